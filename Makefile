@@ -1,0 +1,47 @@
+# Every target bootstraps what it needs: Debian packages (once), then the venv (when
+# pyproject.toml changes). Already set up, both steps are silent no-ops.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: run test bench lint bootstrap apt clean
+
+run: bootstrap
+	$(VENV)/bin/faxvault serve
+
+test: bootstrap
+	$(VENV)/bin/pytest -q
+
+bench: bootstrap
+	$(VENV)/bin/python benchmarks/ocr_throughput.py
+
+lint: bootstrap
+	$(VENV)/bin/ruff check .
+
+bootstrap: apt $(STAMP)
+
+# Installs only the Debian packages that are missing; says what to run when it may not.
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "faxvault needs Debian packages:$$missing" >&2; \
+	     echo "apt needs root; run: sudo apt-get install -y$$missing" >&2; exit 1; fi; \
+	echo "installing Debian packages:$$missing ..."; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null
+
+$(STAMP): pyproject.toml
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing faxvault and its dev extras into $(VENV) ..."
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,400 @@
+"""``faxvault``: a thin click layer over the library (each command maps onto one API call).
+
+Exit codes: 0 success, 1 an operation failed, 2 usage or config error, 3 not found.
+Every read command takes ``--json`` (one JSON document on stdout).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import getpass
+import json
+import logging
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+from rich.text import Text
+
+from ingest.config import Config, ConfigError, load_config
+from ingest.pipeline import Services, open_services
+from ocr import OcrSetupError
+from storage import audit, queue
+from storage.archive import ArchiveError
+from storage.catalog import NotFound
+from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
+
+EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
+
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+class OperationFailed(click.ClickException):
+    exit_code = EXIT_FAILED
+
+
+def cli_actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"
+
+
+# -- shared options -------------------------------------------------------------------------
+def config_option(fn: Callable) -> Callable:
+    return click.option(
+        "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+        help="Config file (default: $FAXVAULT_CONFIG, else ./faxvault.toml, else built-in "
+             "defaults with data under ./var).",
+    )(fn)
+
+
+def json_option(fn: Callable) -> Callable:
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print one JSON document on stdout.")(fn)
+
+
+def date_filter_options(fn: Callable) -> Callable:
+    fn = click.option("--until", default=None, metavar="DATE",
+                      help="Received before this date (ISO 8601), exclusive.")(fn)
+    fn = click.option("--since", default=None, metavar="DATE",
+                      help="Received on or after this date (ISO 8601).")(fn)
+    return click.option("--from", "from_number", default=None, metavar="NUM",
+                        help="Sender number (E.164, or as received).")(fn)
+
+
+def with_config(fn: Callable) -> Callable:
+    """Load the config (exit 2 naming the key on error) and pass it as ``config``."""
+
+    @config_option
+    @functools.wraps(fn)
+    def wrapper(config_path: str | None, **kwargs: Any) -> Any:
+        try:
+            config = load_config(config_path)
+        except ConfigError as exc:
+            stderr.print(f"[red]config error:[/red] {exc}", highlight=False)
+            sys.exit(EXIT_USAGE)
+        return fn(config=config, **kwargs)
+
+    return wrapper
+
+
+def with_services(pool: bool = False) -> Callable:
+    """Open catalog, spool and archive (and the OCR pool if asked) for the command."""
+
+    def decorate(fn: Callable) -> Callable:
+        @with_config
+        @functools.wraps(fn)
+        def wrapper(config: Config, **kwargs: Any) -> Any:
+            try:
+                services = open_services(config, with_pool=pool)
+            except OcrSetupError as exc:
+                stderr.print(f"[red]setup error:[/red] {exc}", highlight=False)
+                sys.exit(EXIT_USAGE)
+            try:
+                return fn(services=services, **kwargs)
+            except NotFound as exc:
+                stderr.print(f"[red]not found:[/red] {exc}", highlight=False)
+                sys.exit(EXIT_NOT_FOUND)
+            except ArchiveError as exc:
+                raise OperationFailed(str(exc)) from None
+            finally:
+                services.close()
+
+        return wrapper
+
+    return decorate
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def normalized_date(value: str | None) -> str | None:
+    """Dates compare as text against the catalog's ``YYYY-MM-DDTHH:MM:SSZ``."""
+    return value.replace(" ", "T") if value else None
+
+
+# -- commands -------------------------------------------------------------------------------
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="faxvault")
+def cli() -> None:
+    """faxvault: inbound fax ingestion, OCR search and archival."""
+
+
+@cli.command()
+@with_config
+def serve(config: Config) -> None:
+    """Run the service: HTTP routes, job workers; Ctrl-C drains and stops."""
+    from aiohttp import web
+
+    from ingest.app import init_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    try:
+        app = init_app(config)
+        web.run_app(app, host=config.server.host, port=config.server.port,
+                    print=lambda msg: stderr.print(msg, highlight=False),
+                    shutdown_timeout=config.server.drain_seconds)
+    except OcrSetupError as exc:
+        stderr.print(f"[red]setup error:[/red] {exc}", highlight=False)
+        sys.exit(EXIT_USAGE)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--from", "from_raw", default=None, metavar="NUM", help="Sender number.")
+@click.option("--to", "to_raw", default=None, metavar="NUM", help="Recipient number.")
+@click.option("--wait", is_flag=True, help="Process the faxes now and return when done.")
+@json_option
+@with_services(pool=True)
+def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
+           to_raw: str | None, wait: bool, as_json: bool) -> None:
+    """Ingest local TIFF/PDF files; prints each fax id.
+
+    The same bytes ingested twice are one fax: the second time is reported as a duplicate.
+    """
+    from ingest.local import ingest_file
+
+    results = []
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("journaling", total=len(paths))
+        for path in paths:
+            results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
+                                       actor=cli_actor()))
+            progress.advance(task)
+    fax_ids = list(dict.fromkeys(r.fax_id for r in results))
+    if wait:
+        asyncio.run(_process_until_done(services, fax_ids))
+    rows = []
+    for r in results:
+        fax = services.catalog.get_fax(r.fax_id)
+        rows.append({"path": r.path, "fax_id": r.fax_id, "sha256": r.sha256,
+                     "duplicate": r.duplicate, "state": fax["state"], "pages": fax["pages"],
+                     "error": fax["error"]})
+    if as_json:
+        emit_json(rows)
+    else:
+        for row in rows:
+            note = " (already ingested)" if row["duplicate"] else ""
+            extra = f" {row['state']}" + (f": {row['error']}" if row["error"] else "")
+            click.echo(f"{row['fax_id']}  {row['path']}{note}{extra if wait else ''}")
+    if wait and any(row["state"] == "failed" for row in rows):
+        sys.exit(EXIT_FAILED)
+
+
+async def _process_until_done(services: Services, fax_ids: list[str]) -> None:
+    """Run an in-process worker on these faxes' jobs until none is pending. Safe beside a
+    running ``serve``: both lease jobs, so each job runs once."""
+    from ingest.worker import worker_loop
+
+    stop = asyncio.Event()
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("processing", total=len(fax_ids))
+
+        async def watch() -> None:
+            while not stop.is_set():
+                done = len(fax_ids) - _unfinished(services, fax_ids)
+                progress.update(task, completed=done)
+                await asyncio.sleep(0.5)
+
+        watcher = asyncio.create_task(watch())
+        workers = [asyncio.create_task(worker_loop(services, stop, fax_ids=fax_ids,
+                                                   until_idle=True))
+                   for _ in range(services.config.worker.concurrency)]
+        await asyncio.gather(*workers)
+        stop.set()
+        await watcher
+
+
+def _unfinished(services: Services, fax_ids: list[str]) -> int:
+    marks = ",".join("?" * len(fax_ids))
+    return services.catalog.conn.execute(
+        f"SELECT count(*) FROM faxes WHERE id IN ({marks})"
+        " AND state NOT IN ('archived', 'failed')", fax_ids).fetchone()[0]
+
+
+@cli.command()
+@click.argument("query")
+@date_filter_options
+@click.option("--status", default=None, help="Provider status, verbatim (e.g. success).")
+@click.option("--include-spam", is_flag=True, help="Include faxes flagged as spam.")
+@click.option("--raw", is_flag=True, help="QUERY is FTS5 syntax (AND, OR, NEAR, prefix*).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@json_option
+@with_services()
+def search(services: Services, query: str, from_number: str | None, since: str | None,
+           until: str | None, status: str | None, include_spam: bool, raw: bool, limit: int,
+           as_json: bool) -> None:
+    """Full-text search over every page; best hits first."""
+    from ingest.numbers import normalize_number
+
+    filters = SearchFilters(since=normalized_date(since), until=normalized_date(until),
+                            from_number=normalize_number(from_number) or from_number,
+                            status=status, include_spam=include_spam, raw=raw)
+    try:
+        hits = search_pages(services.catalog, query, filters, limit)
+    except Exception as exc:  # only reachable with --raw: FTS5 syntax errors
+        raise click.UsageError(f"bad FTS5 query: {exc}") from None
+    if as_json:
+        emit_json([{**h, "snippet": h["snippet"].replace(HIT_OPEN, "[").replace(HIT_CLOSE, "]")}
+                   for h in hits])
+        return
+    if not hits:
+        stderr.print("no matches")
+        return
+    table = Table("fax", "page", "received", "from", "snippet")
+    for hit in hits:
+        table.add_row(hit["fax_id"], f"{hit['page_no']}/{hit['pages']}", hit["received_at"],
+                      hit["from_number"] or hit["from_raw"] or "", _highlight(hit["snippet"]))
+    stdout.print(table)
+
+
+def _highlight(snippet: str) -> Text:
+    text = Text()
+    for i, part in enumerate(snippet.replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN)):
+        text.append(re.sub(r"\s+", " ", part), style="bold yellow" if i % 2 else None)
+    return text
+
+
+@cli.command()
+@click.argument("fax_id")
+@click.option("--text", "with_text", is_flag=True, help="Include the OCR text of every page.")
+@json_option
+@with_services()
+def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> None:
+    """A fax's metadata, status, archive keys (and text)."""
+    catalog = services.catalog
+    fax = catalog.get_fax(fax_id)
+    pages = catalog.pages(fax["id"])
+    if not with_text:
+        for page in pages:
+            page.pop("text")
+    doc = {**fax, "pages_detail": pages, "archive": catalog.archive_objects(fax["id"])}
+    audit.record(catalog, cli_actor(), "fax.viewed", fax["id"], {"text": with_text})
+    if as_json:
+        emit_json(doc)
+        return
+    table = Table(show_header=False, box=None)
+    for key in ("id", "state", "error", "provider", "provider_fax_id", "provider_status",
+                "received_at", "from_raw", "from_number", "to_raw", "to_number", "pages",
+                "original_name", "original_sha256", "original_size", "spam_verdict"):
+        if fax.get(key) not in (None, ""):
+            table.add_row(f"[bold]{key}[/bold]", str(fax[key]))
+    stdout.print(table)
+    for obj in doc["archive"]:
+        stdout.print(f"  {obj['purpose']:<9} {obj['key']}  sha256:{obj['sha256'][:16]}…",
+                     highlight=False)
+    for page in pages:
+        conf = f"{page['confidence']:.0f}" if page["confidence"] is not None else "-"
+        stdout.print(f"[bold]page {page['page_no']}[/bold] {page['width_px']}x"
+                     f"{page['height_px']} px at {page['xdpi']:g}x{page['ydpi']:g} dpi, "
+                     f"confidence {conf}")
+        if with_text:
+            stdout.print(page["text"], highlight=False, markup=False)
+
+
+@cli.command()
+@click.argument("fax_id")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "tiff", "original"]), default="pdf",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@with_services()
+def get(services: Services, fax_id: str, fmt: str, output: Path) -> None:
+    """Write a fax's PDF, TIFF or original file to OUTPUT."""
+    catalog = services.catalog
+    fax = catalog.get_fax(fax_id)
+    objects = {o["purpose"]: o for o in catalog.archive_objects(fax["id"])}
+    if fmt in objects:
+        with services.archive.open(objects[fmt]["key"]) as src, open(output, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    else:  # not archived yet: serve from the spool
+        work = services.spool.work / fax["id"]
+        source = {"original": services.spool.blob_path(fax["original_sha256"] or "-"),
+                  "pdf": work / "fax.pdf", "tiff": work / "fax.tif"}[fmt]
+        if not source.is_file():
+            raise OperationFailed(f"fax {fax['id']} has no {fmt} yet (state {fax['state']})")
+        shutil.copyfile(source, output)
+    audit.record(catalog, cli_actor(), "fax.retrieved", fax["id"],
+                 {"format": fmt, "output": str(output)})
+    stderr.print(f"wrote {output}")
+
+
+@cli.command()
+@json_option
+@with_services()
+def status(services: Services, as_json: bool) -> None:
+    """Queue depth, failed jobs with their errors, faxes by state, last deliveries."""
+    catalog = services.catalog
+    faxes = {r["state"]: r["n"] for r in catalog.conn.execute(
+        "SELECT state, count(*) AS n FROM faxes GROUP BY state")}
+    last = [dict(r) for r in catalog.conn.execute(
+        "SELECT provider, max(received_at) AS last_delivery, count(*) AS deliveries"
+        " FROM events GROUP BY provider ORDER BY provider")]
+    doc = {"jobs": queue.counts_by_state(catalog), "faxes": faxes,
+           "failed_jobs": queue.failed_jobs(catalog), "deliveries": last}
+    if as_json:
+        emit_json(doc)
+        return
+    jobs = doc["jobs"]
+    stdout.print(f"jobs: {jobs['queued']} queued, {jobs['running']} running, "
+                 f"{jobs['done']} done, {jobs['failed']} failed")
+    stdout.print("faxes: " + (", ".join(f"{n} {s}" for s, n in sorted(faxes.items())) or "none"))
+    for row in last:
+        stdout.print(f"last {row['provider']} delivery: {row['last_delivery']} "
+                     f"({row['deliveries']} in all)")
+    if doc["failed_jobs"]:
+        table = Table("job", "kind", "fax", "attempts", "error", title="failed jobs")
+        for job in doc["failed_jobs"]:
+            table.add_row(str(job["id"]), job["kind"], job["fax_id"] or "",
+                          str(job["attempts"]), job["last_error"] or "")
+        stdout.print(table)
+
+
+@cli.command()
+@click.argument("job_id", required=False, type=int)
+@click.option("--all-failed", is_flag=True, help="Requeue every failed job.")
+@with_services()
+def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
+    """Requeue a failed job (or all of them) with a fresh attempt budget."""
+    if (job_id is None) == (not all_failed):
+        raise click.UsageError("give a JOB_ID or --all-failed (not both)")
+    n = queue.retry_failed(services.catalog, job_id)
+    stderr.print(f"requeued {n} job(s)")
+
+
+@cli.group("audit")
+def audit_group() -> None:
+    """The hash-chained audit log."""
+
+
+@audit_group.command("verify")
+@json_option
+@with_services()
+def audit_verify(services: Services, as_json: bool) -> None:
+    """Check the whole chain; name the first broken entry."""
+    report = audit.verify_chain(services.catalog)
+    if as_json:
+        emit_json({"ok": report.ok, "entries": report.entries,
+                   "first_broken_seq": report.first_broken_seq, "problem": report.problem})
+    elif report.ok:
+        stdout.print(f"audit chain OK ({report.entries} entries)")
+    else:
+        stderr.print(f"[red]audit chain broken at entry {report.first_broken_seq}:[/red] "
+                     f"{report.problem}", highlight=False)
+    if not report.ok:
+        sys.exit(EXIT_FAILED)
+
+
+def main() -> None:
+    cli()

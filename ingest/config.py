@@ -1,0 +1,215 @@
+"""Load and validate faxvault's TOML configuration.
+
+Every setting has a safe default, so an empty file (or no file at all) gives a working
+embedded set-up: SQLite, a local archive and the hot folder under ``./var``. Unknown keys and
+bad values stop start-up with a :class:`ConfigError` naming the key and what was expected.
+Secrets may come from the environment (``FAXVAULT_FAXPLUS_TOKEN`` ...), which wins over the file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+import warnings
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+DEFAULT_CONFIG_NAME = "faxvault.toml"
+CONFIG_ENV = "FAXVAULT_CONFIG"
+
+# Environment variables that override a key of the file: (section, key) -> variable.
+ENV_OVERRIDES: dict[tuple[str, str], str] = {
+    ("faxplus", "token"): "FAXVAULT_FAXPLUS_TOKEN",
+    ("faxplus", "webhook_token"): "FAXVAULT_FAXPLUS_WEBHOOK_TOKEN",
+    ("dropbox", "api_key"): "FAXVAULT_DROPBOX_API_KEY",
+    ("dropbox", "webhook_token"): "FAXVAULT_DROPBOX_WEBHOOK_TOKEN",
+    ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
+    ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
+}
+
+PositiveInt = Annotated[int, Field(gt=0)]
+PositiveFloat = Annotated[float, Field(gt=0)]
+
+
+class ConfigError(Exception):
+    """A configuration problem, worded for the operator (names the key)."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerConfig(_Section):
+    host: str = "127.0.0.1"
+    port: Annotated[int, Field(ge=0, le=65535)] = 8025
+    public_url: str = ""
+    max_body_bytes: PositiveInt = 1_048_576
+    drain_seconds: PositiveFloat = 30.0
+
+
+class PathsConfig(_Section):
+    data_dir: Path = Path("var")
+
+
+class LimitsConfig(_Section):
+    max_file_bytes: PositiveInt = 200 * 1024 * 1024
+    max_pages: PositiveInt = 500
+    # A fax page at 204x391 dpi is ~1728x4300 = 7.4 Mpx; 60 Mpx leaves room for 600 dpi scans
+    # while refusing decompression bombs.
+    max_pixels_per_page: PositiveInt = 60_000_000
+
+
+class OcrConfig(_Section):
+    languages: list[str] = Field(default_factory=lambda: ["eng"], min_length=1)
+    engine: Literal["tesserocr", "pytesseract"] = "tesserocr"
+    workers: Annotated[int, Field(ge=0)] = 0  # 0 = one per core
+    tessdata_dir: str = ""  # "" = find the Debian tessdata
+    pdf_render_dpi: Annotated[int, Field(ge=72, le=600)] = 200
+    page_timeout_seconds: PositiveFloat = 120.0
+
+
+class WorkerConfig(_Section):
+    concurrency: PositiveInt = 2
+    max_attempts: PositiveInt = 8
+    backoff_base_seconds: PositiveFloat = 2.0
+    backoff_max_seconds: PositiveFloat = 900.0
+    lease_seconds: PositiveFloat = 300.0
+    poll_seconds: PositiveFloat = 0.5
+
+
+class ArchiveConfig(_Section):
+    backend: Literal["local", "s3"] = "local"
+    path: Path | None = None  # local backend; default <data_dir>/archive
+    keep_spool: bool = False
+    endpoint_url: str = ""
+    bucket: str = ""
+    region: str = "us-east-1"
+    prefix: str = ""
+    access_key_id: SecretStr | None = None
+    secret_access_key: SecretStr | None = None
+    object_lock_mode: Literal["off", "GOVERNANCE", "COMPLIANCE"] = "off"
+    retention_days: Annotated[int, Field(ge=0)] = 0
+
+
+class FaxplusConfig(_Section):
+    api_base: str = "https://restapi.fax.plus/v3"
+    token: SecretStr | None = None
+    user_id: str = "self"
+    webhook_token: SecretStr | None = None
+
+
+class DropboxConfig(_Section):
+    api_base: str = "https://api.hellosign.com/v3"
+    api_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+
+
+class HotfolderConfig(_Section):
+    enabled: bool = True
+    path: Path | None = None  # default <data_dir>/inbox
+    poll: bool = False
+    stability_seconds: Annotated[float, Field(ge=0)] = 2.0
+    rescan_seconds: PositiveFloat = 60.0
+
+
+class SpamConfig(_Section):
+    threshold: float = 5.0
+    blocklist: list[str] = Field(default_factory=list)
+    allowlist: list[str] = Field(default_factory=list)
+
+
+class Config(_Section):
+    server: ServerConfig = ServerConfig()
+    paths: PathsConfig = PathsConfig()
+    limits: LimitsConfig = LimitsConfig()
+    ocr: OcrConfig = OcrConfig()
+    worker: WorkerConfig = WorkerConfig()
+    archive: ArchiveConfig = ArchiveConfig()
+    faxplus: FaxplusConfig = FaxplusConfig()
+    dropbox: DropboxConfig = DropboxConfig()
+    hotfolder: HotfolderConfig = HotfolderConfig()
+    spam: SpamConfig = SpamConfig()
+
+    # Derived locations, all under data_dir unless configured.
+    @property
+    def data_dir(self) -> Path:
+        return self.paths.data_dir
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.data_dir / "faxvault.sqlite3"
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.data_dir / "spool"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.archive.path or self.data_dir / "archive"
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.hotfolder.path or self.data_dir / "inbox"
+
+
+def _describe(error: dict) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"{key}: unknown key"
+    expected = error["msg"]
+    got = error.get("input")
+    if isinstance(got, (str, int, float, bool)) and not key.endswith(("token", "key")):
+        return f"{key}: {expected} (got {got!r})"
+    return f"{key}: {expected}"
+
+
+def config_from_mapping(data: dict, env: dict[str, str] | None = None) -> Config:
+    """Validate a parsed TOML mapping (plus environment overrides) into a :class:`Config`."""
+    env = os.environ if env is None else env
+    merged = {section: dict(values) if isinstance(values, dict) else values
+              for section, values in data.items()}
+    for (section, key), var in ENV_OVERRIDES.items():
+        if env.get(var):
+            target = merged.setdefault(section, {})
+            if isinstance(target, dict):
+                target[key] = env[var]
+    try:
+        return Config.model_validate(merged)
+    except ValidationError as exc:
+        problems = "; ".join(_describe(e) for e in exc.errors())
+        raise ConfigError(f"invalid configuration: {problems}") from None
+
+
+def resolve_config_path(path: str | os.PathLike | None) -> Path | None:
+    """The file to read: the given path, else $FAXVAULT_CONFIG, else ./faxvault.toml if present."""
+    if path:
+        return Path(path)
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    default = Path(DEFAULT_CONFIG_NAME)
+    return default if default.exists() else None
+
+
+def load_config(path: str | os.PathLike | None = None) -> Config:
+    """Read, validate and return the configuration; no file at all means built-in defaults."""
+    resolved = resolve_config_path(path)
+    if resolved is None:
+        return config_from_mapping({})
+    try:
+        raw = resolved.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {resolved}: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config file {resolved} is not valid TOML: {exc}") from None
+    mode = resolved.stat().st_mode
+    if mode & stat.S_IROTH:
+        warnings.warn(
+            f"config file {resolved} is world-readable; it may hold secrets (chmod o-r)",
+            stacklevel=2,
+        )
+    return config_from_mapping(data)

@@ -1,0 +1,190 @@
+"""Split an original (TIFF or PDF) into single-page images that keep their own x and y DPI.
+
+Runs in the process pool: it decodes untrusted files, so every limit (pages, pixels per page)
+is checked before a page is decoded, and every decoding failure becomes :class:`FaxRejected`
+with a message for the operator.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+# TIFF compression codes Pillow cannot decode but faxes use: JBIG (T.82/T.85/T.43).
+JBIG_COMPRESSIONS = {9: "JBIG (T.85)", 10: "JBIG colour (T.43)", 34661: "JBIG (ISO)"}
+TIFF_MAGIC = (b"II*\x00", b"MM\x00*")
+PDF_MAGIC = b"%PDF-"
+# Tags Pillow stores as resolution; unit 3 means per centimetre.
+X_RESOLUTION, Y_RESOLUTION, RESOLUTION_UNIT, COMPRESSION = 282, 283, 296, 259
+FAX_WIDTHS = {1728, 2048, 2432, 1216, 864}  # ITU-T T.4 line lengths at 204 dpi and others
+
+
+class FaxRejected(ValueError):
+    """The file cannot be processed as received (corrupt, hostile, unsupported).
+
+    Permanent: retrying will not help. The original stays kept for an operator.
+    """
+
+
+@dataclass(frozen=True)
+class PageImage:
+    page_no: int  # 1-based
+    path: str
+    width_px: int
+    height_px: int
+    xdpi: float
+    ydpi: float
+
+    def as_row(self) -> dict:
+        row = asdict(self)
+        row.pop("path")
+        return row
+
+
+def sniff_kind(head: bytes) -> str:
+    if head.startswith(TIFF_MAGIC):
+        return "tiff"
+    if head.startswith(PDF_MAGIC) or PDF_MAGIC in head[:1024]:
+        return "pdf"
+    raise FaxRejected(f"not a TIFF or PDF (file starts with {head[:8]!r})")
+
+
+def _frame_dpi(frame: Image.Image) -> tuple[float, float]:
+    tags = frame.tag_v2 if hasattr(frame, "tag_v2") else {}
+    x, y = tags.get(X_RESOLUTION), tags.get(Y_RESOLUTION)
+    if x and y and float(x) > 0 and float(y) > 0:
+        factor = 2.54 if tags.get(RESOLUTION_UNIT) == 3 else 1.0
+        return round(float(x) * factor, 3), round(float(y) * factor, 3)
+    # No resolution tags: recognise fax geometry by its line length and aspect ratio,
+    # otherwise assume a 200 dpi scan.
+    width, height = frame.size
+    if width in FAX_WIDTHS:
+        return 204.0, 98.0 if height / width < 0.9 else 196.0
+    return 200.0, 200.0
+
+
+def save_page(image: Image.Image, path: Path, xdpi: float, ydpi: float) -> None:
+    """Write one page as a single-page TIFF: G4 in one strip for bilevel pages, so img2pdf can
+    embed the CCITT data untouched; deflate for anything else (also lossless)."""
+    if image.mode == "1":
+        # A single strip is what img2pdf needs to pass G4 through without re-encoding.
+        image.save(path, format="TIFF", compression="group4", dpi=(xdpi, ydpi),
+                   strip_size=2**30)
+    else:
+        if image.mode not in ("L", "RGB"):
+            image = image.convert("RGB")
+        image.save(path, format="TIFF", compression="tiff_adobe_deflate", dpi=(xdpi, ydpi))
+
+
+def _check_size(page_no: int, width: int, height: int, max_pixels: int) -> None:
+    if width <= 0 or height <= 0:
+        raise FaxRejected(f"page {page_no}: empty image ({width}x{height})")
+    if width * height > max_pixels:
+        raise FaxRejected(f"page {page_no}: {width}x{height} pixels exceeds the "
+                          f"{max_pixels}-pixel limit (limits.max_pixels_per_page)")
+
+
+def _split_tiff(original: Path, out_dir: Path, max_pages: int,
+                max_pixels: int) -> list[PageImage]:
+    pages: list[PageImage] = []
+    try:
+        with Image.open(original) as tiff:
+            n_frames = getattr(tiff, "n_frames", 1)
+            if n_frames > max_pages:
+                raise FaxRejected(f"{n_frames} pages exceeds the {max_pages}-page limit "
+                                  "(limits.max_pages)")
+            for index in range(n_frames):
+                page_no = index + 1
+                tiff.seek(index)
+                compression = tiff.tag_v2.get(COMPRESSION)
+                if compression in JBIG_COMPRESSIONS:
+                    raise FaxRejected(
+                        f"page {page_no}: {JBIG_COMPRESSIONS[compression]} compression cannot "
+                        "be decoded; have the fax server write G3/G4 TIFF instead of JBIG")
+                _check_size(page_no, *tiff.size, max_pixels)
+                xdpi, ydpi = _frame_dpi(tiff)
+                try:
+                    tiff.load()
+                    frame = tiff.copy()
+                except (OSError, ValueError, SyntaxError) as exc:
+                    raise FaxRejected(f"page {page_no}: cannot decode TIFF data: {exc}") from None
+                path = out_dir / f"page-{page_no:04d}.tif"
+                save_page(frame, path, xdpi, ydpi)
+                pages.append(PageImage(page_no, str(path), frame.width, frame.height, xdpi, ydpi))
+    except (UnidentifiedImageError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning) as exc:
+        raise FaxRejected(f"unreadable TIFF: {exc}") from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise FaxRejected(f"unreadable TIFF: {exc}") from None
+    return pages
+
+
+def _split_pdf(original: Path, out_dir: Path, max_pages: int, max_pixels: int,
+               dpi: int) -> list[PageImage]:
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(original))
+    except pypdfium2.PdfiumError as exc:
+        raise FaxRejected(f"unreadable PDF (encrypted or corrupt): {exc}") from None
+    try:
+        if len(pdf) == 0:
+            raise FaxRejected("PDF has no pages")
+        if len(pdf) > max_pages:
+            raise FaxRejected(f"{len(pdf)} pages exceeds the {max_pages}-page limit "
+                              "(limits.max_pages)")
+        pages: list[PageImage] = []
+        for index in range(len(pdf)):
+            page_no = index + 1
+            page = pdf[index]
+            width_pt, height_pt = page.get_size()
+            width, height = round(width_pt * dpi / 72), round(height_pt * dpi / 72)
+            _check_size(page_no, width, height, max_pixels)
+            try:
+                bitmap = page.render(scale=dpi / 72, grayscale=True)
+                image = bitmap.to_pil()
+            except pypdfium2.PdfiumError as exc:
+                raise FaxRejected(f"page {page_no}: cannot render PDF page: {exc}") from None
+            # Fax content is black on white: store it bilevel (G4) like a received TIFF page.
+            bilevel = image.convert("L").point(lambda v: 255 if v >= 160 else 0).convert("1")
+            path = out_dir / f"page-{page_no:04d}.tif"
+            save_page(bilevel, path, float(dpi), float(dpi))
+            pages.append(PageImage(page_no, str(path), bilevel.width, bilevel.height,
+                                   float(dpi), float(dpi)))
+        return pages
+    finally:
+        pdf.close()
+
+
+def split_document(original: str | Path, out_dir: str | Path, *, max_pages: int = 500,
+                   max_pixels: int = 60_000_000, pdf_dpi: int = 200) -> list[PageImage]:
+    """Write ``page-NNNN.tif`` files into ``out_dir``; return them with their geometry."""
+    original, out_dir = Path(original), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(original, "rb") as stream:
+        head = stream.read(1024)
+    if not head:
+        raise FaxRejected("empty file (0 bytes)")
+    kind = sniff_kind(head)
+    # Pillow's own bomb check warns below 2x its limit; our explicit per-page check is the
+    # policy, so set Pillow's to match and make its warning an error.
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        if kind == "tiff":
+            return _split_tiff(original, out_dir, max_pages, max_pixels)
+        return _split_pdf(original, out_dir, max_pages, max_pixels, pdf_dpi)
+
+
+def extension_for(head: bytes) -> str:
+    return {"tiff": "tif", "pdf": "pdf"}.get(_safe_kind(head), "bin")
+
+
+def _safe_kind(head: bytes) -> str:
+    try:
+        return sniff_kind(head)
+    except FaxRejected:
+        return "unknown"

@@ -1,0 +1,213 @@
+"""The steps of one fax, as job handlers.
+
+``process`` splits the original into pages, OCRs them in the pool, indexes the text and
+assembles fax.pdf / fax.tif in the spool; ``archive`` uploads original, derived files and the
+``fax.json`` sidecar, verified, then frees the spool. Each handler commits its catalog effects
+together with the job's completion, so a crash at any point leaves either nothing or
+everything of a step, and re-running a step yields the same rows and objects.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ingest.assemble import assemble_outputs
+from ingest.config import Config
+from ingest.pages import FaxRejected, PageImage, split_document
+from ocr import OcrPool, PageText
+from storage import audit, queue
+from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
+from storage.catalog import Catalog, open_catalog
+from storage.spool import Spool
+
+SIDECAR_VERSION = 1
+
+
+class LeaseLost(RuntimeError):
+    """Another worker took the job over; this one's effects are rolled back."""
+
+
+@dataclass
+class Services:
+    """Everything a job handler needs, opened once per process."""
+
+    config: Config
+    catalog: Catalog
+    spool: Spool
+    archive: Archive
+    pool: OcrPool | None = None
+    backoff: queue.Backoff = field(default_factory=queue.Backoff)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+        self.catalog.close()
+
+
+def open_archive(config: Config) -> Archive:
+    if config.archive.backend == "local":
+        return LocalArchive(config.archive_dir)
+    raise NotImplementedError(f"archive backend {config.archive.backend!r} is not available yet")
+
+
+def open_services(config: Config, *, with_pool: bool = True) -> Services:
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    pool = None
+    if with_pool:
+        pool = OcrPool(workers=config.ocr.workers, engine=config.ocr.engine,
+                       languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir)
+    return Services(
+        config=config,
+        catalog=open_catalog(config.catalog_path),
+        spool=Spool(config.spool_dir),
+        archive=open_archive(config),
+        pool=pool,
+        backoff=queue.Backoff(config.worker.backoff_base_seconds,
+                              config.worker.backoff_max_seconds),
+    )
+
+
+def _sha256_file(path: Path) -> tuple[str, int]:
+    with open(path, "rb") as stream:
+        return sha256_stream(stream)
+
+
+def _complete_or_rollback(catalog: Catalog, job: queue.Job) -> None:
+    if not queue.complete(catalog, job):
+        raise LeaseLost(f"job {job.id}: lease lost before completion; effects rolled back")
+
+
+async def process_fax(services: Services, job: queue.Job) -> None:
+    """Pages → OCR → index → assemble; then enqueue the archive step."""
+    catalog, spool, limits = services.catalog, services.spool, services.config.limits
+    assert services.pool is not None, "process_fax needs the OCR pool"
+    fax = catalog.get_fax(job.fax_id)
+    original = spool.blob_path(fax["original_sha256"] or "")
+    if not fax["original_sha256"] or not original.is_file():
+        raise FaxRejected(f"original {fax['original_sha256']} is not in the spool")
+    catalog.update_fax(fax["id"], state="processing")
+    work = spool.work_dir(fax["id"])
+    pages: list[PageImage] = await services.pool.run(
+        _split, str(original), str(work / "pages"), limits.max_pages,
+        limits.max_pixels_per_page, services.config.ocr.pdf_render_dpi,
+    )
+    texts: list[PageText] = list(await asyncio.gather(
+        *(services.pool.recognize(Path(p.path), p.xdpi, p.ydpi) for p in pages)))
+    await services.pool.run(assemble_outputs, pages, texts, str(work))
+    text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence}
+                for p, t in zip(pages, texts, strict=True)]
+    (work / "text.json").write_text(json.dumps(text_doc, ensure_ascii=False, indent=1))
+    confidences = [t.confidence for t in texts if t.confidence is not None]
+    with catalog.transaction():
+        for page, text in zip(pages, texts, strict=True):
+            catalog.replace_page(fax["id"], {**page.as_row(), "text": text.text,
+                                             "confidence": text.confidence})
+        catalog.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?",
+                             (fax["id"], len(pages)))
+        catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
+        audit.append(catalog, "system", "fax.ocr", fax["id"], {
+            "pages": len(pages),
+            "mean_confidence": round(sum(confidences) / len(confidences), 2)
+            if confidences else None,
+        })
+        queue.enqueue(catalog, "archive", fax_id=fax["id"],
+                      max_attempts=services.config.worker.max_attempts)
+        _complete_or_rollback(catalog, job)
+
+
+def _split(original: str, out_dir: str, max_pages: int, max_pixels: int,
+           pdf_dpi: int) -> list[PageImage]:
+    return split_document(original, out_dir, max_pages=max_pages, max_pixels=max_pixels,
+                          pdf_dpi=pdf_dpi)
+
+
+def retain_until(received_at: str, retention_days: int) -> str | None:
+    if retention_days <= 0:
+        return None
+    received = dt.datetime.fromisoformat(received_at.replace("Z", "+00:00"))
+    return (received + dt.timedelta(days=retention_days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_sidecar(fax: dict[str, Any], pages: list[dict[str, Any]],
+                  objects: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The self-describing ``fax.json``: enough to rebuild the catalog from the archive."""
+    return {
+        "faxvault_sidecar": SIDECAR_VERSION,
+        "fax": {k: v for k, v in fax.items() if k not in ("state", "error")},
+        "pages": [{k: v for k, v in p.items() if k not in ("id", "fax_id")} for p in pages],
+        "objects": objects,
+    }
+
+
+async def archive_fax(services: Services, job: queue.Job) -> None:
+    """Upload original + derived files + sidecar, verified; record them; free the spool."""
+    catalog, spool, archive, config = (services.catalog, services.spool, services.archive,
+                                       services.config)
+    fax = catalog.get_fax(job.fax_id)
+    work = spool.work_dir(fax["id"])
+    keep_until = retain_until(fax["received_at"], config.archive.retention_days)
+    sources: dict[str, tuple[Path, str]] = {
+        "original": (spool.blob_path(fax["original_sha256"]),
+                     archive_key("original", fax["received_at"], fax["id"],
+                                 fax["original_ext"] or "bin")),
+    }
+    for purpose, name in (("pdf", "fax.pdf"), ("tiff", "fax.tif"), ("text", "text.json")):
+        sources[purpose] = (work / name, archive_key(purpose, fax["received_at"], fax["id"]))
+    stored: dict[str, dict[str, Any]] = {}
+    for purpose, (path, key) in sources.items():
+        if purpose == "original":
+            sha = fax["original_sha256"]
+        else:
+            sha, _ = await asyncio.to_thread(_sha256_file, path)
+        obj = await asyncio.to_thread(archive.put_file, key, path, sha, retain_until=keep_until)
+        stored[purpose] = {"key": obj.key, "sha256": obj.sha256, "size": obj.size,
+                           "version_id": obj.version_id, "retain_until": obj.retain_until}
+    sidecar = build_sidecar(fax, catalog.pages(fax["id"]), stored)
+    sidecar_path = work / "fax.json"
+    sidecar_bytes = json.dumps(sidecar, ensure_ascii=False, indent=1, sort_keys=True).encode()
+    sidecar_path.write_bytes(sidecar_bytes)
+    meta = await asyncio.to_thread(
+        archive.put_file, archive_key("meta", fax["received_at"], fax["id"]), sidecar_path,
+        hashlib.sha256(sidecar_bytes).hexdigest(), retain_until=keep_until)
+    stored["meta"] = {"key": meta.key, "sha256": meta.sha256, "size": meta.size,
+                      "version_id": meta.version_id, "retain_until": meta.retain_until}
+    with catalog.transaction():
+        for purpose, obj in stored.items():
+            catalog.record_archive_object(fax["id"], {"purpose": purpose, **obj})
+        catalog.update_fax(fax["id"], state="archived", error=None)
+        audit.append(catalog, "system", "fax.archived", fax["id"], {
+            "backend": archive.name,
+            "objects": {p: {"key": o["key"], "sha256": o["sha256"]} for p, o in stored.items()},
+        })
+        _complete_or_rollback(catalog, job)
+    release_spool(services, fax)
+
+
+def release_spool(services: Services, fax: dict[str, Any]) -> None:
+    """Drop the spool copies once archived, unless configured to keep them. A blob shared
+    with another fax (same bytes received twice) stays until that fax is archived too."""
+    if services.config.archive.keep_spool:
+        return
+    services.spool.remove_work(fax["id"])
+    others = services.catalog.conn.execute(
+        "SELECT count(*) FROM faxes WHERE original_sha256 = ? AND id != ?"
+        " AND state NOT IN ('archived')",
+        (fax["original_sha256"], fax["id"]),
+    ).fetchone()[0]
+    if others == 0:
+        services.spool.remove_blob(fax["original_sha256"])
+
+
+Handler = Callable[[Services, queue.Job], Awaitable[None]]
+
+HANDLERS: dict[str, Handler] = {
+    "process": process_fax,
+    "archive": archive_fax,
+}

@@ -1,0 +1,113 @@
+"""The job loop: lease, run the handler with a heartbeat, record the outcome.
+
+Errors are sorted in two: :class:`FaxRejected` (the input itself is bad: fail now, keep the
+original) and everything else (retry with backoff until ``max_attempts``, then park as failed).
+Either way the fax row carries the last error, so ``faxvault status`` and ``show`` explain it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterable
+
+from ingest.pages import FaxRejected
+from ingest.pipeline import HANDLERS, LeaseLost, Services
+from storage import audit, queue
+
+log = logging.getLogger("faxvault.worker")
+
+
+async def _heartbeat(services: Services, job: queue.Job) -> None:
+    lease = services.config.worker.lease_seconds
+    while True:
+        await asyncio.sleep(lease / 3)
+        if not queue.renew(services.catalog, job, lease):
+            log.warning("job %s: lease lost to another worker", job.id)
+            return
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or exc.__class__.__name__
+    return text if isinstance(exc, FaxRejected) else f"{exc.__class__.__name__}: {text}"
+
+
+def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> str:
+    catalog, permanent = services.catalog, isinstance(exc, FaxRejected)
+    message = _describe(exc)
+    with catalog.transaction():
+        state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent)
+        if job.fax_id:
+            catalog.update_fax(job.fax_id, error=message,
+                               **({"state": "failed"} if state == "failed" else {}))
+            if state == "failed":
+                audit.append(catalog, "system", "fax.failed", job.fax_id,
+                             {"job": job.id, "kind": job.kind, "error": message})
+    return state
+
+
+async def run_job(services: Services, job: queue.Job) -> None:
+    handler = HANDLERS.get(job.kind)
+    heartbeat = asyncio.create_task(_heartbeat(services, job))
+    try:
+        if handler is None:
+            raise FaxRejected(f"unknown job kind {job.kind!r}")
+        await handler(services, job)
+        log.info("job %s (%s, fax %s) done", job.id, job.kind, job.fax_id)
+    except asyncio.CancelledError:
+        queue.release(services.catalog, job)
+        raise
+    except LeaseLost as exc:
+        log.warning("%s", exc)
+    except Exception as exc:
+        state = _record_failure(services, job, exc)
+        log.log(logging.ERROR if state == "failed" else logging.WARNING,
+                "job %s (%s, fax %s) attempt %s: %s -> %s", job.id, job.kind, job.fax_id,
+                job.attempts, _describe(exc), state, exc_info=not isinstance(exc, FaxRejected))
+    finally:
+        heartbeat.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await heartbeat
+
+
+async def worker_loop(services: Services, stop: asyncio.Event, *,
+                      fax_ids: Iterable[str] | None = None, until_idle: bool = False) -> None:
+    """Take jobs until ``stop`` is set (or, with ``until_idle``, until the given faxes have no
+    pending job). ``fax_ids`` restricts the loop to those faxes' jobs."""
+    ids = list(fax_ids) if fax_ids is not None else None
+    cfg = services.config.worker
+    while not stop.is_set():
+        job = queue.lease(services.catalog, cfg.lease_seconds, fax_ids=ids)
+        if job is None:
+            if until_idle and (ids is None or queue.pending_for(services.catalog, ids) == 0):
+                return
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
+            continue
+        await run_job(services, job)
+
+
+class WorkerGroup:
+    """``concurrency`` worker loops sharing the services; stop() drains them."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.stop_event = asyncio.Event()
+        self.tasks: list[asyncio.Task] = []
+
+    def start(self) -> None:
+        for n in range(self.services.config.worker.concurrency):
+            self.tasks.append(asyncio.create_task(worker_loop(self.services, self.stop_event),
+                                                  name=f"worker-{n}"))
+
+    async def stop(self, drain_seconds: float) -> None:
+        """Stop taking jobs; let running ones finish for up to ``drain_seconds``, then cancel
+        (a cancelled job is released, ready for the next start)."""
+        self.stop_event.set()
+        if not self.tasks:
+            return
+        _, pending = await asyncio.wait(self.tasks, timeout=drain_seconds)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)

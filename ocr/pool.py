@@ -1,0 +1,86 @@
+"""A process pool whose workers each hold one loaded OCR engine.
+
+Tesseract is CPU-bound and (with ``OMP_THREAD_LIMIT=1``) single-threaded, so pages run in
+parallel processes, one per core by default. Each process loads the model once, in the pool
+initializer, and reuses it for every page it is given. Processes are spawned, not forked: the
+parent runs an event loop and threads, which do not survive a fork.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PIL import Image
+
+from ocr.engine import Engine, PageText, Word, make_engine
+from ocr.normalize import normalize_fax_geometry
+
+T = TypeVar("T")
+
+_engine: Engine | None = None
+_engine_args: tuple[str, list[str], str] = ("tesserocr", ["eng"], "")
+
+
+def _init_worker(engine: str, languages: list[str], tessdata: str) -> None:
+    global _engine, _engine_args
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    _engine_args = (engine, languages, tessdata)
+    _engine = make_engine(engine, languages, tessdata)
+
+
+def _get_engine() -> Engine:
+    global _engine
+    if _engine is None:  # called outside a pool (tests, benchmarks): load on first use
+        _engine = make_engine(*_engine_args)
+    return _engine
+
+
+def recognize_page_image(image: Image.Image, xdpi: float, ydpi: float,
+                         engine: Engine | None = None) -> PageText:
+    """OCR one page: square its pixels, read it, map word boxes back to page pixels."""
+    ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
+    result = (engine or _get_engine()).recognize(ocr_image, geometry.dpi)
+    sx, sy = geometry.scale_x, geometry.scale_y
+    result.words = [Word(w.text, w.x0 / sx, w.y0 / sy, w.x1 / sx, w.y1 / sy, w.confidence)
+                    for w in result.words]
+    return result
+
+
+def recognize_page_file(path: str | Path, xdpi: float, ydpi: float) -> PageText:
+    """Pool task: OCR the single-page image file at ``path``."""
+    with Image.open(path) as image:
+        image.load()
+        return recognize_page_image(image, xdpi, ydpi)
+
+
+class OcrPool:
+    """The shared executor for CPU-bound work: OCR, page splitting, assembly."""
+
+    def __init__(self, workers: int = 0, engine: str = "tesserocr",
+                 languages: list[str] | None = None, tessdata: str = "") -> None:
+        self.workers = workers or os.cpu_count() or 1
+        languages = languages or ["eng"]
+        # Check in the parent too, so a missing language pack fails start-up, not page one.
+        make_engine(engine, languages, tessdata)
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(engine, languages, tessdata),
+        )
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
+
+    async def recognize(self, path: Path, xdpi: float, ydpi: float) -> PageText:
+        return await self.run(recognize_page_file, str(path), xdpi, ydpi)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

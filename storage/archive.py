@@ -1,0 +1,128 @@
+"""Where faxes are kept: the ``Archive`` protocol and its local-directory backend.
+
+Keys are split by purpose and date so lifecycle rules can target prefixes:
+``originals/YYYY/MM/DD/<fax_id>/original.<ext>``, ``derived/.../fax.pdf|fax.tif|text.json``,
+``meta/.../fax.json``. Every put is verified (hash read back) before it is reported stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Protocol
+
+from storage.spool import CHUNK, fsync_dir
+
+PURPOSE_PREFIX = {"original": "originals", "pdf": "derived", "tiff": "derived",
+                  "text": "derived", "meta": "meta"}
+PURPOSE_NAME = {"pdf": "fax.pdf", "tiff": "fax.tif", "text": "text.json", "meta": "fax.json"}
+
+
+class ArchiveError(Exception):
+    """The archive refused or failed an operation (retryable unless said otherwise)."""
+
+
+class IntegrityError(ArchiveError):
+    """What was read back does not hash to what was written."""
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    key: str
+    sha256: str
+    size: int
+    version_id: str | None = None
+    retain_until: str | None = None
+
+
+def archive_key(purpose: str, received_at: str, fax_id: str, ext: str = "") -> str:
+    """The key of one of a fax's objects; ``received_at`` is ISO 8601 (date part used)."""
+    yyyy, mm, dd = received_at[:4], received_at[5:7], received_at[8:10]
+    name = PURPOSE_NAME.get(purpose) or f"original.{ext.lstrip('.') or 'bin'}"
+    return f"{PURPOSE_PREFIX[purpose]}/{yyyy}/{mm}/{dd}/{fax_id}/{name}"
+
+
+def sha256_stream(stream: BinaryIO) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
+class Archive(Protocol):
+    """What the pipeline needs of a store. Implementations are synchronous; callers in the
+    event loop run them in a thread."""
+
+    name: str
+
+    def put_file(self, key: str, path: Path, sha256: str, *,
+                 retain_until: str | None = None) -> StoredObject: ...
+
+    def open(self, key: str) -> BinaryIO: ...
+
+    def exists(self, key: str) -> bool: ...
+
+    def keys(self, prefix: str = "") -> Iterator[str]: ...
+
+
+class LocalArchive:
+    """A directory. Writes are atomic (temp file, fsync, rename) and verified by re-hashing."""
+
+    name = "local"
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, key: str) -> Path:
+        rel = PurePosixPath(key)
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+            raise ArchiveError(f"refusing unsafe archive key {key!r}")
+        return self.root.joinpath(*rel.parts)
+
+    def put_file(self, key: str, path: Path, sha256: str, *,
+                 retain_until: str | None = None) -> StoredObject:
+        dest = self._path(key)
+        if dest.exists():
+            with open(dest, "rb") as existing:
+                have, size = sha256_stream(existing)
+            if hmac.compare_digest(have, sha256):  # already there: re-running is harmless
+                return StoredObject(key, sha256, size, None, retain_until)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try:
+            with open(path, "rb") as src, open(tmp, "wb") as out:
+                for chunk in iter(lambda: src.read(CHUNK), b""):
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            with open(tmp, "rb") as written:
+                have, size = sha256_stream(written)
+            if not hmac.compare_digest(have, sha256):
+                raise IntegrityError(f"{key}: wrote {have}, expected {sha256}")
+            os.replace(tmp, dest)
+            fsync_dir(dest.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return StoredObject(key, sha256, size, None, retain_until)
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return open(self._path(key), "rb")
+        except FileNotFoundError:
+            raise ArchiveError(f"{key}: not in the archive") from None
+
+    def exists(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def keys(self, prefix: str = "") -> Iterator[str]:
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                key = path.relative_to(self.root).as_posix()
+                if key.startswith(prefix):
+                    yield key

@@ -1,0 +1,193 @@
+"""A durable job queue in the catalog.
+
+States: ``queued`` → ``running`` (leased) → ``done``, or back to ``queued`` with a backoff, or
+``failed`` once attempts run out (or at once for a permanent error). A lease carries a random
+token and an expiry: a worker that crashes simply stops renewing, the lease expires and another
+worker takes the job. Completing or failing a job checks the token, so a worker that lost its
+lease cannot overwrite the outcome of the one that took over. Nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from storage.catalog import Catalog, NotFound
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    kind: str
+    fax_id: str | None
+    payload: dict[str, Any]
+    attempts: int
+    max_attempts: int
+    lease_token: str
+
+
+@dataclass(frozen=True)
+class Backoff:
+    base_seconds: float = 2.0
+    max_seconds: float = 900.0
+
+    def delay(self, attempts: int) -> float:
+        """Exponential backoff with full jitter on the upper half (never zero, never above max)."""
+        ceiling = min(self.max_seconds, self.base_seconds * 2 ** max(attempts - 1, 0))
+        return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+def enqueue(catalog: Catalog, kind: str, *, fax_id: str | None = None,
+            payload: dict[str, Any] | None = None, max_attempts: int = 8,
+            delay: float = 0.0) -> int:
+    """Add a job. Call inside the transaction that journals what the job is for."""
+    now = time.time()
+    cur = catalog.conn.execute(
+        """INSERT INTO jobs (kind, fax_id, payload, state, max_attempts, run_after, created_at,
+                             updated_at)
+           VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)""",
+        (kind, fax_id, json.dumps(payload or {}, sort_keys=True), max_attempts, now + delay,
+         now, now),
+    )
+    return int(cur.lastrowid)
+
+
+def lease(catalog: Catalog, lease_seconds: float, *,
+          fax_ids: Iterable[str] | None = None) -> Job | None:
+    """Take the next ready job (or one whose lease expired), or None.
+
+    A job whose lease expired after its last allowed attempt is parked as failed instead:
+    something in it kills workers, and retrying forever would take the service down with it.
+    """
+    now = time.time()
+    fax_filter, params = "", []
+    if fax_ids is not None:
+        ids = list(fax_ids)
+        fax_filter = f"AND fax_id IN ({','.join('?' * len(ids))})"
+        params = ids
+    with catalog.transaction() as conn:
+        conn.execute(
+            """UPDATE jobs SET state = 'failed', lease_token = NULL, updated_at = ?,
+                   last_error = coalesce(last_error || ' | ', '') ||
+                                'worker lost its lease on the last attempt (crash or kill?)'
+               WHERE state = 'running' AND lease_until < ? AND attempts >= max_attempts""",
+            (now, now),
+        )
+        row = conn.execute(
+            f"""SELECT id FROM jobs
+                WHERE ((state = 'queued' AND run_after <= ?)
+                       OR (state = 'running' AND lease_until < ?)) {fax_filter}
+                ORDER BY run_after, id LIMIT 1""",
+            (now, now, *params),
+        ).fetchone()
+        if row is None:
+            return None
+        token = secrets.token_hex(16)
+        job = conn.execute(
+            """UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_token = ?,
+                   lease_until = ?, updated_at = ?
+               WHERE id = ? RETURNING *""",
+            (token, now + lease_seconds, now, row["id"]),
+        ).fetchone()
+    return Job(id=job["id"], kind=job["kind"], fax_id=job["fax_id"],
+               payload=json.loads(job["payload"]), attempts=job["attempts"],
+               max_attempts=job["max_attempts"], lease_token=token)
+
+
+def renew(catalog: Catalog, job: Job, lease_seconds: float) -> bool:
+    """Extend a lease still held; False if it was lost (another worker has the job)."""
+    now = time.time()
+    cur = catalog.conn.execute(
+        "UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ? AND lease_token = ?"
+        " AND state = 'running'",
+        (now + lease_seconds, now, job.id, job.lease_token),
+    )
+    return cur.rowcount == 1
+
+
+def complete(catalog: Catalog, job: Job) -> bool:
+    """Mark done. Call inside the transaction that commits the job's effects."""
+    cur = catalog.conn.execute(
+        """UPDATE jobs SET state = 'done', lease_token = NULL, lease_until = NULL,
+               last_error = NULL, updated_at = ?
+           WHERE id = ? AND lease_token = ? AND state = 'running'""",
+        (time.time(), job.id, job.lease_token),
+    )
+    return cur.rowcount == 1
+
+
+def fail(catalog: Catalog, job: Job, error: str, *, backoff: Backoff,
+         permanent: bool = False) -> str:
+    """Record a failed attempt: retry later with backoff, or park as failed. Returns the state."""
+    now = time.time()
+    state = "failed" if permanent or job.attempts >= job.max_attempts else "queued"
+    run_after = now + (backoff.delay(job.attempts) if state == "queued" else 0)
+    catalog.conn.execute(
+        """UPDATE jobs SET state = ?, run_after = ?, last_error = ?, lease_token = NULL,
+               lease_until = NULL, updated_at = ?
+           WHERE id = ? AND lease_token = ?""",
+        (state, run_after, error[:4000], now, job.id, job.lease_token),
+    )
+    return state
+
+
+def release(catalog: Catalog, job: Job) -> None:
+    """Give a job back untouched (shutdown): ready again at once, the attempt not counted."""
+    catalog.conn.execute(
+        """UPDATE jobs SET state = 'queued', attempts = max(attempts - 1, 0), run_after = ?,
+               lease_token = NULL, lease_until = NULL, updated_at = ?
+           WHERE id = ? AND lease_token = ? AND state = 'running'""",
+        (time.time(), time.time(), job.id, job.lease_token),
+    )
+
+
+def retry_failed(catalog: Catalog, job_id: int | None = None) -> int:
+    """Requeue one failed job (or all of them) with a fresh attempt budget. Returns how many."""
+    now = time.time()
+    where, params = "state = 'failed'", []
+    if job_id is not None:
+        exists = catalog.conn.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if exists is None:
+            raise NotFound(f"no job {job_id}")
+        where += " AND id = ?"
+        params.append(job_id)
+    cur = catalog.conn.execute(
+        f"UPDATE jobs SET state = 'queued', attempts = 0, run_after = ?, updated_at = ?"
+        f" WHERE {where}",
+        (now, now, *params),
+    )
+    return cur.rowcount
+
+
+def counts_by_state(catalog: Catalog) -> dict[str, int]:
+    rows = catalog.conn.execute("SELECT state, count(*) AS n FROM jobs GROUP BY state")
+    counts = {"queued": 0, "running": 0, "done": 0, "failed": 0}
+    counts.update({r["state"]: r["n"] for r in rows})
+    return counts
+
+
+def failed_jobs(catalog: Catalog, limit: int = 50) -> list[dict[str, Any]]:
+    rows = catalog.conn.execute(
+        """SELECT id, kind, fax_id, attempts, last_error, updated_at FROM jobs
+           WHERE state = 'failed' ORDER BY updated_at DESC LIMIT ?""",
+        (limit,),
+    )
+    return [dict(r) for r in rows]
+
+
+def pending_for(catalog: Catalog, fax_ids: Iterable[str]) -> int:
+    """How many jobs of these faxes are not finished (queued or running)."""
+    ids = list(fax_ids)
+    if not ids:
+        return 0
+    row = catalog.conn.execute(
+        f"SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')"
+        f" AND fax_id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchone()
+    return int(row[0])
