@@ -42,6 +42,12 @@ class OperationFailed(click.ClickException):
     exit_code = EXIT_FAILED
 
 
+def exit_with(label: str, message: str, code: int) -> None:
+    """One unwrapped line on stderr, then exit with ``code``."""
+    click.echo(f"{label}: {message}", err=True)
+    sys.exit(code)
+
+
 def cli_actor() -> str:
     try:
         return f"cli:{getpass.getuser()}"
@@ -81,8 +87,7 @@ def with_config(fn: Callable) -> Callable:
         try:
             config = load_config(config_path)
         except ConfigError as exc:
-            stderr.print(f"[red]config error:[/red] {exc}", highlight=False)
-            sys.exit(EXIT_USAGE)
+            exit_with("config error", str(exc), EXIT_USAGE)
         return fn(config=config, **kwargs)
 
     return wrapper
@@ -98,13 +103,11 @@ def with_services(pool: bool = False) -> Callable:
             try:
                 services = open_services(config, with_pool=pool)
             except OcrSetupError as exc:
-                stderr.print(f"[red]setup error:[/red] {exc}", highlight=False)
-                sys.exit(EXIT_USAGE)
+                exit_with("setup error", str(exc), EXIT_USAGE)
             try:
                 return fn(services=services, **kwargs)
             except NotFound as exc:
-                stderr.print(f"[red]not found:[/red] {exc}", highlight=False)
-                sys.exit(EXIT_NOT_FOUND)
+                exit_with("not found", str(exc), EXIT_NOT_FOUND)
             except ArchiveError as exc:
                 raise OperationFailed(str(exc)) from None
             finally:
@@ -146,8 +149,7 @@ def serve(config: Config) -> None:
                     print=lambda msg: stderr.print(msg, highlight=False),
                     shutdown_timeout=config.server.drain_seconds)
     except OcrSetupError as exc:
-        stderr.print(f"[red]setup error:[/red] {exc}", highlight=False)
-        sys.exit(EXIT_USAGE)
+        exit_with("setup error", str(exc), EXIT_USAGE)
 
 
 @cli.command()
@@ -327,7 +329,7 @@ def get(services: Services, fax_id: str, fmt: str, output: Path) -> None:
         shutil.copyfile(source, output)
     audit.record(catalog, cli_actor(), "fax.retrieved", fax["id"],
                  {"format": fmt, "output": str(output)})
-    stderr.print(f"wrote {output}")
+    click.echo(f"wrote {output}", err=True)
 
 
 @cli.command()
@@ -370,7 +372,7 @@ def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
     if (job_id is None) == (not all_failed):
         raise click.UsageError("give a JOB_ID or --all-failed (not both)")
     n = queue.retry_failed(services.catalog, job_id)
-    stderr.print(f"requeued {n} job(s)")
+    click.echo(f"requeued {n} job(s)", err=True)
 
 
 @cli.group("audit")
@@ -390,8 +392,8 @@ def audit_verify(services: Services, as_json: bool) -> None:
     elif report.ok:
         stdout.print(f"audit chain OK ({report.entries} entries)")
     else:
-        stderr.print(f"[red]audit chain broken at entry {report.first_broken_seq}:[/red] "
-                     f"{report.problem}", highlight=False)
+        click.echo(f"audit chain broken at entry {report.first_broken_seq}: {report.problem}",
+                   err=True)
     if not report.ok:
         sys.exit(EXIT_FAILED)
 

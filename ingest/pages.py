@@ -11,7 +11,7 @@ import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, TiffImagePlugin, UnidentifiedImageError
 
 # TIFF compression codes Pillow cannot decode but faxes use: JBIG (T.82/T.85/T.43).
 JBIG_COMPRESSIONS = {9: "JBIG (T.85)", 10: "JBIG colour (T.43)", 34661: "JBIG (ISO)"}
@@ -109,17 +109,42 @@ def _split_tiff(original: Path, out_dir: Path, max_pages: int,
                 try:
                     tiff.load()
                     frame = tiff.copy()
-                except (OSError, ValueError, SyntaxError) as exc:
+                except Exception as exc:  # see the note in the outer handler
                     raise FaxRejected(f"page {page_no}: cannot decode TIFF data: {exc}") from None
                 path = out_dir / f"page-{page_no:04d}.tif"
                 save_page(frame, path, xdpi, ydpi)
                 pages.append(PageImage(page_no, str(path), frame.width, frame.height, xdpi, ydpi))
-    except (UnidentifiedImageError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as exc:
-        raise FaxRejected(f"unreadable TIFF: {exc}") from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise FaxRejected(f"unreadable TIFF: {exc}") from None
+    except FaxRejected:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise FaxRejected(f"exceeds the {max_pixels}-pixel limit "
+                          f"(limits.max_pixels_per_page): {exc}") from None
+    except UnidentifiedImageError:
+        raise FaxRejected(_unidentified_tiff_reason(original)) from None
+    except Exception as exc:
+        # Pillow's TIFF reader answers hostile input with a grab-bag of exception types
+        # (OSError, KeyError, TypeError, struct.error ...): all mean "cannot decode".
+        raise FaxRejected(f"unreadable TIFF: {exc.__class__.__name__}: {exc}") from None
     return pages
+
+
+def _unidentified_tiff_reason(path: Path) -> str:
+    """Pillow cannot open the file at all: name the compression if it is one we know."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(8)
+            ifd = TiffImagePlugin.ImageFileDirectory_v2(ifh=head)
+            stream.seek(int.from_bytes(head[4:8], "little" if head[:2] == b"II" else "big"))
+            ifd.load(stream)
+        compression = ifd.get(COMPRESSION)
+    except Exception:
+        compression = None
+    if compression in JBIG_COMPRESSIONS:
+        return (f"{JBIG_COMPRESSIONS[compression]} compression cannot be decoded; have the "
+                "fax server write G3/G4 TIFF instead of JBIG")
+    if compression is not None:
+        return f"unreadable TIFF: unsupported compression {compression}"
+    return "unreadable TIFF: no valid image directory"
 
 
 def _split_pdf(original: Path, out_dir: Path, max_pages: int, max_pixels: int,

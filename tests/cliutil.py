@@ -1,0 +1,47 @@
+"""Run the real ``faxvault`` console script against a test config."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FAXVAULT = str(Path(sys.executable).with_name("faxvault"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def run_cli(config: Path, *args: str, expect: int | None = 0, timeout: float = 180) -> Result:
+    env = {**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"}
+    proc = subprocess.run([FAXVAULT, *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+    result = Result(proc.returncode, proc.stdout, proc.stderr)
+    if expect is not None:
+        assert proc.returncode == expect, f"exit {proc.returncode}: {proc.stderr}{proc.stdout}"
+    return result
+
+
+def wait_until(predicate: Callable[[], Any], timeout: float = 60, what: str = "condition") -> Any:
+    """Poll ``predicate`` until it returns something truthy (not a fixed sleep: it returns as
+    soon as the condition holds, and fails loudly at the deadline)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

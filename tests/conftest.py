@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from ingest.config import Config, config_from_mapping
+from ingest.pipeline import Services, open_services
+from ocr import OcrPool
+from tests.faxgen import SAMPLE_PAGES, render_fax
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    missing = [tool for tool in ("gs", "tesseract") if shutil.which(tool) is None]
+    if missing:
+        raise pytest.UsageError(f"missing {', '.join(missing)}: run the suite with `make test`")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def make_config(data_dir: Path, **sections: dict) -> Config:
+    """A config under ``data_dir`` with fast worker timings for tests."""
+    mapping: dict = {"paths": {"data_dir": str(data_dir)},
+                     "worker": {"poll_seconds": 0.05, "backoff_base_seconds": 0.05,
+                                "backoff_max_seconds": 0.2},
+                     "ocr": {"workers": 2}}
+    for name, values in sections.items():
+        mapping.setdefault(name, {}).update(values)
+    return config_from_mapping(mapping, env={})
+
+
+def write_config(path: Path, data_dir: Path, extra: str = "", worker: str = "") -> Path:
+    """A TOML config like :func:`make_config`; ``extra`` adds sections, ``worker`` keys."""
+    path.write_text(
+        f'[paths]\ndata_dir = "{data_dir}"\n'
+        "[worker]\npoll_seconds = 0.05\nbackoff_base_seconds = 0.05\n"
+        f"backoff_max_seconds = 0.2\n{worker}[ocr]\nworkers = 2\n" + extra
+    )
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture(scope="session")
+def ocr_pool() -> OcrPool:
+    pool = OcrPool(workers=2)
+    yield pool
+    pool.shutdown()
+
+
+@pytest.fixture
+def services(tmp_path: Path, ocr_pool: OcrPool) -> Services:
+    svc = open_services(make_config(tmp_path / "var"), with_pool=False)
+    svc.pool = ocr_pool
+    yield svc
+    svc.pool = None  # shared across tests: the session fixture shuts it down
+    svc.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("faxes")
+
+
+@pytest.fixture(scope="session")
+def sample_fax(fixture_dir: Path) -> Path:
+    """Three pages, G4 at fax 'normal' resolution 204x98."""
+    return render_fax(fixture_dir / "sample.tif", SAMPLE_PAGES)

@@ -1,0 +1,144 @@
+"""End to end through the real console script: ingest → OCR → index → assemble → archive."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from tests.cliutil import run_cli
+from tests.conftest import write_config
+from tests.faxgen import render_fax
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory, sample_fax: Path):
+    """One data dir with the three-page sample ingested and processed."""
+    root = tmp_path_factory.mktemp("cli")
+    config = write_config(root / "faxvault.toml", root / "var")
+    [row] = run_cli(config, "ingest", str(sample_fax), "--from", "+1 334-304-0000", "--wait",
+                    "--json").json()
+    return config, root, row
+
+
+def test_ingest_wait_processes_and_archives(env) -> None:
+    _, _, row = env
+    assert row["state"] == "archived" and row["pages"] == 3 and not row["duplicate"]
+
+
+@pytest.mark.parametrize(("word", "page"), [("cardiology", 1), ("Acme", 2), ("zeppelin", 3)])
+def test_search_finds_words_on_their_page(env, word: str, page: int) -> None:
+    config, _, row = env
+    hits = run_cli(config, "search", word, "--json").json()
+    assert [(h["fax_id"], h["page_no"]) for h in hits] == [(row["fax_id"], page)]
+    assert f"[{word}]" in hits[0]["snippet"]
+
+
+def test_search_filters(env) -> None:
+    config, _, _ = env
+    assert run_cli(config, "search", "zeppelin", "--from", "(334) 304-0000", "--json").json()
+    assert not run_cli(config, "search", "zeppelin", "--from", "+15550000000", "--json").json()
+    assert not run_cli(config, "search", "zeppelin", "--since", "2999-01-01", "--json").json()
+    assert run_cli(config, "search", "zeppelin", "--until", "2999-01-01", "--json").json()
+
+
+@pytest.mark.parametrize("query", ['"', "NOT", "zeppelin AND (", "col:umn", "a*b ^c", "NEAR(",
+                                   "-zeppelin", "''", "\u00e9t\u00e9 \u2603"])
+def test_no_query_raises_a_syntax_error(env, query: str) -> None:
+    config, _, _ = env
+    run_cli(config, "search", "--json", "--", query)
+
+
+def test_show_lists_pages_and_archive_objects(env) -> None:
+    config, _, row = env
+    doc = run_cli(config, "show", row["fax_id"], "--text", "--json").json()
+    assert doc["from_number"] == "+13343040000" and doc["pages"] == 3
+    assert [p["page_no"] for p in doc["pages_detail"]] == [1, 2, 3]
+    assert "zeppelin" in doc["pages_detail"][2]["text"]
+    assert {o["purpose"] for o in doc["archive"]} == {"original", "pdf", "tiff", "text", "meta"}
+    assert all(o["key"].endswith(f"/{row['fax_id']}/" + o["key"].rsplit("/", 1)[1])
+               for o in doc["archive"])
+
+
+def test_get_writes_original_unchanged_and_derived_files(env, sample_fax: Path,
+                                                         tmp_path: Path) -> None:
+    config, _, row = env
+    run_cli(config, "get", row["fax_id"], "--format", "original", "-o", str(tmp_path / "o.tif"))
+    assert (tmp_path / "o.tif").read_bytes() == sample_fax.read_bytes()
+    run_cli(config, "get", row["fax_id"], "-o", str(tmp_path / "f.pdf"))
+    with pikepdf.open(tmp_path / "f.pdf") as pdf:
+        assert len(pdf.pages) == 3
+    run_cli(config, "get", row["fax_id"], "--format", "tiff", "-o", str(tmp_path / "f.tif"))
+    with Image.open(tmp_path / "f.tif") as tiff:
+        assert tiff.n_frames == 3
+
+
+def test_original_is_archived_content_addressed_and_spool_is_freed(env, sample_fax) -> None:
+    config, root, row = env
+    sha = hashlib.sha256(sample_fax.read_bytes()).hexdigest()
+    assert row["sha256"] == sha
+    [original] = (root / "var" / "archive" / "originals").rglob("original.tif")
+    assert hashlib.sha256(original.read_bytes()).hexdigest() == sha
+    assert not list((root / "var" / "spool" / "blobs").rglob("*"))[1:]  # emptied
+
+
+def test_same_file_twice_is_one_fax(env, sample_fax: Path) -> None:
+    config, _, row = env
+    [again] = run_cli(config, "ingest", str(sample_fax), "--json").json()
+    assert again["duplicate"] and again["fax_id"] == row["fax_id"]
+    status = run_cli(config, "status", "--json").json()
+    assert status["faxes"] == {"archived": 1}
+
+
+def test_reads_by_a_person_are_audited(env) -> None:
+    config, root, row = env
+    run_cli(config, "show", row["fax_id"])
+    with sqlite3.connect(root / "var" / "faxvault.sqlite3") as db:
+        actions = [r[0] for r in db.execute(
+            "SELECT action FROM audit_log WHERE fax_id = ? AND actor LIKE 'cli:%'",
+            (row["fax_id"],))]
+    assert "fax.viewed" in actions and "fax.retrieved" in actions
+    assert "audit chain OK" in run_cli(config, "audit", "verify").out
+
+
+def test_corrupt_file_fails_its_job_with_a_reason_and_is_kept(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var")
+    junk = tmp_path / "scan.tif"
+    junk.write_bytes(b"II*\x00" + b"\x13" * 500)
+    result = run_cli(config, "ingest", str(junk), "--wait", "--json", expect=1)
+    [row] = result.json()
+    assert row["state"] == "failed" and "unreadable TIFF" in row["error"]
+    kept = tmp_path / "var" / "spool" / "blobs" / row["sha256"][:2] / row["sha256"]
+    assert kept.read_bytes() == junk.read_bytes()
+    status = run_cli(config, "status", "--json").json()
+    assert status["jobs"]["failed"] == 1
+    assert "unreadable TIFF" in status["failed_jobs"][0]["last_error"]
+    assert "requeued 1 job" in run_cli(config, "retry", "--all-failed").err
+    assert run_cli(config, "status", "--json").json()["jobs"]["queued"] == 1
+
+
+def test_pdf_ingest_is_searchable(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var")
+    pdf = render_fax(tmp_path / "in.pdf", [["Dropbox delivered this pelican memo"]],
+                     device="pdfwrite")
+    [row] = run_cli(config, "ingest", str(pdf), "--wait", "--json").json()
+    assert row["state"] == "archived"
+    [hit] = run_cli(config, "search", "pelican", "--json").json()
+    assert hit["fax_id"] == row["fax_id"]
+
+
+def test_config_error_exits_2_naming_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "faxvault.toml"
+    config.write_text("[ocr]\nworkers = -1\n")
+    config.chmod(0o600)
+    result = run_cli(config, "status", expect=2)
+    assert "ocr.workers" in result.err and "greater than or equal to 0" in result.err
+
+
+def test_unknown_fax_exits_3(env) -> None:
+    config, _, _ = env
+    assert "no fax" in run_cli(config, "show", "NOSUCHFAX", expect=3).err

@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+
+from ingest.config import ConfigError, config_from_mapping, load_config
+
+
+def test_defaults_need_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FAXVAULT_CONFIG", raising=False)
+    config = load_config(None)
+    assert config.catalog_path == Path("var/faxvault.sqlite3")
+    assert config.archive_dir == Path("var/archive")
+    assert config.inbox_dir == Path("var/inbox")
+    assert config.archive.backend == "local"
+
+
+def test_unknown_key_is_named() -> None:
+    with pytest.raises(ConfigError, match=r"worker\.concurency: unknown key"):
+        config_from_mapping({"worker": {"concurency": 3}}, env={})
+
+
+def test_bad_value_names_key_and_expectation() -> None:
+    with pytest.raises(ConfigError) as err:
+        config_from_mapping({"server": {"port": "eighty"}}, env={})
+    assert "server.port" in str(err.value)
+    assert "integer" in str(err.value)
+
+
+def test_enum_value_lists_choices() -> None:
+    with pytest.raises(ConfigError, match=r"archive\.backend: .*'local' or 's3'"):
+        config_from_mapping({"archive": {"backend": "ftp"}}, env={})
+
+
+def test_unknown_section_is_named() -> None:
+    with pytest.raises(ConfigError, match=r"sever: unknown key"):
+        config_from_mapping({"sever": {}}, env={})
+
+
+def test_secrets_come_from_environment_and_are_not_echoed() -> None:
+    config = config_from_mapping({"faxplus": {"token": "from-file"}},
+                                 env={"FAXVAULT_FAXPLUS_TOKEN": "from-env"})
+    assert config.faxplus.token.get_secret_value() == "from-env"
+    assert "from-env" not in repr(config)
+
+
+def test_invalid_toml_names_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[server\nport = 1\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(bad)
+
+
+def test_world_readable_file_warns(tmp_path: Path) -> None:
+    path = tmp_path / "faxvault.toml"
+    path.write_text("[server]\nport = 9000\n")
+    path.chmod(0o644)
+    with pytest.warns(UserWarning, match="world-readable"):
+        assert load_config(path).server.port == 9000

@@ -1,0 +1,95 @@
+"""The real service: health route, and a worker killed mid-job whose job is taken again and
+finishes exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ingest.app import init_app
+from tests.cliutil import FAXVAULT, run_cli, wait_until
+from tests.conftest import free_port, make_config, write_config
+from tests.faxgen import render_fax
+
+
+async def test_healthz_reports_db_and_queue(aiohttp_client, tmp_path: Path) -> None:
+    client = await aiohttp_client(init_app(make_config(tmp_path / "var"), start_workers=False))
+    response = await client.get("/healthz")
+    assert response.status == 200
+    body = await response.json()
+    assert body["ok"] is True and body["jobs"]["queued"] == 0
+
+
+def start_serve(config: Path, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"}
+    return subprocess.Popen([FAXVAULT, "serve"], env=env, stdout=open(log, "ab"),
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+
+def healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def job_rows(db_path: Path) -> list[tuple]:
+    with sqlite3.connect(db_path) as db:
+        return db.execute("SELECT kind, state, attempts FROM jobs ORDER BY id").fetchall()
+
+
+def test_worker_killed_mid_job_is_retaken_and_finishes_once(tmp_path: Path) -> None:
+    port = free_port()
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var",
+                          f"[server]\nport = {port}\n", worker="lease_seconds = 1.5\n")
+    pages = [[f"Page {n} of the crash test mentions walrus{n}"] for n in range(1, 9)]
+    fax = render_fax(tmp_path / "long.tif", pages, resolution="204x196")
+    db = tmp_path / "var" / "faxvault.sqlite3"
+
+    [row] = run_cli(config, "ingest", str(fax), "--json").json()  # journaled, not processed
+    server = start_serve(config, tmp_path / "serve.log")
+    try:
+        wait_until(lambda: ("process", "running", 1) in job_rows(db), what="job running")
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert ("process", "running", 1) in job_rows(db)  # killed mid-job: the lease is orphaned
+
+    server = start_serve(config, tmp_path / "serve.log")
+    try:
+        wait_until(lambda: healthy(port), what="service up")
+        wait_until(lambda: run_cli(config, "show", row["fax_id"], "--json").json()["state"]
+                   == "archived", timeout=120, what="fax archived")
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=60) == 0  # Ctrl-C drains and exits cleanly
+
+    assert job_rows(db) == [("process", "done", 2), ("archive", "done", 1)]
+    doc = run_cli(config, "show", row["fax_id"], "--json").json()
+    assert doc["pages"] == 8 and len(doc["pages_detail"]) == 8
+    assert len(doc["archive"]) == 5
+    for n in (1, 8):
+        hits = run_cli(config, "search", f"walrus{n}", "--json").json()
+        assert [(h["fax_id"], h["page_no"]) for h in hits] == [(row["fax_id"], n)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_cleanly(tmp_path: Path, signum: int) -> None:
+    port = free_port()
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var",
+                          f"[server]\nport = {port}\n")
+    server = start_serve(config, tmp_path / "serve.log")
+    try:
+        wait_until(lambda: healthy(port), what="service up")
+    finally:
+        server.send_signal(signum)
+        assert server.wait(timeout=60) == 0
