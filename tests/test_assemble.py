@@ -1,7 +1,6 @@
 """fax.pdf and fax.tif: lossless CCITT images, exact page sizes, a text layer in place."""
 
 import subprocess
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -54,7 +53,7 @@ def test_pdf_images_are_still_ccitt(assembled) -> None:
 
 
 def test_pdf_text_layer_is_extractable_over_its_words(assembled) -> None:
-    _, texts, outputs = assembled
+    _, _texts, outputs = assembled
     out = subprocess.run(["pdftotext", "-layout", outputs["pdf"], "-"], capture_output=True,
                          text=True, check=True).stdout
     assert "discharge" in out and "aspirin" in out

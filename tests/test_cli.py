@@ -78,7 +78,7 @@ def test_get_writes_original_unchanged_and_derived_files(env, sample_fax: Path,
 
 
 def test_original_is_archived_content_addressed_and_spool_is_freed(env, sample_fax) -> None:
-    config, root, row = env
+    _config, root, row = env
     sha = hashlib.sha256(sample_fax.read_bytes()).hexdigest()
     assert row["sha256"] == sha
     [original] = (root / "var" / "archive" / "originals").rglob("original.tif")
