@@ -173,7 +173,8 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
         task = progress.add_task("journaling", total=len(paths))
         for path in paths:
             results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
-                                       actor=cli_actor()))
+                                       actor=cli_actor(),
+                                       region=services.config.numbers.default_region))
             progress.advance(task)
     fax_ids = list(dict.fromkeys(r.fax_id for r in results))
     if wait:
@@ -242,7 +243,9 @@ def search(services: Services, query: str, from_number: str | None, since: str |
     from ingest.numbers import normalize_number
 
     filters = SearchFilters(since=normalized_date(since), until=normalized_date(until),
-                            from_number=normalize_number(from_number) or from_number,
+                            from_number=normalize_number(
+                                from_number, services.config.numbers.default_region
+                            ) or from_number,
                             status=status, include_spam=include_spam, raw=raw)
     try:
         hits = search_pages(services.catalog, query, filters, limit)
@@ -255,11 +258,12 @@ def search(services: Services, query: str, from_number: str | None, since: str |
     if not hits:
         stderr.print("no matches")
         return
-    table = Table("fax", "page", "received", "from", "snippet")
+    # Two lines a hit, like grep with context: ids never truncated, snippets wrap freely.
     for hit in hits:
-        table.add_row(hit["fax_id"], f"{hit['page_no']}/{hit['pages']}", hit["received_at"],
-                      hit["from_number"] or hit["from_raw"] or "", _highlight(hit["snippet"]))
-    stdout.print(table)
+        sender = hit["from_number"] or hit["from_raw"] or "unknown sender"
+        stdout.print(f"[bold]{hit['fax_id']}[/bold]  page {hit['page_no']}/{hit['pages']}  "
+                     f"{hit['received_at']}  from {sender}", highlight=False)
+        stdout.print(Text("    ").append(_highlight(hit["snippet"])))
 
 
 def _highlight(snippet: str) -> Text:

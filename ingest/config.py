@@ -121,6 +121,10 @@ class SpamConfig(_Section):
     allowlist: list[str] = Field(default_factory=list)
 
 
+class NumbersConfig(_Section):
+    default_region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
+
+
 class Config(_Section):
     server: ServerConfig = ServerConfig()
     paths: PathsConfig = PathsConfig()
@@ -132,6 +136,7 @@ class Config(_Section):
     dropbox: DropboxConfig = DropboxConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
+    numbers: NumbersConfig = NumbersConfig()
 
     # Derived locations, all under data_dir unless configured.
     @property

@@ -98,8 +98,10 @@ async def process_fax(services: Services, job: queue.Job) -> None:
         _split, str(original), str(work / "pages"), limits.max_pages,
         limits.max_pixels_per_page, services.config.ocr.pdf_render_dpi,
     )
+    timeout = services.config.ocr.page_timeout_seconds
     texts: list[PageText] = list(await asyncio.gather(
-        *(services.pool.recognize(Path(p.path), p.xdpi, p.ydpi) for p in pages)))
+        *(asyncio.wait_for(services.pool.recognize(Path(p.path), p.xdpi, p.ydpi), timeout)
+          for p in pages)))
     await services.pool.run(assemble_outputs, pages, texts, str(work))
     text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence}
                 for p, t in zip(pages, texts, strict=True)]

@@ -142,3 +142,12 @@ def test_config_error_exits_2_naming_the_key(tmp_path: Path) -> None:
 def test_unknown_fax_exits_3(env) -> None:
     config, _, _ = env
     assert "no fax" in run_cli(config, "show", "NOSUCHFAX", expect=3).err
+
+
+def test_readme_try_it_sample_is_searchable(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var")
+    sample = Path(__file__).parent / "data" / "sample-fax.tif"
+    [row] = run_cli(config, "ingest", str(sample), "--wait", "--json").json()
+    assert row["state"] == "archived" and row["pages"] == 2
+    out = run_cli(config, "search", "cardiology").out
+    assert row["fax_id"][:12] in out

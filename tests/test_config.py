@@ -57,3 +57,18 @@ def test_world_readable_file_warns(tmp_path: Path) -> None:
     path.chmod(0o644)
     with pytest.warns(UserWarning, match="world-readable"):
         assert load_config(path).server.port == 9000
+
+
+def test_example_config_documents_every_key_with_its_default() -> None:
+    import tomllib
+
+    from ingest.config import Config
+
+    example = Path(__file__).parents[1] / "config.example.toml"
+    text = example.read_text()
+    config = config_from_mapping(tomllib.loads(text), env={})
+    assert config == Config()  # the example shows the built-in defaults
+    for section, model in Config.model_fields.items():
+        assert f"[{section}]" in text, f"[{section}] missing from config.example.toml"
+        for key in model.annotation.model_fields:
+            assert f"{key} =" in text, f"{section}.{key} missing from config.example.toml"

@@ -1,0 +1,142 @@
+"""OCR throughput: the whole ingest pipeline against tesseract on the same pages and cores.
+
+Three runs over the same generated fax pages, side by side in one process tree:
+  cli       - the `tesseract` command, one process per page, `cores` at a time (the baseline)
+  engine    - one reused tesseract API (tesserocr) per core, pages fed as received: the
+              engine's own limit on this machine
+  pipeline  - `faxvault ingest --wait` end to end: journal, split, square pixels, OCR, index,
+              assemble PDF+TIFF, archive, verify
+Prints pages/s for each and the ratios pipeline/cli and pipeline/engine.
+
+    python benchmarks/ocr_throughput.py [--faxes 8] [--pages 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ingest.config import config_from_mapping
+from ingest.local import ingest_file
+from ingest.pages import split_document
+from ingest.pipeline import open_services
+from ingest.worker import worker_loop
+from tests.faxgen import render_fax
+
+LINES = [
+    "PATIENT REFERRAL - CARDIOLOGY", "Patient: Jane Q. Doe   DOB 04/12/1961   MRN 00448812",
+    "Referring physician: Dr. Alan Smith, Riverside Family Practice",
+    "Reason: exertional chest pain, abnormal stress ECG on 11/02.",
+    "ICD-10: I20.9, I10, E78.5   Current meds: atorvastatin 40 mg, lisinopril 10 mg",
+    "Please schedule within two weeks. Call 555-201-4477 with questions.",
+] * 4
+
+
+def make_corpus(root: Path, faxes: int, pages: int) -> list[Path]:
+    return [render_fax(root / f"fax{n:03d}.tif",
+                       [[f"Fax {n} page {p}", *LINES] for p in range(1, pages + 1)])
+            for n in range(faxes)]
+
+
+def run_cli(page_paths: list[str], cores: int) -> float:
+    def one(path: str) -> None:
+        subprocess.run(["tesseract", path, "-", "--psm", "3"], check=True,
+                       capture_output=True)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(cores) as pool:
+        list(pool.map(one, page_paths))
+    return time.perf_counter() - start
+
+
+_api = None
+
+
+def _init_api() -> None:
+    global _api
+    import tesserocr
+
+    from ocr.engine import find_tessdata
+
+    _api = tesserocr.PyTessBaseAPI(path=find_tessdata() + "/", lang="eng")
+
+
+def _read_with_api(path: str) -> int:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        _api.SetImage(image.convert("L"))
+        return len(_api.GetUTF8Text())
+
+
+def run_engine(page_paths: list[str], cores: int) -> float:
+    import multiprocessing
+
+    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_init_api) as pool:
+        list(pool.map(_read_with_api, page_paths[:cores]))  # warm: model loaded per process
+        start = time.perf_counter()
+        list(pool.map(_read_with_api, page_paths))
+        return time.perf_counter() - start
+
+
+def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> float:
+    config = config_from_mapping({"paths": {"data_dir": str(data_dir)},
+                                  "ocr": {"workers": cores},
+                                  "worker": {"concurrency": cores, "poll_seconds": 0.02}}, env={})
+    services = open_services(config)
+    try:
+        asyncio.run(services.pool.run(len, "warm"))  # pool processes up, models loaded
+        start = time.perf_counter()
+        ids = [ingest_file(services, path).fax_id for path in files]
+
+        async def drain() -> None:
+            stop = asyncio.Event()
+            await asyncio.gather(*(worker_loop(services, stop, fax_ids=ids, until_idle=True)
+                                   for _ in range(cores)))
+
+        asyncio.run(drain())
+        elapsed = time.perf_counter() - start
+        states = {services.catalog.get_fax(i)["state"] for i in ids}
+        assert states == {"archived"}, states
+        return elapsed
+    finally:
+        services.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--faxes", type=int, default=8)
+    parser.add_argument("--pages", type=int, default=3)
+    parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files = make_corpus(root, args.faxes, args.pages)
+        page_paths = [p.path for i, f in enumerate(files)
+                      for p in split_document(f, root / f"pages{i}")]
+        n = len(page_paths)
+        results = {
+            "cli": run_cli(page_paths, args.cores),
+            "engine": run_engine(page_paths, args.cores),
+            "pipeline": run_pipeline(files, root / "var", args.cores),
+        }
+    print(f"{n} pages ({args.faxes} faxes x {args.pages}), 204x98 G4, {args.cores} cores")
+    for name, seconds in results.items():
+        print(f"  {name:<9} {seconds:7.2f} s  {n / seconds:6.2f} pages/s")
+    print(f"ratio pipeline/cli    = {results['cli'] / results['pipeline']:.2f}x")
+    print(f"ratio pipeline/engine = {results['engine'] / results['pipeline']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
