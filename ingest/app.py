@@ -1,8 +1,9 @@
 """The aiohttp service: ``init_app()`` builds it; resources live in ``cleanup_ctx``.
 
-``faxvault serve`` runs this app: health and (later) webhook routes on the loop, the job
-workers as tasks beside them, OCR in the process pool. Ctrl-C stops taking jobs, lets running
-ones finish for ``server.drain_seconds`` and releases the rest for the next start.
+``faxvault serve`` runs this app: webhook, health and metrics routes on the loop, the group
+journal in its writer thread, the job workers as tasks beside them, OCR in the process pool.
+Ctrl-C stops taking jobs, lets running ones finish for ``server.drain_seconds`` and releases
+the rest for the next start.
 """
 
 from __future__ import annotations
@@ -10,50 +11,86 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 
+import aiohttp
 from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from ingest.config import Config
+from ingest.fetch import build_clients
+from ingest.journal import GroupJournal
 from ingest.pipeline import Services, open_services
+from ingest.webhooks import CONFIG, JOURNAL, METRICS, add_routes
 from ingest.worker import WorkerGroup
+from ocr import OcrPool
 from storage import queue
 
 log = logging.getLogger("faxvault.app")
 
-CONFIG = web.AppKey("config", Config)
 SERVICES = web.AppKey("services", Services)
 WORKERS = web.AppKey("workers", WorkerGroup)
+HTTP = web.AppKey("http", aiohttp.ClientSession)
+
+__all__ = ["CONFIG", "SERVICES", "init_app"]
 
 
 async def healthz(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     try:
-        services.catalog.conn.execute("SELECT 1 FROM jobs LIMIT 1").fetchall()
+        counts = queue.counts_by_state(services.catalog)
     except Exception as exc:  # the one place where any DB failure means "unhealthy"
         return web.json_response({"ok": False, "error": str(exc)}, status=503)
-    return web.json_response({"ok": True, "jobs": queue.counts_by_state(services.catalog)})
+    return web.json_response({"ok": True, "jobs": counts})
 
 
-def _services_ctx(start_workers: bool):
+async def metrics(request: web.Request) -> web.Response:
+    body = generate_latest(request.app[METRICS].registry)
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def _state_reader(services: Services):
+    def read() -> tuple[dict[str, int], dict[str, int]]:
+        faxes = {r["state"]: r["n"] for r in services.catalog.conn.execute(
+            "SELECT state, count(*) AS n FROM faxes GROUP BY state")}
+        return queue.counts_by_state(services.catalog), faxes
+
+    return read
+
+
+def _services_ctx(start_workers: bool, pool: OcrPool | None):
     async def ctx(app: web.Application) -> AsyncIterator[None]:
         config = app[CONFIG]
-        services = open_services(config, with_pool=start_workers)
-        app[SERVICES] = services
+        services = open_services(config, with_pool=start_workers, pool=pool)
+        services.metrics.watch_states(_state_reader(services))
+        app[SERVICES], app[METRICS] = services, services.metrics
+        app[JOURNAL] = GroupJournal(config.catalog_path)
+        session = aiohttp.ClientSession(raise_for_status=False)
+        app[HTTP] = session
+        services.clients = build_clients(config, session)
         workers = WorkerGroup(services)
         app[WORKERS] = workers
         if start_workers:
             workers.start()
-        log.info("faxvault ready: data in %s, %d workers", config.data_dir,
-                 config.worker.concurrency if start_workers else 0)
+        log.info("faxvault ready: data in %s, %d workers, providers: %s", config.data_dir,
+                 config.worker.concurrency if start_workers else 0,
+                 ", ".join(sorted(services.clients)) or "none configured")
         yield
         await workers.stop(config.server.drain_seconds)
+        await session.close()
+        app[JOURNAL].close()
         services.close()
 
     return ctx
 
 
-def init_app(config: Config, *, start_workers: bool = True) -> web.Application:
+def init_app(config: Config, *, start_workers: bool = True,
+             pool: OcrPool | None = None) -> web.Application:
+    """The service. ``pool`` lends an existing OCR pool (tests, embedding); by default the
+    app starts its own when it runs workers."""
+    # Bodies above the cap are refused (413) before they are buffered.
     app = web.Application(client_max_size=config.server.max_body_bytes)
     app[CONFIG] = config
-    app.cleanup_ctx.append(_services_ctx(start_workers))
+    app.cleanup_ctx.append(_services_ctx(start_workers, pool))
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
+    add_routes(app)
     return app

@@ -94,6 +94,13 @@ class ArchiveConfig(_Section):
     retention_days: Annotated[int, Field(ge=0)] = 0
 
 
+class HttpConfig(_Section):
+    timeout_seconds: PositiveFloat = 30.0
+    retries: Annotated[int, Field(ge=1, le=20)] = 4
+    backoff_base_seconds: PositiveFloat = 0.5
+    backoff_max_seconds: PositiveFloat = 10.0
+
+
 class FaxplusConfig(_Section):
     api_base: str = "https://restapi.fax.plus/v3"
     token: SecretStr | None = None
@@ -132,6 +139,7 @@ class Config(_Section):
     ocr: OcrConfig = OcrConfig()
     worker: WorkerConfig = WorkerConfig()
     archive: ArchiveConfig = ArchiveConfig()
+    http: HttpConfig = HttpConfig()
     faxplus: FaxplusConfig = FaxplusConfig()
     dropbox: DropboxConfig = DropboxConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()

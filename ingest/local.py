@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.journal import NewFax, journal_delivery
+from ingest.journal import DeliveryRecord, NewFax, journal_delivery
 from ingest.numbers import normalize_number
 from ingest.pages import extension_for
 from ingest.pipeline import Services
@@ -49,11 +49,10 @@ def ingest_file(services: Services, path: str | Path, *, from_raw: str | None = 
         original_ext=ext,
         original_name=path.name,
     )
-    journaled = journal_delivery(
-        services.catalog, provider=LOCAL_PROVIDER, idem_key=f"local:{blob.sha256}",
-        event_type="file", fax=fax, job_kind="process",
-        max_attempts=services.config.worker.max_attempts, actor=actor,
-    )
+    journaled = journal_delivery(services.catalog, DeliveryRecord(
+        provider=LOCAL_PROVIDER, idem_key=f"local:{blob.sha256}", event_type="file", fax=fax,
+        job_kind="process", max_attempts=services.config.worker.max_attempts, actor=actor,
+    ))
     assert journaled.fax_id is not None
     if journaled.duplicate:
         _drop_redundant_blob(services, blob.sha256)

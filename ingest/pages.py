@@ -7,6 +7,7 @@ with a message for the operator.
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -37,10 +38,12 @@ class PageImage:
     height_px: int
     xdpi: float
     ydpi: float
+    image_sha256: str = ""  # of the decoded pixels: the same page received twice matches
 
     def as_row(self) -> dict:
         row = asdict(self)
         row.pop("path")
+        row.pop("image_sha256")
         return row
 
 
@@ -64,6 +67,12 @@ def _frame_dpi(frame: Image.Image) -> tuple[float, float]:
     if width in FAX_WIDTHS:
         return 204.0, 98.0 if height / width < 0.9 else 196.0
     return 200.0, 200.0
+
+
+def pixel_sha256(image: Image.Image) -> str:
+    digest = hashlib.sha256(f"{image.mode}:{image.width}x{image.height}:".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
 
 
 def save_page(image: Image.Image, path: Path, xdpi: float, ydpi: float) -> None:
@@ -113,7 +122,8 @@ def _split_tiff(original: Path, out_dir: Path, max_pages: int,
                     raise FaxRejected(f"page {page_no}: cannot decode TIFF data: {exc}") from None
                 path = out_dir / f"page-{page_no:04d}.tif"
                 save_page(frame, path, xdpi, ydpi)
-                pages.append(PageImage(page_no, str(path), frame.width, frame.height, xdpi, ydpi))
+                pages.append(PageImage(page_no, str(path), frame.width, frame.height, xdpi, ydpi,
+                                       pixel_sha256(frame)))
     except FaxRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -178,7 +188,7 @@ def _split_pdf(original: Path, out_dir: Path, max_pages: int, max_pixels: int,
             path = out_dir / f"page-{page_no:04d}.tif"
             save_page(bilevel, path, float(dpi), float(dpi))
             pages.append(PageImage(page_no, str(path), bilevel.width, bilevel.height,
-                                   float(dpi), float(dpi)))
+                                   float(dpi), float(dpi), pixel_sha256(bilevel)))
         return pages
     finally:
         pdf.close()

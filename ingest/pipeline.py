@@ -13,15 +13,16 @@ import asyncio
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ingest.assemble import assemble_outputs
 from ingest.config import Config
+from ingest.metrics import Metrics
 from ingest.pages import FaxRejected, PageImage, split_document
-from ocr import OcrPool, PageText
+from ocr import OcrPool, PageText, Word
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
 from storage.catalog import Catalog, open_catalog
@@ -43,10 +44,14 @@ class Services:
     spool: Spool
     archive: Archive
     pool: OcrPool | None = None
+    owns_pool: bool = True
     backoff: queue.Backoff = field(default_factory=queue.Backoff)
+    metrics: Metrics = field(default_factory=Metrics)
+    # Provider API clients by provider name; set where an aiohttp session exists.
+    clients: dict[str, Any] = field(default_factory=dict)
 
     def close(self) -> None:
-        if self.pool is not None:
+        if self.pool is not None and self.owns_pool:
             self.pool.shutdown()
         self.catalog.close()
 
@@ -57,13 +62,17 @@ def open_archive(config: Config) -> Archive:
     raise NotImplementedError(f"archive backend {config.archive.backend!r} is not available yet")
 
 
-def open_services(config: Config, *, with_pool: bool = True) -> Services:
+def open_services(config: Config, *, with_pool: bool = True,
+                  pool: OcrPool | None = None) -> Services:
+    """Open catalog, spool and archive; start an OCR pool if ``with_pool`` and none is given
+    (a given pool stays the caller's to shut down)."""
     config.data_dir.mkdir(parents=True, exist_ok=True)
-    pool = None
-    if with_pool:
+    owns_pool = pool is None and with_pool
+    if owns_pool:
         pool = OcrPool(workers=config.ocr.workers, engine=config.ocr.engine,
                        languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir)
     return Services(
+        owns_pool=owns_pool,
         config=config,
         catalog=open_catalog(config.catalog_path),
         spool=Spool(config.spool_dir),
@@ -86,7 +95,7 @@ def _complete_or_rollback(catalog: Catalog, job: queue.Job) -> None:
 
 async def process_fax(services: Services, job: queue.Job) -> None:
     """Pages → OCR → index → assemble; then enqueue the archive step."""
-    catalog, spool, limits = services.catalog, services.spool, services.config.limits
+    catalog, spool = services.catalog, services.spool
     assert services.pool is not None, "process_fax needs the OCR pool"
     fax = catalog.get_fax(job.fax_id)
     original = spool.blob_path(fax["original_sha256"] or "")
@@ -94,14 +103,8 @@ async def process_fax(services: Services, job: queue.Job) -> None:
         raise FaxRejected(f"original {fax['original_sha256']} is not in the spool")
     catalog.update_fax(fax["id"], state="processing")
     work = spool.work_dir(fax["id"])
-    pages: list[PageImage] = await services.pool.run(
-        _split, str(original), str(work / "pages"), limits.max_pages,
-        limits.max_pixels_per_page, services.config.ocr.pdf_render_dpi,
-    )
-    timeout = services.config.ocr.page_timeout_seconds
-    texts: list[PageText] = list(await asyncio.gather(
-        *(asyncio.wait_for(services.pool.recognize(Path(p.path), p.xdpi, p.ydpi), timeout)
-          for p in pages)))
+    pages = await split_pages(services, original, work / "pages")
+    texts = await ocr_pages(services, work, pages)
     await services.pool.run(assemble_outputs, pages, texts, str(work))
     text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence}
                 for p, t in zip(pages, texts, strict=True)]
@@ -122,6 +125,49 @@ async def process_fax(services: Services, job: queue.Job) -> None:
         queue.enqueue(catalog, "archive", fax_id=fax["id"],
                       max_attempts=services.config.worker.max_attempts)
         _complete_or_rollback(catalog, job)
+
+
+def _ocr_cache_path(work: Path, page: PageImage) -> Path:
+    return work / "ocr" / f"{page.image_sha256}.json"
+
+
+async def ocr_pages(services: Services, work: Path, pages: list[PageImage]) -> list[PageText]:
+    """OCR pages in the pool, in parallel; a page already read (same pixels: a streamed page,
+    or an earlier attempt of this job) comes from the fax's OCR cache instead."""
+    assert services.pool is not None, "OCR needs the pool"
+    timeout = services.config.ocr.page_timeout_seconds
+
+    async def one(page: PageImage) -> PageText:
+        cached = _ocr_cache_path(work, page)
+        if page.image_sha256 and cached.is_file():
+            return page_text_from_json(cached.read_text())
+        started = time.perf_counter()
+        # The timeout bounds the job; a hung tesseract keeps its pool process until it ends.
+        text = await asyncio.wait_for(
+            services.pool.recognize(Path(page.path), page.xdpi, page.ydpi), timeout)
+        services.metrics.ocr_pages.inc()
+        services.metrics.ocr_seconds.observe(time.perf_counter() - started)
+        if page.image_sha256:
+            cached.parent.mkdir(exist_ok=True)
+            cached.write_text(json.dumps(asdict(text)))
+        return text
+
+    return list(await asyncio.gather(*(one(p) for p in pages)))
+
+
+def page_text_from_json(raw: str) -> PageText:
+    doc = json.loads(raw)
+    return PageText(text=doc["text"], confidence=doc["confidence"],
+                    words=[Word(**w) for w in doc["words"]])
+
+
+async def split_pages(services: Services, original: Path, out_dir: Path) -> list[PageImage]:
+    """Split in the pool (it decodes untrusted input; a crash there cannot take us down)."""
+    assert services.pool is not None, "splitting needs the pool"
+    limits = services.config.limits
+    return await services.pool.run(_split, str(original), str(out_dir), limits.max_pages,
+                                   limits.max_pixels_per_page,
+                                   services.config.ocr.pdf_render_dpi)
 
 
 def _split(original: str, out_dir: str, max_pages: int, max_pixels: int,
@@ -169,6 +215,7 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
         else:
             sha, _ = await asyncio.to_thread(_sha256_file, path)
         obj = await asyncio.to_thread(archive.put_file, key, path, sha, retain_until=keep_until)
+        services.metrics.archive_bytes.inc(obj.size)
         stored[purpose] = {"key": obj.key, "sha256": obj.sha256, "size": obj.size,
                            "version_id": obj.version_id, "retain_until": obj.retain_until}
     sidecar = build_sidecar(fax, catalog.pages(fax["id"]), stored)
@@ -207,9 +254,3 @@ def release_spool(services: Services, fax: dict[str, Any]) -> None:
         services.spool.remove_blob(fax["original_sha256"])
 
 
-Handler = Callable[[Services, queue.Job], Awaitable[None]]
-
-HANDLERS: dict[str, Handler] = {
-    "process": process_fax,
-    "archive": archive_fax,
-}

@@ -10,13 +10,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Awaitable, Callable, Iterable
 
+from ingest import fetch, pipeline
 from ingest.pages import FaxRejected
-from ingest.pipeline import HANDLERS, LeaseLost, Services
+from ingest.pipeline import LeaseLost, Services
 from storage import audit, queue
 
 log = logging.getLogger("faxvault.worker")
+
+Handler = Callable[[Services, queue.Job], Awaitable[None]]
+
+# Job kind -> handler. Each handler commits its effects with the job's completion.
+HANDLERS: dict[str, Handler] = {
+    "process": pipeline.process_fax,
+    "archive": pipeline.archive_fax,
+    "faxplus_fax": fetch.fetch_faxplus_fax,
+    "faxplus_page": fetch.fetch_faxplus_page,
+    "dropbox_fax": fetch.fetch_dropbox_fax,
+}
 
 
 async def _heartbeat(services: Services, job: queue.Job) -> None:
@@ -50,22 +63,28 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
 async def run_job(services: Services, job: queue.Job) -> None:
     handler = HANDLERS.get(job.kind)
     heartbeat = asyncio.create_task(_heartbeat(services, job))
+    metrics, started, outcome = services.metrics, time.perf_counter(), "done"
     try:
         if handler is None:
             raise FaxRejected(f"unknown job kind {job.kind!r}")
         await handler(services, job)
         log.info("job %s (%s, fax %s) done", job.id, job.kind, job.fax_id)
     except asyncio.CancelledError:
+        outcome = "released"
         queue.release(services.catalog, job)
         raise
     except LeaseLost as exc:
+        outcome = "lease_lost"
         log.warning("%s", exc)
     except Exception as exc:
         state = _record_failure(services, job, exc)
+        outcome = "failed" if state == "failed" else "retry"
         log.log(logging.ERROR if state == "failed" else logging.WARNING,
                 "job %s (%s, fax %s) attempt %s: %s -> %s", job.id, job.kind, job.fax_id,
                 job.attempts, _describe(exc), state, exc_info=not isinstance(exc, FaxRejected))
     finally:
+        metrics.jobs_finished.labels(job.kind, outcome).inc()
+        metrics.job_seconds.labels(job.kind).observe(time.perf_counter() - started)
         heartbeat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await heartbeat

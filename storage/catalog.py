@@ -126,6 +126,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX audit_fax ON audit_log (fax_id);
     """,
+    # 2: provider deliveries: partial faxes, status filters.
+    """
+    ALTER TABLE faxes ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX faxes_provider_status ON faxes (provider, provider_status);
+    CREATE INDEX events_provider_time ON events (provider, received_at);
+    """,
 ]
 
 

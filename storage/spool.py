@@ -36,6 +36,44 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+class BlobWriter:
+    """Streams bytes into the spool while hashing and counting them."""
+
+    def __init__(self, spool: Spool, max_bytes: int) -> None:
+        self._spool, self._max = spool, max_bytes
+        self._digest, self.size = hashlib.sha256(), 0
+        self._tmp = spool.tmp / f"in-{os.getpid()}-{os.urandom(6).hex()}"
+        self._out: BinaryIO | None = open(self._tmp, "wb")  # noqa: SIM115 (closed in commit)
+
+    def write(self, chunk: bytes) -> None:
+        assert self._out is not None, "blob already committed or discarded"
+        self.size += len(chunk)
+        if self.size > self._max:
+            raise TooLarge(f"larger than the {self._max}-byte limit")
+        self._digest.update(chunk)
+        self._out.write(chunk)
+
+    def commit(self) -> Blob:
+        """fsync, then rename to the content address. Blocking: call it off the event loop."""
+        assert self._out is not None, "blob already committed or discarded"
+        self._out.flush()
+        os.fsync(self._out.fileno())
+        self._out.close()
+        self._out = None
+        sha = self._digest.hexdigest()
+        final = self._spool.blob_path(sha)
+        final.parent.mkdir(exist_ok=True)
+        os.replace(self._tmp, final)
+        fsync_dir(final.parent)
+        return Blob(sha, self.size, final)
+
+    def discard(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+        self._tmp.unlink(missing_ok=True)
+
+
 class Spool:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -54,28 +92,19 @@ class Spool:
         path.mkdir(parents=True, exist_ok=True)
         return path
 
+    def writer(self, max_bytes: int) -> BlobWriter:
+        """A new blob being written: ``write`` chunks, then ``commit`` (or ``discard``)."""
+        return BlobWriter(self, max_bytes)
+
     def store_chunks(self, chunks: Iterable[bytes], max_bytes: int) -> Blob:
         """Write chunks to a new blob, hashing as they stream; refuse past max_bytes."""
-        digest, size = hashlib.sha256(), 0
-        tmp = self.tmp / f"in-{os.getpid()}-{os.urandom(6).hex()}"
+        writer = self.writer(max_bytes)
         try:
-            with open(tmp, "wb") as out:
-                for chunk in chunks:
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise TooLarge(f"larger than the {max_bytes}-byte limit")
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            sha = digest.hexdigest()
-            final = self.blob_path(sha)
-            final.parent.mkdir(exist_ok=True)
-            os.replace(tmp, final)
-            fsync_dir(final.parent)
-            return Blob(sha, size, final)
+            for chunk in chunks:
+                writer.write(chunk)
+            return writer.commit()
         finally:
-            tmp.unlink(missing_ok=True)
+            writer.discard()
 
     def store_stream(self, stream: BinaryIO, max_bytes: int) -> Blob:
         return self.store_chunks(iter(lambda: stream.read(CHUNK), b""), max_bytes)

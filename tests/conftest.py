@@ -58,10 +58,8 @@ def ocr_pool() -> OcrPool:
 
 @pytest.fixture
 def services(tmp_path: Path, ocr_pool: OcrPool) -> Services:
-    svc = open_services(make_config(tmp_path / "var"), with_pool=False)
-    svc.pool = ocr_pool
+    svc = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
     yield svc
-    svc.pool = None  # shared across tests: the session fixture shuts it down
     svc.close()
 
 

@@ -1,0 +1,139 @@
+"""Provider jobs: fetch what a webhook announced, through the provider API.
+
+``faxplus_fax`` / ``dropbox_fax`` fetch the fax record and its document, adopt it as the fax's
+original and enqueue ``process``. ``faxplus_page`` fetches one streamed page, OCRs it and
+indexes it at once, so a fax is searchable while it is still arriving; the final
+``process`` run finds those pages in the OCR cache instead of reading them again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import aiohttp
+
+from ingest.config import Config
+from ingest.numbers import normalize_number
+from ingest.pages import FaxRejected, extension_for
+from ingest.pipeline import LeaseLost, Services, ocr_pages, split_pages
+from ingest.providers import dropbox, faxplus
+from ingest.providers.base import ApiClient, HttpPolicy, PermanentProviderError, basic_auth
+from storage import audit, queue
+from storage.spool import Blob
+
+# Faxes past these states have their whole document: a late page event changes nothing.
+DOCUMENT_STATES = ("fetched", "processing", "processed", "archived")
+
+
+def build_clients(config: Config, session: aiohttp.ClientSession) -> dict[str, ApiClient]:
+    """API clients for the configured providers, sharing one session."""
+    policy = HttpPolicy(timeout_seconds=config.http.timeout_seconds,
+                        retries=config.http.retries,
+                        backoff_base_seconds=config.http.backoff_base_seconds,
+                        backoff_max_seconds=config.http.backoff_max_seconds)
+    clients: dict[str, ApiClient] = {}
+    if config.faxplus.token:
+        clients["faxplus"] = faxplus.FaxplusClient(
+            session, config.faxplus.api_base, policy, user_id=config.faxplus.user_id,
+            auth_headers={"Authorization": f"Bearer {config.faxplus.token.get_secret_value()}"})
+    if config.dropbox.api_key:
+        clients["dropbox"] = dropbox.DropboxClient(
+            session, config.dropbox.api_base, policy,
+            auth_headers={"Authorization": basic_auth(config.dropbox.api_key.get_secret_value())})
+    return clients
+
+
+def client_for(services: Services, provider: str) -> Any:
+    try:
+        return services.clients[provider]
+    except KeyError:
+        raise PermanentProviderError(
+            f"{provider} API credentials are not configured ([{provider}] in the config)"
+        ) from None
+
+
+async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any], blob: Blob,
+                         fields: dict[str, Any]) -> None:
+    """Make a fetched document the fax's original; record what the API said; enqueue
+    ``process``; complete the job. One transaction."""
+    catalog, region = services.catalog, services.config.numbers.default_region
+    with open(blob.path, "rb") as stream:
+        ext = extension_for(stream.read(1024))
+    metadata = {**fax["metadata"], **fields["metadata"]}
+    with catalog.transaction():
+        catalog.update_fax(
+            fax["id"], original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
+            from_raw=fields["from_raw"] or fax["from_raw"],
+            from_number=normalize_number(fields["from_raw"] or fax["from_raw"], region),
+            to_raw=fields["to_raw"] or fax["to_raw"],
+            to_number=normalize_number(fields["to_raw"] or fax["to_raw"], region),
+            provider_status=fields["provider_status"] or fax["provider_status"],
+            received_at=fields["received_at"] or fax["received_at"],
+            partial=int(fields["partial"]), metadata=metadata, state="fetched", error=None,
+        )
+        audit.append(catalog, "system", "fax.fetched", fax["id"], {
+            "provider": fax["provider"], "sha256": blob.sha256, "size": blob.size,
+            "status": fields["provider_status"]})
+        queue.enqueue(catalog, "process", fax_id=fax["id"],
+                      max_attempts=services.config.worker.max_attempts)
+        _complete(catalog, job)
+
+
+async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
+    client: faxplus.FaxplusClient = client_for(services, "faxplus")
+    fax = services.catalog.get_fax(job.fax_id)
+    record = await client.get_fax(fax["provider_fax_id"])
+    blob = await client.download_fax(fax["provider_fax_id"], services.spool,
+                                     services.config.limits.max_file_bytes)
+    await adopt_original(services, job, fax, blob, faxplus.record_fields(record))
+
+
+async def fetch_dropbox_fax(services: Services, job: queue.Job) -> None:
+    client: dropbox.DropboxClient = client_for(services, "dropbox")
+    fax = services.catalog.get_fax(job.fax_id)
+    record = await client.get_fax(fax["provider_fax_id"])
+    blob = await client.download_fax(fax["provider_fax_id"], services.spool,
+                                     services.config.limits.max_file_bytes)
+    await adopt_original(services, job, fax, blob, dropbox.record_fields(record))
+
+
+async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
+    """One streamed page: fetch, OCR, index now. Duplicates and late pages are harmless."""
+    catalog = services.catalog
+    fax = catalog.get_fax(job.fax_id)
+    page_no = int(job.payload["page"])
+    if fax["state"] in DOCUMENT_STATES:  # the whole document is in: nothing left to add
+        with catalog.transaction():
+            _complete(catalog, job)
+        return
+    client: faxplus.FaxplusClient = client_for(services, "faxplus")
+    blob = await client.download_page(fax["provider_fax_id"], page_no, job.payload.get("file"),
+                                      services.spool, services.config.limits.max_file_bytes)
+    work = services.spool.work_dir(fax["id"])
+    try:
+        pages = await split_pages(services, blob.path, work / "stream" / f"{page_no:04d}")
+    finally:
+        _drop_page_blob(services, blob.sha256)
+    if len(pages) != 1:
+        raise FaxRejected(f"page {page_no}: expected a single-page TIFF, got {len(pages)}")
+    [text] = await ocr_pages(services, work, pages)
+    with catalog.transaction():
+        if catalog.get_fax(fax["id"])["state"] not in DOCUMENT_STATES:  # else: document won
+            catalog.replace_page(fax["id"], {**pages[0].as_row(), "page_no": page_no,
+                                             "text": text.text, "confidence": text.confidence})
+            catalog.update_fax(fax["id"], state="receiving")
+            audit.append(catalog, "system", "page.ocr", fax["id"], {"page": page_no})
+        _complete(catalog, job)
+
+
+def _complete(catalog: Any, job: queue.Job) -> None:
+    if not queue.complete(catalog, job):
+        raise LeaseLost(f"job {job.id}: lease lost before completion; effects rolled back")
+
+
+def _drop_page_blob(services: Services, sha256: str) -> None:
+    """A streamed page's blob is scratch once split, unless it is some fax's original."""
+    used = services.catalog.conn.execute(
+        "SELECT 1 FROM faxes WHERE original_sha256 = ? LIMIT 1", (sha256,)).fetchone()
+    if used is None:
+        services.spool.remove_blob(sha256)

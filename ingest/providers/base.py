@@ -1,0 +1,220 @@
+"""What every provider shares: the parsed delivery, refusals, and the outbound API client.
+
+Webhook bodies are never trusted beyond naming a fax: metadata and files are fetched through
+the provider's API with our credentials, from the configured API base only (URLs are built
+from it; none is taken from a payload).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hmac
+import json
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+    wait_random,
+)
+
+from storage.spool import Blob, Spool, TooLarge
+
+log = logging.getLogger("faxvault.providers")
+# Provider ids end up in API paths: allow only what real ids use (hex, ULID-ish, dashes).
+SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
+
+# Headers never journaled: they may carry credentials.
+SECRET_HEADERS = {"authorization", "cookie", "proxy-authorization", "x-api-key"}
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One authenticated, parsed webhook delivery (typed; the raw body is kept beside it)."""
+
+    provider: str
+    event_type: str
+    idem_key: str
+    provider_fax_id: str | None
+    job_kind: str | None  # None: journal only (tests, other event types)
+    event_time: str | None = None  # ISO 8601 UTC
+    page: int | None = None
+    status: str | None = None
+    from_raw: str | None = None  # hints only: the API record is authoritative
+    to_raw: str | None = None
+    job_payload: dict[str, Any] = field(default_factory=dict)
+
+
+class DeliveryRejected(Exception):
+    """A refused delivery: HTTP status and a short reason. Nothing is journaled."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
+def token_matches(given: str, expected: str | None) -> bool:
+    """Constant-time comparison of the secret path token; no configured token, no match."""
+    if not expected:
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def safe_id(value: Any, what: str) -> str:
+    """A provider id fit for an API path, or a 400 naming the field."""
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise DeliveryRejected(400, f"{what} missing or not a string")
+    text = str(value)
+    if not SAFE_ID.match(text) or text in (".", ".."):
+        raise DeliveryRejected(400, f"{what} has unexpected characters")
+    return text
+
+
+def json_object(body: bytes, what: str = "body") -> dict[str, Any]:
+    try:
+        doc = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DeliveryRejected(400, f"{what} is not valid JSON: {exc}") from None
+    if not isinstance(doc, dict):
+        raise DeliveryRejected(400, f"{what} is not a JSON object")
+    return doc
+
+
+def media_type(headers: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    import multipart
+
+    value = headers.get("Content-Type") or headers.get("content-type") or ""
+    kind, options = multipart.parse_options_header(value)
+    return kind.lower(), options
+
+
+def basic_auth(user: str, password: str = "") -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+
+def journal_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k.lower() not in SECRET_HEADERS}
+
+
+class ProviderError(Exception):
+    """A provider API call failed after its retries (retryable at the job level)."""
+
+
+class TransientError(ProviderError):
+    """5xx, 429, timeout, connection reset or truncated body: worth retrying now."""
+
+
+class NotYetAvailable(ProviderError):
+    """404 for something a webhook just announced: the provider may not have it ready yet."""
+
+
+class PermanentProviderError(ProviderError):
+    """4xx other than 404/429: our request or credentials are wrong; retrying will not help
+    until an operator acts (the job still parks as failed, visible in status)."""
+
+
+def _is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, (TransientError, aiohttp.ClientConnectionError,
+                            aiohttp.ClientPayloadError, asyncio.TimeoutError))
+
+
+@dataclass(frozen=True)
+class HttpPolicy:
+    timeout_seconds: float = 30.0
+    retries: int = 4  # attempts per call, the first included
+    backoff_base_seconds: float = 0.5
+    backoff_max_seconds: float = 10.0
+    max_json_bytes: int = 4 * 1024 * 1024
+
+
+class ApiClient:
+    """A provider API over one shared aiohttp session: every call has a timeout, a size cap
+    and bounded retries with exponential backoff and jitter (tenacity)."""
+
+    provider = "generic"
+
+    def __init__(self, session: aiohttp.ClientSession, api_base: str, policy: HttpPolicy,
+                 auth_headers: dict[str, str] | None = None) -> None:
+        self._session = session
+        self.api_base = api_base.rstrip("/")
+        self._policy = policy
+        self._headers = auth_headers or {}
+
+    def url(self, path: str) -> str:
+        return f"{self.api_base}/{path.lstrip('/')}"
+
+    def _retrying(self) -> AsyncRetrying:
+        p = self._policy
+        return AsyncRetrying(
+            stop=stop_after_attempt(p.retries),
+            wait=wait_exponential(multiplier=p.backoff_base_seconds, max=p.backoff_max_seconds)
+            + wait_random(0, p.backoff_base_seconds),
+            retry=retry_if_exception(_is_transient),
+            reraise=True,
+        )
+
+    def _check(self, response: aiohttp.ClientResponse, what: str) -> None:
+        status = response.status
+        if status < 400:
+            return
+        message = f"{self.provider} {what}: HTTP {status}"
+        if status == 404:
+            raise NotYetAvailable(message)
+        if status == 429 or status >= 500:
+            raise TransientError(message)
+        raise PermanentProviderError(message)
+
+    def _timeout(self) -> aiohttp.ClientTimeout:
+        return aiohttp.ClientTimeout(total=self._policy.timeout_seconds)
+
+    async def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        async for attempt in self._retrying():
+            with attempt:
+                async with self._session.get(self.url(path), params=params,
+                                             headers=self._headers,
+                                             timeout=self._timeout()) as response:
+                    self._check(response, f"GET {path}")
+                    body = await response.content.read(self._policy.max_json_bytes + 1)
+                    if len(body) > self._policy.max_json_bytes:
+                        raise PermanentProviderError(f"{self.provider} GET {path}: JSON "
+                                                     "larger than the size cap")
+                    try:
+                        return json.loads(body)
+                    except ValueError:
+                        # A cut-off JSON body reads as invalid: count it as truncation.
+                        raise TransientError(f"{self.provider} GET {path}: invalid or "
+                                             "truncated JSON") from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def download(self, path: str, spool: Spool, max_bytes: int,
+                       params: dict[str, Any] | None = None) -> Blob:
+        """Stream a file into the spool, hashed and size-capped; retried from the start."""
+        async for attempt in self._retrying():
+            with attempt:
+                writer = spool.writer(max_bytes)
+                try:
+                    async with self._session.get(self.url(path), params=params,
+                                                 headers=self._headers,
+                                                 timeout=self._timeout()) as response:
+                        self._check(response, f"GET {path}")
+                        expected = response.content_length
+                        async for chunk in response.content.iter_chunked(256 * 1024):
+                            writer.write(chunk)
+                        if expected is not None and writer.size != expected:
+                            raise TransientError(f"{self.provider} GET {path}: truncated "
+                                                 f"({writer.size} of {expected} bytes)")
+                    return await asyncio.to_thread(writer.commit)
+                except TooLarge as exc:
+                    raise PermanentProviderError(f"{self.provider} GET {path}: {exc}") from None
+                finally:
+                    writer.discard()
+        raise AssertionError("unreachable")  # pragma: no cover
+

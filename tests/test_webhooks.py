@@ -1,0 +1,350 @@
+"""Provider webhooks end to end: the real service in-process, fake provider APIs on loopback,
+real OCR. Journal before acknowledge; exactly one fax per fax, whatever the provider does."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestClient
+
+from ingest.app import SERVICES, init_app
+from ingest.pipeline import Services
+from ingest.providers.dropbox import ACK_BODY, event_hash
+from storage.search import SearchFilters, search_pages
+from tests.conftest import make_config
+from tests.fakes import FakeProvider, counting_app, dropbox_app, faxplus_app
+from tests.faxgen import render_fax
+
+FP_HOOK, DB_HOOK, DB_KEY = "hook-fp-secret", "hook-db-secret", "db-api-key"
+
+PAGES = [["Faxplus page one mentions albatross"], ["Page two mentions barracuda"],
+         ["Page three mentions capybara"]]
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    root = tmp_path_factory.mktemp("provider-docs")
+    docs = {"tiff": render_fax(root / "all.tif", PAGES).read_bytes(),
+            "pdf": render_fax(root / "db.pdf", [["Dropbox fax about a narwhal"]],
+                              device="pdfwrite").read_bytes()}
+    for n, page in enumerate(PAGES, start=1):
+        docs[f"page{n}"] = render_fax(root / f"p{n}.tif", [page]).read_bytes()
+    return docs
+
+
+@dataclass
+class World:
+    client: TestClient
+    faxplus: FakeProvider
+    dropbox: FakeProvider
+    docs: dict[str, bytes]
+
+    @property
+    def services(self) -> Services:
+        return self.client.server.app[SERVICES]
+
+    def fax(self, provider: str, provider_fax_id: str) -> dict[str, Any] | None:
+        return self.services.catalog.find_fax(provider, provider_fax_id)
+
+    async def until(self, predicate, timeout: float = 60, what: str = "condition") -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if value := predicate():
+                return value
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}")
+
+    async def archived(self, provider: str, provider_fax_id: str) -> dict[str, Any]:
+        def done() -> dict | None:
+            fax = self.fax(provider, provider_fax_id)
+            return fax if fax and fax["state"] in ("archived", "failed") else None
+
+        fax = await self.until(done, what=f"{provider} fax {provider_fax_id} archived")
+        assert fax["state"] == "archived", fax["error"]
+        return fax
+
+    def hits(self, word: str) -> list[tuple[str, int]]:
+        return [(h["fax_id"], h["page_no"])
+                for h in search_pages(self.services.catalog, word, SearchFilters())]
+
+    def count(self, table: str) -> int:
+        return self.services.catalog.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@pytest.fixture
+async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
+                documents) -> World:
+    fp, db = FakeProvider(token="fp-token", slow_seconds=2), FakeProvider(token=DB_KEY)
+    fp_server = await aiohttp_server(faxplus_app(fp))
+    db_server = await aiohttp_server(dropbox_app(db))
+    config = make_config(
+        tmp_path / "var",
+        faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
+                 "webhook_token": FP_HOOK},
+        dropbox={"api_base": str(db_server.make_url("/v3")), "api_key": DB_KEY,
+                 "webhook_token": DB_HOOK},
+        http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
+              "backoff_max_seconds": 0.05},
+        server={"max_body_bytes": 65536},
+    )
+    client = await aiohttp_client(init_app(config, pool=ocr_pool))
+    return World(client, fp, db, documents)
+
+
+def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
+    return {"hook": {"id": "hook1", "event": event, "event_time": "2024-09-09 10:44:39",
+                     "target": "https://example.org/hook"},
+            "data": {"id": fax_id, "from": "+1 334-304-0000", "to": "+1 334-304-1111",
+                     "status": "success", **data}}
+
+
+def faxplus_record(fax_id: str, pages: int = 3, status: str = "success",
+                   **extra: Any) -> dict[str, Any]:
+    return {"id": fax_id, "direction": "incoming", "from": "+1 334-304-0000",
+            "to": "+1 334-304-1111", "pages": pages, "status": status, "is_spam": False,
+            "start_time": "2024-09-09 10:44:39", "file": f"{fax_id}.tiff", **extra}
+
+
+async def post_faxplus(world: World, doc: Any, token: str = FP_HOOK,
+                       **kwargs: Any) -> aiohttp.ClientResponse:
+    body = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
+    headers = kwargs.pop("headers", {"Content-Type": "application/json"})
+    return await world.client.post(f"/webhooks/faxplus/{token}", data=body, headers=headers,
+                                   **kwargs)
+
+
+def dropbox_callback(fax_id: str, event_type: str = "fax_received", key: str = DB_KEY,
+                     files_url: str | None = None, event_time: str = "1738001529") -> str:
+    return json.dumps({
+        "event": {"event_time": event_time, "event_type": event_type,
+                  "event_hash": event_hash(key, event_time, event_type),
+                  "event_metadata": {"related_signature_id": None}},
+        "transmission": {"test_mode": False, "title": "Example Fax", "is_complete": True,
+                         "has_error": False,
+                         "files_url": files_url or
+                         f"https://api.hellosign.com/v3/fax/files/{fax_id}",
+                         "final_copy_uri": f"/v3/transmission/final_copy/{fax_id}"}})
+
+
+async def post_dropbox(world: World, payload: str, token: str = DB_HOOK) -> aiohttp.ClientResponse:
+    form = aiohttp.FormData()
+    form.add_field("json", payload)
+    return await world.client.post(f"/webhooks/dropbox/{token}", data=form)
+
+
+def serve_faxplus(world: World, fax_id: str, **record: Any) -> None:
+    world.faxplus.faxes[fax_id] = faxplus_record(fax_id, **record)
+    world.faxplus.files[fax_id] = world.docs["tiff"]
+
+
+# -- Fax.Plus -------------------------------------------------------------------------------
+async def test_faxplus_received_is_fetched_processed_and_searchable(world: World) -> None:
+    serve_faxplus(world, "fp1")
+    response = await post_faxplus(world, faxplus_event("fp1"))
+    assert response.status == 200 and (await response.json())["duplicate"] is False
+    fax = await world.archived("faxplus", "fp1")
+    assert fax["from_number"] == "+13343040000" and fax["provider_status"] == "success"
+    assert fax["received_at"] == "2024-09-09T10:44:39Z" and fax["pages"] == 3
+    assert fax["metadata"]["is_spam"] is False
+    assert world.hits("capybara") == [(fax["id"], 3)]
+    assert world.faxplus.count("/faxes/fp1") == 1 and world.faxplus.count("/files/fp1") == 1
+
+
+async def test_same_delivery_five_times_concurrently_is_one_fax(world: World) -> None:
+    serve_faxplus(world, "fp2")
+    responses = await asyncio.gather(*(post_faxplus(world, faxplus_event("fp2"))
+                                       for _ in range(5)))
+    assert [r.status for r in responses] == [200] * 5
+    duplicates = sorted([(await r.json())["duplicate"] for r in responses])
+    assert duplicates == [False, True, True, True, True]
+    await world.archived("faxplus", "fp2")
+    assert world.count("faxes") == 1 and world.count("events") == 1
+    assert world.faxplus.count("/files/fp2") == 1
+
+
+async def test_page_streaming_out_of_order_with_a_duplicate(world: World) -> None:
+    fax_id = "fp3"
+    for n in (1, 2, 3):
+        world.faxplus.pages[(fax_id, n)] = world.docs[f"page{n}"]
+    words = {1: "albatross", 2: "barracuda", 3: "capybara"}
+    for n in (3, 1, 1, 2):  # out of order, page 1 twice
+        event = faxplus_event(fax_id, "fax_page_received", page=n, status="in_progress")
+        assert (await post_faxplus(world, event)).status == 200
+        fax = await world.until(lambda n=n: world.hits(words[n]), what=f"page {n} searchable")
+        assert fax == [(world.fax("faxplus", fax_id)["id"], n)]
+    assert world.fax("faxplus", fax_id)["state"] == "receiving"
+    assert world.faxplus.count(f"/files/{fax_id}?format=tiff&page=1") == 1  # dup not fetched
+    ocr_before = world.services.metrics.ocr_pages._value.get()
+
+    serve_faxplus(world, fax_id)
+    await post_faxplus(world, faxplus_event(fax_id))
+    fax = await world.archived("faxplus", fax_id)
+    assert fax["pages"] == 3
+    assert [p["page_no"] for p in world.services.catalog.pages(fax["id"])] == [1, 2, 3]
+    # The final document's pages are the streamed pages: read from the OCR cache, not again.
+    assert world.services.metrics.ocr_pages._value.get() == ocr_before
+    assert world.hits("barracuda") == [(fax["id"], 2)]
+
+
+async def test_page_streaming_by_file_id_and_variant_field_names(world: World) -> None:
+    world.faxplus.files["pagefile7"] = world.docs["page2"]
+    event = faxplus_event("fp4", "fax_page_received", page_index=1, file="pagefile7.tiff",
+                          status="in_progress")
+    del event["data"]["from"]
+    event["data"]["from_number"] = "+1 334-304-0000"
+    assert (await post_faxplus(world, event)).status == 200
+    await world.until(lambda: world.hits("barracuda"), what="page searchable")
+    fax = world.fax("faxplus", "fp4")
+    assert world.services.catalog.pages(fax["id"])[0]["page_no"] == 2
+    assert fax["from_number"] == "+13343040000"
+
+
+async def test_partially_received_fax_is_kept_flagged_and_searchable(world: World) -> None:
+    serve_faxplus(world, "fp5", status="partially_received", pages=3)
+    await post_faxplus(world, faxplus_event("fp5", status="partially_received"))
+    fax = await world.archived("faxplus", "fp5")
+    assert fax["partial"] == 1 and fax["provider_status"] == "partially_received"
+    hits = search_pages(world.services.catalog, "albatross",
+                        SearchFilters(status="partially_received"))
+    assert [h["fax_id"] for h in hits] == [fax["id"]]
+    assert not search_pages(world.services.catalog, "albatross", SearchFilters(status="success"))
+
+
+async def test_flaky_api_yields_exactly_one_fax(world: World) -> None:
+    serve_faxplus(world, "fp6")
+    world.faxplus.inject("/faxes/fp6", "500", "slow", "429")
+    world.faxplus.inject("/files/fp6", "truncate", "404", "500", "truncate")
+    await post_faxplus(world, faxplus_event("fp6"))
+    fax = await world.archived("faxplus", "fp6")
+    assert world.count("faxes") == 1 and fax["pages"] == 3
+    assert world.hits("albatross") == [(fax["id"], 1)]
+    assert world.faxplus.count("/files/fp6") == 5  # four faults, then the good one
+
+
+async def test_other_faxplus_events_are_journaled_and_ignored(world: World) -> None:
+    response = await post_faxplus(world, faxplus_event("fp7", event="fax_sent"))
+    assert response.status == 200
+    assert world.count("events") == 1 and world.count("jobs") == 0
+    assert world.count("faxes") == 0
+
+
+# -- Dropbox --------------------------------------------------------------------------------
+def serve_dropbox(world: World, fax_id: str) -> None:
+    world.dropbox.faxes[fax_id] = {
+        "fax_id": fax_id, "title": "Example Fax", "created_at": 1738001529,
+        "sender": "+15551230000", "files_url": f"https://api.hellosign.com/v3/fax/files/{fax_id}",
+        "transmissions": [{"recipient": "+15559870000", "sender": "+15551230000",
+                           "sent_at": 1738001529, "status_code": "success"}]}
+    world.dropbox.files[fax_id] = world.docs["pdf"]
+
+
+async def test_dropbox_received_with_valid_hash(world: World) -> None:
+    fax_id = "9c2c7e8c2ed1839f75a9a0227ce2954b1d7c3407"
+    serve_dropbox(world, fax_id)
+    response = await post_dropbox(world, dropbox_callback(fax_id))
+    assert response.status == 200
+    assert response.content_type == "text/plain" and await response.text() == ACK_BODY
+    fax = await world.archived("dropbox", fax_id)
+    assert fax["from_number"] == "+15551230000" and fax["to_number"] == "+15559870000"
+    assert fax["provider_status"] == "success" and fax["received_at"] == "2025-01-27T18:12:09Z"
+    assert world.hits("narwhal") == [(fax["id"], 1)]
+
+
+async def test_dropbox_urlencoded_json_is_tolerated(world: World) -> None:
+    serve_dropbox(world, "abc123")
+    response = await world.client.post(f"/webhooks/dropbox/{DB_HOOK}",
+                                       data={"json": dropbox_callback("abc123")})
+    assert response.status == 200 and await response.text() == ACK_BODY
+    await world.archived("dropbox", "abc123")
+
+
+@pytest.mark.parametrize("event_type", ["callback_test", "fax_busy", "some_future_event"])
+async def test_dropbox_other_events_acknowledged_journaled_ignored(world: World,
+                                                                   event_type: str) -> None:
+    response = await post_dropbox(world, dropbox_callback("x1", event_type=event_type))
+    assert response.status == 200 and await response.text() == ACK_BODY
+    assert world.count("events") == 1 and world.count("jobs") == 0
+    assert world.dropbox.requests == []
+
+
+async def test_payload_url_on_another_host_is_never_contacted(world: World,
+                                                              aiohttp_server) -> None:
+    hits: list[str] = []
+    elsewhere = await aiohttp_server(counting_app(hits))
+    fax_id = "deadbeef01"
+    serve_dropbox(world, fax_id)
+    payload = dropbox_callback(fax_id, files_url=str(elsewhere.make_url(f"/v3/fax/files/{fax_id}")))
+    assert (await post_dropbox(world, payload)).status == 200
+    await world.archived("dropbox", fax_id)
+    assert hits == []
+    assert world.dropbox.count(f"/fax/files/{fax_id}") == 1
+
+
+# -- refusals: nothing journaled, no provider called ------------------------------------------
+async def assert_nothing_happened(world: World) -> None:
+    assert world.count("events") == 0 and world.count("jobs") == 0
+    assert world.faxplus.requests == [] and world.dropbox.requests == []
+
+
+async def test_wrong_token_is_404_like_any_unknown_path(world: World) -> None:
+    response = await post_faxplus(world, faxplus_event("fp9"), token="guess")
+    unknown = await world.client.post("/webhooks/nosuch/x", data=b"{}")
+    assert response.status == unknown.status == 404
+    assert (await post_dropbox(world, dropbox_callback("x"), token="guess")).status == 404
+    await assert_nothing_happened(world)
+
+
+async def test_bad_event_hash_is_401(world: World) -> None:
+    response = await post_dropbox(world, dropbox_callback("x", key="not-our-key"))
+    assert response.status == 401 and "event_hash" in await response.text()
+    await assert_nothing_happened(world)
+
+
+@pytest.mark.parametrize(("body", "headers", "status", "reason"), [
+    (b"{not json", {"Content-Type": "application/json"}, 400, "not valid JSON"),
+    (b"[1, 2]", {"Content-Type": "application/json"}, 400, "not a JSON object"),
+    (b'{"hook": {"event": "fax_received"}, "data": {}}', {"Content-Type": "application/json"},
+     400, "data.id"),
+    (b'{"hook": {"event": "fax_received"}, "data": {"id": "../../etc"}}',
+     {"Content-Type": "application/json"}, 400, "unexpected characters"),
+    (b'{"hook": {"event": "fax_page_received"}, "data": {"id": "a", "page": -1}}',
+     {"Content-Type": "application/json"}, 400, "page"),
+    (b"{}", {"Content-Type": "text/plain"}, 415, "expected application/json"),
+    (b"x" * 70_000, {"Content-Type": "application/json"}, 413, "limit"),
+])
+async def test_malformed_faxplus_deliveries_are_refused_with_a_reason(
+        world: World, body: bytes, headers: dict, status: int, reason: str) -> None:
+    response = await post_faxplus(world, body, headers=headers)
+    assert response.status == status
+    assert reason in await response.text()
+    await assert_nothing_happened(world)
+
+
+async def test_malformed_dropbox_deliveries_are_refused(world: World) -> None:
+    bad_multipart = await world.client.post(
+        f"/webhooks/dropbox/{DB_HOOK}", data=b"--xx\r\ngarbage",
+        headers={"Content-Type": "multipart/form-data; boundary=xx"})
+    assert bad_multipart.status == 400
+    no_json = aiohttp.FormData()
+    no_json.add_field("other", "1")
+    response = await world.client.post(f"/webhooks/dropbox/{DB_HOOK}", data=no_json)
+    assert response.status == 400 and "'json'" in await response.text()
+    wrong_type = await world.client.post(f"/webhooks/dropbox/{DB_HOOK}", json={"a": 1})
+    assert wrong_type.status == 415
+    await assert_nothing_happened(world)
+
+
+async def test_refusals_are_counted_in_metrics(world: World) -> None:
+    await post_faxplus(world, b"{", headers={"Content-Type": "application/json"})
+    await post_dropbox(world, dropbox_callback("x", key="wrong"))
+    text = await (await world.client.get("/metrics")).text()
+    assert 'faxvault_deliveries_total{outcome="refused_400",provider="faxplus"} 1.0' in text
+    assert 'faxvault_deliveries_total{outcome="refused_401",provider="dropbox"} 1.0' in text
+    assert 'faxvault_jobs{state="queued"} 0.0' in text
