@@ -7,6 +7,7 @@ Every read command takes ``--json`` (one JSON document on stdout).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import getpass
 import json
@@ -14,7 +15,7 @@ import logging
 import re
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -196,9 +197,29 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
         sys.exit(EXIT_FAILED)
 
 
+@contextlib.asynccontextmanager
+async def provider_clients(services: Services) -> AsyncIterator[None]:
+    """Provider API clients on one session, for commands that fetch from providers."""
+    import aiohttp
+
+    from ingest.fetch import build_clients
+
+    async with aiohttp.ClientSession() as session:
+        services.clients = build_clients(services.config, session)
+        try:
+            yield
+        finally:
+            services.clients = {}
+
+
 async def _process_until_done(services: Services, fax_ids: list[str]) -> None:
     """Run an in-process worker on these faxes' jobs until none is pending. Safe beside a
     running ``serve``: both lease jobs, so each job runs once."""
+    async with provider_clients(services):
+        await _drain(services, fax_ids)
+
+
+async def _drain(services: Services, fax_ids: list[str]) -> None:
     from ingest.worker import worker_loop
 
     stop = asyncio.Event()
@@ -225,6 +246,42 @@ def _unfinished(services: Services, fax_ids: list[str]) -> int:
     return services.catalog.conn.execute(
         f"SELECT count(*) FROM faxes WHERE id IN ({marks})"
         " AND state NOT IN ('archived', 'failed')", fax_ids).fetchone()[0]
+
+
+@cli.command()
+@click.option("--provider", type=click.Choice(["faxplus", "dropbox"]), required=True)
+@click.option("--since", default=None, metavar="DATE",
+              help="Only faxes received on or after this date (ISO 8601).")
+@click.option("--wait", is_flag=True, help="Fetch and process the missing faxes now.")
+@json_option
+@with_services(pool=True)
+def reconcile(services: Services, provider: str, since: str | None, wait: bool,
+              as_json: bool) -> None:
+    """List faxes at a provider; fetch every one the catalog lacks."""
+    from ingest.providers.base import ProviderError
+    from ingest.reconcile import reconcile as run_reconcile
+
+    async def run():
+        async with provider_clients(services):
+            report = await run_reconcile(services, provider, normalized_date(since),
+                                         actor=cli_actor())
+            if wait and report.journaled:
+                await _drain(services, [j["fax_id"] for j in report.journaled])
+            return report
+
+    try:
+        report = asyncio.run(run())
+    except ProviderError as exc:
+        raise OperationFailed(str(exc)) from None
+    doc = {"provider": report.provider, "listed": report.listed, "known": report.known,
+           "journaled": report.journaled, "skipped": report.skipped}
+    if as_json:
+        emit_json(doc)
+        return
+    click.echo(f"{provider}: {report.listed} listed, {report.known} already in the catalog, "
+               f"{len(report.journaled)} fetched" + (" and processed" if wait else " (queued)"))
+    for item in report.journaled:
+        click.echo(f"{item['fax_id']}  {provider} {item['provider_fax_id']}")
 
 
 @cli.command()
@@ -347,8 +404,13 @@ def status(services: Services, as_json: bool) -> None:
     last = [dict(r) for r in catalog.conn.execute(
         "SELECT provider, max(received_at) AS last_delivery, count(*) AS deliveries"
         " FROM events GROUP BY provider ORDER BY provider")]
+    statuses = [dict(r) for r in catalog.conn.execute(
+        "SELECT provider, provider_status, count(*) AS faxes FROM faxes"
+        " WHERE provider_status IS NOT NULL GROUP BY provider, provider_status"
+        " ORDER BY provider, faxes DESC")]
     doc = {"jobs": queue.counts_by_state(catalog), "faxes": faxes,
-           "failed_jobs": queue.failed_jobs(catalog), "deliveries": last}
+           "failed_jobs": queue.failed_jobs(catalog), "deliveries": last,
+           "provider_statuses": statuses}
     if as_json:
         emit_json(doc)
         return
@@ -359,6 +421,9 @@ def status(services: Services, as_json: bool) -> None:
     for row in last:
         stdout.print(f"last {row['provider']} delivery: {row['last_delivery']} "
                      f"({row['deliveries']} in all)")
+    for row in statuses:  # provider status codes verbatim: failures grouped by their code
+        stdout.print(f"{row['provider']} {row['provider_status']}: {row['faxes']} fax(es)",
+                     highlight=False)
     if doc["failed_jobs"]:
         table = Table("job", "kind", "fax", "attempts", "error", title="failed jobs")
         for job in doc["failed_jobs"]:

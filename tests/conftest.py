@@ -14,6 +14,8 @@ from tests.faxgen import SAMPLE_PAGES, render_fax
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
+pytest_plugins = ["tests.world"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     missing = [tool for tool in ("gs", "tesseract") if shutil.which(tool) is None]

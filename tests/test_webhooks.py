@@ -5,143 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp.test_utils import TestClient
 
-from ingest.app import SERVICES, init_app
-from ingest.pipeline import Services
-from ingest.providers.dropbox import ACK_BODY, event_hash
+from ingest.providers.dropbox import ACK_BODY
 from storage.search import SearchFilters, search_pages
-from tests.conftest import make_config
-from tests.fakes import FakeProvider, counting_app, dropbox_app, faxplus_app
-from tests.faxgen import render_fax
-
-FP_HOOK, DB_HOOK, DB_KEY = "hook-fp-secret", "hook-db-secret", "db-api-key"
-
-PAGES = [["Faxplus page one mentions albatross"], ["Page two mentions barracuda"],
-         ["Page three mentions capybara"]]
-
-
-@pytest.fixture(scope="module")
-def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    root = tmp_path_factory.mktemp("provider-docs")
-    docs = {"tiff": render_fax(root / "all.tif", PAGES).read_bytes(),
-            "pdf": render_fax(root / "db.pdf", [["Dropbox fax about a narwhal"]],
-                              device="pdfwrite").read_bytes()}
-    for n, page in enumerate(PAGES, start=1):
-        docs[f"page{n}"] = render_fax(root / f"p{n}.tif", [page]).read_bytes()
-    return docs
-
-
-@dataclass
-class World:
-    client: TestClient
-    faxplus: FakeProvider
-    dropbox: FakeProvider
-    docs: dict[str, bytes]
-
-    @property
-    def services(self) -> Services:
-        return self.client.server.app[SERVICES]
-
-    def fax(self, provider: str, provider_fax_id: str) -> dict[str, Any] | None:
-        return self.services.catalog.find_fax(provider, provider_fax_id)
-
-    async def until(self, predicate, timeout: float = 60, what: str = "condition") -> Any:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if value := predicate():
-                return value
-            await asyncio.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}")
-
-    async def archived(self, provider: str, provider_fax_id: str) -> dict[str, Any]:
-        def done() -> dict | None:
-            fax = self.fax(provider, provider_fax_id)
-            return fax if fax and fax["state"] in ("archived", "failed") else None
-
-        fax = await self.until(done, what=f"{provider} fax {provider_fax_id} archived")
-        assert fax["state"] == "archived", fax["error"]
-        return fax
-
-    def hits(self, word: str) -> list[tuple[str, int]]:
-        return [(h["fax_id"], h["page_no"])
-                for h in search_pages(self.services.catalog, word, SearchFilters())]
-
-    def count(self, table: str) -> int:
-        return self.services.catalog.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
-@pytest.fixture
-async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
-                documents) -> World:
-    fp, db = FakeProvider(token="fp-token", slow_seconds=2), FakeProvider(token=DB_KEY)
-    fp_server = await aiohttp_server(faxplus_app(fp))
-    db_server = await aiohttp_server(dropbox_app(db))
-    config = make_config(
-        tmp_path / "var",
-        faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
-                 "webhook_token": FP_HOOK},
-        dropbox={"api_base": str(db_server.make_url("/v3")), "api_key": DB_KEY,
-                 "webhook_token": DB_HOOK},
-        http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
-              "backoff_max_seconds": 0.05},
-        server={"max_body_bytes": 65536},
-    )
-    client = await aiohttp_client(init_app(config, pool=ocr_pool))
-    return World(client, fp, db, documents)
-
-
-def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
-    return {"hook": {"id": "hook1", "event": event, "event_time": "2024-09-09 10:44:39",
-                     "target": "https://example.org/hook"},
-            "data": {"id": fax_id, "from": "+1 334-304-0000", "to": "+1 334-304-1111",
-                     "status": "success", **data}}
-
-
-def faxplus_record(fax_id: str, pages: int = 3, status: str = "success",
-                   **extra: Any) -> dict[str, Any]:
-    return {"id": fax_id, "direction": "incoming", "from": "+1 334-304-0000",
-            "to": "+1 334-304-1111", "pages": pages, "status": status, "is_spam": False,
-            "start_time": "2024-09-09 10:44:39", "file": f"{fax_id}.tiff", **extra}
-
-
-async def post_faxplus(world: World, doc: Any, token: str = FP_HOOK,
-                       **kwargs: Any) -> aiohttp.ClientResponse:
-    body = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
-    headers = kwargs.pop("headers", {"Content-Type": "application/json"})
-    return await world.client.post(f"/webhooks/faxplus/{token}", data=body, headers=headers,
-                                   **kwargs)
-
-
-def dropbox_callback(fax_id: str, event_type: str = "fax_received", key: str = DB_KEY,
-                     files_url: str | None = None, event_time: str = "1738001529") -> str:
-    return json.dumps({
-        "event": {"event_time": event_time, "event_type": event_type,
-                  "event_hash": event_hash(key, event_time, event_type),
-                  "event_metadata": {"related_signature_id": None}},
-        "transmission": {"test_mode": False, "title": "Example Fax", "is_complete": True,
-                         "has_error": False,
-                         "files_url": files_url or
-                         f"https://api.hellosign.com/v3/fax/files/{fax_id}",
-                         "final_copy_uri": f"/v3/transmission/final_copy/{fax_id}"}})
-
-
-async def post_dropbox(world: World, payload: str, token: str = DB_HOOK) -> aiohttp.ClientResponse:
-    form = aiohttp.FormData()
-    form.add_field("json", payload)
-    return await world.client.post(f"/webhooks/dropbox/{token}", data=form)
-
-
-def serve_faxplus(world: World, fax_id: str, **record: Any) -> None:
-    world.faxplus.faxes[fax_id] = faxplus_record(fax_id, **record)
-    world.faxplus.files[fax_id] = world.docs["tiff"]
+from tests.fakes import counting_app
+from tests.world import (
+    DB_HOOK,
+    World,
+    dropbox_callback,
+    faxplus_event,
+    post_dropbox,
+    post_faxplus,
+    serve_dropbox,
+    serve_faxplus,
+)
 
 
 # -- Fax.Plus -------------------------------------------------------------------------------
@@ -236,15 +116,6 @@ async def test_other_faxplus_events_are_journaled_and_ignored(world: World) -> N
 
 
 # -- Dropbox --------------------------------------------------------------------------------
-def serve_dropbox(world: World, fax_id: str) -> None:
-    world.dropbox.faxes[fax_id] = {
-        "fax_id": fax_id, "title": "Example Fax", "created_at": 1738001529,
-        "sender": "+15551230000", "files_url": f"https://api.hellosign.com/v3/fax/files/{fax_id}",
-        "transmissions": [{"recipient": "+15559870000", "sender": "+15551230000",
-                           "sent_at": 1738001529, "status_code": "success"}]}
-    world.dropbox.files[fax_id] = world.docs["pdf"]
-
-
 async def test_dropbox_received_with_valid_hash(world: World) -> None:
     fax_id = "9c2c7e8c2ed1839f75a9a0227ce2954b1d7c3407"
     serve_dropbox(world, fax_id)
@@ -348,3 +219,22 @@ async def test_refusals_are_counted_in_metrics(world: World) -> None:
     assert 'faxvault_deliveries_total{outcome="refused_400",provider="faxplus"} 1.0' in text
     assert 'faxvault_deliveries_total{outcome="refused_401",provider="dropbox"} 1.0' in text
     assert 'faxvault_jobs{state="queued"} 0.0' in text
+
+
+async def test_status_groups_provider_statuses_verbatim(world: World) -> None:
+    from ingest.cli import cli  # the click layer, on the same catalog
+
+    serve_faxplus(world, "st1", status="partially_received")
+    await post_faxplus(world, faxplus_event("st1"))
+    await world.archived("faxplus", "st1")
+    world.services.catalog.conn.execute(
+        "UPDATE faxes SET provider_status = 'failed_fs_49' WHERE provider_fax_id = 'st1'")
+    config_file = world.services.config.data_dir / "faxvault.toml"
+    config_file.write_text(f'[paths]\ndata_dir = "{world.services.config.data_dir}"\n')
+    config_file.chmod(0o600)
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["status", "--json", "--config", str(config_file)])
+    assert result.exit_code == 0, result.output
+    statuses = json.loads(result.output)["provider_statuses"]
+    assert statuses == [{"provider": "faxplus", "provider_status": "failed_fs_49", "faxes": 1}]
