@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 
 from ingest.config import Config
+from ingest.journal import NewFax, ensure_fax
 from ingest.numbers import normalize_number
 from ingest.pages import FaxRejected, extension_for
 from ingest.pipeline import LeaseLost, Services, ocr_pages, split_pages
@@ -79,9 +80,28 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
         _complete(catalog, job)
 
 
+def fax_for_job(services: Services, job: queue.Job) -> dict[str, Any]:
+    """The job's fax, created on the job's first run from the fax its delivery described
+    (webhooks journal only the event and the job; see ingest.webhooks)."""
+    catalog = services.catalog
+    if job.fax_id is None:
+        described = job.payload.get("fax")
+        if not isinstance(described, dict):
+            raise FaxRejected(f"job {job.id} names no fax")
+        region = services.config.numbers.default_region
+        fax = NewFax(**{**described,
+                        "from_number": normalize_number(described.get("from_raw"), region),
+                        "to_number": normalize_number(described.get("to_raw"), region)})
+        with catalog.transaction():
+            fax_id = ensure_fax(catalog, fax)
+            catalog.conn.execute("UPDATE jobs SET fax_id = ? WHERE id = ?", (fax_id, job.id))
+        return catalog.get_fax(fax_id)
+    return catalog.get_fax(job.fax_id)
+
+
 async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
     client: faxplus.FaxplusClient = client_for(services, "faxplus")
-    fax = services.catalog.get_fax(job.fax_id)
+    fax = fax_for_job(services, job)
     record = await client.get_fax(fax["provider_fax_id"])
     blob = await client.download_fax(fax["provider_fax_id"], services.spool,
                                      services.config.limits.max_file_bytes)
@@ -90,7 +110,7 @@ async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
 
 async def fetch_dropbox_fax(services: Services, job: queue.Job) -> None:
     client: dropbox.DropboxClient = client_for(services, "dropbox")
-    fax = services.catalog.get_fax(job.fax_id)
+    fax = fax_for_job(services, job)
     record = await client.get_fax(fax["provider_fax_id"])
     blob = await client.download_fax(fax["provider_fax_id"], services.spool,
                                      services.config.limits.max_file_bytes)
@@ -100,7 +120,7 @@ async def fetch_dropbox_fax(services: Services, job: queue.Job) -> None:
 async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
     """One streamed page: fetch, OCR, index now. Duplicates and late pages are harmless."""
     catalog = services.catalog
-    fax = catalog.get_fax(job.fax_id)
+    fax = fax_for_job(services, job)
     page_no = int(job.payload["page"])
     if fax["state"] in DOCUMENT_STATES:  # the whole document is in: nothing left to add
         with catalog.transaction():

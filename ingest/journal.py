@@ -11,7 +11,7 @@ import asyncio
 import json
 import queue as stdlib_queue
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -52,21 +52,25 @@ def new_fax_id() -> str:
     return str(ULID())
 
 
-def _upsert_fax(catalog: Catalog, fax: NewFax) -> str:
-    existing = catalog.conn.execute(
+_FAX_COLUMNS = [f.name for f in fields(NewFax)]
+_INSERT_FAX = (
+    f"INSERT INTO faxes (id, created_at, updated_at, {', '.join(_FAX_COLUMNS)})"
+    f" VALUES (?, ?, ?, {', '.join('?' * len(_FAX_COLUMNS))})"
+    " ON CONFLICT (provider, provider_fax_id) DO NOTHING"
+)
+
+
+def ensure_fax(catalog: Catalog, fax: NewFax) -> str:
+    """The fax's id: a new row, or the existing one for (provider, provider_fax_id)."""
+    fax_id, now = new_fax_id(), utcnow_iso()
+    values = [getattr(fax, name) for name in _FAX_COLUMNS]
+    values[_FAX_COLUMNS.index("metadata")] = json.dumps(fax.metadata or {}, sort_keys=True)
+    if catalog.conn.execute(_INSERT_FAX, (fax_id, now, now, *values)).rowcount == 1:
+        return fax_id
+    return catalog.conn.execute(
         "SELECT id FROM faxes WHERE provider = ? AND provider_fax_id = ?",
         (fax.provider, fax.provider_fax_id),
-    ).fetchone()
-    if existing:
-        return existing["id"]
-    fax_id, now = new_fax_id(), utcnow_iso()
-    row = {**fax.__dict__, "metadata": json.dumps(fax.metadata or {}, sort_keys=True)}
-    catalog.conn.execute(
-        f"""INSERT INTO faxes (id, created_at, updated_at, {", ".join(row)})
-            VALUES (?, ?, ?, {", ".join("?" * len(row))})""",
-        (fax_id, now, now, *row.values()),
-    )
-    return fax_id
+    ).fetchone()["id"]
 
 
 @dataclass(frozen=True)
@@ -89,19 +93,20 @@ def record_delivery(catalog: Catalog, rec: DeliveryRecord) -> Journaled:
     """Store the delivery and enqueue its job. Call inside a write transaction; a duplicate
     idempotency key changes nothing and returns the earlier fax."""
     conn = catalog.conn
+    # The fax row first (when the door knows it): a repeat delivery names the same fax, which
+    # the first one created, so for a duplicate this is a no-op; the event insert tells it
+    # apart. Webhooks leave the fax to their job (see ingest.fetch): the acknowledgement path
+    # writes only the event, the job and the audit entry.
+    fax_id = ensure_fax(catalog, rec.fax) if rec.fax else None
     cur = conn.execute(
-        """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body)
-           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING""",
+        """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
+                               fax_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING""",
         (rec.provider, rec.idem_key, rec.event_type, utcnow_iso(),
-         json.dumps(rec.headers, sort_keys=True), rec.body),
+         json.dumps(rec.headers, sort_keys=True), rec.body, fax_id),
     )
     if cur.rowcount == 0:
-        row = conn.execute("SELECT fax_id FROM events WHERE idem_key = ?",
-                           (rec.idem_key,)).fetchone()
-        return Journaled(fax_id=row["fax_id"], duplicate=True)
-    event_id = cur.lastrowid
-    fax_id = _upsert_fax(catalog, rec.fax) if rec.fax else None
-    conn.execute("UPDATE events SET fax_id = ? WHERE id = ?", (fax_id, event_id))
+        return Journaled(fax_id=fax_id, duplicate=True)
     job_id = None
     if rec.job_kind:
         job_id = queue.enqueue(catalog, rec.job_kind, fax_id=fax_id, payload=rec.job_payload,
@@ -168,6 +173,22 @@ class GroupJournal:
 
     @staticmethod
     def _commit(catalog: Catalog, batch: list) -> None:
+        try:
+            with catalog.transaction():
+                outcomes = [(record_delivery(catalog, rec), None) for rec, _, _ in batch]
+        except Exception:
+            # Rare: redo the batch with a savepoint per record, so one bad record fails
+            # alone instead of taking the others' acknowledgements with it.
+            outcomes = GroupJournal._commit_one_by_one(catalog, batch)
+        # One wake-up of each event loop per batch, not one per delivery.
+        by_loop: dict[Any, list] = {}
+        for (_, future, loop), outcome in zip(batch, outcomes, strict=True):
+            by_loop.setdefault(loop, []).append((future, *outcome))
+        for loop, results in by_loop.items():
+            loop.call_soon_threadsafe(_resolve_all, results)
+
+    @staticmethod
+    def _commit_one_by_one(catalog: Catalog, batch: list) -> list[tuple[Any, Any]]:
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
             with catalog.transaction() as conn:
@@ -175,21 +196,20 @@ class GroupJournal:
                     conn.execute(f"SAVEPOINT d{n}")
                     try:
                         outcomes.append((record_delivery(catalog, rec), None))
-                        conn.execute(f"RELEASE d{n}")
                     except Exception as exc:
                         conn.execute(f"ROLLBACK TO d{n}")
-                        conn.execute(f"RELEASE d{n}")
                         outcomes.append((None, exc))
+                    conn.execute(f"RELEASE d{n}")
         except Exception as exc:  # the commit itself failed: nobody's delivery is durable
             outcomes = [(None, exc)] * len(batch)
-        for (_, future, loop), (result, error) in zip(batch, outcomes, strict=True):
-            loop.call_soon_threadsafe(_resolve, future, result, error)
+        return outcomes
 
 
-def _resolve(future: asyncio.Future, result: Any, error: BaseException | None) -> None:
-    if future.cancelled():
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
+def _resolve_all(results: list[tuple[asyncio.Future, Any, BaseException | None]]) -> None:
+    for future, result, error in results:
+        if future.cancelled():
+            continue
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)

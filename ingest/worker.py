@@ -51,11 +51,15 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     message = _describe(exc)
     with catalog.transaction():
         state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent)
-        if job.fax_id:
-            catalog.update_fax(job.fax_id, error=message,
+        # A provider job learns its fax on its first run: read it back rather than trust
+        # the lease's copy.
+        row = catalog.conn.execute("SELECT fax_id FROM jobs WHERE id = ?", (job.id,)).fetchone()
+        fax_id = row["fax_id"] if row else None
+        if fax_id:
+            catalog.update_fax(fax_id, error=message,
                                **({"state": "failed"} if state == "failed" else {}))
             if state == "failed":
-                audit.append(catalog, "system", "fax.failed", job.fax_id,
+                audit.append(catalog, "system", "fax.failed", fax_id,
                              {"job": job.id, "kind": job.kind, "error": message})
     return state
 

@@ -88,12 +88,18 @@ def json_object(body: bytes, what: str = "body") -> dict[str, Any]:
     return doc
 
 
-def media_type(headers: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+def media_type(headers: Mapping[str, str]) -> str:
+    """The bare media type of Content-Type, lowercased ("" when absent)."""
+    value = headers.get("Content-Type") or headers.get("content-type") or ""
+    return value.split(";", 1)[0].strip().lower()
+
+
+def media_options(headers: Mapping[str, str]) -> dict[str, str]:
+    """Content-Type parameters (boundary, charset), parsed by the multipart library."""
     import multipart
 
     value = headers.get("Content-Type") or headers.get("content-type") or ""
-    kind, options = multipart.parse_options_header(value)
-    return kind.lower(), options
+    return multipart.parse_options_header(value)[1]
 
 
 def basic_auth(user: str, password: str = "") -> str:

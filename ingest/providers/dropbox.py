@@ -24,6 +24,7 @@ from ingest.providers.base import (
     Delivery,
     DeliveryRejected,
     json_object,
+    media_options,
     media_type,
     safe_id,
 )
@@ -41,9 +42,9 @@ def event_hash(api_key: str, event_time: str, event_type: str) -> str:
 
 
 def _json_field(headers: Mapping[str, str], body: bytes) -> bytes:
-    kind, options = media_type(headers)
+    kind = media_type(headers)
     if kind == "multipart/form-data":
-        boundary = options.get("boundary")
+        boundary = media_options(headers).get("boundary")
         if not boundary:
             raise DeliveryRejected(400, "multipart body without a boundary")
         try:

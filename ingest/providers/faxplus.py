@@ -30,11 +30,16 @@ def parse_time(value: Any) -> str | None:
     """Fax.Plus times are ``YYYY-MM-DD HH:mm:ss`` in UTC with no zone."""
     if not isinstance(value, str):
         return None
+    value = value.strip()
+    # fromisoformat is ~10x faster than strptime (this runs on every acknowledgement); the
+    # length check keeps it to the documented shape.
+    if len(value) != 19 or value[10] != " ":
+        return None
     try:
-        parsed = dt.datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S")
+        dt.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{value[:10]}T{value[11:]}Z"
 
 
 def _text(data: dict[str, Any], *names: str) -> str | None:
@@ -72,7 +77,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes) -> Delivery:
     """Verify the shape of a Fax.Plus webhook and parse it (no I/O).
 
     Raises :class:`DeliveryRejected` (415 wrong content type, 400 malformed)."""
-    kind, _ = media_type(headers)
+    kind = media_type(headers)
     if kind != "application/json" and not kind.endswith("+json"):
         raise DeliveryRejected(415, f"expected application/json, got {kind or 'nothing'}")
     doc = json_object(body)

@@ -1,0 +1,227 @@
+"""Webhook acknowledgement: the journaling route against a bare aiohttp route, same run.
+
+Part 1 - throughput and latency at 100 concurrent clients, for
+  bare      an aiohttp route that answers 200 and does nothing (the baseline)
+  journal   POST /webhooks/faxplus/{token}: parse, journal durably (SQLite, synchronous=FULL,
+            group commit), then 200
+Each server runs in its own process; this process is the load generator. Every delivery is
+unique, so every one is a durable insert; the run checks that all of them were journaled.
+
+Part 2 - page streaming: time from a `fax_page_received` POST to that page being searchable,
+with `faxvault serve` running its workers against a fake Fax.Plus API.
+
+    python benchmarks/webhook_ack.py [--seconds 10] [--clients 100] [--pages 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+TOKEN = "bench-token"
+DENSE_LINES = [
+    "Patient: Jane Q. Doe   DOB 04/12/1961   MRN 00448812   Insurance: Aetna PPO",
+    "Referring physician: Dr. Alan Smith, Riverside Family Practice, fax 555-201-4478",
+    "Reason for referral: exertional chest pain, abnormal stress ECG on 11/02/2026.",
+    "Current medications: atorvastatin 40 mg daily, lisinopril 10 mg daily, aspirin 81 mg",
+] * 6
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_bare(port: int) -> None:
+    from aiohttp import web
+
+    async def ok(request: web.Request) -> web.Response:
+        await request.read()
+        return web.json_response({"ok": True, "duplicate": False})
+
+    app = web.Application()
+    app.router.add_post("/webhooks/faxplus/{token}", ok)
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+def serve_journal(data_dir: str, port: int) -> None:
+    import logging
+
+    from aiohttp import web
+
+    from ingest.app import init_app
+    from ingest.config import config_from_mapping
+
+    logging.disable(logging.WARNING)  # the wait_up probes are refused on purpose
+    config = config_from_mapping({"paths": {"data_dir": data_dir},
+                                  "faxplus": {"webhook_token": TOKEN}}, env={})
+    web.run_app(init_app(config, start_workers=False), host="127.0.0.1", port=port,
+                print=None, access_log=None)
+
+
+def event(n: int, kind: str = "fax_received", **data) -> bytes:
+    return json.dumps({"hook": {"id": "h", "event": kind, "event_time": "2026-11-23 10:00:00"},
+                       "data": {"id": f"bench{n:08d}", "from": "+1 334-304-0000",
+                                "to": "+1 334-304-1111", "status": "success", **data}}).encode()
+
+
+async def wait_up(port: int) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session:
+        for _ in range(600):
+            try:
+                async with session.post(f"http://127.0.0.1:{port}/webhooks/faxplus/x",
+                                        data=b"{}"):
+                    return
+            except aiohttp.ClientError:
+                await asyncio.sleep(0.05)
+    raise RuntimeError(f"server on {port} did not start")
+
+
+async def load(port: int, seconds: float, clients: int, offset: int) -> tuple[int, list[float]]:
+    import aiohttp
+
+    url = f"http://127.0.0.1:{port}/webhooks/faxplus/{TOKEN}"
+    latencies: list[float] = []
+    counter = iter(range(offset, offset + 10_000_000))
+    deadline = time.perf_counter() + seconds
+    connector = aiohttp.TCPConnector(limit=clients)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        async def client() -> None:
+            while time.perf_counter() < deadline:
+                body = event(next(counter))
+                started = time.perf_counter()
+                async with session.post(url, data=body,
+                                        headers={"Content-Type": "application/json"}) as resp:
+                    await resp.read()
+                    assert resp.status == 200, resp.status
+                latencies.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    return round(len(latencies) / elapsed), latencies
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1] * 1000
+
+
+async def part1(args: argparse.Namespace, tmp: Path) -> None:
+    results = {}
+    for name in ("bare", "journal", "bare", "journal"):  # interleaved, best of two each
+        port = free_port()
+        mode = ["--serve-bare", str(port)] if name == "bare" else \
+            ["--serve-journal", str(tmp / f"var-{port}"), str(port)]
+        proc = subprocess.Popen([sys.executable, __file__, *mode])
+        try:
+            await wait_up(port)
+            rate, latencies = await load(port, args.seconds, args.clients, offset=port * 100_000)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        if name == "journal":
+            db = sqlite3.connect(tmp / f"var-{port}" / "faxvault.sqlite3")
+            journaled = db.execute("SELECT count(*) FROM events").fetchone()[0]
+            assert journaled == len(latencies), (journaled, len(latencies))
+        if name not in results or rate > results[name][0]:
+            results[name] = (rate, pct(latencies, 50), pct(latencies, 99))
+    print(f"acknowledgement, {args.clients} concurrent clients, {args.seconds:g} s per run "
+          "(best of 2):")
+    for name, (rate, p50, p99) in results.items():
+        print(f"  {name:<8} {rate:6d} deliveries/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
+    print(f"ratio journal/bare = {results['journal'][0] / results['bare'][0]:.2f}x")
+
+
+async def part2(args: argparse.Namespace, tmp: Path) -> None:
+    from aiohttp import ClientSession, web
+
+    from tests.fakes import FakeProvider, faxplus_app
+    from tests.faxgen import render_fax
+
+    fake = FakeProvider(token="pat")
+    animals = ["zebra", "quokka", "walrus", "pelican", "narwhal", "gazelle", "ocelot",
+               "wombat", "ibex", "heron"]
+    words = [animals[n % len(animals)] + "x" * (n // len(animals)) for n in range(args.pages)]
+    for n, word in enumerate(words, start=1):
+        # A dense page (about 25 lines), like a real referral, not a one-liner.
+        path = render_fax(tmp / f"p{n}.tif", [[f"Streamed page {n} mentions {word}",
+                                               *DENSE_LINES]])
+        fake.pages[("stream1", n)] = path.read_bytes()
+    runner = web.AppRunner(faxplus_app(fake))
+    await runner.setup()
+    api_port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", api_port).start()
+    port = free_port()
+    data = tmp / "serve"
+    data.mkdir()
+    config = data / "faxvault.toml"
+    config.write_text(f'[paths]\ndata_dir = "{data}"\n[server]\nport = {port}\n'
+                      f'[faxplus]\napi_base = "http://127.0.0.1:{api_port}/v3"\n'
+                      f'token = "pat"\nwebhook_token = "{TOKEN}"\n'
+                      "[worker]\npoll_seconds = 0.02\n")
+    config.chmod(0o600)
+    serve = subprocess.Popen([str(Path(sys.executable).with_name("faxvault")), "serve"],
+                             env={**os.environ, "FAXVAULT_CONFIG": str(config)},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    delays = []
+    try:
+        await wait_up(port)
+        db = sqlite3.connect(data / "faxvault.sqlite3")
+        async with ClientSession() as session:
+            for n, word in enumerate(words, start=1):
+                body = json.dumps({"hook": {"event": "fax_page_received"},
+                                   "data": {"id": "stream1", "page": n,
+                                            "status": "in_progress"}})
+                started = time.perf_counter()
+                async with session.post(f"http://127.0.0.1:{port}/webhooks/faxplus/{TOKEN}",
+                                        data=body,
+                                        headers={"Content-Type": "application/json"}) as r:
+                    assert r.status == 200
+                while not db.execute("SELECT 1 FROM pages_fts WHERE pages_fts MATCH ?",
+                                     (word,)).fetchone():
+                    if time.perf_counter() - started > 60:
+                        raise RuntimeError(f"page {n} ({word}) never became searchable")
+                    await asyncio.sleep(0.01)
+                delays.append(time.perf_counter() - started)
+    finally:
+        serve.terminate()
+        serve.wait(timeout=60)
+        await runner.cleanup()
+    print(f"page event -> searchable, {args.pages} pages one after another: "
+          f"median {statistics.median(delays):.2f} s, max {max(delays):.2f} s "
+          f"(first page includes the OCR pool's cold start: {delays[0]:.2f} s)")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve-bare":
+        return serve_bare(int(sys.argv[2]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve-journal":
+        return serve_journal(sys.argv[2], int(sys.argv[3]))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--pages", type=int, default=6)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(part1(args, Path(tmp)))
+        asyncio.run(part2(args, Path(tmp)))
+    return None
+
+
+if __name__ == "__main__":
+    main()
