@@ -17,6 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from ingest.config import Config
 from ingest.fetch import build_clients
+from ingest.hotfolder import HotFolder
 from ingest.journal import GroupJournal
 from ingest.pipeline import Services, open_services
 from ingest.webhooks import CONFIG, JOURNAL, METRICS, add_routes
@@ -68,12 +69,18 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
         services.clients = build_clients(config, session)
         workers = WorkerGroup(services)
         app[WORKERS] = workers
+        folder = None
         if start_workers:
             workers.start()
+            if config.hotfolder.enabled:
+                folder = HotFolder(services)
+                await folder.start()
         log.info("faxvault ready: data in %s, %d workers, providers: %s", config.data_dir,
                  config.worker.concurrency if start_workers else 0,
                  ", ".join(sorted(services.clients)) or "none configured")
         yield
+        if folder is not None:
+            await folder.stop()
         await workers.stop(config.server.drain_seconds)
         await session.close()
         app[JOURNAL].close()

@@ -174,8 +174,7 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
         task = progress.add_task("journaling", total=len(paths))
         for path in paths:
             results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
-                                       actor=cli_actor(),
-                                       region=services.config.numbers.default_region))
+                                       actor=cli_actor()))
             progress.advance(task)
     fax_ids = list(dict.fromkeys(r.fax_id for r in results))
     if wait:

@@ -120,6 +120,7 @@ class HotfolderConfig(_Section):
     poll: bool = False
     stability_seconds: Annotated[float, Field(ge=0)] = 2.0
     rescan_seconds: PositiveFloat = 60.0
+    delete_done: bool = False
 
 
 class SpamConfig(_Section):

@@ -44,7 +44,7 @@ def test_pdf_images_are_still_ccitt(assembled) -> None:
     _, _, outputs = assembled
     with pikepdf.open(outputs["pdf"]) as pdf:
         for pdf_page in pdf.pages:
-            images = list(pdf_page.images.values())
+            images = list(pdf_page.Resources.XObject.values())
             assert len(images) == 1
             filters = images[0].Filter
             filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters]

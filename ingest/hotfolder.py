@@ -1,0 +1,258 @@
+"""The hot folder: files dropped by a fax server or scanner become faxes.
+
+watchdog reports changes (inotify; or polling with ``poll = true``, for NFS/SMB where inotify
+sees nothing); events only mark a file as a candidate. A candidate is taken once it has been
+unchanged (size and mtime) for ``stability_seconds`` and is readable, so a file still being
+written is never taken half-written. A scan at start-up and every ``rescan_seconds`` catches
+files that arrived while nobody watched or whose events were missed; an in-flight set keeps a
+file from being queued twice.
+
+Taking a file: check it is a fax we can read (decoded in the pool, like the pipeline will),
+copy it into the spool (hashed, fsynced) and journal it; only then move it to ``done/`` (or
+delete it). A file that cannot be taken moves to ``failed/`` with ``<name>.error.txt`` saying
+why. A crash between journaling and the move leaves the file in the inbox: the next scan takes
+it again, the journal recognises the same bytes, and it moves to ``done/`` as a duplicate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fnmatch
+import logging
+import os
+import stat
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+from ingest.faxserver import SidecarError, hylafax_metadata, read_sidecar
+from ingest.local import LocalMetadata, journal_blob
+from ingest.pages import FaxRejected
+from ingest.pipeline import Services, split_pages
+from storage.spool import TooLarge
+
+log = logging.getLogger("faxvault.hotfolder")
+
+IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "@eadir", "__macosx"}
+IGNORED_PATTERNS = ("*.part", "*.tmp", "*.partial", "*.crdownload", "~$*", "*.json",
+                    "*.error.txt", "*.swp")
+
+
+def is_ignored(name: str) -> bool:
+    """Dotfiles, temporary names, OS litter, sidecars and our own error notes."""
+    lowered = name.lower()
+    return (name.startswith(".") or lowered in IGNORED_NAMES
+            or any(fnmatch.fnmatch(lowered, pattern) for pattern in IGNORED_PATTERNS))
+
+
+@dataclass
+class _Candidate:
+    size: int
+    mtime_ns: int
+    stable_since: float
+
+
+class _Events(FileSystemEventHandler):
+    """watchdog thread → event loop: just "look at this path"."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, notify) -> None:
+        self._loop, self._notify = loop, notify
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        for attr in ("src_path", "dest_path"):
+            path = getattr(event, attr, "")
+            if path:
+                self._loop.call_soon_threadsafe(self._notify, os.fsdecode(path))
+
+
+class HotFolder:
+    def __init__(self, services: Services, path: Path | None = None) -> None:
+        cfg = services.config.hotfolder
+        self.services = services
+        self.inbox = Path(path or services.config.inbox_dir)
+        self.done = self.inbox / "done"
+        self.failed = self.inbox / "failed"
+        self.stability = cfg.stability_seconds
+        self.rescan_seconds = cfg.rescan_seconds
+        self.delete_done = cfg.delete_done
+        self.poll = cfg.poll
+        self._candidates: dict[str, _Candidate] = {}
+        self._in_flight: set[str] = set()
+        self._tasks: list[asyncio.Task] = []
+        self._taking: set[asyncio.Task] = set()
+        self._wake = asyncio.Event()
+        self.observer: BaseObserver | None = None
+        self.taken = 0
+        self.scans = 0
+
+    # -- lifecycle ------------------------------------------------------------------------
+    async def start(self) -> None:
+        for d in (self.inbox, self.done, self.failed):
+            d.mkdir(parents=True, exist_ok=True)
+        self.start_observer()
+        self.scan()  # files already waiting
+        self._tasks = [asyncio.create_task(self._settle_loop(), name="hotfolder-settle"),
+                       asyncio.create_task(self._rescan_loop(), name="hotfolder-rescan")]
+        log.info("watching %s (%s)", self.inbox, "polling" if self.poll else "inotify")
+
+    def start_observer(self) -> None:
+        observer: BaseObserver = PollingObserver(timeout=1) if self.poll else Observer()
+        observer.schedule(_Events(asyncio.get_running_loop(), self.notice), str(self.inbox),
+                          recursive=False)
+        observer.start()
+        self.observer = observer
+
+    def stop_observer(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+            self.observer.join(timeout=10)
+            self.observer = None
+
+    async def stop(self) -> None:
+        """Stop watching; let files being taken finish (each is quick), then return."""
+        self.stop_observer()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, *self._taking, return_exceptions=True)
+
+    # -- finding candidates -----------------------------------------------------------------
+    def notice(self, path: str) -> None:
+        """A path changed (event or scan): (re)consider it."""
+        p = Path(path)
+        if p.parent != self.inbox or is_ignored(p.name) or path in self._in_flight:
+            return
+        try:
+            st = os.lstat(p)
+        except FileNotFoundError:
+            self._candidates.pop(path, None)
+            return
+        if not stat.S_ISREG(st.st_mode):  # symlinks, directories, devices, fifos: never
+            return
+        known = self._candidates.get(path)
+        if known is None or (known.size, known.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            self._candidates[path] = _Candidate(st.st_size, st.st_mtime_ns, time.monotonic())
+        self._wake.set()
+
+    def scan(self) -> None:
+        with os.scandir(self.inbox) as entries:
+            for entry in entries:
+                self.notice(entry.path)
+        self.scans += 1
+
+    async def _rescan_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.rescan_seconds)
+            self.scan()
+
+    async def _settle_loop(self) -> None:
+        tick = max(0.05, min(0.5, self.stability / 4))
+        while True:
+            if not self._candidates:
+                self._wake.clear()
+                await self._wake.wait()
+            await asyncio.sleep(tick)
+            for path in list(self._candidates):
+                self.notice(path)  # refresh size/mtime; a change restarts its clock
+                candidate = self._candidates.get(path)
+                if candidate and time.monotonic() - candidate.stable_since >= self.stability:
+                    del self._candidates[path]
+                    self._in_flight.add(path)
+                    task = asyncio.create_task(self._take_guarded(Path(path)))
+                    self._taking.add(task)
+                    task.add_done_callback(self._taking.discard)
+
+    # -- taking a file ------------------------------------------------------------------------
+    async def _take_guarded(self, path: Path) -> None:
+        try:
+            await self.take(path)
+        except Exception:
+            log.exception("hot folder: %s left in place after an unexpected error", path.name)
+        finally:
+            self._in_flight.discard(str(path))
+
+    async def take(self, path: Path) -> None:
+        services = self.services
+        try:
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)))
+        except OSError as exc:
+            log.warning("hot folder: %s not readable yet (%s)", path.name, exc.strerror)
+            return  # stays a file in the inbox: the next scan tries again
+        sidecar = path.with_suffix(".json")
+        try:
+            meta = self._metadata(path, sidecar)
+            await self._check_readable(path)
+            blob = await asyncio.to_thread(services.spool.store_file, path,
+                                           services.config.limits.max_file_bytes)
+        except (FaxRejected, SidecarError, TooLarge) as exc:
+            await asyncio.to_thread(self._move_failed, path, sidecar, str(exc))
+            return
+        result = journal_blob(services, blob, path.name, meta, actor="hotfolder")
+        await asyncio.to_thread(self._move_done, path, sidecar)
+        self.taken += 1
+        log.info("hot folder: %s -> fax %s%s", path.name, result.fax_id,
+                 " (already ingested)" if result.duplicate else "")
+
+    def _metadata(self, path: Path, sidecar: Path) -> LocalMetadata:
+        tags = hylafax_metadata(path)
+        side = read_sidecar(sidecar) if sidecar.is_file() else {}
+        extra = {k: v for k, v in tags.items() if k not in ("received_at",)}
+        caller = tags.get("caller_number") or tags.get("caller_cidnumber")
+        return LocalMetadata(
+            from_raw=side.get("from") or caller or tags.get("tsi"),
+            to_raw=side.get("to"),
+            received_at=side.get("received_at") or tags.get("received_at"),
+            provider=side.get("provider"), provider_fax_id=side.get("provider_fax_id"),
+            extra={"source": "hotfolder", **({"fax_server": extra} if extra else {})},
+        )
+
+    async def _check_readable(self, path: Path) -> None:
+        """Decode it in the pool as the pipeline will, so a corrupt file is refused here, at
+        the door, and lands in failed/ with the reason instead of being archived as done."""
+        with tempfile.TemporaryDirectory(dir=self.services.spool.tmp) as scratch:
+            await split_pages(self.services, path, Path(scratch))
+
+    def _move_done(self, path: Path, sidecar: Path) -> None:
+        if self.delete_done:
+            path.unlink(missing_ok=True)
+            sidecar.unlink(missing_ok=True)
+            return
+        target = _free_name(self.done, path.name)
+        os.replace(path, target)
+        if sidecar.is_file():
+            os.replace(sidecar, target.with_suffix(".json"))
+
+    def _move_failed(self, path: Path, sidecar: Path, reason: str) -> None:
+        target = _free_name(self.failed, path.name)
+        os.replace(path, target)
+        if sidecar.is_file():
+            os.replace(sidecar, target.with_suffix(".json"))
+        target.with_name(target.name + ".error.txt").write_text(reason + "\n")
+        log.warning("hot folder: %s refused: %s", path.name, reason)
+
+
+def _free_name(directory: Path, name: str) -> Path:
+    """``name`` in ``directory``, suffixed when taken (fax servers reuse sequence names)."""
+    target = directory / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    n = 1
+    while target.exists():
+        target = directory / f"{stem}.{n}{suffix}"
+        n += 1
+    return target
+
+
+@contextlib.asynccontextmanager
+async def running_hotfolder(services: Services, path: Path | None = None):
+    folder = HotFolder(services, path)
+    await folder.start()
+    try:
+        yield folder
+    finally:
+        await folder.stop()
