@@ -18,6 +18,7 @@ test: bootstrap
 bench: bootstrap
 	$(VENV)/bin/python benchmarks/ocr_throughput.py
 	$(VENV)/bin/python benchmarks/webhook_ack.py
+	$(VENV)/bin/python benchmarks/archive.py
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

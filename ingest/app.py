@@ -19,7 +19,7 @@ from ingest.config import Config
 from ingest.fetch import build_clients
 from ingest.hotfolder import HotFolder
 from ingest.journal import GroupJournal
-from ingest.pipeline import Services, open_services
+from ingest.pipeline import Services, lifecycle_rules, open_services
 from ingest.webhooks import CONFIG, JOURNAL, METRICS, add_routes
 from ingest.worker import WorkerGroup
 from ocr import OcrPool
@@ -57,6 +57,23 @@ def _state_reader(services: Services):
     return read
 
 
+async def prepare_bucket(services: Services) -> None:
+    """Check the bucket (and its Object Lock) at start-up; apply lifecycle if asked. An
+    unreachable store is only a warning: archive jobs wait and retry until it is back."""
+    import asyncio
+
+    from storage.archive import ArchiveUnavailable
+
+    archive, config = services.archive, services.config
+    try:
+        await asyncio.to_thread(archive.ensure_bucket)
+        if config.archive.apply_lifecycle_on_start:
+            await asyncio.to_thread(archive.put_lifecycle_rules, lifecycle_rules(config))
+            log.info("lifecycle rules applied to bucket %s", config.archive.bucket)
+    except ArchiveUnavailable as exc:
+        log.warning("archive not reachable at start-up (%s); archiving will retry", exc)
+
+
 def _services_ctx(start_workers: bool, pool: OcrPool | None):
     async def ctx(app: web.Application) -> AsyncIterator[None]:
         config = app[CONFIG]
@@ -67,6 +84,8 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
         session = aiohttp.ClientSession(raise_for_status=False)
         app[HTTP] = session
         services.clients = build_clients(config, session)
+        if config.archive.backend == "s3":
+            await prepare_bucket(services)
         workers = WorkerGroup(services)
         app[WORKERS] = workers
         folder = None

@@ -407,7 +407,10 @@ def status(services: Services, as_json: bool) -> None:
         "SELECT provider, provider_status, count(*) AS faxes FROM faxes"
         " WHERE provider_status IS NOT NULL GROUP BY provider, provider_status"
         " ORDER BY provider, faxes DESC")]
-    doc = {"jobs": queue.counts_by_state(catalog), "faxes": faxes,
+    backlog = {r["kind"]: r["n"] for r in catalog.conn.execute(
+        "SELECT kind, count(*) AS n FROM jobs WHERE state IN ('queued', 'running')"
+        " GROUP BY kind")}
+    doc = {"jobs": queue.counts_by_state(catalog), "backlog": backlog, "faxes": faxes,
            "failed_jobs": queue.failed_jobs(catalog), "deliveries": last,
            "provider_statuses": statuses}
     if as_json:
@@ -416,6 +419,8 @@ def status(services: Services, as_json: bool) -> None:
     jobs = doc["jobs"]
     stdout.print(f"jobs: {jobs['queued']} queued, {jobs['running']} running, "
                  f"{jobs['done']} done, {jobs['failed']} failed")
+    if backlog:
+        stdout.print("backlog: " + ", ".join(f"{n} {k}" for k, n in sorted(backlog.items())))
     stdout.print("faxes: " + (", ".join(f"{n} {s}" for s, n in sorted(faxes.items())) or "none"))
     for row in last:
         stdout.print(f"last {row['provider']} delivery: {row['last_delivery']} "
@@ -441,6 +446,143 @@ def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
         raise click.UsageError("give a JOB_ID or --all-failed (not both)")
     n = queue.retry_failed(services.catalog, job_id)
     click.echo(f"requeued {n} job(s)", err=True)
+
+
+@cli.command("verify")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only faxes received on or after this date (ISO 8601).")
+@json_option
+@with_services()
+def verify_archive(services: Services, since: str | None, as_json: bool) -> None:
+    """Re-hash every archived object against the catalog; exit 1 on any mismatch."""
+    from storage.integrity import archived_objects, verify_objects
+
+    objects = archived_objects(services.catalog, normalized_date(since))
+    total = sum(o["size"] for o in objects)
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("verifying", total=total)
+        problems = verify_objects(services.archive, objects,
+                                  lambda n: progress.advance(task, n))
+    faxes = len({o["fax_id"] for o in objects})
+    audit.record(services.catalog, cli_actor(), "archive.verified", None,
+                 {"objects": len(objects), "faxes": faxes, "problems": len(problems),
+                  "since": since})
+    if as_json:
+        emit_json({"ok": not problems, "faxes": faxes, "objects": len(objects),
+                   "bytes": total, "problems": [p.__dict__ for p in problems]})
+    else:
+        for p in problems:
+            click.echo(f"{p.problem}: fax {p.fax_id} {p.purpose} {p.key}: {p.detail}", err=True)
+        click.echo(f"verified {len(objects)} objects of {faxes} faxes ({total} bytes): "
+                   + ("OK" if not problems else f"{len(problems)} problem(s)"))
+    if problems:
+        sys.exit(EXIT_FAILED)
+
+
+@cli.command("rebuild-catalog")
+@json_option
+@with_services()
+def rebuild_catalog(services: Services, as_json: bool) -> None:
+    """Rebuild the catalog (faxes, page text, search index) from the archive's sidecars."""
+    from storage.integrity import rebuild_catalog as rebuild
+
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("rebuilding", total=None)
+        counts = rebuild(services.archive, services.catalog, lambda n: progress.advance(task, n))
+    audit.record(services.catalog, cli_actor(), "catalog.rebuilt", None, counts)
+    if as_json:
+        emit_json(counts)
+    else:
+        click.echo(f"{counts['sidecars']} sidecars: {counts['restored']} faxes restored, "
+                   f"{counts['present']} already in the catalog")
+
+
+@cli.group()
+def hold() -> None:
+    """Legal hold on a fax's archived objects."""
+
+
+def _set_hold(services: Services, fax_id: str, on: bool, reason: str | None) -> None:
+    catalog = services.catalog
+    fax = catalog.get_fax(fax_id)
+    objects = catalog.archive_objects(fax["id"])
+    if not objects:
+        raise OperationFailed(f"fax {fax['id']} is not archived yet (state {fax['state']})")
+    for obj in objects:
+        services.archive.set_legal_hold(obj["key"], obj["version_id"], on)
+    with catalog.transaction():
+        catalog.conn.execute("UPDATE archive_objects SET legal_hold = ? WHERE fax_id = ?",
+                             (int(on), fax["id"]))
+        audit.append(catalog, cli_actor(), "hold.set" if on else "hold.released", fax["id"],
+                     {"objects": len(objects), "reason": reason})
+    click.echo(f"legal hold {'set on' if on else 'released from'} {len(objects)} objects of "
+               f"fax {fax['id']}", err=True)
+
+
+@hold.command("set")
+@click.argument("fax_id")
+@click.option("--reason", default=None, help="Recorded in the audit log (e.g. a case number).")
+@with_services()
+def hold_set(services: Services, fax_id: str, reason: str | None) -> None:
+    """Place a legal hold: no version can be deleted until it is released."""
+    _set_hold(services, fax_id, True, reason)
+
+
+@hold.command("release")
+@click.argument("fax_id")
+@click.option("--reason", default=None, help="Recorded in the audit log.")
+@with_services()
+def hold_release(services: Services, fax_id: str, reason: str | None) -> None:
+    """Release a legal hold (retention, if any, still applies)."""
+    _set_hold(services, fax_id, False, reason)
+
+
+@cli.group("archive")
+def archive_group() -> None:
+    """The archive store's own settings."""
+
+
+@archive_group.command("lifecycle")
+@click.option("--apply", "apply_rules", is_flag=True,
+              help="Make the bucket's lifecycle rules the configured ones.")
+@json_option
+@with_services()
+def archive_lifecycle(services: Services, apply_rules: bool, as_json: bool) -> None:
+    """Show the configured lifecycle and lock settings against the bucket's; --apply them."""
+    from ingest.pipeline import lifecycle_rules
+    from storage.lifecycle import diff_rules
+
+    config, archive = services.config, services.archive
+    if config.archive.backend != "s3":
+        raise OperationFailed("lifecycle rules need the s3 archive backend "
+                              "(archive.backend = \"s3\")")
+    wanted = lifecycle_rules(config)
+    diff = diff_rules(wanted, archive.lifecycle_rules())
+    applied = False
+    if apply_rules and not diff.in_sync:
+        archive.put_lifecycle_rules(wanted)
+        applied = True
+        audit.record(services.catalog, cli_actor(), "config.lifecycle_applied", None,
+                     {"add": diff.add, "change": diff.change, "remove": diff.remove})
+    doc = {"bucket": config.archive.bucket, "object_lock_mode": config.archive.object_lock_mode,
+           "bucket_object_lock": archive.object_lock_enabled(),
+           "retention_days": config.archive.retention_days, "rules": wanted,
+           "in_sync": diff.in_sync or applied, "add": diff.add, "change": diff.change,
+           "remove": diff.remove, "applied": applied}
+    if as_json:
+        emit_json(doc)
+        return
+    click.echo(f"bucket {doc['bucket']}: object lock "
+               f"{'enabled' if doc['bucket_object_lock'] else 'not enabled'}; configured mode "
+               f"{doc['object_lock_mode']}, retention {doc['retention_days']} days")
+    for rule in wanted:
+        click.echo(f"  rule {rule['ID']}: {json.dumps(rule, sort_keys=True)}")
+    if diff.in_sync:
+        click.echo("bucket lifecycle matches the configuration")
+    else:
+        click.echo(f"differences: add {diff.add or '-'}, change {diff.change or '-'}, "
+                   f"remove {diff.remove or '-'}" + ("; applied" if applied else
+                                                     " (run with --apply)"))
 
 
 @cli.group("audit")

@@ -15,7 +15,7 @@ import warnings
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 DEFAULT_CONFIG_NAME = "faxvault.toml"
 CONFIG_ENV = "FAXVAULT_CONFIG"
@@ -80,6 +80,20 @@ class WorkerConfig(_Section):
     poll_seconds: PositiveFloat = 0.5
 
 
+class TransitionConfig(_Section):
+    days: Annotated[int, Field(ge=0)]
+    storage_class: str
+
+
+class LifecycleRuleConfig(_Section):
+    id: Annotated[str, Field(min_length=1, max_length=255)]
+    prefix: str = ""
+    expiration_days: Annotated[int, Field(gt=0)] | None = None
+    noncurrent_expiration_days: Annotated[int, Field(gt=0)] | None = None
+    abort_incomplete_days: Annotated[int, Field(gt=0)] | None = None
+    transitions: list[TransitionConfig] = Field(default_factory=list)
+
+
 class ArchiveConfig(_Section):
     backend: Literal["local", "s3"] = "local"
     path: Path | None = None  # local backend; default <data_dir>/archive
@@ -88,10 +102,32 @@ class ArchiveConfig(_Section):
     bucket: str = ""
     region: str = "us-east-1"
     prefix: str = ""
+    path_style: bool = True
+    create_bucket: bool = False
     access_key_id: SecretStr | None = None
     secret_access_key: SecretStr | None = None
+    timeout_seconds: PositiveFloat = 60.0
+    max_attempts: Annotated[int, Field(ge=1, le=20)] = 5
+    multipart_threshold_mb: PositiveInt = 64
     object_lock_mode: Literal["off", "GOVERNANCE", "COMPLIANCE"] = "off"
     retention_days: Annotated[int, Field(ge=0)] = 0
+    lifecycle: list[LifecycleRuleConfig] = Field(default_factory=list)
+    apply_lifecycle_on_start: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> ArchiveConfig:
+        if self.backend == "s3" and not self.bucket:
+            raise ValueError("archive.bucket: required when archive.backend = \"s3\"")
+        for n, rule in enumerate(self.lifecycle):
+            covers_originals = ("originals/".startswith(rule.prefix)
+                                or rule.prefix.startswith("originals/"))
+            if (covers_originals and rule.expiration_days is not None
+                    and rule.expiration_days < self.retention_days):
+                raise ValueError(
+                    f"archive.lifecycle[{n}] ({rule.id}): expiration_days = "
+                    f"{rule.expiration_days} would expire originals before their retention "
+                    f"ends (archive.retention_days = {self.retention_days})")
+        return self
 
 
 class HttpConfig(_Section):
@@ -171,6 +207,8 @@ class Config(_Section):
 
 def _describe(error: dict) -> str:
     key = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "value_error":  # our own checks name their keys themselves
+        return str(error["ctx"]["error"])
     if error["type"] == "extra_forbidden":
         return f"{key}: unknown key"
     expected = error["msg"]

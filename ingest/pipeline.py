@@ -56,10 +56,31 @@ class Services:
         self.catalog.close()
 
 
+def s3_settings(config: Config) -> Any:
+    """boto3 loads slowly: it is imported only when the S3 backend is configured."""
+    from storage.s3 import S3Settings
+
+    a = config.archive
+    return S3Settings(
+        bucket=a.bucket, endpoint_url=a.endpoint_url, region=a.region, prefix=a.prefix,
+        access_key_id=a.access_key_id.get_secret_value() if a.access_key_id else None,
+        secret_access_key=a.secret_access_key.get_secret_value()
+        if a.secret_access_key else None,
+        path_style=a.path_style, lock_mode=a.object_lock_mode,
+        multipart_threshold_bytes=a.multipart_threshold_mb * 1024 * 1024,
+        connect_timeout_seconds=min(10.0, a.timeout_seconds),
+        read_timeout_seconds=a.timeout_seconds, max_attempts=a.max_attempts,
+        create_bucket=a.create_bucket,
+    )
+
+
 def open_archive(config: Config) -> Archive:
-    if config.archive.backend == "local":
-        return LocalArchive(config.archive_dir)
-    raise NotImplementedError(f"archive backend {config.archive.backend!r} is not available yet")
+    """The configured backend. Opening makes no network call (read commands stay local)."""
+    if config.archive.backend == "s3":
+        from storage.s3 import S3Archive
+
+        return S3Archive(s3_settings(config))
+    return LocalArchive(config.archive_dir)
 
 
 def open_services(config: Config, *, with_pool: bool = True,
@@ -81,6 +102,18 @@ def open_services(config: Config, *, with_pool: bool = True,
         backoff=queue.Backoff(config.worker.backoff_base_seconds,
                               config.worker.backoff_max_seconds),
     )
+
+
+def lifecycle_rules(config: Config) -> list[dict[str, Any]]:
+    """The configured lifecycle rules as S3 rules (the archive prefix applied)."""
+    from storage.lifecycle import s3_rule
+
+    prefix = config.archive.prefix.strip("/") + "/" if config.archive.prefix.strip("/") else ""
+    return [s3_rule(r.id, prefix + r.prefix, expiration_days=r.expiration_days,
+                    noncurrent_expiration_days=r.noncurrent_expiration_days,
+                    abort_incomplete_days=r.abort_incomplete_days,
+                    transitions=[(t.days, t.storage_class) for t in r.transitions])
+            for r in config.archive.lifecycle]
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:

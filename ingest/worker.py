@@ -17,6 +17,7 @@ from ingest import fetch, pipeline
 from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
 from storage import audit, queue
+from storage.archive import ArchiveUnavailable
 
 log = logging.getLogger("faxvault.worker")
 
@@ -50,7 +51,8 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     catalog, permanent = services.catalog, isinstance(exc, FaxRejected)
     message = _describe(exc)
     with catalog.transaction():
-        state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent)
+        state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent,
+                           keep_trying=isinstance(exc, ArchiveUnavailable))
         # A provider job learns its fax on its first run: read it back rather than trust
         # the lease's copy.
         row = catalog.conn.execute("SELECT fax_id FROM jobs WHERE id = ?", (job.id,)).fetchone()

@@ -26,6 +26,10 @@ class ArchiveError(Exception):
     """The archive refused or failed an operation (retryable unless said otherwise)."""
 
 
+class ArchiveUnavailable(ArchiveError):
+    """The store cannot be reached (network, timeouts, 5xx): retry later."""
+
+
 class IntegrityError(ArchiveError):
     """What was read back does not hash to what was written."""
 
@@ -63,11 +67,13 @@ class Archive(Protocol):
     def put_file(self, key: str, path: Path, sha256: str, *,
                  retain_until: str | None = None) -> StoredObject: ...
 
-    def open(self, key: str) -> BinaryIO: ...
+    def open(self, key: str, version_id: str | None = None) -> BinaryIO: ...
 
     def exists(self, key: str) -> bool: ...
 
     def keys(self, prefix: str = "") -> Iterator[str]: ...
+
+    def set_legal_hold(self, key: str, version_id: str | None, on: bool) -> None: ...
 
 
 class LocalArchive:
@@ -111,7 +117,8 @@ class LocalArchive:
             tmp.unlink(missing_ok=True)
         return StoredObject(key, sha256, size, None, retain_until)
 
-    def open(self, key: str) -> BinaryIO:
+    def open(self, key: str, version_id: str | None = None) -> BinaryIO:
+        """The object's bytes (a directory keeps one version: ``version_id`` is ignored)."""
         try:
             return open(self._path(key), "rb")
         except FileNotFoundError:
@@ -119,6 +126,12 @@ class LocalArchive:
 
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()
+
+    def set_legal_hold(self, key: str, version_id: str | None, on: bool) -> None:
+        """A directory cannot enforce a hold: the catalog records it (and faxvault honours it);
+        the operating system's permissions are the operator's to set."""
+        if not self.exists(key):
+            raise ArchiveError(f"{key}: not in the archive")
 
     def keys(self, prefix: str = "") -> Iterator[str]:
         for path in sorted(self.root.rglob("*")):

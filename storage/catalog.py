@@ -132,6 +132,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX faxes_provider_status ON faxes (provider, provider_status);
     CREATE INDEX events_provider_time ON events (provider, received_at);
     """,
+    # 3: legal hold per archived object.
+    """
+    ALTER TABLE archive_objects ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 

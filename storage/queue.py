@@ -122,10 +122,14 @@ def complete(catalog: Catalog, job: Job) -> bool:
 
 
 def fail(catalog: Catalog, job: Job, error: str, *, backoff: Backoff,
-         permanent: bool = False) -> str:
-    """Record a failed attempt: retry later with backoff, or park as failed. Returns the state."""
+         permanent: bool = False, keep_trying: bool = False) -> str:
+    """Record a failed attempt: retry later with backoff, or park as failed. Returns the state.
+
+    ``keep_trying`` (a dependency is down, not the job's fault) retries at the capped backoff
+    however many attempts it takes: an outage delays work, it does not fail it."""
     now = time.time()
-    state = "failed" if permanent or job.attempts >= job.max_attempts else "queued"
+    exhausted = job.attempts >= job.max_attempts and not keep_trying
+    state = "failed" if permanent or exhausted else "queued"
     run_after = now + (backoff.delay(job.attempts) if state == "queued" else 0)
     catalog.conn.execute(
         """UPDATE jobs SET state = ?, run_after = ?, last_error = ?, lease_token = NULL,
