@@ -19,6 +19,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/ocr_throughput.py
 	$(VENV)/bin/python benchmarks/webhook_ack.py
 	$(VENV)/bin/python benchmarks/archive.py
+	$(VENV)/bin/python benchmarks/export.py
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@ the rest for the next start.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 
@@ -15,6 +16,7 @@ import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from ingest.compliance import anchor_loop
 from ingest.config import Config
 from ingest.fetch import build_clients
 from ingest.hotfolder import HotFolder
@@ -60,8 +62,6 @@ def _state_reader(services: Services):
 async def prepare_bucket(services: Services) -> None:
     """Check the bucket (and its Object Lock) at start-up; apply lifecycle if asked. An
     unreachable store is only a warning: archive jobs wait and retry until it is back."""
-    import asyncio
-
     from storage.archive import ArchiveUnavailable
 
     archive, config = services.archive, services.config
@@ -88,9 +88,10 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
             await prepare_bucket(services)
         workers = WorkerGroup(services)
         app[WORKERS] = workers
-        folder = None
+        folder, anchoring = None, None
         if start_workers:
             workers.start()
+            anchoring = asyncio.create_task(anchor_loop(services, config.audit.anchor_seconds))
             if config.hotfolder.enabled:
                 folder = HotFolder(services)
                 await folder.start()
@@ -98,6 +99,9 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
                  config.worker.concurrency if start_workers else 0,
                  ", ".join(sorted(services.clients)) or "none configured")
         yield
+        if anchoring is not None:
+            anchoring.cancel()
+            await asyncio.gather(anchoring, return_exceptions=True)
         if folder is not None:
             await folder.stop()
         await workers.stop(config.server.drain_seconds)

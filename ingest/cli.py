@@ -594,18 +594,149 @@ def audit_group() -> None:
 @json_option
 @with_services()
 def audit_verify(services: Services, as_json: bool) -> None:
-    """Check the whole chain; name the first broken entry."""
+    """Check the whole chain (name the first broken entry) and its anchors in the archive."""
+    from ingest.compliance import read_anchors
+
     report = audit.verify_chain(services.catalog)
+    anchors = read_anchors(services)
+    anchor_problems = audit.check_anchors(services.catalog, anchors)
+    ok = report.ok and not anchor_problems
     if as_json:
-        emit_json({"ok": report.ok, "entries": report.entries,
-                   "first_broken_seq": report.first_broken_seq, "problem": report.problem})
-    elif report.ok:
-        stdout.print(f"audit chain OK ({report.entries} entries)")
+        emit_json({"ok": ok, "entries": report.entries,
+                   "first_broken_seq": report.first_broken_seq, "problem": report.problem,
+                   "anchors": len(anchors), "anchor_problems": anchor_problems})
     else:
-        click.echo(f"audit chain broken at entry {report.first_broken_seq}: {report.problem}",
-                   err=True)
-    if not report.ok:
+        if report.ok:
+            stdout.print(f"audit chain OK ({report.entries} entries)")
+        else:
+            click.echo(f"audit chain broken at entry {report.first_broken_seq}: "
+                       f"{report.problem}", err=True)
+        for problem in anchor_problems:
+            click.echo(f"anchor: {problem}", err=True)
+        if not anchor_problems:
+            stdout.print(f"{len(anchors)} anchored head(s) match the log")
+    if not ok:
         sys.exit(EXIT_FAILED)
+
+
+@audit_group.command("anchor")
+@with_services()
+def audit_anchor(services: Services) -> None:
+    """Write the chain head into the archive now (serve does it every audit.anchor_seconds)."""
+    from ingest.compliance import anchor_audit_head
+
+    key = anchor_audit_head(services)
+    click.echo(f"anchored at {key}" if key else "the audit log is empty", err=True)
+
+
+@cli.command()
+@date_filter_options
+@click.option("--query", default=None, help="Only faxes whose text matches (words, literal).")
+@click.option("--include-spam", is_flag=True, help="Include faxes flagged as spam.")
+@click.option("--with-tiff", is_flag=True, help="Also include each fax.tif.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="BUNDLE: a .zip file, or a new (or empty) directory.")
+@json_option
+@with_services()
+def export(services: Services, from_number: str | None, since: str | None, until: str | None,
+           query: str | None, include_spam: bool, with_tiff: bool, output: Path,
+           as_json: bool) -> None:
+    """Write a compliance bundle an auditor can verify on their own."""
+    from ingest.compliance import anchor_audit_head
+    from ingest.numbers import normalize_number
+    from storage.export import select_faxes, write_bundle
+
+    region = services.config.numbers.default_region
+    filters = {"since": normalized_date(since), "until": normalized_date(until),
+               "from": normalize_number(from_number, region) or from_number,
+               "query": query, "include_spam": include_spam}
+    faxes = select_faxes(services.catalog, since=filters["since"], until=filters["until"],
+                         from_number=filters["from"], query=query, include_spam=include_spam)
+    total = sum(o["size"] for f in faxes for o in services.catalog.archive_objects(f["id"])
+                if o["purpose"] != "meta" and (with_tiff or o["purpose"] != "tiff"))
+    try:
+        with Progress(console=stderr, transient=True,
+                      disable=not stderr.is_terminal) as progress:
+            task = progress.add_task("exporting", total=total)
+            summary = write_bundle(services.catalog, services.archive, faxes, output,
+                                   include_tiff=with_tiff, created_by=cli_actor(),
+                                   filters=filters,
+                                   progress=lambda n: progress.advance(task, n))
+    except FileExistsError as exc:
+        raise click.UsageError(str(exc)) from None
+    anchor = anchor_audit_head(services, summary.head_seq, summary.head_hash)
+    audit.record(services.catalog, cli_actor(), "export", None,
+                 {"bundle": str(output), "faxes": [f["id"] for f in faxes],
+                  "filters": filters, "head_seq": summary.head_seq, "anchor": anchor})
+    for fax in faxes:  # each exported fax shows the read in its own trail
+        audit.record(services.catalog, cli_actor(), "fax.exported", fax["id"],
+                     {"bundle": str(output)})
+    doc = {"bundle": str(output), "faxes": summary.faxes, "files": summary.files,
+           "bytes": summary.bytes, "audit_head_seq": summary.head_seq, "anchor": anchor}
+    if as_json:
+        emit_json(doc)
+    else:
+        click.echo(f"exported {summary.faxes} faxes ({summary.files} files, {summary.bytes} "
+                   f"bytes) to {output}")
+
+
+@cli.command("verify-export")
+@click.argument("bundle", type=click.Path(exists=True, path_type=Path))
+@json_option
+def verify_export(bundle: Path, as_json: bool) -> None:
+    """Check a bundle: hashes, nothing missing or extra, manifest, audit chain."""
+    from storage.export import verify_bundle
+
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("verifying", total=None)
+        problems = verify_bundle(bundle, lambda n: progress.advance(task, n))
+    if as_json:
+        emit_json({"ok": not problems, "problems": problems})
+    else:
+        for problem in problems:
+            click.echo(problem, err=True)
+        click.echo(f"{bundle}: " + ("OK" if not problems else f"{len(problems)} problem(s)"))
+    if problems:
+        sys.exit(EXIT_FAILED)
+
+
+@cli.group()
+def retention() -> None:
+    """Retention of archived faxes."""
+
+
+@retention.command("report")
+@json_option
+@with_services()
+def retention_report(services: Services, as_json: bool) -> None:
+    """Faxes by the date their archived objects may be deleted."""
+    from ingest.compliance import retention_rows
+
+    rows = retention_rows(services)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("fax", "received", "from", "retain until", "hold", "objects")
+    for row in rows:
+        table.add_row(row["id"], row["received_at"], row["from_number"] or row["from_raw"] or "",
+                      row["retain_until"] or "-", "yes" if row["legal_hold"] else "",
+                      str(row["objects"]))
+    stdout.print(table)
+
+
+@cli.command()
+@click.argument("fax_id")
+@click.option("--reason", required=True, help="Why (recorded in the audit log).")
+@with_services()
+def delete(services: Services, fax_id: str, reason: str) -> None:
+    """Delete a fax's archived files once its retention has ended (refused before)."""
+    from ingest.compliance import RetentionRefused, delete_fax
+
+    try:
+        n = delete_fax(services, fax_id, cli_actor(), reason)
+    except RetentionRefused as exc:
+        raise OperationFailed(str(exc)) from None
+    click.echo(f"deleted {n} archived objects of fax {fax_id}", err=True)
 
 
 def main() -> None:

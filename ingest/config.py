@@ -165,6 +165,10 @@ class SpamConfig(_Section):
     allowlist: list[str] = Field(default_factory=list)
 
 
+class AuditConfig(_Section):
+    anchor_seconds: PositiveFloat = 86400.0
+
+
 class NumbersConfig(_Section):
     default_region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
 
@@ -182,6 +186,7 @@ class Config(_Section):
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()
+    audit: AuditConfig = AuditConfig()
 
     # Derived locations, all under data_dir unless configured.
     @property

@@ -75,6 +75,8 @@ class Archive(Protocol):
 
     def set_legal_hold(self, key: str, version_id: str | None, on: bool) -> None: ...
 
+    def delete(self, key: str, version_id: str | None) -> None: ...
+
 
 class LocalArchive:
     """A directory. Writes are atomic (temp file, fsync, rename) and verified by re-hashing."""
@@ -132,6 +134,9 @@ class LocalArchive:
         the operating system's permissions are the operator's to set."""
         if not self.exists(key):
             raise ArchiveError(f"{key}: not in the archive")
+
+    def delete(self, key: str, version_id: str | None) -> None:
+        self._path(key).unlink(missing_ok=True)
 
     def keys(self, prefix: str = "") -> Iterator[str]:
         for path in sorted(self.root.rglob("*")):

@@ -1,7 +1,11 @@
 """A hash-chained, append-only audit log.
 
 Each entry's hash is SHA-256 over a canonical JSON encoding of its fields *and the previous
-entry's hash*, so editing, inserting or deleting any row breaks every hash after it.
+entry's hash*, so editing, inserting or deleting any row breaks every hash after it. The
+details enter the hash through their own SHA-256: an export can then prove the chain across
+entries of other faxes while leaving those entries' details out. The head is anchored from
+time to time into the archive (write-once under Object Lock), so rewriting the whole SQLite
+history is detectable too.
 """
 
 from __future__ import annotations
@@ -17,9 +21,15 @@ from storage.catalog import Catalog, utcnow_iso
 GENESIS = "0" * 64
 
 
+def details_digest(details: str) -> str:
+    return hashlib.sha256(details.encode("utf-8")).hexdigest()
+
+
 def entry_hash(seq: int, at: str, actor: str, action: str, fax_id: str | None,
-               details: str, prev_hash: str) -> str:
-    canonical = json.dumps([seq, at, actor, action, fax_id, details, prev_hash],
+               details_sha256: str, prev_hash: str) -> str:
+    """SHA-256 of the canonical JSON array [seq, at, actor, action, fax_id,
+    sha256(details), prev_hash] (UTF-8, no spaces) as lowercase hex."""
+    canonical = json.dumps([seq, at, actor, action, fax_id, details_sha256, prev_hash],
                            ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -34,7 +44,7 @@ def append(catalog: Catalog, actor: str, action: str, fax_id: str | None = None,
     at = utcnow_iso()
     encoded = json.dumps(details or {}, sort_keys=True, ensure_ascii=False,
                          separators=(",", ":"))
-    digest = entry_hash(seq, at, actor, action, fax_id, encoded, prev)
+    digest = entry_hash(seq, at, actor, action, fax_id, details_digest(encoded), prev)
     catalog.conn.execute(
         "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -71,8 +81,32 @@ def verify_chain(catalog: Catalog) -> ChainReport:
         if not hmac.compare_digest(row["prev_hash"], prev):
             return ChainReport(count, row["seq"], "previous-hash link does not match")
         digest = entry_hash(row["seq"], row["at"], row["actor"], row["action"], row["fax_id"],
-                            row["details"], row["prev_hash"])
+                            details_digest(row["details"]), row["prev_hash"])
         if not hmac.compare_digest(digest, row["hash"]):
             return ChainReport(count, row["seq"], "entry content does not match its hash")
         prev, expected_seq = row["hash"], expected_seq + 1
     return ChainReport(count, None, None)
+
+
+def head(catalog: Catalog) -> tuple[int, str]:
+    row = catalog.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+                               ).fetchone()
+    return (row["seq"], row["hash"]) if row else (0, GENESIS)
+
+
+def anchor_key(seq: int, at: str) -> str:
+    return f"audit/heads/{at[:4]}/{at[5:7]}/{at[8:10]}/{seq:012d}.json"
+
+
+def check_anchors(catalog: Catalog, anchors: list[dict[str, Any]]) -> list[str]:
+    """Each anchored head must still be in the log with the same hash: a rewritten history
+    cannot reproduce hashes already written to write-once storage."""
+    problems = []
+    for anchor in anchors:
+        row = catalog.conn.execute("SELECT hash FROM audit_log WHERE seq = ?",
+                                   (anchor["seq"],)).fetchone()
+        if row is None:
+            problems.append(f"anchored entry {anchor['seq']} is missing from the log")
+        elif not hmac.compare_digest(row["hash"], anchor["hash"]):
+            problems.append(f"entry {anchor['seq']} differs from its anchor of {anchor['at']}")
+    return problems

@@ -209,7 +209,7 @@ class S3Archive:
         except (ClientError, BotoCoreError) as exc:
             raise ArchiveError(f"s3 legal hold {key}: {exc}") from None
 
-    def delete_version(self, key: str, version_id: str | None) -> None:
+    def delete(self, key: str, version_id: str | None) -> None:
         """Delete one stored version (the store refuses while it is locked or held)."""
         args: dict[str, Any] = {"Bucket": self.bucket, "Key": self._key(key)}
         if version_id:

@@ -102,7 +102,7 @@ async def test_locked_version_cannot_be_deleted(locked: Services, sample_fax: Pa
     [original] = [o for o in locked.catalog.archive_objects(result.fax_id)
                   if o["purpose"] == "original"]
     with pytest.raises(ArchiveError, match=r"AccessDenied|locked|retention"):
-        locked.archive.delete_version(original["key"], original["version_id"])
+        locked.archive.delete(original["key"], original["version_id"])
     assert locked.archive.exists(original["key"])
 
 
