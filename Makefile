@@ -20,6 +20,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/webhook_ack.py
 	$(VENV)/bin/python benchmarks/archive.py
 	$(VENV)/bin/python benchmarks/export.py
+	$(VENV)/bin/python benchmarks/spam_eval.py
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

@@ -30,7 +30,7 @@ from ingest.pipeline import Services, open_services
 from ocr import OcrSetupError
 from storage import audit, queue
 from storage.archive import ArchiveError
-from storage.catalog import NotFound
+from storage.catalog import NotFound, utcnow_iso
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
@@ -342,7 +342,9 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
     if not with_text:
         for page in pages:
             page.pop("text")
-    doc = {**fax, "pages_detail": pages, "archive": catalog.archive_objects(fax["id"])}
+    signals = json.loads(fax.pop("spam_signals") or "[]")
+    doc = {**fax, "spam_signals": signals, "pages_detail": pages,
+           "archive": catalog.archive_objects(fax["id"])}
     audit.record(catalog, cli_actor(), "fax.viewed", fax["id"], {"text": with_text})
     if as_json:
         emit_json(doc)
@@ -350,10 +352,16 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
     table = Table(show_header=False, box=None)
     for key in ("id", "state", "error", "provider", "provider_fax_id", "provider_status",
                 "received_at", "from_raw", "from_number", "to_raw", "to_number", "pages",
-                "original_name", "original_sha256", "original_size", "spam_verdict"):
+                "original_name", "original_sha256", "original_size"):
         if fax.get(key) not in (None, ""):
             table.add_row(f"[bold]{key}[/bold]", str(fax[key]))
     stdout.print(table)
+    if fax["spam_verdict"]:
+        stdout.print(f"[bold]spam[/bold] {fax['spam_verdict']} (score {fax['spam_score']}, "
+                     f"threshold {services.config.spam.threshold})", highlight=False)
+        for signal in signals:
+            stdout.print(f"  {signal['weight']:+6.2f}  {signal['signal']}: {signal['detail']}",
+                         highlight=False, markup=False)
     for obj in doc["archive"]:
         stdout.print(f"  {obj['purpose']:<9} {obj['key']}  sha256:{obj['sha256'][:16]}…",
                      highlight=False)
@@ -407,10 +415,13 @@ def status(services: Services, as_json: bool) -> None:
         "SELECT provider, provider_status, count(*) AS faxes FROM faxes"
         " WHERE provider_status IS NOT NULL GROUP BY provider, provider_status"
         " ORDER BY provider, faxes DESC")]
+    spam_counts = {r["v"]: r["n"] for r in catalog.conn.execute(
+        "SELECT coalesce(spam_verdict, 'unscored') AS v, count(*) AS n FROM faxes GROUP BY v")}
     backlog = {r["kind"]: r["n"] for r in catalog.conn.execute(
         "SELECT kind, count(*) AS n FROM jobs WHERE state IN ('queued', 'running')"
         " GROUP BY kind")}
     doc = {"jobs": queue.counts_by_state(catalog), "backlog": backlog, "faxes": faxes,
+           "spam": spam_counts,
            "failed_jobs": queue.failed_jobs(catalog), "deliveries": last,
            "provider_statuses": statuses}
     if as_json:
@@ -419,6 +430,8 @@ def status(services: Services, as_json: bool) -> None:
     jobs = doc["jobs"]
     stdout.print(f"jobs: {jobs['queued']} queued, {jobs['running']} running, "
                  f"{jobs['done']} done, {jobs['failed']} failed")
+    stdout.print("spam verdicts: " + (", ".join(f"{n} {v}" for v, n in sorted(
+        spam_counts.items())) or "none"))
     if backlog:
         stdout.print("backlog: " + ", ".join(f"{n} {k}" for k, n in sorted(backlog.items())))
     stdout.print("faxes: " + (", ".join(f"{n} {s}" for s, n in sorted(faxes.items())) or "none"))
@@ -583,6 +596,82 @@ def archive_lifecycle(services: Services, apply_rules: bool, as_json: bool) -> N
         click.echo(f"differences: add {diff.add or '-'}, change {diff.change or '-'}, "
                    f"remove {diff.remove or '-'}" + ("; applied" if applied else
                                                      " (run with --apply)"))
+
+
+@cli.group("spam")
+def spam_group() -> None:
+    """Spam verdicts: operator corrections and re-scoring."""
+
+
+def _operator_verdict(services: Services, fax_id: str, verdict: str) -> None:
+    from ingest import spam
+
+    catalog = services.catalog
+    fax = catalog.get_fax(fax_id)
+    with catalog.transaction():
+        before = fax["spam_verdict"]
+        catalog.conn.execute(
+            "INSERT INTO spam_feedback (fax_id, verdict, actor, at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (fax_id) DO UPDATE SET verdict = excluded.verdict,"
+            " actor = excluded.actor, at = excluded.at",
+            (fax["id"], verdict, cli_actor(), utcnow_iso()))
+        spam.record_verdict(catalog, fax["id"], spam.score_fax(catalog, services.config,
+                                                              fax["id"]))
+        audit.append(catalog, cli_actor(), "spam.verdict", fax["id"],
+                     {"verdict": verdict, "before": before})
+    click.echo(f"fax {fax['id']} marked {verdict}", err=True)
+
+
+@spam_group.command("mark")
+@click.argument("fax_id")
+@with_services()
+def spam_mark(services: Services, fax_id: str) -> None:
+    """Operator verdict: this fax is spam (also trains the learned signal)."""
+    _operator_verdict(services, fax_id, "spam")
+
+
+@spam_group.command("unmark")
+@click.argument("fax_id")
+@with_services()
+def spam_unmark(services: Services, fax_id: str) -> None:
+    """Operator verdict: this fax is not spam (also trains the learned signal)."""
+    _operator_verdict(services, fax_id, "ham")
+
+
+@spam_group.command("rescore")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only faxes received on or after this date (ISO 8601).")
+@json_option
+@with_services()
+def spam_rescore(services: Services, since: str | None, as_json: bool) -> None:
+    """Score faxes again (after a config change or new operator verdicts)."""
+    from ingest import spam
+
+    catalog = services.catalog
+    model = spam.train(catalog)  # one model for the run (operator-judged faxes are fixed)
+    rows = catalog.conn.execute(
+        "SELECT id, spam_verdict FROM faxes WHERE pages IS NOT NULL"
+        + (" AND received_at >= ?" if since else "") + " ORDER BY received_at",
+        (normalized_date(since),) if since else ()).fetchall()
+    changed = []
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("rescoring", total=len(rows))
+        for row in rows:
+            verdict = spam.score_fax(catalog, services.config, row["id"], model=model)
+            with catalog.transaction():
+                spam.record_verdict(catalog, row["id"], verdict)
+                if verdict.verdict != row["spam_verdict"]:
+                    changed.append({"fax_id": row["id"], "from": row["spam_verdict"],
+                                    "to": verdict.verdict, "score": verdict.score})
+                    audit.append(catalog, cli_actor(), "spam.rescored", row["id"],
+                                 changed[-1])
+            progress.advance(task)
+    if as_json:
+        emit_json({"rescored": len(rows), "changed": changed})
+        return
+    click.echo(f"rescored {len(rows)} faxes, {len(changed)} verdict(s) changed")
+    for c in changed:
+        click.echo(f"  {c['fax_id']}: {c['from']} -> {c['to']} (score {c['score']})")
 
 
 @cli.group("audit")

@@ -159,10 +159,38 @@ class HotfolderConfig(_Section):
     delete_done: bool = False
 
 
+class SpamRuleConfig(_Section):
+    name: Annotated[str, Field(min_length=1, max_length=64)]
+    pattern: str
+    weight: float
+
+    @model_validator(mode="after")
+    def _compiles(self) -> SpamRuleConfig:
+        import re
+
+        try:
+            re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"spam.rules ({self.name}): pattern is not a valid regular "
+                             f"expression: {exc}") from None
+        return self
+
+
 class SpamConfig(_Section):
     threshold: float = 5.0
     blocklist: list[str] = Field(default_factory=list)
     allowlist: list[str] = Field(default_factory=list)
+    provider_verdict: float = 3.0
+    blocklist_weight: float = 10.0
+    no_caller_id: float = 1.0
+    opt_out_notice: float = 3.0
+    advertising_per_term: float = 0.75
+    advertising_max: float = 3.0
+    toll_free_callback: float = 1.0
+    one_page: float = 0.5
+    learned: float = 5.0
+    learned_min_examples: Annotated[int, Field(ge=1)] = 3
+    rules: list[SpamRuleConfig] = Field(default_factory=list)
 
 
 class AuditConfig(_Section):

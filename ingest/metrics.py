@@ -46,6 +46,8 @@ class Metrics:
         self.ocr_seconds = Histogram("faxvault_ocr_page_seconds", "OCR time per page",
                                      buckets=JOB_BUCKETS, registry=r)
         self.archive_bytes = Counter("faxvault_archive_bytes", "Bytes archived", registry=r)
+        self.spam_verdicts = Counter("faxvault_spam_verdicts", "Spam verdicts of processed faxes",
+                                     ["verdict"], registry=r)
         self.archive_errors = Counter("faxvault_archive_errors", "Failed archive attempts",
                                       registry=r)
 

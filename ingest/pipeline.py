@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ingest import spam
 from ingest.assemble import assemble_outputs
 from ingest.config import Config
 from ingest.metrics import Metrics
@@ -150,10 +151,14 @@ async def process_fax(services: Services, job: queue.Job) -> None:
         catalog.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?",
                              (fax["id"], len(pages)))
         catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
+        verdict = spam.score_fax(catalog, services.config, fax["id"])
+        spam.record_verdict(catalog, fax["id"], verdict)
+        services.metrics.spam_verdicts.labels(verdict.verdict).inc()
         audit.append(catalog, "system", "fax.ocr", fax["id"], {
             "pages": len(pages),
             "mean_confidence": round(sum(confidences) / len(confidences), 2)
             if confidences else None,
+            "spam": {"verdict": verdict.verdict, "score": verdict.score},
         })
         queue.enqueue(catalog, "archive", fax_id=fax["id"],
                       max_attempts=services.config.worker.max_attempts)

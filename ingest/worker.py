@@ -90,6 +90,8 @@ async def run_job(services: Services, job: queue.Job) -> None:
                 job.attempts, _describe(exc), state, exc_info=not isinstance(exc, FaxRejected))
     finally:
         metrics.jobs_finished.labels(job.kind, outcome).inc()
+        if job.kind == "archive" and outcome in ("retry", "failed"):
+            metrics.archive_errors.inc()
         metrics.job_seconds.labels(job.kind).observe(time.perf_counter() - started)
         heartbeat.cancel()
         with contextlib.suppress(asyncio.CancelledError):

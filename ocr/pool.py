@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +23,10 @@ from ocr.engine import Engine, PageText, Word, make_engine
 from ocr.normalize import normalize_fax_geometry
 
 T = TypeVar("T")
+
+
+class PoolWorkerDied(RuntimeError):
+    """A pool process died mid-task (retryable: the pool has been replaced)."""
 
 _engine: Engine | None = None
 _engine_args: tuple[str, list[str], str] = ("tesserocr", ["eng"], "")
@@ -69,15 +74,32 @@ class OcrPool:
         # Check in the parent too, so a missing language pack fails start-up, not page one.
         make_engine(engine, languages, tessdata)
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        self._executor = ProcessPoolExecutor(
+        self._initargs = (engine, languages, tessdata)
+        self._executor = self._new_executor()
+        self.restarts = 0
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(engine, languages, tessdata),
+            initargs=self._initargs,
         )
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
+        """Run ``fn`` in a pool process. If a process dies (a decoder or tesseract crash, the
+        OOM killer), the standard pool is broken for good; replace it, so one bad page costs
+        one failed attempt of one job instead of every job after it."""
+        executor = self._executor
+        try:
+            return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+        except BrokenProcessPool:
+            if executor is self._executor:
+                self._executor = self._new_executor()
+                self.restarts += 1
+                executor.shutdown(wait=False, cancel_futures=True)
+            raise PoolWorkerDied("an OCR pool process died (crash or kill) during this "
+                                 "task; the pool was restarted") from None
 
     async def recognize(self, path: Path, xdpi: float, ydpi: float) -> PageText:
         return await self.run(recognize_page_file, str(path), xdpi, ydpi)

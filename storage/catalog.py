@@ -136,6 +136,17 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE archive_objects ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: spam: the signals behind a verdict, and operator verdicts that train the model.
+    """
+    ALTER TABLE faxes ADD COLUMN spam_signals TEXT;
+    ALTER TABLE faxes ADD COLUMN spam_source TEXT;
+    CREATE TABLE spam_feedback (
+        fax_id TEXT PRIMARY KEY REFERENCES faxes (id),
+        verdict TEXT NOT NULL CHECK (verdict IN ('spam', 'ham')),
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
 ]
 
 
