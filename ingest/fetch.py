@@ -136,7 +136,7 @@ async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
         _drop_page_blob(services, blob.sha256)
     if len(pages) != 1:
         raise FaxRejected(f"page {page_no}: expected a single-page TIFF, got {len(pages)}")
-    [text] = await ocr_pages(services, work, pages)
+    pages, [text] = await ocr_pages(services, work, pages)
     with catalog.transaction():
         if catalog.get_fax(fax["id"])["state"] not in DOCUMENT_STATES:  # else: document won
             catalog.replace_page(fax["id"], {**pages[0].as_row(), "page_no": page_no,

@@ -223,3 +223,18 @@ def _safe_kind(head: bytes) -> str:
         return sniff_kind(head)
     except FaxRejected:
         return "unknown"
+
+
+def turn_page(page: PageImage, degrees: int) -> PageImage:
+    """Pool task: turn a page file (faxvault's copy; the original is never touched) the way
+    OCR found it reads upright, so the assembled PDF and TIFF show it upright too."""
+    from dataclasses import replace
+
+    from ocr import turned
+
+    with Image.open(page.path) as image:
+        image.load()
+        upright, xdpi, ydpi = turned(image, page.xdpi, page.ydpi, degrees)
+    save_page(upright, Path(page.path), xdpi, ydpi)
+    return replace(page, width_px=upright.width, height_px=upright.height, xdpi=xdpi,
+                   ydpi=ydpi)

@@ -22,7 +22,7 @@ from ingest import spam
 from ingest.assemble import assemble_outputs
 from ingest.config import Config
 from ingest.metrics import Metrics
-from ingest.pages import FaxRejected, PageImage, split_document
+from ingest.pages import FaxRejected, PageImage, split_document, turn_page
 from ocr import OcrPool, PageText, Word
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
@@ -138,9 +138,10 @@ async def process_fax(services: Services, job: queue.Job) -> None:
     catalog.update_fax(fax["id"], state="processing")
     work = spool.work_dir(fax["id"])
     pages = await split_pages(services, original, work / "pages")
-    texts = await ocr_pages(services, work, pages)
+    pages, texts = await ocr_pages(services, work, pages)
     await services.pool.run(assemble_outputs, pages, texts, str(work))
-    text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence}
+    text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence,
+                 "rotation": t.rotation}
                 for p, t in zip(pages, texts, strict=True)]
     (work / "text.json").write_text(json.dumps(text_doc, ensure_ascii=False, indent=1))
     confidences = [t.confidence for t in texts if t.confidence is not None]
@@ -169,9 +170,12 @@ def _ocr_cache_path(work: Path, page: PageImage) -> Path:
     return work / "ocr" / f"{page.image_sha256}.json"
 
 
-async def ocr_pages(services: Services, work: Path, pages: list[PageImage]) -> list[PageText]:
+async def ocr_pages(services: Services, work: Path,
+                    pages: list[PageImage]) -> tuple[list[PageImage], list[PageText]]:
     """OCR pages in the pool, in parallel; a page already read (same pixels: a streamed page,
-    or an earlier attempt of this job) comes from the fax's OCR cache instead."""
+    or an earlier attempt of this job) comes from the fax's OCR cache instead. Pages that
+    read upright only once turned are turned in their page files too; returns the pages as
+    they now are, and their text."""
     assert services.pool is not None, "OCR needs the pool"
     timeout = services.config.ocr.page_timeout_seconds
 
@@ -190,13 +194,21 @@ async def ocr_pages(services: Services, work: Path, pages: list[PageImage]) -> l
             cached.write_text(json.dumps(asdict(text)))
         return text
 
-    return list(await asyncio.gather(*(one(p) for p in pages)))
+    texts = list(await asyncio.gather(*(one(p) for p in pages)))
+    pages = list(await asyncio.gather(*(
+        services.pool.run(turn_page, page, text.rotation) if text.rotation else _same(page)
+        for page, text in zip(pages, texts, strict=True))))
+    return pages, texts
+
+
+async def _same(page: PageImage) -> PageImage:
+    return page
 
 
 def page_text_from_json(raw: str) -> PageText:
     doc = json.loads(raw)
     return PageText(text=doc["text"], confidence=doc["confidence"],
-                    words=[Word(**w) for w in doc["words"]])
+                    words=[Word(**w) for w in doc["words"]], rotation=doc.get("rotation", 0))
 
 
 async def split_pages(services: Services, original: Path, out_dir: Path) -> list[PageImage]:

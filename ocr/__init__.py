@@ -3,7 +3,7 @@ faxvault package."""
 
 from ocr.engine import OcrSetupError, PageText, Word, make_engine
 from ocr.normalize import normalize_fax_geometry
-from ocr.pool import OcrPool, recognize_page_image
+from ocr.pool import OcrPool, recognize_page_image, turned
 
 __all__ = ["OcrPool", "OcrSetupError", "PageText", "Word", "make_engine",
-           "normalize_fax_geometry", "recognize_page_image"]
+           "normalize_fax_geometry", "recognize_page_image", "turned"]

@@ -40,10 +40,17 @@ class PageText:
     text: str
     confidence: float | None  # mean word confidence 0-100, None when no words
     words: list[Word] = field(default_factory=list)
+    # Degrees counter-clockwise the page was turned to read it (0 when upright); word boxes
+    # are in the turned page's pixels.
+    rotation: int = 0
 
 
 class Engine(Protocol):
     def recognize(self, image: Image.Image, dpi: int) -> PageText: ...
+
+    def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
+        """(degrees counter-clockwise to turn the image upright, confidence)."""
+        ...
 
 
 def debian_package_for(language: str) -> str:
@@ -81,8 +88,10 @@ class TesserocrEngine:
         import tesserocr
 
         self._tesserocr = tesserocr
+        self._path = tessdata.rstrip("/") + "/"
+        self._osd = None
         # PSM 3 (automatic page segmentation, no OSD): fax pages are ordinary documents.
-        self._api = tesserocr.PyTessBaseAPI(path=tessdata.rstrip("/") + "/",
+        self._api = tesserocr.PyTessBaseAPI(path=self._path,
                                             lang="+".join(languages),
                                             psm=tesserocr.PSM.AUTO)
 
@@ -103,6 +112,18 @@ class TesserocrEngine:
         api.Clear()
         return PageText(text=text.strip(), confidence=_mean([w.confidence for w in words]),
                         words=words)
+
+    def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
+        if self._osd is None:  # loaded on first need: most pages are upright
+            self._osd = self._tesserocr.PyTessBaseAPI(path=self._path, lang="osd",
+                                                      psm=self._tesserocr.PSM.OSD_ONLY)
+        self._osd.SetImage(image)
+        self._osd.SetSourceResolution(dpi)
+        result = self._osd.DetectOrientationScript()
+        self._osd.Clear()
+        if not result:
+            return 0, 0.0
+        return int(result["orient_deg"]) % 360, float(result["orient_conf"])
 
 
 class CliEngine:
@@ -136,6 +157,16 @@ class CliEngine:
             previous = key
         return PageText(text="\n".join(text), confidence=_mean([w.confidence for w in words]),
                         words=words)
+
+    def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
+        try:
+            osd = self._pytesseract.image_to_osd(
+                image, config=f"--psm 0 --dpi {dpi} --tessdata-dir {self._tessdata}",
+                output_type=self._pytesseract.Output.DICT)
+        except self._pytesseract.TesseractError:  # too little text to tell
+            return 0, 0.0
+        # "orientation" is how the page is turned; turning it back by that much (CCW) rights it.
+        return int(osd["orientation"]) % 360, float(osd["orientation_conf"])
 
 
 def make_engine(name: str, languages: list[str], tessdata: str = "") -> Engine:

@@ -46,14 +46,66 @@ def _get_engine() -> Engine:
     return _engine
 
 
-def recognize_page_image(image: Image.Image, xdpi: float, ydpi: float,
-                         engine: Engine | None = None) -> PageText:
-    """OCR one page: square its pixels, read it, map word boxes back to page pixels."""
+# A page read with less mean confidence than this, or fewer words, gets an orientation check:
+# upside-down or sideways text reads as low-confidence debris. Upright pages skip the check.
+ORIENTATION_CHECK_BELOW = 60.0
+ORIENTATION_MIN_WORDS = 8
+ORIENTATION_MIN_CONFIDENCE = 1.5  # tesseract OSD's orient_conf
+
+
+def _read(image: Image.Image, xdpi: float, ydpi: float, engine: Engine) -> PageText:
     ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
-    result = (engine or _get_engine()).recognize(ocr_image, geometry.dpi)
+    result = engine.recognize(ocr_image, geometry.dpi)
     sx, sy = geometry.scale_x, geometry.scale_y
     result.words = [Word(w.text, w.x0 / sx, w.y0 / sy, w.x1 / sx, w.y1 / sy, w.confidence)
                     for w in result.words]
+    return result
+
+
+def _looks_sideways(result: PageText, xdpi: float, ydpi: float) -> bool:
+    """Tesseract can read a sideways page without saying so; its word boxes give it away:
+    most longer words then stand taller than wide (in inches, whatever the DPI)."""
+    long_words = [w for w in result.words if len(w.text) >= 4]
+    if not long_words:
+        return False
+    tall = sum(1 for w in long_words
+               if (w.y1 - w.y0) / ydpi > (w.x1 - w.x0) / xdpi)
+    return tall > len(long_words) / 2
+
+
+def turned(image: Image.Image, xdpi: float, ydpi: float,
+           degrees: int) -> tuple[Image.Image, float, float]:
+    """The page turned ``degrees`` counter-clockwise (lossless), with its DPI per axis."""
+    if degrees % 360 == 0:
+        return image, xdpi, ydpi
+    transpose = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+                 270: Image.Transpose.ROTATE_270}[degrees % 360]
+    swap = degrees % 180 == 90
+    return image.transpose(transpose), (ydpi if swap else xdpi), (xdpi if swap else ydpi)
+
+
+def recognize_page_image(image: Image.Image, xdpi: float, ydpi: float,
+                         engine: Engine | None = None) -> PageText:
+    """OCR one page: square its pixels, read it, map word boxes back to page pixels. A page
+    that reads badly is checked for orientation (tesseract OSD) and read again turned; the
+    better reading wins and says how the page was turned."""
+    engine = engine or _get_engine()
+    result = _read(image, xdpi, ydpi, engine)
+    if (result.confidence or 0) >= ORIENTATION_CHECK_BELOW and \
+            len(result.words) >= ORIENTATION_MIN_WORDS and not _looks_sideways(result, xdpi,
+                                                                                ydpi):
+        return result
+    ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
+    degrees, confidence = engine.orientation(ocr_image, geometry.dpi)
+    if degrees == 0 or confidence < ORIENTATION_MIN_CONFIDENCE:
+        return result
+    page, tx, ty = turned(image, xdpi, ydpi, degrees)
+    candidate = _read(page, tx, ty, engine)
+    # OSD is sure the page is turned: keep the upright reading unless it is clearly worse
+    # (tesseract sometimes reads sideways lines well, but the page should still be upright).
+    if (candidate.confidence or 0) >= (result.confidence or 0) - 5:
+        candidate.rotation = degrees
+        return candidate
     return result
 
 
