@@ -104,7 +104,10 @@ class TesserocrEngine:
         words: list[Word] = []
         iterator = api.GetIterator()
         for item in self._tesserocr.iterate_level(iterator, level):
-            word = item.GetUTF8Text(level)
+            try:
+                word = item.GetUTF8Text(level)
+            except RuntimeError:  # tesserocr raises for an empty result at this level
+                continue
             box = item.BoundingBox(level)
             if not word or not word.strip() or box is None:
                 continue
