@@ -208,6 +208,9 @@ def split_document(original: str | Path, out_dir: str | Path, *, max_pages: int 
     # policy, so set Pillow's to match and make its warning an error.
     Image.MAX_IMAGE_PIXELS = max_pixels
     with warnings.catch_warnings():
+        # Pillow warns about damaged metadata it can read past ("Corrupt EXIF data"); what
+        # matters is whether the pixels decode, which raises on its own.
+        warnings.filterwarnings("ignore", category=UserWarning, module="PIL")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         if kind == "tiff":
             return _split_tiff(original, out_dir, max_pages, max_pixels)

@@ -31,6 +31,7 @@ from typing import Any, BinaryIO
 from storage.archive import Archive
 from storage.audit import GENESIS, details_digest, entry_hash
 from storage.catalog import Catalog
+from storage.search import CONTROL
 
 BUNDLE_VERSION = 1
 CHUNK = 1024 * 1024
@@ -188,7 +189,7 @@ def select_faxes(catalog: Catalog, *, since: str | None = None, until: str | Non
     if not include_spam:
         where.append("coalesce(spam_verdict, '') != 'spam'")
     if query:
-        match = catalog.db.quote_fts(query)
+        match = catalog.db.quote_fts(CONTROL.sub(" ", query))
         if not match.strip():
             return []
         where.append("id IN (SELECT p.fax_id FROM pages_fts JOIN pages p ON p.id = "

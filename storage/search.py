@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from storage.catalog import Catalog
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 # Snippets mark hits with these; callers render them (bold on a terminal, [..] in JSON).
 HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
@@ -26,7 +29,9 @@ def search_pages(catalog: Catalog, query: str, filters: SearchFilters = SearchFi
     """Ranked page hits: fax id, page number, snippet and the fax's headline fields."""
     # sqlite-utils' quote_fts makes every word (or "quoted phrase") a literal, neutralising
     # NOT/OR/NEAR/* and balancing a stray quote: nothing typed can be an FTS5 syntax error.
-    match = query if filters.raw else catalog.db.quote_fts(query)
+    # NUL and other control characters end an FTS5 string early ("unterminated string"):
+    # they are never part of a word, so they become spaces first (found by property tests).
+    match = query if filters.raw else catalog.db.quote_fts(CONTROL.sub(" ", query))
     if not match.strip():
         return []
     where = ["pages_fts MATCH :match"]
