@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test bench lint bootstrap apt clean
+.PHONY: run test bench chaos lint bootstrap apt clean
 
 run: bootstrap
 	$(VENV)/bin/faxvault serve
@@ -22,6 +22,11 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/archive.py
 	$(VENV)/bin/python benchmarks/export.py
 	$(VENV)/bin/python benchmarks/spam_eval.py
+	$(VENV)/bin/python benchmarks/load.py
+
+# 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3).
+chaos: bootstrap
+	$(VENV)/bin/python -m tests.chaos --cycles 20
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

@@ -137,7 +137,7 @@ def test_page_splitter_refuses_garbage_cleanly(data: bytes, tmp_path_factory) ->
 
 async def test_generated_deliveries_never_5xx_never_journal_malformed(world: World) -> None:
     """Thousands of generated deliveries against the live routes (count bounded, loopback)."""
-    bodies = [random_body(random.Random(seed)) for seed in range(600)]
+    bodies = [random_body(random.Random(seed)) for seed in range(10_000)]
     statuses = []
     for n, body in enumerate(bodies):
         if n % 2:
