@@ -99,22 +99,26 @@ def fax_for_job(services: Services, job: queue.Job) -> dict[str, Any]:
     return catalog.get_fax(job.fax_id)
 
 
-async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
-    client: faxplus.FaxplusClient = client_for(services, "faxplus")
+# How each provider's fax record maps onto catalog fields.
+RECORD_FIELDS = {"faxplus": faxplus.record_fields, "dropbox": dropbox.record_fields}
+
+
+async def fetch_fax(services: Services, job: queue.Job, provider: str) -> None:
+    """The record and the document of a fax a webhook announced (or reconcile found)."""
+    client = client_for(services, provider)
     fax = fax_for_job(services, job)
     record = await client.get_fax(fax["provider_fax_id"])
     blob = await client.download_fax(fax["provider_fax_id"], services.spool,
                                      services.config.limits.max_file_bytes)
-    await adopt_original(services, job, fax, blob, faxplus.record_fields(record))
+    await adopt_original(services, job, fax, blob, RECORD_FIELDS[provider](record))
+
+
+async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
+    await fetch_fax(services, job, "faxplus")
 
 
 async def fetch_dropbox_fax(services: Services, job: queue.Job) -> None:
-    client: dropbox.DropboxClient = client_for(services, "dropbox")
-    fax = fax_for_job(services, job)
-    record = await client.get_fax(fax["provider_fax_id"])
-    blob = await client.download_fax(fax["provider_fax_id"], services.spool,
-                                     services.config.limits.max_file_bytes)
-    await adopt_original(services, job, fax, blob, dropbox.record_fields(record))
+    await fetch_fax(services, job, "dropbox")
 
 
 async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:

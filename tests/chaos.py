@@ -25,7 +25,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from tests.cliutil import FAXVAULT
+from tests.cliutil import start_serve, wait_healthy
 from tests.conftest import free_port, write_config
 from tests.fakes import FakeProvider, faxplus_app
 from tests.faxgen import render_fax
@@ -76,27 +76,6 @@ async def _deliver(session: aiohttp.ClientSession, port: int, fax_id: str) -> bo
         return False
 
 
-async def _healthy(port: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() < deadline:
-            try:
-                async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.05)
-    raise AssertionError("faxvault serve did not come up")
-
-
-async def _serve(config: Path, log: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        FAXVAULT, "serve", stdin=asyncio.subprocess.DEVNULL, stdout=open(log, "ab"),
-        stderr=asyncio.subprocess.STDOUT,
-        env={**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"})
-
-
 async def run_chaos(root: Path, cycles: int, seed: int = 1, per_cycle: int = 4) -> Outcome:
     rng = random.Random(seed)
     fake = FaultyFaxplus(rng)
@@ -118,8 +97,8 @@ async def run_chaos(root: Path, cycles: int, seed: int = 1, per_cycle: int = 4) 
     log = root / "serve.log"
     try:
         for _ in range(cycles):
-            server = await _serve(config, log)
-            await _healthy(port)
+            server = await start_serve(config, log)
+            await wait_healthy(port)
             for _ in range(per_cycle):  # new faxes at the provider, announced by webhook
                 fax_id, word = f"chaos{n:04d}", word_for(n)
                 n += 1
@@ -145,8 +124,8 @@ async def run_chaos(root: Path, cycles: int, seed: int = 1, per_cycle: int = 4) 
             server.send_signal(signal.SIGKILL)
             await server.wait()
             outcome.kills += 1
-        server = await _serve(config, log)  # the last start: let it finish everything
-        await _healthy(port)
+        server = await start_serve(config, log)  # the last start: let it finish everything
+        await wait_healthy(port)
         async with aiohttp.ClientSession() as session:
             while pending:  # providers keep retrying until acknowledged
                 fax_id, word = pending[0]

@@ -45,3 +45,32 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 60, what: str = "c
             return value
         time.sleep(0.05)
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+async def wait_healthy(port: int, timeout: float = 60) -> None:
+    """Poll /healthz until the service answers 200 (or fail at the deadline)."""
+    import asyncio
+
+    import aiohttp
+
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            try:
+                async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
+                    if response.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.05)
+    raise AssertionError("faxvault serve did not come up")
+
+
+async def start_serve(config: Path, log: Path):
+    """`faxvault serve` as an asyncio subprocess (stop it by its PID: send_signal)."""
+    import asyncio
+
+    return await asyncio.create_subprocess_exec(
+        FAXVAULT, "serve", stdin=asyncio.subprocess.DEVNULL,
+        stdout=open(log, "ab"), stderr=asyncio.subprocess.STDOUT,
+        env={**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"})

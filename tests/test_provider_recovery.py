@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 
 from ingest.reconcile import reconcile
-from tests.cliutil import FAXVAULT
+from tests.cliutil import FAXVAULT, start_serve, wait_healthy
 from tests.conftest import free_port, write_config
 from tests.fakes import FakeProvider, faxplus_app
 from tests.world import FP_HOOK, World, faxplus_event, faxplus_record, serve_faxplus
@@ -87,36 +87,15 @@ async def test_reconcile_without_credentials_says_so(tmp_path: Path) -> None:
     assert code == 1 and "dropbox API credentials are not configured" in err
 
 
-async def _wait_http(port: int, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as session:
-        while time.monotonic() < deadline:
-            try:
-                async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.05)
-    raise AssertionError("service did not come up")
-
-
-async def _serve(config: Path, log: Path) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        FAXVAULT, "serve", stdout=open(log, "ab"), stderr=asyncio.subprocess.STDOUT,
-        stdin=asyncio.subprocess.DEVNULL,
-        env={**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"})
-
-
 async def test_sigkill_right_after_ack_then_restart_processes_once(tmp_path: Path,
                                                                    faxplus_api: str) -> None:
     api_base = faxplus_api
     port = free_port()
     config = provider_config(tmp_path, api_base, port)
     db_path = tmp_path / "var" / "faxvault.sqlite3"
-    server = await _serve(config, tmp_path / "serve.log")
+    server = await start_serve(config, tmp_path / "serve.log")
     try:
-        await _wait_http(port)
+        await wait_healthy(port)
         async with aiohttp.ClientSession() as session, session.post(
                 f"http://127.0.0.1:{port}/webhooks/faxplus/{FP_HOOK}",
                 json=faxplus_event("cli1")) as response:
@@ -130,9 +109,9 @@ async def test_sigkill_right_after_ack_then_restart_processes_once(tmp_path: Pat
     with sqlite3.connect(db_path) as db:  # acknowledged means journaled
         assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 1
 
-    server = await _serve(config, tmp_path / "serve.log")
+    server = await start_serve(config, tmp_path / "serve.log")
     try:
-        await _wait_http(port)
+        await wait_healthy(port)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             with sqlite3.connect(db_path) as db:

@@ -145,3 +145,11 @@ def test_spam_rules_from_config_and_bad_pattern_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"spam\.rules \(broken\): pattern is not a valid"):
         config_from_mapping({"spam": {"rules": [{"name": "broken", "pattern": "(",
                                                  "weight": 1}]}}, env={})
+
+
+def test_config_defaults_are_the_scoring_defaults() -> None:
+    """The weights live in two places (config and the pure scorer): they must not drift."""
+    from ingest.config import Config
+    from ingest.spam import weights_from
+
+    assert weights_from(Config()) == SpamWeights()
