@@ -25,7 +25,7 @@ from ingest.pipeline import Services, lifecycle_rules, open_services
 from ingest.webhooks import CONFIG, JOURNAL, METRICS, add_routes
 from ingest.worker import WorkerGroup
 from ocr import OcrPool
-from storage import queue
+from storage import audit, queue
 
 log = logging.getLogger("faxvault.app")
 
@@ -59,6 +59,17 @@ def _state_reader(services: Services):
     return read
 
 
+def record_config(services: Services) -> None:
+    """Audit the configuration this service runs with (secrets appear masked)."""
+    import hashlib
+    import json
+
+    effective = services.config.model_dump(mode="json")
+    canonical = json.dumps(effective, sort_keys=True, separators=(",", ":"))
+    audit.record(services.catalog, "system", "config.applied", None, {
+        "sha256": hashlib.sha256(canonical.encode()).hexdigest(), "config": effective})
+
+
 async def prepare_bucket(services: Services) -> None:
     """Check the bucket (and its Object Lock) at start-up; apply lifecycle if asked. An
     unreachable store is only a warning: archive jobs wait and retry until it is back."""
@@ -79,6 +90,7 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
         config = app[CONFIG]
         services = open_services(config, with_pool=start_workers, pool=pool)
         services.metrics.watch_states(_state_reader(services))
+        record_config(services)
         app[SERVICES], app[METRICS] = services, services.metrics
         app[JOURNAL] = GroupJournal(config.catalog_path)
         session = aiohttp.ClientSession(raise_for_status=False)

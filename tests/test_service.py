@@ -93,3 +93,24 @@ def test_serve_stops_cleanly(tmp_path: Path, signum: int) -> None:
     finally:
         server.send_signal(signum)
         assert server.wait(timeout=60) == 0
+
+
+def test_missing_language_pack_stops_serve_naming_the_package(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var",
+                          '[server]\nport = 0\n')
+    config.write_text(config.read_text().replace("[ocr]\n", '[ocr]\nlanguages = ["eng", "zzz"]\n'))
+    result = run_cli(config, "serve", expect=2, timeout=60)
+    assert "apt-get install tesseract-ocr-zzz" in result.err
+
+
+async def test_started_service_audits_its_configuration(aiohttp_client, tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    config = make_config(tmp_path / "var", faxplus={"token": "s3cret-token"})
+    await aiohttp_client(init_app(config, start_workers=False))
+    with sqlite3.connect(tmp_path / "var" / "faxvault.sqlite3") as db:
+        [(details,)] = db.execute(
+            "SELECT details FROM audit_log WHERE action = 'config.applied'").fetchall()
+    assert "s3cret-token" not in details
+    assert json.loads(details)["config"]["faxplus"]["token"] == "**********"

@@ -9,7 +9,7 @@ import json
 import aiohttp
 import pytest
 
-from ingest.providers.dropbox import ACK_BODY
+from ingest.providers.dropbox import ACK_BODY, event_hash
 from storage.search import SearchFilters, search_pages
 from tests.fakes import counting_app
 from tests.world import (
@@ -238,3 +238,10 @@ async def test_status_groups_provider_statuses_verbatim(world: World) -> None:
     assert result.exit_code == 0, result.output
     statuses = json.loads(result.output)["provider_statuses"]
     assert statuses == [{"provider": "faxplus", "provider_status": "failed_fs_49", "faxes": 1}]
+
+
+def test_event_hash_matches_the_documented_check_value() -> None:
+    """providers.md: key 324e..., time 1669926463, type account_confirmed."""
+    assert event_hash("324e3b0840f065eb51f3fd63231d0d33daa35d4ed10d27718839e81737065782",
+                      "1669926463", "account_confirmed") == \
+        "ff8b03439122f9160500c3fb855bdee5a9ccba5fff27d3b258745d8f3074832f"
