@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +63,12 @@ def parse_tiff_datetime(value: str) -> str | None:
 def hylafax_metadata(path: Path) -> dict[str, Any]:
     """Fax-server metadata from a TIFF's first page; {} for anything else."""
     try:
-        with Image.open(path) as image:
-            if image.format != "TIFF":
-                return {}
-            tags = dict(image.tag_v2)
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module="PIL")
+            with Image.open(path) as image:
+                if image.format != "TIFF":
+                    return {}
+                tags = dict(image.tag_v2)
     except Exception:  # not a readable TIFF: the pipeline will say why
         return {}
     meta: dict[str, Any] = {}
