@@ -42,6 +42,7 @@ from ingest.pipeline import Services
 from ocr import OcrSetupError
 from storage import audit, queue
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
+from storage.spool import SpoolFull, TooLarge
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,8 +89,12 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
     with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("journaling", total=len(paths))
         for path in paths:
-            results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
-                                       actor=cli_actor()))
+            try:
+                results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
+                                           actor=cli_actor()))
+            except (SpoolFull, TooLarge) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+                raise OperationFailed(f"{path}: {reason}") from None
             progress.advance(task)
     fax_ids = list(dict.fromkeys(r.fax_id for r in results))
     if wait:

@@ -60,6 +60,9 @@ class LimitsConfig(_Section):
     # A fax page at 204x391 dpi is ~1728x4300 = 7.4 Mpx; 60 Mpx leaves room for 600 dpi scans
     # while refusing decompression bombs.
     max_pixels_per_page: PositiveInt = 60_000_000
+    # Cap on the originals held in the spool while they wait to be archived (0 = the disk
+    # is the limit). Past it, fetches and hot-folder files wait instead of filling the disk.
+    spool_max_bytes: Annotated[int, Field(ge=0)] = 0
 
 
 class OcrConfig(_Section):

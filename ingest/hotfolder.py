@@ -36,7 +36,7 @@ from ingest.faxserver import SidecarError, hylafax_metadata, read_sidecar
 from ingest.local import LocalMetadata, journal_blob
 from ingest.pages import FaxRejected
 from ingest.pipeline import Services, split_pages
-from storage.spool import TooLarge
+from storage.spool import SpoolFull, TooLarge
 
 log = logging.getLogger("faxvault.hotfolder")
 
@@ -192,6 +192,10 @@ class HotFolder:
                                            services.config.limits.max_file_bytes)
         except (FaxRejected, SidecarError, TooLarge) as exc:
             await asyncio.to_thread(self._move_failed, path, sidecar, str(exc))
+            return
+        except SpoolFull as exc:
+            # Not the file's fault: it stays in the inbox; the next rescan tries again.
+            log.warning("hot folder: %s waits: %s", path.name, exc.strerror)
             return
         result = journal_blob(services, blob, path.name, meta, actor="hotfolder")
         await asyncio.to_thread(self._move_done, path, sidecar)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -18,6 +19,7 @@ from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
 from storage import audit, queue
 from storage.archive import ArchiveUnavailable
+from storage.spool import SpoolFull
 
 log = logging.getLogger("faxvault.worker")
 
@@ -42,6 +44,13 @@ async def _heartbeat(services: Services, job: queue.Job) -> None:
             return
 
 
+def waits_for_resources(exc: BaseException) -> bool:
+    """A dependency is down or a disk is full: not the job's fault, so it retries (capped
+    backoff) for as long as that lasts instead of parking as failed."""
+    return isinstance(exc, (ArchiveUnavailable, SpoolFull)) or (
+        isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
+
+
 def _describe(exc: BaseException) -> str:
     text = str(exc) or exc.__class__.__name__
     return text if isinstance(exc, FaxRejected) else f"{exc.__class__.__name__}: {text}"
@@ -52,7 +61,7 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     message = _describe(exc)
     with catalog.transaction():
         state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent,
-                           keep_trying=isinstance(exc, ArchiveUnavailable))
+                           keep_trying=waits_for_resources(exc))
         # A provider job learns its fax on its first run: read it back rather than trust
         # the lease's copy.
         row = catalog.conn.execute("SELECT fax_id FROM jobs WHERE id = ?", (job.id,)).fetchone()

@@ -6,6 +6,8 @@ Bytes are streamed to a temporary file while hashed and size-capped, fsynced, th
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import shutil
@@ -19,6 +21,13 @@ CHUNK = 1024 * 1024
 
 class TooLarge(ValueError):
     """The input exceeds the configured size cap."""
+
+
+class SpoolFull(OSError):
+    """No room in the spool right now (the disk is full, or the configured cap is reached).
+
+    Not the input's fault: what is being stored waits and is tried again once archived faxes
+    have freed their spool copies."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class BlobWriter:
     def __init__(self, spool: Spool, max_bytes: int) -> None:
         self._spool, self._max = spool, max_bytes
         self._digest, self.size = hashlib.sha256(), 0
+        # Room left under the spool cap, measured once per blob (the spool holds only
+        # originals waiting to be archived: few files).
+        self._room = spool.max_bytes - spool.used_bytes() if spool.max_bytes else None
         self._tmp = spool.tmp / f"in-{os.getpid()}-{os.urandom(6).hex()}"
         self._out: BinaryIO | None = open(self._tmp, "wb")  # noqa: SIM115 (closed in commit)
 
@@ -50,14 +62,29 @@ class BlobWriter:
         self.size += len(chunk)
         if self.size > self._max:
             raise TooLarge(f"larger than the {self._max}-byte limit")
+        if self._room is not None and self.size > self._room:
+            raise SpoolFull(errno.ENOSPC, f"spool full: limits.spool_max_bytes = "
+                                          f"{self._spool.max_bytes} reached")
         self._digest.update(chunk)
-        self._out.write(chunk)
+        try:
+            self._out.write(chunk)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise SpoolFull(errno.ENOSPC, f"spool full: no space left on "
+                                              f"{self._spool.root}") from None
+            raise
 
     def commit(self) -> Blob:
         """fsync, then rename to the content address. Blocking: call it off the event loop."""
         assert self._out is not None, "blob already committed or discarded"
-        self._out.flush()
-        os.fsync(self._out.fileno())
+        try:
+            self._out.flush()
+            os.fsync(self._out.fileno())
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise SpoolFull(errno.ENOSPC, f"spool full: no space left on "
+                                              f"{self._spool.root}") from None
+            raise
         self._out.close()
         self._out = None
         sha = self._digest.hexdigest()
@@ -75,13 +102,22 @@ class BlobWriter:
 
 
 class Spool:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, max_bytes: int = 0) -> None:
         self.root = Path(root)
+        self.max_bytes = max_bytes  # cap on blobs held (0: only the disk limits it)
         self.blobs = self.root / "blobs"
         self.tmp = self.root / "tmp"
         self.work = self.root / "work"
         for d in (self.blobs, self.tmp, self.work):
             d.mkdir(parents=True, exist_ok=True)
+
+    def used_bytes(self) -> int:
+        total = 0
+        for directory, _, files in os.walk(self.blobs):
+            for name in files:
+                with contextlib.suppress(FileNotFoundError):  # released meanwhile
+                    total += os.stat(os.path.join(directory, name)).st_size
+        return total
 
     def blob_path(self, sha256: str) -> Path:
         return self.blobs / sha256[:2] / sha256
