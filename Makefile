@@ -24,9 +24,11 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/spam_eval.py
 	$(VENV)/bin/python benchmarks/load.py
 
-# 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3).
+# 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3), then the S3
+# store stopped for two minutes mid-run (the suite runs a short outage).
 chaos: bootstrap
 	$(VENV)/bin/python -m tests.chaos --cycles 20
+	$(VENV)/bin/python -m tests.faults --outage 120
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .
