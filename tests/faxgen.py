@@ -43,6 +43,18 @@ def render_fax(out: Path, pages: Sequence[Sequence[str]], *, device: str = "tiff
     return out
 
 
+def as_jbig(tiff: bytes) -> bytes:
+    """The same little-endian TIFF claiming JBIG compression (tag 259 = 34661) in its first
+    directory: what a fax server configured for JBIG writes, which Pillow cannot decode."""
+    data = bytearray(tiff)
+    ifd = int.from_bytes(data[4:8], "little")
+    for i in range(int.from_bytes(data[ifd:ifd + 2], "little")):
+        entry = ifd + 2 + 12 * i
+        if int.from_bytes(data[entry:entry + 2], "little") == 259:
+            data[entry + 8:entry + 10] = (34661).to_bytes(2, "little")
+    return bytes(data)
+
+
 SAMPLE_PAGES = [
     ["REFERRAL for cardiology consult", "Patient Jane Doe, MRN 448812",
      "Diagnosis code I25.10 hypertension"],

@@ -16,7 +16,7 @@ from ingest.faxserver import parse_description
 from ingest.hotfolder import HotFolder, is_ignored
 from ingest.pipeline import Services, open_services
 from tests.conftest import make_config
-from tests.faxgen import render_fax
+from tests.faxgen import as_jbig, render_fax
 
 
 @pytest.fixture(scope="module")
@@ -221,13 +221,7 @@ async def test_jbig_tiff_is_refused_with_advice(hot_services: Services,
                                                 fax_bytes: bytes) -> None:
     folder = HotFolder(hot_services)
     folder.inbox.mkdir(parents=True)
-    data = bytearray(fax_bytes)
-    ifd = int.from_bytes(data[4:8], "little")
-    for i in range(int.from_bytes(data[ifd:ifd + 2], "little")):
-        entry = ifd + 2 + 12 * i
-        if int.from_bytes(data[entry:entry + 2], "little") == 259:
-            data[entry + 8:entry + 10] = (34661).to_bytes(2, "little")
-    (folder.inbox / "jbig.tif").write_bytes(bytes(data))
+    (folder.inbox / "jbig.tif").write_bytes(as_jbig(fax_bytes))
     await folder.start()
     try:
         await until(lambda: (folder.failed / "jbig.tif.error.txt").exists(), what="refused")

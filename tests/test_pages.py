@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from ingest.pages import FaxRejected, split_document
-from tests.faxgen import render_fax
+from tests.faxgen import as_jbig, render_fax
 
 TEXT = [["page one text"], ["page two text"]]
 
@@ -91,14 +91,7 @@ def test_page_limit(tmp_path: Path) -> None:
 
 def test_jbig_is_refused_with_advice(tmp_path: Path) -> None:
     original = render_fax(tmp_path / "in.tif", [["x"]])
-    data = bytearray(original.read_bytes())
-    # Rewrite the Compression tag's value (4 = G4) to 34661 (JBIG) in the first IFD.
-    ifd = int.from_bytes(data[4:8], "little")
-    for i in range(int.from_bytes(data[ifd:ifd + 2], "little")):
-        entry = ifd + 2 + 12 * i
-        if int.from_bytes(data[entry:entry + 2], "little") == 259:
-            data[entry + 8:entry + 10] = (34661).to_bytes(2, "little")
-    original.write_bytes(bytes(data))
+    original.write_bytes(as_jbig(original.read_bytes()))
     with pytest.raises(FaxRejected, match="JBIG"):
         split_document(original, tmp_path / "pages")
 
