@@ -95,6 +95,7 @@ async def run_chaos(root: Path, cycles: int, seed: int = 1, per_cycle: int = 4) 
         worker="lease_seconds = 3.0\nmax_attempts = 50\n")
     outcome, pending, n = Outcome(), [], 0
     log = root / "serve.log"
+    server = None
     try:
         for _ in range(cycles):
             server = await start_serve(config, log)
@@ -137,6 +138,9 @@ async def run_chaos(root: Path, cycles: int, seed: int = 1, per_cycle: int = 4) 
         server.send_signal(signal.SIGTERM)
         await asyncio.wait_for(server.wait(), 60)
     finally:
+        if server is not None and server.returncode is None:  # an assertion cut the run short
+            server.kill()
+            await server.wait()
         await runner.cleanup()
     return outcome
 

@@ -98,10 +98,13 @@ async def run(root: Path, outage_seconds: float, per_phase: int = 4) -> list[str
         if archived != expected:
             problems.append(f"{archived} archived, {expected} expected")
     finally:
-        server.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(server.wait(), 60)
-        await runner.cleanup()
-        store.stop()
+        try:
+            if server.returncode is None:
+                server.send_signal(signal.SIGTERM)
+                await asyncio.wait_for(server.wait(), 60)
+        finally:  # whatever happened above, stop what this run started
+            await runner.cleanup()
+            store.stop()
     print(json.dumps({"faxes": expected, "outage_seconds": outage_seconds,
                       "problems": problems}))
     return problems
