@@ -47,6 +47,19 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 60, what: str = "c
     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
+async def wait_until_async(predicate: Callable[[], Any], timeout: float = 60,
+                           what: str = "condition") -> Any:
+    """:func:`wait_until` for async tests: polls without blocking the event loop."""
+    import asyncio
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := predicate():
+            return value
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
 async def wait_healthy(port: int, timeout: float = 60) -> None:
     """Poll /healthz until the service answers 200 (or fail at the deadline)."""
     import asyncio

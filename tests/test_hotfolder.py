@@ -6,7 +6,6 @@ import asyncio
 import hashlib
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from PIL import Image, TiffImagePlugin
 from ingest.faxserver import parse_description
 from ingest.hotfolder import HotFolder, is_ignored
 from ingest.pipeline import Services, open_services
+from tests.cliutil import wait_until_async
 from tests.conftest import make_config
 from tests.faxgen import as_jbig, render_fax
 
@@ -35,12 +35,7 @@ def hot_services(tmp_path: Path, ocr_pool) -> Services:
 
 
 async def until(predicate, timeout: float = 30, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    return await wait_until_async(predicate, timeout, what)
 
 
 def faxes(services: Services) -> list[dict]:

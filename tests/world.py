@@ -3,9 +3,7 @@ loopback. Loaded as a pytest plugin (see conftest)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from ingest.app import SERVICES, init_app
 from ingest.pipeline import Services
 from ingest.providers.dropbox import event_hash
 from storage.search import SearchFilters, search_pages
+from tests.cliutil import wait_until_async
 from tests.conftest import make_config
 from tests.fakes import FakeProvider, dropbox_app, faxplus_app
 from tests.faxgen import render_fax
@@ -54,12 +53,7 @@ class World:
         return self.services.catalog.find_fax(provider, provider_fax_id)
 
     async def until(self, predicate, timeout: float = 60, what: str = "condition") -> Any:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if value := predicate():
-                return value
-            await asyncio.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}")
+        return await wait_until_async(predicate, timeout, what)
 
     async def archived(self, provider: str, provider_fax_id: str) -> dict[str, Any]:
         def done() -> dict | None:
