@@ -56,8 +56,7 @@ ORIENTATION_MIN_CONFIDENCE = 1.5  # tesseract OSD's orient_conf
 def _read(image: Image.Image, xdpi: float, ydpi: float, engine: Engine) -> PageText:
     ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
     result = engine.recognize(ocr_image, geometry.dpi)
-    sx, sy = geometry.scale_x, geometry.scale_y
-    result.words = [Word(w.text, w.x0 / sx, w.y0 / sy, w.x1 / sx, w.y1 / sy, w.confidence)
+    result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
     return result
 
