@@ -209,20 +209,25 @@ def reconcile(services: Services, provider: str, since: str | None, wait: bool,
 @click.option("--status", default=None, help="Provider status, verbatim (e.g. success).")
 @click.option("--include-spam", is_flag=True, help="Include faxes flagged as spam.")
 @click.option("--raw", is_flag=True, help="QUERY is FTS5 syntax (AND, OR, NEAR, prefix*).")
+@click.option("--exact", is_flag=True,
+              help="Only pages with the words as typed (no pages found through OCR-close "
+                   "words).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
 @json_option
 @with_services()
 def search(services: Services, query: str, from_number: str | None, since: str | None,
-           until: str | None, status: str | None, include_spam: bool, raw: bool, limit: int,
-           as_json: bool) -> None:
-    """Full-text search over every page; best hits first."""
+           until: str | None, status: str | None, include_spam: bool, raw: bool, exact: bool,
+           limit: int, as_json: bool) -> None:
+    """Full-text search over every page; best hits first, then pages that match only with
+    OCR-close words (O/0, I/1, a letter or two off), marked as such."""
     from ingest.numbers import normalize_number
 
     filters = SearchFilters(since=normalized_date(since), until=normalized_date(until),
                             from_number=normalize_number(
                                 from_number, services.config.numbers.default_region
                             ) or from_number,
-                            status=status, include_spam=include_spam, raw=raw)
+                            status=status, include_spam=include_spam, raw=raw,
+                            fuzzy=not exact)
     try:
         hits = search_pages(services.catalog, query, filters, limit)
     except Exception as exc:  # only reachable with --raw: FTS5 syntax errors
@@ -237,8 +242,9 @@ def search(services: Services, query: str, from_number: str | None, since: str |
     # Two lines a hit, like grep with context: ids never truncated, snippets wrap freely.
     for hit in hits:
         sender = hit["from_number"] or hit["from_raw"] or "unknown sender"
+        close = "  (close match)" if hit["match"] == "fuzzy" else ""
         stdout.print(f"[bold]{hit['fax_id']}[/bold]  page {hit['page_no']}/{hit['pages']}  "
-                     f"{hit['received_at']}  from {sender}", highlight=False)
+                     f"{hit['received_at']}  from {sender}{close}", highlight=False)
         stdout.print(Text("    ").append(_highlight(hit["snippet"])))
 
 

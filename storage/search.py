@@ -1,10 +1,31 @@
-"""Full-text search over page text (SQLite FTS5, bm25 ranking)."""
+"""Full-text search over page text (SQLite FTS5, bm25 ranking), tolerant of OCR errors.
+
+Fax text comes from OCR, and OCR gets some characters wrong: "I25.10" read as "125.10",
+"R07.9" as "RO7.9", "authorizes" as "authonzes". A search that only matches what was typed
+misses those pages. So after the exact matches, a search also looks for the words the index
+actually holds that are close to each query word, and returns their pages after the exact
+hits, marked ``"match": "fuzzy"``:
+
+- look-alike characters are the same (O/0, I/l/1, S/5, B/8, Z/2: what fax OCR confuses most);
+- a word with a digit in it (a code, an amount, a phone number) must match exactly after
+  that, because "2290" and "2280" are different numbers;
+- other words may differ by one edit from 5 letters and by two from 8, like a search engine's
+  "fuzziness: auto"; shorter words must match exactly.
+
+The close words come from the index's own vocabulary (an fts5vocab table), so the fuzzy query
+is an ordinary FTS5 query over real terms, ranked by bm25 like the exact one.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from storage.catalog import Catalog
 
@@ -22,18 +43,102 @@ class SearchFilters:
     status: str | None = None
     include_spam: bool = False
     raw: bool = False  # the query is FTS5 syntax, passed through
+    fuzzy: bool = True  # also return pages with close words (OCR errors), after exact hits
+
+
+# What fax OCR confuses most, folded to one character (terms are lower case in the index).
+LOOKALIKES = str.maketrans("oilszb", "011528")
+FUZZY_VARIANTS_PER_WORD = 8  # closest index terms kept per query word
+FUZZY_PHRASES_PER_BIT = 32  # variant phrases per quoted phrase (a product of word variants)
+# Same split as sqlite-utils' quote_fts: words, and "quoted phrases" kept whole.
+QUERY_BITS = re.compile(r'\s+|(".*?")')
+TERM = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps as a token
+
+
+def fold_lookalikes(term: str) -> str:
+    return term.translate(LOOKALIKES)
+
+
+def allowed_edits(term: str) -> int:
+    """Edits allowed between a query word and an index term, after look-alike folding."""
+    if any(ch.isdigit() for ch in term) or len(term) < 5:
+        return 0
+    return 1 if len(term) < 8 else 2
+
+
+def index_terms(text: str) -> list[str]:
+    """``text`` split into terms as the index's tokenizer does (unicode61, diacritics removed,
+    lower case)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return TERM.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def search_pages(catalog: Catalog, query: str, filters: SearchFilters = SearchFilters(),
                  limit: int = 20) -> list[dict[str, Any]]:
-    """Ranked page hits: fax id, page number, snippet and the fax's headline fields."""
+    """Ranked page hits: fax id, page number, snippet, the fax's headline fields, and how the
+    page matched ("exact", or "fuzzy" for pages found only through close words)."""
     # sqlite-utils' quote_fts makes every word (or "quoted phrase") a literal, neutralising
     # NOT/OR/NEAR/* and balancing a stray quote: nothing typed can be an FTS5 syntax error.
     # NUL and other control characters end an FTS5 string early ("unterminated string"):
     # they are never part of a word, so they become spaces first (found by property tests).
-    match = query if filters.raw else catalog.db.quote_fts(CONTROL.sub(" ", query))
+    query = query if filters.raw else CONTROL.sub(" ", query)
+    match = query if filters.raw else catalog.db.quote_fts(query)
     if not match.strip():
         return []
+    hits = [{**hit, "match": "exact"} for hit in _run_match(catalog, match, filters, limit)]
+    if filters.raw or not filters.fuzzy or len(hits) >= limit:
+        return hits
+    fuzzy = fuzzy_match(catalog, query)
+    if fuzzy is None:
+        return hits
+    seen = {(h["fax_id"], h["page_no"]) for h in hits}
+    for hit in _run_match(catalog, fuzzy, filters, limit + len(hits)):
+        if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
+            hits.append({**hit, "match": "fuzzy"})
+    return hits
+
+
+def fuzzy_match(catalog: Catalog, query: str) -> str | None:
+    """The FTS5 expression that matches ``query`` allowing OCR errors (see the module
+    docstring): every word or quoted phrase becomes an OR of the index's close variants.
+    None when no word has a variant in the index (the exact query said it all)."""
+    bits = [b.strip('"') for b in QUERY_BITS.split(query + ('"' if query.count('"') % 2
+                                                              else "")) if b and b != '""']
+    phrases = [index_terms(bit) for bit in bits]
+    phrases = [p for p in phrases if p]
+    if not phrases:
+        return None
+    vocabulary = _Vocabulary(catalog)
+    groups, varied = [], False
+    for words in phrases:
+        variants = [vocabulary.close_to(word) for word in words]
+        varied = varied or any(len(v) > 1 for v in variants)
+        alternatives = itertools.islice(itertools.product(*variants), FUZZY_PHRASES_PER_BIT)
+        groups.append("(" + " OR ".join(f'"{" ".join(p)}"' for p in alternatives) + ")")
+    return " AND ".join(groups) if varied else None
+
+
+class _Vocabulary:
+    """The index's terms (fts5vocab), folded once per search, looked up per query word."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        catalog.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_vocab "
+                             "USING fts5vocab(main, pages_fts, row)")
+        self._terms = [row[0] for row in catalog.conn.execute("SELECT term FROM pages_vocab")]
+        self._folded = [fold_lookalikes(term) for term in self._terms]
+
+    def close_to(self, word: str) -> list[str]:
+        """``word`` itself and up to FUZZY_VARIANTS_PER_WORD index terms close to it."""
+        edits = allowed_edits(word)
+        folded = fold_lookalikes(word)
+        found = process.extract(folded, self._folded, scorer=Levenshtein.distance,
+                                score_cutoff=edits, limit=FUZZY_VARIANTS_PER_WORD)
+        close = [self._terms[index] for _, _, index in sorted(found, key=lambda f: f[1])]
+        return [word, *(term for term in close if term != word)]
+
+
+def _run_match(catalog: Catalog, match: str, filters: SearchFilters,
+               limit: int) -> list[dict[str, Any]]:
     where = ["pages_fts MATCH :match"]
     params: dict[str, Any] = {"match": match, "limit": limit, "open": HIT_OPEN,
                               "close": HIT_CLOSE}
