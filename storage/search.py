@@ -7,10 +7,16 @@ actually holds that are close to each query word, and returns their pages after 
 hits, marked ``"match": "fuzzy"``:
 
 - look-alike characters are the same (O/0, I/l/1, S/5, B/8, Z/2: what fax OCR confuses most);
-- a word with a digit in it (a code, an amount, a phone number) must match exactly after
-  that, because "2290" and "2280" are different numbers;
-- other words may differ by one edit from 5 letters and by two from 8, like a search engine's
-  "fuzziness: auto"; shorter words must match exactly.
+- a word with a digit in it (a code, an amount, a phone number) keeps its digits: "2290" and
+  "2280" are different numbers; one of its letters may be misread or lost ("!25.10" for
+  "I25.10", "11.9" for "E11.9"), and so may one of the short letter groups of a code whose
+  digits anchor it ("X-4471-B" for "KX-4471-B");
+- other words may differ by one edit from 5 letters, two from 8 and three from 10 (OCR of
+  small print at 98 dpi garbles more than a typist: "assiqamrent" for "assignment");
+  shorter words must match exactly;
+- OCR loses spaces and separators: a word of 6 letters or more also matches a longer term
+  that holds it ("hemoglobin" in "hemoglobinaic"), and a number typed in parts matches the
+  parts run together ("1.42" and "142", "555-410-2290" and "5554102290").
 
 The close words come from the index's own vocabulary (an fts5vocab table), so the fuzzy query
 is an ordinary FTS5 query over real terms, ranked by bm25 like the exact one.
@@ -50,6 +56,7 @@ class SearchFilters:
 LOOKALIKES = str.maketrans("oilszb", "011528")
 FUZZY_VARIANTS_PER_WORD = 8  # closest index terms kept per query word
 FUZZY_PHRASES_PER_BIT = 32  # variant phrases per quoted phrase (a product of word variants)
+MERGED_WORD_MIN_LETTERS = 6  # shorter words inside longer terms are too often other words
 # Same split as sqlite-utils' quote_fts: words, and "quoted phrases" kept whole.
 QUERY_BITS = re.compile(r'\s+|(".*?")')
 TERM = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps as a token
@@ -60,10 +67,18 @@ def fold_lookalikes(term: str) -> str:
 
 
 def allowed_edits(term: str) -> int:
-    """Edits allowed between a query word and an index term, after look-alike folding."""
-    if any(ch.isdigit() for ch in term) or len(term) < 5:
-        return 0
-    return 1 if len(term) < 8 else 2
+    """Edits allowed between a query word and an index term, after look-alike folding (for a
+    word with digits, only edits that leave its digits as they are: see ``same_digits``)."""
+    if any(ch.isdigit() for ch in term):
+        return 1 if any(ch.isalpha() for ch in term) else 0
+    return 0 if len(term) < 5 else 1 if len(term) < 8 else 2 if len(term) < 10 else 3
+
+
+def same_digits(word: str, term: str) -> bool:
+    """Whether ``term`` can be ``word`` with letters misread: the same after look-alike
+    folding, or the same digits in the same order."""
+    return fold_lookalikes(word) == fold_lookalikes(term) or \
+        [c for c in word if c.isdigit()] == [c for c in term if c.isdigit()]
 
 
 def index_terms(text: str) -> list[str]:
@@ -111,9 +126,14 @@ def fuzzy_match(catalog: Catalog, query: str) -> str | None:
     vocabulary = _Vocabulary(catalog)
     groups, varied = [], False
     for words in phrases:
-        variants = [vocabulary.close_to(word) for word in words]
-        varied = varied or any(len(v) > 1 for v in variants)
-        alternatives = itertools.islice(itertools.product(*variants), FUZZY_PHRASES_PER_BIT)
+        in_code = len(words) > 1 and any(ch.isdigit() for ch in "".join(words))
+        variants = [vocabulary.close_to(word, in_code) for word in words]
+        alternatives = list(itertools.islice(itertools.product(*variants),
+                                             FUZZY_PHRASES_PER_BIT))
+        joined = "".join(words)
+        if len(words) > 1 and joined.isdigit() and joined in vocabulary:
+            alternatives.append((joined,))
+        varied = varied or len(alternatives) > 1
         groups.append("(" + " OR ".join(f'"{" ".join(p)}"' for p in alternatives) + ")")
     return " AND ".join(groups) if varied else None
 
@@ -126,15 +146,25 @@ class _Vocabulary:
                              "USING fts5vocab(main, pages_fts, row)")
         self._terms = [row[0] for row in catalog.conn.execute("SELECT term FROM pages_vocab")]
         self._folded = [fold_lookalikes(term) for term in self._terms]
+        self._known = set(self._terms)
 
-    def close_to(self, word: str) -> list[str]:
-        """``word`` itself and up to FUZZY_VARIANTS_PER_WORD index terms close to it."""
-        edits = allowed_edits(word)
+    def __contains__(self, term: str) -> bool:
+        return term in self._known
+
+    def close_to(self, word: str, in_code: bool = False) -> list[str]:
+        """``word`` itself and up to FUZZY_VARIANTS_PER_WORD index terms close to it;
+        ``in_code``: the word is part of a code whose digits anchor the match."""
+        edits = max(allowed_edits(word), 1 if in_code else 0)
         folded = fold_lookalikes(word)
         found = process.extract(folded, self._folded, scorer=Levenshtein.distance,
                                 score_cutoff=edits, limit=FUZZY_VARIANTS_PER_WORD)
         close = [self._terms[index] for _, _, index in sorted(found, key=lambda f: f[1])]
-        return [word, *(term for term in close if term != word)]
+        if any(ch.isdigit() for ch in word):
+            close = [term for term in close if same_digits(word, term)]
+        if len(word) >= MERGED_WORD_MIN_LETTERS and word.isalpha():
+            merged = sorted((t for t in self._terms if word in t and t != word), key=len)
+            close += merged[:FUZZY_VARIANTS_PER_WORD]
+        return list(dict.fromkeys([word, *close]))
 
 
 def _run_match(catalog: Catalog, match: str, filters: SearchFilters,

@@ -16,6 +16,9 @@ PAGES = {
     "B": "Terms: the patient authonzes release; call 555-410-2280",  # authorizes
     "C": "The patient authorizes release of records to 0konkwo",  # Okonkwo
     "D": "Invoice total $567.99, part KX-4471-B",
+    "E": "HemoglobinAic 7.8 Creatinine 142 mg/dL",  # Hemoglobin A1c, 1.42
+    "F": "Dx !25.10 and 11.9, plan HX-22871 assiqamrent",  # I25.10, E11.9, assignment
+    "G": "4 X-4471-B Knee brace; 2 1TH-9921 thermometer",  # KX-4471-B, TH-9921
 }
 
 
@@ -38,10 +41,23 @@ def found(catalog: Catalog, query: str, **filters) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("query", "fax_id"), [
-    ("I25.10", "A"), ("R07.9", "A"), ("Okonkwo", "C"), ("coronary I25.10", "A"),
+    ("R07.9", "A"), ("Okonkwo", "C"), ("coronary I25.10", "A"), ("E11.9", "F"),
+    ("assignment", "F"),
 ])
 def test_lookalike_characters_match(catalog: Catalog, query: str, fax_id: str) -> None:
     assert found(catalog, query) == [(fax_id, "fuzzy")]
+
+
+def test_a_code_matches_with_its_letter_misread_or_lost(catalog: Catalog) -> None:
+    assert found(catalog, "I25.10") == [("A", "fuzzy"), ("F", "fuzzy")]
+    assert found(catalog, "HX-22872") == [] and found(catalog, "I26.10") == []
+
+
+def test_a_code_matches_with_a_letter_group_misread(catalog: Catalog) -> None:
+    assert found(catalog, "KX-4471-B") == [("D", "exact"), ("G", "fuzzy")]
+    assert found(catalog, "TH-9921") == [("G", "fuzzy")]
+    assert found(catalog, "KX-4472-B") == []
+    assert found(catalog, "KX") == [("D", "exact")]  # alone, a short word matches exactly
 
 
 def test_exact_hits_come_first_then_close_ones(catalog: Catalog) -> None:
@@ -62,6 +78,13 @@ def test_numbers_never_match_a_different_number(catalog: Catalog) -> None:
     assert found(catalog, "$567.98") == []
 
 
+def test_words_run_together_by_ocr_match(catalog: Catalog) -> None:
+    assert found(catalog, "Hemoglobin") == [("E", "fuzzy")]
+    assert found(catalog, "1.42") == [("E", "fuzzy")]
+    assert found(catalog, "Creatinine 1.42") == [("E", "fuzzy")]
+    assert found(catalog, "1.43") == [] and found(catalog, "Hemo") == []
+
+
 def test_short_words_match_exactly(catalog: Catalog) -> None:
     assert found(catalog, "pan") == []  # not "pain"
     assert found(catalog, "chest") == [("A", "exact")]
@@ -78,8 +101,8 @@ def test_filters_apply_to_close_matches(catalog: Catalog) -> None:
 
 
 def test_allowed_edits_grow_with_word_length() -> None:
-    assert [allowed_edits(w) for w in ("pain", "chest", "Okonkwo", "authorizes", "i25",
-                                       "22871")] == [0, 1, 1, 2, 0, 0]
+    assert [allowed_edits(w) for w in ("pain", "chest", "Okonkwo", "hypertens",
+                                       "authorizes", "i25", "22871")] == [0, 1, 1, 2, 3, 1, 0]
 
 
 def test_fuzzy_query_is_quoted_index_terms(catalog: Catalog) -> None:
