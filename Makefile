@@ -18,6 +18,7 @@ test: bootstrap
 bench: bootstrap
 	$(VENV)/bin/python benchmarks/ocr_throughput.py
 	$(VENV)/bin/python benchmarks/ocr_quality.py
+	$(VENV)/bin/python benchmarks/search_latency.py
 	$(VENV)/bin/python benchmarks/webhook_ack.py
 	$(VENV)/bin/python benchmarks/archive.py
 	$(VENV)/bin/python benchmarks/export.py
