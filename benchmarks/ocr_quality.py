@@ -58,11 +58,14 @@ def variants():
 
     found = {"received": received, "squared": squared, "upscale300": upscale300,
              "faxvault": faxvault}
-    if shutil.which("ocrmypdf"):
+    # The bench extra installs ocrmypdf into the venv, whose bin/ need not be on PATH.
+    program = shutil.which("ocrmypdf", path=f"{Path(sys.executable).parent}{os.pathsep}"
+                                             f"{os.environ.get('PATH', '')}")
+    if program:
         def ocrmypdf(image, xdpi, ydpi, path=None):
             with tempfile.TemporaryDirectory() as tmp:
                 sidecar = Path(tmp) / "text.txt"
-                subprocess.run(["ocrmypdf", "--sidecar", str(sidecar), "-q", str(path),
+                subprocess.run([program, "--sidecar", str(sidecar), "-q", str(path),
                                 str(Path(tmp) / "out.pdf")], check=True)
                 return sidecar.read_text()
         found["ocrmypdf"] = ocrmypdf

@@ -156,11 +156,13 @@ class _Vocabulary:
         ``in_code``: the word is part of a code whose digits anchor the match."""
         edits = max(allowed_edits(word), 1 if in_code else 0)
         folded = fold_lookalikes(word)
+        # Ask for more than are kept: for a code, most terms one edit away change a digit.
         found = process.extract(folded, self._folded, scorer=Levenshtein.distance,
-                                score_cutoff=edits, limit=FUZZY_VARIANTS_PER_WORD)
+                                score_cutoff=edits, limit=FUZZY_VARIANTS_PER_WORD * 8)
         close = [self._terms[index] for _, _, index in sorted(found, key=lambda f: f[1])]
         if any(ch.isdigit() for ch in word):
             close = [term for term in close if same_digits(word, term)]
+        close = close[:FUZZY_VARIANTS_PER_WORD]
         if len(word) >= MERGED_WORD_MIN_LETTERS and word.isalpha():
             merged = sorted((t for t in self._terms if word in t and t != word), key=len)
             close += merged[:FUZZY_VARIANTS_PER_WORD]

@@ -58,10 +58,17 @@ def test_specks_of_one_or_two_pixels_go_and_strokes_stay() -> None:
     assert not specks[12, 3:6].any() and not specks[10:18, 12].any()
 
 
-def test_clean_page_loses_no_ink_to_speck_removal(tmp_path: Path) -> None:
-    path = render_fax(tmp_path / "p.tif", [DOCS[0].lines])  # periods, i dots, hyphens
+@pytest.mark.parametrize("doc", [DOCS[0], next(d for d in DOCS if d.name == "smallprint")])
+def test_clean_page_is_only_squared(tmp_path: Path, doc) -> None:
+    """A clean page keeps every dot (8 pt print at 98 dpi has real one-pixel dots) and its
+    sharp edges: no speck removal, no smoothing, just square pixels."""
+    path = render_fax(tmp_path / "p.tif", [doc.lines], font_size=doc.font_size)
     with Image.open(path) as image:
-        assert not speck_mask(np.asarray(image.convert("L")) < 128).any()
+        squared, geometry = normalize_fax_geometry(image, 204, 98)
+        plain = image.convert("L").resize((image.width, image.height * 2),
+                                          Image.Resampling.NEAREST)
+    assert geometry.shear == 0
+    assert np.array_equal(np.asarray(squared), np.asarray(plain))
 
 
 @pytest.mark.parametrize("resolution", ["204x98", "204x196"])
