@@ -7,24 +7,24 @@ figures in benchmarks/RESULTS.md):
 - Squaring. Fax "normal" resolution is 204 dpi across but 98 dpi down, so every glyph is
   squashed to half height; tesseract reads squashed glyphs badly. Repeating each row restores
   the shape. Resampling both axes up to 300 dpi did worse, so it is an integer repeat.
-- Specks, on noisy pages. Line noise and dust leave lone ink pixels and pairs. Connected
-  components of one or two pixels are removed; at 12 pt the smallest real mark (a period,
-  the dot of an i) is larger. Removing larger or "lonely" components cost hyphens and
-  periods. 8 pt print at 98 dpi has a few real one- and two-pixel dots, so a page with
-  hardly any specks (a clean one) is left as it is.
+- Specks, on noisy pages. Line noise leaves lone ink pixels, and they are removed. Removing
+  pairs too, or larger or "lonely" components, did worse: on a noisy page a period or the dot
+  of an i can come through as two pixels, and a hyphen looks like a speck. 8 pt print at
+  98 dpi even has a few real one-pixel dots, so a page with hardly any specks (a clean one)
+  is left as it is.
 - Skew. Pages go through a fax machine at a slight angle; on wide layouts (tables) a line
   drifts into the next one and tesseract splits or merges lines. The angle comes from the
   projection profile of the ink (the angle at which rows are most sharply "all ink" or "all
   paper"), and a vertical shear straightens the lines: for the few degrees a fax is skewed a
   shear is a rotation to within a fraction of a pixel, moves no ink horizontally, and can be
   mapped back exactly.
-- Smoothing, on noisy pages. A 3x3 mean after squaring turns the ragged staircase edges that
-  noise and thresholding leave into grey ramps. Tesseract's LSTM reads the grey image (its
-  layout analysis binarises its own copy), and reads the smoothed glyphs better. A Gaussian
-  of radius 1 read as well (within the spread between noise seeds) at twice the cost;
-  radius 1.2 and up merged 8 pt print, 0.8 and down smoothed too little. Clean pages (no
-  specks to speak of) are not smoothed: at 204x98 they read a little better without, and
-  the filter is a fifth of the preparation time.
+- Smoothing, on noisy pages. A Gaussian blur of radius 1 after squaring turns the ragged
+  staircase edges that noise and thresholding leave into grey ramps. Tesseract's LSTM reads
+  the grey image (its layout analysis binarises a copy, see ``engine.THRESHOLDING``), and
+  reads smoothed glyphs better: thresholding the smoothed page back to 1 bit before OCR
+  doubled the errors. Radius 1.4 and up merged 8 pt print; a 3x3 mean was cheaper but
+  worse. Clean pages (no specks to speak of) are not smoothed: at 204x98 they read a little
+  better without, and it keeps clean pages as fast as the bare engine.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ from PIL import Image, ImageFilter
 # would move nothing by more than a pixel or two across the page and is skipped.
 MAX_SKEW_DEGREES, MIN_SKEW_DEGREES = 5.0, 0.1
 SKEW_SAMPLE_PIXELS = 40_000  # ink pixels sampled for the projection profile
-SMOOTH_RADIUS = 1  # box blur radius, in square OCR pixels: a 3x3 mean
+SMOOTH_RADIUS = 1.0  # Gaussian blur radius, in square OCR pixels
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
-# are at 0.38%, clean renders at 0 (12 pt) to 0.005% (8 pt at 98 dpi: real dots).
+# are at about 0.3%, clean renders at 0 (12 pt) to 0.003% (8 pt at 98 dpi: real dots).
 NOISY_SPECK_SHARE = 1e-4
 
 
@@ -94,16 +94,8 @@ def _neighbour_count(ink: np.ndarray) -> np.ndarray:
 
 
 def speck_mask(ink: np.ndarray) -> np.ndarray:
-    """Ink pixels in 8-connected components of one or two pixels.
-
-    A lone pixel has no ink neighbour; a pair is two pixels each with exactly one ink
-    neighbour, which is the other. Two neighbour counts find both without labelling every
-    component of the page (several times faster on a 2-megapixel page)."""
-    count = _neighbour_count(ink)
-    lone = ink & (count == 0)
-    one = ink & (count == 1)
-    pair = one & (_neighbour_count(one) >= 1)
-    return lone | pair
+    """Ink pixels with no ink among their 8 neighbours."""
+    return ink & (_neighbour_count(ink) == 0)
 
 
 def estimate_skew(ink: np.ndarray, xdpi: float, ydpi: float) -> float:
@@ -165,6 +157,6 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         # NEAREST repeats rows/columns exactly; the smoothing below does the rest.
         gray = gray.resize((gray.width * fx, gray.height * fy), Image.Resampling.NEAREST)
     if noisy:
-        gray = gray.filter(ImageFilter.BoxBlur(SMOOTH_RADIUS))
+        gray = gray.filter(ImageFilter.GaussianBlur(SMOOTH_RADIUS))
     dpi = round(max(xdpi * fx, ydpi * fy)) or 200
     return gray, OcrGeometry(scale_x=fx, scale_y=fy, dpi=dpi, shear=slope, shift=shift)
