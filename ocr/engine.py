@@ -95,11 +95,13 @@ _THRESHOLDING_ARGS = " ".join(f"-c {name}={value}" for name, value in THRESHOLDI
 # without high confidence (a line of text does not start with a lone ".", "'" or ","), or
 # when a low mark (period, comma, dash, underscore) stands as tall as a letter (a blob read as
 # a mark). Symbols that carry meaning on their own ("%", "$", "#") are kept whatever their
-# confidence: a clean "%" column was read at 55.
+# confidence (a clean "%" column was read at 55), and so is a dash inside a line that has a
+# dash's shape, wider than tall and wider than a speck (a real one was read at 47).
 NOISE_WORD_CONFIDENCE = 60.0
 LINE_START_CONFIDENCE = 80.0
 SPECK_INCHES = 1 / 50
 LOW_MARKS, LOW_MARK_MAX_INCHES = frozenset(".,_-\u2013\u2014"), 0.08
+DASHES, DASH_MIN_INCHES = frozenset("-\u2013\u2014"), 1 / 40
 SPECK_LIKE = frozenset(".,:;'\"`\u2018\u2019\u201c\u201d_|-\u2013\u2014*\u00b0~^!+/\\()[]{}")
 
 
@@ -109,6 +111,9 @@ def is_noise_word(word: str, confidence: float, size_inches: tuple[float, float]
     the word box's (width, height)."""
     marks = word.strip()
     if not marks or not all(ch in SPECK_LIKE for ch in marks):
+        return False
+    if size_inches and not starts_line and all(ch in DASHES for ch in marks) and \
+            size_inches[0] >= DASH_MIN_INCHES and size_inches[1] < size_inches[0]:
         return False
     if confidence < NOISE_WORD_CONFIDENCE or (starts_line and
                                               confidence < LINE_START_CONFIDENCE):

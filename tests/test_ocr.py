@@ -105,6 +105,7 @@ def test_punctuation_read_from_specks_is_dropped_and_real_marks_kept() -> None:
     assert is_noise_word(";", 14) and is_noise_word("_\u2014", 23) and is_noise_word("'*", 0)
     dash = (6 / 204, 3 / 204)  # a dash between words, read with confidence
     assert not is_noise_word("-", 90, dash) and not is_noise_word("-", 90, dash, True)
+    assert not is_noise_word("-", 47, dash)  # a dash's shape inside a line: kept
     assert is_noise_word("-", 70, dash, starts_line=True)  # a line does not open with a speck
     assert is_noise_word(".", 90, (3 / 204, 3 / 204))  # smaller than any character
     assert is_noise_word(".", 85, (13 / 204, 39 / 204))  # a period as tall as a letter
