@@ -11,7 +11,7 @@ Then key-token recall through `faxvault search` after ingesting every page with 
 pipeline, exact (`--exact`) and as users search (exact hits, then OCR-close words). Prints
 CER, WER, recall and seconds per page.
 
-    python benchmarks/ocr_quality.py [--seed 7]
+    python benchmarks/ocr_quality.py [--seeds 7,11]
 """
 
 from __future__ import annotations
@@ -87,12 +87,15 @@ def main() -> None:
     )
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=7, help="seed of the degraded pages")
-    seed = parser.parse_args().seed
+    parser.add_argument("--seeds", default="7,11",
+                        help="noise seeds of the degraded pages, comma-separated (each seed is "
+                             "another set of degraded pages; clean pages are rendered once)")
+    seeds = [int(s) for s in parser.parse_args().seeds.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         pages = [(doc, res, cond, make_page(root, doc, res, cond, seed))
-                 for res in RESOLUTIONS for cond in CONDITIONS for doc in DOCS]
+                 for res in RESOLUTIONS for cond in CONDITIONS
+                 for seed in (seeds if cond == "degraded" else seeds[:1]) for doc in DOCS]
         rows: dict[tuple[str, str, str], list[tuple[float, float, int, int, float]]] = {}
         for name, read in variants().items():
             for doc, res, cond, path in pages:
@@ -108,7 +111,7 @@ def main() -> None:
                     (cer, wer, tokens_found(text, doc.key_tokens), len(doc.key_tokens), seconds))
         search = search_recall(root, pages)
     print(f"{len(DOCS)} documents x {len(RESOLUTIONS)} resolutions x {len(CONDITIONS)} "
-          f"conditions, seed {seed}; mean over documents")
+          f"conditions, degraded with seeds {','.join(map(str, seeds))}; mean over pages")
     print(f"{'resolution':<10} {'condition':<9} {'variant':<14} {'CER':>7} {'WER':>7} "
           f"{'tokens':>8} {'s/page':>7}")
     for (res, cond, name), values in rows.items():

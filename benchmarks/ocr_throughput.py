@@ -6,9 +6,12 @@ Three runs over the same generated fax pages, side by side in one process tree:
               engine's own limit on this machine
   pipeline  - `faxvault ingest --wait` end to end: journal, split, square pixels, OCR, index,
               assemble PDF+TIFF, archive, verify
-Prints pages/s for each and the ratios pipeline/cli and pipeline/engine.
+Prints pages/s for each and the ratios pipeline/cli and pipeline/engine. With --corpus clean
+or degraded the pages are the OCR corpus's 204x98 pages (tests/ocr_corpus.py, 6 documents x
+4 noise seeds), one per fax: shorter pages than the default dense ones, so per-fax work
+weighs more; on degraded pages the pipeline also removes specks and smooths before OCR.
 
-    python benchmarks/ocr_throughput.py [--faxes 8] [--pages 3]
+    python benchmarks/ocr_throughput.py [--faxes 8] [--pages 3] [--corpus dense|clean|degraded]
 """
 
 from __future__ import annotations
@@ -46,6 +49,24 @@ def make_corpus(root: Path, faxes: int, pages: int) -> list[Path]:
     return [render_fax(root / f"fax{n:03d}.tif",
                        [[f"Fax {n} page {p}", *LINES] for p in range(1, pages + 1)])
             for n in range(faxes)]
+
+
+def corpus_pages(root: Path, condition: str) -> list[Path]:
+    """The OCR corpus's 204x98 pages, 4 of each document: 4 noise seeds when degraded; when
+    clean, a numbered last line keeps the 4 copies distinct (identical files are one fax)."""
+    from dataclasses import replace
+
+    from tests.ocr_corpus import DOCS, make_page
+
+    pages = []
+    for copy, seed in enumerate((3, 5, 7, 11)):
+        folder = root / f"copy{copy}"
+        folder.mkdir()
+        for doc in DOCS:
+            if condition == "clean":
+                doc = replace(doc, lines=[*doc.lines, f"Copy {copy + 1}"])
+            pages.append(make_page(folder, doc, "204x98", condition, seed))
+    return pages
 
 
 def run_cli(page_paths: list[str], cores: int) -> float:
@@ -119,10 +140,15 @@ def main() -> None:
     parser.add_argument("--faxes", type=int, default=8)
     parser.add_argument("--pages", type=int, default=3)
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--corpus", choices=["dense", "clean", "degraded"], default="dense")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        files = make_corpus(root, args.faxes, args.pages)
+        if args.corpus != "dense":
+            files = corpus_pages(root, args.corpus)
+            args.faxes, args.pages = len(files), 1
+        else:
+            files = make_corpus(root, args.faxes, args.pages)
         page_paths = [p.path for i, f in enumerate(files)
                       for p in split_document(f, root / f"pages{i}")]
         n = len(page_paths)
@@ -131,7 +157,9 @@ def main() -> None:
             "engine": run_engine(page_paths, args.cores),
             "pipeline": run_pipeline(files, root / "var", args.cores),
         }
-    print(f"{n} pages ({args.faxes} faxes x {args.pages}), 204x98 G4, {args.cores} cores")
+    kind = "dense text" if args.corpus == "dense" else f"{args.corpus} corpus pages"
+    print(f"{n} pages ({args.faxes} faxes x {args.pages}), 204x98 G4, {kind}, "
+          f"{args.cores} cores")
     for name, seconds in results.items():
         print(f"  {name:<9} {seconds:7.2f} s  {n / seconds:6.2f} pages/s")
     print(f"ratio pipeline/cli    = {results['cli'] / results['pipeline']:.2f}x")
