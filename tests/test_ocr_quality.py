@@ -54,3 +54,22 @@ def test_squaring_beats_reading_the_page_as_received(engine, tmp_path: Path) -> 
         as_received = engine.recognize(image.convert("L"), 204).text
     truth = "\n".join(REFERRAL.lines)
     assert error_rates(truth, read(engine, path))[0] < error_rates(truth, as_received)[0]
+
+
+@pytest.mark.parametrize("degrees", [180, 90, 270])
+def test_turned_degraded_page_reads_as_well_as_upright(engine, tmp_path: Path,
+                                                       degrees: int) -> None:
+    upright = make_page(tmp_path, REFERRAL, "204x98", "degraded")
+    turned = tmp_path / f"turned{degrees}.tif"
+    with Image.open(upright) as image:
+        xdpi, ydpi = image.info["dpi"]
+        if degrees != 180:
+            xdpi, ydpi = ydpi, xdpi
+        transpose = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+                     270: Image.Transpose.ROTATE_270}[degrees]
+        image.transpose(transpose).save(turned, format="TIFF", compression="group4",
+                                        dpi=(xdpi, ydpi))
+    truth = "\n".join(REFERRAL.lines)
+    upright_cer = error_rates(truth, read(engine, upright))[0]
+    turned_cer = error_rates(truth, read(engine, turned))[0]
+    assert turned_cer <= upright_cer + 0.005, (turned_cer, upright_cer)
