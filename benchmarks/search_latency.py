@@ -66,8 +66,9 @@ def build(path: Path, pages: int, rng: random.Random) -> list[str]:
             words = rng.choices(vocabulary, weights, k=WORDS_PER_PAGE)
             text = " ".join(garble(w, rng) if rng.random() < GARBLED_SHARE else w
                             for w in words)
-            conn.execute("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, "
-                         "ydpi, text) VALUES (?, 1, 1728, 1078, 204, 98, ?)", (fax_id, text))
+            catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1728, "height_px": 1078,
+                                          "xdpi": 204, "ydpi": 98, "text": text,
+                                          "confidence": 90})
     catalog.close()
     # Queries: rare words (a name, a code): fewer exact hits than the limit, so the default
     # search goes on to look for close words, the path this measures.
@@ -95,9 +96,7 @@ def main() -> None:
         queries = build(path, args.pages, rng)[:args.queries]
         print(f"built {args.pages} pages in {time.perf_counter() - started:.1f} s")
         catalog = open_catalog(path)
-        catalog.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_vocab "
-                             "USING fts5vocab(main, pages_fts, row)")
-        vocabulary = catalog.conn.execute("SELECT count(*) FROM pages_vocab").fetchone()[0]
+        vocabulary = catalog.conn.execute("SELECT count(*) FROM search_terms").fetchone()[0]
         hits = [len(search_pages(catalog, q, SearchFilters(fuzzy=False))) for q in queries]
         exact = timed(catalog, queries, SearchFilters(fuzzy=False))
         default = timed(catalog, queries, SearchFilters())

@@ -96,7 +96,7 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
     for obj in objects:
         services.archive.delete(obj["key"], obj["version_id"])
     with catalog.transaction():
-        catalog.conn.execute("DELETE FROM pages WHERE fax_id = ?", (fax["id"],))
+        catalog.delete_pages(fax["id"])
         catalog.conn.execute("DELETE FROM archive_objects WHERE fax_id = ?", (fax["id"],))
         catalog.update_fax(fax["id"], state="deleted")
         audit.append(catalog, actor, "fax.deleted", fax["id"],

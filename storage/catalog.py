@@ -18,6 +18,8 @@ from typing import Any
 
 import sqlite_utils
 
+from storage.terms import fold_lookalikes, fold_lookalikes_sql, index_terms
+
 BUSY_TIMEOUT_MS = 10_000
 
 MIGRATIONS: list[str] = [
@@ -147,6 +149,15 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     );
     """,
+    # 5: every indexed term with its look-alike folding, for OCR-tolerant search (kept by
+    # Catalog.replace_page and Catalog.delete_pages).
+    f"""
+    CREATE TABLE search_terms (term TEXT PRIMARY KEY, folded TEXT NOT NULL) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE temp.pages_vocab_once USING fts5vocab(main, pages_fts, row);
+    INSERT OR IGNORE INTO search_terms (term, folded)
+        SELECT term, {fold_lookalikes_sql("term")} FROM temp.pages_vocab_once;
+    DROP TABLE temp.pages_vocab_once;
+    """,
 ]
 
 
@@ -238,6 +249,24 @@ class Catalog:
                  confidence = excluded.confidence""",
             {"fax_id": fax_id, **page},
         )
+        terms = set(index_terms(page.get("text") or ""))
+        self.conn.executemany("INSERT OR IGNORE INTO search_terms (term, folded) VALUES (?, ?)",
+                              [(term, fold_lookalikes(term)) for term in terms])
+
+    def delete_pages(self, fax_id: str) -> None:
+        """Delete a fax's pages and their text (the index follows by trigger), and forget the
+        search terms only those pages held: a deleted fax leaves no words behind."""
+        texts = [row[0] for row in self.conn.execute("SELECT text FROM pages WHERE fax_id = ?",
+                                                     (fax_id,))]
+        self.conn.execute("DELETE FROM pages WHERE fax_id = ?", (fax_id,))
+        terms = {term for text in texts for term in index_terms(text)}
+        if not terms:
+            return
+        self.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_vocab "
+                          "USING fts5vocab(main, pages_fts, row)")
+        gone = [(term,) for term in terms if self.conn.execute(
+            "SELECT 1 FROM temp.pages_vocab WHERE term = ?", (term,)).fetchone() is None]
+        self.conn.executemany("DELETE FROM search_terms WHERE term = ?", gone)
 
     def archive_objects(self, fax_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(

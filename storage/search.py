@@ -18,15 +18,15 @@ hits, marked ``"match": "fuzzy"``:
   that holds it ("hemoglobin" in "hemoglobinaic"), and a number typed in parts matches the
   parts run together ("1.42" and "142", "555-410-2290" and "5554102290").
 
-The close words come from the index's own vocabulary (an fts5vocab table), so the fuzzy query
-is an ordinary FTS5 query over real terms, ranked by bm25 like the exact one.
+The close words come from the terms the catalog has indexed (``search_terms``, kept as pages
+are written), so the fuzzy query is an ordinary FTS5 query over real terms, ranked by bm25
+like the exact one.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from storage.catalog import Catalog
+from storage.terms import fold_lookalikes, index_terms
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -52,19 +53,11 @@ class SearchFilters:
     fuzzy: bool = True  # also return pages with close words (OCR errors), after exact hits
 
 
-# What fax OCR confuses most, folded to one character (terms are lower case in the index).
-LOOKALIKES = str.maketrans("oilszb", "011528")
 FUZZY_VARIANTS_PER_WORD = 8  # closest index terms kept per query word
 FUZZY_PHRASES_PER_BIT = 32  # variant phrases per quoted phrase (a product of word variants)
 MERGED_WORD_MIN_LETTERS = 6  # shorter words inside longer terms are too often other words
 # Same split as sqlite-utils' quote_fts: words, and "quoted phrases" kept whole.
 QUERY_BITS = re.compile(r'\s+|(".*?")')
-TERM = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps as a token
-
-
-def fold_lookalikes(term: str) -> str:
-    return term.translate(LOOKALIKES)
-
 
 def allowed_edits(term: str) -> int:
     """Edits allowed between a query word and an index term, after look-alike folding (for a
@@ -79,13 +72,6 @@ def same_digits(word: str, term: str) -> bool:
     folding, or the same digits in the same order."""
     return fold_lookalikes(word) == fold_lookalikes(term) or \
         [c for c in word if c.isdigit()] == [c for c in term if c.isdigit()]
-
-
-def index_terms(text: str) -> list[str]:
-    """``text`` split into terms as the index's tokenizer does (unicode61, diacritics removed,
-    lower case)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return TERM.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def search_pages(catalog: Catalog, query: str, filters: SearchFilters = SearchFilters(),
@@ -139,13 +125,16 @@ def fuzzy_match(catalog: Catalog, query: str) -> str | None:
 
 
 class _Vocabulary:
-    """The index's terms (fts5vocab), folded once per search, looked up per query word."""
+    """The catalog's indexed terms with their folded forms, looked up per query word."""
 
     def __init__(self, catalog: Catalog) -> None:
-        catalog.conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_vocab "
-                             "USING fts5vocab(main, pages_fts, row)")
-        self._terms = [row[0] for row in catalog.conn.execute("SELECT term FROM pages_vocab")]
-        self._folded = [fold_lookalikes(term) for term in self._terms]
+        # Two strings instead of a row per term: building 100,000s of row objects was most
+        # of a search's time. Terms hold no spaces (letters and digits only).
+        terms, folded = catalog.conn.execute(
+            "SELECT group_concat(term, ' '), group_concat(folded, ' ') FROM search_terms"
+        ).fetchone()
+        self._terms = (terms or "").split()
+        self._folded = (folded or "").split()
         self._known = set(self._terms)
 
     def __contains__(self, term: str) -> bool:

@@ -17,6 +17,7 @@ from ingest.local import ingest_file
 from ingest.pipeline import open_services
 from ingest.worker import worker_loop
 from storage import audit
+from storage.catalog import open_catalog
 from storage.export import select_faxes, verify_bundle, write_bundle
 from tests.cliutil import run_cli
 from tests.conftest import make_config, write_config
@@ -182,11 +183,17 @@ def test_deletion_after_retention_is_allowed_and_audited(tmp_path: Path, ocr_poo
     config = write_config(tmp_path / "faxvault.toml", tmp_path / "var")  # no retention
     [row] = run_cli(config, "ingest", "--wait", "--json",
                     str(render_fax(tmp_path / "x.tif", [["Disposable fax"]]))).json()
+    run_cli(config, "ingest", "--wait", str(render_fax(tmp_path / "y.tif", [["Durable fax"]])))
     run_cli(config, "delete", row["fax_id"], "--reason", "retention ended")
     fax = run_cli(config, "show", row["fax_id"], "--json").json()
     assert fax["state"] == "deleted" and fax["archive"] == []
-    assert not list((tmp_path / "var" / "archive" / "originals").rglob("*.tif"))
+    assert not list((tmp_path / "var" / "archive").rglob(f"{row['fax_id']}/*"))
     assert not run_cli(config, "search", "Disposable", "--json").json()
+    # Its words are gone from the search terms too; words other faxes hold stay.
+    catalog = open_catalog(tmp_path / "var" / "faxvault.sqlite3")
+    terms = {r[0] for r in catalog.conn.execute("SELECT term FROM search_terms")}
+    catalog.close()
+    assert "disposable" not in terms and {"durable", "fax"} <= terms
 
 
 def test_a_thousand_fax_export_runs_in_bounded_memory(tmp_path: Path) -> None:

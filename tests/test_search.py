@@ -3,12 +3,14 @@ long words; exact hits come first, numbers never match a different number."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from storage.catalog import Catalog, open_catalog
+from storage.catalog import MIGRATIONS, Catalog, open_catalog
 from storage.search import SearchFilters, allowed_edits, fuzzy_match, search_pages
+from storage.terms import fold_lookalikes, fold_lookalikes_sql
 
 # What OCR made of each page (the truth is in the comments).
 PAGES = {
@@ -109,3 +111,25 @@ def test_fuzzy_query_is_quoted_index_terms(catalog: Catalog) -> None:
     query = fuzzy_match(catalog, 'NOT "I25.10 coronary" OR')
     assert query is not None and '"i25 10 coronary" OR "125 10 coronary"' in query
     assert fuzzy_match(catalog, "zeppelin") is None  # nothing close: the exact query suffices
+
+
+def test_terms_indexed_before_the_term_table_existed_are_found(tmp_path: Path) -> None:
+    """A catalog from before migration 5 gets its terms from the index when upgraded."""
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for version, script in enumerate(MIGRATIONS[:4], start=1):
+        conn.executescript(f"BEGIN;{script}PRAGMA user_version = {version};COMMIT;")
+    conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, created_at, "
+                 "updated_at) VALUES ('OLD', 'local', 'x', 'now', 'now', 'now')")
+    conn.execute("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text) "
+                 "VALUES ('OLD', 1, 1, 1, 204, 98, 'Diagnoses: 125.10 caronary disease')")
+    conn.close()
+    catalog = open_catalog(path)
+    assert found(catalog, "I25.10 coronary") == [("OLD", "fuzzy")]
+
+
+def test_sql_and_python_fold_alike() -> None:
+    term = "oilszb-0123456789-okonkwo"
+    conn = sqlite3.connect(":memory:")
+    folded = conn.execute(f"SELECT {fold_lookalikes_sql('?')}", (term,)).fetchone()[0]
+    assert folded == fold_lookalikes(term) == "011528-0123456789-0k0nkw0"
