@@ -9,9 +9,8 @@ figures in benchmarks/RESULTS.md):
   the shape. Resampling both axes up to 300 dpi did worse, so it is an integer repeat.
 - Specks, on noisy pages. Line noise leaves lone ink pixels, and they are removed. Removing
   pairs too, or larger or "lonely" components, did worse: on a noisy page a period or the dot
-  of an i can come through as two pixels, and a hyphen looks like a speck. 8 pt print at
-  98 dpi even has a few real one-pixel dots, so a page with hardly any specks (a clean one)
-  is left as it is.
+  of an i can come through as two pixels, and a hyphen looks like a speck. A page with
+  hardly any lone pixels (a clean one) is left as it is.
 - Skew. Pages go through a fax machine at a slight angle; on wide layouts (tables) a line
   drifts into the next one and tesseract splits or merges lines. The angle comes from the
   projection profile of the ink (the angle at which rows are most sharply "all ink" or "all
@@ -42,7 +41,7 @@ MAX_SKEW_DEGREES, MIN_SKEW_DEGREES = 5.0, 0.1
 SKEW_SAMPLE_PIXELS = 40_000  # ink pixels sampled for the projection profile
 SMOOTH_RADIUS = 1.0  # Gaussian blur radius, in square OCR pixels
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
-# are at about 0.3%, clean renders at 0 (12 pt) to 0.003% (8 pt at 98 dpi: real dots).
+# are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
 
 

@@ -59,6 +59,7 @@ MERGED_WORD_MIN_LETTERS = 6  # shorter words inside longer terms are too often o
 # Same split as sqlite-utils' quote_fts: words, and "quoted phrases" kept whole.
 QUERY_BITS = re.compile(r'\s+|(".*?")')
 
+
 def allowed_edits(term: str) -> int:
     """Edits allowed between a query word and an index term, after look-alike folding (for a
     word with digits, only edits that leave its digits as they are: see ``same_digits``)."""

@@ -58,7 +58,7 @@ def test_lone_pixels_are_specks_and_marks_are_not() -> None:
 
 @pytest.mark.parametrize("doc", [DOCS[0], next(d for d in DOCS if d.name == "smallprint")])
 def test_clean_page_is_only_squared(tmp_path: Path, doc) -> None:
-    """A clean page keeps every dot (8 pt print at 98 dpi has real one-pixel dots) and its
+    """A clean page keeps every dot (8 pt print at 98 dpi has tiny ones) and its
     sharp edges: no speck removal, no smoothing, just square pixels."""
     path = render_fax(tmp_path / "p.tif", [doc.lines], font_size=doc.font_size)
     with Image.open(path) as image:
