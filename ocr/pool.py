@@ -53,12 +53,15 @@ ORIENTATION_MIN_WORDS = 8
 ORIENTATION_MIN_CONFIDENCE = 1.5  # tesseract OSD's orient_conf
 
 
-def _read(image: Image.Image, xdpi: float, ydpi: float, engine: Engine) -> PageText:
+def _read(image: Image.Image, xdpi: float, ydpi: float,
+          engine: Engine) -> tuple[PageText, Image.Image, int]:
+    """The page's text (word boxes in page pixels), and the prepared image and DPI it was
+    read from (for an orientation check without preparing the page twice)."""
     ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
     result = engine.recognize(ocr_image, geometry.dpi)
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
-    return result
+    return result, ocr_image, geometry.dpi
 
 
 def _looks_sideways(result: PageText, xdpi: float, ydpi: float) -> bool:
@@ -89,17 +92,16 @@ def recognize_page_image(image: Image.Image, xdpi: float, ydpi: float,
     that reads badly is checked for orientation (tesseract OSD) and read again turned; the
     better reading wins and says how the page was turned."""
     engine = engine or _get_engine()
-    result = _read(image, xdpi, ydpi, engine)
+    result, ocr_image, ocr_dpi = _read(image, xdpi, ydpi, engine)
     if (result.confidence or 0) >= ORIENTATION_CHECK_BELOW and \
             len(result.words) >= ORIENTATION_MIN_WORDS and not _looks_sideways(result, xdpi,
                                                                                 ydpi):
         return result
-    ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
-    degrees, confidence = engine.orientation(ocr_image, geometry.dpi)
+    degrees, confidence = engine.orientation(ocr_image, ocr_dpi)
     if degrees == 0 or confidence < ORIENTATION_MIN_CONFIDENCE:
         return result
     page, tx, ty = turned(image, xdpi, ydpi, degrees)
-    candidate = _read(page, tx, ty, engine)
+    candidate = _read(page, tx, ty, engine)[0]
     # OSD is sure the page is turned: keep the upright reading unless it is clearly worse
     # (tesseract sometimes reads sideways lines well, but the page should still be upright).
     if (candidate.confidence or 0) >= (result.confidence or 0) - 5:
