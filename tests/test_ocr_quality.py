@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from ocr import make_engine, recognize_page_image
+from ocr import turned as turn
 from tests.ocr_corpus import DOCS, error_rates, make_page, tokens_found
 
 REFERRAL = next(d for d in DOCS if d.name == "referral")
@@ -62,13 +63,8 @@ def test_turned_degraded_page_reads_as_well_as_upright(engine, tmp_path: Path,
     upright = make_page(tmp_path, REFERRAL, "204x98", "degraded")
     turned = tmp_path / f"turned{degrees}.tif"
     with Image.open(upright) as image:
-        xdpi, ydpi = image.info["dpi"]
-        if degrees != 180:
-            xdpi, ydpi = ydpi, xdpi
-        transpose = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
-                     270: Image.Transpose.ROTATE_270}[degrees]
-        image.transpose(transpose).save(turned, format="TIFF", compression="group4",
-                                        dpi=(xdpi, ydpi))
+        page, xdpi, ydpi = turn(image, *image.info["dpi"], degrees)
+        page.save(turned, format="TIFF", compression="group4", dpi=(xdpi, ydpi))
     truth = "\n".join(REFERRAL.lines)
     upright_cer = error_rates(truth, read(engine, upright))[0]
     turned_cer = error_rates(truth, read(engine, turned))[0]
