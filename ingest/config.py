@@ -72,6 +72,7 @@ class OcrConfig(_Section):
     tessdata_dir: str = ""  # "" = find the Debian tessdata
     pdf_render_dpi: Annotated[int, Field(ge=72, le=600)] = 200
     page_timeout_seconds: PositiveFloat = 120.0
+    correct_words: bool = True  # dictionary correction of misread words (ocr/correct.py)
 
 
 class WorkerConfig(_Section):

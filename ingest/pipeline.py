@@ -92,7 +92,8 @@ def open_services(config: Config, *, with_pool: bool = True,
     owns_pool = pool is None and with_pool
     if owns_pool:
         pool = OcrPool(workers=config.ocr.workers, engine=config.ocr.engine,
-                       languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir)
+                       languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir,
+                       correct_words=config.ocr.correct_words)
     return Services(
         owns_pool=owns_pool,
         config=config,

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from PIL import Image
 
 from ocr.engine import Engine, PageText, Word, make_engine
+from ocr.lexicon import check_lexicon_programs
 from ocr.normalize import normalize_fax_geometry
 
 T = TypeVar("T")
@@ -29,14 +30,15 @@ class PoolWorkerDied(RuntimeError):
     """A pool process died mid-task (retryable: the pool has been replaced)."""
 
 _engine: Engine | None = None
-_engine_args: tuple[str, list[str], str] = ("tesserocr", ["eng"], "")
+_engine_args: tuple[str, list[str], str, bool] = ("tesserocr", ["eng"], "", True)
 
 
-def _init_worker(engine: str, languages: list[str], tessdata: str) -> None:
+def _init_worker(engine: str, languages: list[str], tessdata: str,
+                 correct_words: bool) -> None:
     global _engine, _engine_args
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    _engine_args = (engine, languages, tessdata)
-    _engine = make_engine(engine, languages, tessdata)
+    _engine_args = (engine, languages, tessdata, correct_words)
+    _engine = make_engine(engine, languages, tessdata, correct_words)
 
 
 def _get_engine() -> Engine:
@@ -121,13 +123,17 @@ class OcrPool:
     """The shared executor for CPU-bound work: OCR, page splitting, assembly."""
 
     def __init__(self, workers: int = 0, engine: str = "tesserocr",
-                 languages: list[str] | None = None, tessdata: str = "") -> None:
+                 languages: list[str] | None = None, tessdata: str = "",
+                 correct_words: bool = True) -> None:
         self.workers = workers or os.cpu_count() or 1
         languages = languages or ["eng"]
-        # Check in the parent too, so a missing language pack fails start-up, not page one.
+        # Check in the parent too, so a missing language pack or dictionary program fails
+        # start-up, not page one (the dictionaries themselves load in the workers).
         make_engine(engine, languages, tessdata)
+        if correct_words:
+            check_lexicon_programs()
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        self._initargs = (engine, languages, tessdata)
+        self._initargs = (engine, languages, tessdata, correct_words)
         self._executor = self._new_executor()
         self.restarts = 0
 

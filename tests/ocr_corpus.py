@@ -90,6 +90,44 @@ DOCS = [
     ], ["Sodium", "Potassium", "Creatinine", "Hemoglobin", "LR-558203", "1.42"]),
 ]
 
+# Texts written after the pipeline's steps were chosen, to check that a choice made on DOCS
+# (above all the word correction, ocr/correct.py) holds on other words: surnames from many
+# languages, other drugs, a legal notice, a disclaimer in 8 pt.
+HELD_OUT_DOCS = [
+    Doc("legal", [
+        "NOTICE OF DEPOSITION - Superior Court of Marin County, Case No. CV-2291-47",
+        "Plaintiff Yolanda Szczepanski v. Brightwater Logistics LLC, a Delaware corporation.",
+        "Counsel for defendant shall produce the custodian of records on January 12 at 10:00 a.m.",
+        "at the offices of Whitcombe, Abara & Lindqvist, 1180 Embarcadero Road, Palo Alto.",
+        "Documents requested: bills of lading, dispatch logs, driver timesheets and invoices",
+        "for the period from March 2024 through August 2025, inclusive. Objections waived.",
+    ], ["Szczepanski", "Brightwater", "CV-2291-47", "Lindqvist", "timesheets"], font_size=10),
+    Doc("discharge", [
+        "DISCHARGE SUMMARY  Patient: Tobias Nakagawa-Reyes  MRN 55102983",
+        "Attending: Dr. Ingrid Vasquez-Holm. Admitted with community acquired pneumonia,",
+        "treated with ceftriaxone and azithromycin; transitioned to oral amoxicillin-clavulanate.",
+        "Home medications resumed: lisinopril 10 mg, metformin 500 mg twice daily, sertraline.",
+        "Follow up with pulmonology in two weeks; repeat chest radiograph in six weeks.",
+        "Allergies: penicillin (rash as a child, tolerated amoxicillin during this admission).",
+    ], ["Nakagawa-Reyes", "55102983", "ceftriaxone", "azithromycin", "lisinopril"],
+        font_size=10),
+    Doc("disclaimer", [
+        "This communication may contain privileged and confidential information intended only for",
+        "the addressee. If you are not the intended recipient, any review, dissemination, "
+        "distribution",
+        "or copying is strictly prohibited. Please notify the sender immediately by telephone and",
+        "destroy all copies of the original message. Receipt by anyone other than the recipient is",
+        "not a waiver of any attorney-client or work product privilege. Thank you for your "
+        "cooperation.",
+    ], ["privileged", "dissemination", "attorney-client"], font_size=8),
+    Doc("roster", [
+        "Clinic roster: Aoife Ni Bhriain, Kwabena Mensah, Thandiwe Dlamini, Siobhan Keogh,",
+        "Rajesh Venkataraman, Ngozi Eze, Björn Halvorsen, Mateusz Wojcik, Hana Kowalczyk,",
+        "Oluwaseun Adeyemi, Giorgos Papadakis, Marguerite Lefebvre, Dmitri Volkov, Ines Carvalho.",
+        "Rooms: Oakhurst 2B, Pinecrest 4A, Willowbrook 1C. Pager 4417, extension 2290.",
+    ], ["Mensah", "Venkataraman", "Kowalczyk", "Adeyemi", "Lefebvre"], font_size=10),
+]
+
 RESOLUTIONS = ("204x98", "204x196")
 CONDITIONS = ("clean", "degraded")
 

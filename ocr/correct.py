@@ -1,0 +1,88 @@
+"""Correct words tesseract misread into non-words, when one dictionary word explains the
+misreading.
+
+At 98 dpi a line of 8 pt print is five pixels tall, and tesseract's recogniser confuses
+letters that differ by a pixel or two: "paymant", "Reterence", "benelits", "detarminations".
+Its decoder knows a dictionary but leans on it lightly, so these non-words come out as read.
+A word is corrected only when all of these hold:
+
+- it was read with less than ``CORRECT_BELOW_CONFIDENCE``;
+- it is a plain word of at least ``MIN_WORD_LETTERS`` ASCII letters (with any punctuation
+  around it), so codes, numbers, amounts and short words are never touched;
+- it is not in the lexicon (the model's own dictionary, ocr/lexicon.py);
+- exactly one lexicon word is reached from it by one of the letter confusions below (two for
+  words of ``TWO_CONFUSIONS_LETTERS`` or more). No candidate, or two, and the word stays as
+  read: "onginal" could be "original" or "anginal", and an unknown name or drug stays as
+  it is.
+
+Measured on the OCR corpus (benchmarks/ocr_quality.py) and on texts written separately to
+check it (other names, drugs, a legal notice; ``HELD_OUT_DOCS`` in tests/ocr_corpus.py), no
+correctly read word was changed once five-letter words were left alone (with them, "Court"
+misread "Coust" became "Const"); a few misreadings became other wrong words ("contaii" ->
+"contam"). The page image stays the record: this changes only the text that is indexed and
+laid over the PDF, and ``ocr.correct_words = false`` turns it off.
+"""
+
+from __future__ import annotations
+
+import re
+
+CORRECT_BELOW_CONFIDENCE = 95.0
+MIN_WORD_LETTERS = 6
+TWO_CONFUSIONS_LETTERS = 7
+
+# Letters a low-resolution glyph is commonly read as, including the classic merges and
+# splits ("rn" for m, "li" for h, "cl" for d). Pairs go both ways; the one-way ones are
+# (as read, meant): "ii" is a misread m, but an m is not misread "ii" often enough to
+# guess it. The list was chosen on the corpus and checked on the separate texts above.
+_BOTH_WAYS = [("a", "e"), ("e", "o"), ("a", "o"), ("c", "e"), ("c", "o"), ("f", "t"),
+              ("f", "l"), ("i", "l"), ("l", "t"), ("h", "n"), ("v", "y"), ("n", "u"),
+              ("rn", "m"), ("n", "m"), ("i", "t"), ("f", "p"), ("b", "h"), ("r", "t"),
+              ("r", "v"), ("li", "h"), ("ti", "h"), ("cl", "d"), ("ri", "n")]
+_ONE_WAY = [("ii", "m"), ("in", "m"), ("ni", "m"), ("ro", "m"), ("ii", "n"), ("vv", "w"),
+            ("1", "l"), ("1", "i"), ("c", "a"), ("s", "a"), ("c", "d")]
+CONFUSIONS: tuple[tuple[str, str], ...] = tuple(
+    _BOTH_WAYS + [(meant, read) for read, meant in _BOTH_WAYS] + _ONE_WAY)
+
+_PLAIN_WORD = re.compile(r"^(\W*)([A-Za-z]+)(\W*)$")
+
+
+def _confusable(word: str) -> set[str]:
+    """Every spelling one confusion away from ``word`` (lower case)."""
+    found = set()
+    for read, meant in CONFUSIONS:
+        start = word.find(read)
+        while start >= 0:
+            found.add(word[:start] + meant + word[start + len(read):])
+            start = word.find(read, start + 1)
+    return found
+
+
+def _same_case(corrected: str, as_read: str) -> str:
+    if as_read.isupper():
+        return corrected.upper()
+    if len(corrected) == len(as_read):  # keep each letter's case ("McDonaid" -> "McDonald")
+        return "".join(c.upper() if r.isupper() else c
+                       for c, r in zip(corrected, as_read, strict=True))
+    return corrected[0].upper() + corrected[1:] if as_read[0].isupper() else corrected
+
+
+def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
+    """``word`` as tesseract read it, or the one lexicon word it is a misreading of (see the
+    module docstring for when)."""
+    if confidence >= CORRECT_BELOW_CONFIDENCE or not lexicon:
+        return word
+    match = _PLAIN_WORD.match(word)
+    if not match:
+        return word
+    before, letters, after = match.groups()
+    low = letters.lower()
+    if len(low) < MIN_WORD_LETTERS or low in lexicon:
+        return word
+    near = _confusable(low)
+    candidates = near & lexicon
+    if not candidates and len(low) >= TWO_CONFUSIONS_LETTERS:
+        candidates = {far for spelling in near for far in _confusable(spelling)} & lexicon
+    if len(candidates) != 1:
+        return word
+    return before + _same_case(candidates.pop(), letters) + after
