@@ -4,14 +4,17 @@ Variants, on the same pages (tests/ocr_corpus.py), in one run:
   received      tesseract on the page exactly as received (squashed 204x98 pixels)
   squared       rows repeated to square the pixels, nothing else (the first pipeline)
   upscale300    both axes resampled to 300 dpi (Lanczos), a common OCR recipe
-  faxvault      faxvault's reading: specks removed, lines straightened, pixels squared, edges
+  uncorrected   faxvault's reading: specks removed, lines straightened, pixels squared, edges
                 smoothed, speck "words" dropped (+ orientation check)
+  faxvault      the same plus word correction (ocr/correct.py), as the pipeline runs by default
   ocrmypdf      `ocrmypdf --sidecar` on the page, when ocrmypdf is installed
 Then key-token recall through `faxvault search` after ingesting every page with the real
 pipeline, exact (`--exact`) and as users search (exact hits, then OCR-close words). Prints
 CER, WER, recall and seconds per page.
 
-    python benchmarks/ocr_quality.py [--seeds 7,11]
+    python benchmarks/ocr_quality.py [--seeds 7,11] [--held-out]
+
+--held-out reads the texts written to check the choices instead (HELD_OUT_DOCS).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ def variants():
     from ocr.normalize import squaring_factors
 
     engine = make_engine("tesserocr", ["eng"])
+    correcting = make_engine("tesserocr", ["eng"], correct_words=True)
 
     def received(image, xdpi, ydpi):
         return engine.recognize(image.convert("L"), round(xdpi)).text
@@ -53,11 +57,14 @@ def variants():
                                         Image.Resampling.LANCZOS)
         return engine.recognize(big, 300).text
 
-    def faxvault(image, xdpi, ydpi):
+    def uncorrected(image, xdpi, ydpi):
         return recognize_page_image(image, xdpi, ydpi, engine=engine).text
 
+    def faxvault(image, xdpi, ydpi):
+        return recognize_page_image(image, xdpi, ydpi, engine=correcting).text
+
     found = {"received": received, "squared": squared, "upscale300": upscale300,
-             "faxvault": faxvault}
+             "uncorrected": uncorrected, "faxvault": faxvault}
     # The bench extra installs ocrmypdf into the venv, whose bin/ need not be on PATH.
     program = shutil.which("ocrmypdf", path=f"{Path(sys.executable).parent}{os.pathsep}"
                                              f"{os.environ.get('PATH', '')}")
@@ -80,6 +87,7 @@ def main() -> None:
     from tests.ocr_corpus import (
         CONDITIONS,
         DOCS,
+        HELD_OUT_DOCS,
         RESOLUTIONS,
         error_rates,
         make_page,
@@ -90,12 +98,16 @@ def main() -> None:
     parser.add_argument("--seeds", default="7,11",
                         help="noise seeds of the degraded pages, comma-separated (each seed is "
                              "another set of degraded pages; clean pages are rendered once)")
-    seeds = [int(s) for s in parser.parse_args().seeds.split(",")]
+    parser.add_argument("--held-out", action="store_true",
+                        help="read the texts kept back to check the choices (HELD_OUT_DOCS)")
+    args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",")]
+    docs = HELD_OUT_DOCS if args.held_out else DOCS
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         pages = [(doc, res, cond, make_page(root, doc, res, cond, seed))
                  for res in RESOLUTIONS for cond in CONDITIONS
-                 for seed in (seeds if cond == "degraded" else seeds[:1]) for doc in DOCS]
+                 for seed in (seeds if cond == "degraded" else seeds[:1]) for doc in docs]
         rows: dict[tuple[str, str, str], list[tuple[float, float, int, int, float]]] = {}
         for name, read in variants().items():
             for doc, res, cond, path in pages:
@@ -110,7 +122,8 @@ def main() -> None:
                 rows.setdefault((res, cond, name), []).append(
                     (cer, wer, tokens_found(text, doc.key_tokens), len(doc.key_tokens), seconds))
         search = search_recall(root, pages)
-    print(f"{len(DOCS)} documents x {len(RESOLUTIONS)} resolutions x {len(CONDITIONS)} "
+    kind = "held-out documents" if args.held_out else "documents"
+    print(f"{len(docs)} {kind} x {len(RESOLUTIONS)} resolutions x {len(CONDITIONS)} "
           f"conditions, degraded with seeds {','.join(map(str, seeds))}; mean over pages")
     print(f"{'resolution':<10} {'condition':<9} {'variant':<14} {'CER':>7} {'WER':>7} "
           f"{'tokens':>8} {'s/page':>7}")
