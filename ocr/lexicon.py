@@ -20,8 +20,6 @@ PROGRAM_TIMEOUT_SECONDS = 60
 # Only words that could be a correction are kept (see ocr/correct.py: it corrects words of
 # six letters or more, and "rn" read for "m" makes a five-letter word six).
 MIN_LEXICON_WORD = 5
-
-
 PROGRAMS = ("combine_tessdata", "dawg2wordlist")
 
 
@@ -40,13 +38,15 @@ def check_lexicon_programs() -> None:
         _program(name)
 
 
-def _run(program: str, *args: str) -> None:
+def _run(program: str, *args: str) -> str:
+    """Run a tesseract tool; returns what it printed (they print to stderr)."""
     path = _program(program)
     try:
-        subprocess.run([path, *args], check=True, capture_output=True,
-                       timeout=PROGRAM_TIMEOUT_SECONDS)
+        done = subprocess.run([path, *args], check=True, capture_output=True, text=True,
+                              errors="replace", timeout=PROGRAM_TIMEOUT_SECONDS)
+        return done.stdout + done.stderr
     except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or exc.stdout or b"").decode(errors="replace").strip()
+        detail = (exc.stderr or exc.stdout or "").strip()
         raise OcrSetupError(f"{program} failed: {detail[-300:]}") from None
     except subprocess.TimeoutExpired:
         raise OcrSetupError(f"{program} took longer than {PROGRAM_TIMEOUT_SECONDS} s") from None
@@ -54,12 +54,15 @@ def _run(program: str, *args: str) -> None:
 
 def _model_words(traineddata: Path, workdir: Path) -> list[str]:
     """The words of one model's LSTM dictionary; none when the model carries no dictionary."""
+    # -d lists the model's components ("19:lstm-word-dawg:size=...", one a line); -e fails
+    # on a component the model lacks (osd, legacy-only models have no LSTM dictionary).
+    listed = _run("combine_tessdata", "-d", str(traineddata))
+    components = {line.split(":")[1] for line in listed.splitlines() if line.count(":") >= 2}
+    if not {"lstm-word-dawg", "lstm-unicharset"} <= components:
+        return []
     dawg = workdir / f"{traineddata.stem}.lstm-word-dawg"
     charset = workdir / f"{traineddata.stem}.lstm-unicharset"
-    # -e extracts just the named components; a model without a dictionary extracts nothing.
     _run("combine_tessdata", "-e", str(traineddata), str(dawg), str(charset))
-    if not dawg.is_file() or not charset.is_file():
-        return []
     listing = workdir / f"{traineddata.stem}.words"
     _run("dawg2wordlist", str(charset), str(dawg), str(listing))
     return listing.read_text(encoding="utf-8", errors="replace").split()

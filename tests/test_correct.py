@@ -26,6 +26,11 @@ def test_lexicon_is_the_models_dictionary(lexicon: frozenset[str]) -> None:
     assert all(len(word) >= 5 and word.islower() for word in list(lexicon)[:1000])
 
 
+def test_a_model_without_a_dictionary_adds_no_words() -> None:
+    # osd.traineddata (orientation and script) carries no LSTM word list.
+    assert load_lexicon(["osd"], find_tessdata()) == frozenset()
+
+
 @pytest.mark.parametrize(("read", "meant"), [
     ("paymant", "payment"),          # a for e
     ("Reterence", "Reference"),      # t for f, capital kept
