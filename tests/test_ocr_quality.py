@@ -81,8 +81,8 @@ def test_turned_degraded_page_reads_as_well_as_upright(engine, tmp_path: Path,
 
 def test_word_correction_mends_misreadings_and_keeps_what_was_read_right(
         engine, tmp_path: Path) -> None:
-    """On texts the correction was not tuned on: fewer errors, and no word that tesseract
-    read right is changed."""
+    """On texts other than the corpus: fewer errors, and no word that tesseract read right
+    is changed."""
     as_read = make_engine("tesserocr", ["eng"])
     raw_errors = corrected_errors = 0.0
     changed: list[tuple[str, str]] = []
