@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from ocr import make_engine, normalize_fax_geometry, recognize_page_image
 from ocr.engine import OcrSetupError, check_languages, find_tessdata, is_noise_word
@@ -67,6 +67,28 @@ def test_clean_page_is_only_squared(tmp_path: Path, doc) -> None:
                                           Image.Resampling.NEAREST)
     assert geometry.shear == 0
     assert np.array_equal(np.asarray(squared), np.asarray(plain))
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_noisy_page_is_cleaned_straightened_squared_and_smoothed(tmp_path: Path,
+                                                                 resolution: str) -> None:
+    """The steps in order, spelled out: lone pixels off, lines sheared straight, rows
+    repeated, a Gaussian blur of radius 1 (however normalize orders the blur's passes)."""
+    path = make_page(tmp_path, DOCS[0], resolution, "degraded")
+    with Image.open(path) as image:
+        xdpi, ydpi = (float(v) for v in image.info["dpi"])
+        prepared, geometry = normalize_fax_geometry(image, xdpi, ydpi)
+        ink = np.asarray(image.convert("L")) < 128
+    ink &= ~speck_mask(ink)
+    expected = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
+    assert geometry.shear != 0  # degraded pages are skewed
+    expected = expected.transform(expected.size, Image.Transform.AFFINE,
+                                  (1, 0, 0, geometry.shear, 1, geometry.shift),
+                                  resample=Image.Resampling.NEAREST, fillcolor=255)
+    expected = expected.resize((expected.width * geometry.scale_x,
+                                expected.height * geometry.scale_y), Image.Resampling.NEAREST)
+    expected = expected.filter(ImageFilter.GaussianBlur(1.0))
+    assert np.array_equal(np.asarray(prepared), np.asarray(expected))
 
 
 @pytest.mark.parametrize("resolution", ["204x98", "204x196"])
