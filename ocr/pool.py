@@ -9,10 +9,12 @@ parent runs an event loop and threads, which do not survive a fork.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +38,11 @@ _engine_args: tuple[str, list[str], str, bool] = ("tesserocr", ["eng"], "", True
 def _init_worker(engine: str, languages: list[str], tessdata: str,
                  correct_words: bool) -> None:
     global _engine, _engine_args
+    # Ctrl-C in a terminal signals the whole process group. The parent drains (running pages
+    # finish, then it shuts the pool down); a worker that took the signal itself would die
+    # mid-page and break the pool under the jobs being drained.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while starting
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _engine_args = (engine, languages, tessdata, correct_words)
     _engine = make_engine(engine, languages, tessdata, correct_words)
@@ -119,6 +126,17 @@ def recognize_page_file(path: str | Path, xdpi: float, ydpi: float) -> PageText:
         return recognize_page_image(image, xdpi, ydpi)
 
 
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT blocked in this thread for the block: one that arrives meanwhile waits and is
+    delivered after, and processes started meanwhile begin with it blocked."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class OcrPool:
     """The shared executor for CPU-bound work: OCR, page splitting, assembly."""
 
@@ -145,13 +163,21 @@ class OcrPool:
             initargs=self._initargs,
         )
 
+    @staticmethod
+    def _submit(executor: ProcessPoolExecutor, fn: Callable[..., T], *args: Any) -> Future[T]:
+        # A submit may start a process (the pool starts them as work arrives). It starts with
+        # SIGINT blocked (the mask is inherited across exec) until _init_worker ignores it,
+        # so the terminal's Ctrl-C to the process group cannot kill it while it imports.
+        with _sigint_held():
+            return executor.submit(fn, *args)
+
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn`` in a pool process. If a process dies (a decoder or tesseract crash, the
         OOM killer), the standard pool is broken for good; replace it, so one bad page costs
         one failed attempt of one job instead of every job after it."""
         executor = self._executor
         try:
-            return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+            return await asyncio.wrap_future(self._submit(executor, fn, *args))
         except BrokenProcessPool:
             if executor is self._executor:
                 self._executor = self._new_executor()

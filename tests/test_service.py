@@ -26,10 +26,13 @@ async def test_healthz_reports_db_and_queue(aiohttp_client, tmp_path: Path) -> N
     assert body["ok"] is True and body["jobs"]["queued"] == 0
 
 
-def start_serve(config: Path, log: Path) -> subprocess.Popen:
+def start_serve(config: Path, log: Path, new_session: bool = False) -> subprocess.Popen:
+    """``faxvault serve``; with ``new_session`` it leads its own process group, as a shell
+    job does in a terminal."""
     env = {**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"}
     return subprocess.Popen([FAXVAULT, "serve"], env=env, stdout=open(log, "ab"),
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            start_new_session=new_session)
 
 
 def healthy(port: int) -> bool:
@@ -80,6 +83,26 @@ def test_worker_killed_mid_job_is_retaken_and_finishes_once(tmp_path: Path) -> N
     for n in (1, 8):
         hits = run_cli(config, "search", f"walrus{n}", "--json").json()
         assert [(h["fax_id"], h["page_no"]) for h in hits] == [(row["fax_id"], n)]
+
+
+def test_ctrl_c_in_a_terminal_lets_the_running_job_finish(tmp_path: Path) -> None:
+    """A terminal's Ctrl-C reaches the whole process group, OCR processes included; the job
+    in hand still finishes on its first attempt, and serve exits cleanly."""
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var",
+                          f"[server]\nport = {free_port()}\n")
+    pages = [[f"Page {n} of the drain test mentions narwhal{n}"] for n in range(1, 9)]
+    fax = render_fax(tmp_path / "long.tif", pages, resolution="204x196")
+    db = tmp_path / "var" / "faxvault.sqlite3"
+    run_cli(config, "ingest", str(fax), "--json")
+    server = start_serve(config, tmp_path / "serve.log", new_session=True)
+    try:
+        wait_until(lambda: ("process", "running", 1) in job_rows(db), what="job running")
+        os.killpg(server.pid, signal.SIGINT)  # as the terminal does
+        assert server.wait(timeout=60) == 0
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert job_rows(db)[0] == ("process", "done", 1)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
