@@ -288,14 +288,20 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     if resolved is None:
         return config_from_mapping({})
     try:
-        raw = resolved.read_bytes()
+        with open(resolved, "rb") as stream:  # the mode checked is the file's that was read
+            mode = os.fstat(stream.fileno()).st_mode
+            raw = stream.read()
     except OSError as exc:
         raise ConfigError(f"cannot read config file {resolved}: {exc.strerror}") from None
+    if mode & stat.S_IWOTH:  # anyone could point the archive elsewhere or swap the secrets
+        raise ConfigError(
+            f"config file {resolved} is writable by other users (mode "
+            f"{stat.S_IMODE(mode):04o}); expected only its owner (and group) to write it: "
+            f"chmod o-w {resolved}")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"config file {resolved} is not valid TOML: {exc}") from None
-    mode = resolved.stat().st_mode
     if mode & stat.S_IROTH:
         warnings.warn(
             f"config file {resolved} is world-readable; it may hold secrets (chmod o-r)",

@@ -139,6 +139,15 @@ def test_config_error_exits_2_naming_the_key(tmp_path: Path) -> None:
     assert "ocr.workers" in result.err and "greater than or equal to 0" in result.err
 
 
+def test_config_file_others_can_write_stops_every_command(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var")
+    config.chmod(0o666)
+    for args in (("status",), ("search", "anything"), ("serve",)):
+        result = run_cli(config, *args, expect=2)
+        assert f"config error: config file {config} is writable by other users" in result.err
+    assert not (tmp_path / "var").exists()  # refused before anything was opened
+
+
 def test_unknown_fax_exits_3(env) -> None:
     config, _, _ = env
     assert "no fax" in run_cli(config, "show", "NOSUCHFAX", expect=3).err

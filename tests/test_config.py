@@ -59,6 +59,24 @@ def test_world_readable_file_warns(tmp_path: Path) -> None:
         assert load_config(path).server.port == 9000
 
 
+@pytest.mark.parametrize("mode", [0o602, 0o646, 0o666, 0o777])
+def test_file_others_can_write_is_refused(tmp_path: Path, mode: int) -> None:
+    path = tmp_path / "faxvault.toml"
+    path.write_text("[server]\nport = 9000\n")
+    path.chmod(mode)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(path) in str(err.value) and f"mode {mode:04o}" in str(err.value)
+    assert "writable by other users" in str(err.value) and "chmod o-w" in str(err.value)
+
+
+def test_file_its_group_can_write_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "faxvault.toml"
+    path.write_text("[server]\nport = 9000\n")
+    path.chmod(0o660)  # e.g. root:faxvault, edited by an admin group
+    assert load_config(path).server.port == 9000
+
+
 def test_example_config_documents_every_key_with_its_default() -> None:
     import tomllib
 
