@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import re
@@ -232,6 +233,9 @@ def search(services: Services, query: str, from_number: str | None, since: str |
         hits = search_pages(services.catalog, query, filters, limit)
     except Exception as exc:  # only reachable with --raw: FTS5 syntax errors
         raise click.UsageError(f"bad FTS5 query: {exc}") from None
+    # Snippets and senders are PHI: the read is in the audit log before anything is shown.
+    audit.record_search(services.catalog, cli_actor(), query,
+                        {**dataclasses.asdict(filters), "limit": limit}, hits)
     if as_json:
         emit_json([{**h, "snippet": h["snippet"].replace(HIT_OPEN, "[").replace(HIT_CLOSE, "]")}
                    for h in hits])

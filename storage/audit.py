@@ -60,6 +60,26 @@ def record(catalog: Catalog, actor: str, action: str, fax_id: str | None = None,
         return append(catalog, actor, action, fax_id, details)
 
 
+def record_search(catalog: Catalog, actor: str, query: str, filters: dict[str, Any],
+                  hits: list[dict[str, Any]]) -> int:
+    """A search by a person, in one transaction: a ``search`` entry with the query as typed,
+    its filters and the faxes it showed, then a ``fax.search_hit`` entry per fax pointing at
+    it, so each fax's own trail (and an export of it) shows the read without repeating a
+    query that may name other people. The query stays in clear: this log is as protected as
+    the catalog beside it, and an auditor needs what was looked for (a hash of a name is
+    reversed by trying names)."""
+    pages: dict[str, list[int]] = {}
+    for hit in hits:
+        pages.setdefault(hit["fax_id"], []).append(hit["page_no"])
+    with catalog.transaction():
+        seq = append(catalog, actor, "search", None,
+                     {"query": query, "filters": filters, "fax_ids": list(pages)})
+        for fax_id, page_nos in pages.items():
+            append(catalog, actor, "fax.search_hit", fax_id,
+                   {"search_seq": seq, "pages": page_nos})
+    return seq
+
+
 @dataclass(frozen=True)
 class ChainReport:
     entries: int

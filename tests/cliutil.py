@@ -25,10 +25,16 @@ class Result:
         return json.loads(self.out)
 
 
-def run_cli(config: Path, *args: str, expect: int | None = 0, timeout: float = 180) -> Result:
-    env = {**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1"}
-    proc = subprocess.run([FAXVAULT, *args], capture_output=True, text=True, env=env,
-                          timeout=timeout, stdin=subprocess.DEVNULL)
+def cli_env(config: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "FAXVAULT_CONFIG": str(config), "OMP_THREAD_LIMIT": "1", **extra}
+
+
+def run_cli(config: Path, *args: str, expect: int | None = 0, timeout: float = 180,
+            umask: int = -1, env: dict[str, str] | None = None) -> Result:
+    """``faxvault ARGS``; ``umask`` (default: this process's) and extra ``env`` for the run."""
+    proc = subprocess.run([FAXVAULT, *args], capture_output=True, text=True,
+                          env=cli_env(config, **(env or {})), timeout=timeout,
+                          stdin=subprocess.DEVNULL, umask=umask)
     result = Result(proc.returncode, proc.stdout, proc.stderr)
     if expect is not None:
         assert proc.returncode == expect, f"exit {proc.returncode}: {proc.stderr}{proc.stdout}"

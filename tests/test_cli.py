@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import signal
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
 from PIL import Image
 
-from tests.cliutil import run_cli
-from tests.conftest import write_config
+from tests.cliutil import FAXVAULT, cli_env, run_cli, wait_until
+from tests.conftest import free_port, write_config
 from tests.faxgen import render_fax
 
 
@@ -102,6 +106,34 @@ def test_reads_by_a_person_are_audited(env) -> None:
             "SELECT action FROM audit_log WHERE fax_id = ? AND actor LIKE 'cli:%'",
             (row["fax_id"],))]
     assert "fax.viewed" in actions and "fax.retrieved" in actions
+    assert "audit chain OK" in run_cli(config, "audit", "verify").out
+
+
+def audit_entries(root: Path, *actions: str) -> list[dict]:
+    with sqlite3.connect(root / "var" / "faxvault.sqlite3") as db:
+        db.row_factory = sqlite3.Row
+        marks = ",".join("?" * len(actions))
+        return [{**row, "details": json.loads(row["details"])} for row in db.execute(
+            f"SELECT * FROM audit_log WHERE action IN ({marks}) ORDER BY seq", actions)]
+
+
+def test_searches_are_audited_with_query_user_and_faxes_shown(env) -> None:
+    config, root, row = env
+    before = len(audit_entries(root, "search"))
+    run_cli(config, "search", "zeppelin quartz", "--since", "2001-01-01")
+    run_cli(config, "search", "nowhere-to-be-found", "--json")  # an empty answer is a read too
+    first, second = audit_entries(root, "search")[before:]
+    assert first["actor"].startswith("cli:") and first["fax_id"] is None
+    assert first["details"]["query"] == "zeppelin quartz"
+    assert first["details"]["filters"]["since"] == "2001-01-01"
+    assert first["details"]["fax_ids"] == [row["fax_id"]]
+    assert second["details"]["query"] == "nowhere-to-be-found"
+    assert second["details"]["fax_ids"] == []
+    # The fax's own trail shows the read, pointing at the search rather than repeating it.
+    [hit] = [e for e in audit_entries(root, "fax.search_hit")
+             if e["details"]["search_seq"] == first["seq"]]
+    assert hit["fax_id"] == row["fax_id"] and hit["actor"] == first["actor"]
+    assert hit["details"]["pages"] == [3]
     assert "audit chain OK" in run_cli(config, "audit", "verify").out
 
 
