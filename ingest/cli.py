@@ -32,7 +32,9 @@ from ingest.cli_options import (
     emit_json,
     exit_with,
     json_option,
+    keep_files_private,
     normalized_date,
+    shown,
     stderr,
     stdout,
     with_config,
@@ -50,6 +52,7 @@ from storage.spool import SpoolFull, TooLarge
 @click.version_option(package_name="faxvault")
 def cli() -> None:
     """faxvault: inbound fax ingestion, OCR search and archival."""
+    keep_files_private()
 
 
 @cli.command()
@@ -112,7 +115,7 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
         for row in rows:
             note = " (already ingested)" if row["duplicate"] else ""
             extra = f" {row['state']}" + (f": {row['error']}" if row["error"] else "")
-            click.echo(f"{row['fax_id']}  {row['path']}{note}{extra if wait else ''}")
+            click.echo(shown(f"{row['fax_id']}  {row['path']}{note}{extra if wait else ''}"))
     if wait and any(row["state"] == "failed" for row in rows):
         sys.exit(EXIT_FAILED)
 
@@ -201,7 +204,7 @@ def reconcile(services: Services, provider: str, since: str | None, wait: bool,
     click.echo(f"{provider}: {report.listed} listed, {report.known} already in the catalog, "
                f"{len(report.journaled)} fetched" + (" and processed" if wait else " (queued)"))
     for item in report.journaled:
-        click.echo(f"{item['fax_id']}  {provider} {item['provider_fax_id']}")
+        click.echo(shown(f"{item['fax_id']}  {provider} {item['provider_fax_id']}"))
 
 
 @cli.command()
@@ -247,15 +250,15 @@ def search(services: Services, query: str, from_number: str | None, since: str |
     for hit in hits:
         sender = hit["from_number"] or hit["from_raw"] or "unknown sender"
         close = "  (close match)" if hit["match"] == "fuzzy" else ""
-        stdout.print(f"[bold]{hit['fax_id']}[/bold]  page {hit['page_no']}/{hit['pages']}  "
-                     f"{hit['received_at']}  from {sender}{close}", highlight=False)
+        stdout.print(Text.assemble((hit["fax_id"], "bold"), shown(
+            f"  page {hit['page_no']}/{hit['pages']}  {hit['received_at']}  from {sender}{close}")))
         stdout.print(Text("    ").append(_highlight(hit["snippet"])))
 
 
 def _highlight(snippet: str) -> Text:
     text = Text()
     for i, part in enumerate(snippet.replace(HIT_CLOSE, HIT_OPEN).split(HIT_OPEN)):
-        text.append(re.sub(r"\s+", " ", part), style="bold yellow" if i % 2 else None)
+        text.append(shown(re.sub(r"\s+", " ", part)), style="bold yellow" if i % 2 else None)
     return text
 
 
@@ -284,24 +287,24 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
                 "received_at", "from_raw", "from_number", "to_raw", "to_number", "pages",
                 "original_name", "original_sha256", "original_size"):
         if fax.get(key) not in (None, ""):
-            table.add_row(f"[bold]{key}[/bold]", str(fax[key]))
+            table.add_row(Text(key, style="bold"), shown(fax[key]))
     stdout.print(table)
     if fax["spam_verdict"]:
-        stdout.print(f"[bold]spam[/bold] {fax['spam_verdict']} (score {fax['spam_score']}, "
-                     f"threshold {services.config.spam.threshold})", highlight=False)
+        stdout.print(Text.assemble(("spam", "bold"), shown(
+            f" {fax['spam_verdict']} (score {fax['spam_score']}, "
+            f"threshold {services.config.spam.threshold})")))
         for signal in signals:
-            stdout.print(f"  {signal['weight']:+6.2f}  {signal['signal']}: {signal['detail']}",
-                         highlight=False, markup=False)
+            stdout.print(shown(f"  {signal['weight']:+6.2f}  {signal['signal']}: "
+                               f"{signal['detail']}"))
     for obj in doc["archive"]:
-        stdout.print(f"  {obj['purpose']:<9} {obj['key']}  sha256:{obj['sha256'][:16]}…",
-                     highlight=False)
+        stdout.print(shown(f"  {obj['purpose']:<9} {obj['key']}  sha256:{obj['sha256'][:16]}…"))
     for page in pages:
         conf = f"{page['confidence']:.0f}" if page["confidence"] is not None else "-"
-        stdout.print(f"[bold]page {page['page_no']}[/bold] {page['width_px']}x"
-                     f"{page['height_px']} px at {page['xdpi']:g}x{page['ydpi']:g} dpi, "
-                     f"confidence {conf}")
+        stdout.print(Text.assemble((f"page {page['page_no']}", "bold"),
+                                   f" {page['width_px']}x{page['height_px']} px at "
+                                   f"{page['xdpi']:g}x{page['ydpi']:g} dpi, confidence {conf}"))
         if with_text:
-            stdout.print(page["text"], highlight=False, markup=False)
+            stdout.print(shown(page["text"]))
 
 
 @cli.command()
@@ -366,16 +369,15 @@ def status(services: Services, as_json: bool) -> None:
         stdout.print("backlog: " + ", ".join(f"{n} {k}" for k, n in sorted(backlog.items())))
     stdout.print("faxes: " + (", ".join(f"{n} {s}" for s, n in sorted(faxes.items())) or "none"))
     for row in last:
-        stdout.print(f"last {row['provider']} delivery: {row['last_delivery']} "
-                     f"({row['deliveries']} in all)")
+        stdout.print(shown(f"last {row['provider']} delivery: {row['last_delivery']} "
+                           f"({row['deliveries']} in all)"))
     for row in statuses:  # provider status codes verbatim: failures grouped by their code
-        stdout.print(f"{row['provider']} {row['provider_status']}: {row['faxes']} fax(es)",
-                     highlight=False)
+        stdout.print(shown(f"{row['provider']} {row['provider_status']}: {row['faxes']} fax(es)"))
     if doc["failed_jobs"]:
         table = Table("job", "kind", "fax", "attempts", "error", title="failed jobs")
         for job in doc["failed_jobs"]:
             table.add_row(str(job["id"]), job["kind"], job["fax_id"] or "",
-                          str(job["attempts"]), job["last_error"] or "")
+                          str(job["attempts"]), shown(job["last_error"] or ""))
         stdout.print(table)
 
 

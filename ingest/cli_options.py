@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import getpass
 import json
+import os
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -21,8 +23,27 @@ from storage.catalog import NotFound
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
 
-stdout = Console()
-stderr = Console(stderr=True)
+# Markup and emoji codes off: fax data (senders, file names, OCR text, provider errors) is
+# printed as it is, never read as rich markup ("[/]" would crash a command, "[bold red]" restyle
+# it, ":smile:" turn into an emoji). Styling is done with Text objects instead.
+stdout = Console(markup=False, emoji=False, highlight=False)
+stderr = Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+# C0/C1 control characters but newline and tab: a terminal acts on ESC sequences (clear the
+# screen, retitle the window, fake lines), so data never reaches it raw.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """Data as printable text: control characters become visible ``\\xNN`` escapes."""
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
+def keep_files_private() -> None:
+    """Whatever umask the command was started with, what it creates is its user's alone
+    (files 0600, folders 0700): the catalog and its WAL, spool, archive, export bundles and
+    `get` outputs hold PHI. Stricter bits the operator set are kept."""
+    os.umask(os.umask(0o077) | 0o077)
 
 
 class OperationFailed(click.ClickException):

@@ -19,6 +19,7 @@ from ingest.cli_options import (
     emit_json,
     json_option,
     normalized_date,
+    shown,
     stderr,
     stdout,
     with_services,
@@ -374,7 +375,8 @@ def retention_report(services: Services, as_json: bool) -> None:
         return
     table = Table("fax", "received", "from", "retain until", "hold", "objects")
     for row in rows:
-        table.add_row(row["id"], row["received_at"], row["from_number"] or row["from_raw"] or "",
+        table.add_row(row["id"], row["received_at"],
+                      shown(row["from_number"] or row["from_raw"] or ""),
                       row["retain_until"] or "-", "yes" if row["legal_hold"] else "",
                       str(row["objects"]))
     stdout.print(table)

@@ -192,3 +192,102 @@ def test_readme_try_it_sample_is_searchable(tmp_path: Path) -> None:
     assert row["state"] == "archived" and row["pages"] == 2
     out = run_cli(config, "search", "cardiology").out
     assert row["fax_id"][:12] in out
+
+
+# -- PHI stays private; data prints as it is; reads are audited ------------------------------
+HOSTILE_SENDER = "[/] [bold red]Dr \x1b[2J Evil"  # markup, and a terminal "clear screen"
+HOSTILE_FILE = "[bold red]memo[blink] \\[x].tif"  # no "/" in a file name; markup all the same
+HOSTILE_PROVIDER = "[/][bold red]faxsrv"
+WIDE = {"COLUMNS": "250"}  # rich wraps at 80 columns off a terminal; keep each value on a line
+
+
+def tree_modes(*roots: Path) -> dict[str, str]:
+    """Every folder and file under ``roots`` (the roots too) with its permission bits."""
+    found = {}
+    for root in roots:
+        for path in [root, *root.rglob("*")]:
+            found[str(path)] = oct(path.stat().st_mode & 0o777)
+    return found
+
+
+def shared_with_others(modes: dict[str, str]) -> dict[str, str]:
+    return {path: mode for path, mode in modes.items() if int(mode, 8) & 0o077}
+
+
+@pytest.fixture(scope="module")
+def loose_umask_world(tmp_path_factory: pytest.TempPathFactory):
+    """Every kind of command run under umask 022 (what a login shell has): ingest --wait,
+    serve with a hot-folder drop, get, export to a zip and to a folder. Sender, file name
+    and fax-server name hold rich markup and a terminal escape."""
+    root = tmp_path_factory.mktemp("umask")
+    data_dir = root / "var"
+    port = free_port()
+    config = write_config(root / "faxvault.toml", data_dir,
+                          f"[server]\nport = {port}\n"
+                          "[hotfolder]\nstability_seconds = 0.3\nrescan_seconds = 0.5\n")
+    memo = render_fax(root / HOSTILE_FILE, [["Hostile sender memo about a pelican"]])
+    [ingested] = run_cli(config, "ingest", str(memo), "--from", HOSTILE_SENDER, "--wait",
+                         "--json", umask=0o022).json()
+
+    staging = root / "staging"
+    staging.mkdir()
+    drop = render_fax(staging / "drop.tif", [["Dropped in the folder about a walrus"]])
+    (staging / "drop.json").write_text(json.dumps({"from": HOSTILE_SENDER,
+                                                   "provider": HOSTILE_PROVIDER}))
+    for path in (drop, staging / "drop.json"):  # what a fax server drops is its own affair
+        path.chmod(0o600)
+    with open(root / "serve.log", "ab") as log:
+        server = subprocess.Popen([FAXVAULT, "serve"], env=cli_env(config), umask=0o022,
+                                  stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    try:
+        inbox = data_dir / "inbox"
+        wait_until(inbox.is_dir, what="serve to make the inbox")
+        os.rename(staging / "drop.json", inbox / "drop.json")  # sidecar first, as HylaFAX does
+        os.rename(drop, inbox / "drop.tif")
+        wait_until(lambda: run_cli(config, "status", "--json").json()["faxes"]
+                   == {"archived": 2}, timeout=120, what="the dropped fax archived")
+        while_serving = tree_modes(data_dir)  # the catalog's -wal and -shm exist now
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=60) == 0
+    assert any(path.endswith("-wal") for path in while_serving)
+
+    outputs = root / "out"
+    outputs.mkdir(mode=0o755)
+    run_cli(config, "get", ingested["fax_id"], "-o", str(outputs / "fax.pdf"), umask=0o022)
+    run_cli(config, "export", "-o", str(outputs / "bundle.zip"), umask=0o022)
+    run_cli(config, "export", "-o", str(outputs / "bundle"), umask=0o022)
+    return config, root, ingested, while_serving
+
+
+def test_files_and_folders_are_private_whatever_the_umask(loose_umask_world) -> None:
+    _, root, _, while_serving = loose_umask_world
+    outputs = root / "out"
+    after = tree_modes(root / "var", outputs / "bundle")
+    after.update(tree_modes(outputs / "fax.pdf", outputs / "bundle.zip"))
+    # Everything made: catalog, WAL, spool, archive, inbox done/, bundles and the `get` file.
+    assert any("/archive/originals/" in path for path in after)
+    assert any("/inbox/done/" in path for path in after)
+    assert any(path.endswith("manifest.json") for path in after)
+    assert not shared_with_others(while_serving)
+    assert not shared_with_others(after)
+    assert after[str(root / "var" / "faxvault.sqlite3")] == "0o600"
+    assert after[str(root / "var" / "archive")] == "0o700"
+
+
+def test_data_that_looks_like_markup_prints_as_it_is(loose_umask_world) -> None:
+    config, _, ingested, _ = loose_umask_world
+    escaped = "[/] [bold red]Dr \\x1b[2J Evil"  # the escape visible, not acted on
+    search = run_cli(config, "search", "pelican", env=WIDE).out
+    assert ingested["fax_id"] in search and escaped in search
+    show = run_cli(config, "show", ingested["fax_id"], "--text", env=WIDE).out
+    assert HOSTILE_FILE in show and escaped in show and "pelican" in show
+    status = run_cli(config, "status", env=WIDE).out
+    assert f"last {HOSTILE_PROVIDER} delivery" in status
+    retention = run_cli(config, "retention", "report", env=WIDE).out
+    assert retention.count(escaped) == 2
+    for out in (search, show, status, retention):
+        assert "\x1b" not in out
+    # JSON keeps the data exactly as received.
+    assert run_cli(config, "show", ingested["fax_id"], "--json").json()["from_raw"] \
+        == HOSTILE_SENDER
