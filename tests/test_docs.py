@@ -46,6 +46,25 @@ def test_readme_documents_no_command_that_does_not_exist() -> None:
     assert documented <= known, documented - known
 
 
+# Commands that change something and print only a confirmation on stderr. Every other command
+# prints what it read or did, and a script must be able to take that as JSON.
+ACTIONS = {"serve", "get", "retry", "hold set", "hold release", "spam mark", "spam unmark",
+           "audit anchor", "delete", "user add", "user disable", "user passwd"}
+
+
+def test_every_read_command_takes_json() -> None:
+    def command(path: str) -> click.Command:
+        found = cli
+        for name in path.split():
+            found = found.commands[name]
+        return found
+
+    missing = [path for path in command_paths(cli) if path not in ACTIONS
+               and not any("--json" in param.opts for param in command(path).params)]
+    assert not missing, (f"commands without --json: {missing}; add it (json_option), or list "
+                         "the command in ACTIONS if it only changes something")
+
+
 def test_storage_and_ocr_never_import_ingest() -> None:
     for package, forbidden in (("storage", {"ingest"}), ("ocr", {"ingest", "storage"})):
         for path in (ROOT / package).glob("*.py"):
