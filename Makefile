@@ -1,5 +1,7 @@
 # Every target bootstraps what it needs: Debian packages (once), then the venv (when
-# pyproject.toml changes). Already set up, both steps are silent no-ops.
+# pyproject.toml or the lock changes). Already set up, both steps are silent no-ops.
+# The venv gets exactly the releases pinned, with their SHA-256s, in requirements-dev.lock
+# (requirements.lock is the runtime part, for deployments); `make lock` regenerates both.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +9,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test bench chaos lint bootstrap apt clean
+.PHONY: run test bench chaos lint bootstrap apt lock clean
 
 run: bootstrap
 	$(VENV)/bin/faxvault serve
@@ -50,11 +52,32 @@ apt:
 	export DEBIAN_FRONTEND=noninteractive; \
 	$$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-dev.lock
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	@echo "installing faxvault and its dev extras into $(VENV) ..."
-	@$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	@echo "installing the locked dependencies and faxvault into $(VENV) ..."
+	@$(VENV)/bin/pip install -q --disable-pip-version-check --require-hashes \
+	  -r requirements-dev.lock
+	@out=$$($(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -e . 2>&1) \
+	  || { echo "$$out" >&2; exit 1; }
+	@$(VENV)/bin/pip check -q >/dev/null 2>&1 || { $(VENV)/bin/pip check; \
+	  echo "pyproject.toml asks for packages the lock lacks: run make lock" >&2; exit 1; }
 	@touch $(STAMP)
+
+# Resolved against PyPI alone (this machine's pip or uv settings, local indexes and
+# constraints play no part), for every platform and Python >= 3.11, with the hash of every
+# file of each release. Pins already in the files are kept unless pyproject.toml needs
+# otherwise; `make lock UPGRADE=1` moves everything to the newest releases.
+LOCK_COMPILE = env -u UV_INDEX -u UV_INDEX_URL -u UV_DEFAULT_INDEX -u UV_EXTRA_INDEX_URL \
+	-u UV_FIND_LINKS -u UV_CONSTRAINT -u UV_OVERRIDE -u UV_NO_BINARY -u UV_EXCLUDE_NEWER \
+	$(VENV)/bin/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --no-config --default-index https://pypi.org/simple \
+	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
+
+lock:
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(VENV)/bin/uv || $(VENV)/bin/pip install -q --disable-pip-version-check 'uv>=0.5'
+	$(LOCK_COMPILE) --all-extras --output-file requirements-dev.lock
+	$(LOCK_COMPILE) --constraint requirements-dev.lock --output-file requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -2,9 +2,12 @@
 
 import ast
 import re
+import tomllib
 from pathlib import Path
 
 import click
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from ingest.cli import cli
 
@@ -73,3 +76,59 @@ def test_storage_and_ocr_never_import_ingest() -> None:
                          [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
                 for name in names:
                     assert name.split(".")[0] not in forbidden, f"{path} imports {name}"
+
+
+# -- the hashed locks ------------------------------------------------------------------------
+RUNTIME_LOCK, DEV_LOCK = ROOT / "requirements.lock", ROOT / "requirements-dev.lock"
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.M)
+
+
+def locked(path: Path) -> dict[str, set[str]]:
+    """Package -> pinned versions (one per environment marker, e.g. numpy by Python)."""
+    pins: dict[str, set[str]] = {}
+    for name, version in PIN.findall(path.read_text()):
+        pins.setdefault(canonicalize_name(name), set()).add(version)
+    return pins
+
+
+def declared() -> tuple[list[Requirement], list[Requirement]]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    extras = [Requirement(r) for reqs in project["optional-dependencies"].values() for r in reqs]
+    return [Requirement(r) for r in project["dependencies"]], extras
+
+
+def unmet(requirements: list[Requirement], pins: dict[str, set[str]]) -> list[str]:
+    problems = []
+    for req in requirements:
+        versions = pins.get(canonicalize_name(req.name))
+        if not versions:
+            problems.append(f"{req.name} is not in the lock")
+        problems += [f"{req.name}=={v} is outside {req}" for v in sorted(versions or ())
+                     if not req.specifier.contains(v, prereleases=True)]
+    return problems
+
+
+def test_the_locks_hold_every_declared_dependency() -> None:
+    runtime, extras = declared()
+    problems = ([f"requirements.lock: {p}" for p in unmet(runtime, locked(RUNTIME_LOCK))]
+                + [f"requirements-dev.lock: {p}" for p in unmet(runtime + extras,
+                                                               locked(DEV_LOCK))])
+    assert not problems, f"{problems}: run `make lock` after changing pyproject.toml"
+
+
+def test_the_runtime_lock_is_the_dev_lock_without_the_extras() -> None:
+    runtime, dev = locked(RUNTIME_LOCK), locked(DEV_LOCK)
+    differ = {name: (versions, dev.get(name)) for name, versions in runtime.items()
+              if dev.get(name) != versions}
+    assert not differ, f"{differ}: run `make lock`"
+
+
+def test_every_locked_release_has_hashes_and_comes_from_no_local_place() -> None:
+    for path in (RUNTIME_LOCK, DEV_LOCK):
+        text = path.read_text()
+        blocks = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
+        assert len(blocks) == sum(len(v) for v in locked(path).values())
+        for block in blocks:
+            assert "--hash=sha256:" in block, f"{path.name}: no hash for {block.split()[0]}"
+        assert not re.search(r"file:|--find-links|--index-url|-e |(^|\s)/[a-z]", text), \
+            f"{path.name} names a local path or index: it must install from PyPI alone"
