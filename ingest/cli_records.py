@@ -53,7 +53,8 @@ def verify_archive(services: Services, since: str | None, as_json: bool) -> None
                    "bytes": total, "problems": [p.__dict__ for p in problems]})
     else:
         for p in problems:
-            click.echo(f"{p.problem}: fax {p.fax_id} {p.purpose} {p.key}: {p.detail}", err=True)
+            click.echo(shown(f"{p.problem}: fax {p.fax_id} {p.purpose} {p.key}: {p.detail}"),
+                       err=True)
         click.echo(f"verified {len(objects)} objects of {faxes} faxes ({total} bytes): "
                    + ("OK" if not problems else f"{len(problems)} problem(s)"))
     if problems:
@@ -350,8 +351,8 @@ def verify_export(bundle: Path, as_json: bool) -> None:
     if as_json:
         emit_json({"ok": not problems, "problems": problems})
     else:
-        for problem in problems:
-            click.echo(problem, err=True)
+        for problem in problems:  # names read from the bundle, which may be hostile
+            click.echo(shown(problem), err=True)
         click.echo(f"{bundle}: " + ("OK" if not problems else f"{len(problems)} problem(s)"))
     if problems:
         sys.exit(EXIT_FAILED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -291,3 +292,12 @@ def test_data_that_looks_like_markup_prints_as_it_is(loose_umask_world) -> None:
     # JSON keeps the data exactly as received.
     assert run_cli(config, "show", ingested["fax_id"], "--json").json()["from_raw"] \
         == HOSTILE_SENDER
+
+
+def test_a_hostile_bundle_cannot_reach_the_auditors_terminal(loose_umask_world,
+                                                             tmp_path: Path) -> None:
+    config, root, _, _ = loose_umask_world
+    bundle = shutil.copytree(root / "out" / "bundle", tmp_path / "bundle")
+    (bundle / "note\x1b]0;pwned\x07[bold].txt").write_bytes(b"not in the manifest")
+    result = run_cli(config, "verify-export", str(bundle), expect=1)
+    assert "note\\x1b]0;pwned\\x07[bold].txt" in result.err and "\x1b" not in result.err
