@@ -60,7 +60,8 @@ $(STAMP): pyproject.toml requirements-dev.lock
 	@out=$$($(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -e . 2>&1) \
 	  || { echo "$$out" >&2; exit 1; }
 	@$(VENV)/bin/pip check -q >/dev/null 2>&1 || { $(VENV)/bin/pip check; \
-	  echo "pyproject.toml asks for packages the lock lacks: run make lock" >&2; exit 1; }
+	  echo "if pyproject.toml names a package the lock lacks, run make lock; otherwise" \
+	       "start the venv afresh (make clean)" >&2; exit 1; }
 	@touch $(STAMP)
 
 # Resolved against PyPI alone (this machine's pip or uv settings, local indexes and
