@@ -187,6 +187,12 @@ async def test_bad_event_hash_is_401(world: World) -> None:
      {"Content-Type": "application/json"}, 400, "unexpected characters"),
     (b'{"hook": {"event": "fax_page_received"}, "data": {"id": "a", "page": -1}}',
      {"Content-Type": "application/json"}, 400, "page"),
+    (b'{"hook": ' + b"[" * 5000 + b"]" * 5000 + b', "data": {"id": "a"}}',
+     {"Content-Type": "application/json"}, 400, "nested too deeply"),
+    (b'{"hook": {"event": "\\ud800"}, "data": {"id": "a"}}',
+     {"Content-Type": "application/json"}, 400, "hook.event is not valid Unicode"),
+    (b'{"hook": {"event": "fax_received"}, "data": {"id": "a", "from": "+1\\udfff"}}',
+     {"Content-Type": "application/json"}, 400, "data.from is not valid Unicode"),
     (b"{}", {"Content-Type": "text/plain"}, 415, "expected application/json"),
     (b"x" * 70_000, {"Content-Type": "application/json"}, 413, "limit"),
 ])
@@ -210,6 +216,28 @@ async def test_malformed_dropbox_deliveries_are_refused(world: World) -> None:
     wrong_type = await world.client.post(f"/webhooks/dropbox/{DB_HOOK}", json={"a": 1})
     assert wrong_type.status == 415
     await assert_nothing_happened(world)
+
+
+@pytest.mark.parametrize(("payload", "reason"), [
+    ('{"event": ' + "[" * 5000 + "]" * 5000 + "}", "nested too deeply"),
+    ('{"event": {"event_time": "1738001529", "event_type": "fax_\\ud800received",'
+     ' "event_hash": "00"}}', "event.event_type is not valid Unicode"),
+    ('{"event": {"event_time": "\\udc00", "event_type": "fax_received",'
+     ' "event_hash": "00"}}', "event.event_time is not valid Unicode"),
+])
+async def test_hostile_dropbox_json_is_a_400(world: World, payload: str, reason: str) -> None:
+    response = await post_dropbox(world, payload)
+    assert response.status == 400 and reason in await response.text()
+    await assert_nothing_happened(world)
+
+
+async def test_hostile_bodies_are_counted_as_refusals(world: World) -> None:
+    deep = b'{"hook": ' + b"[" * 3000 + b"]" * 3000 + b"}"
+    lone = b'{"hook": {"event": "\\ud800"}, "data": {"id": "a"}}'
+    for body in (deep, lone):
+        assert (await post_faxplus(world, body)).status == 400
+    text = await (await world.client.get("/metrics")).text()
+    assert 'faxvault_deliveries_total{outcome="refused_400",provider="faxplus"} 2.0' in text
 
 
 async def test_refusals_are_counted_in_metrics(world: World) -> None:

@@ -78,11 +78,26 @@ def safe_id(value: Any, what: str) -> str:
     return text
 
 
+def unicode_text(value: str, what: str) -> str:
+    """``value`` if it can be stored: JSON escapes can spell lone surrogates (``"\\ud800"``)
+    that no UTF-8 column, log line or hash input accepts, so they are refused here, naming
+    the field, instead of failing later as a 500."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DeliveryRejected(400, f"{what} is not valid Unicode (lone surrogate)") from None
+    return value
+
+
 def json_object(body: bytes, what: str = "body") -> dict[str, Any]:
     try:
         doc = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise DeliveryRejected(400, f"{what} is not valid JSON: {exc}") from None
+    except RecursionError:
+        # Nesting a real delivery never needs (~1000 levels): the decoder gives up first.
+        raise DeliveryRejected(400, f"{what} is nested too deeply") from None
     if not isinstance(doc, dict):
         raise DeliveryRejected(400, f"{what} is not a JSON object")
     return doc

@@ -27,6 +27,7 @@ from ingest.providers.base import (
     media_options,
     media_type,
     safe_id,
+    unicode_text,
 )
 from storage.spool import Blob, Spool
 
@@ -102,6 +103,8 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, api_key: str | None)
         raise DeliveryRejected(400, "event.event_time and event.event_type must be strings")
     if len(event_time) > 32 or len(event_type) > 64:
         raise DeliveryRejected(400, "event.event_time or event.event_type too long")
+    unicode_text(event_time, "event.event_time")
+    unicode_text(event_type, "event.event_type")
     if not api_key:
         raise DeliveryRejected(401, "cannot verify event_hash: dropbox.api_key is not set")
     expected = event_hash(api_key, event_time, event_type)

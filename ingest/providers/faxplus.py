@@ -19,6 +19,7 @@ from ingest.providers.base import (
     json_object,
     media_type,
     safe_id,
+    unicode_text,
 )
 from storage.spool import Blob, Spool
 
@@ -87,12 +88,16 @@ def parse_delivery(headers: Mapping[str, str], body: bytes) -> Delivery:
     event = hook.get("event")
     if not isinstance(event, str) or not event.strip() or len(event) > 64:
         raise DeliveryRejected(400, "hook.event missing or not a string")
+    unicode_text(event, "hook.event")
     fax_id = safe_id(data.get("id"), "data.id")
+    hints = {"status": _text(data, "status"), "from_raw": _text(data, "from", "from_number"),
+             "to_raw": _text(data, "to", "to_number")}
+    for name, value in hints.items():
+        if value is not None:
+            unicode_text(value, f"data.{name.removesuffix('_raw')}")
     common = dict(
         provider=PROVIDER, event_type=event, provider_fax_id=fax_id,
-        event_time=parse_time(hook.get("event_time")),
-        status=_text(data, "status"),
-        from_raw=_text(data, "from", "from_number"), to_raw=_text(data, "to", "to_number"),
+        event_time=parse_time(hook.get("event_time")), **hints,
     )
     if event == PAGE_RECEIVED:
         page = _page_number(data)
