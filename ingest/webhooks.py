@@ -9,10 +9,13 @@ and are counted and logged with their reason.
 from __future__ import annotations
 
 import logging
+import re
 import time
-from collections.abc import Callable, Mapping
+import urllib.parse
+from collections.abc import Callable, Iterable, Mapping
 
 from aiohttp import web
+from aiohttp.web_log import AccessLogger
 
 from ingest.config import Config
 from ingest.journal import DeliveryRecord, GroupJournal
@@ -22,6 +25,12 @@ from ingest.providers.base import Delivery, DeliveryRejected, journal_headers, t
 from storage.catalog import utcnow_iso
 
 log = logging.getLogger("faxvault.webhooks")
+
+# Route families under /webhooks/; anything else there is shown only as "[redacted]".
+PROVIDERS = ("faxplus", "dropbox")
+WEBHOOKS_PREFIX = "/webhooks/"
+REDACTED = "[redacted]"
+_FAMILY = re.compile(r"[a-z0-9_-]{1,32}")
 
 CONFIG = web.AppKey("config", Config)
 JOURNAL = web.AppKey("journal", GroupJournal)
@@ -120,3 +129,52 @@ dropbox_webhook = webhook_handler(
 def add_routes(app: web.Application) -> None:
     app.router.add_post("/webhooks/faxplus/{token}", faxplus_webhook)
     app.router.add_post("/webhooks/dropbox/{token}", dropbox_webhook)
+
+
+def redact_webhook_path(path_qs: str) -> str:
+    """``path_qs`` with the secret token of a webhook URL replaced by ``[redacted]``.
+
+    Decoded and case-folded before looking (``/web%68ooks/faxplus%2F<token>`` reaches the
+    same handler, or at least carries the same secret), and everything after the provider
+    name is dropped: a trailing slash or extra segment must not leak the token either. The
+    output is built only from safe characters, so it cannot inject into the log line."""
+    path, has_query, query = path_qs.partition("?")
+    decoded = urllib.parse.unquote(path).casefold()
+    at = decoded.find(WEBHOOKS_PREFIX)
+    if at < 0:
+        return path_qs
+    family = _FAMILY.match(decoded, at + len(WEBHOOKS_PREFIX))
+    name = family.group() if family and family.group() in PROVIDERS else REDACTED
+    lead = "" if at == 0 else "..."
+    return f"{lead}{WEBHOOKS_PREFIX}{name}/{REDACTED}" + (f"?{query}" if has_query else "")
+
+
+def redact_webhook_urls(text: str) -> str:
+    """Any text (a Referer header, a message) with webhook paths in it redacted."""
+    if "webhooks" not in urllib.parse.unquote(text).casefold():
+        return text
+    if WEBHOOKS_PREFIX not in text.casefold():  # spelled with escapes: keep nothing
+        return REDACTED
+    start = text.casefold().index(WEBHOOKS_PREFIX)
+    return text[:start] + redact_webhook_path(text[start:].split()[0].split('"')[0])
+
+
+class RedactingAccessLogger(AccessLogger):
+    """aiohttp's access log (any ``access_log_format``) with webhook tokens redacted from
+    every field, the request line above all: ``POST /webhooks/faxplus/[redacted] HTTP/1.1``.
+    The structured ``extra`` fields handed to log handlers are the same redacted values."""
+
+    def _format_line(self, request: web.BaseRequest, response: web.StreamResponse,
+                     time: float) -> Iterable[tuple[str | tuple[str, str], str]]:
+        return [(key, self._redact(key, value, request))
+                for key, value in super()._format_line(request, response, time)]
+
+    @staticmethod
+    def _redact(key: str | tuple[str, str], value: object,
+                request: web.BaseRequest | None) -> object:
+        if not isinstance(value, str):
+            return value
+        if key == "first_request_line" and request is not None:
+            return (f"{request.method} {redact_webhook_path(request.path_qs)} "
+                    f"HTTP/{request.version.major}.{request.version.minor}")
+        return redact_webhook_urls(value)
