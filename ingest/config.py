@@ -152,6 +152,10 @@ class DropboxConfig(_Section):
     api_base: str = "https://api.hellosign.com/v3"
     api_key: SecretStr | None = None
     webhook_token: SecretStr | None = None
+    # Callbacks whose event_time is older (or further ahead) are refused as replays: the
+    # sender's last retry comes ~30 h 20 after the event; 36 h leaves margin.
+    max_event_age_seconds: PositiveInt = 36 * 3600
+    max_clock_skew_seconds: Annotated[int, Field(ge=0)] = 300
 
 
 class HotfolderConfig(_Section):

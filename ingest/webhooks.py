@@ -120,10 +120,15 @@ faxplus_webhook = webhook_handler(
     "faxplus", lambda c: _secret(c.faxplus.webhook_token),
     lambda headers, body, _: faxplus.parse_delivery(headers, body), _faxplus_ack)
 
+def _dropbox_parse(headers: Mapping[str, str], body: bytes, config: Config) -> Delivery:
+    window = dropbox.FreshnessWindow(config.dropbox.max_event_age_seconds,
+                                     config.dropbox.max_clock_skew_seconds)
+    return dropbox.parse_delivery(headers, body, _secret(config.dropbox.api_key),
+                                  now=time.time(), window=window)
+
+
 dropbox_webhook = webhook_handler(
-    "dropbox", lambda c: _secret(c.dropbox.webhook_token),
-    lambda headers, body, c: dropbox.parse_delivery(headers, body, _secret(c.dropbox.api_key)),
-    _dropbox_ack)
+    "dropbox", lambda c: _secret(c.dropbox.webhook_token), _dropbox_parse, _dropbox_ack)
 
 
 def add_routes(app: web.Application) -> None:

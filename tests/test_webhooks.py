@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import aiohttp
 import pytest
 
+from ingest.config import ConfigError, config_from_mapping
+from ingest.providers.base import DeliveryRejected
 from ingest.providers.dropbox import ACK_BODY, event_hash
 from storage.search import SearchFilters, search_pages
 from tests.fakes import counting_app
 from tests.world import (
     DB_HOOK,
+    DB_KEY,
     World,
     dropbox_callback,
     faxplus_event,
@@ -156,6 +160,67 @@ async def test_payload_url_on_another_host_is_never_contacted(world: World,
     await world.archived("dropbox", fax_id)
     assert hits == []
     assert world.dropbox.count(f"/fax/files/{fax_id}") == 1
+
+
+async def test_captured_dropbox_callback_replayed_with_another_fax_is_refused(
+        world: World) -> None:
+    """The hash covers only time and type: a callback captured 40 h ago, replayed with another
+    fax's files_url, hashes fine. Its age gives it away; nothing is fetched."""
+    captured_at = str(int(time.time()) - 40 * 3600)
+    serve_dropbox(world, "victimfax01")
+    replay = dropbox_callback("victimfax01", event_time=captured_at)
+    response = await post_dropbox(world, replay)
+    assert response.status == 401
+    reason = await response.text()
+    assert "40.0 h old" in reason and "dropbox.max_event_age_seconds = 129600" in reason
+    assert "faxvault reconcile --provider dropbox" in reason
+    await assert_nothing_happened(world)
+
+
+async def test_dropbox_last_retry_is_accepted_and_the_future_is_bounded(world: World) -> None:
+    """The sender's last retry comes ~30 h 20 after the event: inside the default window.
+    A time ahead of our clock by more than the allowed skew is refused."""
+    last_retry = str(int(time.time()) - (30 * 3600 + 20 * 60 + 6 * 30))
+    serve_dropbox(world, "lateretry01")
+    assert (await post_dropbox(world, dropbox_callback("lateretry01",
+                                                       event_time=last_retry))).status == 200
+    await world.archived("dropbox", "lateretry01")
+    ahead = str(int(time.time()) + 3600)
+    response = await post_dropbox(world, dropbox_callback("future01", event_time=ahead))
+    assert response.status == 401 and "dropbox.max_clock_skew_seconds" in await response.text()
+    skewed = str(int(time.time()) + 60)  # a minute fast: tolerated
+    response = await post_dropbox(world, dropbox_callback("x2", "callback_test",
+                                                          event_time=skewed))
+    assert response.status == 200
+    assert world.count("events") == 2  # the fax and the test, not the future one
+
+
+def test_dropbox_window_is_configurable() -> None:
+    """The parser's window comes from [dropbox] max_event_age_seconds /
+    max_clock_skew_seconds; event_time that is not a Unix time is malformed."""
+    from ingest.providers.dropbox import FreshnessWindow, parse_delivery
+    from tests.test_fuzz import multipart_body
+
+    now = 1_800_000_000.0
+    window = FreshnessWindow(max_age_seconds=600, max_skew_seconds=0)
+    headers, body = multipart_body(dropbox_callback("f1", event_time=str(int(now) - 599)
+                                                    ).encode())
+    assert parse_delivery(headers, body, DB_KEY, now=now, window=window).provider_fax_id == "f1"
+    for event_time, status in ((int(now) - 601, 401), (int(now) + 1, 401)):
+        headers, body = multipart_body(dropbox_callback("f1", event_time=str(event_time))
+                                       .encode())
+        with pytest.raises(DeliveryRejected) as refused:
+            parse_delivery(headers, body, DB_KEY, now=now, window=window)
+        assert refused.value.status == status
+    headers, body = multipart_body(dropbox_callback("f1", event_time="yesterday").encode())
+    with pytest.raises(DeliveryRejected, match="not a Unix time"):
+        parse_delivery(headers, body, DB_KEY, now=now, window=window)
+    config = config_from_mapping({"dropbox": {"max_event_age_seconds": 7200,
+                                              "max_clock_skew_seconds": 30}}, env={})
+    assert (config.dropbox.max_event_age_seconds, config.dropbox.max_clock_skew_seconds) == \
+        (7200, 30)
+    with pytest.raises(ConfigError, match=r"dropbox\.max_event_age_seconds"):
+        config_from_mapping({"dropbox": {"max_event_age_seconds": 0}}, env={})
 
 
 # -- refusals: nothing journaled, no provider called ------------------------------------------
