@@ -223,6 +223,28 @@ def test_dropbox_window_is_configurable() -> None:
         config_from_mapping({"dropbox": {"max_event_age_seconds": 0}}, env={})
 
 
+async def test_api_redirect_to_another_origin_is_never_followed(world: World,
+                                                                  aiohttp_server) -> None:
+    """The API answers the file download with a redirect to another port of 127.0.0.1: not
+    followed, so no body from there becomes the fax; the job parks as failed, saying why."""
+    hits: list[str] = []
+    elsewhere = await aiohttp_server(counting_app(hits))
+    serve_faxplus(world, "redir1")
+    world.faxplus.redirect_to = str(elsewhere.make_url("/v3/accounts/self/files/redir1"))
+    world.faxplus.inject("/files/redir1", *["redirect"] * 20)
+    assert (await post_faxplus(world, faxplus_event("redir1"))).status == 200
+
+    def settled():
+        fax = world.fax("faxplus", "redir1")
+        jobs = world.services.catalog.conn.execute(
+            "SELECT state, last_error FROM jobs WHERE kind = 'faxplus_fax'").fetchall()
+        return (fax, jobs[0]) if jobs and jobs[0]["state"] == "failed" else None
+
+    fax, job = await world.until(settled, what="fetch job parked")
+    assert "redirect to another origin" in job["last_error"]
+    assert fax["original_sha256"] is None and hits == []
+
+
 # -- refusals: nothing journaled, no provider called ------------------------------------------
 async def assert_nothing_happened(world: World) -> None:
     assert world.count("events") == 0 and world.count("jobs") == 0

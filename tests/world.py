@@ -86,7 +86,7 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
         dropbox={"api_base": str(db_server.make_url("/v3")), "api_key": DB_KEY,
                  "webhook_token": DB_HOOK},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
-              "backoff_max_seconds": 0.05},
+              "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
