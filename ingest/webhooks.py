@@ -139,10 +139,10 @@ def add_routes(app: web.Application) -> None:
 def redact_webhook_path(path_qs: str) -> str:
     """``path_qs`` with the secret token of a webhook URL replaced by ``[redacted]``.
 
-    Decoded and case-folded before looking (``/web%68ooks/faxplus%2F<token>`` reaches the
-    same handler, or at least carries the same secret), and everything after the provider
-    name is dropped: a trailing slash or extra segment must not leak the token either. The
-    output is built only from safe characters, so it cannot inject into the log line."""
+    Decoded and case-folded before looking (``/web%68ooks/faxplus%2F<token>`` carries the
+    same secret), and everything after the provider name is dropped: a trailing slash or an
+    extra segment must not leak the token either. Only the raw text before ``/webhooks/``
+    (as the log would have shown it) and safe characters are written: no log injection."""
     path, has_query, query = path_qs.partition("?")
     decoded = urllib.parse.unquote(path).casefold()
     at = decoded.find(WEBHOOKS_PREFIX)
@@ -150,18 +150,63 @@ def redact_webhook_path(path_qs: str) -> str:
         return path_qs
     family = _FAMILY.match(decoded, at + len(WEBHOOKS_PREFIX))
     name = family.group() if family and family.group() in PROVIDERS else REDACTED
-    lead = "" if at == 0 else "..."
+    raw_at = path.casefold().find(WEBHOOKS_PREFIX)
+    lead = path[:raw_at] if raw_at >= 0 else ("" if at == 0 else "...")
     return f"{lead}{WEBHOOKS_PREFIX}{name}/{REDACTED}" + (f"?{query}" if has_query else "")
 
 
-def redact_webhook_urls(text: str) -> str:
-    """Any text (a Referer header, a message) with webhook paths in it redacted."""
+# Anything path-like in free text: a header value, a message, the repr of a request line.
+_PATH_LIKE = re.compile(r"/[^\s'\"<>]+")
+
+
+def redact_webhook_text(text: str) -> str:
+    """``text`` with every webhook path in it redacted (see :func:`redact_webhook_path`)."""
     if "webhooks" not in urllib.parse.unquote(text).casefold():
         return text
-    if WEBHOOKS_PREFIX not in text.casefold():  # spelled with escapes: keep nothing
-        return REDACTED
-    start = text.casefold().index(WEBHOOKS_PREFIX)
-    return text[:start] + redact_webhook_path(text[start:].split()[0].split('"')[0])
+
+    def one(match: re.Match[str]) -> str:
+        found = match.group()
+        if "webhooks" not in urllib.parse.unquote(found).casefold():
+            return found
+        return redact_webhook_path(found)
+
+    return _PATH_LIKE.sub(one, text)
+
+
+class RedactWebhookTokens(logging.Filter):
+    """For aiohttp's own loggers: a malformed request is logged with its raw request line in
+    the exception text (``Bad status line: b'POST /webhooks/faxplus/<token> HTTP/9.x'``).
+    The message and the formatted exception are redacted before any handler sees them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact_webhook_text(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            # exc_text is what formatters print; exc_info is dropped so none re-renders it.
+            record.exc_text, record.exc_info = _redact_traceback(text), None
+        elif record.exc_text:
+            record.exc_text = _redact_traceback(record.exc_text)
+        return True
+
+
+def _redact_traceback(text: str) -> str:
+    """A formatted exception, redacted except its ``File "..."`` lines (source paths, never
+    request data: an install under a folder named webhooks keeps readable tracebacks)."""
+    return "\n".join(line if line.lstrip().startswith('File "') else redact_webhook_text(line)
+                     for line in text.split("\n"))
+
+
+TOKEN_FILTER = RedactWebhookTokens()
+AIOHTTP_LOGGERS = ("aiohttp.access", "aiohttp.server", "aiohttp.web", "aiohttp.internal")
+
+
+def redact_aiohttp_logs() -> None:
+    """Install the token filter on aiohttp's loggers (idempotent)."""
+    for name in AIOHTTP_LOGGERS:
+        logging.getLogger(name).addFilter(TOKEN_FILTER)
 
 
 class RedactingAccessLogger(AccessLogger):
@@ -182,4 +227,4 @@ class RedactingAccessLogger(AccessLogger):
         if key == "first_request_line" and request is not None:
             return (f"{request.method} {redact_webhook_path(request.path_qs)} "
                     f"HTTP/{request.version.major}.{request.version.minor}")
-        return redact_webhook_urls(value)
+        return redact_webhook_text(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import urllib.error
@@ -171,6 +172,10 @@ def test_access_log_of_a_running_service_never_shows_a_webhook_token(tmp_path: P
                     statuses[path] = response.status
             except urllib.error.HTTPError as refused:
                 statuses[path] = refused.code
+        # A malformed request line: aiohttp logs it raw in the error it reports.
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+            raw.sendall(f"POST /webhooks/faxplus/{right} HTTP/9.x\r\n\r\n".encode())
+            assert raw.recv(100).startswith(b"HTTP/1.0 400")
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=60) == 0
@@ -190,3 +195,4 @@ def test_access_log_of_a_running_service_never_shows_a_webhook_token(tmp_path: P
                for line in access) == 1
     assert all("https://fax.example.org/webhooks/faxplus/[redacted]" in line
                for line in access if "/webhooks/" in line)
+    assert "b'POST /webhooks/faxplus/[redacted] HTTP/9.x'" in text  # the error, redacted
