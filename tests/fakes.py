@@ -24,6 +24,7 @@ class FakeProvider:
     # "redirect": 302 to this URL (absolute or relative); None = to the same URL (a loop).
     redirect_to: str | None = None
     stall_seconds: float = 0.2  # "stall": half the body, this pause, then the rest
+    list_ignores_offset: bool = False  # a listing that answers its first page every time
     faxes: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # file or fax id -> bytes
     pages: dict[tuple[str, int], bytes] = field(default_factory=dict)
@@ -78,6 +79,7 @@ class FakeProvider:
 
     def listing(self, request: web.Request) -> dict[str, Any]:
         limit, offset = int(request.query["limit"]), int(request.query["offset"])
+        offset = 0 if self.list_ignores_offset else offset
         records = [r for r in self.faxes.values() if r.get("direction") == "incoming"]
         return {"data": {"records": records[offset:offset + limit], "total": len(records)}}
 
@@ -155,6 +157,7 @@ def dropbox_app(fake: FakeProvider) -> web.Application:
     async def list_faxes(request: web.Request) -> web.StreamResponse:
         fake.requests.append(request.path_qs)
         page, size = int(request.query["page"]), int(request.query["page_size"])
+        page = 1 if fake.list_ignores_offset else page
         faxes = list(fake.faxes.values())
         pages = max(1, -(-len(faxes) // size))
         return web.json_response({"faxes": faxes[(page - 1) * size: page * size],

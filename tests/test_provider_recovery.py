@@ -17,13 +17,20 @@ import pytest
 from yarl import URL
 
 from ingest.config import ConfigError, config_from_mapping
-from ingest.providers.base import HttpPolicy, PermanentProviderError, TransientError
+from ingest.providers.base import (
+    HttpPolicy,
+    ListingStalled,
+    PermanentProviderError,
+    TransientError,
+    basic_auth,
+)
+from ingest.providers.dropbox import DropboxClient
 from ingest.providers.faxplus import FaxplusClient
 from ingest.reconcile import reconcile
 from storage.spool import Spool
 from tests.cliutil import FAXVAULT, start_serve, wait_healthy
 from tests.conftest import free_port, write_config
-from tests.fakes import FakeProvider, counting_app, faxplus_app
+from tests.fakes import FakeProvider, counting_app, dropbox_app, faxplus_app
 from tests.world import FP_HOOK, World, faxplus_event, faxplus_record, serve_faxplus
 
 
@@ -255,3 +262,27 @@ def test_a_plain_http_api_base_is_refused_naming_the_key(section: str, base: str
     assert getattr(allowed, section).api_base == base
     with pytest.raises(ConfigError, match=rf"{section}\.api_base"):
         config_from_mapping({section: {"api_base": "file:///etc/passwd"}}, env={})
+
+
+async def test_a_listing_that_does_not_advance_ends_with_an_error(api: Api,
+                                                                  aiohttp_server) -> None:
+    """An API that answers the same page whatever the offset would keep reconcile listing
+    forever; the second identical page stops it, saying why."""
+    for n in range(3):
+        api.fake.faxes[f"in{n}"] = faxplus_record(f"in{n}")
+    assert len(await api.client.list_received(page_size=2)) == 4  # ok1 + in0..in2
+    api.fake.list_ignores_offset = True
+    with pytest.raises(ListingStalled, match="faxplus fax list at offset 2"):
+        await asyncio.wait_for(api.client.list_received(page_size=2), 30)
+
+    fake = FakeProvider(token="db-key", list_ignores_offset=True)
+    for n in range(3):
+        fake.faxes[f"db{n}"] = {"fax_id": f"db{n}", "created_at": 1738001529}
+    server = await aiohttp_server(dropbox_app(fake))
+    async with aiohttp.ClientSession() as session:
+        client = DropboxClient(session, str(server.make_url("/v3")), HttpPolicy(),
+                               auth_headers={"Authorization": basic_auth("db-key")})
+        with pytest.raises(ListingStalled, match="dropbox fax list page 2"):
+            await asyncio.wait_for(client.list_received(page_size=2), 30)
+        fake.list_ignores_offset = False
+        assert len(await client.list_received(page_size=2)) == 3

@@ -144,6 +144,28 @@ class PermanentProviderError(ProviderError):
     until an operator acts (the job still parks as failed, visible in status)."""
 
 
+class ListingStalled(PermanentProviderError):
+    """A paged listing that stopped advancing (a page of nothing but records already seen)."""
+
+
+class PageTracker:
+    """Bounds a paged listing: each page must bring a record not seen before, so an API that
+    ignores the offset (or loops) ends the listing with an error instead of looping forever."""
+
+    def __init__(self, provider: str, id_field: str) -> None:
+        self.provider, self.id_field = provider, id_field
+        self.seen: set[str] = set()
+
+    def new_records(self, records: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+        ids = [str(record.get(self.id_field)) for record in records]
+        if records and self.seen.issuperset(ids):
+            raise ListingStalled(f"{self.provider} fax list {where}: the API answered only "
+                                 "records it had already listed; listing stopped")
+        fresh = [r for r, i in zip(records, ids, strict=True) if i not in self.seen]
+        self.seen.update(ids)
+        return fresh
+
+
 def _is_transient(exc: BaseException) -> bool:
     return isinstance(exc, (TransientError, aiohttp.ClientConnectionError,
                             aiohttp.ClientPayloadError, asyncio.TimeoutError))

@@ -25,6 +25,7 @@ from ingest.providers.base import (
     ApiClient,
     Delivery,
     DeliveryRejected,
+    PageTracker,
     json_object,
     media_options,
     media_type,
@@ -181,12 +182,13 @@ class DropboxClient(ApiClient):
                             page_size: int = 100) -> list[dict[str, Any]]:
         """Every fax in the account (optionally created at or after ``since``)."""
         faxes: list[dict[str, Any]] = []
-        page = 1
+        page, pages = 1, PageTracker(PROVIDER, "fax_id")
         while True:
             doc = await self.get_json("fax/list", {"page": str(page),
                                                    "page_size": str(page_size)})
             records = doc.get("faxes") if isinstance(doc, dict) else None
-            records = [r for r in records or [] if isinstance(r, dict)]
+            records = pages.new_records([r for r in records or [] if isinstance(r, dict)],
+                                        f"page {page}")
             faxes += [r for r in records
                       if since is None or (parse_time(r.get("created_at")) or "") >= since]
             info = doc.get("list_info") if isinstance(doc, dict) else None

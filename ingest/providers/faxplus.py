@@ -16,6 +16,7 @@ from ingest.providers.base import (
     ApiClient,
     Delivery,
     DeliveryRejected,
+    PageTracker,
     json_object,
     media_type,
     safe_id,
@@ -139,14 +140,15 @@ class FaxplusClient(ApiClient):
                             page_size: int = 100) -> list[dict[str, Any]]:
         """Every inbox fax (optionally after ``since``, ISO date), following offsets."""
         faxes: list[dict[str, Any]] = []
-        offset = 0
+        offset, pages = 0, PageTracker(PROVIDER, "id")
         while True:
             params = {"category": "inbox", "limit": str(page_size), "offset": str(offset)}
             if since:
                 params["after"] = since.replace("T", " ").rstrip("Z")
             doc = await self.get_json(f"accounts/{self.user_id}/faxes", params)
             records = _records(doc)
-            faxes += [r for r in records if isinstance(r, dict)]
+            faxes += pages.new_records([r for r in records if isinstance(r, dict)],
+                                       f"at offset {offset}")
             if len(records) < page_size:
                 return faxes
             offset += page_size
