@@ -222,9 +222,11 @@ class RedactingAccessLogger(AccessLogger):
     @staticmethod
     def _redact(key: str | tuple[str, str], value: object,
                 request: web.BaseRequest | None) -> object:
-        if not isinstance(value, str):
-            return value
         if key == "first_request_line" and request is not None:
             return (f"{request.method} {redact_webhook_path(request.path_qs)} "
                     f"HTTP/{request.version.major}.{request.version.minor}")
-        return redact_webhook_text(value)
+        # Headers (%{...}i, %{...}o) carry what the client sent; address, time, status and
+        # sizes cannot hold a path.
+        if isinstance(key, tuple) and isinstance(value, str):
+            return redact_webhook_text(value)
+        return value
