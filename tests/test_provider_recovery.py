@@ -175,7 +175,7 @@ def spooled(spool: Spool) -> list[Path]:
 async def test_a_slow_api_times_out_each_attempt_and_gives_up_after_the_retries(
         api: Api) -> None:
     api.fake.inject("/faxes/ok1", "slow", "slow", "slow")
-    with pytest.raises(TimeoutError):
+    with pytest.raises(TransientError, match=r"no complete answer within 0\.3 s"):
         await api.client.get_fax("ok1")
     assert api.fake.count("/faxes/ok1") == 3  # http.retries attempts, then the error
     api.fake.inject("/faxes/ok1", "slow")

@@ -212,9 +212,10 @@ def test_dropbox_window_is_configurable() -> None:
         with pytest.raises(DeliveryRejected) as refused:
             parse_delivery(headers, body, DB_KEY, now=now, window=window)
         assert refused.value.status == status
-    headers, body = multipart_body(dropbox_callback("f1", event_time="yesterday").encode())
-    with pytest.raises(DeliveryRejected, match="not a Unix time"):
-        parse_delivery(headers, body, DB_KEY, now=now, window=window)
+    for not_a_time in ("yesterday", "\u0661\u0668\u0660\u0660"):  # digits, not ASCII
+        headers, body = multipart_body(dropbox_callback("f1", event_time=not_a_time).encode())
+        with pytest.raises(DeliveryRejected, match="not a Unix time"):
+            parse_delivery(headers, body, DB_KEY, now=now, window=window)
     config = config_from_mapping({"dropbox": {"max_event_age_seconds": 7200,
                                               "max_clock_skew_seconds": 30}}, env={})
     assert (config.dropbox.max_event_age_seconds, config.dropbox.max_clock_skew_seconds) == \

@@ -249,15 +249,19 @@ class ApiClient:
         redirects, all within one ``timeout_seconds`` (body reading included)."""
         what = f"GET {path}"
         url: URL | str = self.url(path)
-        async with asyncio.timeout(self._policy.timeout_seconds):
-            for _ in range(self._policy.max_redirects + 1):
-                async with self._session.get(url, params=params, headers=self._headers,
-                                             allow_redirects=False) as response:
-                    if response.status not in REDIRECTS:
-                        self._check(response, what)
-                        yield response
-                        return
-                    url, params = self._next_hop(response, what), None
+        try:
+            async with asyncio.timeout(self._policy.timeout_seconds):
+                for _ in range(self._policy.max_redirects + 1):
+                    async with self._session.get(url, params=params, headers=self._headers,
+                                                 allow_redirects=False) as response:
+                        if response.status not in REDIRECTS:
+                            self._check(response, what)
+                            yield response
+                            return
+                        url, params = self._next_hop(response, what), None
+        except TimeoutError:
+            raise TransientError(f"{self.provider} {what}: no complete answer within "
+                                 f"{self._policy.timeout_seconds:g} s") from None
         raise PermanentProviderError(f"{self.provider} {what}: more than "
                                      f"{self._policy.max_redirects} redirects")
 

@@ -54,7 +54,8 @@ class FreshnessWindow:
 
 def check_fresh(event_time: str, now: float, window: FreshnessWindow) -> None:
     """Refuse (401) an ``event_time`` outside the window, saying by how much and why."""
-    if not event_time.isdigit() or len(event_time) > 12:
+    # isascii: str.isdigit and int() also take other scripts' digits ("\u0661\u0662").
+    if not (event_time.isascii() and event_time.isdigit()) or len(event_time) > 12:
         raise DeliveryRejected(400, "event.event_time is not a Unix time in seconds")
     age = now - int(event_time)
     if age > window.max_age_seconds:
