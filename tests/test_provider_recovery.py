@@ -31,7 +31,16 @@ from storage.spool import Spool
 from tests.cliutil import FAXVAULT, start_serve, wait_healthy
 from tests.conftest import free_port, write_config
 from tests.fakes import FakeProvider, counting_app, dropbox_app, faxplus_app
-from tests.world import FP_HOOK, World, faxplus_event, faxplus_record, serve_faxplus
+from tests.world import (
+    FP_HOOK,
+    World,
+    dropbox_callback,
+    faxplus_event,
+    faxplus_record,
+    post_dropbox,
+    serve_dropbox,
+    serve_faxplus,
+)
 
 
 async def test_reconcile_journals_only_what_the_catalog_lacks(world: World) -> None:
@@ -286,3 +295,17 @@ async def test_a_listing_that_does_not_advance_ends_with_an_error(api: Api,
             await asyncio.wait_for(client.list_received(page_size=2), 30)
         fake.list_ignores_offset = False
         assert len(await client.list_received(page_size=2)) == 3
+
+
+async def test_a_dropbox_callback_refused_as_too_old_is_fetched_by_reconcile(
+        world: World) -> None:
+    """A callback that arrives after the replay window is refused; the fax it announced is
+    not lost: reconcile lists it at the provider and fetches it."""
+    serve_dropbox(world, "latefax01")
+    stale = dropbox_callback("latefax01", event_time=str(int(time.time()) - 48 * 3600))
+    assert (await post_dropbox(world, stale)).status == 401
+    assert world.fax("dropbox", "latefax01") is None
+    report = await reconcile(world.services, "dropbox")
+    assert [j["provider_fax_id"] for j in report.journaled] == ["latefax01"]
+    fax = await world.archived("dropbox", "latefax01")
+    assert world.hits("narwhal") == [(fax["id"], 1)]
