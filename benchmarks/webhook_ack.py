@@ -10,6 +10,9 @@ unique, so every one is a durable insert; the run checks that all of them were j
 Part 2 - page streaming: time from a `fax_page_received` POST to that page being searchable,
 with `faxvault serve` running its workers against a fake Fax.Plus API.
 
+Part 3 - the access log line of a delivery: aiohttp's AccessLogger (the baseline) against
+the one faxvault installs, which redacts the webhook token; same process, same request.
+
     python benchmarks/webhook_ack.py [--seconds 10] [--clients 100] [--pages 6]
 """
 
@@ -173,7 +176,7 @@ async def part2(args: argparse.Namespace, tmp: Path) -> None:
     config.write_text(f'[paths]\ndata_dir = "{data}"\n[server]\nport = {port}\n'
                       f'[faxplus]\napi_base = "http://127.0.0.1:{api_port}/v3"\n'
                       f'token = "pat"\nwebhook_token = "{TOKEN}"\n'
-                      "[worker]\npoll_seconds = 0.02\n")
+                      "[worker]\npoll_seconds = 0.02\n[http]\nallow_insecure = true\n")
     config.chmod(0o600)
     serve = subprocess.Popen([str(Path(sys.executable).with_name("faxvault")), "serve"],
                              env={**os.environ, "FAXVAULT_CONFIG": str(config)},
@@ -207,6 +210,36 @@ async def part2(args: argparse.Namespace, tmp: Path) -> None:
           f"(first page includes the OCR pool's cold start: {delays[0]:.2f} s)")
 
 
+def part3(lines: int = 20_000) -> None:
+    import logging
+
+    from aiohttp import web
+    from aiohttp.test_utils import make_mocked_request
+    from aiohttp.web_log import AccessLogger
+
+    from ingest.webhooks import RedactingAccessLogger
+
+    logger = logging.getLogger("bench.access")
+    logger.addHandler(logging.NullHandler())  # formatted, then discarded: the cost is ours
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    request = make_mocked_request("POST", f"/webhooks/faxplus/{TOKEN}", headers={
+        "Referer": "-", "User-Agent": "Fax.Plus-Webhooks/1.0"})
+    response = web.Response(text="{}")
+    per_line = {}
+    for _ in range(2):  # interleaved, best of two
+        for cls in (AccessLogger, RedactingAccessLogger):
+            access = cls(logger, AccessLogger.LOG_FORMAT)
+            started = time.perf_counter()
+            for _ in range(lines):
+                access.log(request, response, 0.001)
+            took = (time.perf_counter() - started) / lines * 1e6
+            per_line[cls.__name__] = min(took, per_line.get(cls.__name__, took))
+    base, ours = per_line["AccessLogger"], per_line["RedactingAccessLogger"]
+    print(f"access log line: aiohttp {base:.1f} us, redacting {ours:.1f} us "
+          f"(ratio {ours / base:.2f}x)")
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--serve-bare":
         return serve_bare(int(sys.argv[2]))
@@ -220,6 +253,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(part1(args, Path(tmp)))
         asyncio.run(part2(args, Path(tmp)))
+    part3()
     return None
 
 

@@ -22,7 +22,14 @@ from ingest.fetch import build_clients
 from ingest.hotfolder import HotFolder
 from ingest.journal import GroupJournal
 from ingest.pipeline import Services, lifecycle_rules, open_services
-from ingest.webhooks import CONFIG, JOURNAL, METRICS, add_routes
+from ingest.webhooks import (
+    CONFIG,
+    JOURNAL,
+    METRICS,
+    RedactingAccessLogger,
+    add_routes,
+    redact_aiohttp_logs,
+)
 from ingest.worker import WorkerGroup
 from ocr import OcrPool
 from storage import audit, queue
@@ -128,8 +135,12 @@ def init_app(config: Config, *, start_workers: bool = True,
              pool: OcrPool | None = None) -> web.Application:
     """The service. ``pool`` lends an existing OCR pool (tests, embedding); by default the
     app starts its own when it runs workers."""
-    # Bodies above the cap are refused (413) before they are buffered.
-    app = web.Application(client_max_size=config.server.max_body_bytes)
+    # Bodies above the cap are refused (413) before they are buffered. The access log
+    # redacts webhook tokens whatever runner serves the app (handler_args win over the
+    # runner's own access_log_class).
+    app = web.Application(client_max_size=config.server.max_body_bytes,
+                          handler_args={"access_log_class": RedactingAccessLogger})
+    redact_aiohttp_logs()  # aiohttp logs a malformed request's raw request line
     app[CONFIG] = config
     app.cleanup_ctx.append(_services_ctx(start_workers, pool))
     app.router.add_get("/healthz", healthz)

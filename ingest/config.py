@@ -139,6 +139,9 @@ class HttpConfig(_Section):
     retries: Annotated[int, Field(ge=1, le=20)] = 4
     backoff_base_seconds: PositiveFloat = 0.5
     backoff_max_seconds: PositiveFloat = 10.0
+    max_redirects: Annotated[int, Field(ge=0, le=10)] = 3
+    # Plain http:// API bases (a test's fake API on loopback); never for a real provider.
+    allow_insecure: bool = False
 
 
 class FaxplusConfig(_Section):
@@ -152,6 +155,10 @@ class DropboxConfig(_Section):
     api_base: str = "https://api.hellosign.com/v3"
     api_key: SecretStr | None = None
     webhook_token: SecretStr | None = None
+    # Callbacks whose event_time is older (or further ahead) are refused as replays: the
+    # sender's last retry comes ~30 h 20 after the event; 36 h leaves margin.
+    max_event_age_seconds: PositiveInt = 36 * 3600
+    max_clock_skew_seconds: Annotated[int, Field(ge=0)] = 300
 
 
 class HotfolderConfig(_Section):
@@ -219,6 +226,23 @@ class Config(_Section):
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()
     audit: AuditConfig = AuditConfig()
+
+    @model_validator(mode="after")
+    def _api_bases(self) -> Config:
+        """Provider API bases: https (credentials and faxes cross this), with a host."""
+        from urllib.parse import urlsplit
+
+        for section in ("faxplus", "dropbox"):
+            base = getattr(self, section).api_base
+            parts = urlsplit(base)
+            if parts.scheme == "http" and not self.http.allow_insecure:
+                raise ValueError(
+                    f"{section}.api_base: expected an https:// URL (got {base!r}); plain "
+                    "http is allowed only with http.allow_insecure = true, for a test API")
+            if parts.scheme not in ("https", "http") or not parts.hostname:
+                raise ValueError(f"{section}.api_base: expected an https:// URL with a host "
+                                 f"(got {base!r})")
+        return self
 
     # Derived locations, all under data_dir unless configured.
     @property

@@ -31,7 +31,8 @@ def build_clients(config: Config, session: aiohttp.ClientSession) -> dict[str, A
     policy = HttpPolicy(timeout_seconds=config.http.timeout_seconds,
                         retries=config.http.retries,
                         backoff_base_seconds=config.http.backoff_base_seconds,
-                        backoff_max_seconds=config.http.backoff_max_seconds)
+                        backoff_max_seconds=config.http.backoff_max_seconds,
+                        max_redirects=config.http.max_redirects)
     clients: dict[str, ApiClient] = {}
     if config.faxplus.token:
         clients["faxplus"] = faxplus.FaxplusClient(

@@ -9,10 +9,13 @@ and are counted and logged with their reason.
 from __future__ import annotations
 
 import logging
+import re
 import time
-from collections.abc import Callable, Mapping
+import urllib.parse
+from collections.abc import Callable, Iterable, Mapping
 
 from aiohttp import web
+from aiohttp.web_log import AccessLogger
 
 from ingest.config import Config
 from ingest.journal import DeliveryRecord, GroupJournal
@@ -22,6 +25,12 @@ from ingest.providers.base import Delivery, DeliveryRejected, journal_headers, t
 from storage.catalog import utcnow_iso
 
 log = logging.getLogger("faxvault.webhooks")
+
+# Route families under /webhooks/; anything else there is shown only as "[redacted]".
+PROVIDERS = ("faxplus", "dropbox")
+WEBHOOKS_PREFIX = "/webhooks/"
+REDACTED = "[redacted]"
+_FAMILY = re.compile(r"[a-z0-9_-]{1,32}")
 
 CONFIG = web.AppKey("config", Config)
 JOURNAL = web.AppKey("journal", GroupJournal)
@@ -111,12 +120,116 @@ faxplus_webhook = webhook_handler(
     "faxplus", lambda c: _secret(c.faxplus.webhook_token),
     lambda headers, body, _: faxplus.parse_delivery(headers, body), _faxplus_ack)
 
+
+def _dropbox_parse(headers: Mapping[str, str], body: bytes, config: Config) -> Delivery:
+    window = dropbox.FreshnessWindow(config.dropbox.max_event_age_seconds,
+                                     config.dropbox.max_clock_skew_seconds)
+    return dropbox.parse_delivery(headers, body, _secret(config.dropbox.api_key),
+                                  now=time.time(), window=window)
+
+
 dropbox_webhook = webhook_handler(
-    "dropbox", lambda c: _secret(c.dropbox.webhook_token),
-    lambda headers, body, c: dropbox.parse_delivery(headers, body, _secret(c.dropbox.api_key)),
-    _dropbox_ack)
+    "dropbox", lambda c: _secret(c.dropbox.webhook_token), _dropbox_parse, _dropbox_ack)
 
 
 def add_routes(app: web.Application) -> None:
     app.router.add_post("/webhooks/faxplus/{token}", faxplus_webhook)
     app.router.add_post("/webhooks/dropbox/{token}", dropbox_webhook)
+
+
+def redact_webhook_path(path_qs: str) -> str:
+    """``path_qs`` with the secret token of a webhook URL replaced by ``[redacted]``.
+
+    Decoded and case-folded before looking (``/web%68ooks/faxplus%2F<token>`` carries the
+    same secret), and everything after the provider name is dropped: a trailing slash or an
+    extra segment must not leak the token either. Only the raw text before ``/webhooks/``
+    (as the log would have shown it) and safe characters are written: no log injection."""
+    path, has_query, query = path_qs.partition("?")
+    decoded = urllib.parse.unquote(path).casefold()
+    at = decoded.find(WEBHOOKS_PREFIX)
+    if at < 0:
+        return path_qs
+    family = _FAMILY.match(decoded, at + len(WEBHOOKS_PREFIX))
+    name = family.group() if family and family.group() in PROVIDERS else REDACTED
+    raw_at = path.casefold().find(WEBHOOKS_PREFIX)
+    lead = path[:raw_at] if raw_at >= 0 else ("" if at == 0 else "...")
+    return f"{lead}{WEBHOOKS_PREFIX}{name}/{REDACTED}" + (f"?{query}" if has_query else "")
+
+
+# Anything path-like in free text: a header value, a message, the repr of a request line.
+_PATH_LIKE = re.compile(r"/[^\s'\"<>]+")
+
+
+def redact_webhook_text(text: str) -> str:
+    """``text`` with every webhook path in it redacted (see :func:`redact_webhook_path`)."""
+    if "webhooks" not in urllib.parse.unquote(text).casefold():
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        found = match.group()
+        if "webhooks" not in urllib.parse.unquote(found).casefold():
+            return found
+        return redact_webhook_path(found)
+
+    return _PATH_LIKE.sub(one, text)
+
+
+class RedactWebhookTokens(logging.Filter):
+    """For aiohttp's own loggers: a malformed request is logged with its raw request line in
+    the exception text (``Bad status line: b'POST /webhooks/faxplus/<token> HTTP/9.x'``).
+    The message and the formatted exception are redacted before any handler sees them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = redact_webhook_text(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            # exc_text is what formatters print; exc_info is dropped so none re-renders it.
+            record.exc_text, record.exc_info = _redact_traceback(text), None
+        elif record.exc_text:
+            record.exc_text = _redact_traceback(record.exc_text)
+        return True
+
+
+def _redact_traceback(text: str) -> str:
+    """A formatted exception, redacted except its ``File "..."`` lines (source paths, never
+    request data: an install under a folder named webhooks keeps readable tracebacks)."""
+    return "\n".join(line if line.lstrip().startswith('File "') else redact_webhook_text(line)
+                     for line in text.split("\n"))
+
+
+TOKEN_FILTER = RedactWebhookTokens()
+# The access log has its own redacting class (below), which costs less than a filter.
+AIOHTTP_LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.internal")
+
+
+def redact_aiohttp_logs() -> None:
+    """Install the token filter on aiohttp's loggers (idempotent)."""
+    for name in AIOHTTP_LOGGERS:
+        logging.getLogger(name).addFilter(TOKEN_FILTER)
+
+
+class RedactingAccessLogger(AccessLogger):
+    """aiohttp's access log (any ``access_log_format``) with webhook tokens redacted from
+    the fields a client controls, the request line (``POST /webhooks/faxplus/[redacted]
+    HTTP/1.1``) and headers such as a Referer. The structured ``extra`` fields handed to log
+    handlers are the same redacted values."""
+
+    def _format_line(self, request: web.BaseRequest, response: web.StreamResponse,
+                     time: float) -> Iterable[tuple[str | tuple[str, str], str]]:
+        return [(key, self._redact(key, value, request))
+                for key, value in super()._format_line(request, response, time)]
+
+    @staticmethod
+    def _redact(key: str | tuple[str, str], value: object,
+                request: web.BaseRequest | None) -> object:
+        if key == "first_request_line" and request is not None:
+            return (f"{request.method} {redact_webhook_path(request.path_qs)} "
+                    f"HTTP/{request.version.major}.{request.version.minor}")
+        # Headers (%{...}i, %{...}o) carry what the client sent; address, time, status and
+        # sizes cannot hold a path.
+        if isinstance(key, tuple) and isinstance(value, str):
+            return redact_webhook_text(value)
+        return value

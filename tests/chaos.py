@@ -91,6 +91,7 @@ async def run_chaos(root: Path, cycles: int, seed: int = 1, per_cycle: int = 4) 
         f'[faxplus]\napi_base = "http://127.0.0.1:{api_port}/v3"\ntoken = "chaos-token"\n'
         f'webhook_token = "{FP_HOOK}"\n'
         "[http]\ntimeout_seconds = 1.0\nretries = 2\nbackoff_base_seconds = 0.05\n"
+        "allow_insecure = true\n"
         "[hotfolder]\nstability_seconds = 0.2\nrescan_seconds = 0.5\n",
         worker="lease_seconds = 3.0\nmax_attempts = 50\n")
     outcome, pending, n = Outcome(), [], 0

@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import collections
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
-FAULTS = ("500", "slow", "truncate", "404", "429")
+FAULTS = ("500", "slow", "truncate", "404", "429", "redirect", "stall")
 
 
 @dataclass
@@ -20,6 +21,10 @@ class FakeProvider:
 
     token: str
     slow_seconds: float = 5.0
+    # "redirect": 302 to this URL (absolute or relative); None = to the same URL (a loop).
+    redirect_to: str | None = None
+    stall_seconds: float = 0.2  # "stall": half the body, this pause, then the rest
+    list_ignores_offset: bool = False  # a listing that answers its first page every time
     faxes: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # file or fax id -> bytes
     pages: dict[tuple[str, int], bytes] = field(default_factory=dict)
@@ -48,6 +53,16 @@ class FakeProvider:
                 if fault == "slow":
                     await asyncio.sleep(self.slow_seconds)  # the fault itself: a slow server
                     return None
+                if fault == "redirect":
+                    raise web.HTTPFound(self.redirect_to or request.path_qs)
+                if fault == "stall":  # a body that arrives in two network reads
+                    whole = body if body is not None else await self.record_json(request)
+                    response = web.StreamResponse(headers={"Content-Length": str(len(whole))})
+                    await response.prepare(request)
+                    await response.write(whole[: len(whole) // 2])
+                    await asyncio.sleep(self.stall_seconds)  # the fault: a pause mid-body
+                    await response.write(whole[len(whole) // 2:])
+                    return response
                 if fault == "truncate":
                     response = web.StreamResponse(headers={
                         "Content-Length": str(len(body or b"x" * 100))})
@@ -56,6 +71,17 @@ class FakeProvider:
                     request.transport.close()  # cut the connection mid-body
                     return response
         return None
+
+    async def record_json(self, request: web.Request) -> bytes:
+        """What a JSON endpoint would have answered (for faults that stream it)."""
+        return json.dumps(self.listing(request) if request.path.endswith("/faxes")
+                          else self.faxes.get(request.match_info.get("fax_id", ""))).encode()
+
+    def listing(self, request: web.Request) -> dict[str, Any]:
+        limit, offset = int(request.query["limit"]), int(request.query["offset"])
+        offset = 0 if self.list_ignores_offset else offset
+        records = [r for r in self.faxes.values() if r.get("direction") == "incoming"]
+        return {"data": {"records": records[offset:offset + limit], "total": len(records)}}
 
 
 def faxplus_app(fake: FakeProvider) -> web.Application:
@@ -79,10 +105,9 @@ def faxplus_app(fake: FakeProvider) -> web.Application:
         fake.requests.append(request.path_qs)
         if not authorized(request):
             return web.json_response({"error": "unauthorized"}, status=401)
-        limit, offset = int(request.query["limit"]), int(request.query["offset"])
-        records = [r for r in fake.faxes.values() if r.get("direction") == "incoming"]
-        return web.json_response({"data": {"records": records[offset:offset + limit],
-                                           "total": len(records)}})
+        if (bad := await fake.misbehave(request)) is not None:
+            return bad
+        return web.json_response(fake.listing(request))
 
     async def get_file(request: web.Request) -> web.StreamResponse:
         fake.requests.append(request.path_qs)
@@ -132,6 +157,7 @@ def dropbox_app(fake: FakeProvider) -> web.Application:
     async def list_faxes(request: web.Request) -> web.StreamResponse:
         fake.requests.append(request.path_qs)
         page, size = int(request.query["page"]), int(request.query["page_size"])
+        page = 1 if fake.list_ignores_offset else page
         faxes = list(fake.faxes.values())
         pages = max(1, -(-len(faxes) // size))
         return web.json_response({"faxes": faxes[(page - 1) * size: page * size],

@@ -46,6 +46,7 @@ async def run(root: Path, outage_seconds: float, per_phase: int = 4) -> list[str
         f'[faxplus]\napi_base = "http://127.0.0.1:{api_port}/v3"\ntoken = "chaos-token"\n'
         f'webhook_token = "{FP_HOOK}"\n'
         "[http]\ntimeout_seconds = 1.0\nretries = 2\nbackoff_base_seconds = 0.05\n"
+        "allow_insecure = true\n"
         "[hotfolder]\nstability_seconds = 0.2\nrescan_seconds = 0.5\n"
         f'[archive]\nbackend = "s3"\nendpoint_url = "{store.endpoint}"\nbucket = "faults"\n'
         f'access_key_id = "{ACCESS_KEY}"\nsecret_access_key = "{SECRET_KEY}"\n'

@@ -5,9 +5,11 @@ their job with a message, are kept, and leave the service healthy."""
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 import random
 import string
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -29,22 +31,37 @@ JSON = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8),
                                                                       children, max_size=4),
     max_leaves=12)
+# Lone surrogates are what JSON escapes can spell and UTF-8 cannot store ("\ud800").
+SURROGATE_TEXT = st.text(alphabet=st.sampled_from(["a", "\u00e9", "\ud800", "\udfff", "\ud83d"]),
+                         min_size=1, max_size=6)
 IDS = st.text(alphabet=string.ascii_letters + string.digits + "-_./ \u00e9\u2603", max_size=40)
 FAXPLUS_LIKE = st.fixed_dictionaries({
     "hook": st.fixed_dictionaries({"event": st.sampled_from(
-        ["fax_received", "fax_page_received", "fax_sent", "x"]) | st.text(max_size=70),
+        ["fax_received", "fax_page_received", "fax_sent", "x"]) | st.text(max_size=70)
+        | SURROGATE_TEXT,
         "event_time": st.text(max_size=25)}),
     "data": st.fixed_dictionaries({"id": IDS | st.integers() | st.none()}, optional={
         "page": st.integers(-5, 20000) | st.text(max_size=5),
         "page_index": st.integers(-2, 5), "file": st.text(max_size=50),
-        "from": st.text(max_size=300) | st.integers(), "status": JSON}),
+        "from": st.text(max_size=300) | st.integers() | SURROGATE_TEXT, "status": JSON}),
 })
 JSON_CT = {"Content-Type": "application/json"}
 
 
+def deep_list(depth: int) -> str:
+    """JSON text of ``depth`` nested arrays (too deep for json.dumps to write)."""
+    return "[" * depth + "]" * depth
+
+
+def deeply_nested(depth: int) -> str:
+    """A Fax.Plus-shaped body whose ``hook`` is ``depth`` nested arrays."""
+    return f'{{"hook": {deep_list(depth)}, "data": {{"id": "x"}}}}'
+
+
 @settings(max_examples=400, deadline=None)
 @given(body=st.binary(max_size=300) | FAXPLUS_LIKE.map(lambda d: json.dumps(d).encode())
-       | JSON.map(lambda d: json.dumps(d).encode()))
+       | JSON.map(lambda d: json.dumps(d).encode())
+       | st.integers(900, 20_000).map(lambda depth: deeply_nested(depth).encode()))
 def test_faxplus_parser_answers_any_body(body: bytes) -> None:
     try:
         delivery = faxplus.parse_delivery(JSON_CT, body)
@@ -62,15 +79,21 @@ def multipart_body(payload: bytes, boundary: str = "b0undary") -> tuple[dict, by
 
 
 @settings(max_examples=300, deadline=None)
-@given(event=st.fixed_dictionaries({"event_time": st.text(max_size=12) | st.integers(),
-                                    "event_type": st.text(max_size=20)}),
-       transmission=JSON, raw=st.binary(max_size=200), garble=st.booleans())
+@given(event=st.fixed_dictionaries({
+           "event_time": st.text(max_size=12) | st.integers() | SURROGATE_TEXT,
+           "event_type": st.text(max_size=20) | SURROGATE_TEXT}),
+       transmission=JSON | st.integers(900, 20_000).map(lambda d: ("spliced", deep_list(d))),
+       raw=st.binary(max_size=200), garble=st.booleans())
 def test_dropbox_parser_answers_any_body(event, transmission, raw: bytes, garble: bool) -> None:
-    if isinstance(event["event_time"], int | str) and isinstance(event["event_type"], str):
+    try:
         event["event_hash"] = dropbox.event_hash(DB_KEY, str(event["event_time"]),
                                                  event["event_type"])
-    payload = raw if garble else json.dumps({"event": event,
-                                             "transmission": transmission}).encode()
+    except UnicodeEncodeError:  # a lone surrogate: no key can sign it; the parser must refuse
+        event["event_hash"] = "0" * 64
+    # A tuple is JSON text to splice in as is (JSON itself generates lists, never tuples).
+    spliced = transmission[1] if isinstance(transmission, tuple) else json.dumps(transmission)
+    payload = raw if garble else (json.dumps({"event": event})[:-1]
+                                  + f', "transmission": {spliced}}}').encode()
     headers, body = multipart_body(payload)
     try:
         delivery = dropbox.parse_delivery(headers, body, DB_KEY)
@@ -136,10 +159,14 @@ def test_page_splitter_refuses_garbage_cleanly(data: bytes, tmp_path_factory) ->
 
 
 async def test_generated_deliveries_never_5xx_never_journal_malformed(world: World) -> None:
-    """Thousands of generated deliveries against the live routes (count bounded, loopback)."""
+    """Thousands of generated deliveries against the live routes (count bounded, loopback),
+    among them bodies nested thousands deep and names spelled with lone surrogates: each of
+    those is a 400 counted as a refusal."""
     bodies = [random_body(random.Random(seed)) for seed in range(10_000)]
+    hostile = [n for n, (_, must_refuse) in enumerate(bodies) if must_refuse]
+    assert len(hostile) > 1000  # both kinds are really in the mix
     statuses = []
-    for n, body in enumerate(bodies):
+    for n, (body, _) in enumerate(bodies):
         if n % 2:
             response = await world.client.post(f"/webhooks/faxplus/{FP_HOOK}", data=body,
                                                headers=JSON_CT)
@@ -149,8 +176,16 @@ async def test_generated_deliveries_never_5xx_never_journal_malformed(world: Wor
                                                headers=headers)
         statuses.append(response.status)
         await response.read()
-    assert all(s < 500 for s in statuses)
+    assert all(s < 500 for s in statuses), collections.Counter(statuses)
+    assert {statuses[n] for n in hostile} == {400}
     assert world.count("jobs") == 0  # nothing malformed ever became work
+    refused = world.services.metrics.deliveries
+    counted = sum(refused.labels(p, f"refused_{s}")._value.get()
+                  for p in ("faxplus", "dropbox") for s in set(statuses) if s >= 400)
+    assert counted == sum(1 for s in statuses if s >= 400)  # every refusal counted
+
+
+LONE_SURROGATES = ["\ud800", "\udfff", "x\udbff", "\udc00y"]
 
 
 def random_value(rng: random.Random, depth: int = 0):
@@ -158,7 +193,9 @@ def random_value(rng: random.Random, depth: int = 0):
     if kind == 0:
         return rng.choice([None, True, False, 0, -1, 10**30, 1.5, ""])
     if kind == 1:
-        return "".join(rng.choice("ab\u00e9\u2603\x00\"'{}[]\\ ") for _ in range(rng.randrange(50)))
+        return "".join(rng.choice(["a", "b", "\u00e9", "\u2603", "\x00", '"', "'", "{", "}",
+                                   "[", "]", "\\", " ", "\ud83d\ude00", *LONE_SURROGATES])
+                       for _ in range(rng.randrange(50)))
     if kind == 2:
         return "x" * rng.choice([1, 1000, 100_000])
     if kind == 3:
@@ -170,15 +207,31 @@ def random_value(rng: random.Random, depth: int = 0):
     return {rng.choice(keys): random_value(rng, depth + 1) for _ in range(rng.randrange(5))}
 
 
-def random_body(rng: random.Random) -> bytes:
-    """Malformed JSON, wrong types, huge fields, odd unicode, raw bytes."""
-    choice = rng.randrange(4)
+def random_body(rng: random.Random) -> tuple[bytes, bool]:
+    """Malformed JSON, wrong types, huge fields, odd unicode, raw bytes; and (flagged True)
+    deliveries that must be refused with a 400: nesting past what a decoder follows, or a
+    lone surrogate in the event name both routes read first."""
+    choice = rng.randrange(6)
     if choice == 0:
-        return rng.randbytes(rng.randrange(300))
+        return rng.randbytes(rng.randrange(300)), False
+    if choice == 4:
+        depth = rng.choice([1_000, 5_000, 20_000, 30_000])  # under the 64 KiB body cap
+        where = rng.choice(['{"hook": @, "data": {"id": "a"}}', '{"event": @}', "@",
+                            '{"hook": {"event": "fax_received"}, "data": @}'])
+        # Small depths can be a valid body to one route and junk to the other: only the
+        # depths no decoder follows are sure refusals.
+        return where.replace("@", "[" * depth + "]" * depth).encode(), True
+    if choice == 5:
+        name = rng.choice(LONE_SURROGATES)
+        delivery = {"hook": {"event": name, "event_time": "2024-09-09 10:44:39"},
+                    "data": {"id": "fx1"},
+                    "event": {"event_type": name, "event_time": str(int(time.time())),
+                              "event_hash": "0" * 64}}
+        return json.dumps(delivery).encode(), True
     text = json.dumps(random_value(rng))
     if choice == 1:
-        return text[: rng.randrange(len(text) + 1)].encode()  # cut short
-    return text.encode("utf-8", "surrogatepass")
+        return text[: rng.randrange(len(text) + 1)].encode(), False  # cut short
+    return text.encode("utf-8", "surrogatepass"), False
 
 
 NASTY = {

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -137,3 +139,60 @@ async def test_started_service_audits_its_configuration(aiohttp_client, tmp_path
             "SELECT details FROM audit_log WHERE action = 'config.applied'").fetchall()
     assert "s3cret-token" not in details
     assert json.loads(details)["config"]["faxplus"]["token"] == "**********"
+
+
+def test_access_log_of_a_running_service_never_shows_a_webhook_token(tmp_path: Path) -> None:
+    """The real access log of `faxvault serve`, for a right token, a wrong one (which could
+    be a real token of another site, or ours mistyped) and the same token spelled so it
+    dodges a naive match: the request lines are logged, the tokens are not."""
+    import json
+
+    right, wrong = "Tok3n-right-0123456789", "Tok3n-wrong-9876543210"
+    port = free_port()
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var",
+                          f"[server]\nport = {port}\n"
+                          f'[faxplus]\nwebhook_token = "{right}"\n'
+                          f'[dropbox]\nwebhook_token = "{right}"\n')
+    log = tmp_path / "serve.log"
+    server = start_serve(config, log)
+    body = json.dumps({"hook": {"event": "fax_sent"}, "data": {"id": "fx1"}}).encode()
+    base = f"http://127.0.0.1:{port}"
+    statuses = {}
+    try:
+        wait_until(lambda: healthy(port), what="service up")
+        for path in (f"/webhooks/faxplus/{right}", f"/webhooks/faxplus/{wrong}",
+                     f"/webhooks/dropbox/{wrong}", f"/webhooks/faxplus/{right}/",
+                     f"/web%68ooks/faxplus%2F{right}", f"/webhooks/{right}"):
+            request = urllib.request.Request(
+                base + path, data=body, method="POST",
+                headers={"Content-Type": "application/json",
+                         "Referer": f"https://fax.example.org/webhooks/faxplus/{right}"})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    statuses[path] = response.status
+            except urllib.error.HTTPError as refused:
+                statuses[path] = refused.code
+        # A malformed request line: aiohttp logs it raw in the error it reports.
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+            raw.sendall(f"POST /webhooks/faxplus/{right} HTTP/9.x\r\n\r\n".encode())
+            assert raw.recv(100).startswith(b"HTTP/1.0 400")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+    assert statuses[f"/webhooks/faxplus/{right}"] == 200
+    assert statuses[f"/webhooks/faxplus/{wrong}"] == 404
+    text = log.read_text()
+    assert right not in text and wrong not in text
+    assert "Tok3n" not in text
+    access = [line for line in text.splitlines() if "aiohttp.access" in line]
+    assert sum('"POST /webhooks/faxplus/[redacted] HTTP/1.1" 200' in line
+               for line in access) == 1
+    assert sum('"POST /webhooks/faxplus/[redacted] HTTP/1.1" 404' in line
+               for line in access) == 3  # wrong token, trailing slash, escaped spelling
+    assert sum('"POST /webhooks/dropbox/[redacted] HTTP/1.1" 404' in line
+               for line in access) == 1
+    assert sum('"POST /webhooks/[redacted]/[redacted] HTTP/1.1" 404' in line
+               for line in access) == 1
+    assert all("https://fax.example.org/webhooks/faxplus/[redacted]" in line
+               for line in access if "/webhooks/" in line)
+    assert "b'POST /webhooks/faxplus/[redacted] HTTP/9.x'" in text  # the error, redacted

@@ -37,7 +37,7 @@ async def test_webhook_faxes_wait_for_room_then_all_archive(aiohttp_server, aioh
     config = make_config(
         tmp_path / "var", limits={"spool_max_bytes": int(size * 1.5)},  # room for one fax
         faxplus={"api_base": str(server.make_url("/v3")), "token": "t",
-                 "webhook_token": FP_HOOK})
+                 "webhook_token": FP_HOOK}, http={"allow_insecure": True})
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
     world = World(client, fake, fake, documents)
     for n in range(3):

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import aiohttp
 import pytest
 
+from ingest.config import ConfigError, config_from_mapping
+from ingest.providers.base import DeliveryRejected
 from ingest.providers.dropbox import ACK_BODY, event_hash
 from storage.search import SearchFilters, search_pages
 from tests.fakes import counting_app
 from tests.world import (
     DB_HOOK,
+    DB_KEY,
     World,
     dropbox_callback,
     faxplus_event,
@@ -158,6 +162,90 @@ async def test_payload_url_on_another_host_is_never_contacted(world: World,
     assert world.dropbox.count(f"/fax/files/{fax_id}") == 1
 
 
+async def test_captured_dropbox_callback_replayed_with_another_fax_is_refused(
+        world: World) -> None:
+    """The hash covers only time and type: a callback captured 40 h ago, replayed with another
+    fax's files_url, hashes fine. Its age gives it away; nothing is fetched."""
+    captured_at = str(int(time.time()) - 40 * 3600)
+    serve_dropbox(world, "victimfax01")
+    replay = dropbox_callback("victimfax01", event_time=captured_at)
+    response = await post_dropbox(world, replay)
+    assert response.status == 401
+    reason = await response.text()
+    assert "40.0 h old" in reason and "dropbox.max_event_age_seconds = 129600" in reason
+    assert "faxvault reconcile --provider dropbox" in reason
+    await assert_nothing_happened(world)
+
+
+async def test_dropbox_last_retry_is_accepted_and_the_future_is_bounded(world: World) -> None:
+    """The sender's last retry comes ~30 h 20 after the event: inside the default window.
+    A time ahead of our clock by more than the allowed skew is refused."""
+    last_retry = str(int(time.time()) - (30 * 3600 + 20 * 60 + 6 * 30))
+    serve_dropbox(world, "lateretry01")
+    assert (await post_dropbox(world, dropbox_callback("lateretry01",
+                                                       event_time=last_retry))).status == 200
+    await world.archived("dropbox", "lateretry01")
+    ahead = str(int(time.time()) + 3600)
+    response = await post_dropbox(world, dropbox_callback("future01", event_time=ahead))
+    assert response.status == 401 and "dropbox.max_clock_skew_seconds" in await response.text()
+    skewed = str(int(time.time()) + 60)  # a minute fast: tolerated
+    response = await post_dropbox(world, dropbox_callback("x2", "callback_test",
+                                                          event_time=skewed))
+    assert response.status == 200
+    assert world.count("events") == 2  # the fax and the test, not the future one
+
+
+def test_dropbox_window_is_configurable() -> None:
+    """The parser's window comes from [dropbox] max_event_age_seconds /
+    max_clock_skew_seconds; event_time that is not a Unix time is malformed."""
+    from ingest.providers.dropbox import FreshnessWindow, parse_delivery
+    from tests.test_fuzz import multipart_body
+
+    now = 1_800_000_000.0
+    window = FreshnessWindow(max_age_seconds=600, max_skew_seconds=0)
+    headers, body = multipart_body(dropbox_callback("f1", event_time=str(int(now) - 599)
+                                                    ).encode())
+    assert parse_delivery(headers, body, DB_KEY, now=now, window=window).provider_fax_id == "f1"
+    for event_time, status in ((int(now) - 601, 401), (int(now) + 1, 401)):
+        headers, body = multipart_body(dropbox_callback("f1", event_time=str(event_time))
+                                       .encode())
+        with pytest.raises(DeliveryRejected) as refused:
+            parse_delivery(headers, body, DB_KEY, now=now, window=window)
+        assert refused.value.status == status
+    for not_a_time in ("yesterday", "\u0661\u0668\u0660\u0660"):  # digits, not ASCII
+        headers, body = multipart_body(dropbox_callback("f1", event_time=not_a_time).encode())
+        with pytest.raises(DeliveryRejected, match="not a Unix time"):
+            parse_delivery(headers, body, DB_KEY, now=now, window=window)
+    config = config_from_mapping({"dropbox": {"max_event_age_seconds": 7200,
+                                              "max_clock_skew_seconds": 30}}, env={})
+    assert (config.dropbox.max_event_age_seconds, config.dropbox.max_clock_skew_seconds) == \
+        (7200, 30)
+    with pytest.raises(ConfigError, match=r"dropbox\.max_event_age_seconds"):
+        config_from_mapping({"dropbox": {"max_event_age_seconds": 0}}, env={})
+
+
+async def test_api_redirect_to_another_origin_is_never_followed(world: World,
+                                                                  aiohttp_server) -> None:
+    """The API answers the file download with a redirect to another port of 127.0.0.1: not
+    followed, so no body from there becomes the fax; the job parks as failed, saying why."""
+    hits: list[str] = []
+    elsewhere = await aiohttp_server(counting_app(hits))
+    serve_faxplus(world, "redir1")
+    world.faxplus.redirect_to = str(elsewhere.make_url("/v3/accounts/self/files/redir1"))
+    world.faxplus.inject("/files/redir1", *["redirect"] * 20)
+    assert (await post_faxplus(world, faxplus_event("redir1"))).status == 200
+
+    def settled():
+        fax = world.fax("faxplus", "redir1")
+        jobs = world.services.catalog.conn.execute(
+            "SELECT state, last_error FROM jobs WHERE kind = 'faxplus_fax'").fetchall()
+        return (fax, jobs[0]) if jobs and jobs[0]["state"] == "failed" else None
+
+    fax, job = await world.until(settled, what="fetch job parked")
+    assert "redirect to another origin" in job["last_error"]
+    assert fax["original_sha256"] is None and hits == []
+
+
 # -- refusals: nothing journaled, no provider called ------------------------------------------
 async def assert_nothing_happened(world: World) -> None:
     assert world.count("events") == 0 and world.count("jobs") == 0
@@ -187,6 +275,12 @@ async def test_bad_event_hash_is_401(world: World) -> None:
      {"Content-Type": "application/json"}, 400, "unexpected characters"),
     (b'{"hook": {"event": "fax_page_received"}, "data": {"id": "a", "page": -1}}',
      {"Content-Type": "application/json"}, 400, "page"),
+    (b'{"hook": ' + b"[" * 5000 + b"]" * 5000 + b', "data": {"id": "a"}}',
+     {"Content-Type": "application/json"}, 400, "nested too deeply"),
+    (b'{"hook": {"event": "\\ud800"}, "data": {"id": "a"}}',
+     {"Content-Type": "application/json"}, 400, "hook.event is not valid Unicode"),
+    (b'{"hook": {"event": "fax_received"}, "data": {"id": "a", "from": "+1\\udfff"}}',
+     {"Content-Type": "application/json"}, 400, "data.from is not valid Unicode"),
     (b"{}", {"Content-Type": "text/plain"}, 415, "expected application/json"),
     (b"x" * 70_000, {"Content-Type": "application/json"}, 413, "limit"),
 ])
@@ -210,6 +304,28 @@ async def test_malformed_dropbox_deliveries_are_refused(world: World) -> None:
     wrong_type = await world.client.post(f"/webhooks/dropbox/{DB_HOOK}", json={"a": 1})
     assert wrong_type.status == 415
     await assert_nothing_happened(world)
+
+
+@pytest.mark.parametrize(("payload", "reason"), [
+    ('{"event": ' + "[" * 5000 + "]" * 5000 + "}", "nested too deeply"),
+    ('{"event": {"event_time": "1738001529", "event_type": "fax_\\ud800received",'
+     ' "event_hash": "00"}}', "event.event_type is not valid Unicode"),
+    ('{"event": {"event_time": "\\udc00", "event_type": "fax_received",'
+     ' "event_hash": "00"}}', "event.event_time is not valid Unicode"),
+])
+async def test_hostile_dropbox_json_is_a_400(world: World, payload: str, reason: str) -> None:
+    response = await post_dropbox(world, payload)
+    assert response.status == 400 and reason in await response.text()
+    await assert_nothing_happened(world)
+
+
+async def test_hostile_bodies_are_counted_as_refusals(world: World) -> None:
+    deep = b'{"hook": ' + b"[" * 3000 + b"]" * 3000 + b"}"
+    lone = b'{"hook": {"event": "\\ud800"}, "data": {"id": "a"}}'
+    for body in (deep, lone):
+        assert (await post_faxplus(world, body)).status == 400
+    text = await (await world.client.get("/metrics")).text()
+    assert 'faxvault_deliveries_total{outcome="refused_400",provider="faxplus"} 2.0' in text
 
 
 async def test_refusals_are_counted_in_metrics(world: World) -> None:

@@ -4,6 +4,7 @@ loopback. Loaded as a pytest plugin (see conftest)."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,7 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
         dropbox={"api_base": str(db_server.make_url("/v3")), "api_key": DB_KEY,
                  "webhook_token": DB_HOOK},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
-              "backoff_max_seconds": 0.05},
+              "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
@@ -115,7 +116,9 @@ async def post_faxplus(world: World, doc: Any, token: str = FP_HOOK,
 
 
 def dropbox_callback(fax_id: str, event_type: str = "fax_received", key: str = DB_KEY,
-                     files_url: str | None = None, event_time: str = "1738001529") -> str:
+                     files_url: str | None = None, event_time: str | None = None) -> str:
+    """A signed v3 callback; ``event_time`` defaults to now (older ones are refused)."""
+    event_time = event_time or str(int(time.time()))
     return json.dumps({
         "event": {"event_time": event_time, "event_type": event_type,
                   "event_hash": event_hash(key, event_time, event_type),

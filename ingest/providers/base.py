@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hmac
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from tenacity import (
     wait_exponential,
     wait_random,
 )
+from yarl import URL
 
 from storage.spool import Blob, Spool, TooLarge
 
@@ -78,11 +80,26 @@ def safe_id(value: Any, what: str) -> str:
     return text
 
 
+def unicode_text(value: str, what: str) -> str:
+    """``value`` if it can be stored: JSON escapes can spell lone surrogates (``"\\ud800"``)
+    that no UTF-8 column, log line or hash input accepts, so they are refused here, naming
+    the field, instead of failing later as a 500."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise DeliveryRejected(400, f"{what} is not valid Unicode (lone surrogate)") from None
+    return value
+
+
 def json_object(body: bytes, what: str = "body") -> dict[str, Any]:
     try:
         doc = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise DeliveryRejected(400, f"{what} is not valid JSON: {exc}") from None
+    except RecursionError:
+        # Nesting a real delivery never needs (~1000 levels): the decoder gives up first.
+        raise DeliveryRejected(400, f"{what} is nested too deeply") from None
     if not isinstance(doc, dict):
         raise DeliveryRejected(400, f"{what} is not a JSON object")
     return doc
@@ -127,6 +144,28 @@ class PermanentProviderError(ProviderError):
     until an operator acts (the job still parks as failed, visible in status)."""
 
 
+class ListingStalled(PermanentProviderError):
+    """A paged listing that stopped advancing (a page of nothing but records already seen)."""
+
+
+class PageTracker:
+    """Bounds a paged listing: each page must bring a record not seen before, so an API that
+    ignores the offset (or loops) ends the listing with an error instead of looping forever."""
+
+    def __init__(self, provider: str, id_field: str) -> None:
+        self.provider, self.id_field = provider, id_field
+        self.seen: set[str] = set()
+
+    def new_records(self, records: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+        ids = [str(record.get(self.id_field)) for record in records]
+        if records and self.seen.issuperset(ids):
+            raise ListingStalled(f"{self.provider} fax list {where}: the API answered only "
+                                 "records it had already listed; listing stopped")
+        fresh = [r for r, i in zip(records, ids, strict=True) if i not in self.seen]
+        self.seen.update(ids)
+        return fresh
+
+
 def _is_transient(exc: BaseException) -> bool:
     return isinstance(exc, (TransientError, aiohttp.ClientConnectionError,
                             aiohttp.ClientPayloadError, asyncio.TimeoutError))
@@ -134,16 +173,22 @@ def _is_transient(exc: BaseException) -> bool:
 
 @dataclass(frozen=True)
 class HttpPolicy:
-    timeout_seconds: float = 30.0
+    timeout_seconds: float = 30.0  # per call, redirects included
     retries: int = 4  # attempts per call, the first included
     backoff_base_seconds: float = 0.5
     backoff_max_seconds: float = 10.0
     max_json_bytes: int = 4 * 1024 * 1024
+    max_redirects: int = 3  # same-origin hops followed; other origins never
+
+
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class ApiClient:
     """A provider API over one shared aiohttp session: every call has a timeout, a size cap
-    and bounded retries with exponential backoff and jitter (tenacity)."""
+    and bounded retries with exponential backoff and jitter (tenacity). Redirects are
+    followed only within the API base's origin (scheme, host and port): a provider API, or
+    anything posing as one, cannot send us to fetch "the fax" from somewhere else."""
 
     provider = "generic"
 
@@ -151,6 +196,7 @@ class ApiClient:
                  auth_headers: dict[str, str] | None = None) -> None:
         self._session = session
         self.api_base = api_base.rstrip("/")
+        self._origin = URL(self.api_base).origin()
         self._policy = policy
         self._headers = auth_headers or {}
 
@@ -169,36 +215,84 @@ class ApiClient:
 
     def _check(self, response: aiohttp.ClientResponse, what: str) -> None:
         status = response.status
-        if status < 400:
+        if status < 300:
             return
         message = f"{self.provider} {what}: HTTP {status}"
         if status == 404:
             raise NotYetAvailable(message)
         if status == 429 or status >= 500:
             raise TransientError(message)
-        raise PermanentProviderError(message)
+        raise PermanentProviderError(message)  # 3xx that is not a redirect, other 4xx
 
-    def _timeout(self) -> aiohttp.ClientTimeout:
-        return aiohttp.ClientTimeout(total=self._policy.timeout_seconds)
+    def _next_hop(self, response: aiohttp.ClientResponse, what: str) -> URL:
+        """Where a redirect points, if it stays on the API's origin; else refused."""
+        location = response.headers.get("Location")
+        if not location:
+            raise PermanentProviderError(f"{self.provider} {what}: HTTP {response.status} "
+                                         "without a Location")
+        try:
+            target = response.url.join(URL(location))
+            origin = target.origin()
+        except ValueError:
+            raise PermanentProviderError(f"{self.provider} {what}: redirect to an invalid "
+                                         "URL refused") from None
+        if origin != self._origin:
+            raise PermanentProviderError(
+                f"{self.provider} {what}: redirect to another origin ({origin}) refused; "
+                f"only {self._origin} is contacted")
+        return target
+
+    @contextlib.asynccontextmanager
+    async def _get(self, path: str,
+                   params: dict[str, Any] | None) -> AsyncIterator[aiohttp.ClientResponse]:
+        """GET ``path`` on the API base, following at most ``max_redirects`` same-origin
+        redirects, all within one ``timeout_seconds`` (body reading included)."""
+        what = f"GET {path}"
+        url: URL | str = self.url(path)
+        try:
+            async with asyncio.timeout(self._policy.timeout_seconds):
+                for _ in range(self._policy.max_redirects + 1):
+                    async with self._session.get(url, params=params, headers=self._headers,
+                                                 allow_redirects=False) as response:
+                        if response.status not in REDIRECTS:
+                            self._check(response, what)
+                            yield response
+                            return
+                        url, params = self._next_hop(response, what), None
+        except TimeoutError:
+            raise TransientError(f"{self.provider} {what}: no complete answer within "
+                                 f"{self._policy.timeout_seconds:g} s") from None
+        raise PermanentProviderError(f"{self.provider} {what}: more than "
+                                     f"{self._policy.max_redirects} redirects")
 
     async def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         async for attempt in self._retrying():
             with attempt:
-                async with self._session.get(self.url(path), params=params,
-                                             headers=self._headers,
-                                             timeout=self._timeout()) as response:
-                    self._check(response, f"GET {path}")
-                    body = await response.content.read(self._policy.max_json_bytes + 1)
-                    if len(body) > self._policy.max_json_bytes:
-                        raise PermanentProviderError(f"{self.provider} GET {path}: JSON "
-                                                     "larger than the size cap")
-                    try:
-                        return json.loads(body)
-                    except ValueError:
-                        # A cut-off JSON body reads as invalid: count it as truncation.
-                        raise TransientError(f"{self.provider} GET {path}: invalid or "
-                                             "truncated JSON") from None
+                async with self._get(path, params) as response:
+                    body = await self._read_capped(response, path)
+                try:
+                    return json.loads(body)
+                except (ValueError, RecursionError):
+                    # A cut-off JSON body reads as invalid: count it as truncation.
+                    raise TransientError(f"{self.provider} GET {path}: invalid or "
+                                         "truncated JSON") from None
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _read_capped(self, response: aiohttp.ClientResponse, path: str) -> bytes:
+        """The whole body, refused past ``max_json_bytes`` (read(n) would stop at whatever
+        arrived first, cutting any body longer than one network read)."""
+        cap = self._policy.max_json_bytes
+        too_large = PermanentProviderError(f"{self.provider} GET {path}: JSON larger than "
+                                           f"the {cap}-byte cap")
+        if response.content_length is not None and response.content_length > cap:
+            raise too_large
+        chunks, size = [], 0
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            size += len(chunk)
+            if size > cap:
+                raise too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def download(self, path: str, spool: Spool, max_bytes: int,
                        params: dict[str, Any] | None = None) -> Blob:
@@ -207,11 +301,11 @@ class ApiClient:
             with attempt:
                 writer = spool.writer(max_bytes)
                 try:
-                    async with self._session.get(self.url(path), params=params,
-                                                 headers=self._headers,
-                                                 timeout=self._timeout()) as response:
-                        self._check(response, f"GET {path}")
+                    async with self._get(path, params) as response:
                         expected = response.content_length
+                        if expected is not None and expected > max_bytes:
+                            raise TooLarge(f"file is {expected} bytes, over the "
+                                           f"{max_bytes}-byte limit")
                         async for chunk in response.content.iter_chunked(256 * 1024):
                             writer.write(chunk)
                         if expected is not None and writer.size != expected:
@@ -223,4 +317,3 @@ class ApiClient:
                 finally:
                     writer.discard()
         raise AssertionError("unreachable")  # pragma: no cover
-

@@ -13,8 +13,10 @@ import datetime as dt
 import hashlib
 import hmac
 import io
+import time
 import urllib.parse
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import multipart
@@ -23,10 +25,12 @@ from ingest.providers.base import (
     ApiClient,
     Delivery,
     DeliveryRejected,
+    PageTracker,
     json_object,
     media_options,
     media_type,
     safe_id,
+    unicode_text,
 )
 from storage.spool import Blob, Spool
 
@@ -34,6 +38,35 @@ PROVIDER = "dropbox"
 ACK_BODY = "Hello API Event Received"
 FAX_RECEIVED = "fax_received"
 MAX_FORM_FIELD = 512 * 1024
+RECONCILE_HINT = "`faxvault reconcile --provider dropbox` fetches any fax it announced"
+
+
+@dataclass(frozen=True)
+class FreshnessWindow:
+    """How far ``event_time`` may be from now. The hash covers only time and type, so a
+    captured callback could be replayed with another ``files_url``; bounding its age to the
+    sender's retry schedule (5 min ... 20 h 15, ~30 h 20 in all) closes that beyond the
+    window, beside the secret URL token. What arrives later is refused: reconcile covers it."""
+
+    max_age_seconds: int = 36 * 3600
+    max_skew_seconds: int = 300  # clock difference tolerated for times in the future
+
+
+def check_fresh(event_time: str, now: float, window: FreshnessWindow) -> None:
+    """Refuse (401) an ``event_time`` outside the window, saying by how much and why."""
+    # isascii: str.isdigit and int() also take other scripts' digits ("\u0661\u0662").
+    if not (event_time.isascii() and event_time.isdigit()) or len(event_time) > 12:
+        raise DeliveryRejected(400, "event.event_time is not a Unix time in seconds")
+    age = now - int(event_time)
+    if age > window.max_age_seconds:
+        raise DeliveryRejected(
+            401, f"event_time is {age / 3600:.1f} h old, older than the sender retries "
+            f"(dropbox.max_event_age_seconds = {window.max_age_seconds}); refused as a "
+            f"possible replay; {RECONCILE_HINT}")
+    if -age > window.max_skew_seconds:
+        raise DeliveryRejected(
+            401, f"event_time is {-age:.0f} s in the future, past the allowed clock skew "
+            f"(dropbox.max_clock_skew_seconds = {window.max_skew_seconds})")
 
 
 def event_hash(api_key: str, event_time: str, event_type: str) -> str:
@@ -86,10 +119,14 @@ def parse_time(value: Any) -> str | None:
         return None
 
 
-def parse_delivery(headers: Mapping[str, str], body: bytes, api_key: str | None) -> Delivery:
-    """Verify ``event_hash`` and parse a v3 callback (no I/O).
+def parse_delivery(headers: Mapping[str, str], body: bytes, api_key: str | None, *,
+                   now: float | None = None,
+                   window: FreshnessWindow = FreshnessWindow()) -> Delivery:
+    """Verify ``event_hash`` and the age of ``event_time`` (against ``now``, default the
+    clock), and parse a v3 callback (no I/O).
 
-    Raises :class:`DeliveryRejected`: 415 wrong content type, 400 malformed, 401 bad hash."""
+    Raises :class:`DeliveryRejected`: 415 wrong content type, 400 malformed, 401 bad hash or
+    an ``event_time`` outside the window."""
     doc = json_object(_json_field(headers, body), "json field")
     event = doc.get("event")
     if not isinstance(event, dict):
@@ -102,12 +139,15 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, api_key: str | None)
         raise DeliveryRejected(400, "event.event_time and event.event_type must be strings")
     if len(event_time) > 32 or len(event_type) > 64:
         raise DeliveryRejected(400, "event.event_time or event.event_type too long")
+    unicode_text(event_time, "event.event_time")
+    unicode_text(event_type, "event.event_type")
     if not api_key:
         raise DeliveryRejected(401, "cannot verify event_hash: dropbox.api_key is not set")
     expected = event_hash(api_key, event_time, event_type)
     if not isinstance(given, str) or not hmac.compare_digest(given.lower().encode(),
                                                              expected.encode()):
         raise DeliveryRejected(401, "event_hash does not match")
+    check_fresh(event_time, time.time() if now is None else now, window)
     transmission = doc.get("transmission")
     transmission = transmission if isinstance(transmission, dict) else {}
     fax_id = (fax_id_from_uri(transmission.get("files_url"), "transmission.files_url")
@@ -143,12 +183,13 @@ class DropboxClient(ApiClient):
                             page_size: int = 100) -> list[dict[str, Any]]:
         """Every fax in the account (optionally created at or after ``since``)."""
         faxes: list[dict[str, Any]] = []
-        page = 1
+        page, pages = 1, PageTracker(PROVIDER, "fax_id")
         while True:
             doc = await self.get_json("fax/list", {"page": str(page),
                                                    "page_size": str(page_size)})
             records = doc.get("faxes") if isinstance(doc, dict) else None
-            records = [r for r in records or [] if isinstance(r, dict)]
+            records = pages.new_records([r for r in records or [] if isinstance(r, dict)],
+                                        f"page {page}")
             faxes += [r for r in records
                       if since is None or (parse_time(r.get("created_at")) or "") >= since]
             info = doc.get("list_info") if isinstance(doc, dict) else None

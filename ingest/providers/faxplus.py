@@ -16,9 +16,11 @@ from ingest.providers.base import (
     ApiClient,
     Delivery,
     DeliveryRejected,
+    PageTracker,
     json_object,
     media_type,
     safe_id,
+    unicode_text,
 )
 from storage.spool import Blob, Spool
 
@@ -87,12 +89,16 @@ def parse_delivery(headers: Mapping[str, str], body: bytes) -> Delivery:
     event = hook.get("event")
     if not isinstance(event, str) or not event.strip() or len(event) > 64:
         raise DeliveryRejected(400, "hook.event missing or not a string")
+    unicode_text(event, "hook.event")
     fax_id = safe_id(data.get("id"), "data.id")
+    hints = {"status": _text(data, "status"), "from_raw": _text(data, "from", "from_number"),
+             "to_raw": _text(data, "to", "to_number")}
+    for name, value in hints.items():
+        if value is not None:
+            unicode_text(value, f"data.{name.removesuffix('_raw')}")
     common = dict(
         provider=PROVIDER, event_type=event, provider_fax_id=fax_id,
-        event_time=parse_time(hook.get("event_time")),
-        status=_text(data, "status"),
-        from_raw=_text(data, "from", "from_number"), to_raw=_text(data, "to", "to_number"),
+        event_time=parse_time(hook.get("event_time")), **hints,
     )
     if event == PAGE_RECEIVED:
         page = _page_number(data)
@@ -134,14 +140,15 @@ class FaxplusClient(ApiClient):
                             page_size: int = 100) -> list[dict[str, Any]]:
         """Every inbox fax (optionally after ``since``, ISO date), following offsets."""
         faxes: list[dict[str, Any]] = []
-        offset = 0
+        offset, pages = 0, PageTracker(PROVIDER, "id")
         while True:
             params = {"category": "inbox", "limit": str(page_size), "offset": str(offset)}
             if since:
                 params["after"] = since.replace("T", " ").rstrip("Z")
             doc = await self.get_json(f"accounts/{self.user_id}/faxes", params)
             records = _records(doc)
-            faxes += [r for r in records if isinstance(r, dict)]
+            faxes += pages.new_records([r for r in records if isinstance(r, dict)],
+                                       f"at offset {offset}")
             if len(records) < page_size:
                 return faxes
             offset += page_size
