@@ -34,7 +34,7 @@ class NewFax:
 
     provider: str
     provider_fax_id: str
-    received_at: str
+    received_at: str | None  # None: when it is journaled (one clock reading with created_at)
     from_raw: str | None = None
     from_number: str | None = None
     to_raw: str | None = None
@@ -65,6 +65,7 @@ def ensure_fax(catalog: Catalog, fax: NewFax) -> str:
     fax_id, now = new_fax_id(), utcnow_iso()
     values = [getattr(fax, name) for name in _FAX_COLUMNS]
     values[_FAX_COLUMNS.index("metadata")] = json.dumps(fax.metadata or {}, sort_keys=True)
+    values[_FAX_COLUMNS.index("received_at")] = fax.received_at or now
     if catalog.conn.execute(_INSERT_FAX, (fax_id, now, now, *values)).rowcount == 1:
         return fax_id
     return catalog.conn.execute(
