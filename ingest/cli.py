@@ -42,7 +42,7 @@ from ingest.pipeline import Services
 from ocr import OcrSetupError
 from storage import audit, queue
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
-from storage.spool import NotRegularFile, SpoolFull, TooLarge
+from storage.spool import NotRegularFile, TooLarge
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,7 +92,7 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
             try:
                 results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
                                            actor=cli_actor()))
-            except (SpoolFull, TooLarge, NotRegularFile) as exc:
+            except (OSError, TooLarge, NotRegularFile) as exc:  # SpoolFull is an OSError
                 reason = exc.strerror if isinstance(exc, OSError) else str(exc)
                 raise OperationFailed(f"{path}: {reason}") from None
             progress.advance(task)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,10 @@ def test_cli_ingest_of_a_symlink_fails_with_the_reason(tmp_path: Path,
     link.symlink_to(sample_fax)
     result = run_cli(config, "ingest", str(link), expect=1)
     assert "symbolic link; not read" in result.err
+    fifo = tmp_path / "fifo.tif"
+    os.mkfifo(fifo)  # nobody writes to it: opening it must not wait
+    result = run_cli(config, "ingest", str(fifo), expect=1, timeout=60)
+    assert "is a FIFO; not read" in result.err
 
 
 @pytest.mark.parametrize("claimed, reason", [
