@@ -35,6 +35,7 @@ FILE_TEXT_TAGS = {269: "DocumentName", 270: "ImageDescription", 271: "Make", 272
                   316: "HostComputer", SUBADDRESS: "FaxSubAddress", FAX_DCS: "FaxDcs"}
 NUMBER_TAGS = {FAX_RECV_PARAMS: "FaxRecvParams", RECEIVE_SECONDS: "FaxRecvTime"}
 HYLAFAX_PRIVATE_TAGS = {FAX_RECV_PARAMS, SUBADDRESS, RECEIVE_SECONDS, FAX_DCS}
+UNSPECIFIED = "<UNSPECIFIED>"  # HylaFAX's TSI when the sender sent none
 MAX_IFD_ENTRIES = 1024   # a fax page has ~25; more is not a fax server's file
 MAX_TAG_BYTES = 4096     # per text tag read (HylaFAX's description is a few lines)
 MAX_FILE_TAG_CHARS = 200  # per tag kept in the metadata
@@ -111,11 +112,14 @@ def is_hylafax_tiff(tags: dict[int, str | int]) -> bool:
 
 
 def parse_description(description: str) -> dict[str, str]:
-    """TSI from the first line; caller-id ``label<TAB>value`` lines as caller_<label>."""
+    """TSI from the first line; caller-id ``label<TAB>value`` lines as caller_<label>.
+    HylaFAX writes ``<UNSPECIFIED>`` when the sender sent no TSI: that is no sender."""
     lines = [line.strip() for line in description.splitlines() if line.strip()]
     result: dict[str, str] = {}
     if lines and "\t" not in lines[0]:
-        result["tsi"] = lines.pop(0)[:100]
+        tsi = lines.pop(0)[:100]
+        if tsi != UNSPECIFIED:
+            result["tsi"] = tsi
     for line in lines:
         label, sep, value = line.partition("\t")
         if sep and value.strip():

@@ -256,6 +256,8 @@ def test_description_parsing_tolerates_odd_lines() -> None:
     assert parse_description("TSI ONLY") == {"tsi": "TSI ONLY"}
     assert parse_description("Name\tBob\n\nbad line\nNumber\t123") == {
         "caller_name": "Bob", "caller_number": "123"}
+    # HylaFAX's placeholder for a sender without TSI is not a sender.
+    assert parse_description("<UNSPECIFIED>\nNumber\t") == {}
 
 
 def test_hylafax_faxrcvd_wrapper_hands_over_tiff_and_sidecar(tmp_path: Path,
