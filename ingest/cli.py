@@ -45,7 +45,7 @@ from ingest.pipeline import Services
 from ocr import OcrSetupError
 from storage import audit, queue
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
-from storage.spool import SpoolFull, TooLarge
+from storage.spool import NotRegularFile, TooLarge
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,7 +96,7 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
             try:
                 results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
                                            actor=cli_actor()))
-            except (SpoolFull, TooLarge) as exc:
+            except (OSError, TooLarge, NotRegularFile) as exc:  # SpoolFull is an OSError
                 reason = exc.strerror if isinstance(exc, OSError) else str(exc)
                 raise OperationFailed(f"{path}: {reason}") from None
             progress.advance(task)
@@ -116,7 +116,12 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
             note = " (already ingested)" if row["duplicate"] else ""
             extra = f" {row['state']}" + (f": {row['error']}" if row["error"] else "")
             click.echo(shown(f"{row['fax_id']}  {row['path']}{note}{extra if wait else ''}"))
-    if wait and any(row["state"] == "failed" for row in rows):
+    failed = [row for row in rows if row["state"] == "failed"]
+    for row in failed:  # every failure says why on stderr, a repeat of a failed fax too
+        earlier = " (the same bytes, ingested before)" if row["duplicate"] else ""
+        click.echo(shown(f"{row['path']}: fax {row['fax_id']}{earlier} failed: "
+                         f"{row['error'] or 'see faxvault status'}"), err=True)
+    if wait and failed:
         sys.exit(EXIT_FAILED)
 
 

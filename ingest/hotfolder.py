@@ -7,11 +7,14 @@ written is never taken half-written. A scan at start-up and every ``rescan_secon
 files that arrived while nobody watched or whose events were missed; an in-flight set keeps a
 file from being queued twice.
 
-Taking a file: check it is a fax we can read (decoded in the pool, like the pipeline will),
-copy it into the spool (hashed, fsynced) and journal it; only then move it to ``done/`` (or
-delete it). A file that cannot be taken moves to ``failed/`` with ``<name>.error.txt`` saying
-why. A crash between journaling and the move leaves the file in the inbox: the next scan takes
-it again, the journal recognises the same bytes, and it moves to ``done/`` as a duplicate.
+Taking a file: copy it into the spool first (opened once without following links or waiting
+on a FIFO, checked to be a regular file within the size cap, hashed and fsynced, all off the
+event loop); from then on only the copy is read: its tags, the decoding check (in the pool,
+like the pipeline will), the journal. Only then is the name moved to ``done/`` (or deleted),
+and only if it still names the file that was copied. A file that cannot be taken moves to
+``failed/`` with ``<name>.error.txt`` saying why. A crash between journaling and the move
+leaves the file in the inbox: the next scan takes it again, the journal recognises the same
+bytes, and it moves to ``done/`` as a duplicate. File names appear in logs quoted.
 """
 
 from __future__ import annotations
@@ -21,22 +24,31 @@ import contextlib
 import fnmatch
 import logging
 import os
+import shutil
 import stat
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from ingest.faxserver import SidecarError, hylafax_metadata, read_sidecar
-from ingest.local import LocalMetadata, journal_blob
+from ingest.faxserver import (
+    SidecarError,
+    file_tags,
+    hylafax_call_data,
+    is_hylafax_tiff,
+    read_sidecar,
+    read_tiff_tags,
+)
+from ingest.local import BlobReleased, LocalMetadata, blob_extension, journal_blob, quoted
 from ingest.pages import FaxRejected
 from ingest.pipeline import Services, split_pages
-from storage.spool import SpoolFull, TooLarge
+from storage.spool import Blob, NotRegularFile, SpoolFull, TooLarge
 
 log = logging.getLogger("faxvault.hotfolder")
 
@@ -100,7 +112,7 @@ class HotFolder:
         self.scan()  # files already waiting
         self._tasks = [asyncio.create_task(self._settle_loop(), name="hotfolder-settle"),
                        asyncio.create_task(self._rescan_loop(), name="hotfolder-rescan")]
-        log.info("watching %s (%s)", self.inbox, "polling" if self.poll else "inotify")
+        log.info("watching %s (%s)", quoted(str(self.inbox)), "polling" if self.poll else "inotify")
 
     def start_observer(self) -> None:
         observer: BaseObserver = PollingObserver(timeout=1) if self.poll else Observer()
@@ -173,72 +185,140 @@ class HotFolder:
         try:
             await self.take(path)
         except Exception:
-            log.exception("hot folder: %s left in place after an unexpected error", path.name)
+            log.exception("hot folder: %s left in place after an unexpected error",
+                          quoted(path.name))
         finally:
             self._in_flight.discard(str(path))
 
     async def take(self, path: Path) -> None:
+        """Copy the file into the spool (opened once, off the event loop), then work only on
+        that copy: its tags, the decoding check, the journal. The name is moved to done/ or
+        failed/ only if it still names the file that was copied."""
         services = self.services
-        try:
-            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)))
-        except OSError as exc:
-            log.warning("hot folder: %s not readable yet (%s)", path.name, exc.strerror)
-            return  # stays a file in the inbox: the next scan tries again
         sidecar = path.with_suffix(".json")
         try:
-            meta = self._metadata(path, sidecar)
-            await self._check_readable(path)
             blob = await asyncio.to_thread(services.spool.store_file, path,
                                            services.config.limits.max_file_bytes)
-        except (FaxRejected, SidecarError, TooLarge) as exc:
-            await asyncio.to_thread(self._move_failed, path, sidecar, str(exc))
+        except NotRegularFile as exc:
+            # Swapped for a link, FIFO or device after it was noticed: never read, left alone.
+            log.warning("hot folder: %s left alone: %s", quoted(path.name), exc)
+            return
+        except TooLarge as exc:
+            await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), None)
             return
         except SpoolFull as exc:
             # Not the file's fault: it stays in the inbox; the next rescan tries again.
-            log.warning("hot folder: %s waits: %s", path.name, exc.strerror)
+            log.warning("hot folder: %s waits: %s", quoted(path.name), exc.strerror)
             return
-        result = journal_blob(services, blob, path.name, meta, actor="hotfolder")
-        await asyncio.to_thread(self._move_done, path, sidecar)
+        except OSError as exc:
+            log.warning("hot folder: %s not readable yet (%s)", quoted(path.name), exc.strerror)
+            return  # stays a file in the inbox: the next scan tries again
+        journaled = False
+        try:
+            try:
+                side = await asyncio.to_thread(read_sidecar, sidecar)
+                tags, ext = await asyncio.to_thread(_tags_and_extension, blob)
+                await self._check_readable(blob.path)
+            except (FaxRejected, SidecarError) as exc:
+                await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), blob)
+                return
+            try:
+                result = journal_blob(services, blob, path.name, file_metadata(tags, side),
+                                      actor="hotfolder", ext=ext)
+            except BlobReleased as exc:
+                log.warning("hot folder: %s; taken again at the next scan", exc)
+                return
+            journaled = True
+        finally:
+            if not journaled:
+                self._release_unjournaled(blob)
+        await asyncio.to_thread(self._move_done, path, sidecar, blob)
         self.taken += 1
-        log.info("hot folder: %s -> fax %s%s", path.name, result.fax_id,
+        log.info("hot folder: %s -> fax %s%s", quoted(path.name), result.fax_id,
                  " (already ingested)" if result.duplicate else "")
 
-    def _metadata(self, path: Path, sidecar: Path) -> LocalMetadata:
-        tags = hylafax_metadata(path)
-        side = read_sidecar(sidecar) if sidecar.is_file() else {}
-        extra = {k: v for k, v in tags.items() if k not in ("received_at",)}
-        caller = tags.get("caller_number") or tags.get("caller_cidnumber")
-        return LocalMetadata(
-            from_raw=side.get("from") or caller or tags.get("tsi"),
-            to_raw=side.get("to"),
-            received_at=side.get("received_at") or tags.get("received_at"),
-            provider=side.get("provider"), provider_fax_id=side.get("provider_fax_id"),
-            extra={"source": "hotfolder", **({"fax_server": extra} if extra else {})},
-        )
+    def _release_unjournaled(self, blob: Blob) -> None:
+        """A copy no fax was journaled with goes again, unless some fax needs these bytes."""
+        catalog = self.services.catalog
+        with catalog.transaction():
+            if catalog.count_faxes_needing_original(blob.sha256) == 0:
+                self.services.spool.remove_blob(blob.sha256)
 
-    async def _check_readable(self, path: Path) -> None:
-        """Decode it in the pool as the pipeline will, so a corrupt file is refused here, at
-        the door, and lands in failed/ with the reason instead of being archived as done."""
-        with tempfile.TemporaryDirectory(dir=self.services.spool.tmp) as scratch:
-            await split_pages(self.services, path, Path(scratch))
+    async def _check_readable(self, original: Path) -> None:
+        """Decode the spool copy in the pool as the pipeline will, so a corrupt file is refused
+        here, at the door, and lands in failed/ with the reason instead of being archived."""
+        scratch = await asyncio.to_thread(tempfile.mkdtemp, dir=self.services.spool.tmp)
+        try:
+            await split_pages(self.services, original, Path(scratch))
+        finally:
+            await asyncio.to_thread(shutil.rmtree, scratch, True)
 
-    def _move_done(self, path: Path, sidecar: Path) -> None:
+    def _move_done(self, path: Path, sidecar: Path, blob: Blob) -> None:
+        if not _still_names(path, blob):
+            return  # a new file took the name meanwhile: it is a candidate of its own
         if self.delete_done:
             path.unlink(missing_ok=True)
             sidecar.unlink(missing_ok=True)
             return
         target = _free_name(self.done, path.name)
         os.replace(path, target)
-        if sidecar.is_file():
-            os.replace(sidecar, target.with_suffix(".json"))
+        _move_if_present(sidecar, target.with_suffix(".json"))
 
-    def _move_failed(self, path: Path, sidecar: Path, reason: str) -> None:
+    def _move_failed(self, path: Path, sidecar: Path, reason: str, blob: Blob | None) -> None:
+        if blob is not None and not _still_names(path, blob):
+            log.warning("hot folder: %s refused (%s), but the name now holds another file",
+                        quoted(path.name), reason)
+            return
         target = _free_name(self.failed, path.name)
         os.replace(path, target)
-        if sidecar.is_file():
-            os.replace(sidecar, target.with_suffix(".json"))
-        target.with_name(target.name + ".error.txt").write_text(reason + "\n")
-        log.warning("hot folder: %s refused: %s", path.name, reason)
+        _move_if_present(sidecar, target.with_suffix(".json"))
+        note = os.open(target.with_name(target.name + ".error.txt"),
+                       os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(note, "w") as out:
+            out.write(reason + "\n")
+        log.warning("hot folder: %s refused: %s", quoted(path.name), reason)
+
+
+def _tags_and_extension(blob: Blob) -> tuple[dict[int, str | int], str]:
+    return read_tiff_tags(blob.path), blob_extension(blob)
+
+
+def file_metadata(tags: dict[int, str | int], sidecar: dict[str, str] | None) -> LocalMetadata:
+    """What a dropped file's sidecar and tags say, each from where it really comes from: call
+    data (sender, caller id, subaddress) only from the fax server's sidecar or from a TIFF
+    HylaFAX wrote itself; any file's text tags kept under ``file_tags``, labelled as what its
+    writer said. The receive time only from the sidecar (else: when faxvault took the file);
+    a date inside the file is never a receive time."""
+    side = sidecar or {}
+    from_fax_server = side.get("provider") == "hylafax" or is_hylafax_tiff(tags)
+    call = hylafax_call_data(tags) if from_fax_server else {}
+    extra: dict[str, Any] = {"source": "hotfolder"}
+    if call:
+        extra["fax_server"] = call
+    if own_tags := file_tags(tags):
+        extra["file_tags"] = own_tags
+    caller = call.get("caller_number") or call.get("caller_cidnumber")
+    return LocalMetadata(
+        from_raw=side.get("from") or caller or call.get("tsi"),
+        to_raw=side.get("to"), received_at=side.get("received_at"),
+        provider=side.get("provider"), provider_fax_id=side.get("provider_fax_id"),
+        extra=extra,
+    )
+
+
+def _still_names(path: Path, blob: Blob) -> bool:
+    """Whether ``path`` still names the very file that was copied into ``blob``."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    return blob.source_id is None or (st.st_dev, st.st_ino) == blob.source_id
+
+
+def _move_if_present(source: Path, target: Path) -> None:
+    """Move a sidecar along with its fax (renaming never opens it, whatever it is)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.replace(source, target)
 
 
 def _free_name(directory: Path, name: str) -> Path:

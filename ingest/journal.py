@@ -11,7 +11,7 @@ import asyncio
 import json
 import queue as stdlib_queue
 import threading
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ class NewFax:
 
     provider: str
     provider_fax_id: str
-    received_at: str
+    received_at: str | None  # None: when it is journaled (one clock reading with created_at)
     from_raw: str | None = None
     from_number: str | None = None
     to_raw: str | None = None
@@ -52,25 +52,9 @@ def new_fax_id() -> str:
     return str(ULID())
 
 
-_FAX_COLUMNS = [f.name for f in fields(NewFax)]
-_INSERT_FAX = (
-    f"INSERT INTO faxes (id, created_at, updated_at, {', '.join(_FAX_COLUMNS)})"
-    f" VALUES (?, ?, ?, {', '.join('?' * len(_FAX_COLUMNS))})"
-    " ON CONFLICT (provider, provider_fax_id) DO NOTHING"
-)
-
-
 def ensure_fax(catalog: Catalog, fax: NewFax) -> str:
     """The fax's id: a new row, or the existing one for (provider, provider_fax_id)."""
-    fax_id, now = new_fax_id(), utcnow_iso()
-    values = [getattr(fax, name) for name in _FAX_COLUMNS]
-    values[_FAX_COLUMNS.index("metadata")] = json.dumps(fax.metadata or {}, sort_keys=True)
-    if catalog.conn.execute(_INSERT_FAX, (fax_id, now, now, *values)).rowcount == 1:
-        return fax_id
-    return catalog.conn.execute(
-        "SELECT id FROM faxes WHERE provider = ? AND provider_fax_id = ?",
-        (fax.provider, fax.provider_fax_id),
-    ).fetchone()["id"]
+    return catalog.ensure_fax(new_fax_id(), asdict(fax))
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ingest.journal import DeliveryRecord, NewFax, journal_delivery
+from ingest.faxserver import checked_received_at
+from ingest.journal import DeliveryRecord, NewFax, record_delivery
 from ingest.numbers import normalize_number
 from ingest.pages import extension_for
 from ingest.pipeline import Services
-from storage.catalog import utcnow_iso
 from storage.spool import Blob
 
 LOCAL_PROVIDER = "local"
+# A spooled copy can vanish before it is journaled (another fax with the same bytes was
+# archived meanwhile and released the shared blob): copy it again, a few times at most.
+STORE_ATTEMPTS = 3
+
+log = logging.getLogger("faxvault.local")
+
+
+class BlobReleased(RuntimeError):
+    """The spooled copy was released before the fax naming it was journaled; nothing was
+    journaled. Copy the file into the spool again and retry."""
 
 
 @dataclass(frozen=True)
@@ -37,56 +48,93 @@ class LocalMetadata:
     extra: dict[str, Any] | None = None
 
 
-def journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata = LocalMetadata(),
-                 actor: str = "system") -> IngestResult:
-    """Journal a spooled file as a fax. Local files are identified by their content (or by
-    the fax server's id when its sidecar gives one): the same bytes again are the same fax,
-    reported as a duplicate, nothing new stored or queued."""
-    region = services.config.numbers.default_region
+def blob_extension(blob: Blob) -> str:
+    """The original's extension from its first bytes (reads the spool copy: off the loop)."""
     with open(blob.path, "rb") as stream:
-        ext = extension_for(stream.read(1024))
+        return extension_for(stream.read(1024))
+
+
+def journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata = LocalMetadata(),
+                 actor: str = "system", ext: str | None = None) -> IngestResult:
+    """Journal a spooled file as a fax. Local files are identified by their content (or by
+    the fax server's id when its sidecar gives one): the same bytes again under the same id are
+    the same fax, reported as a duplicate, nothing new stored or queued. The same id with
+    other bytes is another fax (fax servers reuse ids): it is kept under the id qualified by
+    its content, never dropped as a duplicate.
+
+    Raises BlobReleased if the spool copy went meanwhile (nothing journaled)."""
+    region = services.config.numbers.default_region
+    catalog = services.catalog
+    try:
+        ext = ext or blob_extension(blob)
+    except FileNotFoundError:
+        raise BlobReleased(f"{quoted(name)}: spool copy {blob.sha256} released before it "
+                           "was journaled") from None
     provider = meta.provider or LOCAL_PROVIDER
     provider_fax_id = meta.provider_fax_id or blob.sha256
-    fax = NewFax(
-        provider=provider, provider_fax_id=provider_fax_id,
-        received_at=meta.received_at or utcnow_iso(),
-        from_raw=meta.from_raw, from_number=normalize_number(meta.from_raw, region),
-        to_raw=meta.to_raw, to_number=normalize_number(meta.to_raw, region),
-        original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
-        original_name=name, metadata=meta.extra,
-    )
-    journaled = journal_delivery(services.catalog, DeliveryRecord(
-        provider=provider, idem_key=f"{provider}:{provider_fax_id}", event_type="file",
-        fax=fax, job_kind="process", max_attempts=services.config.worker.max_attempts,
-        actor=actor,
-    ))
-    assert journaled.fax_id is not None
-    if journaled.duplicate:
-        drop_redundant_blob(services, blob.sha256)
+    metadata = dict(meta.extra or {})
+    with catalog.transaction():
+        # Under the write lock: nobody can record or release these bytes until we commit.
+        holder = catalog.find_fax(provider, provider_fax_id)
+        if holder is not None and holder["original_sha256"] != blob.sha256:
+            metadata["id_collision"] = {"provider_fax_id": provider_fax_id,
+                                        "other_fax": holder["id"]}
+            log.warning("%s: %s id %r already names fax %s with other bytes; kept as a fax of "
+                        "its own", quoted(name), provider, provider_fax_id, holder["id"])
+            provider_fax_id = f"{provider_fax_id}/sha256:{blob.sha256}"
+        if not blob.path.is_file():
+            raise BlobReleased(f"{quoted(name)}: spool copy {blob.sha256} released before "
+                               "it was journaled")
+        fax = NewFax(
+            provider=provider, provider_fax_id=provider_fax_id,
+            received_at=meta.received_at,
+            from_raw=meta.from_raw, from_number=normalize_number(meta.from_raw, region),
+            to_raw=meta.to_raw, to_number=normalize_number(meta.to_raw, region),
+            original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
+            original_name=name, metadata=metadata,
+        )
+        journaled = record_delivery(catalog, DeliveryRecord(
+            provider=provider, idem_key=f"{provider}:{provider_fax_id}", event_type="file",
+            fax=fax, job_kind="process", max_attempts=services.config.worker.max_attempts,
+            actor=actor,
+        ))
+        assert journaled.fax_id is not None
+        if journaled.duplicate:
+            drop_redundant_blob(services, blob.sha256)
     return IngestResult(name, journaled.fax_id, blob.sha256, journaled.duplicate)
 
 
 def ingest_file(services: Services, path: str | Path, *, from_raw: str | None = None,
                 to_raw: str | None = None, received_at: str | None = None,
                 actor: str = "system") -> IngestResult:
-    """Copy ``path`` into the spool (hashed, size-capped) and journal it as a fax."""
+    """Copy ``path`` into the spool (opened once, not through a link, size-capped, hashed)
+    and journal it as a fax. ``received_at`` must be an ISO 8601 time, not in the future."""
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: not a regular file")
-    blob = services.spool.store_file(path, services.config.limits.max_file_bytes)
-    result = journal_blob(services, blob, path.name,
-                          LocalMetadata(from_raw=from_raw, to_raw=to_raw,
-                                        received_at=received_at), actor)
-    return IngestResult(str(path), result.fax_id, result.sha256, result.duplicate)
+    meta = LocalMetadata(from_raw=from_raw, to_raw=to_raw,
+                         received_at=checked_received_at(received_at) if received_at else None)
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        blob = services.spool.store_file(path, services.config.limits.max_file_bytes)
+        try:
+            result = journal_blob(services, blob, path.name, meta, actor)
+        except BlobReleased:
+            if attempt == STORE_ATTEMPTS:
+                raise
+            continue
+        return replace(result, path=str(path))
+    raise AssertionError("unreachable")
 
 
 def drop_redundant_blob(services: Services, sha256: str) -> None:
-    """A duplicate was just copied into the spool again; drop that copy if every fax with
-    these bytes is already archived (otherwise the pending fax still needs it)."""
+    """A duplicate was just copied into the spool again; drop that copy if no fax with these
+    bytes still needs it (every one archived). Call inside the transaction that found the
+    duplicate, so no other fax can take these bytes between the count and the removal."""
     if services.config.archive.keep_spool:
         return
-    pending = services.catalog.conn.execute(
-        "SELECT count(*) FROM faxes WHERE original_sha256 = ? AND state != 'archived'",
-        (sha256,)).fetchone()[0]
-    if pending == 0:
+    if services.catalog.count_faxes_needing_original(sha256) == 0:
         services.spool.remove_blob(sha256)
+
+
+def quoted(name: str) -> str:
+    """A file name as it may appear in a log line: quoted, control characters escaped (a
+    newline in a name must not start a forged log line)."""
+    return repr(name)

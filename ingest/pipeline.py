@@ -227,11 +227,26 @@ def _split(original: str, out_dir: str, max_pages: int, max_pixels: int,
                           pdf_dpi=pdf_dpi)
 
 
-def retain_until(received_at: str, retention_days: int) -> str | None:
+def retain_until(received_at: str, retention_days: int,
+                 journaled_at: str | None = None) -> str | None:
+    """When the retention of a fax received at ``received_at`` (and journaled by faxvault at
+    ``journaled_at``) ends. It runs from the later of the two: a date a sender, fax server or
+    file claims can lengthen retention, never end it before faxvault has held the fax for the
+    full period. Raises ValueError for a time that is not ISO 8601."""
     if retention_days <= 0:
         return None
-    received = dt.datetime.fromisoformat(received_at.replace("Z", "+00:00"))
-    return (received + dt.timedelta(days=retention_days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    start = _utc_time(received_at, "received_at")
+    if journaled_at:
+        start = max(start, _utc_time(journaled_at, "journaled_at"))
+    return (start + dt.timedelta(days=retention_days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _utc_time(value: str, what: str) -> dt.datetime:
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        raise ValueError(f"{what} {value!r} is not an ISO 8601 time") from None
+    return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed
 
 
 def build_sidecar(fax: dict[str, Any], pages: list[dict[str, Any]],
@@ -251,7 +266,8 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
                                        services.config)
     fax = catalog.get_fax(job.fax_id)
     work = spool.work_dir(fax["id"])
-    keep_until = retain_until(fax["received_at"], config.archive.retention_days)
+    keep_until = retain_until(fax["received_at"], config.archive.retention_days,
+                              journaled_at=fax["created_at"])
     sources: dict[str, tuple[Path, str]] = {
         "original": (spool.blob_path(fax["original_sha256"]),
                      archive_key("original", fax["received_at"], fax["id"],
@@ -292,16 +308,17 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
 
 def release_spool(services: Services, fax: dict[str, Any]) -> None:
     """Drop the spool copies once archived, unless configured to keep them. A blob shared
-    with another fax (same bytes received twice) stays until that fax is archived too."""
+    with another fax (same bytes received twice) stays until that fax is archived too. The
+    references are counted and the blob removed inside one write transaction: a fax that
+    takes these bytes as its original commits either before (and is counted) or after (and
+    finds the blob gone, so it stores it again; see ingest.local.journal_blob)."""
     if services.config.archive.keep_spool:
         return
     services.spool.remove_work(fax["id"])
-    others = services.catalog.conn.execute(
-        "SELECT count(*) FROM faxes WHERE original_sha256 = ? AND id != ?"
-        " AND state NOT IN ('archived')",
-        (fax["original_sha256"], fax["id"]),
-    ).fetchone()[0]
-    if others == 0:
-        services.spool.remove_blob(fax["original_sha256"])
-
-
+    sha256 = fax["original_sha256"]
+    if not sha256:
+        return
+    catalog = services.catalog
+    with catalog.transaction():
+        if catalog.count_faxes_needing_original(sha256, excluding=fax["id"]) == 0:
+            services.spool.remove_blob(sha256)

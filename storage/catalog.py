@@ -214,12 +214,38 @@ class Catalog:
         fax["metadata"] = json.loads(fax["metadata"] or "{}")
         return fax
 
+    def ensure_fax(self, fax_id: str, fields: dict[str, Any]) -> str:
+        """Insert a fax row as ``fax_id`` (``fields`` by column name, ``metadata`` a dict)
+        unless one exists for its (provider, provider_fax_id); the fax's id either way. A
+        ``received_at`` of None means now: the same clock reading as ``created_at``."""
+        now = utcnow_iso()
+        row = {**fields, "metadata": json.dumps(fields.get("metadata") or {}, sort_keys=True),
+               "received_at": fields.get("received_at") or now}
+        columns = ["id", "created_at", "updated_at", *row]
+        inserted = self.conn.execute(
+            f"INSERT INTO faxes ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            " ON CONFLICT (provider, provider_fax_id) DO NOTHING",
+            (fax_id, now, now, *row.values())).rowcount
+        if inserted == 1:
+            return fax_id
+        return self.conn.execute(
+            "SELECT id FROM faxes WHERE provider = ? AND provider_fax_id = ?",
+            (row["provider"], row["provider_fax_id"])).fetchone()["id"]
+
     def find_fax(self, provider: str, provider_fax_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
             "SELECT id FROM faxes WHERE provider = ? AND provider_fax_id = ?",
             (provider, provider_fax_id),
         ).fetchone()
         return self.get_fax(row["id"]) if row else None
+
+    def count_faxes_needing_original(self, sha256: str, *, excluding: str | None = None) -> int:
+        """Faxes (other than ``excluding``) not yet archived whose original has these bytes:
+        while any exists, the spool blob must stay. Call inside the write transaction that
+        removes the blob, so no fax can take it as its original in between."""
+        return self.conn.execute(
+            "SELECT count(*) FROM faxes WHERE original_sha256 = ? AND state != 'archived'"
+            " AND id IS NOT ?", (sha256, excluding)).fetchone()[0]
 
     def update_fax(self, fax_id: str, **fields: Any) -> None:
         if "metadata" in fields and not isinstance(fields["metadata"], str):

@@ -7,10 +7,12 @@ Bytes are streamed to a temporary file while hashed and size-capped, fsynced, th
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,39 @@ CHUNK = 1024 * 1024
 
 class TooLarge(ValueError):
     """The input exceeds the configured size cap."""
+
+
+class NotRegularFile(ValueError):
+    """The path is a symbolic link, FIFO, device or directory: never read."""
+
+
+# Open a file someone else controls: never through a symlink (O_NOFOLLOW), never waiting for a
+# writer (O_NONBLOCK: a FIFO swapped in opens at once and fstat says what it is), never as a
+# controlling terminal, never inherited by a child.
+SAFE_OPEN_FLAGS = (os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY
+                   | getattr(os, "O_CLOEXEC", 0))
+
+_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a socket",
+          stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}
+
+
+def open_regular(path: Path) -> int:
+    """A descriptor on ``path`` if it is a regular file, checked with ``fstat`` on that very
+    descriptor (what is read afterwards is what was checked, whatever happens to the name).
+    Raises NotRegularFile for links and special files; other OSErrors (missing, no
+    permission) pass through."""
+    try:
+        fd = os.open(path, SAFE_OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotRegularFile(f"{os.fsdecode(path)!r} is a symbolic link; not read") from None
+        raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise NotRegularFile(f"{os.fsdecode(path)!r} is {kind}; not read")
+    return fd
 
 
 class SpoolFull(OSError):
@@ -35,6 +70,9 @@ class Blob:
     sha256: str
     size: int
     path: Path
+    # (st_dev, st_ino) of the file it was copied from (store_file), to tell later whether a
+    # name still holds that file.
+    source_id: tuple[int, int] | None = None
 
 
 def fsync_dir(path: Path) -> None:
@@ -146,8 +184,21 @@ class Spool:
         return self.store_chunks(iter(lambda: stream.read(CHUNK), b""), max_bytes)
 
     def store_file(self, path: Path, max_bytes: int) -> Blob:
-        with open(path, "rb") as stream:
-            return self.store_stream(stream, max_bytes)
+        """Copy a file someone else controls into the spool: opened once (see
+        :func:`open_regular`), its size checked before a byte is read, then hashed and copied
+        from that same descriptor. Everything afterwards (tags, decoding, archiving) works on
+        the spool copy, so swapping the name meanwhile changes nothing. Blocking: call it off
+        the event loop."""
+        fd = open_regular(path)
+        try:
+            st = os.fstat(fd)
+            if st.st_size > max_bytes:
+                raise TooLarge(f"larger than the {max_bytes}-byte limit ({st.st_size} bytes)")
+            with os.fdopen(fd, "rb", closefd=False) as stream:
+                blob = self.store_stream(stream, max_bytes)
+        finally:
+            os.close(fd)
+        return dataclasses.replace(blob, source_id=(st.st_dev, st.st_ino))
 
     def remove_blob(self, sha256: str) -> None:
         self.blob_path(sha256).unlink(missing_ok=True)

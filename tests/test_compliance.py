@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -173,10 +174,15 @@ def test_rewritten_history_is_caught_by_the_anchor(tmp_path: Path, archive_env) 
 def test_retention_report_and_refused_deletion(archive_env) -> None:
     config, _, ids = archive_env
     report = run_cli(config, "retention", "report", "--json").json()
-    assert [r["id"] for r in report] == ids  # by retain-until: received + 3650 days
-    assert report[0]["retain_until"] == "2036-06-29T09:00:00Z"
+    # By retain-until: 3650 days from when faxvault received each fax (the received_at given
+    # on ingest lies earlier, and never shortens retention).
+    assert [r["id"] for r in report] == ids
+    journaled = json.loads(run_cli(config, "show", ids[0], "--json").out)["created_at"]
+    until = (dt.datetime.fromisoformat(journaled.replace("Z", "+00:00"))
+             + dt.timedelta(days=3650)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert report[0]["retain_until"] == until
     result = run_cli(config, "delete", ids[0], "--reason", "test", expect=1)
-    assert "must be kept until 2036-06-29T09:00:00Z" in result.err
+    assert f"must be kept until {until}" in result.err
 
 
 def test_deletion_after_retention_is_allowed_and_audited(tmp_path: Path, ocr_pool) -> None:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.config import ConfigError, config_from_mapping
-from ingest.faxserver import parse_description, parse_tiff_datetime
+from ingest.faxserver import checked_received_at, parse_description
 from ingest.local import ingest_file
 from ingest.pages import FaxRejected, split_document
 from ingest.providers import dropbox, faxplus
@@ -143,8 +143,12 @@ def _search_catalog(tmp_path_factory):
 def test_fax_server_tag_parsers_take_anything(description: str, when: str) -> None:
     meta = parse_description(description)
     assert all(isinstance(v, str) and len(v) <= 200 for v in meta.values())
-    parsed = parse_tiff_datetime(when)
-    assert parsed is None or parsed.endswith("Z")
+    try:
+        parsed = checked_received_at(when)
+    except ValueError as exc:
+        assert "received_at" in str(exc)
+    else:
+        assert parsed.endswith("Z")
 
 
 @settings(max_examples=150, deadline=None)

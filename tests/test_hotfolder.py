@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import datetime as dt
 import hashlib
 import json
+import logging
 import os
+import random
+import stat
+import subprocess
+import tempfile
+import threading
+import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from PIL import Image, TiffImagePlugin
 
-from ingest.faxserver import parse_description
+from ingest.faxserver import parse_description, read_tiff_tags
 from ingest.hotfolder import HotFolder, is_ignored
 from ingest.pipeline import Services, open_services
+from storage.catalog import utcnow_iso
 from tests.cliutil import wait_until_async
 from tests.conftest import make_config
 from tests.faxgen import as_jbig, render_fax
+from tests.tiff_bomb import write_bomb
 
 
 @pytest.fixture(scope="module")
@@ -166,12 +178,13 @@ async def test_restart_after_journal_before_move_is_not_ingested_twice(
 
 
 def hylafax_tiff(path: Path, fax_bytes: bytes) -> Path:
-    """A received-fax TIFF carrying HylaFAX's tags, written with Pillow."""
+    """A received-fax TIFF carrying the tags HylaFAX's faxd writes, written with Pillow."""
     source = path.with_suffix(".src.tif")
     source.write_bytes(fax_bytes)
     with Image.open(source) as image:
         info = TiffImagePlugin.ImageFileDirectory_v2()
         info[270] = "ACME MEDICAL\nName\tAcme Billing\nNumber\t+1 555 201 4477"
+        info[305] = "HylaFAX (tm) Version 7.0.7"
         info[306] = "2026:11:20 09:15:00"
         info[34909] = "1234"
         info.tagtype[34910] = 4  # LONG
@@ -189,10 +202,12 @@ async def test_hylafax_tags_and_sidecar_become_metadata(hot_services: Services,
     folder.inbox.mkdir(parents=True)
     tagged = hylafax_tiff(tmp_path / "fax000000123.tif", fax_bytes)
     (folder.inbox / "fax000000124.json").write_text(json.dumps(
-        {"to": "+1 555 987 0000", "provider": "hylafax", "provider_fax_id": "host1:124"}))
+        {"to": "+1 555 987 0000", "provider": "hylafax", "provider_fax_id": "host1:124",
+         "received_at": "2026-11-20T08:15:03+00:00"}))
     os.replace(hylafax_tiff(tmp_path / "fax000000124.tif", fax_bytes),
                folder.inbox / "fax000000124.tif")
     os.replace(tagged, folder.inbox / "fax000000123.tif")
+    started = utcnow_iso()
     await folder.start()
     try:
         await until(lambda: len(faxes(hot_services)) == 2, what="both taken")
@@ -202,12 +217,16 @@ async def test_hylafax_tags_and_sidecar_become_metadata(hot_services: Services,
     by_provider = {f["provider"]: f for f in faxes(hot_services)}
     tagged_fax, with_sidecar = by_provider["local"], by_provider["hylafax"]
     assert (with_sidecar["provider"], with_sidecar["provider_fax_id"]) == ("hylafax", "host1:124")
+    assert with_sidecar["received_at"] == "2026-11-20T08:15:03Z"  # the sidecar's, in UTC
     assert tagged_fax["from_raw"] == "+1 555 201 4477"
-    assert tagged_fax["received_at"] == "2026-11-20T09:15:00Z"
-    server = json.loads(tagged_fax["metadata"])["fax_server"]
-    assert server == {"tsi": "ACME MEDICAL", "caller_name": "Acme Billing",
-                      "caller_number": "+1 555 201 4477", "subaddress": "1234",
-                      "receive_seconds": 42}
+    # DateTime is the fax server's local clock without a zone: kept, never the receive time.
+    assert tagged_fax["received_at"] >= started
+    metadata = json.loads(tagged_fax["metadata"])
+    assert metadata["fax_server"] == {
+        "tsi": "ACME MEDICAL", "caller_name": "Acme Billing",
+        "caller_number": "+1 555 201 4477", "subaddress": "1234", "receive_seconds": 42,
+        "server_local_time": "2026:11:20 09:15:00"}
+    assert metadata["file_tags"]["Software"] == "HylaFAX (tm) Version 7.0.7"
     to = hot_services.catalog.get_fax(with_sidecar["id"])["to_number"]
     assert to == "+15559870000"
 
@@ -237,6 +256,8 @@ def test_description_parsing_tolerates_odd_lines() -> None:
     assert parse_description("TSI ONLY") == {"tsi": "TSI ONLY"}
     assert parse_description("Name\tBob\n\nbad line\nNumber\t123") == {
         "caller_name": "Bob", "caller_number": "123"}
+    # HylaFAX's placeholder for a sender without TSI is not a sender.
+    assert parse_description("<UNSPECIFIED>\nNumber\t") == {}
 
 
 def test_hylafax_faxrcvd_wrapper_hands_over_tiff_and_sidecar(tmp_path: Path,
@@ -261,3 +282,251 @@ def test_hylafax_faxrcvd_wrapper_hands_over_tiff_and_sidecar(tmp_path: Path,
     sidecar = read_sidecar(inbox / "fax000000042-000000123.json")
     assert sidecar["provider"] == "hylafax" and sidecar["from"] == '+1 555 "201" 4477'
     assert sidecar["provider_fax_id"].endswith(":000000123")
+
+
+# -- trust: what is read, from where, and what is kept ------------------------------------------
+def ready_folder(services: Services) -> HotFolder:
+    """A hot folder whose ``take`` the test calls itself (no observer, no timing)."""
+    folder = HotFolder(services)
+    for directory in (folder.inbox, folder.done, folder.failed):
+        directory.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def spooled(services: Services) -> set[str]:
+    return {p.name for p in services.spool.blobs.rglob("*") if p.is_file()}
+
+
+def drop(folder: HotFolder, name: str, data: bytes, sidecar: dict | None = None) -> Path:
+    if sidecar is not None:
+        (folder.inbox / name).with_suffix(".json").write_text(json.dumps(sidecar))
+    target = folder.inbox / name
+    target.write_bytes(data)
+    return target
+
+
+class GatedExecutor(ThreadPoolExecutor):
+    """The loop's default executor (asyncio.to_thread), letting the first ``let_through``
+    hand-offs run and holding the rest until ``gate`` opens: the test acts in between."""
+
+    def __init__(self, let_through: int) -> None:
+        super().__init__(max_workers=4)
+        self.let_through = let_through
+        self.gate = threading.Event()
+        self.held = asyncio.Event()
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self.let_through > 0:
+            self.let_through -= 1
+            return super().submit(fn, *args, **kwargs)
+        self.held.set()
+        gate = self.gate
+
+        def after_gate():
+            gate.wait(60)
+            return fn(*args, **kwargs)
+
+        return super().submit(after_gate)
+
+
+@pytest.mark.parametrize("swap_after_handoffs", [0, 1, 2])
+async def test_a_file_swapped_for_a_symlink_mid_take_never_reads_the_target(
+        hot_services: Services, fax_bytes: bytes, tmp_path: Path,
+        swap_after_handoffs: int) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"patient list: do not read\n")
+    secret.chmod(0o600)
+    folder = ready_folder(hot_services)
+    path = drop(folder, "swap.tif", fax_bytes)
+    executor = GatedExecutor(swap_after_handoffs)
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(executor)
+    take = asyncio.create_task(folder.take(path))
+    await asyncio.wait([take, asyncio.create_task(executor.held.wait())],
+                       return_when=asyncio.FIRST_COMPLETED)
+    link = folder.inbox / ".swap-link"
+    link.symlink_to(secret)
+    os.replace(link, path)  # the name now points at the secret
+    executor.gate.set()
+    await take
+    secret_sha = hashlib.sha256(secret.read_bytes()).hexdigest()
+    assert secret_sha not in spooled(hot_services)
+    assert {f["original_sha256"] for f in faxes(hot_services)} <= {
+        hashlib.sha256(fax_bytes).hexdigest()}
+    assert path.is_symlink()  # a link is never moved, opened or followed
+
+
+async def test_a_fifo_swapped_in_neither_blocks_the_loop_nor_is_taken(
+        hot_services: Services) -> None:
+    folder = ready_folder(hot_services)
+    fifo = folder.inbox / "fifo.tif"
+    os.mkfifo(fifo)
+    finished, released = threading.Event(), threading.Event()
+
+    def writer_of_last_resort() -> None:
+        # If take() blocks the event loop in open(), nothing on the loop can run; after 10 s
+        # this thread opens the FIFO for writing (again and again) so the test can end, and
+        # the test fails on ``released``.
+        if finished.wait(10):
+            return
+        released.set()
+        while not finished.wait(0.05):
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    valve = threading.Thread(target=writer_of_last_resort)
+    valve.start()
+    try:
+        await folder.take(fifo)
+    finally:
+        finished.set()
+        valve.join()
+    assert not released.is_set(), "take() blocked the event loop on a FIFO"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # left alone
+    assert faxes(hot_services) == []
+
+
+async def test_a_reused_fax_server_id_with_other_bytes_keeps_both_faxes(
+        hot_services: Services, tmp_path: Path) -> None:
+    folder = ready_folder(hot_services)
+    first, second = (unique_tiff(tmp_path / f"{n}.tif", n).read_bytes() for n in (1, 2))
+    sidecar = {"provider": "hylafax", "provider_fax_id": "faxhost:000000007"}
+    await folder.take(drop(folder, "fax000000001-000000007.tif", first, sidecar))
+    await folder.take(drop(folder, "fax000000002-000000007.tif", second, sidecar))
+    rows = faxes(hot_services)
+    assert [r["original_sha256"] for r in rows] == [hashlib.sha256(b).hexdigest()
+                                                    for b in (first, second)]
+    assert rows[0]["provider_fax_id"] == "faxhost:000000007"
+    assert rows[1]["provider_fax_id"] == f"faxhost:000000007/sha256:{rows[1]['original_sha256']}"
+    assert json.loads(rows[1]["metadata"])["id_collision"] == {
+        "provider_fax_id": "faxhost:000000007", "other_fax": rows[0]["id"]}
+    assert {r["original_sha256"] for r in rows} <= spooled(hot_services)  # both kept
+    # The second file dropped again (a crash before its move) is a duplicate, not a third fax.
+    await folder.take(drop(folder, "fax000000002-000000007.tif", second, sidecar))
+    assert len(faxes(hot_services)) == 2
+
+
+async def test_retention_runs_from_when_faxvault_received_the_fax(
+        tmp_path: Path, ocr_pool, fax_bytes: bytes) -> None:
+    from ingest.compliance import RetentionRefused, delete_fax
+    from ingest.worker import worker_loop
+
+    config = make_config(tmp_path / "var", archive={"retention_days": 2192})
+    services = open_services(config, pool=ocr_pool)
+    try:
+        folder = ready_folder(services)
+        await folder.take(drop(folder, "old.tif", fax_bytes, {
+            "provider": "hylafax", "provider_fax_id": "h:1",
+            "received_at": "1990-01-02T03:04:05Z"}))
+        [fax] = faxes(services)
+        assert fax["received_at"] == "1990-01-02T03:04:05Z"  # what the fax server said
+        await worker_loop(services, asyncio.Event(), fax_ids=[fax["id"]], until_idle=True)
+        journaled = dt.datetime.fromisoformat(
+            services.catalog.get_fax(fax["id"])["created_at"].replace("Z", "+00:00"))
+        for obj in services.catalog.archive_objects(fax["id"]):
+            assert obj["retain_until"] == (journaled + dt.timedelta(days=2192)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ")
+        with pytest.raises(RetentionRefused, match="must be kept until"):
+            delete_fax(services, fax["id"], "test", "minutes after archiving")
+    finally:
+        services.close()
+
+
+@pytest.mark.parametrize("claimed, reason", [
+    ("2999-01-01T00:00:00Z", "in the future"),
+    ("yesterday", "not an ISO 8601 time"),
+    ("2026-11-20T09:15:00", "no time zone"),
+])
+async def test_a_sidecar_with_an_impossible_date_is_refused_with_the_reason(
+        hot_services: Services, fax_bytes: bytes, claimed: str, reason: str) -> None:
+    folder = ready_folder(hot_services)
+    await folder.take(drop(folder, "dated.tif", fax_bytes, {"received_at": claimed}))
+    assert reason in (folder.failed / "dated.tif.error.txt").read_text()
+    assert (folder.failed / "dated.tif").read_bytes() == fax_bytes  # kept
+    assert faxes(hot_services) == []
+
+
+def netpbm_tiff(directory: Path, text: str, *tags: tuple[str, str]) -> Path:
+    """A page written by tools nobody here wrote: pbmtext + pnmtotiff (which put their own
+    ImageDescription and DocumentName in), then libtiff's tiffcp to G3 and tiffset."""
+    small, pbm = directory / "small.pbm", directory / "page.pbm"
+    with open(small, "wb") as out:
+        subprocess.run(["pbmtext", text], stdout=out, check=True, timeout=60)
+    with open(pbm, "wb") as out:
+        subprocess.run(["pnmenlarge", "4", str(small)], stdout=out, check=True, timeout=60)
+    g4 = directory / "page-g4.tif"
+    with open(g4, "wb") as out:
+        subprocess.run(["pnmtotiff", "-g4", "-xresolution", "204", "-yresolution", "196",
+                        pbm.name], cwd=directory, stdout=out, stderr=subprocess.DEVNULL,
+                       check=True, timeout=60)
+    g3 = directory / f"{len(tags)}-g3.tif"
+    subprocess.run(["tiffcp", "-c", "g3", str(g4), str(g3)], check=True, timeout=60)
+    for tag, value in tags:
+        subprocess.run(["tiffset", "-s", tag, value, str(g3)], check=True, timeout=60)
+    return g3
+
+
+async def test_tags_of_files_no_fax_server_wrote_are_file_tags_not_call_data(
+        hot_services: Services, tmp_path: Path) -> None:
+    folder = ready_folder(hot_services)
+    netpbm = netpbm_tiff(tmp_path, "Referral for Dana")
+    scanner = netpbm_tiff(tmp_path, "Invoice 4471", ("270", "Kofax PDF Filter - version 3.75."),
+                          ("306", "2005:03:01 10:00:00"), ("305", "Kofax"))
+    started = utcnow_iso()
+    await folder.take(drop(folder, "netpbm.tif", netpbm.read_bytes()))
+    await folder.take(drop(folder, "scan.tif", scanner.read_bytes()))
+    by_name = {f["original_name"]: f for f in faxes(hot_services)}
+    assert set(by_name) == {"netpbm.tif", "scan.tif"}
+    for fax in by_name.values():
+        assert fax["from_raw"] is None  # no sender invented: the no-caller-id signal stays on
+        assert fax["received_at"] >= started  # a 2005 scan date is not the receive time
+        assert "fax_server" not in json.loads(fax["metadata"])
+    assert json.loads(by_name["netpbm.tif"]["metadata"])["file_tags"] == {
+        "DocumentName": "page.pbm", "ImageDescription": "converted PNM file"}
+    assert json.loads(by_name["scan.tif"]["metadata"])["file_tags"] == {
+        "DocumentName": "page.pbm", "ImageDescription": "Kofax PDF Filter - version 3.75.",
+        "DateTime": "2005:03:01 10:00:00", "Software": "Kofax"}
+
+
+async def test_a_tag_bomb_costs_the_tag_reader_nothing(hot_services: Services,
+                                                       tmp_path: Path) -> None:
+    folder = ready_folder(hot_services)
+    page = unique_tiff(tmp_path / "page.tif", 5)
+    bomb = write_bomb(page, tmp_path / "bomb.tif")  # 16 MB: two million rationals in one tag
+    path = drop(folder, "bomb.tif", bomb.read_bytes())
+    tracemalloc.start()
+    try:
+        await folder.take(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # This process copies the file in 1 MB chunks and reads a few tags; the old reader
+    # unpacked every value of every tag (about 300 MB here).
+    assert peak < 8 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+    [fax] = faxes(hot_services)
+    assert fax["original_sha256"] == hashlib.sha256(bomb.read_bytes()).hexdigest()
+
+
+async def test_file_names_are_logged_quoted(hot_services: Services, fax_bytes: bytes,
+                                            caplog: pytest.LogCaptureFixture) -> None:
+    folder = ready_folder(hot_services)
+    forged = "fax.tif\n2026-12-01 INFO faxvault.audit all clear"
+    with caplog.at_level(logging.INFO, logger="faxvault"):
+        await folder.take(drop(folder, forged, fax_bytes))
+        await folder.take(drop(folder, "bad\r\nname.tif", b"II*\x00broken"))
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("faxvault")]
+    assert any(repr(forged) in m for m in messages)
+    assert any(repr("bad\r\nname.tif") in m for m in messages)
+    assert not any("\n" in m or "\r" in m for m in messages)
+
+
+def test_tag_reader_takes_any_bytes() -> None:
+    for seed in range(300):
+        data = random.Random(seed).randbytes(random.Random(seed).randrange(0, 400))
+        for head in (b"II*\x00", b"MM\x00*"):
+            with tempfile.NamedTemporaryFile() as f:
+                f.write(head + data)
+                f.flush()
+                tags = read_tiff_tags(Path(f.name))
+            assert all(isinstance(v, (str, int)) for v in tags.values())
+            assert all(len(v) <= 4096 for v in tags.values() if isinstance(v, str))
