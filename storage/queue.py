@@ -32,6 +32,18 @@ class Job:
 
 
 @dataclass(frozen=True)
+class FailedJob:
+    """A job parked as failed, as ``faxvault status`` lists it."""
+
+    id: int
+    kind: str
+    fax_id: str | None
+    attempts: int
+    last_error: str | None
+    updated_at: float  # seconds since the epoch
+
+
+@dataclass(frozen=True)
 class Backoff:
     base_seconds: float = 2.0
     max_seconds: float = 900.0
@@ -175,13 +187,13 @@ def counts_by_state(catalog: Catalog) -> dict[str, int]:
     return counts
 
 
-def failed_jobs(catalog: Catalog, limit: int = 50) -> list[dict[str, Any]]:
+def failed_jobs(catalog: Catalog, limit: int = 50) -> list[FailedJob]:
     rows = catalog.conn.execute(
         """SELECT id, kind, fax_id, attempts, last_error, updated_at FROM jobs
            WHERE state = 'failed' ORDER BY updated_at DESC LIMIT ?""",
         (limit,),
     )
-    return [dict(r) for r in rows]
+    return [FailedJob(**dict(r)) for r in rows]
 
 
 def pending_for(catalog: Catalog, fax_ids: Iterable[str]) -> int:
@@ -195,3 +207,24 @@ def pending_for(catalog: Catalog, fax_ids: Iterable[str]) -> int:
         ids,
     ).fetchone()
     return int(row[0])
+
+
+def fax_of(catalog: Catalog, job_id: int) -> str | None:
+    """The fax a job is for as the catalog has it now (a provider job learns its fax on its
+    first run, after it was leased), or None."""
+    row = catalog.conn.execute("SELECT fax_id FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    return row["fax_id"] if row else None
+
+
+def assign_fax(catalog: Catalog, job_id: int, fax_id: str) -> None:
+    """Tie a job to the fax its first run created. Call inside that run's transaction."""
+    catalog.conn.execute("UPDATE jobs SET fax_id = ? WHERE id = ?", (fax_id, job_id))
+
+
+def backlog_by_kind(catalog: Catalog) -> dict[str, int]:
+    """Unfinished (queued or running) jobs by kind; kinds with none are absent."""
+    rows = catalog.conn.execute(
+        "SELECT kind, count(*) AS n FROM jobs WHERE state IN ('queued', 'running')"
+        " GROUP BY kind")
+    return {r["kind"]: r["n"] for r in rows}
+

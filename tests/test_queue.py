@@ -47,7 +47,7 @@ def test_failure_backs_off_then_parks_with_last_error(catalog: Catalog) -> None:
     job = queue.lease(catalog, 60)
     assert queue.fail(catalog, job, "boom 2", backoff=FAST) == "failed"
     failed = queue.failed_jobs(catalog)
-    assert [(j["attempts"], j["last_error"]) for j in failed] == [(2, "boom 2")]
+    assert [(j.attempts, j.last_error) for j in failed] == [(2, "boom 2")]
 
 
 def test_permanent_failure_parks_at_once_and_retry_requeues(catalog: Catalog) -> None:
@@ -64,7 +64,7 @@ def test_a_job_that_kills_its_worker_every_time_is_parked(catalog: Catalog) -> N
     queue.lease(catalog, lease_seconds=-1)
     assert queue.lease(catalog, 60) is None
     [failed] = queue.failed_jobs(catalog)
-    assert "lost its lease" in failed["last_error"]
+    assert "lost its lease" in failed.last_error
 
 
 def test_backoff_grows_and_is_capped() -> None:
