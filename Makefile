@@ -6,7 +6,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
+# postgresql: the tests start their own server (initdb + pg_ctl) for the PostgreSQL backend.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
+	postgresql
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean
