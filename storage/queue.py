@@ -9,13 +9,14 @@ lease cannot overwrite the outcome of the one that took over. Nothing is ever de
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from storage.catalog import Catalog, NotFound
 
@@ -228,3 +229,101 @@ def backlog_by_kind(catalog: Catalog) -> dict[str, int]:
         " GROUP BY kind")
     return {r["kind"]: r["n"] for r in rows}
 
+
+# -- the queue as a backend-neutral interface ----------------------------------------------
+class JobQueue(Protocol):
+    """The queue's operations, whatever database holds the jobs.
+
+    ``transaction()`` groups calls into one atomic unit: ``enqueue`` and ``complete`` belong
+    inside the transaction that commits what the job is for (or what it did); outside one,
+    each call commits by itself. ``lease`` always runs in a transaction of its own.
+    """
+
+    def transaction(self) -> contextlib.AbstractContextManager[Any]: ...
+
+    def enqueue(self, kind: str, *, fax_id: str | None = None,
+                payload: dict[str, Any] | None = None, max_attempts: int = 8,
+                delay: float = 0.0) -> int: ...
+
+    def lease(self, lease_seconds: float, *,
+              fax_ids: Iterable[str] | None = None) -> Job | None: ...
+
+    def renew(self, job: Job, lease_seconds: float) -> bool: ...
+
+    def complete(self, job: Job) -> bool: ...
+
+    def fail(self, job: Job, error: str, *, backoff: Backoff, permanent: bool = False,
+             keep_trying: bool = False) -> str: ...
+
+    def release(self, job: Job) -> None: ...
+
+    def retry_failed(self, job_id: int | None = None) -> int: ...
+
+    def counts_by_state(self) -> dict[str, int]: ...
+
+    def failed_jobs(self, limit: int = 50) -> list[FailedJob]: ...
+
+    def pending_for(self, fax_ids: Iterable[str]) -> int: ...
+
+    def fax_of(self, job_id: int) -> str | None: ...
+
+    def assign_fax(self, job_id: int, fax_id: str) -> None: ...
+
+    def backlog_by_kind(self) -> dict[str, int]: ...
+
+
+@dataclass
+class SqliteQueue:
+    """The queue in the SQLite catalog (the module functions above, bound to one catalog)."""
+
+    catalog: Catalog
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.catalog.transaction() as conn:
+            yield conn
+
+    def enqueue(self, kind: str, *, fax_id: str | None = None,
+                payload: dict[str, Any] | None = None, max_attempts: int = 8,
+                delay: float = 0.0) -> int:
+        return enqueue(self.catalog, kind, fax_id=fax_id, payload=payload,
+                       max_attempts=max_attempts, delay=delay)
+
+    def lease(self, lease_seconds: float, *,
+              fax_ids: Iterable[str] | None = None) -> Job | None:
+        return lease(self.catalog, lease_seconds, fax_ids=fax_ids)
+
+    def renew(self, job: Job, lease_seconds: float) -> bool:
+        return renew(self.catalog, job, lease_seconds)
+
+    def complete(self, job: Job) -> bool:
+        return complete(self.catalog, job)
+
+    def fail(self, job: Job, error: str, *, backoff: Backoff, permanent: bool = False,
+             keep_trying: bool = False) -> str:
+        return fail(self.catalog, job, error, backoff=backoff, permanent=permanent,
+                    keep_trying=keep_trying)
+
+    def release(self, job: Job) -> None:
+        release(self.catalog, job)
+
+    def retry_failed(self, job_id: int | None = None) -> int:
+        return retry_failed(self.catalog, job_id)
+
+    def counts_by_state(self) -> dict[str, int]:
+        return counts_by_state(self.catalog)
+
+    def failed_jobs(self, limit: int = 50) -> list[FailedJob]:
+        return failed_jobs(self.catalog, limit)
+
+    def pending_for(self, fax_ids: Iterable[str]) -> int:
+        return pending_for(self.catalog, fax_ids)
+
+    def fax_of(self, job_id: int) -> str | None:
+        return fax_of(self.catalog, job_id)
+
+    def assign_fax(self, job_id: int, fax_id: str) -> None:
+        assign_fax(self.catalog, job_id, fax_id)
+
+    def backlog_by_kind(self) -> dict[str, int]:
+        return backlog_by_kind(self.catalog)
