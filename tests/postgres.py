@@ -73,9 +73,11 @@ class PostgresServer:
     def _run(self, *args: str) -> None:
         """A PostgreSQL command as the cluster's owner, from a dir it may enter."""
         cmd = [str(self.bin / args[0]), *args[1:]]
-        done = subprocess.run(cmd, cwd=self.root, user=self.run_as, capture_output=True,
-                              text=True, timeout=120, env={"PATH": os.environ["PATH"],
-                                                           "LC_ALL": "C.UTF-8"})
+        # As the owner with its own group and none of root's: the server holds no more.
+        as_owner = ({"user": self.run_as, "group": self.run_as, "extra_groups": []}
+                    if self.run_as else {})
+        done = subprocess.run(cmd, cwd=self.root, capture_output=True, text=True, timeout=120,
+                              env={"PATH": os.environ["PATH"], "LC_ALL": "C.UTF-8"}, **as_owner)
         if done.returncode != 0:
             raise RuntimeError(f"{args[0]} failed ({done.returncode}): {done.stderr.strip()}"
                                f"\n{self._log_tail()}")
