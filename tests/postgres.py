@@ -59,7 +59,8 @@ def _alive(pid: int) -> bool:
 class PostgresServer:
     """One throwaway cluster: start() once, database() per test, stop() at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        self.durable = durable  # fsync as in production (benchmarks), or not (tests)
         self.bin = pg_bin_dir()
         self.run_as = "postgres" if os.geteuid() == 0 else None
         self.root = Path(tempfile.mkdtemp(prefix="faxvault-pg-"))
@@ -99,11 +100,12 @@ class PostgresServer:
                   "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
         pwfile.unlink()
         with (self.data / "postgresql.conf").open("a") as conf:
-            # Throwaway data: durability off for speed; small, since the machine is shared.
+            # Small, since the machine is shared; throwaway data needs no durability.
             conf.write(f"listen_addresses = '127.0.0.1'\n"
                        f"unix_socket_directories = '{self.sockets}'\n"
-                       "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                        "shared_buffers = 32MB\nmax_connections = 60\n")
+            if not self.durable:
+                conf.write("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n")
         # A port found free may be taken before the server binds it: try a few.
         for attempt in range(3):
             self.port = _free_port()
