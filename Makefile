@@ -6,7 +6,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils netpbm libtiff-tools
+# netpbm, libtiff-tools: tests make TIFFs with other writers' tags. postgresql: the tests start
+# their own server (initdb + pg_ctl) for the PostgreSQL backend.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
+	netpbm libtiff-tools postgresql
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean
@@ -26,6 +29,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/export.py
 	$(VENV)/bin/python benchmarks/spam_eval.py
 	$(VENV)/bin/python benchmarks/load.py
+	$(VENV)/bin/python benchmarks/queue_backends.py
 
 # 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3), then the S3
 # store stopped for two minutes mid-run (the suite runs a short outage).

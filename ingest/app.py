@@ -59,9 +59,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 def _state_reader(services: Services):
     def read() -> tuple[dict[str, int], dict[str, int]]:
-        faxes = {r["state"]: r["n"] for r in services.catalog.conn.execute(
-            "SELECT state, count(*) AS n FROM faxes GROUP BY state")}
-        return queue.counts_by_state(services.catalog), faxes
+        return queue.counts_by_state(services.catalog), services.catalog.fax_counts_by_state()
 
     return read
 

@@ -170,10 +170,7 @@ async def _drain(services: Services, fax_ids: list[str]) -> None:
 
 
 def _unfinished(services: Services, fax_ids: list[str]) -> int:
-    marks = ",".join("?" * len(fax_ids))
-    return services.catalog.conn.execute(
-        f"SELECT count(*) FROM faxes WHERE id IN ({marks})"
-        " AND state NOT IN ('archived', 'failed')", fax_ids).fetchone()[0]
+    return services.catalog.unfinished_count(fax_ids)
 
 
 @cli.command()
@@ -344,24 +341,16 @@ def get(services: Services, fax_id: str, fmt: str, output: Path) -> None:
 def status(services: Services, as_json: bool) -> None:
     """Queue depth, failed jobs with their errors, faxes by state, last deliveries."""
     catalog = services.catalog
-    faxes = {r["state"]: r["n"] for r in catalog.conn.execute(
-        "SELECT state, count(*) AS n FROM faxes GROUP BY state")}
-    last = [dict(r) for r in catalog.conn.execute(
-        "SELECT provider, max(received_at) AS last_delivery, count(*) AS deliveries"
-        " FROM events GROUP BY provider ORDER BY provider")]
-    statuses = [dict(r) for r in catalog.conn.execute(
-        "SELECT provider, provider_status, count(*) AS faxes FROM faxes"
-        " WHERE provider_status IS NOT NULL GROUP BY provider, provider_status"
-        " ORDER BY provider, faxes DESC")]
-    spam_counts = {r["v"]: r["n"] for r in catalog.conn.execute(
-        "SELECT coalesce(spam_verdict, 'unscored') AS v, count(*) AS n FROM faxes GROUP BY v")}
-    backlog = {r["kind"]: r["n"] for r in catalog.conn.execute(
-        "SELECT kind, count(*) AS n FROM jobs WHERE state IN ('queued', 'running')"
-        " GROUP BY kind")}
+    faxes = catalog.fax_counts_by_state()
+    spam_counts = catalog.spam_verdict_counts()
+    backlog = queue.backlog_by_kind(catalog)
     doc = {"jobs": queue.counts_by_state(catalog), "backlog": backlog, "faxes": faxes,
            "spam": spam_counts,
-           "failed_jobs": queue.failed_jobs(catalog), "deliveries": last,
-           "provider_statuses": statuses}
+           "failed_jobs": [dataclasses.asdict(job) for job in queue.failed_jobs(catalog)],
+           "deliveries": [dataclasses.asdict(row) for row in catalog.delivery_summaries()],
+           "provider_statuses": [dataclasses.asdict(row)
+                                 for row in catalog.provider_status_counts()]}
+    last, statuses = doc["deliveries"], doc["provider_statuses"]
     if as_json:
         emit_json(doc)
         return

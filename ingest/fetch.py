@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 
 from ingest.config import Config
+from ingest.jobs import JobKind
 from ingest.journal import NewFax, ensure_fax
 from ingest.numbers import normalize_number
 from ingest.pages import FaxRejected, extension_for
@@ -76,7 +77,7 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
         audit.append(catalog, "system", "fax.fetched", fax["id"], {
             "provider": fax["provider"], "sha256": blob.sha256, "size": blob.size,
             "status": fields["provider_status"]})
-        queue.enqueue(catalog, "process", fax_id=fax["id"],
+        queue.enqueue(catalog, JobKind.PROCESS, fax_id=fax["id"],
                       max_attempts=services.config.worker.max_attempts)
         _complete(catalog, job)
 
@@ -95,7 +96,7 @@ def fax_for_job(services: Services, job: queue.Job) -> dict[str, Any]:
                         "to_number": normalize_number(described.get("to_raw"), region)})
         with catalog.transaction():
             fax_id = ensure_fax(catalog, fax)
-            catalog.conn.execute("UPDATE jobs SET fax_id = ? WHERE id = ?", (fax_id, job.id))
+            queue.assign_fax(catalog, job.id, fax_id)
         return catalog.get_fax(fax_id)
     return catalog.get_fax(job.fax_id)
 
@@ -158,7 +159,5 @@ def _complete(catalog: Any, job: queue.Job) -> None:
 
 def _drop_page_blob(services: Services, sha256: str) -> None:
     """A streamed page's blob is scratch once split, unless it is some fax's original."""
-    used = services.catalog.conn.execute(
-        "SELECT 1 FROM faxes WHERE original_sha256 = ? LIMIT 1", (sha256,)).fetchone()
-    if used is None:
+    if not services.catalog.is_original(sha256):
         services.spool.remove_blob(sha256)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.fetch import client_for
+from ingest.jobs import FETCH_FAX
 from ingest.journal import DeliveryRecord, NewFax, journal_delivery
 from ingest.pipeline import Services
 from ingest.providers import dropbox, faxplus
@@ -53,7 +54,7 @@ async def reconcile(services: Services, provider: str, since: str | None = None,
             event_type="reconcile", body=json.dumps(record, sort_keys=True).encode(),
             fax=NewFax(provider=provider, provider_fax_id=provider_fax_id,
                        received_at=received_at or utcnow_iso()),
-            job_kind=f"{provider}_fax", max_attempts=services.config.worker.max_attempts,
+            job_kind=FETCH_FAX[provider], max_attempts=services.config.worker.max_attempts,
             actor=actor,
         ))
         if journaled.fax_id and not journaled.duplicate:

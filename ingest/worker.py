@@ -15,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 
 from ingest import fetch, pipeline
+from ingest.jobs import JobKind
 from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
 from storage import audit, queue
@@ -27,11 +28,11 @@ Handler = Callable[[Services, queue.Job], Awaitable[None]]
 
 # Job kind -> handler. Each handler commits its effects with the job's completion.
 HANDLERS: dict[str, Handler] = {
-    "process": pipeline.process_fax,
-    "archive": pipeline.archive_fax,
-    "faxplus_fax": fetch.fetch_faxplus_fax,
-    "faxplus_page": fetch.fetch_faxplus_page,
-    "dropbox_fax": fetch.fetch_dropbox_fax,
+    JobKind.PROCESS: pipeline.process_fax,
+    JobKind.ARCHIVE: pipeline.archive_fax,
+    JobKind.FAXPLUS_FAX: fetch.fetch_faxplus_fax,
+    JobKind.FAXPLUS_PAGE: fetch.fetch_faxplus_page,
+    JobKind.DROPBOX_FAX: fetch.fetch_dropbox_fax,
 }
 
 
@@ -64,8 +65,7 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
                            keep_trying=waits_for_resources(exc))
         # A provider job learns its fax on its first run: read it back rather than trust
         # the lease's copy.
-        row = catalog.conn.execute("SELECT fax_id FROM jobs WHERE id = ?", (job.id,)).fetchone()
-        fax_id = row["fax_id"] if row else None
+        fax_id = queue.fax_of(catalog, job.id)
         if fax_id:
             catalog.update_fax(fax_id, error=message,
                                **({"state": "failed"} if state == "failed" else {}))
@@ -99,7 +99,7 @@ async def run_job(services: Services, job: queue.Job) -> None:
                 job.attempts, _describe(exc), state, exc_info=not isinstance(exc, FaxRejected))
     finally:
         metrics.jobs_finished.labels(job.kind, outcome).inc()
-        if job.kind == "archive" and outcome in ("retry", "failed"):
+        if job.kind == JobKind.ARCHIVE and outcome in ("retry", "failed"):
             metrics.archive_errors.inc()
         metrics.job_seconds.labels(job.kind).observe(time.perf_counter() - started)
         heartbeat.cancel()

@@ -11,7 +11,7 @@ import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,6 +170,20 @@ class NotFound(LookupError):
     """No such fax (or job)."""
 
 
+@dataclass(frozen=True)
+class DeliverySummary:
+    provider: str
+    last_delivery: str  # ISO 8601 UTC, when it was journaled
+    deliveries: int
+
+
+@dataclass(frozen=True)
+class ProviderStatusCount:
+    provider: str
+    provider_status: str
+    faxes: int
+
+
 @dataclass
 class Catalog:
     """A connection to the catalog plus the queries the rest of faxvault needs.
@@ -198,6 +212,49 @@ class Catalog:
 
     def close(self) -> None:
         self.conn.close()
+
+    # -- jobs and status (read models) ---------------------------------------------------
+    def fax_counts_by_state(self) -> dict[str, int]:
+        """Faxes by state; states with none are absent."""
+        rows = self.conn.execute("SELECT state, count(*) AS n FROM faxes GROUP BY state")
+        return {r["state"]: r["n"] for r in rows}
+
+    def unfinished_count(self, fax_ids: Iterable[str]) -> int:
+        """How many of these faxes are neither archived nor failed."""
+        ids = list(fax_ids)
+        if not ids:
+            return 0
+        row = self.conn.execute(
+            f"SELECT count(*) FROM faxes WHERE id IN ({','.join('?' * len(ids))})"
+            " AND state NOT IN ('archived', 'failed')", ids).fetchone()
+        return int(row[0])
+
+    def delivery_summaries(self) -> list[DeliverySummary]:
+        """Per provider: the newest journaled delivery and how many there are."""
+        rows = self.conn.execute(
+            "SELECT provider, max(received_at) AS last_delivery, count(*) AS deliveries"
+            " FROM events GROUP BY provider ORDER BY provider")
+        return [DeliverySummary(**dict(r)) for r in rows]
+
+    def provider_status_counts(self) -> list[ProviderStatusCount]:
+        """Faxes by provider and the provider's own status code (verbatim), commonest first."""
+        rows = self.conn.execute(
+            "SELECT provider, provider_status, count(*) AS faxes FROM faxes"
+            " WHERE provider_status IS NOT NULL GROUP BY provider, provider_status"
+            " ORDER BY provider, faxes DESC")
+        return [ProviderStatusCount(**dict(r)) for r in rows]
+
+    def spam_verdict_counts(self) -> dict[str, int]:
+        """Faxes by spam verdict, ``unscored`` for those without one."""
+        rows = self.conn.execute(
+            "SELECT coalesce(spam_verdict, 'unscored') AS v, count(*) AS n FROM faxes"
+            " GROUP BY v")
+        return {r["v"]: r["n"] for r in rows}
+
+    def is_original(self, sha256: str) -> bool:
+        """Whether some fax's original is the blob with this SHA-256."""
+        return self.conn.execute("SELECT 1 FROM faxes WHERE original_sha256 = ? LIMIT 1",
+                                 (sha256,)).fetchone() is not None
 
     # -- faxes ---------------------------------------------------------------------------
     def get_fax(self, fax_id: str) -> dict[str, Any]:

@@ -9,13 +9,14 @@ lease cannot overwrite the outcome of the one that took over. Nothing is ever de
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import secrets
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from storage.catalog import Catalog, NotFound
 
@@ -29,6 +30,18 @@ class Job:
     attempts: int
     max_attempts: int
     lease_token: str
+
+
+@dataclass(frozen=True)
+class FailedJob:
+    """A job parked as failed, as ``faxvault status`` lists it."""
+
+    id: int
+    kind: str
+    fax_id: str | None
+    attempts: int
+    last_error: str | None
+    updated_at: float  # seconds since the epoch
 
 
 @dataclass(frozen=True)
@@ -175,13 +188,13 @@ def counts_by_state(catalog: Catalog) -> dict[str, int]:
     return counts
 
 
-def failed_jobs(catalog: Catalog, limit: int = 50) -> list[dict[str, Any]]:
+def failed_jobs(catalog: Catalog, limit: int = 50) -> list[FailedJob]:
     rows = catalog.conn.execute(
         """SELECT id, kind, fax_id, attempts, last_error, updated_at FROM jobs
            WHERE state = 'failed' ORDER BY updated_at DESC LIMIT ?""",
         (limit,),
     )
-    return [dict(r) for r in rows]
+    return [FailedJob(**dict(r)) for r in rows]
 
 
 def pending_for(catalog: Catalog, fax_ids: Iterable[str]) -> int:
@@ -195,3 +208,122 @@ def pending_for(catalog: Catalog, fax_ids: Iterable[str]) -> int:
         ids,
     ).fetchone()
     return int(row[0])
+
+
+def fax_of(catalog: Catalog, job_id: int) -> str | None:
+    """The fax a job is for as the catalog has it now (a provider job learns its fax on its
+    first run, after it was leased), or None."""
+    row = catalog.conn.execute("SELECT fax_id FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    return row["fax_id"] if row else None
+
+
+def assign_fax(catalog: Catalog, job_id: int, fax_id: str) -> None:
+    """Tie a job to the fax its first run created. Call inside that run's transaction."""
+    catalog.conn.execute("UPDATE jobs SET fax_id = ? WHERE id = ?", (fax_id, job_id))
+
+
+def backlog_by_kind(catalog: Catalog) -> dict[str, int]:
+    """Unfinished (queued or running) jobs by kind; kinds with none are absent."""
+    rows = catalog.conn.execute(
+        "SELECT kind, count(*) AS n FROM jobs WHERE state IN ('queued', 'running')"
+        " GROUP BY kind")
+    return {r["kind"]: r["n"] for r in rows}
+
+
+# -- the queue as a backend-neutral interface ----------------------------------------------
+class JobQueue(Protocol):
+    """The queue's operations, whatever database holds the jobs.
+
+    ``transaction()`` groups calls into one atomic unit: ``enqueue`` and ``complete`` belong
+    inside the transaction that commits what the job is for (or what it did); outside one,
+    each call commits by itself. ``lease`` always runs in a transaction of its own.
+    """
+
+    def transaction(self) -> contextlib.AbstractContextManager[Any]: ...
+
+    def enqueue(self, kind: str, *, fax_id: str | None = None,
+                payload: dict[str, Any] | None = None, max_attempts: int = 8,
+                delay: float = 0.0) -> int: ...
+
+    def lease(self, lease_seconds: float, *,
+              fax_ids: Iterable[str] | None = None) -> Job | None: ...
+
+    def renew(self, job: Job, lease_seconds: float) -> bool: ...
+
+    def complete(self, job: Job) -> bool: ...
+
+    def fail(self, job: Job, error: str, *, backoff: Backoff, permanent: bool = False,
+             keep_trying: bool = False) -> str: ...
+
+    def release(self, job: Job) -> None: ...
+
+    def retry_failed(self, job_id: int | None = None) -> int: ...
+
+    def counts_by_state(self) -> dict[str, int]: ...
+
+    def failed_jobs(self, limit: int = 50) -> list[FailedJob]: ...
+
+    def pending_for(self, fax_ids: Iterable[str]) -> int: ...
+
+    def fax_of(self, job_id: int) -> str | None: ...
+
+    def assign_fax(self, job_id: int, fax_id: str) -> None: ...
+
+    def backlog_by_kind(self) -> dict[str, int]: ...
+
+
+@dataclass
+class SqliteQueue:
+    """The queue in the SQLite catalog (the module functions above, bound to one catalog)."""
+
+    catalog: Catalog
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.catalog.transaction() as conn:
+            yield conn
+
+    def enqueue(self, kind: str, *, fax_id: str | None = None,
+                payload: dict[str, Any] | None = None, max_attempts: int = 8,
+                delay: float = 0.0) -> int:
+        return enqueue(self.catalog, kind, fax_id=fax_id, payload=payload,
+                       max_attempts=max_attempts, delay=delay)
+
+    def lease(self, lease_seconds: float, *,
+              fax_ids: Iterable[str] | None = None) -> Job | None:
+        return lease(self.catalog, lease_seconds, fax_ids=fax_ids)
+
+    def renew(self, job: Job, lease_seconds: float) -> bool:
+        return renew(self.catalog, job, lease_seconds)
+
+    def complete(self, job: Job) -> bool:
+        return complete(self.catalog, job)
+
+    def fail(self, job: Job, error: str, *, backoff: Backoff, permanent: bool = False,
+             keep_trying: bool = False) -> str:
+        return fail(self.catalog, job, error, backoff=backoff, permanent=permanent,
+                    keep_trying=keep_trying)
+
+    def release(self, job: Job) -> None:
+        release(self.catalog, job)
+
+    def retry_failed(self, job_id: int | None = None) -> int:
+        return retry_failed(self.catalog, job_id)
+
+    def counts_by_state(self) -> dict[str, int]:
+        return counts_by_state(self.catalog)
+
+    def failed_jobs(self, limit: int = 50) -> list[FailedJob]:
+        return failed_jobs(self.catalog, limit)
+
+    def pending_for(self, fax_ids: Iterable[str]) -> int:
+        return pending_for(self.catalog, fax_ids)
+
+    def fax_of(self, job_id: int) -> str | None:
+        return fax_of(self.catalog, job_id)
+
+    def assign_fax(self, job_id: int, fax_id: str) -> None:
+        assign_fax(self.catalog, job_id, fax_id)
+
+    def backlog_by_kind(self) -> dict[str, int]:
+        return backlog_by_kind(self.catalog)

@@ -14,7 +14,7 @@ from tests.faxgen import SAMPLE_PAGES, render_fax
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
-pytest_plugins = ["tests.world"]
+pytest_plugins = ["tests.world", "tests.postgres"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 import multipart
 
+from ingest.jobs import JobKind
 from ingest.providers.base import (
     ApiClient,
     Delivery,
@@ -157,7 +158,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, api_key: str | None,
     if event_type == FAX_RECEIVED:
         if fax_id is None:
             raise DeliveryRejected(400, "fax_received without transmission.files_url")
-        job = "dropbox_fax"
+        job = JobKind.DROPBOX_FAX
     has_error = transmission.get("has_error") is True
     return Delivery(
         provider=PROVIDER, event_type=event_type, provider_fax_id=fax_id, job_kind=job,

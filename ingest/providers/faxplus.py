@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from ingest.jobs import JobKind
 from ingest.providers.base import (
     ApiClient,
     Delivery,
@@ -103,9 +104,9 @@ def parse_delivery(headers: Mapping[str, str], body: bytes) -> Delivery:
     if event == PAGE_RECEIVED:
         page = _page_number(data)
         return Delivery(**common, idem_key=f"{PROVIDER}:{event}:{fax_id}:{page}", page=page,
-                        job_kind="faxplus_page",
+                        job_kind=JobKind.FAXPLUS_PAGE,
                         job_payload={"page": page, "file": _file_id(data)})
-    job = "faxplus_fax" if event == FAX_RECEIVED else None  # fax_sent etc.: journal only
+    job = JobKind.FAXPLUS_FAX if event == FAX_RECEIVED else None  # fax_sent etc.: journal only
     return Delivery(**common, idem_key=f"{PROVIDER}:{event}:{fax_id}:", job_kind=job)
 
 
