@@ -55,6 +55,10 @@ def client_for(services: Services, provider: str) -> Any:
         ) from None
 
 
+class OriginalReleased(RuntimeError):
+    """The fetched copy went with another fax's spool release: a retry downloads it again."""
+
+
 async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any], blob: Blob,
                          fields: dict[str, Any]) -> None:
     """Make a fetched document the fax's original; record what the API said; enqueue
@@ -64,6 +68,12 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
         ext = extension_for(stream.read(1024))
     metadata = {**fax["metadata"], **fields["metadata"]}
     with catalog.transaction():
+        # Another fax's archive step frees a shared blob after counting its references in a
+        # write transaction; under this one that count now includes us, so the blob is either
+        # still here (and stays) or already gone (retry: the download runs again).
+        if not blob.path.is_file():
+            raise OriginalReleased(f"spool copy {blob.sha256} was released before fax "
+                                   f"{fax['id']} recorded it; fetching again")
         catalog.update_fax(
             fax["id"], original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
             from_raw=fields["from_raw"] or fax["from_raw"],
