@@ -7,10 +7,11 @@ to teach the learned signal. Each item: (name, label, sender, pages of text line
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.faxgen import render_fax
+from tests.faxgen import GS_TIMEOUT, postscript
 
 OPT_OUTS = [
     "To be removed from our fax list call 1-800-555-0199.",
@@ -145,6 +146,29 @@ class Item:
     label: str
     sender: str
     pages: list[list[str]]
+    resolution: str = "204x98"
+
+
+# Helvetica re-encoded to ISO Latin-1 with the euro sign where Windows-1252 has it, so
+# German, French and Spanish text prints as itself (the standard encoding prints other glyphs).
+_LATIN1_FONT = """/Helvetica findfont dup length dict begin
+{1 index /FID ne {def} {pop pop} ifelse} forall
+/Encoding ISOLatin1Encoding 256 array copy dup 128 /Euro put def
+currentdict end /Helvetica-Latin1 exch definefont pop
+"""
+
+
+def render_item(out: Path, item: Item) -> Path:
+    """The item as a G4 fax, accented letters and all."""
+    source = postscript(item.pages).replace("/Helvetica findfont", "/Helvetica-Latin1 findfont")
+    head, _, body = source.partition("\n<<")
+    ps = out.with_suffix(".ps")
+    ps.write_text(f"{head}\n{_LATIN1_FONT}<<{body}", encoding="cp1252")
+    subprocess.run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", "-sDEVICE=tiffg4",
+                    f"-r{item.resolution}", f"-sOutputFile={out}", str(ps)],
+                   check=True, timeout=GS_TIMEOUT, capture_output=True)
+    ps.unlink()
+    return out
 
 
 def eval_items() -> list[Item]:
@@ -171,7 +195,7 @@ def ingest_items(services, items: list[Item], root: Path) -> dict[str, str]:
 
     ids = {}
     for item in items:
-        path = render_fax(root / f"{item.name}.tif", item.pages)
+        path = render_item(root / f"{item.name}.tif", item)
         ids[item.name] = ingest_file(services, path, from_raw=item.sender or None).fax_id
     asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=list(ids.values()),
                             until_idle=True))
