@@ -30,6 +30,7 @@ from ingest.spam_lexicon import (
     FAX_WORD,
     GENERIC_OPT_OUT,
     ORDINARY,
+    OTHER_OBJECT,
     PHONE,
     PRICE,
     TOLL_FREE,
@@ -55,11 +56,12 @@ class SpamWeights:
     blocklist: float = 10.0
     no_caller_id: float = 1.0
     opt_out_notice: float = 3.0
+    opt_out_number: float = 1.0
     opt_out_free: float = 1.0
     unsubscribe_only: float = 0.5
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
-    solicitation: float = 2.5
+    solicitation: float = 3.0
     toll_free_callback: float = 1.0
     ordinary_document: float = 1.0
     ordinary_document_max: float = 3.0
@@ -135,7 +137,10 @@ class OptOut:
     page: int  # 1-based
     wording: str
     about_faxes: bool  # fax opt-out wording, or opt-out words beside a fax word or a number
-    free_of_charge: bool  # a number and a cost-free way to call it beside the wording (JFPA)
+    # What the JFPA requires a notice to give: a number to send the request to, and a
+    # cost-free way to send it.
+    number: bool
+    free_of_charge: bool
 
 
 def _has_phone_number(text: str) -> bool:
@@ -157,9 +162,10 @@ def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
         for match in candidates:
             near = folded[max(0, match.start() - NOTICE_BEFORE):match.end() + NOTICE_AFTER]
             numbered = _has_phone_number(near)
-            about_faxes = (match.re is FAX_OPT_OUT or numbered
-                           or FAX_WORD.search(near) is not None)
-            notice = OptOut(page_no, match.group(0).strip(), about_faxes,
+            about_faxes = match.re is FAX_OPT_OUT or (
+                (numbered or FAX_WORD.search(near) is not None)
+                and not OTHER_OBJECT.match(folded, match.end()))
+            notice = OptOut(page_no, match.group(0).strip(), about_faxes, numbered,
                             numbered and (COST_FREE.search(near) is not None
                                           or TOLL_FREE.search(near) is not None))
             if about_faxes:
@@ -202,9 +208,12 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if notice is not None and notice.about_faxes:
         fire("opt_out_notice", weights.opt_out_notice,
              f"opt-out wording on page {notice.page}: {notice.wording!r}")
+        if notice.number:
+            fire("opt_out_number", weights.opt_out_number,
+                 "the opt-out gives a number to send the request to")
         if notice.free_of_charge:
             fire("opt_out_free", weights.opt_out_free,
-                 "the opt-out gives a number and a cost-free way to use it")
+                 "the opt-out says using it costs nothing")
     elif notice is not None:
         fire("unsubscribe_only", weights.unsubscribe_only,
              f"{notice.wording!r} on page {notice.page}, with no fax or number beside it")
@@ -248,7 +257,8 @@ def weights_from(config: Any) -> SpamWeights:
     return SpamWeights(
         threshold=c.threshold, provider_verdict=c.provider_verdict,
         blocklist=c.blocklist_weight, no_caller_id=c.no_caller_id,
-        opt_out_notice=c.opt_out_notice, opt_out_free=c.opt_out_free,
+        opt_out_notice=c.opt_out_notice, opt_out_number=c.opt_out_number,
+        opt_out_free=c.opt_out_free,
         unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
         advertising_max=c.advertising_max, solicitation=c.solicitation,
         toll_free_callback=c.toll_free_callback, ordinary_document=c.ordinary_document,

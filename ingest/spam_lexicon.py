@@ -17,12 +17,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
+# OCR prints typographic apostrophes and dashes where the page has plain ones.
+_PUNCTUATION = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'",
+                              "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
 
 
 def fold(text: str) -> str:
     """Lower case without accents (``Désinscription`` -> ``desinscription``; ß -> ss)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
@@ -83,6 +85,13 @@ GENERIC_OPT_OUT = compile_any([
     r"\bdésinscri", r"\bdésabonn", r"\bretirer (?:votre|de notre|du fichier)", r"\bradiation\b",
     r"\bbaja\b", r"\bcancelar (?:la |su )?suscripci",
 ])
+# "opt out of paperless statements", "unsubscribe from the newsletter": a generic opt-out word
+# whose object is something other than faxes, ads or a list is no fax opt-out.
+OTHER_OBJECT = re.compile(
+    r"\s*(?:of|from|aus|von|de|du|des|del)\s+(?:(?:the|your|our|these|this|all|la|le|les|los"
+    r"|las|der|die|dem|den|unserem|el)\s+)?(?!fax|ads?\b|advertis|offers|promotions|mailings"
+    r"|communications|messages|list|werbung|offres|publicit|ofertas|publicidad|lista|liste"
+    r"|envois|envios|nuestr|notre|nos\b|unser)\w")
 FAX_WORD = compile_any([r"\b(?:tele)?fax", r"faxnummer", r"\btélécopi", r"\bfacsímil"])
 # A telephone or fax number: 7 to 15 digits in groups; dates and amounts are not numbers.
 PHONE = re.compile(r"(?<![\w/.,:])\+?\(?\d[\d ().-]{5,18}\d(?![\w/:]|[.,]\d)")
@@ -108,6 +117,8 @@ ADVERTISING = compile_any([
     r"\bneed cash\b", r"\b(?:discount|promo|coupon) code\b",
     r"\b(?:deal|sale|offer|promotion|special) ends\b", r"\bprice list\b",
     r"\bminimum order\b",
+    r"\b(?:before|by|until|ends) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?!'s)(?!,? \w+ \d)",
     r"\b(?:order|call|book|buy|act|register|apply|reserve|sign up) (?:now|today)\b",
     r"\bsave \d+ ?%", r"\bsave (?:thousands|hundreds|big)\b",
     r"\bfree (?:[\w-]+ )?(?:shipping|delivery)\b",
@@ -135,7 +146,7 @@ ADVERTISING = compile_any([
     r"nur solange (?:der )?vorrat reicht", r"\bjetzt bestellen", r"\bgratis\b",
     r"kostenlos (?:testen|und unverbindlich)", r"\bunverbindlich", r"versandkostenfrei",
     r"\bfrei haus\b", r"\bbis zu \d+ ?%", r"\b\d+ ?% (?:rabatt|reduziert|günstiger)",
-    r"\bstatt \d+[.,]\d\d", r"\bnur \d+[.,]\d\d", r"\bab \d+[.,]\d\d ?(?:€|eur)",
+    r"\bstatt \d+[.,]\d\d", r"\bnur \d+[.,]\d\d", r"\bab \d+(?:[.,]\d\d)? ?(?:€|eur)", r"-aktion\b",
     r"\bangebot gültig", r"\bpreisliste\b", r"\bnur \d+ plätze", r"\bplätze begrenzt",
     # French
     r"\boffre (?:spéciale|exceptionnelle|valable|limitée|promotionnelle)", r"\bpromotion\b",

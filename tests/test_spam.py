@@ -89,10 +89,20 @@ def test_opt_out_on_a_later_page_counts() -> None:
                             if s["signal"] == "opt_out_notice")
 
 
-def test_jfpa_notice_with_a_cost_free_number_adds_weight() -> None:
-    with_number = scored("To stop future faxes call our toll-free line 866-555-0123, 24/7.")
-    without = scored("To stop future faxes, write to us.")
-    assert fired(with_number)["opt_out_free"] == 1.0 and "opt_out_free" not in fired(without)
+def test_jfpa_elements_of_a_notice_add_weight() -> None:
+    """The JFPA asks a notice for a number to send the request to and a cost-free way."""
+    free = fired(scored("To stop future faxes call our toll-free line 866-555-0123, 24/7."))
+    numbered = fired(scored("STOP FAX : 04 55 55 67 90"))
+    bare = fired(scored("To stop future faxes, write to us."))
+    assert free["opt_out_number"] == 1.0 and free["opt_out_free"] == 1.0
+    assert numbered["opt_out_number"] == 1.0 and "opt_out_free" not in numbered
+    assert "opt_out_number" not in bare and "opt_out_free" not in bare
+
+
+def test_opting_out_of_something_else_is_no_fax_opt_out() -> None:
+    letter = "Member ID W8812. To opt out of paperless statements, call 800-555-0177."
+    assert not find_opt_out([letter]).about_faxes
+    assert find_opt_out(["Opt-out requests: 844-555-0151 (free call)."]).about_faxes
 
 
 def test_ambiguous_words_alone_are_not_advertising() -> None:
