@@ -63,6 +63,7 @@ class SpamWeights:
     advertising_max: float = 3.0
     solicitation: float = 3.0
     toll_free_callback: float = 1.0
+    unaddressed: float = 1.0
     ordinary_document: float = 1.0
     ordinary_document_max: float = 3.0
     one_page: float = 0.5
@@ -234,6 +235,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if len(page_texts) == 1:
         fire("one_page", weights.one_page, "one-page fax (typical of broadcasts)")
     marks = ordinary_marks(folded)
+    advertises = (notice is not None and notice.about_faxes) or (price and action)
+    if advertises and not marks:
+        fire("unaddressed", weights.unaddressed,
+             "advertises to no one in particular: no patient, account, reference or addressee")
     if marks:
         fire("ordinary_document", -min(weights.ordinary_document_max,
                                        weights.ordinary_document * len(marks)),
@@ -261,7 +266,8 @@ def weights_from(config: Any) -> SpamWeights:
         opt_out_free=c.opt_out_free,
         unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
         advertising_max=c.advertising_max, solicitation=c.solicitation,
-        toll_free_callback=c.toll_free_callback, ordinary_document=c.ordinary_document,
+        toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
+        ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,
         learned=c.learned, learned_min_examples=c.learned_min_examples)
 

@@ -53,7 +53,9 @@ FAX_OPT_OUT = compile_any([
     r"\bremoved? (?:from|off) (?:our|the|this|all|any|future) (?:[\w-]+ ){0,2}"
     r"(?:list|database|mailings?)",
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
-    r"\breply (?:with )?(?:the word )?remove\b",
+    r"\breply (?:with )?(?:the word )?remove\b", r"\bremove me\b", r"\bunwanted fax",
+    r"\btake (?:your|my|our) (?:fax |phone )?(?:number|name) off\b",
+    r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
     r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
     rf"(?:(?:these|all|any|our|further|future|more|the|such) )*{_OBJECTS}\b",
     r"\b(?:no|not|don't|do not|no longer|rather not|never)\b[^.\n]{0,30}\b(?:receive|get|be sent)"
@@ -63,7 +65,8 @@ FAX_OPT_OUT = compile_any([
     r"\bunsolicited (?:fax|advertis)", r"\bjunk fax",
     r"\bfailure to comply\b[^.]{0,40}\b30 days\b",
     # German
-    r"\bfax[- ]?stop", r"\bfaxsperre", r"\bfax[- ]?abmeldung", r"\bwerbewiderspruch",
+    r"\bfax[- ]?stop", r"\bfaxsperre", r"\bfaxwerbung", r"\bfax[- ]?abmeldung",
+    r"\bwerbewiderspruch",
     r"\bkeine (?:weiteren? )?(?:werbung|werbefaxe?|faxe?|telefaxe?|informationen|infos|"
     r"angebote|zusendungen)\b(?:[^.\n?]{0,25}\bmehr\b|[^.\n?]{0,12}\bper fax\b)",
     r"\bnicht mehr (?:per fax )?(?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
@@ -71,11 +74,13 @@ FAX_OPT_OUT = compile_any([
     # French
     r"\bstop fax\b", r"\bstop télécopie",
     r"\bne (?:plus|pas|jamais) recevoir\b",
-    r"\bne (?:souhaitez|désirez|voulez|souhaitant) (?:plus|pas) recevoir",
+    r"\bne (?:souhaitez|désirez|voulez|souhaitant) (?:plus|pas) (?:recevoir|être contacté)",
+    r"\bcontactée?s? par fax\b", r"\bfax publicitaires?\b",
     # Spanish
     r"\bno (?:desea |quiere |deseo )?recibir (?:más |nuestros |nuestras )?"
     r"(?:faxes?|publicidad|ofertas|comunicaciones|información)",
-    r"\bdejar de recibir", r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b",
+    r"\bdejar de recibir", r"\bmás faxes\b",
+    r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b",
 ])
 # Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
 # only with a fax word or a telephone number beside them.
@@ -116,7 +121,8 @@ ADVERTISING = compile_any([
     r"\b(?:save|pay|cut)? ?up to \d+ ?%", r"\b(?:get|receive|borrow) (?:up to )?\$\d",
     r"\bneed cash\b", r"\b(?:discount|promo|coupon) code\b",
     r"\b(?:deal|sale|offer|promotion|special) ends\b", r"\bprice list\b",
-    r"\bminimum order\b",
+    r"\bminimum order\b", r"\bin stock\b", r"\bon us\b",
+    r"\b(?:first|1st) (?:month|pickup|visit|session|lesson) (?:is )?(?:free|on us)\b",
     r"\b(?:before|by|until|ends) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\b(?!'s)(?!,? \w+ \d)",
     r"\b(?:order|call|book|buy|act|register|apply|reserve|sign up) (?:now|today)\b",
@@ -139,7 +145,7 @@ ADVERTISING = compile_any([
     r"limited\b", r"\breserve your (?:free )?(?:seat|spot)", r"\bmore (?:customers|patients)\b",
     r"\bfirst page of google\b", r"\bmarketing leads\b", r"\b(?:ink|toner) sale\b",
     # German
-    r"sonderangebot", r"sonderpreis", r"mindestbestell",
+    r"sonderangebot", r"sonderpreis", r"tiefstpreis", r"probeabo", r"mindestbestell",
     r"\b(?:jetzt|noch heute|sofort) (?:bestellen|anmelden|anrufen|buchen|sichern)",
     r"\bbestellen sie (?:jetzt|noch heute|gleich)", r"aktionspreis", r"\bangebot des monats",
     r"weihnachtsangebot", r"neukundenangebot", r"räumungsverkauf",
@@ -155,14 +161,16 @@ ADVERTISING = compile_any([
     r"\blivraison (?:gratuite|offerte)", r"\bsans engagement\b", r"\bdevis gratuit",
     r"\bau lieu de \d", r"\bà partir de \d", r"\bdès (?:maintenant|aujourd'hui)",
     r"\bcommande minimum", r"\bliste de prix", r"\btarifs?\b", r"\bjusqu'à épuisement",
-    r"\bprofitez\b", r"\bplaces limitées",
+    r"\bprofitez\b", r"\bplaces limitées", r"\bmoins cher\b",
+    r"\bpremier mois (?:offert|gratuit)",
     r"\boffert(?:e|s)? (?:la|le|les|pour|à)\b",
     # Spanish
     r"\boferta (?:especial|válida|exclusiva|limitada)", r"\bprecio especial\b",
     r"\bal mejor precio\b", r"\b\d+ ?% de descuento", r"\bhasta un \d+ ?%",
     r"\benvío (?:gratis|gratuito)", r"\bsin compromiso\b",
     r"\b(?:llame|pida|reserve|compre) (?:ya|ahora|hoy)\b",
-    r"\bpedido mínimo", r"\blista de precios", r"\bdesde \d+[.,]?\d* ?(?:€|eur|usd)",
+    r"\bpedido mínimo", r"\bprimer mes gratis", r"\blista de precios",
+    r"\bdesde \d+[.,]?\d* ?(?:€|eur|usd)",
     r"\bhasta agotar existencias", r"\bplazas limitadas", r"\btodo incluido\b",
     r"\bpromoción\b", r"\baproveche\b",
 ])
@@ -180,21 +188,25 @@ CALL_TO_ACTION = compile_any([
     r"\bcall (?:now|today|us today|us now)\b", r"\bcall [^.\n]{0,25}\bto (?:order|book|"
     r"schedule|reserve|claim|apply|get|register|enroll|start)", r"\bbook (?:now|today)\b",
     r"\breserve (?:now|today|your)\b", r"\bregister (?:now|today|at|by phone)\b",
-    r"\bsign up (?:now|today)\b", r"\bapply (?:now|today|by phone|online)\b",
+    r"\bsign up\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
+    r"\bget (?:a|your) (?:proof|quote|demo)\b", r"\b(?:reserve|order|book) by (?:phone|fax)",
+    r"\btext yes\b", r"\bapply (?:now|today|by phone|online)\b",
     r"\bstart your (?:free |\d+-day )?trial\b", r"\brespond (?:within|by|today)\b",
     r"\brequest (?:a|your) (?:free )?(?:quote|demo|consultation)",
     r"\bcall (?:us )?(?:toll[- ]free )?(?:at |on )?\+?1?[ (.-]*8(?:00|33|44|55|66|77|88)\b",
     # German
-    r"\bbestell(?:en|ung|fax|formular)\b", r"\banmelden\b", r"\bjetzt anmelden",
+    r"\bbestell(?:en|ung|fax|formular)\b", r"\banmelden\b", r"\banmeldung\b",
+    r"\bzurückfaxen\b", r"\bausfüllen\b", r"\bjetzt anmelden",
     r"\br(?:ü|ue)ckfax\b", r"\bantwortfax\b", r"\br(?:ü|ue)ckruf anfordern",
     r"\brufen sie (?:uns )?(?:jetzt|noch heute|gleich|heute)", r"\bfordern sie\b",
     r"\bbuchen sie\b", r"\bsichern sie sich\b", r"\btermin (?:für eine vorführung )?vereinbaren",
     # French
-    r"\bcommandez\b", r"\bbon de commande\b", r"\binscrivez-vous\b", r"\bréservez\b",
+    r"\bcommandez\b", r"\bbon de commande\b", r"\bpassez (?:votre )?commande\b",
+    r"\bretourner par fax\b", r"\binscrivez-vous\b", r"\bréservez\b",
     r"\bappelez(?:-nous)?\b", r"\bcontactez-nous\b", r"\bdemandez (?:votre|un) devis",
     r"\brenvoyez ce (?:fax|bon)",
     # Spanish
-    r"\bpida\b", r"\bhaga su pedido\b", r"\bllame (?:ya|ahora|hoy|al)\b",
+    r"\bpida\b", r"\bhaga su (?:pedido|encargo)\b", r"\bllame (?:ya|ahora|hoy|al)\b",
     r"\breserve (?:hoy|ya|ahora)\b", r"\binscríbase\b", r"\binscribase\b", r"\binscripciones\b",
     r"\bsolicite\b", r"\bcontrate\b", r"\binfórmese\b", r"\bhoja de pedido\b",
 ])

@@ -127,6 +127,14 @@ def test_plain_solicitation_without_opt_out_is_flagged() -> None:
     assert "solicitation" in fired(verdict) and verdict.verdict == "spam"
 
 
+def test_an_advertisement_to_no_one_in_particular_weighs_more() -> None:
+    broadcast = fired(scored("N95 respirators in stock, box of 20: $24.00. Order by fax: "
+                             "305-555-0168."))
+    addressed = fired(scored("Dear Dr. Hale, per your request: N95 respirators, box of 20: "
+                             "$24.00. Order by fax: 305-555-0168."))
+    assert broadcast["unaddressed"] == 1.0 and "unaddressed" not in addressed
+
+
 def test_correspondence_counts_against_spam() -> None:
     quote = ("QUOTATION Q-4410. Prepared for Dr. Hale per your request. Exam light $640.00. "
              "To order, sign and fax back. Free delivery.")
