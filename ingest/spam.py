@@ -63,7 +63,7 @@ class SpamWeights:
     advertising_max: float = 3.0
     solicitation: float = 3.0
     toll_free_callback: float = 1.0
-    unaddressed: float = 1.0
+    unaddressed: float = 1.5
     ordinary_document: float = 1.0
     ordinary_document_max: float = 3.0
     one_page: float = 0.5

@@ -69,26 +69,29 @@ FAX_OPT_OUT = compile_any([
     r"\bwerbewiderspruch",
     r"\bkeine (?:weiteren? )?(?:werbung|werbefaxe?|faxe?|telefaxe?|informationen|infos|"
     r"angebote|zusendungen)\b(?:[^.\n?]{0,25}\bmehr\b|[^.\n?]{0,12}\bper fax\b)",
-    r"\bnicht mehr (?:per fax )?(?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
+    r"\bnicht mehr per fax\b",
     r"\b(?:aus|von) (?:dem|unserem|der|unserer) (?:fax)?(?:verteiler|faxliste|adressliste)",
     # French
     r"\bstop fax\b", r"\bstop télécopie",
-    r"\bne (?:plus|pas|jamais) recevoir\b",
+    r"\bne (?:plus|pas|jamais) recevoir (?:de |nos |les |ces |aucune? )?(?:fax|télécopie|offres|"
+    r"publicité|promotion)",
     r"\bne (?:souhaitez|désirez|voulez|souhaitant) (?:plus|pas) (?:recevoir|être contacté)",
     r"\bcontactée?s? par fax\b", r"\bfax publicitaires?\b",
     # Spanish
     r"\bno (?:desea |quiere |deseo )?recibir (?:más |nuestros |nuestras )?"
     r"(?:faxes?|publicidad|ofertas|comunicaciones|información)",
     r"\bdejar de recibir", r"\bmás faxes\b",
-    r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b",
 ])
 # Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
 # only with a fax word or a telephone number beside them.
 GENERIC_OPT_OUT = compile_any([
     r"\bunsubscrib", r"\bopt[- ]?(?:out|ing out)\b", r"\btake (?:me|us|you) off\b",
     r"\babbestell", r"\babmeld", r"\baustrag", r"\bwidersprech",
-    r"\bdésinscri", r"\bdésabonn", r"\bretirer (?:votre|de notre|du fichier)", r"\bradiation\b",
-    r"\bbaja\b", r"\bcancelar (?:la |su )?suscripci",
+    r"\bnicht mehr (?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
+    r"\bdésinscri", r"\bdésabonn", r"\bne (?:plus|pas) recevoir\b",
+    r"\bretirer (?:votre|de notre|du fichier)", r"\bradiation\b",
+    r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b", r"\bbaja\b",
+    r"\bcancelar (?:la |su )?suscripci",
 ])
 # "opt out of paperless statements", "unsubscribe from the newsletter": a generic opt-out word
 # whose object is something other than faxes, ads or a list is no fax opt-out.
@@ -122,6 +125,7 @@ ADVERTISING = compile_any([
     r"\bneed cash\b", r"\b(?:discount|promo|coupon) code\b",
     r"\b(?:deal|sale|offer|promotion|special) ends\b", r"\bprice list\b",
     r"\bminimum order\b", r"\bin stock\b", r"\bon us\b",
+    r"\bonly \d+ (?:\w+ )?(?:left|remaining)\b", r"\bleft at this (?:rate|price)\b",
     r"\b(?:first|1st) (?:month|pickup|visit|session|lesson) (?:is )?(?:free|on us)\b",
     r"\b(?:before|by|until|ends) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"\b(?!'s)(?!,? \w+ \d)",

@@ -48,6 +48,8 @@ def test_opt_out_notice_variants(notice: str) -> None:
     "Subscribe to our newsletter   [ Unsubscribe ]",
     "Impressum | Datenschutz | Newsletter abbestellen",
     "Lire la suite | Se désabonner de la lettre | Mentions légales",
+    "Suscríbase al boletín | Darse de baja | Aviso legal",
+    "Pour ne plus recevoir notre lettre d'information, cliquez ici.",
     "You have the right to opt out of these communications by writing to the Privacy Office.",
     "Ihr Vertrag endet zum 31.12.2026. Sie erhalten danach keine weiteren Rechnungen von uns.",
 ])
@@ -132,7 +134,7 @@ def test_an_advertisement_to_no_one_in_particular_weighs_more() -> None:
                              "305-555-0168."))
     addressed = fired(scored("Dear Dr. Hale, per your request: N95 respirators, box of 20: "
                              "$24.00. Order by fax: 305-555-0168."))
-    assert broadcast["unaddressed"] == 1.0 and "unaddressed" not in addressed
+    assert broadcast["unaddressed"] == 1.5 and "unaddressed" not in addressed
 
 
 def test_correspondence_counts_against_spam() -> None:
