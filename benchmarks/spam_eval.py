@@ -9,7 +9,9 @@ signal), on two labelled sets side by side in one run:
   misses were studied too (a development set from then on);
 - held-out C: tests/spam_heldout_c.py, written after B's look; scored once, then its misses
   were studied (a development set from then on);
-- held-out D: tests/spam_heldout_d.py, written after C's look and never tuned on.
+- held-out D: tests/spam_heldout_d.py, written after C's look; scored once, then its misses
+  were studied (a development set from then on);
+- held-out E: tests/spam_heldout_e.py, written after D's look and never tuned on.
 
     python benchmarks/spam_eval.py
 """
@@ -51,13 +53,14 @@ def main() -> None:
     from tests.spam_heldout_b import heldout_b_items
     from tests.spam_heldout_c import heldout_c_items
     from tests.spam_heldout_d import heldout_d_items
+    from tests.spam_heldout_e import heldout_e_items
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         services = open_services(make_config(root / "var"))
         sets = {"tuning": eval_items(), "held-out A": heldout_items(),
                 "held-out B": heldout_b_items(), "held-out C": heldout_c_items(),
-                "held-out D": heldout_d_items()}
+                "held-out D": heldout_d_items(), "held-out E": heldout_e_items()}
         training = train_items()
         ids = ingest_items(services, [*(i for items in sets.values() for i in items),
                                       *training], root)

@@ -22,6 +22,7 @@ from typing import Any
 from stop_words import get_stop_words
 
 from ingest.spam_lexicon import (
+    AD_OBJECT,
     ADVERTISING,
     CALL_TO_ACTION,
     COST_FREE,
@@ -29,8 +30,8 @@ from ingest.spam_lexicon import (
     FAX_OPT_OUT,
     FAX_WORD,
     GENERIC_OPT_OUT,
+    OPT_OUT_OF,
     ORDINARY,
-    OTHER_OBJECT,
     PHONE,
     PRICE,
     TOLL_FREE,
@@ -152,6 +153,14 @@ def _has_phone_number(text: str) -> bool:
     return False
 
 
+def _opts_out_of_something_else(folded: str, end: int) -> bool:
+    """Whether the opt-out word ending at ``end`` takes an object (five words at most) that
+    is neither faxes, ads, nor the sender's own list."""
+    if not OPT_OUT_OF.match(folded, end):
+        return False
+    return AD_OBJECT.search(" ".join(folded[end:end + 60].split()[:6])) is None
+
+
 def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
     """The fax's opt-out notice: the first about faxes on any page, else the first lone
     "unsubscribe"-like wording (as a printed newsletter or web page carries)."""
@@ -165,7 +174,7 @@ def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
             numbered = _has_phone_number(near)
             about_faxes = match.re is FAX_OPT_OUT or (
                 (numbered or FAX_WORD.search(near) is not None)
-                and not OTHER_OBJECT.match(folded, match.end()))
+                and not _opts_out_of_something_else(folded, match.end()))
             notice = OptOut(page_no, match.group(0).strip(), about_faxes, numbered,
                             numbered and (COST_FREE.search(near) is not None
                                           or TOLL_FREE.search(near) is not None))

@@ -53,7 +53,8 @@ FAX_OPT_OUT = compile_any([
     r"\bremoved? (?:from|off) (?:our|the|this|all|any|future) (?:[\w-]+ ){0,2}"
     r"(?:list|database|mailings?)",
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
-    r"\breply (?:with )?(?:the word )?remove\b", r"\bremove me\b", r"\bunwanted fax",
+    r"\breply (?:with )?(?:the word )?remove\b", r"\bfax(?:ez)? (?:the word )?stop\b",
+    r"\bremove me\b", r"\bunwanted fax",
     r"\btake (?:your|my|our) (?:fax |phone )?(?:number|name) off\b",
     r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
     r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
@@ -89,17 +90,19 @@ GENERIC_OPT_OUT = compile_any([
     r"\babbestell", r"\babmeld", r"\baustrag", r"\bwidersprech",
     r"\bnicht mehr (?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
     r"\bdésinscri", r"\bdésabonn", r"\bne (?:plus|pas) recevoir\b",
-    r"\bretirer (?:votre|de notre|du fichier)", r"\bradiation\b",
+    r"\bretir\w* (?:votre|de notre|du fichier|de nos)", r"\bradiation\b",
     r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b", r"\bbaja\b",
     r"\bcancelar (?:la |su )?suscripci",
 ])
 # "opt out of paperless statements", "unsubscribe from the newsletter": a generic opt-out word
-# whose object is something other than faxes, ads or a list is no fax opt-out.
-OTHER_OBJECT = re.compile(
-    r"\s*(?:of|from|aus|von|de|du|des|del)\s+(?:(?:the|your|our|these|this|all|la|le|les|los"
-    r"|las|der|die|dem|den|unserem|el)\s+)?(?!fax|ads?\b|advertis|offers|promotions|mailings"
-    r"|communications|messages|list|werbung|offres|publicit|ofertas|publicidad|lista|liste"
-    r"|envois|envios|nuestr|notre|nos\b|unser)\w")
+# whose object is something other than faxes, ads or the sender's list is no fax opt-out.
+OPT_OUT_OF = re.compile(r"\s*(?:of|from|aus|von|de|du|des|del)\s")
+AD_OBJECT = compile_any([
+    r"\bfax", r"\bads?\b", r"\badvertis", r"\boffers\b", r"\bpromotions\b", r"\bmailings?\b",
+    r"\bcommunications\b", r"\bmessages\b", r"\blist", r"\bwerbung", r"\boffres\b",
+    r"\bpublicit", r"\bofertas\b", r"\bpublicidad", r"\benvois\b", r"\benvíos\b",
+    r"\b(?:our|us|nos|notre|nuestr\w*|unser\w*)\b",
+])
 FAX_WORD = compile_any([r"\b(?:tele)?fax", r"faxnummer", r"\btélécopi", r"\bfacsímil"])
 # A telephone or fax number: 7 to 15 digits in groups; dates and amounts are not numbers.
 PHONE = re.compile(r"(?<![\w/.,:])\+?\(?\d[\d ().-]{5,18}\d(?![\w/:]|[.,]\d)")
@@ -124,7 +127,8 @@ ADVERTISING = compile_any([
     r"\b(?:save|pay|cut)? ?up to \d+ ?%", r"\b(?:get|receive|borrow) (?:up to )?\$\d",
     r"\bneed cash\b", r"\b(?:discount|promo|coupon) code\b",
     r"\b(?:deal|sale|offer|promotion|special) ends\b", r"\bprice list\b",
-    r"\bminimum order\b", r"\bin stock\b", r"\bon us\b",
+    r"\bminimum order\b", r"\b(?:offer|promotion|sale) closes\b", r"\bregular \$\d",
+    r"\bin stock\b", r"\bon us\b",
     r"\bonly \d+ (?:\w+ )?(?:left|remaining)\b", r"\bleft at this (?:rate|price)\b",
     r"\b(?:first|1st) (?:month|pickup|visit|session|lesson) (?:is )?(?:free|on us)\b",
     r"\b(?:before|by|until|ends) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -192,7 +196,7 @@ CALL_TO_ACTION = compile_any([
     r"\bcall (?:now|today|us today|us now)\b", r"\bcall [^.\n]{0,25}\bto (?:order|book|"
     r"schedule|reserve|claim|apply|get|register|enroll|start)", r"\bbook (?:now|today)\b",
     r"\breserve (?:now|today|your)\b", r"\bregister (?:now|today|at|by phone)\b",
-    r"\bsign up\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
+    r"\bsign up\b", r"\benroll\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
     r"\bget (?:a|your) (?:proof|quote|demo)\b", r"\b(?:reserve|order|book) by (?:phone|fax)",
     r"\btext yes\b", r"\bapply (?:now|today|by phone|online)\b",
     r"\bstart your (?:free |\d+-day )?trial\b", r"\brespond (?:within|by|today)\b",
@@ -208,7 +212,7 @@ CALL_TO_ACTION = compile_any([
     r"\bcommandez\b", r"\bbon de commande\b", r"\bpassez (?:votre )?commande\b",
     r"\bretourner par fax\b", r"\binscrivez-vous\b", r"\bréservez\b",
     r"\bappelez(?:-nous)?\b", r"\bcontactez-nous\b", r"\bdemandez (?:votre|un) devis",
-    r"\brenvoyez ce (?:fax|bon)",
+    r"\b(?:renvoyez|retournez) ce (?:fax|bon|document|coupon)",
     # Spanish
     r"\bpida\b", r"\bhaga su (?:pedido|encargo)\b", r"\bllame (?:ya|ahora|hoy|al)\b",
     r"\breserve (?:hoy|ya|ahora)\b", r"\binscríbase\b", r"\binscribase\b", r"\binscripciones\b",

@@ -105,6 +105,7 @@ def test_opting_out_of_something_else_is_no_fax_opt_out() -> None:
     letter = "Member ID W8812. To opt out of paperless statements, call 800-555-0177."
     assert not find_opt_out([letter]).about_faxes
     assert find_opt_out(["Opt-out requests: 844-555-0151 (free call)."]).about_faxes
+    assert find_opt_out(["To opt out of future fax notices, call 617-555-0215."]).about_faxes
 
 
 def test_ambiguous_words_alone_are_not_advertising() -> None:
