@@ -186,7 +186,8 @@ ADVERTISING = compile_any([
 # A price, and a call to order or respond: together, a solicitation (with or without an
 # opt-out notice).
 PRICE = compile_any([
-    r"[$€£] ?\d", r"\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)",
+    # (an amount starts after a non-digit: otherwise a long run of digits is tried from each)
+    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)",
     r"\b\d+ ?% (?:off|rabatt|de remise|de réduction|de descuento)\b",  # a discount
 ])
 CALL_TO_ACTION = compile_any([
