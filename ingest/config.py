@@ -195,9 +195,16 @@ class SpamConfig(_Section):
     blocklist_weight: float = 10.0
     no_caller_id: float = 1.0
     opt_out_notice: float = 3.0
+    opt_out_number: float = 1.0
+    opt_out_free: float = 1.0
+    unsubscribe_only: float = 0.5
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
+    solicitation: float = 3.0
     toll_free_callback: float = 1.0
+    unaddressed: float = 1.5
+    ordinary_document: float = 1.0
+    ordinary_document_max: float = 3.0
     one_page: float = 0.5
     learned: float = 5.0
     learned_min_examples: Annotated[int, Field(ge=1)] = 3

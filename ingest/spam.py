@@ -15,28 +15,36 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-# US Junk Fax Prevention Act opt-out notices, in their many wordings.
-OPT_OUT = re.compile(
-    r"(to\s+be\s+remov|opt[\s-]*out|unsubscrib|remove\s+(?:your|this|my)\s+(?:fax|number|name)"
-    r"|(?:no|stop)\s+(?:further|more|future)\s+fax|do\s+not\s+(?:wish|want)\s+to\s+receive"
-    r"|removal\s+(?:line|number|request)|fax\s+removal|remove\s+from\s+(?:our|this)\s+list"
-    r"|(?:call|fax|dial)\s+[^\n]{0,40}\s+to\s+(?:be\s+)?remov)",
-    re.IGNORECASE)
-TOLL_FREE = re.compile(
-    r"\(?\b(?:1[\s.-]?)?\(?(800|833|844|855|866|877|888)\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
-ADVERTISING = (
-    "free", "limited time", "offer", "discount", "vacation", "cruise", "resort", "toner",
-    "cartridge", "loan", "credit", "approved", "lowest price", "act now", "call now",
-    "promotion", "marketing", "leads", "winner", "prize", "guaranteed", "save", "deal",
-    "exclusive", "bonus", "refinance", "cash", "business funding", "sale", "% off",
-    "limited", "reserve", "seminar", "no obligation",
+from stop_words import get_stop_words
+
+from ingest.spam_lexicon import (
+    AD_OBJECT,
+    ADVERTISING,
+    CALL_TO_ACTION,
+    COST_FREE,
+    DATE_LIKE,
+    FAX_OPT_OUT,
+    FAX_WORD,
+    GENERIC_OPT_OUT,
+    OPT_OUT_OF,
+    ORDINARY,
+    PHONE,
+    PRICE,
+    TOLL_FREE,
+    WEB_ADDRESS,
+    WEB_FURNITURE,
+    fold,
 )
+
 WORD = re.compile(r"[a-z][a-z']{2,}")
 ANONYMOUS = {"", "anonymous", "unknown", "private", "restricted", "unavailable", "0"}
+# Characters either side of an opt-out wording searched for a fax word, a number and a
+# cost-free mechanism: about a line before and two after (the number usually follows).
+NOTICE_BEFORE, NOTICE_AFTER = 60, 140
 
 
 @dataclass(frozen=True)
@@ -49,9 +57,16 @@ class SpamWeights:
     blocklist: float = 10.0
     no_caller_id: float = 1.0
     opt_out_notice: float = 3.0
+    opt_out_number: float = 1.0
+    opt_out_free: float = 1.0
+    unsubscribe_only: float = 0.5
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
+    solicitation: float = 3.0
     toll_free_callback: float = 1.0
+    unaddressed: float = 1.5
+    ordinary_document: float = 1.0
+    ordinary_document_max: float = 3.0
     one_page: float = 0.5
     learned: float = 5.0
     learned_min_examples: int = 3  # per class, before the learned signal speaks
@@ -71,8 +86,15 @@ class Verdict:
     signals: list[dict[str, Any]] = field(default_factory=list)
 
 
+# Function words ("the", "your", "für", "vous") say nothing about a fax but outnumber the words
+# that do: in a model trained on a handful of verdicts they alone decide whatever shares them.
+STOP_WORDS = frozenset(w for language in ("en", "de", "fr", "es")
+                       for w in get_stop_words(language))
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """The words the learned signal counts (stop words left out)."""
+    return [w for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
 
 
 class NaiveBayes:
@@ -110,16 +132,79 @@ class NaiveBayes:
         return spam / (spam + ham)
 
 
-def score(*, text: str, first_page: str, pages: int, from_number: str | None,
-          from_raw: str | None, provider_is_spam: bool | None, weights: SpamWeights,
-          blocklist: set[str], allowlist: set[str], rules: list[Rule] = (),
+@dataclass(frozen=True)
+class OptOut:
+    """An opt-out wording found in a fax."""
+
+    page: int  # 1-based
+    wording: str
+    about_faxes: bool  # fax opt-out wording, or opt-out words beside a fax word or a number
+    # What the JFPA requires a notice to give: a number to send the request to, and a
+    # cost-free way to send it.
+    number: bool
+    free_of_charge: bool
+
+
+def _has_phone_number(text: str) -> bool:
+    for match in PHONE.finditer(text):
+        number = match.group(0).strip()
+        if 7 <= sum(c.isdigit() for c in number) <= 15 and not DATE_LIKE.match(number):
+            return True
+    return False
+
+
+def _opts_out_of_something_else(folded: str, end: int) -> bool:
+    """Whether the opt-out word ending at ``end`` takes an object (five words at most) that
+    is neither faxes, ads, nor the sender's own list."""
+    if not OPT_OUT_OF.match(folded, end):
+        return False
+    return AD_OBJECT.search(" ".join(folded[end:end + 60].split()[:6])) is None
+
+
+def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
+    """The fax's opt-out notice: the first about faxes on any page, else the first lone
+    "unsubscribe"-like wording (as a printed newsletter or web page carries)."""
+    lone = None
+    for page_no, page in enumerate(page_texts, start=1):
+        folded = " ".join(fold(page).split())
+        candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded)],
+                            key=lambda m: m.start())
+        for match in candidates:
+            near = folded[max(0, match.start() - NOTICE_BEFORE):match.end() + NOTICE_AFTER]
+            numbered = _has_phone_number(near)
+            about_faxes = match.re is FAX_OPT_OUT or (
+                (numbered or FAX_WORD.search(near) is not None)
+                and not _opts_out_of_something_else(folded, match.end()))
+            notice = OptOut(page_no, match.group(0).strip(), about_faxes, numbered,
+                            numbered and (COST_FREE.search(near) is not None
+                                          or TOLL_FREE.search(near) is not None))
+            if about_faxes:
+                return notice
+            lone = lone or notice
+    return lone
+
+
+def ordinary_marks(folded: str) -> list[str]:
+    """What makes the text look like correspondence with a known party."""
+    marks = [name for name, pattern in ORDINARY.items() if pattern.search(folded)]
+    if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
+        marks.append("a printed web page")
+    return marks
+
+
+def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str | None,
+          provider_is_spam: bool | None, weights: SpamWeights, blocklist: set[str],
+          allowlist: set[str], rules: Sequence[Rule] = (),
           model: NaiveBayes | None = None) -> Verdict:
-    """Score one fax (pure: the caller supplies text, numbers and the trained model)."""
+    """Score one fax from the text of all its pages (pure: the caller supplies text, numbers
+    and the trained model)."""
     signals: list[dict[str, Any]] = []
 
     def fire(name: str, weight: float, detail: str) -> None:
         signals.append({"signal": name, "weight": round(weight, 2), "detail": detail})
 
+    text = "\n".join(page_texts)
+    folded = " ".join(fold(text).split())
     if from_number and from_number in allowlist:
         fire("allowlist", -100.0, f"{from_number} is on spam.allowlist")
         return Verdict(-100.0, "ham", signals)
@@ -129,22 +214,44 @@ def score(*, text: str, first_page: str, pages: int, from_number: str | None,
         fire("provider_verdict", weights.provider_verdict, "the provider marked it as spam")
     if (from_raw or "").strip().lower() in ANONYMOUS and not from_number:
         fire("no_caller_id", weights.no_caller_id, "no sender number")
-    notice = OPT_OUT.search(first_page)
-    if notice:
+    notice = find_opt_out(page_texts)
+    if notice is not None and notice.about_faxes:
         fire("opt_out_notice", weights.opt_out_notice,
-             f"opt-out wording on page 1: {notice.group(0)!r}")
-    lowered = text.lower()
-    terms = sorted({t for t in ADVERTISING if re.search(rf"(?<![a-z]){re.escape(t)}", lowered)})
-    if terms:
+             f"opt-out wording on page {notice.page}: {notice.wording!r}")
+        if notice.number:
+            fire("opt_out_number", weights.opt_out_number,
+                 "the opt-out gives a number to send the request to")
+        if notice.free_of_charge:
+            fire("opt_out_free", weights.opt_out_free,
+                 "the opt-out says using it costs nothing")
+    elif notice is not None:
+        fire("unsubscribe_only", weights.unsubscribe_only,
+             f"{notice.wording!r} on page {notice.page}, with no fax or number beside it")
+    phrases = sorted({" ".join(m.group(0).split()) for m in ADVERTISING.finditer(folded)})
+    if phrases:
         fire("advertising", min(weights.advertising_max,
-                                weights.advertising_per_term * len(terms)),
-             "advertising words: " + ", ".join(terms))
+                                weights.advertising_per_term * len(phrases)),
+             "advertising phrases: " + ", ".join(phrases))
+    price, action = PRICE.search(folded), CALL_TO_ACTION.search(folded)
+    if price and action:
+        fire("solicitation", weights.solicitation,
+             f"a price ({price.group(0).strip()!r}) and a call to order or respond "
+             f"({action.group(0).strip()!r})")
     toll_free = TOLL_FREE.search(text)
     if toll_free:
         fire("toll_free_callback", weights.toll_free_callback,
              f"toll-free number {toll_free.group(0).strip()}")
-    if pages == 1:
+    if len(page_texts) == 1:
         fire("one_page", weights.one_page, "one-page fax (typical of broadcasts)")
+    marks = ordinary_marks(folded)
+    advertises = (notice is not None and notice.about_faxes) or (price and action)
+    if advertises and not marks:
+        fire("unaddressed", weights.unaddressed,
+             "advertises to no one in particular: no patient, account, reference or addressee")
+    if marks:
+        fire("ordinary_document", -min(weights.ordinary_document_max,
+                                       weights.ordinary_document * len(marks)),
+             "reads like correspondence: " + ", ".join(marks))
     for rule in rules:
         if rule.pattern.search(text):
             fire(f"rule:{rule.name}", rule.weight, f"matches {rule.pattern.pattern!r}")
@@ -164,9 +271,14 @@ def weights_from(config: Any) -> SpamWeights:
     return SpamWeights(
         threshold=c.threshold, provider_verdict=c.provider_verdict,
         blocklist=c.blocklist_weight, no_caller_id=c.no_caller_id,
-        opt_out_notice=c.opt_out_notice, advertising_per_term=c.advertising_per_term,
-        advertising_max=c.advertising_max, toll_free_callback=c.toll_free_callback,
-        one_page=c.one_page, learned=c.learned, learned_min_examples=c.learned_min_examples)
+        opt_out_notice=c.opt_out_notice, opt_out_number=c.opt_out_number,
+        opt_out_free=c.opt_out_free,
+        unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
+        advertising_max=c.advertising_max, solicitation=c.solicitation,
+        toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
+        ordinary_document=c.ordinary_document,
+        ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,
+        learned=c.learned, learned_min_examples=c.learned_min_examples)
 
 
 def _numbers(values: list[str], region: str) -> set[str]:
@@ -177,20 +289,16 @@ def _numbers(values: list[str], region: str) -> set[str]:
 
 def train(catalog: Any, exclude: str | None = None) -> NaiveBayes:
     """The model from every operator verdict (the fax being scored left out)."""
-    rows = catalog.conn.execute(
-        """SELECT f.verdict, group_concat(p.text, ' ') AS text FROM spam_feedback f
-           JOIN pages p ON p.fax_id = f.fax_id WHERE f.fax_id IS NOT ?
-           GROUP BY f.fax_id""", (exclude,))
-    return NaiveBayes((r["verdict"], r["text"] or "") for r in rows)
+    return NaiveBayes(catalog.spam_feedback_texts(exclude=exclude))
 
 
 def score_fax(catalog: Any, config: Any, fax_id: str, model: NaiveBayes | None = None,
               ) -> Verdict:
-    """Score a fax from the catalog (its pages must be in); an operator verdict wins."""
+    """Score a fax from the text of all its pages in the catalog (they must be in); an
+    operator verdict wins."""
     fax = catalog.get_fax(fax_id)
     pages = catalog.pages(fax["id"])
-    feedback = catalog.conn.execute("SELECT verdict, actor FROM spam_feedback WHERE fax_id = ?",
-                                    (fax["id"],)).fetchone()
+    feedback = catalog.spam_feedback(fax["id"])
     if feedback:
         return Verdict(0.0, feedback["verdict"], [{
             "signal": "operator", "weight": 0.0,
@@ -198,10 +306,9 @@ def score_fax(catalog: Any, config: Any, fax_id: str, model: NaiveBayes | None =
     region = config.numbers.default_region
     rules = [Rule(r.name, re.compile(r.pattern), r.weight) for r in config.spam.rules]
     return score(
-        text="\n".join(p["text"] for p in pages), first_page=pages[0]["text"] if pages else "",
-        pages=len(pages), from_number=fax["from_number"], from_raw=fax["from_raw"],
-        provider_is_spam=fax["metadata"].get("is_spam") is True, weights=weights_from(config),
-        blocklist=_numbers(config.spam.blocklist, region),
+        page_texts=[p["text"] or "" for p in pages], from_number=fax["from_number"],
+        from_raw=fax["from_raw"], provider_is_spam=fax["metadata"].get("is_spam") is True,
+        weights=weights_from(config), blocklist=_numbers(config.spam.blocklist, region),
         allowlist=_numbers(config.spam.allowlist, region), rules=rules,
         model=model if model is not None else train(catalog, exclude=fax["id"]))
 

@@ -351,6 +351,21 @@ class Catalog:
             "SELECT 1 FROM temp.pages_vocab WHERE term = ?", (term,)).fetchone() is None]
         self.conn.executemany("DELETE FROM search_terms WHERE term = ?", gone)
 
+    # -- spam ----------------------------------------------------------------------------
+    def spam_feedback(self, fax_id: str) -> dict[str, Any] | None:
+        """The operator's verdict on a fax (verdict, actor, at), if one was given."""
+        row = self.conn.execute("SELECT verdict, actor, at FROM spam_feedback WHERE fax_id = ?",
+                                (fax_id,)).fetchone()
+        return dict(row) if row else None
+
+    def spam_feedback_texts(self, exclude: str | None = None) -> list[tuple[str, str]]:
+        """(verdict, text of all pages) for every fax an operator judged, but ``exclude``."""
+        rows = self.conn.execute(
+            """SELECT f.verdict, group_concat(p.text, ' ') AS text FROM spam_feedback f
+               JOIN pages p ON p.fax_id = f.fax_id WHERE f.fax_id IS NOT ?
+               GROUP BY f.fax_id""", (exclude,))
+        return [(r["verdict"], r["text"] or "") for r in rows]
+
     def archive_objects(self, fax_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT * FROM archive_objects WHERE fax_id = ? ORDER BY purpose", (fax_id,)

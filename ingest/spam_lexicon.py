@@ -1,0 +1,281 @@
+"""What junk faxes say, and what ordinary documents say, in English, German, French and
+Spanish: the phrase lists behind the spam scorer's signals (ingest/spam.py).
+
+Patterns run over *folded* text (see :func:`fold`): lower case, accents stripped. They are
+written with each language's own letters for readability; every non-ASCII letter in a pattern
+is compiled to "up to three non-space characters", because an English OCR model reads an
+accented letter as its base letter, as one or two other characters (``Gebtihren``), or not at
+all (``flr`` for ``für``).
+
+Phrases, not single words: "save", "deal", "exclusive", "cartridge" or "free" each appear in
+invoices and manuals as often as in advertising; "save up to 40%" or "free shipping" do not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# OCR prints typographic apostrophes and dashes where the page has plain ones.
+_PUNCTUATION = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'",
+                              "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (``Désinscription`` -> ``desinscription``; ß -> ss)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _ocr_tolerant(pattern: str) -> str:
+    return "".join(r"\S{0,3}?" if ord(c) > 127 and c.isalpha() else c for c in pattern)
+
+
+def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for any of ``patterns`` (written in lower case, for folded text)."""
+    return re.compile("|".join(f"(?:{_ocr_tolerant(p)})" for p in patterns))
+
+
+def compile_each(named: dict[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:
+    return {name: compile_any(patterns) for name, patterns in named.items()}
+
+
+# -- opt-out notices ---------------------------------------------------------------------------
+# Opt-out wording that is about faxes (or ads) by itself: a fax carrying one is an advertisement
+# whose sender tells you how to stop the next one.
+_OBJECTS = (r"(?:fax(?:es)?|fax transmissions|transmissions|(?:fax )?ad(?:vertisement)?s|"
+            r"offers|specials|promotions|communications|mailings|messages|alerts)")
+FAX_OPT_OUT = compile_any([
+    # English (the US Junk Fax Prevention Act makes senders print one)
+    r"\bto be (?:permanently )?removed\b",
+    r"\bremove (?:your|my|this|the|our) (?:fax|number|name|company|office)",
+    r"\bremoved? (?:from|off) (?:our|the|this|all|any|future) (?:[\w-]+ ){0,2}"
+    r"(?:list|database|mailings?)",
+    r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
+    r"\breply (?:with )?(?:the word )?remove\b", r"\bfax(?:ez)? (?:the word )?stop\b",
+    r"\bremove me\b", r"\bunwanted fax",
+    r"\btake (?:your|my|our) (?:fax |phone )?(?:number|name) off\b",
+    r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
+    r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
+    rf"(?:(?:these|all|any|our|further|future|more|the|such) )*{_OBJECTS}\b",
+    r"\b(?:no|not|don't|do not|no longer|rather not|never)\b[^.\n]{0,30}\b(?:receive|get|be sent)"
+    rf"\b[^.\n]{{0,30}}\b{_OBJECTS}\b",
+    rf"\bno (?:more|further|future) {_OBJECTS}\b",
+    r"\bnot (?:to )?send (?:you )?(?:any )?(?:future|further|more) ",
+    r"\bunsolicited (?:fax|advertis)", r"\bjunk fax",
+    r"\bfailure to comply\b[^.]{0,40}\b30 days\b",
+    # German
+    r"\bfax[- ]?stop", r"\bfaxsperre", r"\bfaxwerbung", r"\bfax[- ]?abmeldung",
+    r"\bwerbewiderspruch",
+    r"\bkeine (?:weiteren? )?(?:werbung|werbefaxe?|faxe?|telefaxe?|informationen|infos|"
+    r"angebote|zusendungen)\b(?:[^.\n?]{0,25}\bmehr\b|[^.\n?]{0,12}\bper fax\b)",
+    r"\bnicht mehr per fax\b",
+    r"\b(?:aus|von) (?:dem|unserem|der|unserer) (?:fax)?(?:verteiler|faxliste|adressliste)",
+    # French
+    r"\bstop fax\b", r"\bstop télécopie",
+    r"\bne (?:plus|pas|jamais) recevoir (?:de |nos |les |ces |aucune? )?(?:fax|télécopie|offres|"
+    r"publicité|promotion)",
+    r"\bne (?:souhaitez|désirez|voulez|souhaitant) (?:plus|pas) (?:recevoir|être contacté)",
+    r"\bcontactée?s? par fax\b", r"\bfax publicitaires?\b",
+    # Spanish
+    r"\bno (?:desea |quiere |deseo )?recibir (?:más |nuestros |nuestras )?"
+    r"(?:faxes?|publicidad|ofertas|comunicaciones|información)",
+    r"\bdejar de recibir", r"\bmás faxes\b",
+])
+# Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
+# only with a fax word or a telephone number beside them.
+GENERIC_OPT_OUT = compile_any([
+    r"\bunsubscrib", r"\bopt[- ]?(?:out|ing out)\b", r"\btake (?:me|us|you) off\b",
+    r"\babbestell", r"\babmeld", r"\baustrag", r"\bwidersprech",
+    r"\bnicht mehr (?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
+    r"\bdésinscri", r"\bdésabonn", r"\bne (?:plus|pas) recevoir\b",
+    r"\bretir\w* (?:votre|de notre|du fichier|de nos)", r"\bradiation\b",
+    r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b", r"\bbaja\b",
+    r"\bcancelar (?:la |su )?suscripci",
+])
+# "opt out of paperless statements", "unsubscribe from the newsletter": a generic opt-out word
+# whose object is something other than faxes, ads or the sender's list is no fax opt-out.
+OPT_OUT_OF = re.compile(r"\s*(?:of|from|aus|von|de|du|des|del)\s")
+AD_OBJECT = compile_any([
+    r"\bfax", r"\bads?\b", r"\badvertis", r"\boffers\b", r"\bpromotions\b", r"\bmailings?\b",
+    r"\bcommunications\b", r"\bmessages\b", r"\blist", r"\bwerbung", r"\boffres\b",
+    r"\bpublicit", r"\bofertas\b", r"\bpublicidad", r"\benvois\b", r"\benvíos\b",
+    r"\b(?:our|us|nos|notre|nuestr\w*|unser\w*)\b",
+])
+FAX_WORD = compile_any([r"\b(?:tele)?fax", r"faxnummer", r"\btélécopi", r"\bfacsímil"])
+# A telephone or fax number: 7 to 15 digits in groups; dates and amounts are not numbers.
+PHONE = re.compile(r"(?<![\w/.,:])\+?\(?\d[\d ().-]{5,18}\d(?![\w/:]|[.,]\d)")
+DATE_LIKE = re.compile(r"^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}$")
+# What the JFPA requires of the opt-out mechanism: free of charge (and open 24/7).
+COST_FREE = compile_any([
+    r"toll[- ]?free", r"\bfree (?:of charge|call|phone|number|line)", r"\bcost[- ]?free",
+    r"\bno[- ]cost\b", r"\bat no (?:cost|charge)", r"\b24 ?/ ?7\b", r"\b24 hours\b",
+    r"kostenlos", r"kostenfrei", r"gebührenfrei", r"\bgratis\b", r"gratuit", r"numéro vert",
+    r"\bsans frais", r"\bsin (?:coste|costo|cargo)",
+])
+TOLL_FREE = re.compile(
+    r"\(?\b(?:1[\s.-]?)?\(?(?:800|833|844|855|866|877|888)\)?[\s.-]?\d{3}[\s.-]?\d{4}\b"
+    r"|(?<![\d+])0 ?80[0-5](?:[\s.-]?\d){5,8}(?!\d)"  # DE, FR, UK, AT freephone
+    r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d)")  # ES
+
+# -- advertising -------------------------------------------------------------------------------
+ADVERTISING = compile_any([
+    # English
+    r"\blimited[- ]time\b", r"\bact now\b", r"\bdon't miss\b", r"\blowest (?:price|rate)s?\b",
+    r"\bbest price", r"\b(?:prices?|pricing) good (?:through|until)", r"\b\d+ ?% off\b",
+    r"\b(?:save|pay|cut)? ?up to \d+ ?%", r"\b(?:get|receive|borrow) (?:up to )?\$\d",
+    r"\bneed cash\b", r"\b(?:discount|promo|coupon) code\b",
+    r"\b(?:deal|sale|offer|promotion|special) ends\b", r"\bprice list\b",
+    r"\bminimum order\b", r"\b(?:offer|promotion|sale) closes\b", r"\bregular \$\d",
+    r"\bin stock\b", r"\bon us\b",
+    r"\bonly \d+ (?:\w+ )?(?:left|remaining)\b", r"\bleft at this (?:rate|price)\b",
+    r"\b(?:first|1st) (?:month|pickup|visit|session|lesson) (?:is )?(?:free|on us)\b",
+    r"\b(?:before|by|until|ends) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?!'s)(?!,? \w+ \d)",
+    r"\b(?:order|call|book|buy|act|register|apply|reserve|sign up) (?:now|today)\b",
+    r"\bsave \d+ ?%", r"\bsave (?:thousands|hundreds|big)\b",
+    r"\bfree (?:[\w-]+ )?(?:shipping|delivery)\b",
+    r"\bfree (?:gift|trial|quote|consultation|estimate|seat|sample|report|"
+    r"analysis|evaluation|leads|resort|vacation)\b",
+    r"\bno (?:obligation|collateral|setup fee)\b", r"\bno[- ]cost (?:audit|analysis|quote|"
+    r"consultation|evaluation|review)",
+    r"\b(?:price|satisfaction|money[- ]back) guarantee", r"\bguaranteed\b",
+    r"\boffer (?:ends|expires|valid|good)\b", r"\b(?:special|exclusive|limited|introductory|"
+    r"holiday) (?:offer|promotion|special|pricing for)\b", r"\bwhile supplies last\b",
+    r"\b(?:you have|you've) been selected\b", r"\bclaim your\b", r"\bcongratulations\b",
+    r"\bwinner\b", r"\bprize\b", r"\bcomplimentary\b", r"\ball[- ]inclusive\b",
+    r"\bcruise\b", r"\bget approved\b", r"\bpre-?approved\b", r"\bapproved in \d+",
+    r"\bno credit check\b", r"\bbad credit\b", r"\bcash (?:advance|out)\b",
+    r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
+    r"\bclearance\b", r"\bwholesale\b", r"\bdistributor prices\b", r"\bbuy direct\b",
+    r"\b(?:only|just|from|as low as|starting at) \$\d", r"\b(?:seats|spaces|quantities) (?:are )?"
+    r"limited\b", r"\breserve your (?:free )?(?:seat|spot)", r"\bmore (?:customers|patients)\b",
+    r"\bfirst page of google\b", r"\bmarketing leads\b", r"\b(?:ink|toner) sale\b",
+    # German
+    r"sonderangebot", r"sonderpreis", r"tiefstpreis", r"probeabo", r"mindestbestell",
+    r"\b(?:jetzt|noch heute|sofort) (?:bestellen|anmelden|anrufen|buchen|sichern)",
+    r"\bbestellen sie (?:jetzt|noch heute|gleich)", r"aktionspreis", r"\bangebot des monats",
+    r"weihnachtsangebot", r"neukundenangebot", r"räumungsverkauf",
+    r"nur solange (?:der )?vorrat reicht", r"\bjetzt bestellen", r"\bgratis\b",
+    r"kostenlos (?:testen|und unverbindlich)", r"\bunverbindlich", r"versandkostenfrei",
+    r"\bfrei haus\b", r"\bbis zu \d+ ?%", r"\b\d+ ?% (?:rabatt|reduziert|günstiger)",
+    r"\bstatt \d+[.,]\d\d", r"\bnur \d+[.,]\d\d", r"\bab \d+(?:[.,]\d\d)? ?(?:€|eur)", r"-aktion\b",
+    r"\bangebot gültig", r"\bpreisliste\b", r"\bnur \d+ plätze", r"\bplätze begrenzt",
+    # French
+    r"\boffre (?:spéciale|exceptionnelle|valable|limitée|promotionnelle)", r"\bpromotion\b",
+    r"\bprix (?:cassés|imbattables|de gros|exceptionnels?)\b", r"\bmeilleurs? prix\b",
+    r"\b\d+ ?% (?:de remise|de réduction|sur tout)", r"\bjusqu'à -?\d+ ?%",
+    r"\blivraison (?:gratuite|offerte)", r"\bsans engagement\b", r"\bdevis gratuit",
+    r"\bau lieu de \d", r"\bà partir de \d", r"\bdès (?:maintenant|aujourd'hui)",
+    r"\bcommande minimum", r"\bliste de prix", r"\btarifs?\b", r"\bjusqu'à épuisement",
+    r"\bprofitez\b", r"\bplaces limitées", r"\bmoins cher\b",
+    r"\bpremier mois (?:offert|gratuit)",
+    r"\boffert(?:e|s)? (?:la|le|les|pour|à)\b",
+    # Spanish
+    r"\boferta (?:especial|válida|exclusiva|limitada)", r"\bprecio especial\b",
+    r"\bal mejor precio\b", r"\b\d+ ?% de descuento", r"\bhasta un \d+ ?%",
+    r"\benvío (?:gratis|gratuito)", r"\bsin compromiso\b",
+    r"\b(?:llame|pida|reserve|compre) (?:ya|ahora|hoy)\b",
+    r"\bpedido mínimo", r"\bprimer mes gratis", r"\blista de precios",
+    r"\bdesde \d+[.,]?\d* ?(?:€|eur|usd)",
+    r"\bhasta agotar existencias", r"\bplazas limitadas", r"\btodo incluido\b",
+    r"\bpromoción\b", r"\baproveche\b",
+])
+
+# A price, and a call to order or respond: together, a solicitation (with or without an
+# opt-out notice).
+PRICE = compile_any([
+    # (an amount starts after a non-digit: otherwise a long run of digits is tried from each)
+    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)",
+    r"\b\d+ ?% (?:off|rabatt|de remise|de réduction|de descuento)\b",  # a discount
+])
+CALL_TO_ACTION = compile_any([
+    # English
+    r"\border (?:now|today|by phone|by fax|online|yours)\b", r"\bto order\b",
+    r"\bfax (?:us )?(?:your|back your|in your) order", r"\bfax (?:back )?this (?:form|sheet)",
+    r"\bcall (?:now|today|us today|us now)\b", r"\bcall [^.\n]{0,25}\bto (?:order|book|"
+    r"schedule|reserve|claim|apply|get|register|enroll|start)", r"\bbook (?:now|today)\b",
+    r"\breserve (?:now|today|your)\b", r"\bregister (?:now|today|at|by phone)\b",
+    r"\bsign up\b", r"\benroll\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
+    r"\bget (?:a|your) (?:proof|quote|demo)\b", r"\b(?:reserve|order|book) by (?:phone|fax)",
+    r"\btext yes\b", r"\bapply (?:now|today|by phone|online)\b",
+    r"\bstart your (?:free |\d+-day )?trial\b", r"\brespond (?:within|by|today)\b",
+    r"\brequest (?:a|your) (?:free )?(?:quote|demo|consultation)",
+    r"\bcall (?:us )?(?:toll[- ]free )?(?:at |on )?\+?1?[ (.-]*8(?:00|33|44|55|66|77|88)\b",
+    # German
+    r"\bbestell(?:en|ung|fax|formular)\b", r"\banmelden\b", r"\banmeldung\b",
+    r"\bzurückfaxen\b", r"\bausfüllen\b", r"\bjetzt anmelden",
+    r"\br(?:ü|ue)ckfax\b", r"\bantwortfax\b", r"\br(?:ü|ue)ckruf anfordern",
+    r"\brufen sie (?:uns )?(?:jetzt|noch heute|gleich|heute)", r"\bfordern sie\b",
+    r"\bbuchen sie\b", r"\bsichern sie sich\b", r"\btermin (?:für eine vorführung )?vereinbaren",
+    # French
+    r"\bcommandez\b", r"\bbon de commande\b", r"\bpassez (?:votre )?commande\b",
+    r"\bretourner par fax\b", r"\binscrivez-vous\b", r"\bréservez\b",
+    r"\bappelez(?:-nous)?\b", r"\bcontactez-nous\b", r"\bdemandez (?:votre|un) devis",
+    r"\b(?:renvoyez|retournez) ce (?:fax|bon|document|coupon)",
+    # Spanish
+    r"\bpida\b", r"\bhaga su (?:pedido|encargo)\b", r"\bllame (?:ya|ahora|hoy|al)\b",
+    r"\breserve (?:hoy|ya|ahora)\b", r"\binscríbase\b", r"\binscribase\b", r"\binscripciones\b",
+    r"\bsolicite\b", r"\bcontrate\b", r"\binfórmese\b", r"\bhoja de pedido\b",
+])
+
+# -- ordinary documents ------------------------------------------------------------------------
+# Marks of correspondence with a known party: a junk-fax broadcast has no patient, no account,
+# no addressee by name, no payment terms. Each kind counts once.
+ORDINARY = compile_each({
+    "a patient": [
+        r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
+        r"\bmrn\b", r"\bgeb\.\s*\d", r"\bgeboren am\b", r"\bgeburtsdatum\b",
+        r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
+        r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
+    ],
+    "a reference number": [
+        r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
+        r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
+        r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation)"
+        r"[\w.-]*(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)\s*"
+        r"(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+    ],
+    "an addressee by name": [
+        r"\b(?:dear|hello) (?:dr|mr|mrs|ms|miss|prof)\.? [a-z]",
+        r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*[a-z]",
+        r"\bliebe[r]? (?:frau|herr|kolleg\w*) [a-z]",
+        r"\bcher confrère\b", r"\bchère consœur\b",
+        r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
+        r"\bestimad[oa] (?:sr|sra|dr|dra|señor|señora|doctor|doctora|colega)\.? [a-z]",
+    ],
+    "payment terms": [
+        r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
+        r"\bbalance due\b", r"\bremit\b", r"\bzahlbar\b", r"\bzahlungsziel", r"\büberweisen\b",
+        r"\bskonto\b", r"\bohne abzug\b", r"\b(?:paiement|règlement) à \d+",
+        r"\bconditions de paiement", r"\bvencimiento\b", r"\bforma de pago\b",
+        r"\ba \d+ días\b",
+    ],
+    "a reply to the recipient": [
+        r"\bthank you for (?:your order|referring|the referral|seeing|your request)",
+        r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
+        r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
+        r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
+        r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
+        r"\ble confirmamos\b", r"\ben respuesta a\b",
+    ],
+    "a court or case": [
+        r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
+        r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
+    ],
+    "clinical content": [
+        r"\bdiagnos", r"\b\d+ ?mg\b", r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
+        r"\breceta\b",
+    ],
+})
+# A web page printed to fax: an address line and the site's furniture.
+WEB_ADDRESS = compile_any([r"\bhttps?://", r"\bwww\.\w", r"\b[\w-]+\.(?:example|com|org|de|fr"
+                           r"|es|net)/\w"])
+WEB_FURNITURE = compile_any([
+    r"\bprivacy policy\b", r"\bcookie", r"\bimpressum\b", r"\bdatenschutz\b",
+    r"\bmentions légales\b", r"\baviso legal\b", r"\bread more\b", r"\blire la suite\b",
+    r"\bleer más\b", r"\bweiterlesen\b", r"\bpage \d+ of \d+\b", r"\bseite \d+ von \d+\b",
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d\d\b", r"\bwas this (?:article )?helpful\b",
+    r"\bsubscribe\b", r"\babonnieren\b", r"\bnewsletter\b",
+])
