@@ -75,7 +75,7 @@ $(STAMP): pyproject.toml requirements-dev.lock
 LOCK_COMPILE = env -u UV_INDEX -u UV_INDEX_URL -u UV_DEFAULT_INDEX -u UV_EXTRA_INDEX_URL \
 	-u UV_FIND_LINKS -u UV_CONSTRAINT -u UV_OVERRIDE -u UV_NO_BINARY -u UV_EXCLUDE_NEWER \
 	$(VENV)/bin/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
-	--generate-hashes --no-config --default-index https://pypi.org/simple \
+	--generate-hashes --no-config \
 	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
 
 lock:
