@@ -3,9 +3,13 @@
 Each entry's hash is SHA-256 over a canonical JSON encoding of its fields *and the previous
 entry's hash*, so editing, inserting or deleting any row breaks every hash after it. The
 details enter the hash through their own SHA-256: an export can then prove the chain across
-entries of other faxes while leaving those entries' details out. The head is anchored from
-time to time into the archive (write-once under Object Lock), so rewriting the whole SQLite
-history is detectable too.
+entries of other faxes while leaving those entries' details out.
+
+The head is *anchored*: written as a small object under ``audit/heads/`` of one or two anchor
+targets (the archive, and optionally a second store). Under S3 Object Lock an anchor is
+write-once, so a rewritten history cannot reproduce hashes already anchored. Anchors are read
+back by their first stored version (a later version on the same key is an overwrite, and is
+reported as one). What an anchor proves depends on its target: see :func:`target_assurance`.
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from storage.archive import Archive, ArchiveError, ObjectVersion
 from storage.catalog import Catalog, utcnow_iso
 
 GENESIS = "0" * 64
@@ -94,19 +102,164 @@ def head(catalog: Catalog) -> tuple[int, str]:
     return (row["seq"], row["hash"]) if row else (0, GENESIS)
 
 
+ANCHOR_PREFIX = "audit/heads/"
+SYSTEM_ACTOR = "system"
+
+
 def anchor_key(seq: int, at: str) -> str:
-    return f"audit/heads/{at[:4]}/{at[5:7]}/{at[8:10]}/{seq:012d}.json"
+    return f"{ANCHOR_PREFIX}{at[:4]}/{at[5:7]}/{at[8:10]}/{seq:012d}.json"
 
 
-def check_anchors(catalog: Catalog, anchors: list[dict[str, Any]]) -> list[str]:
+def anchor_body(seq: int, entry_hash_hex: str, at: str) -> bytes:
+    return json.dumps({"seq": seq, "hash": entry_hash_hex, "at": at}, sort_keys=True).encode()
+
+
+# -- what was anchored (the catalog's note) ------------------------------------------------------
+@dataclass(frozen=True)
+class AnchorRecord:
+    """One anchor written to one target, as the writer recorded it."""
+
+    target: str
+    key: str
+    seq: int
+    hash: str
+    at: str
+    version_id: str | None = None
+    retain_until: str | None = None
+
+
+def record_anchor(catalog: Catalog, anchor: AnchorRecord) -> None:
+    with catalog.transaction():
+        catalog.conn.execute(
+            "INSERT OR REPLACE INTO audit_anchors (target, key, seq, hash, at, version_id,"
+            " retain_until) VALUES (:target, :key, :seq, :hash, :at, :version_id,"
+            " :retain_until)", asdict(anchor))
+
+
+def last_anchored_seq(catalog: Catalog, target: str) -> int:
+    row = catalog.conn.execute("SELECT max(seq) FROM audit_anchors WHERE target = ?",
+                               (target,)).fetchone()
+    return row[0] or 0
+
+
+def person_entries_since(catalog: Catalog, seq: int) -> int:
+    """Entries after ``seq`` written for a person (reads, exports, verdicts...), not by the
+    service itself: these are anchored in small batches rather than on the periodic timer."""
+    return catalog.conn.execute(
+        "SELECT count(*) FROM audit_log WHERE seq > ? AND actor != ?", (seq, SYSTEM_ACTOR)
+    ).fetchone()[0]
+
+
+def recorded_anchors(catalog: Catalog, first_seq: int, last_seq: int) -> list[AnchorRecord]:
+    rows = catalog.conn.execute(
+        "SELECT target, key, seq, hash, at, version_id, retain_until FROM audit_anchors"
+        " WHERE seq BETWEEN ? AND ? ORDER BY seq, target", (first_seq, last_seq))
+    return [AnchorRecord(**dict(r)) for r in rows]
+
+
+# -- what the target holds -----------------------------------------------------------------------
+@dataclass
+class StoredAnchor:
+    """One anchor key as the target holds it: its first version is the anchor; anything
+    else on the key (later versions, delete markers) is an attempt to hide it."""
+
+    target: str
+    key: str
+    version_id: str | None
+    stored_at: str
+    seq: int | None = None
+    hash: str | None = None
+    at: str | None = None
+    lock_mode: str | None = None
+    retain_until: str | None = None
+    later_versions: list[str] = field(default_factory=list)
+    delete_markers: int = 0
+    problem: str | None = None
+
+
+def _read_anchor(target: str, archive: Archive,
+                 versions: list[ObjectVersion]) -> StoredAnchor:
+    kept = [v for v in versions if not v.delete_marker]
+    first = kept[-1] if kept else versions[-1]  # listed newest first: the oldest is last
+    anchor = StoredAnchor(target, first.key, first.version_id, first.last_modified,
+                          later_versions=[v.version_id or "null" for v in kept[:-1]],
+                          delete_markers=sum(v.delete_marker for v in versions))
+    if not kept:
+        anchor.problem = "only delete markers are left on this key"
+        return anchor
+    try:
+        info = archive.describe(first.key, first.version_id)
+        anchor.lock_mode, anchor.retain_until = info.lock_mode, info.retain_until
+        with archive.open(first.key, first.version_id) as stream:
+            body = json.loads(stream.read(4096))
+        anchor.seq, anchor.hash, anchor.at = int(body["seq"]), str(body["hash"]), body["at"]
+    except (ArchiveError, ValueError, KeyError, TypeError) as exc:
+        anchor.problem = f"unreadable anchor: {exc}"
+    return anchor
+
+
+def read_stored_anchors(target: str, archive: Archive, workers: int = 8) -> list[StoredAnchor]:
+    """Every anchor key of a target, each read by its first version (a few at once: on a
+    remote store the time goes into round trips)."""
+    by_key: dict[str, list[ObjectVersion]] = defaultdict(list)
+    for version in archive.versions(ANCHOR_PREFIX):
+        if version.key.endswith(".json"):
+            by_key[version.key].append(version)
+    for versions in by_key.values():  # markers were listed apart: keep versions' order first
+        versions.sort(key=lambda v: v.delete_marker, reverse=True)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        anchors = list(pool.map(lambda vs: _read_anchor(target, archive, vs),
+                                by_key.values()))
+    return sorted(anchors, key=lambda a: (a.seq or 0, a.key))
+
+
+def check_anchors(catalog: Catalog, anchors: list[StoredAnchor]) -> list[str]:
     """Each anchored head must still be in the log with the same hash: a rewritten history
     cannot reproduce hashes already written to write-once storage."""
+    return check_anchors_against(lambda seq: _hash_at(catalog, seq), anchors)
+
+
+def _hash_at(catalog: Catalog, seq: int) -> str | None:
+    row = catalog.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    return row["hash"] if row else None
+
+
+def check_anchors_against(hash_at: Callable[[int], str | None], anchors: list[StoredAnchor],
+                          seqs: range | None = None) -> list[str]:
+    """Problems of ``anchors`` against a chain given as ``hash_at(seq)``; anchors outside
+    ``seqs`` (when given) are only checked for overwrites."""
     problems = []
     for anchor in anchors:
-        row = catalog.conn.execute("SELECT hash FROM audit_log WHERE seq = ?",
-                                   (anchor["seq"],)).fetchone()
-        if row is None:
-            problems.append(f"anchored entry {anchor['seq']} is missing from the log")
-        elif not hmac.compare_digest(row["hash"], anchor["hash"]):
-            problems.append(f"entry {anchor['seq']} differs from its anchor of {anchor['at']}")
+        where = f"{anchor.target} {anchor.key}"
+        if anchor.problem:
+            problems.append(f"{where}: {anchor.problem}")
+            continue
+        if anchor.later_versions:
+            problems.append(f"{where}: overwritten after anchoring ({len(anchor.later_versions)}"
+                            f" later version(s); the first, {anchor.version_id}, was checked)")
+        if anchor.delete_markers:
+            problems.append(f"{where}: hidden by {anchor.delete_markers} delete marker(s)")
+        if seqs is not None and anchor.seq not in seqs:
+            continue
+        have = hash_at(anchor.seq)
+        if have is None:
+            problems.append(f"anchored entry {anchor.seq} is missing from the log ({where})")
+        elif not hmac.compare_digest(have, anchor.hash):
+            problems.append(f"entry {anchor.seq} differs from its anchor of {anchor.at} "
+                            f"({where} version {anchor.version_id})")
     return problems
+
+
+def target_assurance(backend: str, write_once: bool) -> str:
+    """What an anchor in this kind of target can prove, in one sentence for the auditor."""
+    if write_once:
+        return ("write-once (S3 Object Lock): no one, the operator included, can change or "
+                "delete an anchored version before its retain-until date, so any edit of an "
+                "anchored entry, or of an entry before it, is detected")
+    if backend == "s3":
+        return ("not write-once (the bucket has no Object Lock, or anchors carry no retention):"
+                " anyone allowed to delete versions can replace an anchor together with the "
+                "log; it only catches an edit by someone who cannot write to the bucket")
+    return ("a local directory: anyone who can write the data directory can rewrite the log "
+            "and these anchors together; they only catch an accidental or partial edit of "
+            "the catalog, and prove nothing against the operator")
