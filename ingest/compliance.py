@@ -69,7 +69,7 @@ def _write_anchor(services: Services, target: AnchorTarget, seq: int, entry_hash
             body = json.loads(stream.read(4096))
         return audit.AnchorRecord(target.name, key, seq, body["hash"], body["at"],
                                   info.version_id, info.retain_until)
-    body = audit.anchor_body(seq, entry_hash, at)
+    body = audit.anchor_body(seq, entry_hash, at)  # written again, these bytes are the same
     tmp = services.spool.tmp / f"anchor-{os.getpid()}-{os.urandom(4).hex()}.json"
     tmp.write_bytes(body)
     try:
@@ -78,8 +78,8 @@ def _write_anchor(services: Services, target: AnchorTarget, seq: int, entry_hash
             retain_until=retain_until(at, target.section.retention_days))
     finally:
         tmp.unlink(missing_ok=True)
-    return audit.AnchorRecord(target.name, key, seq, entry_hash, at, stored.version_id,
-                              stored.retain_until)
+    return audit.AnchorRecord(target.name, key, seq, entry_hash, json.loads(body)["at"],
+                              stored.version_id, stored.retain_until)
 
 
 def write_anchors(services: Services, seq: int, entry_hash: str) -> list[audit.AnchorRecord]:

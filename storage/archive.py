@@ -57,6 +57,7 @@ class ObjectVersion:
     last_modified: str
     size: int
     delete_marker: bool = False
+    etag: str | None = None  # the store's content tag: equal tags, equal bytes
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,16 @@ class LocalArchive:
         return self._path(key).is_file()
 
     def versions(self, prefix: str) -> Iterator[ObjectVersion]:
-        """A directory keeps one version per key."""
-        for key in self.keys(prefix):
-            stat = self._path(key).stat()
+        """A directory keeps one version per key. A prefix ending in "/" is a folder: only
+        that folder is walked, not the whole archive."""
+        folder = self._path(prefix.rstrip("/")) if prefix.endswith("/") else self.root
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            key = path.relative_to(self.root).as_posix()
+            if not key.startswith(prefix):
+                continue
+            stat = path.stat()
             yield ObjectVersion(key, None, time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                          time.gmtime(stat.st_mtime)),
                                 stat.st_size)

@@ -103,7 +103,9 @@ def head(catalog: Catalog) -> tuple[int, str]:
 
 
 ANCHOR_PREFIX = "audit/heads/"
-SYSTEM_ACTOR = "system"
+# Actors that are the service itself (its workers, its doors), not a person.
+SERVICE_ACTORS = ("system", "hotfolder")
+SERVICE_ACTOR_PREFIX = "provider:"
 
 
 def anchor_key(seq: int, at: str) -> str:
@@ -111,7 +113,11 @@ def anchor_key(seq: int, at: str) -> str:
 
 
 def anchor_body(seq: int, entry_hash_hex: str, at: str) -> bytes:
-    return json.dumps({"seq": seq, "hash": entry_hash_hex, "at": at}, sort_keys=True).encode()
+    """The anchor of one head. ``at`` is the day it was anchored (the store's own time says
+    more precisely): the same head anchored twice in a day, even by two processes racing,
+    is then the same bytes at the same key, never a second, different version."""
+    return json.dumps({"seq": seq, "hash": entry_hash_hex, "at": at[:10]},
+                      sort_keys=True).encode()
 
 
 # -- what was anchored (the catalog's note) ------------------------------------------------------
@@ -146,8 +152,9 @@ def person_entries_since(catalog: Catalog, seq: int) -> int:
     """Entries after ``seq`` written for a person (reads, exports, verdicts...), not by the
     service itself: these are anchored in small batches rather than on the periodic timer."""
     return catalog.conn.execute(
-        "SELECT count(*) FROM audit_log WHERE seq > ? AND actor != ?", (seq, SYSTEM_ACTOR)
-    ).fetchone()[0]
+        f"SELECT count(*) FROM audit_log WHERE seq > ? AND actor NOT IN "
+        f"({','.join('?' * len(SERVICE_ACTORS))}) AND actor NOT LIKE ?",
+        (seq, *SERVICE_ACTORS, SERVICE_ACTOR_PREFIX + "%")).fetchone()[0]
 
 
 def recorded_anchors(catalog: Catalog, first_seq: int, last_seq: int) -> list[AnchorRecord]:
@@ -181,8 +188,11 @@ def _read_anchor(target: str, archive: Archive,
                  versions: list[ObjectVersion]) -> StoredAnchor:
     kept = [v for v in versions if not v.delete_marker]
     first = kept[-1] if kept else versions[-1]  # listed newest first: the oldest is last
+    # A later version with the first's very bytes (two processes anchoring one head at
+    # once) changes nothing; any other is an overwrite.
+    later = [v for v in kept[:-1] if v.etag is None or v.etag != first.etag]
     anchor = StoredAnchor(target, first.key, first.version_id, first.last_modified,
-                          later_versions=[v.version_id or "null" for v in kept[:-1]],
+                          later_versions=[v.version_id or "null" for v in later],
                           delete_markers=sum(v.delete_marker for v in versions))
     if not kept:
         anchor.problem = "only delete markers are left on this key"

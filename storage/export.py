@@ -64,6 +64,9 @@ MAX_LISTING_BYTES = 64 * 1024 * 1024  # SHA256SUMS, manifest.json
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # one fax.json (all of a fax's page text)
 MAX_LINE_BYTES = 4 * 1024 * 1024  # one line of audit.jsonl or manifest.csv
 MAX_SIGNATURE_BYTES = 64 * 1024
+# Fax images and PDFs barely compress; a member that inflates more than this, past 64 MiB, is
+# a decompression bomb and is not hashed (which would only burn time).
+MAX_INFLATION = 1000
 CSV_COLUMNS = ["fax_id", "provider", "provider_fax_id", "from", "to", "received_at",
                "status", "pages", "spam_verdict", "purpose", "path", "sha256", "size",
                "archive_key", "version_id", "retain_until"]
@@ -399,6 +402,12 @@ class _Reader:
                 yield line.rstrip(b"\r\n")
 
     def sha256(self, name: str, progress: Callable[[int], None]) -> tuple[str, int]:
+        if self.is_zip:
+            info = self._zip.getinfo(name)
+            if (info.file_size > MAX_LISTING_BYTES
+                    and info.file_size > MAX_INFLATION * max(info.compress_size, 1)):
+                raise TooLarge(f"{name}: inflates {info.file_size // max(info.compress_size, 1)}"
+                               f" times, to {info.file_size} bytes; not read")
         digest, size = hashlib.sha256(), 0
         with self.open(name) as stream:
             for chunk in iter(lambda: stream.read(CHUNK), b""):
@@ -576,7 +585,11 @@ def verify_bundle_report(bundle: Path, *, public_key: Ed25519PublicKey | None = 
         problems.append(f"extra file {name} (not in SHA256SUMS)")
     actual: dict[str, tuple[str, int]] = {}
     for name in sorted(set(sums) & reader.names):
-        actual[name] = reader.sha256(name, progress)
+        try:
+            actual[name] = reader.sha256(name, progress)
+        except TooLarge as exc:
+            problems.append(str(exc))
+            continue
         if not hmac.compare_digest(actual[name][0], sums[name]):
             problems.append(f"{name}: SHA-256 does not match SHA256SUMS")
     try:

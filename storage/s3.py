@@ -272,7 +272,7 @@ class S3Archive:
             version_id=None if version_id in (None, "null") else version_id,
             last_modified=entry["LastModified"].astimezone(dt.UTC).strftime(
                 "%Y-%m-%dT%H:%M:%SZ"),
-            size=int(entry.get("Size", 0)), delete_marker=marker)
+            size=int(entry.get("Size", 0)), delete_marker=marker, etag=entry.get("ETag"))
 
     def first_version_id(self, key: str) -> str | None:
         """The oldest stored version of ``key`` (None on an unversioned bucket)."""

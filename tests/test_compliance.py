@@ -316,6 +316,21 @@ def test_zip_whose_sums_inflate_to_gigabytes_is_reported_not_read(tmp_path: Path
     assert peak < 8 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
 
 
+def test_fax_file_that_inflates_like_a_bomb_is_not_hashed(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    name = "faxes/01BOMB/original.tif"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        with bundle.open(name, "w", force_zip64=True) as out:
+            for _ in range(8):
+                out.write(bytes(16 * 1024 * 1024))  # 128 MiB of zeros
+        bundle.writestr("SHA256SUMS", f"{'0' * 64}  {name}\n")
+        for other in ("manifest.json", "manifest.csv", "audit.jsonl"):
+            bundle.writestr(other, b"{}")
+    problems = verify_bundle(bomb)
+    assert any(p.startswith(f"{name}: inflates ") and p.endswith("; not read")
+               for p in problems), problems
+
+
 def test_long_audit_line_is_reported_not_read(bundle_dir: Path) -> None:
     with open(bundle_dir / "audit.jsonl", "ab") as out:
         out.write(b"x" * (5 * 1024 * 1024))
