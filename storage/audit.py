@@ -208,18 +208,46 @@ def _read_anchor(target: str, archive: Archive,
     return anchor
 
 
-def read_stored_anchors(target: str, archive: Archive, workers: int = 8) -> list[StoredAnchor]:
+def _seq_in_key(key: str) -> int | None:
+    stem = key.rsplit("/", 1)[-1].removesuffix(".json")
+    return int(stem) if stem.isdigit() else None
+
+
+def _listed_only(target: str, versions: list[ObjectVersion]) -> StoredAnchor:
+    """An anchor outside the entries being checked: its listing (overwrites, markers) is
+    checked, its body is not read."""
+    kept = [v for v in versions if not v.delete_marker]
+    first = kept[-1] if kept else versions[-1]
+    later = [v for v in kept[:-1] if v.etag is None or v.etag != first.etag]
+    return StoredAnchor(target, first.key, first.version_id, first.last_modified,
+                        seq=_seq_in_key(first.key),
+                        later_versions=[v.version_id or "null" for v in later],
+                        delete_markers=sum(v.delete_marker for v in versions))
+
+
+def read_stored_anchors(target: str, archive: Archive, seqs: range | None = None,
+                        workers: int = 8) -> list[StoredAnchor]:
     """Every anchor key of a target, each read by its first version (a few at once: on a
-    remote store the time goes into round trips)."""
+    remote store the time goes into round trips). With ``seqs``, only anchors whose key
+    names an entry in it are read; the others are checked from the listing alone."""
     by_key: dict[str, list[ObjectVersion]] = defaultdict(list)
     for version in archive.versions(ANCHOR_PREFIX):
         if version.key.endswith(".json"):
             by_key[version.key].append(version)
     for versions in by_key.values():  # markers were listed apart: keep versions' order first
         versions.sort(key=lambda v: v.delete_marker, reverse=True)
+
+    def one(versions: list[ObjectVersion]) -> StoredAnchor:
+        named = _seq_in_key(versions[0].key)
+        if seqs is not None and named is not None and named not in seqs:
+            return _listed_only(target, versions)
+        anchor = _read_anchor(target, archive, versions)
+        if named is not None and anchor.seq is not None and anchor.seq != named:
+            anchor.problem = f"its key names entry {named}, its body entry {anchor.seq}"
+        return anchor
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        anchors = list(pool.map(lambda vs: _read_anchor(target, archive, vs),
-                                by_key.values()))
+        anchors = list(pool.map(one, by_key.values()))
     return sorted(anchors, key=lambda a: (a.seq or 0, a.key))
 
 
@@ -249,8 +277,8 @@ def check_anchors_against(hash_at: Callable[[int], str | None], anchors: list[St
                             f" later version(s); the first, {anchor.version_id}, was checked)")
         if anchor.delete_markers:
             problems.append(f"{where}: hidden by {anchor.delete_markers} delete marker(s)")
-        if seqs is not None and anchor.seq not in seqs:
-            continue
+        if anchor.hash is None or (seqs is not None and anchor.seq not in seqs):
+            continue  # listed only (outside the entries checked)
         have = hash_at(anchor.seq)
         if have is None:
             problems.append(f"anchored entry {anchor.seq} is missing from the log ({where})")

@@ -541,6 +541,11 @@ def _check_signature(reader: _Reader, report: BundleReport,
         return
     report.signer = signature.fingerprint
     want = signing.fingerprint(trusted) if trusted is not None else trusted_fingerprint
+    if trusted is not None and trusted_fingerprint is not None and not hmac.compare_digest(
+            want.lower(), trusted_fingerprint.strip().lower()):
+        report.problems.append(f"the key given is {want}, the fingerprint given is "
+                               f"{trusted_fingerprint}: they are not the same key")
+        return
     if want is not None:
         if not hmac.compare_digest(want.strip().lower(), signature.fingerprint.lower()):
             report.problems.append(f"signed by key {signature.fingerprint}, not by the "
@@ -683,14 +688,14 @@ def _check_archive(name: str, archive: Archive, manifest: dict[str, Any], chain:
     every anchor there that falls inside the bundle's chain must match it, the head must be
     anchored, and each file must match its archived version."""
     problems = report.problems
+    seqs = range(chain.first_seq, chain.head_seq + 1)
     try:
-        stored = read_stored_anchors(name, archive)
+        stored = read_stored_anchors(name, archive, seqs)
     except ArchiveError as exc:
         problems.append(f"{name}: anchors could not be read: {exc}")
         return
-    seqs = range(chain.first_seq, chain.head_seq + 1)
     problems += check_anchors_against(chain.hashes.get, stored, seqs)
-    inside = [a for a in stored if a.seq in seqs and not a.problem]
+    inside = [a for a in stored if not a.problem and a.hash and a.seq in seqs]
     locked = [a for a in inside if a.lock_mode]
     head = next((a for a in inside if a.seq == chain.head_seq
                  and a.hash == chain.hashes.get(chain.head_seq)), None)

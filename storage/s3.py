@@ -99,6 +99,7 @@ class S3Archive:
         self._transfer = TransferConfig(multipart_threshold=settings.multipart_threshold_bytes,
                                         multipart_chunksize=settings.multipart_threshold_bytes)
         self._bucket_checked = False
+        self._versioning: bool | None = None
         self._bucket_lock = threading.Lock()
 
     def _key(self, key: str) -> str:
@@ -275,9 +276,22 @@ class S3Archive:
             size=int(entry.get("Size", 0)), delete_marker=marker, etag=entry.get("ETag"))
 
     def first_version_id(self, key: str) -> str | None:
-        """The oldest stored version of ``key`` (None on an unversioned bucket)."""
+        """The oldest stored version of ``key`` (None on a bucket that never kept versions:
+        there a key has one version, and reading it costs no listing)."""
+        if not self._keeps_versions():
+            return None
         kept = [v for v in self.versions(key) if v.key == key and not v.delete_marker]
         return kept[-1].version_id if kept else None
+
+    def _keeps_versions(self) -> bool:
+        """Whether versioning was ever enabled on the bucket (asked once per process)."""
+        if self._versioning is None:
+            try:
+                status = self.client.get_bucket_versioning(Bucket=self.bucket).get("Status")
+            except (ClientError, BotoCoreError):
+                return True  # unknown: take the careful path, and ask again next time
+            self._versioning = status in ("Enabled", "Suspended")
+        return self._versioning
 
     def describe(self, key: str, version_id: str | None) -> ObjectInfo:
         """What the store says about one version: its recorded SHA-256 and its lock."""
