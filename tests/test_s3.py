@@ -336,6 +336,12 @@ async def test_get_and_verify_read_the_locked_version(locked: Services, sample_f
     assert got.exit_code == 0, got.output
     assert out.read_bytes() == sample_fax.read_bytes()
     assert locked.archive.open(original["key"]).read() == sample_fax.read_bytes()
+    # verify re-hashes the archived versions (intact) and names the version put on top.
+    checked = CliRunner().invoke(cli, ["verify", "--json", "--config", str(config)])
+    assert checked.exit_code == 1, checked.output
+    [problem] = json.loads(checked.output)["problems"]
+    assert (problem["key"], problem["problem"]) == (original["key"], "overwritten")
+    assert problem["detail"].endswith(f"on top of the archived version {original['version_id']}")
 
 
 async def test_export_cites_anchor_versions_and_is_checked_against_the_store(
