@@ -540,9 +540,12 @@ def _check_signature(reader: _Reader, report: BundleReport,
                                "not SHA256SUMS")
         return
     report.signer = signature.fingerprint
+    if trusted_fingerprint is not None:  # "SHA256:<hex>", or the hex alone
+        hex_part = trusted_fingerprint.strip().lower().removeprefix("sha256:")
+        trusted_fingerprint = f"SHA256:{hex_part}"
     want = signing.fingerprint(trusted) if trusted is not None else trusted_fingerprint
     if trusted is not None and trusted_fingerprint is not None and not hmac.compare_digest(
-            want.lower(), trusted_fingerprint.strip().lower()):
+            want.lower(), trusted_fingerprint.lower()):
         report.problems.append(f"the key given is {want}, the fingerprint given is "
                                f"{trusted_fingerprint}: they are not the same key")
         return

@@ -267,6 +267,21 @@ def test_forged_bundle_fails_against_the_published_key(bundle_dir: Path, archive
     assert "the bundle is not signed" in bad.err
 
 
+def test_key_and_fingerprint_must_name_the_same_key(bundle_dir: Path, archive_env) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from storage.export import verify_bundle_report
+
+    config, _, _ = archive_env
+    published = run_cli(config, "export-key", "--json").json()
+    bare_hex = published["fingerprint"].removeprefix("SHA256:")
+    assert verify_bundle_report(bundle_dir, fingerprint=bare_hex).ok
+    stranger = Ed25519PrivateKey.generate().public_key()
+    report = verify_bundle_report(bundle_dir, public_key=stranger,
+                                  fingerprint=published["fingerprint"])
+    assert any("they are not the same key" in p for p in report.problems)
+
+
 def test_signing_key_is_private_stable_and_matches_its_fingerprint(archive_env) -> None:
     import base64
 
