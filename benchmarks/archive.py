@@ -3,7 +3,10 @@ against `sha256sum` over the same bytes, side by side in one run.
 
     python benchmarks/archive.py [--small 200] [--large 4] [--large-mb 32]
 
-`small` objects are fax-sized (60 KB), `large` ones exercise multipart uploads.
+`small` objects are fax-sized (60 KB), `large` ones exercise multipart uploads. On a bucket
+with Object Lock (versioned), reading by the first version (what faxvault does for an object
+with no recorded version id, and for audit anchors) is timed against reading by the recorded
+version id.
 """
 
 from __future__ import annotations
@@ -58,6 +61,14 @@ def timed_sha256sum(paths: list[Path]) -> float:
     return time.perf_counter() - started
 
 
+def timed_reads(archive, objects: list[dict], by_version: bool) -> float:
+    started = time.perf_counter()
+    for obj in objects:
+        with archive.open(obj["key"], obj["version_id"] if by_version else None) as stream:
+            stream.read()
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=200)
@@ -90,6 +101,13 @@ def main() -> None:
                 verify_local = min(timed_verify(local, local_objects) for _ in range(3))
                 verify_s3 = timed_verify(s3, s3_objects)
                 rows.append((label, len(files), mb, s3_up, sha, verify_local, verify_s3))
+            locked = S3Archive(S3Settings(bucket="bench-locked", endpoint_url=store.endpoint,
+                                          access_key_id=ACCESS_KEY,
+                                          secret_access_key=SECRET_KEY, create_bucket=True,
+                                          lock_mode="GOVERNANCE"))
+            _, locked_objects = upload(locked, small[:50], "locked")
+            by_version = min(timed_reads(locked, locked_objects, True) for _ in range(3))
+            by_first = min(timed_reads(locked, locked_objects, False) for _ in range(3))
         finally:
             store.stop()
     for label, n, mb, up, sha, v_local, v_s3 in rows:
@@ -101,6 +119,11 @@ def main() -> None:
               f"ratio {sha / v_local:.2f}x")
         print(f"  faxvault verify, S3 (over HTTP)          {mb / v_s3:8.1f} MB/s  "
               f"ratio {sha / v_s3:.2f}x")
+    n = len(locked_objects)
+    print(f"locked bucket, {n} fax-sized objects read one by one")
+    print(f"  by recorded version id (baseline)        {1000 * by_version / n:8.1f} ms each")
+    print(f"  by first version (list + get)            {1000 * by_first / n:8.1f} ms each  "
+          f"ratio {by_version / by_first:.2f}x")
 
 
 if __name__ == "__main__":

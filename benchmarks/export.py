@@ -1,5 +1,6 @@
 """Export throughput, and `verify-export` hashing speed against `sha256sum -c` over the same
-bundle, side by side in one run.
+bundle, side by side in one run. Bundles are signed, and verified against the public key,
+as `faxvault export` and `verify-export --public-key` do.
 
     python benchmarks/export.py [--faxes 500] [--kb 200]
 
@@ -21,10 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from ingest.config import config_from_mapping
 from ingest.pipeline import build_sidecar, open_services
 from storage import audit
-from storage.export import select_faxes, verify_bundle, write_bundle
+from storage.export import select_faxes, verify_bundle_report, write_bundle
 
 
 def populate(services, faxes: int, size: int, scratch: Path) -> None:
@@ -66,9 +69,11 @@ def main() -> None:
         populate(services, args.faxes, args.kb * 1024, root)
         faxes = select_faxes(services.catalog)
         results = {}
+        key = Ed25519PrivateKey.generate()
         for kind, out in (("zip", root / "bundle.zip"), ("directory", root / "bundle")):
             started = time.perf_counter()
-            summary = write_bundle(services.catalog, services.archive, faxes, out)
+            summary = write_bundle(services.catalog, services.archive, faxes, out,
+                                   signing_key=key)
             results[kind] = time.perf_counter() - started
         services.close()
         mb = summary.bytes / 1e6
@@ -78,7 +83,8 @@ def main() -> None:
         subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=bundle, check=True)
         sums = time.perf_counter() - started
         started = time.perf_counter()
-        assert verify_bundle(bundle) == []
+        report = verify_bundle_report(bundle, public_key=key.public_key())
+        assert report.ok, report.problems
         verify = time.perf_counter() - started
     print(f"{args.faxes} faxes, {mb:.0f} MB of originals")
     for kind, seconds in results.items():

@@ -18,7 +18,7 @@ from rich.console import Console
 from ingest.config import Config, ConfigError, load_config
 from ingest.pipeline import open_services
 from ocr import OcrSetupError
-from storage.archive import ArchiveError
+from storage.archive import ArchiveError, ArchiveUnavailable
 from storage.catalog import NotFound
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
@@ -102,28 +102,52 @@ def with_config(fn: Callable) -> Callable:
 
 
 def with_services(pool: bool = False) -> Callable:
-    """Open catalog, spool and archive (and the OCR pool if asked) for the command."""
+    """Open catalog, spool and archive (and the OCR pool if asked) for the command.
+
+    A command that processes faxes (``pool``) checks the S3 bucket first, so a misconfigured
+    bucket is named before anything is journaled (every archive write checks it too). Every
+    command ends by anchoring the audit entries it wrote for the person running it."""
 
     def decorate(fn: Callable) -> Callable:
         @with_config
         @functools.wraps(fn)
         def wrapper(config: Config, **kwargs: Any) -> Any:
+            from ingest.compliance import anchor_pending
+
             try:
                 services = open_services(config, with_pool=pool)
             except OcrSetupError as exc:
                 exit_with("setup error", str(exc), EXIT_USAGE)
             try:
+                if pool:
+                    _check_bucket(services)
                 return fn(services=services, **kwargs)
             except NotFound as exc:
                 exit_with("not found", str(exc), EXIT_NOT_FOUND)
             except ArchiveError as exc:
                 raise OperationFailed(str(exc)) from None
             finally:
+                try:
+                    anchor_pending(services)
+                except ArchiveError as exc:  # the entries stay; the next anchor covers them
+                    click.echo(f"warning: {exc}", err=True)
                 services.close()
 
         return wrapper
 
     return decorate
+
+
+def _check_bucket(services: Any) -> None:
+    """The bucket (and its Object Lock) before any work; an unreachable store only warns:
+    journaled faxes wait for it."""
+    ensure = getattr(services.archive, "ensure_bucket_once", None)
+    if ensure is None:
+        return
+    try:
+        ensure()
+    except ArchiveUnavailable as exc:
+        click.echo(f"warning: archive not reachable ({exc}); archiving will retry", err=True)
 
 
 def emit_json(data: Any) -> None:

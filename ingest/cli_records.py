@@ -138,6 +138,7 @@ def archive_lifecycle(services: Services, apply_rules: bool, as_json: bool) -> N
     if config.archive.backend != "s3":
         raise OperationFailed("lifecycle rules need the s3 archive backend "
                               "(archive.backend = \"s3\")")
+    archive.ensure_bucket_once()  # never inspect (or configure) a bucket made by accident
     wanted = lifecycle_rules(config)
     diff = diff_rules(wanted, archive.lifecycle_rules())
     applied = False
@@ -252,39 +253,86 @@ def audit_group() -> None:
 @json_option
 @with_services()
 def audit_verify(services: Services, as_json: bool) -> None:
-    """Check the whole chain (name the first broken entry) and its anchors in the archive."""
-    from ingest.compliance import read_anchors
+    """Check the whole chain (name the first broken entry) and its anchors: every anchor
+    object is read by its first stored version, and said which one it was."""
+    from ingest.compliance import verify_anchors
 
     report = audit.verify_chain(services.catalog)
-    anchors = read_anchors(services)
-    anchor_problems = audit.check_anchors(services.catalog, anchors)
+    targets, anchor_problems = verify_anchors(services)
+    head_seq, _ = audit.head(services.catalog)
+    anchored = max((a.seq or 0 for t in targets for a in t.anchors if not a.problem),
+                   default=0)
+    tail = max(head_seq - anchored, 0)
     ok = report.ok and not anchor_problems
     if as_json:
         emit_json({"ok": ok, "entries": report.entries,
                    "first_broken_seq": report.first_broken_seq, "problem": report.problem,
-                   "anchors": len(anchors), "anchor_problems": anchor_problems})
+                   "anchors": sum(len(t.anchors) for t in targets),
+                   "anchor_problems": anchor_problems,
+                   "unanchored_entries": tail, "last_anchored_seq": anchored,
+                   "targets": [{"name": t.name, "backend": t.backend, "error": t.error,
+                                "locked": t.locked, "assurance": t.assurance,
+                                "checked": [_anchor_doc(a) for a in t.anchors]}
+                               for t in targets]})
     else:
-        if report.ok:
-            stdout.print(f"audit chain OK ({report.entries} entries)")
-        else:
-            click.echo(f"audit chain broken at entry {report.first_broken_seq}: "
-                       f"{report.problem}", err=True)
-        for problem in anchor_problems:
-            click.echo(f"anchor: {problem}", err=True)
-        if not anchor_problems:
-            stdout.print(f"{len(anchors)} anchored head(s) match the log")
+        _print_audit_report(report, targets, anchor_problems, tail, anchored)
     if not ok:
         sys.exit(EXIT_FAILED)
+
+
+def _anchor_doc(anchor: audit.StoredAnchor) -> dict:
+    return {"key": anchor.key, "version_id": anchor.version_id, "seq": anchor.seq,
+            "hash": anchor.hash, "at": anchor.at, "stored_at": anchor.stored_at,
+            "lock_mode": anchor.lock_mode, "retain_until": anchor.retain_until,
+            "later_versions": anchor.later_versions, "delete_markers": anchor.delete_markers,
+            "problem": anchor.problem}
+
+
+SHOWN_ANCHORS = 10
+
+
+def _print_audit_report(report: audit.ChainReport, targets: list, anchor_problems: list[str],
+                        tail: int, anchored: int) -> None:
+    if report.ok:
+        stdout.print(f"audit chain OK ({report.entries} entries)")
+    else:
+        click.echo(f"audit chain broken at entry {report.first_broken_seq}: "
+                   f"{report.problem}", err=True)
+    for target in targets:
+        if target.error:
+            continue
+        click.echo(f"anchors in {target.name} ({target.backend}): {len(target.anchors)} "
+                   f"checked, {target.locked} under Object Lock")
+        click.echo(f"  what they prove: {target.assurance}")
+        shown = target.anchors[-SHOWN_ANCHORS:]
+        if len(target.anchors) > len(shown):
+            click.echo(f"  ({len(target.anchors) - len(shown)} earlier ones: --json lists "
+                       "every one)")
+        for a in shown:
+            lock = f"{a.lock_mode} until {a.retain_until}" if a.lock_mode else "not locked"
+            click.echo(f"  entry {a.seq}: {a.key} version {a.version_id or '-'} ({lock})")
+    for problem in anchor_problems:
+        click.echo(f"anchor: {problem}", err=True)
+    if not anchor_problems:
+        click.echo("every anchored head matches the log")
+    if tail:
+        click.echo(f"{tail} entries after entry {anchored} are not anchored yet: until they "
+                   "are, they could be dropped from the end of the log unseen")
 
 
 @audit_group.command("anchor")
 @with_services()
 def audit_anchor(services: Services) -> None:
-    """Write the chain head into the archive now (serve does it every audit.anchor_seconds)."""
+    """Write the chain head to every anchor target now (serve anchors a person's actions
+    within audit.anchor_batch_seconds, its own at least every audit.anchor_seconds)."""
     from ingest.compliance import anchor_audit_head
 
-    key = anchor_audit_head(services)
-    click.echo(f"anchored at {key}" if key else "the audit log is empty", err=True)
+    records = anchor_audit_head(services)
+    if not records:
+        click.echo("the audit log is empty", err=True)
+    for record in records:
+        click.echo(f"anchored entry {record.seq} in {record.target} at {record.key}"
+                   + (f" version {record.version_id}" if record.version_id else ""), err=True)
 
 
 @click.command()
@@ -299,9 +347,10 @@ def audit_anchor(services: Services) -> None:
 def export(services: Services, from_number: str | None, since: str | None, until: str | None,
            query: str | None, include_spam: bool, with_tiff: bool, output: Path,
            as_json: bool) -> None:
-    """Write a compliance bundle an auditor can verify on their own."""
+    """Write a signed compliance bundle an auditor can verify on their own."""
     from ingest.compliance import anchor_audit_head
     from ingest.numbers import normalize_number
+    from storage import signing
     from storage.export import select_faxes, write_bundle
 
     region = services.config.numbers.default_region
@@ -312,50 +361,127 @@ def export(services: Services, from_number: str | None, since: str | None, until
                          from_number=filters["from"], query=query, include_spam=include_spam)
     total = sum(o["size"] for f in faxes for o in services.catalog.archive_objects(f["id"])
                 if o["purpose"] != "meta" and (with_tiff or o["purpose"] != "tiff"))
+    key = _signing_key(services)
     try:
         with Progress(console=stderr, transient=True,
                       disable=not stderr.is_terminal) as progress:
             task = progress.add_task("exporting", total=total)
             summary = write_bundle(services.catalog, services.archive, faxes, output,
                                    include_tiff=with_tiff, created_by=cli_actor(),
-                                   filters=filters,
+                                   filters=filters, signing_key=key,
+                                   anchor=lambda seq, h: anchor_audit_head(services, seq, h),
                                    progress=lambda n: progress.advance(task, n))
     except FileExistsError as exc:
         raise click.UsageError(str(exc)) from None
-    anchor = anchor_audit_head(services, summary.head_seq, summary.head_hash)
+    fingerprint = signing.fingerprint(key.public_key())
     audit.record(services.catalog, cli_actor(), "export", None,
                  {"bundle": str(output), "faxes": [f["id"] for f in faxes],
-                  "filters": filters, "head_seq": summary.head_seq, "anchor": anchor})
+                  "filters": filters, "head_seq": summary.head_seq,
+                  "signed_by": fingerprint})
     for fax in faxes:  # each exported fax shows the read in its own trail
         audit.record(services.catalog, cli_actor(), "fax.exported", fax["id"],
                      {"bundle": str(output)})
     doc = {"bundle": str(output), "faxes": summary.faxes, "files": summary.files,
-           "bytes": summary.bytes, "audit_head_seq": summary.head_seq, "anchor": anchor}
+           "bytes": summary.bytes, "audit_head_seq": summary.head_seq,
+           "signed_by": fingerprint}
     if as_json:
         emit_json(doc)
     else:
         click.echo(f"exported {summary.faxes} faxes ({summary.files} files, {summary.bytes} "
-                   f"bytes) to {output}")
+                   f"bytes) to {output}, signed by {fingerprint}")
+
+
+def _signing_key(services: Services):  # -> Ed25519PrivateKey (cryptography loads lazily)
+    from storage import signing
+
+    try:
+        return signing.load_or_create(services.config.signing_key_path)
+    except (signing.SigningKeyError, OSError) as exc:
+        raise OperationFailed(f"signing key: {exc}") from None
+
+
+@click.command("export-key")
+@json_option
+@with_services()
+def export_key(services: Services, as_json: bool) -> None:
+    """Print the public key that signs export bundles, and its fingerprint (made on first
+    use). Publish it to auditors by a channel other than the bundles themselves."""
+    from storage import signing
+
+    public = _signing_key(services).public_key()
+    doc = {"algorithm": signing.ALGORITHM, "fingerprint": signing.fingerprint(public),
+           "public_key": signing.public_key_b64(public),
+           "public_key_pem": signing.public_key_pem(public),
+           "key_file": str(services.config.signing_key_path)}
+    if as_json:
+        emit_json(doc)
+        return
+    click.echo(f"fingerprint: {doc['fingerprint']}\npublic key (ed25519, base64): "
+               f"{doc['public_key']}\n{doc['public_key_pem']}", nl=False)
 
 
 @click.command("verify-export")
 @click.argument("bundle", type=click.Path(exists=True, path_type=Path))
+@click.option("--public-key", default=None, metavar="KEY",
+              help="The signer's published public key (PEM file, or base64): the bundle "
+                   "must be signed by it.")
+@click.option("--fingerprint", default=None, metavar="FP",
+              help="The signer's published key fingerprint (SHA256:<hex>): the bundle must "
+                   "be signed by that key.")
+@click.option("--archive", "archive_config", default=None, metavar="CONFIG",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A config whose [archive] (and [audit.second_anchor]) name the store, "
+                   "with read-only credentials: check the chain's anchors and the files "
+                   "against it.")
 @json_option
-def verify_export(bundle: Path, as_json: bool) -> None:
-    """Check a bundle: hashes, nothing missing or extra, manifest, audit chain."""
-    from storage.export import verify_bundle
+def verify_export(bundle: Path, public_key: str | None, fingerprint: str | None,
+                  archive_config: Path | None, as_json: bool) -> None:
+    """Check a bundle: hashes, nothing missing or extra, manifest, audit chain; with
+    --public-key/--fingerprint its signature; with --archive its anchors and files."""
+    from storage.export import verify_bundle_report
 
+    key, archives = _verify_inputs(public_key, archive_config)
     with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("verifying", total=None)
-        problems = verify_bundle(bundle, lambda n: progress.advance(task, n))
+        report = verify_bundle_report(bundle, public_key=key, fingerprint=fingerprint,
+                                      archives=archives,
+                                      progress=lambda n: progress.advance(task, n))
     if as_json:
-        emit_json({"ok": not problems, "problems": problems})
+        emit_json({"ok": report.ok, "problems": report.problems, "checks": report.checks,
+                   "signed_by": report.signer})
     else:
-        for problem in problems:  # names read from the bundle, which may be hostile
+        for problem in report.problems:  # names read from the bundle, which may be hostile
             click.echo(shown(problem), err=True)
-        click.echo(f"{bundle}: " + ("OK" if not problems else f"{len(problems)} problem(s)"))
-    if problems:
+        for check in report.checks:
+            click.echo(shown(f"  {check}"))
+        click.echo(f"{bundle}: " + ("OK" if report.ok else
+                                    f"{len(report.problems)} problem(s)"))
+    if not report.ok:
         sys.exit(EXIT_FAILED)
+
+
+def _verify_inputs(public_key: str | None, archive_config: Path | None) -> tuple:
+    """The trusted key and the stores to check against, from the auditor's options."""
+    from ingest.config import ConfigError, load_config
+    from ingest.pipeline import open_archive
+    from storage import signing
+
+    key = None
+    if public_key is not None:
+        try:
+            key = signing.load_public(public_key)
+        except (signing.SigningKeyError, OSError) as exc:
+            raise click.BadParameter(str(exc), param_hint="--public-key") from None
+    archives = None
+    if archive_config is not None:
+        try:
+            config = load_config(str(archive_config))
+        except ConfigError as exc:
+            raise click.BadParameter(str(exc), param_hint="--archive") from None
+        archives = [("archive", open_archive(config))]
+        if config.audit.second_anchor is not None:
+            archives.append(("second", open_archive(config, config.audit.second_anchor)))
+    return key, archives
 
 
 @click.group()
@@ -399,4 +525,4 @@ def delete(services: Services, fax_id: str, reason: str) -> None:
 
 
 COMMANDS = [verify_archive, rebuild_catalog, hold, archive_group, spam_group, audit_group,
-            export, verify_export, retention, delete]
+            export, export_key, verify_export, retention, delete]

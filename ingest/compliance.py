@@ -1,5 +1,10 @@
 """Compliance operations over the catalog and the archive: anchoring the audit chain head in
-write-once storage, retention, and deletion that respects retention and legal hold."""
+write-once storage, retention, and deletion that respects retention and legal hold.
+
+Anchoring is batched: every command ends with :func:`anchor_pending` (through the CLI's
+``with_services``), and serve's :func:`anchor_loop` runs it every few seconds, so a person's
+read is anchored within a batch, not a day. The service's own entries are anchored at least
+every ``audit.anchor_seconds``."""
 
 from __future__ import annotations
 
@@ -8,12 +13,15 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import math
 import os
+from dataclasses import dataclass
 from typing import Any
 
-from ingest.pipeline import Services, retain_until
+from ingest.config import ArchiveConfig, Config
+from ingest.pipeline import Services, open_archive, retain_until
 from storage import audit
-from storage.archive import ArchiveError
+from storage.archive import Archive, ArchiveError
 from storage.catalog import utcnow_iso
 
 log = logging.getLogger("faxvault.compliance")
@@ -23,47 +31,179 @@ class RetentionRefused(Exception):
     """Deleting now would break a retention period or a legal hold."""
 
 
-def anchor_audit_head(services: Services, seq: int | None = None,
-                      entry_hash: str | None = None) -> str | None:
-    """Write the chain head (or the given entry) to ``audit/heads/`` in the archive, under the
-    archive's retention (Object Lock when enabled). Returns the key, None for an empty log."""
-    if seq is None or entry_hash is None:
-        seq, entry_hash = audit.head(services.catalog)
-    if seq == 0:
-        return None
-    at = utcnow_iso()
-    body = json.dumps({"seq": seq, "hash": entry_hash, "at": at}, sort_keys=True).encode()
+@dataclass(frozen=True)
+class AnchorTarget:
+    """A store the audit head is anchored in: the archive, and the optional second anchor."""
+
+    name: str
+    archive: Archive
+    section: ArchiveConfig
+
+    @property
+    def locks(self) -> bool:
+        """Whether anchors written here are meant to be write-once (the store checks the
+        bucket has Object Lock before it writes)."""
+        return (self.section.backend == "s3" and self.section.object_lock_mode != "off"
+                and self.section.retention_days > 0)
+
+
+def anchor_target_names(config: Config) -> list[str]:
+    return ["archive"] + (["second"] if config.audit.second_anchor is not None else [])
+
+
+def anchor_targets(services: Services) -> list[AnchorTarget]:
+    config = services.config
+    targets = [AnchorTarget("archive", services.archive, config.archive)]
+    if config.audit.second_anchor is not None:
+        targets.append(AnchorTarget("second", open_archive(config, config.audit.second_anchor),
+                                    config.audit.second_anchor))
+    return targets
+
+
+def _write_anchor(services: Services, target: AnchorTarget, seq: int, entry_hash: str,
+                  at: str) -> audit.AnchorRecord:
+    key = audit.anchor_key(seq, at)
+    if target.archive.exists(key):  # the same head anchored earlier today: keep that one
+        info = target.archive.describe(key, None)
+        with target.archive.open(key, info.version_id) as stream:
+            body = json.loads(stream.read(4096))
+        return audit.AnchorRecord(target.name, key, seq, body["hash"], body["at"],
+                                  info.version_id, info.retain_until)
+    body = audit.anchor_body(seq, entry_hash, at)  # written again, these bytes are the same
     tmp = services.spool.tmp / f"anchor-{os.getpid()}-{os.urandom(4).hex()}.json"
     tmp.write_bytes(body)
     try:
-        key = audit.anchor_key(seq, at)
-        services.archive.put_file(key, tmp, hashlib.sha256(body).hexdigest(),
-                                  retain_until=retain_until(
-                                      at, services.config.archive.retention_days))
+        stored = target.archive.put_file(
+            key, tmp, hashlib.sha256(body).hexdigest(),
+            retain_until=retain_until(at, target.section.retention_days))
     finally:
         tmp.unlink(missing_ok=True)
-    return key
+    return audit.AnchorRecord(target.name, key, seq, entry_hash, json.loads(body)["at"],
+                              stored.version_id, stored.retain_until)
 
 
-def read_anchors(services: Services) -> list[dict[str, Any]]:
-    anchors = []
-    for key in services.archive.keys("audit/heads/"):
-        with services.archive.open(key) as stream:
-            anchors.append(json.loads(stream.read()))
-    return anchors
+def write_anchors(services: Services, seq: int, entry_hash: str) -> list[audit.AnchorRecord]:
+    """Write one head to every anchor target (no catalog access: safe in a thread). Raises
+    ArchiveError naming the targets that failed, after trying them all."""
+    at = utcnow_iso()
+    records, errors = [], []
+    for target in anchor_targets(services):
+        try:
+            records.append(_write_anchor(services, target, seq, entry_hash, at))
+        except ArchiveError as exc:
+            errors.append(f"{target.name}: {exc}")
+    if errors:
+        raise AnchorFailed("; ".join(errors), records)
+    return records
+
+
+class AnchorFailed(ArchiveError):
+    """Some anchor targets could not be written; ``records`` are those that were."""
+
+    def __init__(self, message: str, records: list[audit.AnchorRecord]) -> None:
+        super().__init__(f"could not anchor the audit head: {message}")
+        self.records = records
+
+
+def anchor_audit_head(services: Services, seq: int | None = None,
+                      entry_hash: str | None = None) -> list[audit.AnchorRecord]:
+    """Anchor the chain head (or the given entry) in every target, under the target's
+    retention (Object Lock when enabled), and note it in the catalog. [] for an empty log."""
+    if seq is None or entry_hash is None:
+        seq, entry_hash = audit.head(services.catalog)
+    if seq == 0:
+        return []
+    try:
+        records = write_anchors(services, seq, entry_hash)
+    except AnchorFailed as exc:
+        for record in exc.records:
+            audit.record_anchor(services.catalog, record)
+        raise
+    for record in records:
+        audit.record_anchor(services.catalog, record)
+    return records
+
+
+def anchor_pending(services: Services, *, include_system: bool = False
+                   ) -> list[audit.AnchorRecord]:
+    """The batched anchoring of people's actions: anchor the head if any entry written for
+    a person (search, show, get, export, hold, ...) is not anchored yet in every target.
+    Cheap when nothing is pending (one query). Call it after a command or a batch of
+    requests; ``include_system`` also anchors entries the service wrote on its own."""
+    catalog = services.catalog
+    last = min(audit.last_anchored_seq(catalog, name)
+               for name in anchor_target_names(services.config))
+    head_seq, _ = audit.head(catalog)
+    if head_seq <= last:
+        return []
+    if not include_system and audit.person_entries_since(catalog, last) == 0:
+        return []
+    return anchor_audit_head(services)
 
 
 async def anchor_loop(services: Services, every_seconds: float) -> None:
-    """Anchor the head at start and then every ``every_seconds`` (serve runs this)."""
-    while True:
-        seq, head_hash = audit.head(services.catalog)  # the catalog is the loop thread's
+    """serve's anchoring: a person's entries within ``audit.anchor_batch_seconds``, the
+    service's own at least every ``every_seconds``, and once more on the way out. Archive
+    I/O runs in a thread; the catalog stays on the loop thread."""
+    batch = services.config.audit.anchor_batch_seconds
+    loop = asyncio.get_running_loop()
+    last_full = -math.inf
+    try:
+        while True:
+            full = loop.time() - last_full >= every_seconds
+            await _anchor_step(services, include_system=full)
+            if full:
+                last_full = loop.time()
+            await asyncio.sleep(batch)
+    finally:
+        await asyncio.shield(_anchor_step(services, include_system=True))
+
+
+async def _anchor_step(services: Services, *, include_system: bool) -> None:
+    catalog = services.catalog
+    last = min(audit.last_anchored_seq(catalog, n)
+               for n in anchor_target_names(services.config))
+    seq, head_hash = audit.head(catalog)
+    if seq <= last or not (include_system or audit.person_entries_since(catalog, last)):
+        return
+    try:
+        records = await asyncio.to_thread(write_anchors, services, seq, head_hash)
+    except AnchorFailed as exc:
+        records = exc.records
+        log.warning("%s", exc)
+    for record in records:
+        audit.record_anchor(catalog, record)
+        log.info("audit head %d anchored in %s at %s", seq, record.target, record.key)
+
+
+@dataclass
+class TargetReport:
+    """One anchor target as `audit verify` found it."""
+
+    name: str
+    backend: str
+    anchors: list[audit.StoredAnchor]
+    locked: int
+    assurance: str
+    error: str | None = None
+
+
+def verify_anchors(services: Services) -> tuple[list[TargetReport], list[str]]:
+    """Read every anchor of every target (first versions) and check them against the log."""
+    reports, problems = [], []
+    for target in anchor_targets(services):
         try:
-            key = await asyncio.to_thread(anchor_audit_head, services, seq, head_hash)
-            if key:
-                log.info("audit head anchored at %s", key)
+            anchors = audit.read_stored_anchors(target.name, target.archive)
         except ArchiveError as exc:
-            log.warning("could not anchor the audit head: %s", exc)
-        await asyncio.sleep(every_seconds)
+            reports.append(TargetReport(target.name, target.section.backend, [], 0, "", str(exc)))
+            problems.append(f"{target.name}: anchors could not be read: {exc}")
+            continue
+        locked = sum(1 for a in anchors if a.lock_mode)
+        write_once = bool(anchors) and locked == len(anchors)
+        reports.append(TargetReport(target.name, target.section.backend, anchors, locked,
+                                    audit.target_assurance(target.section.backend, write_once)))
+        problems += audit.check_anchors(services.catalog, anchors)
+    return reports, problems
 
 
 def retention_rows(services: Services) -> list[dict[str, Any]]:

@@ -117,11 +117,16 @@ class ArchiveConfig(_Section):
     retention_days: Annotated[int, Field(ge=0)] = 0
     lifecycle: list[LifecycleRuleConfig] = Field(default_factory=list)
     apply_lifecycle_on_start: bool = False
+    # Server-side encryption asked of the S3 store, checked on every upload's HEAD.
+    sse: Literal["off", "AES256", "aws:kms"] = "off"
+    sse_kms_key_id: str = ""
 
     @model_validator(mode="after")
     def _check(self) -> ArchiveConfig:
         if self.backend == "s3" and not self.bucket:
             raise ValueError("archive.bucket: required when archive.backend = \"s3\"")
+        if self.sse_kms_key_id and self.sse != "aws:kms":
+            raise ValueError("archive.sse_kms_key_id: only used with archive.sse = \"aws:kms\"")
         for n, rule in enumerate(self.lifecycle):
             covers_originals = ("originals/".startswith(rule.prefix)
                                 or rule.prefix.startswith("originals/"))
@@ -212,7 +217,22 @@ class SpamConfig(_Section):
 
 
 class AuditConfig(_Section):
-    anchor_seconds: PositiveFloat = 86400.0
+    # Longest the head stays unanchored while only the service itself writes entries.
+    anchor_seconds: PositiveFloat = 600.0
+    # How soon serve anchors after a person's read, export or other action (batched).
+    anchor_batch_seconds: PositiveFloat = 5.0
+    # Ed25519 key that signs export bundles; default <data_dir>/export-signing-key.pem.
+    signing_key: Path | None = None
+    # A second place for the anchors (same keys as [archive]); S3 with Object Lock is what
+    # makes anchors provable when the archive itself is a local directory.
+    second_anchor: ArchiveConfig | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> AuditConfig:
+        second = self.second_anchor
+        if second is not None and second.backend == "local" and second.path is None:
+            raise ValueError("audit.second_anchor.path: required for a local second anchor")
+        return self
 
 
 class NumbersConfig(_Section):
@@ -267,6 +287,10 @@ class Config(_Section):
     @property
     def archive_dir(self) -> Path:
         return self.archive.path or self.data_dir / "archive"
+
+    @property
+    def signing_key_path(self) -> Path:
+        return self.audit.signing_key or self.data_dir / "export-signing-key.pem"
 
     @property
     def inbox_dir(self) -> Path:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ingest import spam
 from ingest.assemble import assemble_outputs
-from ingest.config import Config
+from ingest.config import ArchiveConfig, Config
 from ingest.metrics import Metrics
 from ingest.pages import FaxRejected, PageImage, split_document, turn_page
 from ocr import OcrPool, PageText, Word
@@ -57,11 +57,12 @@ class Services:
         self.catalog.close()
 
 
-def s3_settings(config: Config) -> Any:
-    """boto3 loads slowly: it is imported only when the S3 backend is configured."""
+def s3_settings(config: Config, section: ArchiveConfig | None = None) -> Any:
+    """boto3 loads slowly: it is imported only when the S3 backend is configured.
+    ``section`` is another store's settings (the second audit anchor); default [archive]."""
     from storage.s3 import S3Settings
 
-    a = config.archive
+    a = section or config.archive
     return S3Settings(
         bucket=a.bucket, endpoint_url=a.endpoint_url, region=a.region, prefix=a.prefix,
         access_key_id=a.access_key_id.get_secret_value() if a.access_key_id else None,
@@ -71,17 +72,19 @@ def s3_settings(config: Config) -> Any:
         multipart_threshold_bytes=a.multipart_threshold_mb * 1024 * 1024,
         connect_timeout_seconds=min(10.0, a.timeout_seconds),
         read_timeout_seconds=a.timeout_seconds, max_attempts=a.max_attempts,
-        create_bucket=a.create_bucket,
+        create_bucket=a.create_bucket, sse=a.sse, sse_kms_key_id=a.sse_kms_key_id,
     )
 
 
-def open_archive(config: Config) -> Archive:
-    """The configured backend. Opening makes no network call (read commands stay local)."""
-    if config.archive.backend == "s3":
+def open_archive(config: Config, section: ArchiveConfig | None = None) -> Archive:
+    """The configured backend (or ``section``'s). Opening makes no network call (read
+    commands stay local); the S3 bucket is checked before the first write."""
+    section = section or config.archive
+    if section.backend == "s3":
         from storage.s3 import S3Archive
 
-        return S3Archive(s3_settings(config))
-    return LocalArchive(config.archive_dir)
+        return S3Archive(s3_settings(config, section))
+    return LocalArchive(section.path or config.archive_dir)
 
 
 def open_services(config: Config, *, with_pool: bool = True,

@@ -3,6 +3,10 @@
 Keys are split by purpose and date so lifecycle rules can target prefixes:
 ``originals/YYYY/MM/DD/<fax_id>/original.<ext>``, ``derived/.../fax.pdf|fax.tif|text.json``,
 ``meta/.../fax.json``. Every put is verified (hash read back) before it is reported stored.
+
+A store may keep several versions of a key (S3 with versioning). What faxvault wrote is the
+version it recorded, or else the key's first version: ``open(key)`` without a version id reads
+that one, never a later version someone put on top.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -43,6 +48,31 @@ class StoredObject:
     retain_until: str | None = None
 
 
+@dataclass(frozen=True)
+class ObjectVersion:
+    """One stored version of a key, or a delete marker hiding the versions below it."""
+
+    key: str
+    version_id: str | None
+    last_modified: str
+    size: int
+    delete_marker: bool = False
+    etag: str | None = None  # the store's content tag: equal tags, equal bytes
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    """What the store itself says about one stored version."""
+
+    key: str
+    version_id: str | None
+    size: int
+    sha256: str | None
+    lock_mode: str | None = None
+    retain_until: str | None = None
+    legal_hold: bool = False
+
+
 def archive_key(purpose: str, received_at: str, fax_id: str, ext: str = "") -> str:
     """The key of one of a fax's objects; ``received_at`` is ISO 8601 (date part used)."""
     yyyy, mm, dd = received_at[:4], received_at[5:7], received_at[8:10]
@@ -70,6 +100,10 @@ class Archive(Protocol):
     def open(self, key: str, version_id: str | None = None) -> BinaryIO: ...
 
     def exists(self, key: str) -> bool: ...
+
+    def versions(self, prefix: str) -> Iterator[ObjectVersion]: ...
+
+    def describe(self, key: str, version_id: str | None) -> ObjectInfo: ...
 
     def keys(self, prefix: str = "") -> Iterator[str]: ...
 
@@ -128,6 +162,27 @@ class LocalArchive:
 
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()
+
+    def versions(self, prefix: str) -> Iterator[ObjectVersion]:
+        """A directory keeps one version per key. A prefix ending in "/" is a folder: only
+        that folder is walked, not the whole archive."""
+        folder = self._path(prefix.rstrip("/")) if prefix.endswith("/") else self.root
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            key = path.relative_to(self.root).as_posix()
+            if not key.startswith(prefix):
+                continue
+            stat = path.stat()
+            yield ObjectVersion(key, None, time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                         time.gmtime(stat.st_mtime)),
+                                stat.st_size)
+
+    def describe(self, key: str, version_id: str | None) -> ObjectInfo:
+        """A directory records no hash of its own: the file is hashed now."""
+        with self.open(key) as stream:
+            sha256, size = sha256_stream(stream)
+        return ObjectInfo(key, None, size, sha256)
 
     def set_legal_hold(self, key: str, version_id: str | None, on: bool) -> None:
         """A directory cannot enforce a hold: the catalog records it (and faxvault honours it);

@@ -3,9 +3,13 @@
 Each entry's hash is SHA-256 over a canonical JSON encoding of its fields *and the previous
 entry's hash*, so editing, inserting or deleting any row breaks every hash after it. The
 details enter the hash through their own SHA-256: an export can then prove the chain across
-entries of other faxes while leaving those entries' details out. The head is anchored from
-time to time into the archive (write-once under Object Lock), so rewriting the whole SQLite
-history is detectable too.
+entries of other faxes while leaving those entries' details out.
+
+The head is *anchored*: written as a small object under ``audit/heads/`` of one or two anchor
+targets (the archive, and optionally a second store). Under S3 Object Lock an anchor is
+write-once, so a rewritten history cannot reproduce hashes already anchored. Anchors are read
+back by their first stored version (a later version on the same key is an overwrite, and is
+reported as one). What an anchor proves depends on its target: see :func:`target_assurance`.
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from storage.archive import Archive, ArchiveError, ObjectVersion
 from storage.catalog import Catalog, utcnow_iso
 
 GENESIS = "0" * 64
@@ -114,19 +122,202 @@ def head(catalog: Catalog) -> tuple[int, str]:
     return (row["seq"], row["hash"]) if row else (0, GENESIS)
 
 
+ANCHOR_PREFIX = "audit/heads/"
+# Actors that are the service itself (its workers, its doors), not a person.
+SERVICE_ACTORS = ("system", "hotfolder")
+SERVICE_ACTOR_PREFIX = "provider:"
+
+
 def anchor_key(seq: int, at: str) -> str:
-    return f"audit/heads/{at[:4]}/{at[5:7]}/{at[8:10]}/{seq:012d}.json"
+    return f"{ANCHOR_PREFIX}{at[:4]}/{at[5:7]}/{at[8:10]}/{seq:012d}.json"
 
 
-def check_anchors(catalog: Catalog, anchors: list[dict[str, Any]]) -> list[str]:
+def anchor_body(seq: int, entry_hash_hex: str, at: str) -> bytes:
+    """The anchor of one head. ``at`` is the day it was anchored (the store's own time says
+    more precisely): the same head anchored twice in a day, even by two processes racing,
+    is then the same bytes at the same key, never a second, different version."""
+    return json.dumps({"seq": seq, "hash": entry_hash_hex, "at": at[:10]},
+                      sort_keys=True).encode()
+
+
+# -- what was anchored (the catalog's note) ------------------------------------------------------
+@dataclass(frozen=True)
+class AnchorRecord:
+    """One anchor written to one target, as the writer recorded it."""
+
+    target: str
+    key: str
+    seq: int
+    hash: str
+    at: str
+    version_id: str | None = None
+    retain_until: str | None = None
+
+
+def record_anchor(catalog: Catalog, anchor: AnchorRecord) -> None:
+    with catalog.transaction():
+        catalog.conn.execute(
+            "INSERT OR REPLACE INTO audit_anchors (target, key, seq, hash, at, version_id,"
+            " retain_until) VALUES (:target, :key, :seq, :hash, :at, :version_id,"
+            " :retain_until)", asdict(anchor))
+
+
+def last_anchored_seq(catalog: Catalog, target: str) -> int:
+    row = catalog.conn.execute("SELECT max(seq) FROM audit_anchors WHERE target = ?",
+                               (target,)).fetchone()
+    return row[0] or 0
+
+
+def person_entries_since(catalog: Catalog, seq: int) -> int:
+    """Entries after ``seq`` written for a person (reads, exports, verdicts...), not by the
+    service itself: these are anchored in small batches rather than on the periodic timer."""
+    return catalog.conn.execute(
+        f"SELECT count(*) FROM audit_log WHERE seq > ? AND actor NOT IN "
+        f"({','.join('?' * len(SERVICE_ACTORS))}) AND actor NOT LIKE ?",
+        (seq, *SERVICE_ACTORS, SERVICE_ACTOR_PREFIX + "%")).fetchone()[0]
+
+
+def recorded_anchors(catalog: Catalog, first_seq: int, last_seq: int) -> list[AnchorRecord]:
+    rows = catalog.conn.execute(
+        "SELECT target, key, seq, hash, at, version_id, retain_until FROM audit_anchors"
+        " WHERE seq BETWEEN ? AND ? ORDER BY seq, target", (first_seq, last_seq))
+    return [AnchorRecord(**dict(r)) for r in rows]
+
+
+# -- what the target holds -----------------------------------------------------------------------
+@dataclass
+class StoredAnchor:
+    """One anchor key as the target holds it: its first version is the anchor; anything
+    else on the key (later versions, delete markers) is an attempt to hide it."""
+
+    target: str
+    key: str
+    version_id: str | None
+    stored_at: str
+    seq: int | None = None
+    hash: str | None = None
+    at: str | None = None
+    lock_mode: str | None = None
+    retain_until: str | None = None
+    later_versions: list[str] = field(default_factory=list)
+    delete_markers: int = 0
+    problem: str | None = None
+
+
+def _read_anchor(target: str, archive: Archive,
+                 versions: list[ObjectVersion]) -> StoredAnchor:
+    kept = [v for v in versions if not v.delete_marker]
+    first = kept[-1] if kept else versions[-1]  # listed newest first: the oldest is last
+    # A later version with the first's very bytes (two processes anchoring one head at
+    # once) changes nothing; any other is an overwrite.
+    later = [v for v in kept[:-1] if v.etag is None or v.etag != first.etag]
+    anchor = StoredAnchor(target, first.key, first.version_id, first.last_modified,
+                          later_versions=[v.version_id or "null" for v in later],
+                          delete_markers=sum(v.delete_marker for v in versions))
+    if not kept:
+        anchor.problem = "only delete markers are left on this key"
+        return anchor
+    try:
+        info = archive.describe(first.key, first.version_id)
+        anchor.lock_mode, anchor.retain_until = info.lock_mode, info.retain_until
+        with archive.open(first.key, first.version_id) as stream:
+            body = json.loads(stream.read(4096))
+        anchor.seq, anchor.hash, anchor.at = int(body["seq"]), str(body["hash"]), body["at"]
+    except (ArchiveError, ValueError, KeyError, TypeError) as exc:
+        anchor.problem = f"unreadable anchor: {exc}"
+    return anchor
+
+
+def _seq_in_key(key: str) -> int | None:
+    stem = key.rsplit("/", 1)[-1].removesuffix(".json")
+    return int(stem) if stem.isdigit() else None
+
+
+def _listed_only(target: str, versions: list[ObjectVersion]) -> StoredAnchor:
+    """An anchor outside the entries being checked: its listing (overwrites, markers) is
+    checked, its body is not read."""
+    kept = [v for v in versions if not v.delete_marker]
+    first = kept[-1] if kept else versions[-1]
+    later = [v for v in kept[:-1] if v.etag is None or v.etag != first.etag]
+    return StoredAnchor(target, first.key, first.version_id, first.last_modified,
+                        seq=_seq_in_key(first.key),
+                        later_versions=[v.version_id or "null" for v in later],
+                        delete_markers=sum(v.delete_marker for v in versions))
+
+
+def read_stored_anchors(target: str, archive: Archive, seqs: range | None = None,
+                        workers: int = 8) -> list[StoredAnchor]:
+    """Every anchor key of a target, each read by its first version (a few at once: on a
+    remote store the time goes into round trips). With ``seqs``, only anchors whose key
+    names an entry in it are read; the others are checked from the listing alone."""
+    by_key: dict[str, list[ObjectVersion]] = defaultdict(list)
+    for version in archive.versions(ANCHOR_PREFIX):
+        if version.key.endswith(".json"):
+            by_key[version.key].append(version)
+    for versions in by_key.values():  # markers were listed apart: keep versions' order first
+        versions.sort(key=lambda v: v.delete_marker, reverse=True)
+
+    def one(versions: list[ObjectVersion]) -> StoredAnchor:
+        named = _seq_in_key(versions[0].key)
+        if seqs is not None and named is not None and named not in seqs:
+            return _listed_only(target, versions)
+        anchor = _read_anchor(target, archive, versions)
+        if named is not None and anchor.seq is not None and anchor.seq != named:
+            anchor.problem = f"its key names entry {named}, its body entry {anchor.seq}"
+        return anchor
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        anchors = list(pool.map(one, by_key.values()))
+    return sorted(anchors, key=lambda a: (a.seq or 0, a.key))
+
+
+def check_anchors(catalog: Catalog, anchors: list[StoredAnchor]) -> list[str]:
     """Each anchored head must still be in the log with the same hash: a rewritten history
     cannot reproduce hashes already written to write-once storage."""
+    return check_anchors_against(lambda seq: _hash_at(catalog, seq), anchors)
+
+
+def _hash_at(catalog: Catalog, seq: int) -> str | None:
+    row = catalog.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    return row["hash"] if row else None
+
+
+def check_anchors_against(hash_at: Callable[[int], str | None], anchors: list[StoredAnchor],
+                          seqs: range | None = None) -> list[str]:
+    """Problems of ``anchors`` against a chain given as ``hash_at(seq)``; anchors outside
+    ``seqs`` (when given) are only checked for overwrites."""
     problems = []
     for anchor in anchors:
-        row = catalog.conn.execute("SELECT hash FROM audit_log WHERE seq = ?",
-                                   (anchor["seq"],)).fetchone()
-        if row is None:
-            problems.append(f"anchored entry {anchor['seq']} is missing from the log")
-        elif not hmac.compare_digest(row["hash"], anchor["hash"]):
-            problems.append(f"entry {anchor['seq']} differs from its anchor of {anchor['at']}")
+        where = f"{anchor.target} {anchor.key}"
+        if anchor.problem:
+            problems.append(f"{where}: {anchor.problem}")
+            continue
+        if anchor.later_versions:
+            problems.append(f"{where}: overwritten after anchoring ({len(anchor.later_versions)}"
+                            f" later version(s); the first, {anchor.version_id}, was checked)")
+        if anchor.delete_markers:
+            problems.append(f"{where}: hidden by {anchor.delete_markers} delete marker(s)")
+        if anchor.hash is None or (seqs is not None and anchor.seq not in seqs):
+            continue  # listed only (outside the entries checked)
+        have = hash_at(anchor.seq)
+        if have is None:
+            problems.append(f"anchored entry {anchor.seq} is missing from the log ({where})")
+        elif not hmac.compare_digest(have, anchor.hash):
+            problems.append(f"entry {anchor.seq} differs from its anchor of {anchor.at} "
+                            f"({where} version {anchor.version_id})")
     return problems
+
+
+def target_assurance(backend: str, write_once: bool) -> str:
+    """What an anchor in this kind of target can prove, in one sentence for the auditor."""
+    if write_once:
+        return ("write-once (S3 Object Lock): no one, the operator included, can change or "
+                "delete an anchored version before its retain-until date, so any edit of an "
+                "anchored entry, or of an entry before it, is detected")
+    if backend == "s3":
+        return ("not write-once (the bucket has no Object Lock, or anchors carry no retention):"
+                " anyone allowed to delete versions can replace an anchor together with the "
+                "log; it only catches an edit by someone who cannot write to the bucket")
+    return ("a local directory: anyone who can write the data directory can rewrite the log "
+            "and these anchors together; they only catch an accidental or partial edit of "
+            "the catalog, and prove nothing against the operator")

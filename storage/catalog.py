@@ -158,6 +158,21 @@ MIGRATIONS: list[str] = [
         SELECT term, {fold_lookalikes_sql("term")} FROM temp.pages_vocab_once;
     DROP TABLE temp.pages_vocab_once;
     """,
+    # 6: audit heads written to anchor targets. A note of what was anchored where (it drives
+    # when to anchor next and what an export cites); verification reads the targets.
+    """
+    CREATE TABLE audit_anchors (
+        target TEXT NOT NULL,
+        key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        at TEXT NOT NULL,
+        version_id TEXT,
+        retain_until TEXT,
+        PRIMARY KEY (target, key)
+    );
+    CREATE INDEX audit_anchors_seq ON audit_anchors (target, seq);
+    """,
 ]
 
 

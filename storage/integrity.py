@@ -22,7 +22,7 @@ class Problem:
     fax_id: str
     purpose: str
     key: str
-    problem: str  # "missing" | "mismatch" | "size"
+    problem: str  # "missing" | "mismatch" | "size" | "overwritten"
     detail: str
 
 
@@ -62,7 +62,36 @@ def verify_objects(archive: Archive, objects: list[dict[str, Any]],
     goes into request round trips, not hashing (hashlib releases the GIL while it hashes)."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = pool.map(lambda obj: _verify_one(archive, obj, progress), objects)
-        return [problem for problem in results if problem is not None]
+        problems = [problem for problem in results if problem is not None]
+    return problems + overwritten(archive, objects)
+
+
+def overwritten(archive: Archive, objects: list[dict[str, Any]]) -> list[Problem]:
+    """Objects a newer version or a delete marker now sits on top of. The recorded version
+    is intact (Object Lock keeps it, and faxvault reads it), but whoever reads the key
+    without a version id, with any other tool, gets something else."""
+    recorded = {o["key"]: o for o in objects if o.get("version_id")}
+    if not recorded:
+        return []  # a directory, or a bucket that never kept versions
+    newer: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for prefix in sorted({key.split("/", 1)[0] + "/" for key in recorded}):
+        for v in archive.versions(prefix):
+            obj = recorded.get(v.key)
+            if obj is None:
+                continue
+            if v.delete_marker:  # faxvault deletes by version id: it never leaves markers
+                newer.setdefault(v.key, []).append("a delete marker")
+            elif v.key in seen:
+                continue
+            elif v.version_id == obj["version_id"]:
+                seen.add(v.key)  # a key's versions come newest first: the rest are older
+            else:
+                newer.setdefault(v.key, []).append(f"version {v.version_id}")
+    return [Problem(recorded[key]["fax_id"], recorded[key]["purpose"], key, "overwritten",
+                    f"{', '.join(found)} on top of the archived version "
+                    f"{recorded[key]['version_id']}")
+            for key, found in sorted(newer.items())]
 
 
 FAX_COLUMNS = ("id", "provider", "provider_fax_id", "from_raw", "from_number", "to_raw",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -10,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -87,7 +89,8 @@ def bundle_dir(archive_env, tmp_path: Path) -> Path:
 def resum(bundle: Path) -> None:
     """What a careful forger does after editing: recompute SHA256SUMS."""
     lines = []
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != "SHA256SUMS"):
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file()
+                       and p.name not in ("SHA256SUMS", "SIGNATURE.json")):
         name = path.relative_to(bundle).as_posix()
         lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {name}\n")
     (bundle / "SHA256SUMS").write_text("".join(lines))
@@ -169,6 +172,224 @@ def test_rewritten_history_is_caught_by_the_anchor(tmp_path: Path, archive_env) 
     result = run_cli(copied_config, "audit", "verify", "--json", expect=1).json()
     assert result["first_broken_seq"] is None  # the chain itself was forged consistently
     assert any("differs from its anchor" in p for p in result["anchor_problems"])
+
+
+FORGED = b"II*\x00 a different fax, put in its place"
+
+
+def _rechain(lines: list[dict], start: int) -> None:
+    """Recompute every hash from entry index ``start`` on, as a forger would."""
+    prev = lines[start]["prev_hash"]
+    for entry in lines[start:]:
+        entry["prev_hash"] = prev
+        entry["hash"] = audit.entry_hash(entry["seq"], entry["at"], entry["actor"],
+                                         entry["action"], entry["fax_id"],
+                                         entry["details_sha256"], prev)
+        prev = entry["hash"]
+
+
+def forge_original(bundle: Path) -> None:
+    """Replace a fax's original and make everything in the bundle agree with it again:
+    manifest, manifest.csv, the fax's archived record, the audit details and every hash of
+    the chain after them, SHA256SUMS. Only a key or the WORM store can tell."""
+    original = fax_file(bundle, "original.tif")
+    fax_id = original.parent.name
+    original.write_bytes(FORGED)
+    new_sha = hashlib.sha256(FORGED).hexdigest()
+    record_path = original.parent / "fax.json"
+    record = json.loads(record_path.read_text())
+    record["objects"]["original"].update(sha256=new_sha, size=len(FORGED))
+    record_path.write_text(json.dumps(record, indent=1, sort_keys=True))
+    record_sha = hashlib.sha256(record_path.read_bytes()).hexdigest()
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    for fax in manifest["faxes"]:
+        for f in fax["files"] if fax["id"] == fax_id else []:
+            if f["purpose"] == "original":
+                f.update(sha256=new_sha, archived_sha256=new_sha, size=len(FORGED))
+            if f["purpose"] == "meta":
+                f.update(sha256=record_sha, archived_sha256=record_sha,
+                         size=record_path.stat().st_size)
+    lines = [json.loads(line) for line in (bundle / "audit.jsonl").read_text().splitlines()]
+    index = next(n for n, e in enumerate(lines)
+                 if e["action"] == "fax.archived" and e["fax_id"] == fax_id)
+    objects = lines[index]["details"]["objects"]
+    objects["original"]["sha256"], objects["meta"]["sha256"] = new_sha, record_sha
+    lines[index]["details_sha256"] = audit.details_digest(json.dumps(
+        lines[index]["details"], sort_keys=True, ensure_ascii=False, separators=(",", ":")))
+    _rechain(lines, index)
+    (bundle / "audit.jsonl").write_text(
+        "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n" for e in lines))
+    manifest["audit"]["head_hash"] = lines[-1]["hash"]
+    (bundle / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    rows = list(csv.reader((bundle / "manifest.csv").read_text().splitlines()))
+    for row in rows[1:]:
+        if row[0] == fax_id and row[9] in ("original", "meta"):
+            row[11], row[12] = ((new_sha, str(len(FORGED))) if row[9] == "original"
+                                else (record_sha, str(record_path.stat().st_size)))
+    with open(bundle / "manifest.csv", "w", newline="") as out:
+        csv.writer(out).writerows(rows)
+    resum(bundle)
+
+
+def sign_with_another_key(bundle: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from storage import signing
+
+    signature = signing.sign(Ed25519PrivateKey.generate(), "SHA256SUMS",
+                             (bundle / "SHA256SUMS").read_bytes())
+    (bundle / "SIGNATURE.json").write_bytes(signature.to_json())
+
+
+def test_forged_bundle_fails_against_the_published_key(bundle_dir: Path, archive_env,
+                                                       tmp_path: Path) -> None:
+    config, _, _ = archive_env
+    published = run_cli(config, "export-key", "--json").json()
+    assert "OK" in run_cli(config, "verify-export", str(bundle_dir), "--fingerprint",
+                           published["fingerprint"]).out
+    forge_original(bundle_dir)
+    # Every hash agrees (hashes alone prove nothing); only the old signature is now wrong.
+    assert verify_bundle(bundle_dir) == ["the signature over SHA256SUMS does not verify"]
+    bad = run_cli(config, "verify-export", str(bundle_dir), "--fingerprint",
+                  published["fingerprint"], expect=1)
+    assert "the signature over SHA256SUMS does not verify" in bad.err
+    # Re-signed with the forger's own key: valid, but not the published key.
+    sign_with_another_key(bundle_dir)
+    key_file = tmp_path / "published.pem"
+    key_file.write_text(published["public_key_pem"])
+    for pin in (["--fingerprint", published["fingerprint"]], ["--public-key", str(key_file)],
+                ["--public-key", published["public_key"]]):
+        bad = run_cli(config, "verify-export", str(bundle_dir), *pin, expect=1)
+        assert f"not by the expected key {published['fingerprint']}" in bad.err
+    # Unsigned: refused when a key is expected.
+    (bundle_dir / "SIGNATURE.json").unlink()
+    bad = run_cli(config, "verify-export", str(bundle_dir), "--fingerprint",
+                  published["fingerprint"], expect=1)
+    assert "the bundle is not signed" in bad.err
+
+
+def test_key_and_fingerprint_must_name_the_same_key(bundle_dir: Path, archive_env) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from storage.export import verify_bundle_report
+
+    config, _, _ = archive_env
+    published = run_cli(config, "export-key", "--json").json()
+    bare_hex = published["fingerprint"].removeprefix("SHA256:")
+    assert verify_bundle_report(bundle_dir, fingerprint=bare_hex).ok
+    stranger = Ed25519PrivateKey.generate().public_key()
+    report = verify_bundle_report(bundle_dir, public_key=stranger,
+                                  fingerprint=published["fingerprint"])
+    assert any("they are not the same key" in p for p in report.problems)
+
+
+def test_signing_key_is_private_stable_and_matches_its_fingerprint(archive_env) -> None:
+    import base64
+
+    config, root, _ = archive_env
+    first = run_cli(config, "export-key", "--json").json()
+    assert run_cli(config, "export-key", "--json").json() == first
+    key_file = Path(first["key_file"])
+    assert key_file == root / "var" / "export-signing-key.pem"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    raw = base64.b64decode(first["public_key"])
+    assert first["fingerprint"] == "SHA256:" + hashlib.sha256(raw).hexdigest()
+    assert first["fingerprint"] in run_cli(config, "export-key").out
+
+
+def test_forged_bundle_fails_against_the_archive(bundle_dir: Path, archive_env) -> None:
+    """With the archive (read access only), even a bundle re-signed by a stranger fails:
+    the forged original is not the archived one, and the rewritten chain no longer
+    matches the head anchored at export time."""
+    config, _, _ = archive_env
+    good = run_cli(config, "verify-export", str(bundle_dir), "--archive", str(config))
+    assert "files match their archived versions" in good.out
+    forge_original(bundle_dir)
+    sign_with_another_key(bundle_dir)
+    bad = run_cli(config, "verify-export", str(bundle_dir), "--archive", str(config),
+                  "--json", expect=1).json()
+    assert any("original.tif: the archived version" in p for p in bad["problems"])
+    assert any("differs from its anchor" in p for p in bad["problems"])
+
+
+def test_zip_whose_sums_inflate_to_gigabytes_is_reported_not_read(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for name in ("manifest.json", "manifest.csv", "audit.jsonl"):
+            bundle.writestr(name, b"{}")
+        sums = zipfile.ZipInfo("SHA256SUMS")
+        sums.compress_type = zipfile.ZIP_DEFLATED
+        with bundle.open(sums, "w", force_zip64=True) as out:
+            block = b"0" * (16 * 1024 * 1024)
+            for _ in range(128):  # 2 GiB of text, about 2 MB deflated
+                out.write(block)
+    assert bomb.stat().st_size < 4 * 1024 * 1024
+    tracemalloc.start()
+    problems = verify_bundle(bomb)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert problems == ["SHA256SUMS: larger than 64 MiB; not read"]
+    assert peak < 8 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+def test_fax_file_that_inflates_like_a_bomb_is_not_hashed(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    name = "faxes/01BOMB/original.tif"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        with bundle.open(name, "w", force_zip64=True) as out:
+            for _ in range(8):
+                out.write(bytes(16 * 1024 * 1024))  # 128 MiB of zeros
+        bundle.writestr("SHA256SUMS", f"{'0' * 64}  {name}\n")
+        for other in ("manifest.json", "manifest.csv", "audit.jsonl"):
+            bundle.writestr(other, b"{}")
+    problems = verify_bundle(bomb)
+    assert any(p.startswith(f"{name}: inflates ") and p.endswith("; not read")
+               for p in problems), problems
+
+
+def test_long_audit_line_is_reported_not_read(bundle_dir: Path) -> None:
+    with open(bundle_dir / "audit.jsonl", "ab") as out:
+        out.write(b"x" * (5 * 1024 * 1024))
+    resum(bundle_dir)
+    assert "audit.jsonl: a line longer than 4 MiB; not read" in verify_bundle(bundle_dir)
+
+
+def test_symlink_in_a_directory_bundle_is_not_followed(bundle_dir: Path,
+                                                       tmp_path: Path) -> None:
+    """A link to a file with the very bytes expected would pass if it were followed."""
+    pdf = fax_file(bundle_dir, "fax.pdf")
+    outside = tmp_path / "outside.pdf"
+    shutil.copyfile(pdf, outside)
+    pdf.unlink()
+    pdf.symlink_to(outside)
+    problems = verify_bundle(bundle_dir)
+    name = pdf.relative_to(bundle_dir).as_posix()
+    assert f"{name}: a symbolic link (not followed)" in problems
+    assert f"missing file {name} (listed in SHA256SUMS)" in problems
+
+
+def test_reads_are_anchored_at_once_and_local_anchors_say_what_they_prove(
+        tmp_path: Path, archive_env) -> None:
+    _config, root, ids = archive_env
+    copy = tmp_path / "copy"
+    shutil.copytree(root / "var", copy / "var")
+    config = write_config(tmp_path / "faxvault.toml", copy / "var")
+    run_cli(config, "show", ids[0], "--json")
+    report = run_cli(config, "audit", "verify", "--json").json()
+    head = report["entries"]
+    assert report["unanchored_entries"] == 0 and report["last_anchored_seq"] == head
+    [target] = report["targets"]
+    assert target["checked"][-1]["seq"] == head
+    assert "prove nothing against the operator" in target["assurance"]
+    human = run_cli(config, "audit", "verify").out
+    assert "prove nothing against the operator" in " ".join(human.split())
+    # The tail a read leaves is anchored: dropping it is caught.
+    db = sqlite3.connect(copy / "var" / "faxvault.sqlite3")
+    db.execute("DELETE FROM audit_log WHERE seq = ?", (head,))
+    db.commit()
+    db.close()
+    bad = run_cli(config, "audit", "verify", "--json", expect=1).json()
+    assert f"anchored entry {head} is missing from the log" in " ".join(bad["anchor_problems"])
 
 
 def test_retention_report_and_refused_deletion(archive_env) -> None:
