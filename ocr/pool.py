@@ -44,7 +44,7 @@ class PoolTaskTimedOut(RuntimeError):
 DEFAULT_TASK_TIMEOUT = 600.0
 # Address space each pool process may map: a decoder fooled into a huge allocation fails
 # with MemoryError in that process instead of driving the host into the OOM killer. A warm
-# worker maps about 0.7 GB (tesseract's model, numpy, the page being read).
+# worker maps about 0.4 GB (tesseract's English model, numpy, a 300 dpi page being read).
 DEFAULT_ADDRESS_SPACE_BYTES = 3 * 1024**3
 
 _engine: Engine | None = None

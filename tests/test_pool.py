@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from ingest.pages import FaxRejected
+from ingest.pipeline import open_services, split_pages
 from ocr.pool import OcrPool, PoolTaskTimedOut
+from tests.conftest import make_config
+from tests.faxgen import SAMPLE_PAGES, render_fax
 
 GiB = 1024**3
 
@@ -100,3 +104,17 @@ def test_pool_processes_exit_when_their_parent_is_killed(tmp_path: Path) -> None
     assert len(started["workers"]) == 2
     for pid in [*started["workers"], started["tracker"]]:
         assert wait_for_exit(pid, 30), f"process {pid} outlived its killed parent"
+
+
+async def test_a_split_past_its_time_limit_fails_the_fax_with_the_reason(
+        tmp_path: Path, small_pool: OcrPool) -> None:
+    original = render_fax(tmp_path / "fax.tif", SAMPLE_PAGES)
+    config = make_config(tmp_path / "var", limits={"split_timeout_seconds": 0.001})
+    services = open_services(config, pool=small_pool)
+    try:
+        with pytest.raises(FaxRejected, match=r"took longer than 0.001 s "
+                                              r"\(limits.split_timeout_seconds\)"):
+            await split_pages(services, original, tmp_path / "pages")
+    finally:
+        services.close()
+    assert small_pool.restarts == 1
