@@ -262,14 +262,15 @@ def _plan_pdf_page(page: object, page_no: int, max_pixels: int,
                    rendering: PdfRendering) -> _PdfPagePlan:
     from ingest import pdf_pages
 
-    pdf_pages.check_image_sizes(page, page_no, max_pixels)  # before anything decodes them
-    bilevel = pdf_pages.bilevel_page_image(page)
-    if bilevel is not None:
-        return _PdfPagePlan(page_no, bilevel)
     try:
         drawing = pdf_pages.read_drawing(page)
-    except pdf_pages.PdfPageError:
-        drawing = None
+        # Before anything decodes them: a renderer decodes a whole image, whatever the page.
+        pdf_pages.check_image_sizes(page, drawing, max_pixels)
+        bilevel = pdf_pages.bilevel_page_image(page, drawing)
+    except pdf_pages.PdfPageError as exc:
+        raise FaxRejected(f"page {page_no}: {exc}") from None
+    if bilevel is not None:
+        return _PdfPagePlan(page_no, bilevel)
     dpi = pdf_pages.render_resolution(page, drawing, min_dpi=rendering.min_dpi,
                                       max_dpi=rendering.max_dpi, max_pixels=max_pixels)
     if dpi < MIN_RENDER_DPI:

@@ -69,6 +69,7 @@ class PageDrawing:
     images: list[tuple[str, pikepdf.Matrix]] = field(default_factory=list)
     other_marks: bool = False
     image_fill_black: list[bool] = field(default_factory=list)
+    inline_image_sizes: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ def read_drawing(page: pikepdf.Page) -> PageDrawing:
     stack: list[_GraphicsState] = []
     xobjects = page.obj.get("/Resources", pikepdf.Dictionary()).get("/XObject",
                                                                       pikepdf.Dictionary())
+    if page.obj.get("/Annots"):  # annotations draw their own appearances over the page
+        drawing.other_marks = True
     for operands, operator in pikepdf.parse_content_stream(page):
         op = str(operator)
         if op == "q":
@@ -105,6 +108,10 @@ def read_drawing(page: pikepdf.Page) -> PageDrawing:
             state.fill_black = [float(v) for v in operands] == _BLACK_FILLS.get(op)
         elif op in _TEXT_SHOW:
             drawing.other_marks |= state.text_mode != _INVISIBLE_TEXT
+        elif op == "INLINE IMAGE":
+            inline = operands[0]
+            drawing.inline_image_sizes.append((int(inline.width), int(inline.height)))
+            drawing.other_marks = True
         elif op in _PAINT:
             drawing.other_marks = True
         elif op == "Do":
@@ -148,11 +155,11 @@ def image_dimensions(container: pikepdf.Object, depth: int = 0,
     return sizes
 
 
-def check_image_sizes(page: pikepdf.Page, page_no: int, max_pixels: int) -> None:
+def check_image_sizes(page: pikepdf.Page, drawing: PageDrawing, max_pixels: int) -> None:
     """Refuse a page whose images would decode to more than ``max_pixels`` each."""
-    for width, height in image_dimensions(page.obj):
+    for width, height in [*image_dimensions(page.obj), *drawing.inline_image_sizes]:
         if width * height > max_pixels:
-            raise PdfPageError(f"page {page_no}: an image of {width}x{height} pixels exceeds "
+            raise PdfPageError(f"an image of {width}x{height} pixels exceeds "
                                f"the {max_pixels}-pixel limit (limits.max_pixels_per_page)")
 
 
@@ -247,10 +254,9 @@ _ROTATE_CLOCKWISE = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE
                      270: Image.Transpose.ROTATE_90}
 
 
-def bilevel_page_image(page: pikepdf.Page) -> PageBilevelImage | None:
+def bilevel_page_image(page: pikepdf.Page, drawing: PageDrawing) -> PageBilevelImage | None:
     """The page's one bilevel image, upright as the page shows it, with its resolution per
     axis; None if the page is anything else (it is then rendered)."""
-    drawing = read_drawing(page)
     if drawing.other_marks or len(drawing.images) != 1:
         return None
     name, matrix = drawing.images[0]
@@ -348,18 +354,17 @@ def g4_tiff(pdf_image: pikepdf.PdfImage, decoded: Image.Image, xdpi: float,
     return tiff if same else None
 
 
-def render_resolution(page: pikepdf.Page, drawing: PageDrawing | None, *, min_dpi: int,
+def render_resolution(page: pikepdf.Page, drawing: PageDrawing, *, min_dpi: int,
                       max_dpi: int, max_pixels: int) -> float:
     """The resolution to render a page at: its finest image's, within [min_dpi, max_dpi],
     lowered until the page fits in ``max_pixels``."""
     finest = 0.0
-    if drawing is not None:
-        xobjects = page.obj.Resources.XObject if drawing.images else {}
-        for name, matrix in drawing.images:
-            xobject = xobjects[name]
-            xdpi, ydpi = drawn_dpi(matrix, int(xobject.get("/Width", 0)),
-                                   int(xobject.get("/Height", 0)), user_unit(page))
-            finest = max(finest, min(xdpi, ydpi))
+    xobjects = page.obj.Resources.XObject if drawing.images else {}
+    for name, matrix in drawing.images:
+        xobject = xobjects[name]
+        xdpi, ydpi = drawn_dpi(matrix, int(xobject.get("/Width", 0)),
+                               int(xobject.get("/Height", 0)), user_unit(page))
+        finest = max(finest, min(xdpi, ydpi))
     # Rounded: a skewed or scaled drawing gives 300.0012 dpi where the scan was 300.
     dpi = round(min(max(finest, float(min_dpi)), float(max_dpi)), 1)
     x0, y0, x1, y1 = visible_box(page)

@@ -222,6 +222,21 @@ def test_pdf_image_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
         split_document(PUBLIC / "hugemono.pdf", tmp_path / "pages")
 
 
+def test_inline_image_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
+    import zlib
+
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(72, 72))
+    data = zlib.compress(bytes(20_000 // 8 * 20_000), 9)
+    page.Contents = pikepdf.Stream(
+        pdf, b"q 72 0 0 72 0 0 cm BI /W 20000 /H 20000 /BPC 1 /CS /G /F /Fl ID " + data
+        + b" EI Q")
+    bomb = tmp_path / "inline.pdf"
+    pdf.save(bomb)
+    with pytest.raises(FaxRejected, match="page 1: an image of 20000x20000 pixels exceeds"):
+        split_document(bomb, tmp_path / "pages")
+
+
 def test_absurd_tiff_resolution_is_clamped(tmp_path: Path) -> None:
     """An 800-byte TIFF of 2000x2000 pixels claiming 10000x1 dpi: squaring its pixels for OCR
     made it 2000x20,000,000. Resolutions are clamped to plausible values and ratios."""
