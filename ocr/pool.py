@@ -46,6 +46,7 @@ DEFAULT_TASK_TIMEOUT = 600.0
 # with MemoryError in that process instead of driving the host into the OOM killer. A warm
 # worker maps about 0.4 GB (tesseract's English model, numpy, a 300 dpi page being read).
 DEFAULT_ADDRESS_SPACE_BYTES = 3 * 1024**3
+MIN_ADDRESS_SPACE_HEADROOM = 1024**3
 
 _engine: Engine | None = None
 _engine_args: tuple[str, list[str], str, bool] = ("tesserocr", ["eng"], "", True)
@@ -66,9 +67,17 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+def _mapped_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _limit_address_space(limit: int) -> None:
     if limit <= 0:
         return
+    # Never below what is already mapped plus room to work: thread stacks and library
+    # arenas grow with the machine's core count, and a worker that cannot start helps nobody.
+    limit = max(limit, _mapped_bytes() + MIN_ADDRESS_SPACE_HEADROOM)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
@@ -195,6 +204,9 @@ class OcrPool:
         if correct_words:
             check_lexicon_programs()
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        # One BLAS thread per process too: the pool is the parallelism, and each idle BLAS
+        # thread reserves memory (address space, which the pool process limit counts).
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         self._initargs = (engine, languages, tessdata, correct_words, address_space_bytes)
         self.task_timeout = task_timeout
         self._executor = self._new_executor()

@@ -40,6 +40,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     lines = [f"  pid {p.pid} (parent {p.ppid}): {p.command}" for p in remaining]
     message = "\n".join(["the test session left processes running:", *lines])
     if reporter is not None:
+        reporter.ensure_newline()
         reporter.write_line(message, red=True)
     else:
         print(message)
