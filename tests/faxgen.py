@@ -155,3 +155,37 @@ def chained_ifd_tiff(out: Path, directories: int) -> Path:
         data += (0 if last else offset + ifd_size).to_bytes(4, "little")
     out.write_bytes(bytes(data))
     return out
+
+
+def g3_pdf(out: Path, tiff: Path) -> Path:
+    """A one-page PDF whose page is the TIFF's first page as CCITT Group 3 (1-D, K=0) data,
+    the image filling the page at the TIFF's resolution."""
+    import io
+
+    import pikepdf
+    from PIL import Image
+
+    with Image.open(tiff) as image:
+        image.load()
+        xdpi, ydpi = (float(v) for v in image.info["dpi"])
+        bits = image.convert("1")
+    encoded = io.BytesIO()
+    bits.save(encoded, format="TIFF", compression="group3", strip_size=2**30)
+    with Image.open(encoded) as g3:
+        [offset], [length] = g3.tag_v2[273], g3.tag_v2[279]
+    width_pt, height_pt = bits.width / xdpi * 72, bits.height / ydpi * 72
+    pdf = pikepdf.new()
+    # Pillow writes mode "1" as "min is black": its G3 codes say white where a PDF decoder
+    # says black unless told BlackIs1.
+    stream = pikepdf.Stream(pdf, encoded.getvalue()[offset:offset + length])
+    stream.Type, stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    stream.Width, stream.Height, stream.BitsPerComponent = bits.width, bits.height, 1
+    stream.ColorSpace, stream.Filter = pikepdf.Name.DeviceGray, pikepdf.Name.CCITTFaxDecode
+    stream.DecodeParms = pikepdf.Dictionary(K=0, Columns=bits.width, Rows=bits.height,
+                                            EndOfLine=True, BlackIs1=True)
+    page = pdf.add_blank_page(page_size=(width_pt, height_pt))
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=stream))
+    page.Contents = pikepdf.Stream(
+        pdf, f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q".encode())
+    pdf.save(out)
+    return Path(out)

@@ -26,6 +26,7 @@ from tests.faxgen import (
     bilevel_flate_pdf,
     chained_ifd_tiff,
     concatenate_pdfs,
+    g3_pdf,
     image_pdf,
     render_fax,
     with_visible_text,
@@ -160,6 +161,32 @@ def test_one_bit_flate_pdf_page_is_its_image(tmp_path: Path, as_stencil: bool) -
     assert (page.width_px, page.height_px, page.xdpi, page.ydpi) == (1728, 2156, 204.0, 196.0)
     with Image.open(tiff) as received:
         assert _pixels(page.path)[1] == received.convert("1").tobytes()
+
+
+def test_g3_pdf_page_is_its_image(tmp_path: Path) -> None:
+    """CCITT Group 3 is decoded (pixel for pixel) and kept as G4."""
+    tiff = render_fax(tmp_path / "fax.tif", TEXT[:1], resolution="204x196")
+    [page] = split_document(g3_pdf(tmp_path / "fax.pdf", tiff), tmp_path / "pages")
+    assert (page.width_px, page.height_px, page.xdpi, page.ydpi) == (1728, 2156, 204.0, 196.0)
+    with Image.open(tiff) as received:
+        assert _pixels(page.path)[1] == received.convert("1").tobytes()
+    with Image.open(page.path) as kept:
+        assert kept.info["compression"] == "group4"
+
+
+def test_a_page_turned_by_rotate_is_taken_as_shown(tmp_path: Path) -> None:
+    """/Rotate 90 shows the page turned clockwise: the page is taken turned, its x and y
+    resolutions swapped with its sides."""
+    fax = image_pdf(tmp_path / "fax.pdf", render_fax(tmp_path / "fax.tif", TEXT[:1],
+                                                      resolution="204x98"))
+    with pikepdf.open(fax, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Rotate = 90
+        pdf.save(fax)
+    [page] = split_document(fax, tmp_path / "pages")
+    assert (page.width_px, page.height_px, page.xdpi, page.ydpi) == (1078, 1728, 98.0, 204.0)
+    shown = _render(fax, 1, 204.0, (page.width_px, page.height_px))
+    taken = np.asarray(Image.open(page.path).convert("L")) < 128
+    assert (shown & taken).sum() / shown.sum() > 0.8
 
 
 def test_mixed_pdf_takes_image_pages_and_renders_the_rest(tmp_path: Path) -> None:
