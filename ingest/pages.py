@@ -232,6 +232,7 @@ def _split_pdf(original: Path, out_dir: Path, max_pages: int, max_pixels: int,
             if count > max_pages:
                 raise FaxRejected(f"{count} pages exceeds the {max_pages}-page limit "
                                   "(limits.max_pages)")
+            pdf_pages.check_image_sizes(pdf, max_pixels)  # before anything decodes one
             for index, page in enumerate(pdf.pages):
                 plan = _plan_pdf_page(page, index + 1, max_pixels, rendering)
                 if plan.bilevel is None:
@@ -264,8 +265,7 @@ def _plan_pdf_page(page: object, page_no: int, max_pixels: int,
 
     try:
         drawing = pdf_pages.read_drawing(page)
-        # Before anything decodes them: a renderer decodes a whole image, whatever the page.
-        pdf_pages.check_image_sizes(page, drawing, max_pixels)
+        pdf_pages.check_inline_image_sizes(drawing, max_pixels)
         bilevel = pdf_pages.bilevel_page_image(page, drawing)
     except pdf_pages.PdfPageError as exc:
         raise FaxRejected(f"page {page_no}: {exc}") from None

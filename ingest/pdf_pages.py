@@ -39,7 +39,6 @@ _FILL_COLOUR = {"g", "rg", "k", "cs", "sc", "scn"}
 _BLACK_FILLS = {"g": [0.0], "rg": [0.0, 0.0, 0.0], "k": [0.0, 0.0, 0.0, 1.0]}
 _INVISIBLE_TEXT = 3  # Tr 3: neither fill nor stroke (the text layer of a searchable scan)
 MAX_GRAPHICS_DEPTH = 64  # q nesting; the PDF spec says 28 suffices
-MAX_FORM_DEPTH = 8  # Form XObjects inside Form XObjects, when sizing images up
 # The image must cover the page to this tolerance (points) to count as "the page".
 COVER_TOLERANCE_PT = 2.0
 BILEVEL_COLOURSPACES = {"/DeviceGray", "/CalGray", "/G"}
@@ -125,42 +124,29 @@ def read_drawing(page: pikepdf.Page) -> PageDrawing:
     return drawing
 
 
-def image_dimensions(container: pikepdf.Object, depth: int = 0,
-                     seen: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """(width, height) of every image XObject the page (or form) can draw, forms included."""
-    seen = set() if seen is None else seen
-    sizes: list[tuple[int, int]] = []
-    resources = container.get("/Resources")
-    if not isinstance(resources, pikepdf.Dictionary) or depth > MAX_FORM_DEPTH:
-        return sizes
-    xobjects = resources.get("/XObject")
-    if not isinstance(xobjects, pikepdf.Dictionary):
-        return sizes
-    for _, xobject in xobjects.items():
-        if not isinstance(xobject, pikepdf.Stream):
-            continue
-        if xobject.is_indirect:
-            if xobject.objgen in seen:
-                continue
-            seen.add(xobject.objgen)
-        subtype = xobject.get("/Subtype")
-        if subtype == "/Image":
-            sizes.append((int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0))))
-            for mask in ("/SMask", "/Mask"):
-                if isinstance(xobject.get(mask), pikepdf.Stream):
-                    sizes.append((int(xobject[mask].get("/Width", 0)),
-                                  int(xobject[mask].get("/Height", 0))))
-        elif subtype == "/Form":
-            sizes.extend(image_dimensions(xobject, depth + 1, seen))
-    return sizes
+def check_image_sizes(pdf: pikepdf.Pdf, max_pixels: int) -> None:
+    """Refuse a PDF holding an image XObject of more than ``max_pixels``, wherever it is (on
+    a page, in a form, a pattern, a font, an annotation): a renderer decodes an image whole,
+    whatever the size it is drawn at, so a 1-inch page can hold a 1.6 GB image."""
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
+            _check_pixels(obj.get("/Width", 0), obj.get("/Height", 0), max_pixels)
 
 
-def check_image_sizes(page: pikepdf.Page, drawing: PageDrawing, max_pixels: int) -> None:
-    """Refuse a page whose images would decode to more than ``max_pixels`` each."""
-    for width, height in [*image_dimensions(page.obj), *drawing.inline_image_sizes]:
-        if width * height > max_pixels:
-            raise PdfPageError(f"an image of {width}x{height} pixels exceeds "
-                               f"the {max_pixels}-pixel limit (limits.max_pixels_per_page)")
+def check_inline_image_sizes(drawing: PageDrawing, max_pixels: int) -> None:
+    """The same for the images written inline in the page's content stream."""
+    for width, height in drawing.inline_image_sizes:
+        _check_pixels(width, height, max_pixels)
+
+
+def _check_pixels(width: object, height: object, max_pixels: int) -> None:
+    try:
+        width, height = int(width), int(height)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise PdfPageError("an image without a valid /Width and /Height") from None
+    if width * height > max_pixels:
+        raise PdfPageError(f"an image of {width}x{height} pixels exceeds the {max_pixels}-pixel "
+                           "limit (limits.max_pixels_per_page)")
 
 
 def visible_box(page: pikepdf.Page) -> tuple[float, float, float, float]:

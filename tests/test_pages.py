@@ -249,6 +249,27 @@ def test_pdf_image_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
         split_document(PUBLIC / "hugemono.pdf", tmp_path / "pages")
 
 
+def test_image_bomb_inside_nested_forms_is_refused(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    image = pikepdf.Stream(pdf, b"\0" * 16)
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width = image.Height = 30_000
+    image.BitsPerComponent, image.ColorSpace = 1, pikepdf.Name.DeviceGray
+    inner, name = image, "/Im0"
+    for _ in range(12):  # forms inside forms, 12 deep
+        form = pikepdf.Stream(pdf, f"q 1 0 0 1 0 0 cm {name} Do Q".encode())
+        form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        form.BBox = [0, 0, 72, 72]
+        form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary({name: inner}))
+        inner, name = form, "/Fm0"
+    page = pdf.add_blank_page(page_size=(72, 72))
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=inner))
+    page.Contents = pikepdf.Stream(pdf, b"/Fm0 Do")
+    pdf.save(tmp_path / "nested.pdf")
+    with pytest.raises(FaxRejected, match="30000x30000 pixels exceeds"):
+        split_document(tmp_path / "nested.pdf", tmp_path / "pages")
+
+
 def test_inline_image_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
     import zlib
 
