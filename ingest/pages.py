@@ -15,6 +15,8 @@ from pathlib import Path
 import pikepdf
 from PIL import Image, TiffImagePlugin, UnidentifiedImageError
 
+from ingest import pdf_pages
+from ingest.pdf_pages import PageBilevelImage
 from ocr.normalize import squaring_factors
 
 # TIFF compression codes Pillow cannot decode but faxes use: JBIG (T.82/T.85/T.43).
@@ -220,8 +222,6 @@ class PdfRendering:
 
 def _split_pdf(original: Path, out_dir: Path, max_pages: int, max_pixels: int,
                rendering: PdfRendering) -> list[PageImage]:
-    from ingest import pdf_pages
-
     pages: list[PageImage] = []
     to_render: list[_PdfPagePlan] = []
     try:
@@ -255,14 +255,12 @@ def _split_pdf(original: Path, out_dir: Path, max_pages: int, max_pixels: int,
 @dataclass
 class _PdfPagePlan:
     page_no: int
-    bilevel: object | None  # pdf_pages.PageBilevelImage: taken as it is
+    bilevel: PageBilevelImage | None  # taken as it is
     dpi: float = 0.0  # otherwise rendered at this resolution
 
 
-def _plan_pdf_page(page: object, page_no: int, max_pixels: int,
+def _plan_pdf_page(page: pikepdf.Page, page_no: int, max_pixels: int,
                    rendering: PdfRendering) -> _PdfPagePlan:
-    from ingest import pdf_pages
-
     try:
         drawing = pdf_pages.read_drawing(page)
         pdf_pages.check_inline_image_sizes(drawing, max_pixels)
@@ -282,10 +280,8 @@ def _plan_pdf_page(page: object, page_no: int, max_pixels: int,
 def _take_bilevel(plan: _PdfPagePlan, out_dir: Path, max_pixels: int) -> PageImage:
     """A page that is one bilevel image: its own pixels and resolution, the PDF's G4 data
     kept as it is where it has some."""
-    from ingest.pdf_pages import PageBilevelImage
-
     bilevel = plan.bilevel
-    assert isinstance(bilevel, PageBilevelImage)
+    assert bilevel is not None
     image = bilevel.image
     xdpi, ydpi = plausible_dpi(bilevel.xdpi, bilevel.ydpi)
     _check_size(plan.page_no, image.width, image.height, max_pixels, xdpi, ydpi)
@@ -309,6 +305,9 @@ def _render_pdf_pages(original: Path, out_dir: Path, plans: list[_PdfPagePlan],
     try:
         pages: list[PageImage] = []
         for plan in plans:
+            if plan.page_no > len(pdf):  # a damaged page tree, repaired differently
+                raise FaxRejected(f"page {plan.page_no}: missing when the PDF is rendered "
+                                  f"({len(pdf)} pages there)")
             page = pdf[plan.page_no - 1]
             width_pt, height_pt = page.get_size()
             width = round(width_pt * plan.dpi / 72)

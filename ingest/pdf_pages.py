@@ -15,7 +15,7 @@ images) is rendered: at the finest resolution of the images it draws, at least
 ``min_render_dpi`` (legible text on a small page) and at most ``max_render_dpi``, and never
 more pixels than the page limit allows.
 
-Every image on the page is sized up before anything is decoded or rendered: a renderer
+Every image in the file is sized up before anything is decoded or rendered: a renderer
 decodes an image whole, whatever the page size, so a small page can carry a decompression bomb.
 """
 
@@ -91,37 +91,48 @@ def read_drawing(page: pikepdf.Page) -> PageDrawing:
     if page.obj.get("/Annots"):  # annotations draw their own appearances over the page
         drawing.other_marks = True
     for operands, operator in pikepdf.parse_content_stream(page):
-        op = str(operator)
-        if op == "q":
-            if len(stack) >= MAX_GRAPHICS_DEPTH:
-                raise PdfPageError(f"graphics state nested deeper than {MAX_GRAPHICS_DEPTH}")
-            stack.append(_GraphicsState(state.ctm, state.text_mode, state.fill_black))
-        elif op == "Q":
-            if stack:  # an unbalanced Q is ignored, as readers do
-                state = stack.pop()
-        elif op == "cm":
-            state.ctm = pikepdf.Matrix(*[float(v) for v in operands]) @ state.ctm
-        elif op == "Tr":
-            state.text_mode = int(operands[0])
-        elif op in _FILL_COLOUR:
-            state.fill_black = [float(v) for v in operands] == _BLACK_FILLS.get(op)
-        elif op in _TEXT_SHOW:
-            drawing.other_marks |= state.text_mode != _INVISIBLE_TEXT
-        elif op == "INLINE IMAGE":
-            inline = operands[0]
-            drawing.inline_image_sizes.append((int(inline.width), int(inline.height)))
+        try:
+            state = _interpret(str(operator), operands, state, stack, drawing, xobjects)
+        except (TypeError, ValueError, IndexError, AttributeError, pikepdf.PdfError):
+            # Operands a reader would skip: the page is not plainly one image; render it.
             drawing.other_marks = True
-        elif op in _PAINT:
-            drawing.other_marks = True
-        elif op == "Do":
-            name = str(operands[0])
-            xobject = xobjects.get(name)
-            if xobject is not None and xobject.get("/Subtype") == "/Image":
-                drawing.images.append((name, state.ctm))
-                drawing.image_fill_black.append(state.fill_black)
-            else:  # a form (or a missing object): it may draw anything
-                drawing.other_marks = True
     return drawing
+
+
+def _interpret(op: str, operands: list, state: _GraphicsState, stack: list[_GraphicsState],
+               drawing: PageDrawing, xobjects: pikepdf.Dictionary) -> _GraphicsState:
+    """Apply one content-stream operator; return the graphics state in force after it."""
+    if op == "q":
+        if len(stack) >= MAX_GRAPHICS_DEPTH:  # beyond any real page: render it, bounded
+            drawing.other_marks = True
+        else:
+            stack.append(_GraphicsState(state.ctm, state.text_mode, state.fill_black))
+    elif op == "Q":
+        if stack:  # an unbalanced Q is ignored, as readers do
+            state = stack.pop()
+    elif op == "cm":
+        state.ctm = pikepdf.Matrix(*[float(v) for v in operands]) @ state.ctm
+    elif op == "Tr":
+        state.text_mode = int(operands[0])
+    elif op in _FILL_COLOUR:
+        state.fill_black = [float(v) for v in operands] == _BLACK_FILLS.get(op)
+    elif op in _TEXT_SHOW:
+        drawing.other_marks |= state.text_mode != _INVISIBLE_TEXT
+    elif op == "INLINE IMAGE":
+        inline = operands[0]
+        drawing.inline_image_sizes.append((int(inline.width), int(inline.height)))
+        drawing.other_marks = True
+    elif op in _PAINT:
+        drawing.other_marks = True
+    elif op == "Do":
+        name = str(operands[0])
+        xobject = xobjects.get(name)
+        if xobject is not None and xobject.get("/Subtype") == "/Image":
+            drawing.images.append((name, state.ctm))
+            drawing.image_fill_black.append(state.fill_black)
+        else:  # a form (or a missing object): it may draw anything
+            drawing.other_marks = True
+    return state
 
 
 def check_image_sizes(pdf: pikepdf.Pdf, max_pixels: int) -> None:
