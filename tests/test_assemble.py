@@ -7,10 +7,10 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from ingest.assemble import assemble_outputs
-from ingest.pages import split_document
+from ingest.assemble import assemble_outputs, assemble_tiff
+from ingest.pages import PageImage, save_page, split_document
 from ocr import PageText, recognize_page_image
-from tests.faxgen import image_pdf, render_fax
+from tests.faxgen import concatenate_pdfs, image_pdf, render_fax
 
 PAGES = [["Hospital discharge summary for Jane Doe"], ["Second page about aspirin dosage"]]
 
@@ -78,6 +78,8 @@ def test_tiff_has_every_page_g4_with_its_resolution(assembled) -> None:
             assert tiff.info["compression"] == "group4"
             assert tiff.size == (page.width_px, page.height_px)
             assert tiff.info["dpi"] == pytest.approx((page.xdpi, page.ydpi))
+            with Image.open(page.path) as image:
+                assert tiff.convert("1").tobytes() == image.convert("1").tobytes()
 
 
 PUBLIC = Path(__file__).parent / "data" / "ocrmypdf"  # PDFs from OCRmyPDF's test suite
@@ -113,3 +115,34 @@ def test_jbig2_pdf_original_is_assembled_at_its_own_pixels(tmp_path: Path) -> No
             pikepdf.PdfImage(source_image).as_pil_image().tobytes()
         assert [float(v) for v in assembled.pages[0].mediabox] == pytest.approx(
             [0, 0, 612, 792], abs=0.01)
+
+
+def test_tiff_copies_g4_pages_as_they_are(tmp_path: Path) -> None:
+    """G4 pages go into fax.tif without decoding, whatever their photometric sense (the
+    public ccitt.pdf's data is BlackIs1, kept as "min is black")."""
+    mixed = concatenate_pdfs(tmp_path / "mixed.pdf", [PUBLIC / "ccitt.pdf", PUBLIC / "jbig2.pdf"])
+    pages = split_document(mixed, tmp_path / "pages")
+    assemble_tiff(pages, tmp_path / "fax.tif")
+    with Image.open(tmp_path / "fax.tif") as tiff:
+        for index, page in enumerate(pages):
+            tiff.seek(index)
+            with Image.open(page.path) as image:
+                [offset], [length] = image.tag_v2[273], image.tag_v2[279]
+                assert tiff.convert("1").tobytes() == image.convert("1").tobytes()
+            assert tiff.info["compression"] == "group4"
+            strip = Path(page.path).read_bytes()[offset:offset + length]
+            [copied_at] = tiff.tag_v2[273]
+            assert (tmp_path / "fax.tif").read_bytes()[copied_at:copied_at + length] == strip
+
+
+def test_tiff_with_a_grey_page_is_still_written(tmp_path: Path) -> None:
+    tiff_page = render_fax(tmp_path / "fax.tif", PAGES[:1])
+    [bilevel] = split_document(tiff_page, tmp_path / "pages")
+    grey_path = tmp_path / "grey.tif"
+    save_page(Image.new("L", (850, 1100), 200), grey_path, 100.0, 100.0)
+    grey = PageImage(2, str(grey_path), 850, 1100, 100.0, 100.0)
+    assemble_tiff([bilevel, grey], tmp_path / "out.tif")
+    with Image.open(tmp_path / "out.tif") as out:
+        assert out.n_frames == 2
+        out.seek(1)
+        assert out.mode == "L" and out.info["dpi"] == pytest.approx((100.0, 100.0))
