@@ -11,14 +11,13 @@ avoids embedding a font; its widths below are the Adobe AFM metrics, needed for 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import img2pdf
 import pikepdf
-from PIL import Image, TiffImagePlugin, TiffTags
+from PIL import Image, TiffImagePlugin
 
-from ingest.pages import PageImage, save_page
+from ingest.pages import PageImage, g4_strip, save_page, write_g4_tiff
 from ocr.engine import PageText, Word
 
 # Helvetica advance widths (1/1000 em) for ASCII 32..126, from the Adobe AFM file.
@@ -34,7 +33,6 @@ _DEFAULT_WIDTH = 556
 # Helvetica's descender and ascender (1/1000 em): a word box spans about 0.925 em.
 _DESCENT, _ASCENT = 207, 718
 FONT_NAME = "/FvHelv"
-PHOTOMETRIC, FILL_ORDER, STRIP_OFFSETS, STRIP_BYTE_COUNTS = 262, 266, 273, 279
 
 
 def _text_width_em(encoded: bytes) -> float:
@@ -103,75 +101,15 @@ def _add_text_layers(images_only: Path, pages: Sequence[PageImage],
         pdf.save(out, deterministic_id=True)
 
 
-@dataclass(frozen=True)
-class _G4Strip:
-    """A page file's G4 data (one strip) and the tags that say how to read it."""
-
-    path: str
-    offset: int
-    length: int
-    width: int
-    height: int
-    photometric: int
-    fill_order: int
-
-    def read(self) -> bytes:
-        with open(self.path, "rb") as stream:
-            stream.seek(self.offset)
-            data = stream.read(self.length)
-        if len(data) != self.length:
-            raise ValueError(f"{self.path}: G4 strip cut short")
-        return data
-
-
-def _g4_strip(path: str) -> _G4Strip | None:
-    """Where the page file's G4 strip is, or None if it is not single-strip G4."""
-    with Image.open(path) as image:
-        tags = image.tag_v2
-        offsets, counts = tags.get(STRIP_OFFSETS), tags.get(STRIP_BYTE_COUNTS)
-        if image.info.get("compression") != "group4" or image.mode != "1" or \
-                not offsets or len(offsets) != 1 or len(counts) != 1 or \
-                tags.get(PHOTOMETRIC) not in (0, 1) or tags.get(FILL_ORDER, 1) not in (1, 2):
-            return None
-        return _G4Strip(path, int(offsets[0]), int(counts[0]), *image.size,
-                        int(tags[PHOTOMETRIC]), int(tags.get(FILL_ORDER, 1)))
-
-
-def _write_g4_pages(strips: Sequence[_G4Strip], pages: Sequence[PageImage],
-                    out: str | Path) -> None:
-    """A little-endian multipage TIFF of the pages' G4 strips, copied as they are."""
-    with open(out, "wb") as stream:
-        stream.write(b"II*\x00")
-        link = stream.tell()  # where the offset of the next directory goes
-        stream.write(bytes(4))
-        for strip, page in zip(strips, pages, strict=True):
-            data = strip.read()  # one page at a time: a long fax is not held in memory
-            ifd = TiffImagePlugin.ImageFileDirectory_v2()
-            ifd[256], ifd[257], ifd[258], ifd[259] = strip.width, strip.height, 1, 4
-            ifd[262], ifd[266] = strip.photometric, strip.fill_order
-            # One strip right after the directory (Pillow adds the directory's end to 0).
-            ifd[273], ifd[277], ifd[278], ifd[279] = 0, 1, strip.height, len(data)
-            ifd[282], ifd[283], ifd[296] = page.xdpi, page.ydpi, 2  # per inch
-            for tag in (256, 257, 273, 278, 279):
-                ifd.tagtype[tag] = TiffTags.LONG
-            position = stream.tell()
-            stream.seek(link)
-            stream.write(position.to_bytes(4, "little"))
-            stream.seek(position)
-            stream.write(ifd.tobytes(position))
-            link = position + 2 + 12 * len(ifd)
-            stream.write(data)
-            if stream.tell() % 2:
-                stream.write(b"\x00")  # directories start on a word boundary
-
-
 def assemble_tiff(pages: Sequence[PageImage], out: str | Path) -> None:
     """Write a multipage TIFF, each page keeping its own resolution (G4 when bilevel). Pages
     already in G4 (all bilevel pages) are copied without decoding: re-encoding took 20-35 ms
     a page."""
-    strips = [_g4_strip(page.path) for page in pages]
+    strips = [g4_strip(page.path) for page in pages]
     if all(strip is not None for strip in strips):
-        _write_g4_pages(strips, pages, out)  # type: ignore[arg-type]
+        with open(out, "wb") as stream:
+            write_g4_tiff(stream, [(strip, page.xdpi, page.ydpi)  # type: ignore[misc]
+                                   for strip, page in zip(strips, pages, strict=True)])
         return
     with open(out, "w+b") as stream, TiffImagePlugin.AppendingTiffWriter(stream) as tiff:
         for page in pages:

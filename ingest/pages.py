@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
-from PIL import Image, TiffImagePlugin, UnidentifiedImageError
+from PIL import Image, TiffImagePlugin, TiffTags, UnidentifiedImageError
 
 from ingest import pdf_pages
 from ingest.pdf_pages import PageBilevelImage
@@ -25,6 +27,7 @@ TIFF_MAGIC = (b"II*\x00", b"MM\x00*")
 PDF_MAGIC = b"%PDF-"
 # Tags Pillow stores as resolution; unit 3 means per centimetre.
 X_RESOLUTION, Y_RESOLUTION, RESOLUTION_UNIT, COMPRESSION = 282, 283, 296, 259
+PHOTOMETRIC, FILL_ORDER, STRIP_OFFSETS, STRIP_BYTE_COUNTS, T6_OPTIONS = 262, 266, 273, 279, 293
 FAX_WIDTHS = {1728, 2048, 2432, 1216, 864}  # ITU-T T.4 line lengths at 204 dpi and others
 # Resolutions a page may claim (fax 98 dpi lines to high-resolution scans), and how far apart
 # its two axes may be (fax "normal" is 204x98, about 2).
@@ -97,6 +100,71 @@ def save_page(image: Image.Image, path: Path, xdpi: float, ydpi: float) -> None:
         image.save(path, format="TIFF", compression="tiff_adobe_deflate", dpi=(xdpi, ydpi))
 
 
+@dataclass(frozen=True)
+class G4Strip:
+    """Where a TIFF page's G4 data is (one strip), and the tags that say how to read it."""
+
+    path: str
+    offset: int
+    length: int
+    width: int
+    height: int
+    photometric: int
+    fill_order: int
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as stream:
+            stream.seek(self.offset)
+            data = stream.read(self.length)
+        if len(data) != self.length:
+            raise ValueError(f"{self.path}: G4 strip cut short")
+        return data
+
+
+def g4_strip(source: str | Path | Image.Image, path: str | Path | None = None) -> G4Strip | None:
+    """The G4 strip of a TIFF file's (or an open TIFF frame's) page, or None if the page is
+    not one plain G4 strip (it is then decoded and encoded again)."""
+    if not isinstance(source, Image.Image):
+        with Image.open(source) as image:
+            return g4_strip(image, source)
+    tags = getattr(source, "tag_v2", {})
+    offsets, counts = tags.get(STRIP_OFFSETS), tags.get(STRIP_BYTE_COUNTS)
+    if tags.get(COMPRESSION) != 4 or source.mode != "1" or not offsets or not counts or \
+            len(offsets) != 1 or len(counts) != 1 or tags.get(PHOTOMETRIC) not in (0, 1) or \
+            tags.get(FILL_ORDER, 1) not in (1, 2) or tags.get(T6_OPTIONS, 0) != 0:
+        return None
+    return G4Strip(str(path), int(offsets[0]), int(counts[0]), *source.size,
+                   int(tags[PHOTOMETRIC]), int(tags.get(FILL_ORDER, 1)))
+
+
+def write_g4_tiff(stream: BinaryIO, pages: Sequence[tuple[G4Strip, float, float]]) -> None:
+    """A little-endian (multipage) TIFF of G4 strips copied as they are, each page with its
+    own x and y resolution; one page's data in memory at a time."""
+    stream.write(b"II*\x00")
+    link = stream.tell()  # where the offset of the next directory goes
+    stream.write(bytes(4))
+    for strip, xdpi, ydpi in pages:
+        data = strip.read()
+        ifd = TiffImagePlugin.ImageFileDirectory_v2()
+        ifd[256], ifd[257], ifd[258], ifd[259] = strip.width, strip.height, 1, 4
+        ifd[PHOTOMETRIC], ifd[FILL_ORDER] = strip.photometric, strip.fill_order
+        # One strip right after the directory (Pillow adds the directory's end to 0).
+        ifd[STRIP_OFFSETS], ifd[277], ifd[278] = 0, 1, strip.height
+        ifd[STRIP_BYTE_COUNTS] = len(data)
+        ifd[X_RESOLUTION], ifd[Y_RESOLUTION], ifd[RESOLUTION_UNIT] = xdpi, ydpi, 2  # inch
+        for tag in (256, 257, STRIP_OFFSETS, 278, STRIP_BYTE_COUNTS):
+            ifd.tagtype[tag] = TiffTags.LONG
+        position = stream.tell()
+        stream.seek(link)
+        stream.write(position.to_bytes(4, "little"))
+        stream.seek(position)
+        stream.write(ifd.tobytes(position))
+        link = position + 2 + 12 * len(ifd)
+        stream.write(data)
+        if stream.tell() % 2:
+            stream.write(b"\x00")  # directories start on a word boundary
+
+
 def plausible_dpi(xdpi: float, ydpi: float) -> tuple[float, float]:
     """Resolutions within [MIN_DPI, MAX_DPI] and at most MAX_DPI_RATIO apart. A file's
     resolution is only a claim; an absurd one (10000x1 dpi) would make squaring the pixels
@@ -151,7 +219,12 @@ def _split_tiff(original: Path, out_dir: Path, max_pages: int,
                 except Exception as exc:  # see the note in the outer handler
                     raise FaxRejected(f"page {page_no}: cannot decode TIFF data: {exc}") from None
                 path = out_dir / f"page-{page_no:04d}.tif"
-                save_page(frame, path, xdpi, ydpi)
+                strip = g4_strip(tiff, original)
+                if strip is not None:  # the received G4 data as it is: no encoding again
+                    with open(path, "wb") as stream:
+                        write_g4_tiff(stream, [(strip, xdpi, ydpi)])
+                else:
+                    save_page(frame, path, xdpi, ydpi)
                 pages.append(PageImage(page_no, str(path), frame.width, frame.height, xdpi, ydpi,
                                        pixel_sha256(frame)))
     except FaxRejected:

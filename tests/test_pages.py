@@ -51,13 +51,16 @@ def test_tiff_pages_keep_their_own_x_and_y_dpi(tmp_path: Path, device: str, reso
     pages = split_document(original, tmp_path / "pages")
     xdpi, ydpi = (float(v) for v in resolution.split("x"))
     assert [p.page_no for p in pages] == [1, 2]
-    for page in pages:
-        assert (page.xdpi, page.ydpi) == (xdpi, ydpi)
-        assert page.width_px == 1728  # T.4 line length, whatever the vertical resolution
-        assert page.height_px == pytest.approx(11 * ydpi, abs=2)
-        with Image.open(page.path) as im:
-            assert im.info["compression"] == "group4"
-            assert im.info["dpi"] == pytest.approx((xdpi, ydpi))
+    with Image.open(original) as received:
+        for index, page in enumerate(pages):
+            assert (page.xdpi, page.ydpi) == (xdpi, ydpi)
+            assert page.width_px == 1728  # T.4 line length, whatever the vertical resolution
+            assert page.height_px == pytest.approx(11 * ydpi, abs=2)
+            received.seek(index)
+            with Image.open(page.path) as im:
+                assert im.info["compression"] == "group4"
+                assert im.info["dpi"] == pytest.approx((xdpi, ydpi))
+                assert im.convert("1").tobytes() == received.convert("1").tobytes()
 
 
 def test_uncompressed_and_untagged_tiff(tmp_path: Path) -> None:
