@@ -382,7 +382,3 @@ def open_pdf(path: Path) -> pikepdf.Pdf:
             from None
     except pikepdf.PdfError as exc:
         raise PdfPageError(f"unreadable PDF (encrypted or corrupt): {exc}") from None
-
-
-def save_tiff_bytes(tiff: bytes, path: Path) -> None:
-    path.write_bytes(tiff)
