@@ -6,10 +6,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
-# netpbm, libtiff-tools: tests make TIFFs with other writers' tags. postgresql: the tests start
-# their own server (initdb + pg_ctl) for the PostgreSQL backend.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
-	netpbm libtiff-tools postgresql
+# What faxvault runs on, then what only the tests need (one line each: tests make TIFFs with
+# other writers' tags, and start their own PostgreSQL with initdb + pg_ctl).
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
+APT_PACKAGES += jbig2dec
+APT_PACKAGES += netpbm libtiff-tools
+APT_PACKAGES += postgresql
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean

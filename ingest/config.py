@@ -59,7 +59,10 @@ class LimitsConfig(_Section):
     max_pages: PositiveInt = 500
     # A fax page at 204x391 dpi is ~1728x4300 = 7.4 Mpx; 60 Mpx leaves room for 600 dpi scans
     # while refusing decompression bombs.
-    max_pixels_per_page: PositiveInt = 60_000_000
+    max_pixels_per_page: Annotated[int, Field(gt=0, le=100_000_000)] = 60_000_000
+    # Time one original may take to split into pages (decoding, rendering); past it the
+    # process doing it is replaced and the fax fails with the reason.
+    split_timeout_seconds: PositiveFloat = 300.0
     # Cap on the originals held in the spool while they wait to be archived (0 = the disk
     # is the limit). Past it, fetches and hot-folder files wait instead of filling the disk.
     spool_max_bytes: Annotated[int, Field(ge=0)] = 0
@@ -70,9 +73,30 @@ class OcrConfig(_Section):
     engine: Literal["tesserocr", "pytesseract"] = "tesserocr"
     workers: Annotated[int, Field(ge=0)] = 0  # 0 = one per core
     tessdata_dir: str = ""  # "" = find the Debian tessdata
-    pdf_render_dpi: Annotated[int, Field(ge=72, le=600)] = 200
+    # PDF pages that are not one bilevel image are rendered at their finest image's
+    # resolution, at least the min (legible text on a small page) and at most the max (and
+    # within limits.max_pixels_per_page). Pages that are one bilevel image keep their own.
+    pdf_min_render_dpi: Annotated[int, Field(ge=72, le=1200)] = 300
+    pdf_max_render_dpi: Annotated[int, Field(ge=72, le=2400)] = 600
     page_timeout_seconds: PositiveFloat = 120.0
     correct_words: bool = True  # dictionary correction of misread words (ocr/correct.py)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_render_key(cls, data: object) -> object:
+        # pdf_render_dpi (one fixed resolution for every PDF page) is read as the least
+        # resolution a rendered page gets, the nearest meaning it has now.
+        if isinstance(data, dict) and "pdf_render_dpi" in data:
+            data = dict(data)
+            older = data.pop("pdf_render_dpi")
+            data.setdefault("pdf_min_render_dpi", older)
+        return data
+
+    @model_validator(mode="after")
+    def _render_range(self) -> OcrConfig:
+        if self.pdf_min_render_dpi > self.pdf_max_render_dpi:
+            raise ValueError("pdf_min_render_dpi must not exceed pdf_max_render_dpi")
+        return self
 
 
 class WorkerConfig(_Section):

@@ -22,8 +22,9 @@ from ingest import spam
 from ingest.assemble import assemble_outputs
 from ingest.config import ArchiveConfig, Config
 from ingest.metrics import Metrics
-from ingest.pages import FaxRejected, PageImage, split_document, turn_page
+from ingest.pages import FaxRejected, PageImage, PdfRendering, split_document, turn_page
 from ocr import OcrPool, PageText, Word
+from ocr.pool import PoolTaskTimedOut
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
 from storage.catalog import Catalog, open_catalog
@@ -216,18 +217,25 @@ def page_text_from_json(raw: str) -> PageText:
 
 
 async def split_pages(services: Services, original: Path, out_dir: Path) -> list[PageImage]:
-    """Split in the pool (it decodes untrusted input; a crash there cannot take us down)."""
+    """Split in the pool (it decodes untrusted input; a crash there cannot take us down),
+    within a time limit: a file that keeps a process busy longer is refused."""
     assert services.pool is not None, "splitting needs the pool"
-    limits = services.config.limits
-    return await services.pool.run(_split, str(original), str(out_dir), limits.max_pages,
-                                   limits.max_pixels_per_page,
-                                   services.config.ocr.pdf_render_dpi)
+    limits, ocr = services.config.limits, services.config.ocr
+    rendering = PdfRendering(ocr.pdf_min_render_dpi, ocr.pdf_max_render_dpi)
+    try:
+        return await services.pool.run(_split, str(original), str(out_dir), limits.max_pages,
+                                       limits.max_pixels_per_page, rendering,
+                                       timeout=limits.split_timeout_seconds)
+    except PoolTaskTimedOut:
+        raise FaxRejected(f"splitting the original into pages took longer than "
+                          f"{limits.split_timeout_seconds:g} s "
+                          "(limits.split_timeout_seconds)") from None
 
 
 def _split(original: str, out_dir: str, max_pages: int, max_pixels: int,
-           pdf_dpi: int) -> list[PageImage]:
+           rendering: PdfRendering) -> list[PageImage]:
     return split_document(original, out_dir, max_pages=max_pages, max_pixels=max_pixels,
-                          pdf_dpi=pdf_dpi)
+                          pdf_rendering=rendering)
 
 
 def retain_until(received_at: str, retention_days: int,

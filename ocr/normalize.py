@@ -45,6 +45,16 @@ SMOOTH_RADIUS = 1.0  # Gaussian blur radius, in square OCR pixels
 NOISY_SPECK_SHARE = 1e-4
 
 
+# Most pixels a page may have once squared. Ingest refuses larger pages first, against its
+# configured limit (limits.max_pixels_per_page, at most this); this guard stops a page that
+# did not pass there from being multiplied into gigabytes.
+MAX_OCR_PIXELS = 100_000_000
+
+
+class OcrImageTooLarge(ValueError):
+    """The page would exceed MAX_OCR_PIXELS once its pixels are made square."""
+
+
 @dataclass(frozen=True)
 class OcrGeometry:
     """How the OCR image relates to the page.
@@ -152,6 +162,9 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
     if slope:
         gray, shift = shear_rows(gray, slope)
     fx, fy = squaring_factors(xdpi, ydpi)
+    if gray.width * fx * gray.height * fy > MAX_OCR_PIXELS:
+        raise OcrImageTooLarge(f"{gray.width}x{gray.height} pixels at {xdpi:g}x{ydpi:g} dpi "
+                               f"would be {gray.width * fx}x{gray.height * fy} once square")
     # Pillow's Gaussian blurs across, then down; across commutes with repeating rows, so on
     # a page whose rows are repeated that pass runs first, on half the pixels (the same
     # result pixel for pixel, about 6 ms a page sooner).

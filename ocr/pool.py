@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import multiprocessing.connection
 import os
+import resource
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,13 +34,61 @@ T = TypeVar("T")
 class PoolWorkerDied(RuntimeError):
     """A pool process died mid-task (retryable: the pool has been replaced)."""
 
+
+class PoolTaskTimedOut(RuntimeError):
+    """A pool task ran past its time limit; its process was replaced."""
+
+
+# A task longer than this (an assembly, a split) is stopped: a hostile file must not hold a
+# process for ever. OCR pages have their own, shorter limit (ocr.page_timeout_seconds).
+DEFAULT_TASK_TIMEOUT = 600.0
+# Address space each pool process may map: a decoder fooled into a huge allocation fails
+# with MemoryError in that process instead of driving the host into the OOM killer. A warm
+# worker maps about 0.4 GB (tesseract's English model, numpy, a 300 dpi page being read).
+DEFAULT_ADDRESS_SPACE_BYTES = 3 * 1024**3
+MIN_ADDRESS_SPACE_HEADROOM = 1024**3
+
 _engine: Engine | None = None
 _engine_args: tuple[str, list[str], str, bool] = ("tesserocr", ["eng"], "", True)
 
 
+def _exit_with_parent() -> None:
+    """End this process when the process that started it ends, however it ends (kill -9
+    included): a pool process left behind holds its engine's memory for nothing. The parent
+    holds the write end of a pipe ("sentinel") that closes when it dies."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _mapped_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _limit_address_space(limit: int) -> None:
+    if limit <= 0:
+        return
+    # Never below what is already mapped plus room to work: thread stacks and library
+    # arenas grow with the machine's core count, and a worker that cannot start helps nobody.
+    limit = max(limit, _mapped_bytes() + MIN_ADDRESS_SPACE_HEADROOM)
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def _init_worker(engine: str, languages: list[str], tessdata: str,
-                 correct_words: bool) -> None:
+                 correct_words: bool, address_space: int = 0) -> None:
     global _engine, _engine_args
+    _exit_with_parent()
+    _limit_address_space(address_space)
     # Ctrl-C in a terminal signals the whole process group. The parent drains (running pages
     # finish, then it shuts the pool down); a worker that took the signal itself would die
     # mid-page and break the pool under the jobs being drained.
@@ -142,7 +193,9 @@ class OcrPool:
 
     def __init__(self, workers: int = 0, engine: str = "tesserocr",
                  languages: list[str] | None = None, tessdata: str = "",
-                 correct_words: bool = True) -> None:
+                 correct_words: bool = True, *,
+                 task_timeout: float = DEFAULT_TASK_TIMEOUT,
+                 address_space_bytes: int = DEFAULT_ADDRESS_SPACE_BYTES) -> None:
         self.workers = workers or os.cpu_count() or 1
         languages = languages or ["eng"]
         # Check in the parent too, so a missing language pack or dictionary program fails
@@ -151,7 +204,11 @@ class OcrPool:
         if correct_words:
             check_lexicon_programs()
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        self._initargs = (engine, languages, tessdata, correct_words)
+        # One BLAS thread per process too: the pool is the parallelism, and each idle BLAS
+        # thread reserves memory (address space, which the pool process limit counts).
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        self._initargs = (engine, languages, tessdata, correct_words, address_space_bytes)
+        self.task_timeout = task_timeout
         self._executor = self._new_executor()
         self.restarts = 0
 
@@ -171,23 +228,44 @@ class OcrPool:
         with _sigint_held():
             return executor.submit(fn, *args)
 
-    async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run ``fn`` in a pool process. If a process dies (a decoder or tesseract crash, the
-        OOM killer), the standard pool is broken for good; replace it, so one bad page costs
-        one failed attempt of one job instead of every job after it."""
+    async def run(self, fn: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
+        """Run ``fn`` in a pool process, within ``timeout`` seconds (default: the pool's
+        task timeout). If a process dies (a decoder or tesseract crash, the OOM killer), the
+        standard pool is broken for good; replace it, so one bad page costs one failed attempt
+        of one job instead of every job after it. A task past its time limit cannot be
+        stopped inside its process, so that pool is replaced too, its processes killed."""
         executor = self._executor
+        limit = self.task_timeout if timeout is None else timeout
         try:
-            return await asyncio.wrap_future(self._submit(executor, fn, *args))
+            return await asyncio.wait_for(
+                asyncio.wrap_future(self._submit(executor, fn, *args)), limit)
+        except TimeoutError:
+            self._replace(executor, kill=True)
+            raise PoolTaskTimedOut(f"a pool task ({getattr(fn, '__name__', fn)}) ran longer "
+                                   f"than {limit:g} s; its process was replaced") from None
         except BrokenProcessPool:
-            if executor is self._executor:
-                self._executor = self._new_executor()
-                self.restarts += 1
-                executor.shutdown(wait=False, cancel_futures=True)
+            self._replace(executor)
             raise PoolWorkerDied("an OCR pool process died (crash or kill) during this "
                                  "task; the pool was restarted") from None
 
-    async def recognize(self, path: Path, xdpi: float, ydpi: float) -> PageText:
-        return await self.run(recognize_page_file, str(path), xdpi, ydpi)
+    def _replace(self, executor: ProcessPoolExecutor, kill: bool = False) -> None:
+        """Put a new executor in place of ``executor`` (once, however many tasks notice)."""
+        if executor is not self._executor:
+            return
+        self._executor = self._new_executor()
+        self.restarts += 1
+        # The standard executor can only wait for its processes; one stuck in a task never
+        # returns, so it is killed (the others' tasks fail and are retried by their jobs).
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        if kill:
+            for process in processes:
+                with contextlib.suppress(Exception):
+                    process.kill()
+
+    async def recognize(self, path: Path, xdpi: float, ydpi: float,
+                        timeout: float | None = None) -> PageText:
+        return await self.run(recognize_page_file, str(path), xdpi, ydpi, timeout=timeout)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

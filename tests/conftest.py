@@ -10,6 +10,7 @@ import pytest
 from ingest.config import Config, config_from_mapping
 from ingest.pipeline import Services, open_services
 from ocr import OcrPool
+from tests import leftovers
 from tests.faxgen import SAMPLE_PAGES, render_fax
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
@@ -21,6 +22,30 @@ def pytest_configure(config: pytest.Config) -> None:
     missing = [tool for tool in ("gs", "tesseract") if shutil.which(tool) is None]
     if missing:
         raise pytest.UsageError(f"missing {', '.join(missing)}: run the suite with `make test`")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Orphans (the pool processes of a server a test killed) are re-parented to this process
+    # instead of init, so the leftover check below still finds them among its descendants.
+    leftovers.become_subreaper()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the session if it leaves a process behind (a server, a pool process, a resource
+    tracker): each lives on after the run, holding memory, as eleven did after one run."""
+    remaining = leftovers.descendants_still_running(grace_seconds=10)
+    if not remaining:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    lines = [f"  pid {p.pid} (parent {p.ppid}): {p.command}" for p in remaining]
+    message = "\n".join(["the test session left processes running:", *lines])
+    if reporter is not None:
+        reporter.ensure_newline()
+        reporter.write_line(message, red=True)
+    else:
+        print(message)
+    leftovers.kill(remaining)  # reported; not left to pile up run after run
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def free_port() -> int:
