@@ -321,7 +321,10 @@ def get(services: Services, fax_id: str, fmt: str, output: Path) -> None:
     fax = catalog.get_fax(fax_id)
     objects = {o["purpose"]: o for o in catalog.archive_objects(fax["id"])}
     if fmt in objects:
-        with services.archive.open(objects[fmt]["key"]) as src, open(output, "wb") as dst:
+        # The version recorded when it was archived (a later version on the key is not it).
+        stored = objects[fmt]
+        with services.archive.open(stored["key"], stored["version_id"]) as src, \
+                open(output, "wb") as dst:
             shutil.copyfileobj(src, dst)
     else:  # not archived yet: serve from the spool
         work = services.spool.work / fax["id"]
