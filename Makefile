@@ -7,9 +7,10 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 # netpbm, libtiff-tools: tests make TIFFs with other writers' tags. postgresql: the tests start
-# their own server (initdb + pg_ctl) for the PostgreSQL backend.
+# their own server (initdb + pg_ctl) for the PostgreSQL backend. dovecot-imapd: the tests start
+# their own IMAP server for the fax-to-email door.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
-	netpbm libtiff-tools postgresql
+	netpbm libtiff-tools postgresql dovecot-imapd
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean

@@ -270,8 +270,8 @@ class ImapConfig(_Section):
     # Instead of a password: a command printing an OAuth2 access token (XOAUTH2).
     oauth2_token_command: str = ""
     mailbox: str = "INBOX"
-    done_mailbox: str = "faxvault/done"
-    failed_mailbox: str = "faxvault/failed"
+    done_mailbox: str = "faxvault-done"
+    failed_mailbox: str = "faxvault-failed"
     idle: bool = True  # wait with IMAP IDLE when the server offers it, else poll
     poll_seconds: PositiveFloat = 60.0
     idle_seconds: Annotated[float, Field(gt=0, le=1740)] = 600.0  # renew IDLE (< 29 min)
