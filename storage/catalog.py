@@ -210,6 +210,7 @@ class DoorState:
     cursor: str | None = None
     last_poll_at: str | None = None
     last_error: str | None = None
+    acks_waiting: int = 0  # faxes to acknowledge at the provider once archived
 
 
 @dataclass(frozen=True)
@@ -391,6 +392,13 @@ class Catalog:
         """Where ``door`` resumes, and how its last poll went (empty for a new door)."""
         row = self.conn.execute("SELECT * FROM door_state WHERE door = ?", (door,)).fetchone()
         return DoorState(**dict(row)) if row else DoorState(door=door)
+
+    def door_states(self) -> list[DoorState]:
+        """Every door that has polled, with its acknowledgements still waiting."""
+        rows = self.conn.execute(
+            "SELECT s.*, (SELECT count(*) FROM door_acks a WHERE a.door = s.door"
+            " AND a.acked_at IS NULL) AS acks_waiting FROM door_state s ORDER BY s.door")
+        return [DoorState(**dict(r)) for r in rows]
 
     def save_door_poll(self, door: str, *, cursor: str | None, error: str | None) -> None:
         """Record one poll: the cursor reached (None keeps the stored one) and its error."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import logging
 import sys
@@ -151,7 +152,8 @@ async def test_a_message_whose_fax_cannot_be_journaled_stays_in_the_mailbox(
 
 
 async def test_starttls_with_an_xoauth2_token_from_a_command_and_polling(
-        aiohttp_client, dovecot, tmp_path, ocr_pool, fax_files) -> None:  # noqa: F811
+        aiohttp_client, dovecot, tmp_path, ocr_pool, fax_files, caplog) -> None:  # noqa: F811
+    caplog.set_level(logging.DEBUG)
     dovecot.empty()
     efax_like = {"name": "provider-x", "from_address": r"@faxes\.provider-x\.example",
                  "subject": r"Fax from (?P<sender>\d{10}) at (?P<received>[\d-]+ [\d:]+)",
@@ -170,6 +172,8 @@ async def test_starttls_with_an_xoauth2_token_from_a_command_and_polling(
     assert fax["received_at"] == "2026-11-30T21:05:00Z"  # Toronto is UTC-5 in November
     assert fax["metadata"]["email"]["received_at_from"] == "pattern"
     await client.close()
+    sasl = base64.b64encode(f"user={USER}\1auth=Bearer {dovecot.token}\1\1".encode())
+    assert dovecot.token not in caplog.text and sasl.decode() not in caplog.text
 
 
 async def test_untrusted_certificate_and_wrong_password_are_recorded_not_fatal(

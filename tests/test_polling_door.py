@@ -3,6 +3,7 @@ the fake on loopback, the faxes processed by the real pipeline (tesseract, SQLit
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import time
@@ -14,8 +15,8 @@ import pytest
 from ingest.app import DOORS, SERVICES, init_app
 from ingest.doors.srfax import SrfaxClient, SrfaxSettings
 from storage.search import SearchFilters, search_pages
-from tests.cliutil import wait_until_async
-from tests.conftest import make_config
+from tests.cliutil import run_cli, wait_until_async
+from tests.conftest import make_config, write_config
 from tests.fakes_srfax import PATH, FakeSrfax, srfax_app
 from tests.faxgen import render_fax
 
@@ -131,6 +132,13 @@ async def test_srfax_wrong_password_journals_nothing_and_is_not_logged(
     # A refusal is not retried within a poll: one listing call per poll.
     assert fake.count("Get_Fax_Inbox") in (door.polls, door.polls + 1)
     assert wrong not in caplog.text and all(wrong not in str(c) for c in fake.calls)
+    # The operator sees why in `faxvault status`.
+    config_file = write_config(tmp_path / "faxvault.toml", tmp_path / "var")
+    shown = await asyncio.to_thread(run_cli, config_file, "status", "--json")
+    [door_doc] = shown.json()["doors"]
+    assert door_doc["door"] == DOOR and "Invalid Access Code" in door_doc["last_error"]
+    human = await asyncio.to_thread(run_cli, config_file, "status")
+    assert "door poll:srfax: last look" in human.out and "Invalid Access Code" in human.out
 
     fake.password = wrong  # the operator fixes the account's password at SRFax
     await until(lambda: (f := services.catalog.find_fax("srfax", "40000001"))
