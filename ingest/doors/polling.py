@@ -98,13 +98,17 @@ class PollingDoor:
         self._task = asyncio.create_task(self._run(), name=self.door)
         log.info("%s: polling every %g s", self.source.name, self.interval)
 
-    async def stop(self) -> None:
+    async def stop(self, grace_seconds: float = 10.0) -> None:
+        """Stop polling: a poll in flight finishes the fax it is taking (the rest wait for
+        the next start); past ``grace_seconds`` it is cancelled, and a download cut short
+        simply happens again at the next start (nothing was journaled for it)."""
         self._stop.set()
-        if self._task is not None:
-            # A poll in flight finishes its current step; a download is cut short and
-            # simply happens again at the next start (nothing was journaled for it).
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+        if self._task is None:
+            return
+        _, pending = await asyncio.wait([self._task], timeout=grace_seconds)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(self._task, return_exceptions=True)
 
     async def _run(self) -> None:
         wait = self.interval
@@ -137,6 +141,9 @@ class PollingDoor:
         unfinished: list[str] = []
         errors: list[str] = []
         for fax in listing:
+            if self._stop.is_set():  # stopping: the rest wait for the next start
+                unfinished.append(fax.cursor)
+                continue
             try:
                 new = await self._take(fax)
             except Exception as exc:
