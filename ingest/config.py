@@ -247,11 +247,13 @@ class ImapPatternConfig(_Section):
 
 
 def _default_imap_patterns() -> list[ImapPatternConfig]:
-    # Generic: no provider's e-mail layout could be confirmed from its public docs, so these
-    # only catch the common "Fax from <number>" subject and "From: <number>" body lines.
+    # Generic: no provider's e-mail layout could be confirmed from its own public docs, so
+    # these only catch the common "Fax from <number>" / "caller ID: <number>" subjects and
+    # "From: <number>" body lines. (A third-party help page describes eFax subjects as "eFax
+    # from <name> - N page(s), caller ID: <number>": the second form covers it.)
     return [ImapPatternConfig(
         name="generic",
-        subject=r"(?i)\bfax\b.*?\bfrom\s*:?\s*(?P<sender>\+?\d[\d ().-]{5,}\d)",
+        subject=r"(?i)(?:\bfax\b.*?\bfrom|\bcaller\s*id)\s*:?\s*(?P<sender>\+?\d[\d ().-]{5,}\d)",
         body=r"(?im)^\s*(?:from|sender|caller\s*id)\s*:\s*(?P<sender>\+?\d[\d ().-]{5,}\d)",
     )]
 

@@ -228,3 +228,16 @@ def test_imap_config_errors_name_the_key(tmp_path, values, says) -> None:
 
     with pytest.raises(ConfigError, match=says):
         make_config(tmp_path, imap=values)
+
+
+@pytest.mark.parametrize(("subject", "sender"), [
+    ("Fax from +1 (905) 619-3547", "+1 (905) 619-3547"),
+    # eFax's subject as a third-party help page describes it.
+    ("eFax from ACME CLINIC - 2 page(s), caller ID: 905-619-3547", "905-619-3547"),
+    ("Fax from ACME CLINIC", None),  # a name is no number: nothing invented
+])
+def test_the_generic_pattern(subject: str, sender: str | None) -> None:
+    from ingest.config import ImapConfig
+
+    raw = f"From: fax@x.example\r\nSubject: {subject}\r\n\r\nHello\r\n".encode()
+    assert call_data(parse_message(raw), ImapConfig().patterns).sender == sender
