@@ -351,21 +351,18 @@ class ImapDoor:
     async def take_message(self, raw: bytes) -> MessageOutcome:
         """Journal one message and its faxes. Only a "done" outcome lets it leave the box."""
         services = self.services
-        message = await asyncio.to_thread(parse_message, raw)
-        attachments = fax_attachments(message)
-        if not attachments:
+        # Parsing, decoding and hashing a message of many megabytes: off the event loop.
+        read = await asyncio.to_thread(read_message, raw, list(self.cfg.patterns))
+        if not read.attachments:
             return MessageOutcome("failed", "no PDF or TIFF attachment")
-        digest = hashlib.sha256(raw).hexdigest()
-        headers = {name: _header(message, name) for name in KEPT_HEADERS
-                   if message.get(name) is not None}
+        digest, headers, call = read.sha256, read.headers, read.call
         journal_delivery(services.catalog, DeliveryRecord(
             provider=PROVIDER, idem_key=f"{PROVIDER}:message:{digest}", event_type="email",
             headers=headers, body=raw, actor="door:imap"))
-        call = call_data(message, list(self.cfg.patterns))
         message_id = (headers.get("Message-ID") or "").strip("<> ")
         base_id = message_id if message_id and len(message_id) <= 200 else f"sha256:{digest}"
         outcome = MessageOutcome("done")
-        for n, (name, payload) in enumerate(attachments, start=1):
+        for n, (name, payload) in enumerate(read.attachments, start=1):
             meta = LocalMetadata(
                 from_raw=call.sender, received_at=call.received_at, provider=PROVIDER,
                 provider_fax_id=f"{base_id}#{n}",
@@ -383,6 +380,23 @@ class ImapDoor:
             outcome.fax_ids.append(result.fax_id)
             outcome.duplicates += result.duplicate
         return outcome
+
+
+@dataclass(frozen=True)
+class ReadMessage:
+    sha256: str
+    headers: dict[str, str]
+    attachments: list[tuple[str, bytes]]
+    call: CallData
+
+
+def read_message(raw: bytes, patterns: list[ImapPatternConfig]) -> ReadMessage:
+    """Everything the door needs from one raw message (blocking: run it in a thread)."""
+    message = parse_message(raw)
+    headers = {name: _header(message, name) for name in KEPT_HEADERS
+               if message.get(name) is not None}
+    return ReadMessage(hashlib.sha256(raw).hexdigest(), headers, fax_attachments(message),
+                       call_data(message, patterns))
 
 
 def _header(message: EmailMessage, name: str) -> str:
