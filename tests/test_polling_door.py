@@ -199,3 +199,31 @@ def test_srfax_password_from_the_environment_never_echoed(tmp_path) -> None:
     with pytest.raises(ConfigError) as err:
         config_from_mapping({"srfax": {"access_pwd": ["not-a-string-secret"]}}, env={})
     assert "not-a-string-secret" not in str(err.value)
+
+
+async def test_a_fax_that_cannot_be_fetched_holds_the_cursor_but_not_the_others(
+        aiohttp_server, aiohttp_client, tmp_path, ocr_pool, srfax_docs) -> None:
+    fake = FakeSrfax(ACCOUNT, PASSWORD)
+    old_day = NOW - 3 * 86400
+    fake.add_fax("50000001", srfax_docs["wombat"], epoch=old_day)
+    del fake.files["50000001"]  # listed, but Retrieve_Fax answers Failed
+    fake.add_fax("50000002", srfax_docs["quokka"], epoch=NOW)
+    server = await aiohttp_server(srfax_app(fake))
+    client, services, door = await start_service(
+        aiohttp_client, door_config(tmp_path, str(server.make_url(PATH))), ocr_pool)
+    await until(lambda: services.catalog.find_fax("srfax", "50000002"), "the newer fax taken")
+    await until(lambda: door.polls >= 2, "two polls")
+    state = services.catalog.door_state(DOOR)
+    assert state.cursor == dt.datetime.fromtimestamp(old_day, dt.UTC).date().isoformat()
+    assert "fax 50000001" in state.last_error and "Fax not found" in state.last_error
+    assert services.catalog.find_fax("srfax", "50000001") is None
+
+    fake.files["50000001"] = srfax_docs["wombat"]  # the provider serves it again
+    await until(lambda: services.catalog.find_fax("srfax", "50000001"), "the older fax taken")
+    await until(lambda: services.catalog.door_state(DOOR).cursor
+                == dt.datetime.fromtimestamp(NOW, dt.UTC).date().isoformat(),
+                "the cursor past both")
+    newer = [c for c in fake.calls if c["action"] == "Retrieve_Fax"
+             and c["sFaxFileName"].endswith("|50000002")]
+    assert len(newer) == 1  # fetched once, however often the older one was retried
+    await client.close()

@@ -162,7 +162,7 @@ class PollingDoor:
         cursor = min(unfinished) if unfinished else (listing[-1].cursor if listing else None)
         if cursor is not None and state.cursor is not None and not unfinished:
             cursor = max(cursor, state.cursor)  # never move back when all is done
-        outcome.error = "; ".join(errors) or None
+        outcome.error = summary(errors)
         with catalog.transaction():
             catalog.save_door_poll(self.door, cursor=cursor, error=outcome.error)
         self.polls += 1
@@ -213,6 +213,15 @@ class PollingDoor:
                 catalog.door_ack_done(self.door, ack.item_id)
             done += 1
         return done
+
+
+def summary(errors: list[str], shown: int = 5) -> str | None:
+    """The first few errors of a poll, and how many more (a long outage must not make one
+    status line of every fax)."""
+    if not errors:
+        return None
+    more = f"; and {len(errors) - shown} more" if len(errors) > shown else ""
+    return "; ".join(errors[:shown]) + more
 
 
 def describe(exc: BaseException) -> str:
