@@ -58,7 +58,7 @@ def cli() -> None:
 @cli.command()
 @with_config
 def serve(config: Config) -> None:
-    """Run the service: HTTP routes, job workers; Ctrl-C drains and stops."""
+    """Run the service: HTTP routes, job workers, configured doors; Ctrl-C drains and stops."""
     from aiohttp import web
 
     from ingest.app import init_app
