@@ -7,11 +7,12 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 # What faxvault runs on, then what only the tests need (one line each: tests make TIFFs with
-# other writers' tags, and start their own PostgreSQL with initdb + pg_ctl).
+# other writers' tags, start their own PostgreSQL with initdb + pg_ctl, their own IMAP server).
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
 APT_PACKAGES += jbig2dec
 APT_PACKAGES += netpbm libtiff-tools
 APT_PACKAGES += postgresql
+APT_PACKAGES += dovecot-imapd
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean

@@ -18,6 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from ingest.compliance import anchor_loop
 from ingest.config import Config
+from ingest.doors.run import imap_door, srfax_door
 from ingest.fetch import build_clients
 from ingest.hotfolder import HotFolder
 from ingest.journal import GroupJournal
@@ -39,6 +40,8 @@ log = logging.getLogger("faxvault.app")
 SERVICES = web.AppKey("services", Services)
 WORKERS = web.AppKey("workers", WorkerGroup)
 HTTP = web.AppKey("http", aiohttp.ClientSession)
+# The running doors by name (``srfax``, ``imap``), for status and tests.
+DOORS = web.AppKey("doors", dict)
 
 __all__ = ["CONFIG", "SERVICES", "init_app"]
 
@@ -129,6 +132,20 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
     return ctx
 
 
+def _door_ctx(name: str, door):
+    """One door (``door(services, session)``, an async context manager yielding None when
+    the door is not configured) for the lifetime of the app; it stops before the services
+    close, so what it is taking is journaled or left for the next start."""
+    async def ctx(app: web.Application) -> AsyncIterator[None]:
+        async with door(app[SERVICES], app[HTTP]) as running:
+            if running is not None:
+                app[DOORS][name] = running
+            yield
+            app[DOORS].pop(name, None)
+
+    return ctx
+
+
 def init_app(config: Config, *, start_workers: bool = True,
              pool: OcrPool | None = None) -> web.Application:
     """The service. ``pool`` lends an existing OCR pool (tests, embedding); by default the
@@ -140,7 +157,11 @@ def init_app(config: Config, *, start_workers: bool = True,
                           handler_args={"access_log_class": RedactingAccessLogger})
     redact_aiohttp_logs()  # aiohttp logs a malformed request's raw request line
     app[CONFIG] = config
+    app[DOORS] = {}
     app.cleanup_ctx.append(_services_ctx(start_workers, pool))
+    if start_workers:
+        app.cleanup_ctx.append(_door_ctx("srfax", srfax_door))
+        app.cleanup_ctx.append(_door_ctx("imap", imap_door))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     add_routes(app)

@@ -58,7 +58,7 @@ def cli() -> None:
 @cli.command()
 @with_config
 def serve(config: Config) -> None:
-    """Run the service: HTTP routes, job workers; Ctrl-C drains and stops."""
+    """Run the service: HTTP routes, job workers, configured doors; Ctrl-C drains and stops."""
     from aiohttp import web
 
     from ingest.app import init_app
@@ -352,7 +352,8 @@ def status(services: Services, as_json: bool) -> None:
            "failed_jobs": [dataclasses.asdict(job) for job in queue.failed_jobs(catalog)],
            "deliveries": [dataclasses.asdict(row) for row in catalog.delivery_summaries()],
            "provider_statuses": [dataclasses.asdict(row)
-                                 for row in catalog.provider_status_counts()]}
+                                 for row in catalog.provider_status_counts()],
+           "doors": [dataclasses.asdict(row) for row in catalog.door_states()]}
     last, statuses = doc["deliveries"], doc["provider_statuses"]
     if as_json:
         emit_json(doc)
@@ -370,6 +371,10 @@ def status(services: Services, as_json: bool) -> None:
                            f"({row['deliveries']} in all)"))
     for row in statuses:  # provider status codes verbatim: failures grouped by their code
         stdout.print(shown(f"{row['provider']} {row['provider_status']}: {row['faxes']} fax(es)"))
+    for door in doc["doors"]:  # the polling and e-mail doors: their last look, and why not
+        acks = f", {door['acks_waiting']} to mark read" if door["acks_waiting"] else ""
+        stdout.print(shown(f"door {door['door']}: last look {door['last_poll_at']}{acks}"
+                           + (f", error: {door['last_error']}" if door["last_error"] else "")))
     if doc["failed_jobs"]:
         table = Table("job", "kind", "fax", "attempts", "error", title="failed jobs")
         for job in doc["failed_jobs"]:

@@ -26,6 +26,8 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("faxplus", "webhook_token"): "FAXVAULT_FAXPLUS_WEBHOOK_TOKEN",
     ("dropbox", "api_key"): "FAXVAULT_DROPBOX_API_KEY",
     ("dropbox", "webhook_token"): "FAXVAULT_DROPBOX_WEBHOOK_TOKEN",
+    ("srfax", "access_pwd"): "FAXVAULT_SRFAX_PASSWORD",
+    ("imap", "password"): "FAXVAULT_IMAP_PASSWORD",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -190,6 +192,144 @@ class DropboxConfig(_Section):
     max_clock_skew_seconds: Annotated[int, Field(ge=0)] = 300
 
 
+class SrfaxConfig(_Section):
+    """The SRFax polling door: on when ``access_id`` and ``access_pwd`` are set."""
+
+    api_url: str = "https://www.srfax.com/SRF_SecWebSvc.php"
+    access_id: str = ""  # the account number
+    access_pwd: SecretStr | None = None
+    # SRFax reports times in the account's own time zone setting (an IANA name).
+    account_timezone: str = "UTC"
+    file_format: Literal["TIFF", "PDF"] = "TIFF"
+    include_sub_users: bool = False
+    # The first poll lists from this day (YYYY-MM-DD); "" = the whole inbox.
+    start_date: str = ""
+    # Mark each fax as read at SRFax once it is archived here.
+    mark_read: bool = False
+
+    @model_validator(mode="after")
+    def _check(self) -> SrfaxConfig:
+        import datetime as dt
+        import zoneinfo
+
+        try:
+            zoneinfo.ZoneInfo(self.account_timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"srfax.account_timezone: expected an IANA time zone name such "
+                             f"as America/Toronto (got {self.account_timezone!r})") from None
+        if self.start_date:
+            try:
+                dt.date.fromisoformat(self.start_date)
+            except ValueError:
+                raise ValueError(f"srfax.start_date: expected YYYY-MM-DD or \"\" (got "
+                                 f"{self.start_date!r})") from None
+        if self.access_id and not self.access_id.isdigit():
+            raise ValueError("srfax.access_id: expected the account number (digits)")
+        return self
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.access_id and self.access_pwd)
+
+
+class PollingConfig(_Section):
+    """How polling doors (SRFax) poll: every ``interval_seconds``; after a failed poll the
+    wait doubles up to ``max_interval_seconds``."""
+
+    interval_seconds: PositiveFloat = 60.0
+    max_interval_seconds: PositiveFloat = 900.0
+    # A listing answer larger than this is refused (SRFax answers a whole period at once).
+    max_listing_bytes: PositiveInt = 32 * 1024 * 1024
+
+
+class ImapPatternConfig(_Section):
+    """How one provider's fax e-mails name the sender and the receive time."""
+
+    name: Annotated[str, Field(min_length=1, max_length=64)]
+    # Regex the From header must match for this entry to apply ("" = any message).
+    from_address: str = ""
+    # Regexes over the Subject and the text body; named groups ``sender`` and ``received``.
+    subject: str = ""
+    body: str = ""
+    # strptime format of the ``received`` group; "" = ISO 8601 or RFC 2822.
+    time_format: str = ""
+    # The zone of a ``received`` time that carries none (IANA name).
+    timezone: str = "UTC"
+
+    @model_validator(mode="after")
+    def _compiles(self) -> ImapPatternConfig:
+        import re
+        import zoneinfo
+
+        for key in ("from_address", "subject", "body"):
+            try:
+                re.compile(getattr(self, key))
+            except re.error as exc:
+                raise ValueError(f"imap.patterns ({self.name}): {key} is not a valid regular "
+                                 f"expression: {exc}") from None
+        try:
+            zoneinfo.ZoneInfo(self.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"imap.patterns ({self.name}): timezone: expected an IANA time "
+                             f"zone name (got {self.timezone!r})") from None
+        return self
+
+
+def _default_imap_patterns() -> list[ImapPatternConfig]:
+    # Generic: no provider's e-mail layout could be confirmed from its own public docs, so
+    # these only catch the common "Fax from <number>" / "caller ID: <number>" subjects and
+    # "From: <number>" body lines. (A third-party help page describes eFax subjects as "eFax
+    # from <name> - N page(s), caller ID: <number>": the second form covers it.)
+    return [ImapPatternConfig(
+        name="generic",
+        subject=r"(?i)(?:\bfax\b.*?\bfrom|\bcaller\s*id)\s*:?\s*(?P<sender>\+?\d[\d ().-]{5,}\d)",
+        body=r"(?im)^\s*(?:from|sender|caller\s*id)\s*:\s*(?P<sender>\+?\d[\d ().-]{5,}\d)",
+    )]
+
+
+class ImapConfig(_Section):
+    """The fax-to-email door: on when ``host`` is set."""
+
+    host: str = ""
+    port: Annotated[int, Field(ge=1, le=65535)] = 993
+    # "tls": TLS from the first byte (port 993); "starttls": upgrade on connect (port 143).
+    # There is no plain-text mode: passwords and faxes cross this connection.
+    security: Literal["tls", "starttls"] = "tls"
+    ca_file: Path | None = None  # trust this CA (a private server) besides the system's
+    username: str = ""
+    password: SecretStr | None = None
+    # Instead of a password: a command printing an OAuth2 access token (XOAUTH2).
+    oauth2_token_command: str = ""
+    mailbox: str = "INBOX"
+    done_mailbox: str = "faxvault-done"
+    failed_mailbox: str = "faxvault-failed"
+    idle: bool = True  # wait with IMAP IDLE when the server offers it, else poll
+    poll_seconds: PositiveFloat = 60.0
+    idle_seconds: Annotated[float, Field(gt=0, le=1740)] = 600.0  # renew IDLE (< 29 min)
+    timeout_seconds: PositiveFloat = 30.0
+    max_message_bytes: PositiveInt = 60 * 1024 * 1024
+    max_interval_seconds: PositiveFloat = 900.0  # longest wait between reconnects
+    patterns: list[ImapPatternConfig] = Field(default_factory=_default_imap_patterns)
+
+    @model_validator(mode="after")
+    def _check(self) -> ImapConfig:
+        if self.host and not self.username:
+            raise ValueError("imap.username: required when imap.host is set")
+        if self.host and not (self.password or self.oauth2_token_command):
+            raise ValueError("imap.password (or FAXVAULT_IMAP_PASSWORD) or "
+                             "imap.oauth2_token_command: one is required when imap.host is set")
+        if self.password and self.oauth2_token_command:
+            raise ValueError("imap.password and imap.oauth2_token_command: set only one")
+        if self.done_mailbox in ("", self.mailbox) or self.failed_mailbox in ("", self.mailbox):
+            raise ValueError("imap.done_mailbox, imap.failed_mailbox: expected folders other "
+                             "than imap.mailbox")
+        return self
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.host)
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -274,6 +414,9 @@ class Config(_Section):
     faxplus: FaxplusConfig = FaxplusConfig()
     dropbox: DropboxConfig = DropboxConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
+    srfax: SrfaxConfig = SrfaxConfig()
+    polling: PollingConfig = PollingConfig()
+    imap: ImapConfig = ImapConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()
     audit: AuditConfig = AuditConfig()
@@ -293,6 +436,20 @@ class Config(_Section):
             if parts.scheme not in ("https", "http") or not parts.hostname:
                 raise ValueError(f"{section}.api_base: expected an https:// URL with a host "
                                  f"(got {base!r})")
+        return self
+
+    @model_validator(mode="after")
+    def _door_urls(self) -> Config:
+        """The SRFax endpoint: https with a host, like the provider API bases."""
+        from urllib.parse import urlsplit
+
+        url = self.srfax.api_url
+        parts = urlsplit(url)
+        if parts.scheme == "http" and not self.http.allow_insecure:
+            raise ValueError(f"srfax.api_url: expected an https:// URL (got {url!r}); plain "
+                             "http is allowed only with http.allow_insecure = true, for a test API")
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError(f"srfax.api_url: expected an https:// URL with a host (got {url!r})")
         return self
 
     # Derived locations, all under data_dir unless configured.
@@ -329,7 +486,8 @@ def _describe(error: dict) -> str:
         return f"{key}: unknown key"
     expected = error["msg"]
     got = error.get("input")
-    if isinstance(got, (str, int, float, bool)) and not key.endswith(("token", "key")):
+    secret = key.endswith(("token", "key", "pwd", "password"))
+    if isinstance(got, (str, int, float, bool)) and not secret:
         return f"{key}: {expected} (got {got!r})"
     return f"{key}: {expected}"
 

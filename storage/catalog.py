@@ -173,6 +173,26 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX audit_anchors_seq ON audit_anchors (target, seq);
     """,
+    # 7: the polling and email doors: where each door's listing resumes (its cursor, opaque
+    # to storage), and the provider-side acknowledgements (mark as read) that wait for their
+    # fax to be archived.
+    """
+    CREATE TABLE door_state (
+        door TEXT PRIMARY KEY,
+        cursor TEXT,
+        last_poll_at TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE door_acks (
+        door TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        fax_id TEXT NOT NULL REFERENCES faxes (id),
+        created_at TEXT NOT NULL,
+        acked_at TEXT,
+        PRIMARY KEY (door, item_id)
+    );
+    CREATE INDEX door_acks_pending ON door_acks (door) WHERE acked_at IS NULL;
+    """,
 ]
 
 
@@ -197,6 +217,22 @@ class ProviderStatusCount:
     provider: str
     provider_status: str
     faxes: int
+
+
+@dataclass(frozen=True)
+class DoorState:
+    door: str
+    cursor: str | None = None
+    last_poll_at: str | None = None
+    last_error: str | None = None
+    acks_waiting: int = 0  # faxes to acknowledge at the provider once archived
+
+
+@dataclass(frozen=True)
+class DoorAck:
+    door: str
+    item_id: str
+    fax_id: str
 
 
 @dataclass
@@ -380,6 +416,54 @@ class Catalog:
                JOIN pages p ON p.fax_id = f.fax_id WHERE f.fax_id IS NOT ?
                GROUP BY f.fax_id""", (exclude,))
         return [(r["verdict"], r["text"] or "") for r in rows]
+
+
+    # -- polling and email doors ----------------------------------------------------------
+    def door_state(self, door: str) -> DoorState:
+        """Where ``door`` resumes, and how its last poll went (empty for a new door)."""
+        row = self.conn.execute("SELECT * FROM door_state WHERE door = ?", (door,)).fetchone()
+        return DoorState(**dict(row)) if row else DoorState(door=door)
+
+    def door_states(self) -> list[DoorState]:
+        """Every door that has polled, with its acknowledgements still waiting."""
+        rows = self.conn.execute(
+            "SELECT s.*, (SELECT count(*) FROM door_acks a WHERE a.door = s.door"
+            " AND a.acked_at IS NULL) AS acks_waiting FROM door_state s ORDER BY s.door")
+        return [DoorState(**dict(r)) for r in rows]
+
+    def save_door_poll(self, door: str, *, cursor: str | None, error: str | None) -> None:
+        """Record one poll: the cursor reached (None keeps the stored one) and its error."""
+        self.conn.execute(
+            """INSERT INTO door_state (door, cursor, last_poll_at, last_error)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT (door) DO UPDATE SET
+                 cursor = coalesce(excluded.cursor, door_state.cursor),
+                 last_poll_at = excluded.last_poll_at, last_error = excluded.last_error""",
+            (door, cursor, utcnow_iso(), error))
+
+    def add_door_ack(self, door: str, item_id: str, fax_id: str) -> None:
+        """Remember that ``item_id`` is to be acknowledged at the provider once ``fax_id`` is
+        archived (a second call for the same item changes nothing)."""
+        self.conn.execute(
+            "INSERT INTO door_acks (door, item_id, fax_id, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (door, item_id) DO NOTHING", (door, item_id, fax_id, utcnow_iso()))
+
+    def door_acks_due(self, door: str, limit: int = 100) -> list[DoorAck]:
+        """Acknowledgements not yet made whose fax is archived, oldest first."""
+        rows = self.conn.execute(
+            "SELECT a.item_id, a.fax_id FROM door_acks a JOIN faxes f ON f.id = a.fax_id"
+            " WHERE a.door = ? AND a.acked_at IS NULL AND f.state = 'archived'"
+            " ORDER BY a.created_at, a.item_id LIMIT ?", (door, limit))
+        return [DoorAck(door=door, item_id=r["item_id"], fax_id=r["fax_id"]) for r in rows]
+
+    def door_ack_done(self, door: str, item_id: str) -> None:
+        self.conn.execute("UPDATE door_acks SET acked_at = ? WHERE door = ? AND item_id = ?",
+                          (utcnow_iso(), door, item_id))
+
+    def door_ack(self, door: str, item_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM door_acks WHERE door = ? AND item_id = ?",
+                                (door, item_id)).fetchone()
+        return dict(row) if row else None
 
     def archive_objects(self, fax_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
