@@ -5,7 +5,9 @@
 they are split there: "BRG-6204-2RS" finds "BRG6204-2RS" and "BRG 6204 2RS", "60505258009"
 finds "60505-2580-09", "1.42" finds "142", "HemoglobinA1c" finds "Hemoglobin A1c" and back. The
 page may drop a separator the query has, or split where letters meet digits; where the query
-has no separator at all, the page may split anywhere. A phone number matches the same number
+has no separator at all, the page may split anywhere. OCR also runs a label into the value
+after it: where letters meet digits, the word before or after may be joined to the code
+("Exp12/31/2026" holds 12/31/2026; "512/31/2026" does not). A phone number matches the same number
 written any other way: "(503) 555-0116" finds "503.555.0116", "+1 503 555 0116" and
 "5035550116". These are exact matches: the characters are the ones typed.
 
@@ -71,6 +73,7 @@ FUZZY_PHRASES_PER_BIT = 32  # variant phrases per quoted phrase (a product of wo
 MERGED_WORD_MIN_LETTERS = 6  # shorter words inside longer terms are too often other words
 MERGED_TERMS_READ = 256  # terms starting (or ending) with a word read before the shortest kept
 SPELLINGS_PER_CODE = 16  # ways a code is split in the index kept (fewest pieces first)
+GLUED_TERMS_PER_PIECE = 8  # terms a code's first or last piece is found run into
 CODE_CHARS_MAX = 40  # longer runs of letters and digits are matched as typed only
 JOINED_WORDS_MAX = 4  # neighbouring words tried run together in the page
 PHONE_MIN_DIGITS = 10  # shorter digit runs are ids and amounts more often than phone numbers
@@ -127,6 +130,10 @@ class Vocabulary(Protocol):
     def extending(self, word: str) -> list[str]:
         """Index terms that start or end with ``word`` (and are longer), shortest first."""
 
+    def glued(self, piece: str, before: bool) -> list[str]:
+        """Up to GLUED_TERMS_PER_PIECE index terms that are ``piece`` with letters run into
+        it (or digits, if it is letters), ``before`` it or after it."""
+
 
 class IndexedVocabulary:
     """The catalog's terms (``search_terms``), reached through the close-word index."""
@@ -161,6 +168,19 @@ class IndexedVocabulary:
             "SELECT term FROM search_term_keys WHERE key > ? AND key < ? LIMIT ?",
             (low, high, MERGED_TERMS_READ))]
         return sorted(set(starting + ending) - {word}, key=lambda t: (len(t), t))
+
+    def glued(self, piece: str, before: bool) -> list[str]:
+        # Digits sort before ":" and letters after it: the range holds only the other kind.
+        edge = piece[0] if before else piece[-1]
+        stem = SUFFIX_KEY + piece[::-1] if before else piece
+        low, high = (stem + ":", stem + "\U0010ffff") if edge.isdigit() else \
+            (stem + "0", stem + ":")
+        table, column = ("search_term_keys", "key") if before else ("search_terms", "term")
+        rows = self._conn.execute(
+            f"SELECT term FROM {table} "
+            f"WHERE {column} >= ? AND {column} < ? LIMIT ?",
+            (low, high, GLUED_TERMS_PER_PIECE))
+        return [row[0] for row in rows]
 
 
 # -- reading a query ----------------------------------------------------------------------------
@@ -210,25 +230,33 @@ def code_cuts(bit: Bit) -> tuple[str, set[int]]:
 
 def spellings(chars: str, cuts: set[int], vocabulary: Vocabulary) -> list[tuple[str, ...]]:
     """The ways ``chars`` is written in the index: splits at some of ``cuts`` whose every
-    piece is an index term, fewest pieces first. Longer than CODE_CHARS_MAX: none (the
-    pieces to look up grow with the square of the length)."""
+    piece is an index term, fewest pieces first. The first piece may also have letters run
+    into it from the word before where it starts with a digit ("Exp12/31/2026": OCR lost the
+    space), or digits where it starts with a letter; the last piece likewise at its end.
+    Longer than CODE_CHARS_MAX: none (the pieces to look up grow with the square of the
+    length)."""
     if len(chars) > CODE_CHARS_MAX:
         return []
     ends = sorted({0, len(chars)} | {c for c in cuts if 0 < c < len(chars)})
     pieces = {chars[a:b] for i, a in enumerate(ends) for b in ends[i + 1:]}
     known = vocabulary.known(pieces)
-    following = {a: [b for b in ends if b > a and chars[a:b] in known] for a in ends}
+    following: dict[int, list[tuple[int, str]]] = {
+        a: [(b, chars[a:b]) for b in ends if b > a and chars[a:b] in known] for a in ends}
+    following[0] += [(b, term) for b in ends[1:]
+                     for term in vocabulary.glued(chars[:b], before=True)]
+    for a in ends[:-1]:
+        following[a] += [(len(chars), term)
+                         for term in vocabulary.glued(chars[a:], before=False)]
     found: list[tuple[str, ...]] = []
     layer: list[tuple[int, tuple[str, ...]]] = [(0, ())]
     while layer and len(found) < SPELLINGS_PER_CODE:
         longer = []
         for at, words in layer:
-            for end in following[at]:
-                spelled = (*words, chars[at:end])
+            for end, word in following[at]:
                 if end == len(chars):
-                    found.append(spelled)
+                    found.append((*words, word))
                 else:
-                    longer.append((end, spelled))
+                    longer.append((end, (*words, word)))
         layer = longer[:SPELLINGS_PER_CODE * 8]  # bounds the work on long digit runs
     return found[:SPELLINGS_PER_CODE]
 
