@@ -82,17 +82,25 @@ def term_keys(term: str) -> list[str]:
 def lookup_keys(word: str, edits: int) -> set[str]:
     """The keys under which every term within ``edits`` of ``word`` (after look-alike folding)
     is filed: for each length such a term can have, each of its pieces, read from ``word`` at
-    each place the edits can have moved it to."""
+    each place the edits can have moved it to. With ``edits`` + 1 pieces, the places are
+    those of PassJoin's multi-match-aware selection (Li et al., VLDB 2011): piece j (from 0)
+    is looked for only where it can be the first piece left intact, at most j places from
+    where it sits in the term and at most ``edits`` - j from where it sits counted from the
+    end."""
     folded = fold_lookalikes(word)
     keys = set()
     for length in range(max(1, len(folded) - edits), len(folded) + edits + 1):
         counts = piece_counts(length)
         count = next((c for c in counts if c > edits), counts[-1])
+        longer = len(folded) - length
         for number, (start, size) in enumerate(pieces(length, count)):
-            for shift in range(-edits, edits + 1):
-                at = start + shift
-                if at >= 0 and at + size <= len(folded):
-                    keys.add(piece_key(length, count, number, folded[at:at + size]))
+            if count == edits + 1:
+                low = max(start - number, start + longer - (edits - number))
+                high = min(start + number, start + longer + (edits - number))
+            else:  # too short a term for edits + 1 pieces: every place the edits allow
+                low, high = start - edits, start + edits
+            for at in range(max(0, low), min(high, len(folded) - size) + 1):
+                keys.add(piece_key(length, count, number, folded[at:at + size]))
     return keys
 
 

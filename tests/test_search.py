@@ -3,13 +3,21 @@ long words; exact hits come first, numbers never match a different number."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from pathlib import Path
 
 import pytest
+from rapidfuzz.distance import Levenshtein
 
 from storage.catalog import MIGRATIONS, Catalog, open_catalog
-from storage.search import SearchFilters, allowed_edits, fuzzy_match, search_pages
+from storage.search import (
+    IndexedVocabulary,
+    SearchFilters,
+    allowed_edits,
+    fuzzy_match,
+    search_pages,
+)
 from storage.terms import fold_lookalikes, fold_lookalikes_sql, lookup_keys, pieces, term_keys
 from tests.cliutil import run_cli
 from tests.conftest import write_config
@@ -300,3 +308,22 @@ def test_pieces_split_evenly_and_cover_the_term() -> None:
                        ("hypertension", "hypertensoin"), ("assignment", "assiqanment")]:
         edits = 2 if len(word) >= 8 else 1
         assert set(lookup_keys(word, edits)) & set(term_keys(term)), (word, term)
+
+
+def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(tmp_path: Path) -> None:
+    """For every edit budget search uses, the terms found through the index's keys are
+    exactly those a comparison with every indexed term finds (but for one character read as
+    another: a lone letter of a code is not matched by a different lone letter)."""
+    rng = random.Random(3)
+    letters = "abcdeghiklmnorstuz015"
+    catalog = open_catalog(tmp_path / "c.sqlite3")
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
+             for _ in range(3000)]
+    add_page(catalog, "W", " ".join(words))
+    terms = [r[0] for r in catalog.conn.execute("SELECT term FROM search_terms")]
+    vocabulary = IndexedVocabulary(catalog)
+    for word in rng.sample(terms, 150) + [w[:-1] + "x" for w in rng.sample(terms, 150)]:
+        for edits in (1, 2) if len(word) >= 8 else (1,):
+            scanned = {t for t in terms if Levenshtein.distance(
+                fold_lookalikes(word), fold_lookalikes(t)) <= (edits if len(word + t) > 2 else 0)}
+            assert set(vocabulary.close_to(word, edits)) == scanned, (word, edits)
