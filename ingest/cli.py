@@ -233,7 +233,8 @@ def search(services: Services, query: str, from_number: str | None, since: str |
                                 from_number, services.config.numbers.default_region
                             ) or from_number,
                             status=status, include_spam=include_spam, raw=raw,
-                            fuzzy=not exact)
+                            fuzzy=not exact,
+                            phone_region=services.config.numbers.default_region)
     try:
         hits = search_pages(services.catalog, query, filters, limit)
     except Exception as exc:  # only reachable with --raw: FTS5 syntax errors

@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from storage.terms import fold_lookalikes, fold_lookalikes_sql, index_terms
+from storage.terms import fold_lookalikes, fold_lookalikes_sql, index_terms, term_keys
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -192,6 +192,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (door, item_id)
     );
     CREATE INDEX door_acks_pending ON door_acks (door) WHERE acked_at IS NULL;
+    """,
+    # 8: the close-word index: each search term under the pieces of its folded form and its
+    # reversal (storage/terms.py), so a search finds terms near a word without reading them
+    # all. Kept by Catalog.replace_page and Catalog.delete_pages; faxvault_term_keys is
+    # registered on the connection by _apply_migrations.
+    """
+    CREATE TABLE search_term_keys (key TEXT NOT NULL, term TEXT NOT NULL,
+                                   PRIMARY KEY (key, term)) WITHOUT ROWID;
+    INSERT OR IGNORE INTO search_term_keys (key, term)
+        SELECT k.value, t.term FROM search_terms t, json_each(faxvault_term_keys(t.term)) k;
     """,
 ]
 
@@ -384,8 +394,14 @@ class Catalog:
             {"fax_id": fax_id, **page},
         )
         terms = set(index_terms(page.get("text") or ""))
+        known = {row[0] for row in self.conn.execute(
+            "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(terms)),))}
+        new = terms - known
         self.conn.executemany("INSERT OR IGNORE INTO search_terms (term, folded) VALUES (?, ?)",
-                              [(term, fold_lookalikes(term)) for term in terms])
+                              [(term, fold_lookalikes(term)) for term in new])
+        self.conn.executemany("INSERT OR IGNORE INTO search_term_keys (key, term) VALUES (?, ?)",
+                              [(key, term) for term in new for key in term_keys(term)])
 
     def delete_pages(self, fax_id: str) -> None:
         """Delete a fax's pages and their text (the index follows by trigger), and forget the
@@ -401,6 +417,8 @@ class Catalog:
         gone = [(term,) for term in terms if self.conn.execute(
             "SELECT 1 FROM temp.pages_vocab WHERE term = ?", (term,)).fetchone() is None]
         self.conn.executemany("DELETE FROM search_terms WHERE term = ?", gone)
+        self.conn.executemany("DELETE FROM search_term_keys WHERE key = ? AND term = ?",
+                              [(key, term) for (term,) in gone for key in term_keys(term)])
 
     # -- spam ----------------------------------------------------------------------------
     def spam_feedback(self, fax_id: str) -> dict[str, Any] | None:
@@ -416,7 +434,6 @@ class Catalog:
                JOIN pages p ON p.fax_id = f.fax_id WHERE f.fax_id IS NOT ?
                GROUP BY f.fax_id""", (exclude,))
         return [(r["verdict"], r["text"] or "") for r in rows]
-
 
     # -- polling and email doors ----------------------------------------------------------
     def door_state(self, door: str) -> DoorState:
@@ -487,6 +504,8 @@ class Catalog:
 
 def _apply_migrations(conn: sqlite3.Connection) -> None:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.create_function("faxvault_term_keys", 1, lambda term: json.dumps(term_keys(term)),
+                         deterministic=True)
     for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
         # executescript commits first; wrap the script itself so it applies all or nothing.
         conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")

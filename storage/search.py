@@ -1,40 +1,54 @@
 """Full-text search over page text (SQLite FTS5, bm25 ranking), tolerant of OCR errors.
 
-Fax text comes from OCR, and OCR gets some characters wrong: "I25.10" read as "125.10",
-"R07.9" as "RO7.9", "authorizes" as "authonzes". A search that only matches what was typed
-misses those pages. So after the exact matches, a search also looks for the words the index
-actually holds that are close to each query word, and returns their pages after the exact
-hits, marked ``"match": "fuzzy"``:
+**Codes and numbers are found as typed.** A word with a digit in it or with punctuation inside
+(a part number, an NDC, a date, an id) matches the same letters and digits in the page however
+they are split there: "BRG-6204-2RS" finds "BRG6204-2RS" and "BRG 6204 2RS", "60505258009"
+finds "60505-2580-09", "1.42" finds "142", "HemoglobinA1c" finds "Hemoglobin A1c" and back. The
+page may drop a separator the query has, or split where letters meet digits; where the query
+has no separator at all, the page may split anywhere. OCR also runs a label into the value
+after it: where letters meet digits, the word before or after may be joined to the code
+("Exp12/31/2026" holds 12/31/2026; "512/31/2026" does not). A phone number matches the same number
+written any other way: "(503) 555-0116" finds "503.555.0116", "+1 503 555 0116" and
+"5035550116". These are exact matches: the characters are the ones typed.
+
+**Close matches.** Fax text comes from OCR, and OCR gets some characters wrong: "I25.10" read
+as "125.10", "R07.9" as "RO7.9", "authorizes" as "authonzes". So after the exact matches, a
+search also looks for the words the index holds that are close to each query word, and
+returns their pages after the exact hits, marked ``"match": "fuzzy"``:
 
 - look-alike characters are the same (O/0, I/l/1, S/5, B/8, Z/2: what fax OCR confuses most);
 - a word with a digit in it (a code, an amount, a phone number) keeps its digits: "2290" and
   "2280" are different numbers; one of its letters may be misread or lost ("!25.10" for
   "I25.10", "11.9" for "E11.9"), and so may one of the short letter groups of a code whose
   digits anchor it ("X-4471-B" for "KX-4471-B");
-- other words may differ by one edit from 5 letters, two from 8 and three from 10 (OCR of
-  small print at 98 dpi garbles more than a typist: "assiqamrent" for "assignment");
-  shorter words must match exactly;
-- OCR loses spaces and separators: a word of 6 letters or more also matches a longer term
-  that holds it ("hemoglobin" in "hemoglobinaic"), and a number typed in parts matches the
-  parts run together ("1.42" and "142", "555-410-2290" and "5554102290").
+- other words may differ by one edit from 5 letters and two from 8; shorter words must match
+  exactly;
+- OCR loses spaces: a word of 6 letters or more also matches a longer term that starts or
+  ends with it ("hemoglobin" in "hemoglobinaic").
 
-The close words come from the terms the catalog has indexed (``search_terms``, kept as pages
-are written), so the fuzzy query is an ordinary FTS5 query over real terms, ranked by bm25
-like the exact one.
+The close words come from the terms the catalog has indexed (``search_terms``), found through
+the close-word index (``search_term_keys``, see storage/terms.py) rather than by reading every
+term, so the fuzzy query is an ordinary FTS5 query over real terms, ranked by bm25 like the
+exact one.
+
+A query is first turned into a small expression (:class:`AllOf` and :class:`AnyOf` of
+phrases of index terms) that says what matches; :func:`to_fts5` writes it in FTS5's syntax.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from rapidfuzz import process
+import phonenumbers
 from rapidfuzz.distance import Levenshtein
 
 from storage.catalog import Catalog
-from storage.terms import fold_lookalikes, index_terms
+from storage.terms import SUFFIX_KEY, fold_lookalikes, index_terms, key_range, lookup_keys
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -51,13 +65,316 @@ class SearchFilters:
     include_spam: bool = False
     raw: bool = False  # the query is FTS5 syntax, passed through
     fuzzy: bool = True  # also return pages with close words (OCR errors), after exact hits
+    phone_region: str = "US"  # how a phone number typed without a country code is read
 
 
 FUZZY_VARIANTS_PER_WORD = 8  # closest index terms kept per query word
 FUZZY_PHRASES_PER_BIT = 32  # variant phrases per quoted phrase (a product of word variants)
 MERGED_WORD_MIN_LETTERS = 6  # shorter words inside longer terms are too often other words
+MERGED_TERMS_READ = 256  # terms starting (or ending) with a word read before the shortest kept
+SPELLINGS_PER_CODE = 16  # ways a code is split in the index kept (fewest pieces first)
+GLUED_TERMS_PER_PIECE = 8  # terms a code's first or last piece is found run into
+CODE_CHARS_MAX = 40  # longer runs of letters and digits are matched as typed only
+JOINED_WORDS_MAX = 4  # neighbouring words tried run together in the page
+PHONE_MIN_DIGITS = 10  # shorter digit runs are ids and amounts more often than phone numbers
 # Same split as sqlite-utils' quote_fts: words, and "quoted phrases" kept whole.
-QUERY_BITS = re.compile(r'\s+|(".*?")')
+QUERY_BITS = re.compile(r'"[^"]*"|[^\s"]+')
+
+
+# -- the query as an expression ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Phrase:
+    """Words in a row. ``text`` is either index terms joined by spaces or a word as typed
+    (FTS5 splits it into terms itself)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    options: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple[Expr, ...]
+
+
+Expr = Phrase | AnyOf | AllOf
+
+
+def any_of(options: Iterable[Expr]) -> Expr:
+    unique = tuple(dict.fromkeys(options))
+    return unique[0] if len(unique) == 1 else AnyOf(unique)
+
+
+def to_fts5(expr: Expr) -> str:
+    """``expr`` as an FTS5 query. Phrases are quoted, so nothing typed is FTS5 syntax."""
+    if isinstance(expr, Phrase):
+        return '"' + expr.text.replace('"', "") + '"'
+    if isinstance(expr, AnyOf):
+        return "(" + " OR ".join(to_fts5(option) for option in expr.options) + ")"
+    return "(" + " AND ".join(to_fts5(part) for part in expr.parts) + ")"
+
+
+# -- the index's vocabulary ---------------------------------------------------------------------
+class Vocabulary(Protocol):
+    """The terms the index holds, as a search asks about them."""
+
+    def known(self, terms: Iterable[str]) -> set[str]:
+        """Those of ``terms`` the index holds."""
+
+    def close_to(self, word: str, edits: int) -> list[str]:
+        """Index terms within ``edits`` of ``word`` after look-alike folding, closest first."""
+
+    def extending(self, word: str) -> list[str]:
+        """Index terms that start or end with ``word`` (and are longer), shortest first."""
+
+    def glued(self, piece: str, before: bool) -> list[str]:
+        """Up to GLUED_TERMS_PER_PIECE index terms that are ``piece`` with letters run into
+        it (or digits, if it is letters), ``before`` it or after it."""
+
+
+class IndexedVocabulary:
+    """The catalog's terms (``search_terms``), reached through the close-word index."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._conn = catalog.conn
+
+    def known(self, terms: Iterable[str]) -> set[str]:
+        return {row[0] for row in self._conn.execute(
+            "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(terms))),))}
+
+    def close_to(self, word: str, edits: int) -> list[str]:
+        if edits <= 0:
+            return []
+        candidates = [row[0] for row in self._conn.execute(
+            "SELECT DISTINCT term FROM search_term_keys "
+            "WHERE key IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(lookup_keys(word, edits))),))]
+        folded = fold_lookalikes(word)
+        scored = [(Levenshtein.distance(folded, fold_lookalikes(term), score_cutoff=edits),
+                   term) for term in candidates]
+        return [term for distance, term in sorted(scored) if distance <= edits]
+
+    def extending(self, word: str) -> list[str]:
+        low, high = key_range(word)
+        starting = [row[0] for row in self._conn.execute(
+            "SELECT term FROM search_terms WHERE term > ? AND term < ? LIMIT ?",
+            (low, high, MERGED_TERMS_READ))]
+        low, high = key_range(SUFFIX_KEY + word[::-1])
+        ending = [row[0] for row in self._conn.execute(
+            "SELECT term FROM search_term_keys WHERE key > ? AND key < ? LIMIT ?",
+            (low, high, MERGED_TERMS_READ))]
+        return sorted(set(starting + ending) - {word}, key=lambda t: (len(t), t))
+
+    def glued(self, piece: str, before: bool) -> list[str]:
+        # Digits sort before ":" and letters after it: the range holds only the other kind.
+        edge = piece[0] if before else piece[-1]
+        stem = SUFFIX_KEY + piece[::-1] if before else piece
+        low, high = (stem + ":", stem + "\U0010ffff") if edge.isdigit() else \
+            (stem + "0", stem + ":")
+        table, column = ("search_term_keys", "key") if before else ("search_terms", "term")
+        rows = self._conn.execute(
+            f"SELECT term FROM {table} "
+            f"WHERE {column} >= ? AND {column} < ? LIMIT ?",
+            (low, high, GLUED_TERMS_PER_PIECE))
+        return [row[0] for row in rows]
+
+
+# -- reading a query ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Bit:
+    """One word or "quoted phrase" of a query, as typed."""
+
+    text: str
+    quoted: bool
+    start: int
+    end: int
+
+    @property
+    def terms(self) -> list[str]:
+        return index_terms(self.text)
+
+    @property
+    def is_code(self) -> bool:
+        """A word with a digit or with punctuation inside: its letters and digits matter, not
+        how they are split."""
+        terms = self.terms
+        return not self.quoted and (len(terms) > 1 or any(ch.isdigit() for ch in self.text))
+
+
+def query_bits(query: str) -> list[Bit]:
+    if query.count('"') % 2:
+        query += '"'
+    return [Bit(m.group().strip('"'), m.group().startswith('"'), m.start(), m.end())
+            for m in QUERY_BITS.finditer(query) if m.group() != '""']
+
+
+def letters_meet_digits(chars: str) -> set[int]:
+    """Positions where a run of letters meets a run of digits ("brg|6204")."""
+    return {i for i in range(1, len(chars)) if chars[i - 1].isdigit() != chars[i].isdigit()}
+
+
+def code_cuts(bit: Bit) -> tuple[str, set[int]]:
+    """A code's letters and digits, and where the page may split them: where the query has a
+    separator or letters meet digits; anywhere, if the query has no separator at all."""
+    terms = bit.terms
+    chars = "".join(terms)
+    if len(terms) == 1:
+        return chars, set(range(1, len(chars)))
+    typed = set(itertools.accumulate(len(t) for t in terms[:-1]))
+    return chars, typed | letters_meet_digits(chars)
+
+
+def spellings(chars: str, cuts: set[int], vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+    """The ways ``chars`` is written in the index: splits at some of ``cuts`` whose every
+    piece is an index term, fewest pieces first. The first piece may also have letters run
+    into it from the word before where it starts with a digit ("Exp12/31/2026": OCR lost the
+    space), or digits where it starts with a letter; the last piece likewise at its end.
+    Longer than CODE_CHARS_MAX: none (the pieces to look up grow with the square of the
+    length)."""
+    if len(chars) > CODE_CHARS_MAX:
+        return []
+    ends = sorted({0, len(chars)} | {c for c in cuts if 0 < c < len(chars)})
+    pieces = {chars[a:b] for i, a in enumerate(ends) for b in ends[i + 1:]}
+    known = vocabulary.known(pieces)
+    following: dict[int, list[tuple[int, str]]] = {
+        a: [(b, chars[a:b]) for b in ends if b > a and chars[a:b] in known] for a in ends}
+    following[0] += [(b, term) for b in ends[1:]
+                     for term in vocabulary.glued(chars[:b], before=True)]
+    for a in ends[:-1]:
+        following[a] += [(len(chars), term)
+                         for term in vocabulary.glued(chars[a:], before=False)]
+    found: list[tuple[str, ...]] = []
+    layer: list[tuple[int, tuple[str, ...]]] = [(0, ())]
+    while layer and len(found) < SPELLINGS_PER_CODE:
+        longer = []
+        for at, words in layer:
+            for end, word in following[at]:
+                if end == len(chars):
+                    found.append((*words, word))
+                else:
+                    longer.append((end, (*words, word)))
+        layer = longer[:SPELLINGS_PER_CODE * 8]  # bounds the work on long digit runs
+    return found[:SPELLINGS_PER_CODE]
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A phone number in a query: the digit strings it is written with (national, with the
+    country code, as dialled at home) and the query characters it covers."""
+
+    digits: tuple[str, ...]
+    start: int
+    end: int
+
+
+def phones_in(query: str, region: str) -> list[Phone]:
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(query, region,
+                                                 leniency=phonenumbers.Leniency.POSSIBLE):
+        number = match.number
+        national = phonenumbers.national_significant_number(number)
+        if len(re.sub(r"\D", "", match.raw_string)) < PHONE_MIN_DIGITS:
+            continue
+        at_home = re.sub(r"\D", "", phonenumbers.format_number(
+            number, phonenumbers.PhoneNumberFormat.NATIONAL))
+        found.append(Phone(tuple(dict.fromkeys(
+            [national, f"{number.country_code}{national}", at_home])), match.start, match.end))
+    return found
+
+
+# -- the exact and the close query ----------------------------------------------------------
+@dataclass(frozen=True)
+class Unit:
+    """What one part of the query must match: a word, a phrase, a code or a phone number
+    (``parts`` is empty), or two neighbouring words the page may have run together (``parts``
+    holds each one's exact match, ``exact`` adds the joined spellings)."""
+
+    exact: Expr
+    bits: tuple[Bit, ...]
+    parts: tuple[Expr, ...] = ()
+    phone: bool = False
+
+
+def exact_bit(bit: Bit, vocabulary: Vocabulary) -> Expr:
+    typed = Phrase(bit.text)
+    if not bit.is_code:
+        return typed
+    chars, cuts = code_cuts(bit)
+    return any_of([typed, *(Phrase(" ".join(s)) for s in spellings(chars, cuts, vocabulary))])
+
+
+def phone_unit(bits: list[Bit], phones: list[Phone], vocabulary: Vocabulary) -> Unit | None:
+    """The phone number that starts at ``bits[0]`` and ends with one of the following bits,
+    if there is one: it matches what was typed, or its digits however the page splits them."""
+    phone = next((p for p in phones if p.start == bits[0].start), None)
+    if phone is None:
+        return None
+    covered = [b for b in bits if b.start < phone.end]
+    if covered[-1].end != phone.end or any(b.quoted for b in covered):
+        return None
+    # As typed, its parts in a row: "(503) 555-0116" is not 555-0116 next to a 503 elsewhere.
+    typed = Phrase(" ".join(term for b in covered for term in b.terms))
+    written = [Phrase(" ".join(s)) for digits in phone.digits
+               for s in spellings(digits, set(range(1, len(digits))), vocabulary)]
+    return Unit(any_of([typed, *written]), tuple(covered), phone=True)
+
+
+def read_query(query: str, vocabulary: Vocabulary, region: str) -> list[Unit]:
+    """The units a query's pages must all match."""
+    bits = [bit for bit in query_bits(query) if bit.terms or bit.quoted]
+    phones = phones_in(query, region)
+    units: list[Unit] = []
+    i = 0
+    while i < len(bits):
+        unit = phone_unit(bits[i:], phones, vocabulary) or \
+            Unit(exact_bit(bits[i], vocabulary), (bits[i],))
+        units.append(unit)
+        i += len(unit.bits)
+    return join_neighbours(units, vocabulary)
+
+
+def _chars_and_cuts(bit: Bit) -> tuple[str, set[int]]:
+    return code_cuts(bit) if bit.is_code else ("".join(bit.terms), set())
+
+
+def _joinable(unit: Unit) -> bool:
+    return len(unit.bits) == 1 and not unit.phone and not unit.bits[0].quoted
+
+
+def join_neighbours(units: list[Unit], vocabulary: Vocabulary) -> list[Unit]:
+    """Next to a code, a word the page ran into it ("Hemoglobin A1c" as "HemoglobinA1c") is
+    the same characters: neighbours of which one of each two is a code (up to
+    JOINED_WORDS_MAX of them) also match their joined spellings."""
+    joined: list[Unit] = []
+    i = 0
+    while i < len(units):
+        run = [units[i]]
+        while len(run) < JOINED_WORDS_MAX and i + len(run) < len(units) and \
+                _joinable(run[-1]) and _joinable(units[i + len(run)]) and \
+                (run[-1].bits[0].is_code or units[i + len(run)].bits[0].is_code):
+            run.append(units[i + len(run)])
+        ways = []
+        if len(run) > 1:
+            chars, cuts = "", set()
+            for unit in run:
+                more, more_cuts = _chars_and_cuts(unit.bits[0])
+                cuts |= {len(chars) + c for c in more_cuts} | ({len(chars)} if chars else set())
+                chars += more
+            cuts |= letters_meet_digits(chars)
+            parts = tuple(unit.exact for unit in run)
+            ways = [Phrase(" ".join(s)) for s in spellings(chars, cuts, vocabulary)]
+        if ways:
+            joined.append(Unit(AnyOf((AllOf(parts), *ways)),
+                               tuple(b for unit in run for b in unit.bits), parts))
+            i += len(run)
+        else:
+            joined.append(units[i])
+            i += 1
+    return joined
 
 
 def allowed_edits(term: str) -> int:
@@ -65,7 +382,7 @@ def allowed_edits(term: str) -> int:
     word with digits, only edits that leave its digits as they are: see ``same_digits``)."""
     if any(ch.isdigit() for ch in term):
         return 1 if any(ch.isalpha() for ch in term) else 0
-    return 0 if len(term) < 5 else 1 if len(term) < 8 else 2 if len(term) < 10 else 3
+    return 0 if len(term) < 5 else 1 if len(term) < 8 else 2
 
 
 def same_digits(word: str, term: str) -> bool:
@@ -75,88 +392,95 @@ def same_digits(word: str, term: str) -> bool:
         [c for c in word if c.isdigit()] == [c for c in term if c.isdigit()]
 
 
-def search_pages(catalog: Catalog, query: str, filters: SearchFilters = SearchFilters(),
-                 limit: int = 20) -> list[dict[str, Any]]:
-    """Ranked page hits: fax id, page number, snippet, the fax's headline fields, and how the
-    page matched ("exact", or "fuzzy" for pages found only through close words)."""
-    # sqlite-utils' quote_fts makes every word (or "quoted phrase") a literal, neutralising
-    # NOT/OR/NEAR/* and balancing a stray quote: nothing typed can be an FTS5 syntax error.
-    # NUL and other control characters end an FTS5 string early ("unterminated string"):
-    # they are never part of a word, so they become spaces first (found by property tests).
-    query = query if filters.raw else CONTROL.sub(" ", query)
-    match = query if filters.raw else catalog.db.quote_fts(query)
-    if not match.strip():
-        return []
-    hits = [{**hit, "match": "exact"} for hit in _run_match(catalog, match, filters, limit)]
-    if filters.raw or not filters.fuzzy or len(hits) >= limit:
-        return hits
-    fuzzy = fuzzy_match(catalog, query)
-    if fuzzy is None:
-        return hits
-    seen = {(h["fax_id"], h["page_no"]) for h in hits}
-    for hit in _run_match(catalog, fuzzy, filters, limit + len(hits)):
-        if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
-            hits.append({**hit, "match": "fuzzy"})
-    return hits
+def close_words(word: str, vocabulary: Vocabulary, in_code: bool = False) -> list[str]:
+    """``word`` itself and up to FUZZY_VARIANTS_PER_WORD index terms close to it;
+    ``in_code``: the word is part of a code whose digits anchor the match."""
+    edits = max(allowed_edits(word), 1 if in_code else 0)
+    close = vocabulary.close_to(word, edits)
+    if any(ch.isdigit() for ch in word):
+        close = [term for term in close if same_digits(word, term)]
+    close = close[:FUZZY_VARIANTS_PER_WORD]
+    if len(word) >= MERGED_WORD_MIN_LETTERS and word.isalpha():
+        close += vocabulary.extending(word)[:FUZZY_VARIANTS_PER_WORD]
+    return list(dict.fromkeys([word, *close]))
+
+
+def close_bit(bit: Bit, vocabulary: Vocabulary) -> list[Expr]:
+    """Phrases of index terms close to ``bit`` (a product of each word's close words)."""
+    words = bit.terms
+    in_code = len(words) > 1 and any(ch.isdigit() for ch in "".join(words))
+    variants = [close_words(word, vocabulary, in_code) for word in words]
+    return [Phrase(" ".join(p))
+            for p in itertools.islice(itertools.product(*variants), FUZZY_PHRASES_PER_BIT)]
+
+
+def close_unit(unit: Unit, vocabulary: Vocabulary) -> Expr:
+    """What ``unit`` matches with OCR-close words: its exact matches, and close variants of
+    its words (a phone number keeps every digit: it has none)."""
+    if unit.phone:
+        return unit.exact
+    if unit.parts:  # two neighbours: each close on its own, or run together
+        apart = AllOf(tuple(_or_close(part, bit, vocabulary)
+                            for part, bit in zip(unit.parts, unit.bits, strict=True)))
+        assert isinstance(unit.exact, AnyOf)
+        return any_of([apart, *unit.exact.options[1:]])
+    return _or_close(unit.exact, unit.bits[0], vocabulary)
+
+
+def _or_close(exact: Expr, bit: Bit, vocabulary: Vocabulary) -> Expr:
+    options = exact.options if isinstance(exact, AnyOf) else (exact,)
+    return any_of([*options, *close_bit(bit, vocabulary)])
+
+
+@dataclass(frozen=True)
+class Query:
+    exact: str  # FTS5 expression of the exact matches
+    close: str | None  # ... of the exact and the close matches; None: none closer
+
+
+def build_query(query: str, vocabulary: Vocabulary, region: str = "US",
+                fuzzy: bool = True) -> Query | None:
+    """The FTS5 queries for ``query``; None when it holds no word at all."""
+    units = read_query(query, vocabulary, region)
+    if not units:
+        return None
+    exact = to_fts5(AllOf(tuple(unit.exact for unit in units)))
+    if not fuzzy:
+        return Query(exact, None)
+    close = to_fts5(AllOf(tuple(close_unit(unit, vocabulary) for unit in units)))
+    return Query(exact, close if close != exact else None)
 
 
 def fuzzy_match(catalog: Catalog, query: str) -> str | None:
     """The FTS5 expression that matches ``query`` allowing OCR errors (see the module
-    docstring): every word or quoted phrase becomes an OR of the index's close variants.
-    None when no word has a variant in the index (the exact query said it all)."""
-    bits = [b.strip('"') for b in QUERY_BITS.split(query + ('"' if query.count('"') % 2
-                                                              else "")) if b and b != '""']
-    phrases = [index_terms(bit) for bit in bits]
-    phrases = [p for p in phrases if p]
-    if not phrases:
-        return None
-    vocabulary = _Vocabulary(catalog)
-    groups, varied = [], False
-    for words in phrases:
-        in_code = len(words) > 1 and any(ch.isdigit() for ch in "".join(words))
-        variants = [vocabulary.close_to(word, in_code) for word in words]
-        alternatives = list(itertools.islice(itertools.product(*variants),
-                                             FUZZY_PHRASES_PER_BIT))
-        joined = "".join(words)
-        if len(words) > 1 and joined.isdigit() and joined in vocabulary:
-            alternatives.append((joined,))
-        varied = varied or len(alternatives) > 1
-        groups.append("(" + " OR ".join(f'"{" ".join(p)}"' for p in alternatives) + ")")
-    return " AND ".join(groups) if varied else None
+    docstring). None when no word has a variant in the index (the exact query said it all)."""
+    built = build_query(query, IndexedVocabulary(catalog))
+    return built.close if built else None
 
 
-class _Vocabulary:
-    """The catalog's indexed terms with their folded forms, looked up per query word."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        # Two strings instead of a row per term: building 100,000s of row objects was most
-        # of a search's time. Terms hold no spaces (letters and digits only).
-        terms, folded = catalog.conn.execute(
-            "SELECT group_concat(term, ' '), group_concat(folded, ' ') FROM search_terms"
-        ).fetchone()
-        self._terms = (terms or "").split()
-        self._folded = (folded or "").split()
-        self._known = set(self._terms)
-
-    def __contains__(self, term: str) -> bool:
-        return term in self._known
-
-    def close_to(self, word: str, in_code: bool = False) -> list[str]:
-        """``word`` itself and up to FUZZY_VARIANTS_PER_WORD index terms close to it;
-        ``in_code``: the word is part of a code whose digits anchor the match."""
-        edits = max(allowed_edits(word), 1 if in_code else 0)
-        folded = fold_lookalikes(word)
-        # Ask for more than are kept: for a code, most terms one edit away change a digit.
-        found = process.extract(folded, self._folded, scorer=Levenshtein.distance,
-                                score_cutoff=edits, limit=FUZZY_VARIANTS_PER_WORD * 8)
-        close = [self._terms[index] for _, _, index in sorted(found, key=lambda f: f[1])]
-        if any(ch.isdigit() for ch in word):
-            close = [term for term in close if same_digits(word, term)]
-        close = close[:FUZZY_VARIANTS_PER_WORD]
-        if len(word) >= MERGED_WORD_MIN_LETTERS and word.isalpha():
-            merged = sorted((t for t in self._terms if word in t and t != word), key=len)
-            close += merged[:FUZZY_VARIANTS_PER_WORD]
-        return list(dict.fromkeys([word, *close]))
+def search_pages(catalog: Catalog, query: str, filters: SearchFilters = SearchFilters(),
+                 limit: int = 20, vocabulary: Vocabulary | None = None) -> list[dict[str, Any]]:
+    """Ranked page hits: fax id, page number, snippet, the fax's headline fields, and how the
+    page matched ("exact", or "fuzzy" for pages found only through close words).
+    ``vocabulary``: where close words come from (default: the catalog's close-word index)."""
+    if filters.raw:
+        return [{**hit, "match": "exact"} for hit in _run_match(catalog, query, filters, limit)]
+    # Every word (or "quoted phrase") becomes a quoted literal, neutralising NOT/OR/NEAR/* and
+    # balancing a stray quote: nothing typed can be an FTS5 syntax error. NUL and other
+    # control characters end an FTS5 string early ("unterminated string"): they are never
+    # part of a word, so they become spaces first (found by property tests).
+    built = build_query(CONTROL.sub(" ", query), vocabulary or IndexedVocabulary(catalog),
+                        filters.phone_region, filters.fuzzy)
+    if built is None:
+        return []
+    hits = [{**hit, "match": "exact"} for hit in _run_match(catalog, built.exact, filters, limit)]
+    if built.close is None or len(hits) >= limit:
+        return hits
+    seen = {(h["fax_id"], h["page_no"]) for h in hits}
+    for hit in _run_match(catalog, built.close, filters, limit + len(hits)):
+        if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
+            hits.append({**hit, "match": "fuzzy"})
+    return hits
 
 
 def _run_match(catalog: Catalog, match: str, filters: SearchFilters,

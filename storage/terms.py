@@ -34,3 +34,76 @@ def index_terms(text: str) -> list[str]:
     lower case)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return TERM.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+# -- the close-word index ---------------------------------------------------------------------
+# A term is filed under the pieces of its folded form: split evenly into two pieces, and, from
+# six letters, also into three. A word within k edits of a term leaves at least one of the
+# term's k + 1 pieces intact, at most k places from where it sits in the term (pigeonhole), so
+# looking up the few pieces of the query word finds every term within k edits without reading
+# the whole vocabulary. Keys also carry the term's length and the piece's number, which makes
+# each one selective: "9/3/0:her" is nine-letter terms whose first third is "her".
+# A second key, the term reversed, finds the terms a word ends (a word whose space OCR lost).
+THIRDS_FROM_LETTERS = 6
+SUFFIX_KEY = "<"
+
+
+def pieces(length: int, count: int) -> list[tuple[int, int]]:
+    """(start, length) of ``count`` even pieces of a term of ``length`` characters (the longer
+    pieces last), as the close-word index splits it."""
+    count = min(count, length)
+    short, longer = divmod(length, count)
+    sizes = [short] * (count - longer) + [short + 1] * longer
+    starts = [sum(sizes[:i]) for i in range(count)]
+    return list(zip(starts, sizes, strict=True))
+
+
+def piece_counts(length: int) -> list[int]:
+    """How many pieces a term of ``length`` is filed under: halves (for one edit), and thirds
+    from THIRDS_FROM_LETTERS (for two); a one-letter term is its own piece."""
+    if length < 2:
+        return [1]
+    return [2, 3] if length >= THIRDS_FROM_LETTERS else [2]
+
+
+def piece_key(length: int, count: int, number: int, piece: str) -> str:
+    return f"{length}/{count}/{number}:{piece}"
+
+
+def term_keys(term: str) -> list[str]:
+    """Every key of the close-word index (``search_term_keys``) that leads to ``term``."""
+    folded = fold_lookalikes(term)
+    keys = [piece_key(len(folded), count, number, folded[start:start + size])
+            for count in piece_counts(len(folded))
+            for number, (start, size) in enumerate(pieces(len(folded), count))]
+    return [*keys, SUFFIX_KEY + term[::-1]]
+
+
+def lookup_keys(word: str, edits: int) -> set[str]:
+    """The keys under which every term within ``edits`` of ``word`` (after look-alike folding)
+    is filed: for each length such a term can have, each of its pieces, read from ``word`` at
+    each place the edits can have moved it to. With ``edits`` + 1 pieces, the places are
+    those of PassJoin's multi-match-aware selection (Li et al., VLDB 2011): piece j (from 0)
+    is looked for only where it can be the first piece left intact, at most j places from
+    where it sits in the term and at most ``edits`` - j from where it sits counted from the
+    end."""
+    folded = fold_lookalikes(word)
+    keys = set()
+    for length in range(max(1, len(folded) - edits), len(folded) + edits + 1):
+        counts = piece_counts(length)
+        count = next((c for c in counts if c > edits), counts[-1])
+        longer = len(folded) - length
+        for number, (start, size) in enumerate(pieces(length, count)):
+            if count == edits + 1:
+                low = max(start - number, start + longer - (edits - number))
+                high = min(start + number, start + longer + (edits - number))
+            else:  # too short a term for edits + 1 pieces: every place the edits allow
+                low, high = start - edits, start + edits
+            for at in range(max(0, low), min(high, len(folded) - size) + 1):
+                keys.add(piece_key(length, count, number, folded[at:at + size]))
+    return keys
+
+
+def key_range(prefix: str) -> tuple[str, str]:
+    """The half-open range of keys (or terms) that start with ``prefix``."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
