@@ -7,9 +7,10 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 # netpbm, libtiff-tools: tests make TIFFs with other writers' tags. postgresql: the tests start
-# their own server (initdb + pg_ctl) for the PostgreSQL backend.
+# their own server (initdb + pg_ctl) for the PostgreSQL backend. chromium: the web inbox's
+# browser tests (driven by Playwright, which downloads no browser of its own).
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils \
-	netpbm libtiff-tools postgresql
+	netpbm libtiff-tools postgresql chromium
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean
