@@ -122,12 +122,16 @@ def user_passwd(services: Services, name: str, password_stdin: bool) -> None:
 
 @user.command("token")
 @click.argument("name")
+@json_option
 @with_services()
-def user_token(services: Services, name: str) -> None:
+def user_token(services: Services, name: str, as_json: bool) -> None:
     """A new API token for NAME (shown once; kept only hashed)."""
     token = new_api_token(services.catalog, name)
     audit.record(services.catalog, cli_actor(), "user.token_added", None, {"name": name})
-    click.echo(token)
+    if as_json:
+        emit_json({"user": name, "token": token})
+    else:
+        click.echo(token)
 
 
 @click.command()
