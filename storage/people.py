@@ -376,3 +376,16 @@ def set_spam_feedback(catalog: Catalog, fax_id: str, verdict: str, actor: str) -
         "INSERT INTO spam_feedback (fax_id, verdict, actor, at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (fax_id) DO UPDATE SET verdict = excluded.verdict,"
         " actor = excluded.actor, at = excluded.at", (fax_id, verdict, actor, utcnow_iso()))
+
+
+def failed_job_ids(catalog: Catalog, fax_id: str) -> list[int]:
+    """The fax's jobs that ran out of attempts (what an operator may retry)."""
+    return [r[0] for r in catalog.conn.execute(
+        "SELECT id FROM jobs WHERE fax_id = ? AND state = 'failed' ORDER BY id", (fax_id,))]
+
+
+def set_legal_hold_flag(catalog: Catalog, fax_id: str, on: bool) -> None:
+    """Record a hold set (or released) on every archived object of the fax, inside the
+    caller's transaction, after the store has applied it."""
+    catalog.conn.execute("UPDATE archive_objects SET legal_hold = ? WHERE fax_id = ?",
+                         (int(on), fax_id))

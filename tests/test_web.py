@@ -199,6 +199,7 @@ def ui_routes(archive: Archive) -> list[tuple[str, str]]:
             ("GET", f"/ui/fax/{fax}/pages/1.png"), ("GET", f"/ui/fax/{fax}/files/pdf"),
             ("POST", f"/ui/fax/{fax}/spam"), ("POST", f"/ui/fax/{fax}/assign"),
             ("POST", f"/ui/fax/{fax}/done"), ("POST", f"/ui/fax/{fax}/unread"),
+            ("POST", f"/ui/fax/{fax}/retry"), ("POST", f"/ui/fax/{fax}/hold"),
             ("POST", "/ui/signout")]
 
 
@@ -230,8 +231,9 @@ async def test_every_state_change_needs_the_sessions_csrf_token(client: TestClie
     for method, path in ui_routes(archive):
         if method != "POST":
             continue
-        for data in ({"verdict": "spam", "owner": "me", "done": "1"},
-                     {"csrf": "forged", "verdict": "spam", "owner": "me", "done": "1"}):
+        for data in ({"verdict": "spam", "owner": "me", "done": "1", "on": "1"},
+                     {"csrf": "forged", "verdict": "spam", "owner": "me", "done": "1",
+                      "on": "1"}):
             response = await client.post(path, data=data, allow_redirects=False)
             assert response.status == 403, (path, data)
     assert people.handling(catalog_of(client), fax) == people.Handling()
@@ -385,3 +387,55 @@ async def test_fax_data_is_escaped_in_pages(client: TestClient, archive: Archive
     await sign_in(client, "val")
     html = await (await client.get(f"/ui/fax/{archive.cardiology_fax}")).text()
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def failed_job(client: TestClient, fax_id: str) -> int:
+    from storage import queue
+
+    catalog = catalog_of(client)
+    with catalog.transaction():
+        queue.enqueue(catalog, "archive", fax_id=fax_id, max_attempts=1)
+    job = queue.lease(catalog, 60, fax_ids=[fax_id])
+    assert job is not None
+    with catalog.transaction():
+        queue.fail(catalog, job, "store down", backoff=queue.Backoff(), permanent=True)
+    return job.id
+
+
+async def test_an_operator_retries_a_faxs_failed_steps_a_viewer_cannot(
+        client: TestClient, archive: Archive) -> None:
+    fax = archive.cardiology_fax
+    job_id = failed_job(client, fax)
+    csrf = await sign_in(client, "val")
+    assert (await client.post(f"/ui/fax/{fax}/retry", data={"csrf": csrf})).status == 403
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "otto")
+    assert 'id="retry"' in await (await client.get(f"/ui/fax/{fax}")).text()
+    response = await client.post(f"/ui/fax/{fax}/retry", data={"csrf": csrf},
+                                 allow_redirects=False)
+    assert response.status == 303
+    state = catalog_of(client).conn.execute("SELECT state FROM jobs WHERE id = ?",
+                                            (job_id,)).fetchone()[0]
+    assert state == "queued"
+    assert ("jobs.retried", fax) in audit_actions(client, "web:otto")
+    again = await client.post(f"/ui/fax/{fax}/retry", data={"csrf": csrf})
+    assert again.status == 400  # nothing failed any more
+
+
+async def test_compliance_places_and_releases_a_legal_hold_an_operator_cannot(
+        client: TestClient, archive: Archive) -> None:
+    fax = archive.cardiology_fax
+    csrf = await sign_in(client, "otto")
+    assert (await client.post(f"/ui/fax/{fax}/hold", data={"csrf": csrf, "on": "1"})
+            ).status == 403
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "cora")
+    response = await client.post(f"/ui/fax/{fax}/hold",
+                                 data={"csrf": csrf, "on": "1", "reason": "case 12"})
+    assert response.status == 200 and "Release legal hold" in await response.text()
+    holds = {o["legal_hold"] for o in catalog_of(client).archive_objects(fax)}
+    assert holds == {1}
+    await client.post(f"/ui/fax/{fax}/hold", data={"csrf": csrf, "on": "0"})
+    assert {o["legal_hold"] for o in catalog_of(client).archive_objects(fax)} == {0}
+    actions = audit_actions(client, "web:cora")
+    assert ("hold.set", fax) in actions and ("hold.released", fax) in actions

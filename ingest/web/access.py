@@ -16,6 +16,7 @@ from aiohttp import web
 from ingest.pipeline import Services
 from ingest.web import files
 from storage import audit, people
+from storage.archive import ArchiveError
 from storage.catalog import NotFound
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 from storage.terms import index_terms
@@ -104,6 +105,9 @@ async def file_response(services: Services, fax: dict[str, Any], fmt: str, actor
                                        services.config.limits.max_file_bytes)
     except files.FileMissing:
         raise web.HTTPNotFound(text=f"this fax has no {fmt} file yet") from None
+    except ArchiveError:
+        raise web.HTTPServiceUnavailable(text="the archive cannot be read now; try again "
+                                              "later") from None
     audit.record(services.catalog, actor, "fax.retrieved", fax["id"],
                  {"format": fmt, "via": via})
     content_type, ext = files.FORMATS[fmt]
@@ -126,6 +130,9 @@ async def page_response(services: Services, fax: dict[str, Any], page_no: int, a
                                       services.config.limits.max_file_bytes)
     except files.FileMissing:
         raise web.HTTPNotFound(text="this fax has no page images yet") from None
+    except ArchiveError:
+        raise web.HTTPServiceUnavailable(text="the archive cannot be read now; try again "
+                                              "later") from None
     audit.record(services.catalog, actor, "fax.page_viewed", fax["id"],
                  {"page": page_no, "via": via})
     return web.Response(body=png, content_type="image/png")

@@ -29,7 +29,8 @@ from ingest.web.security import (
     session_of,
     set_cookie,
 )
-from storage import audit, people
+from storage import audit, people, queue
+from storage.archive import ArchiveError
 
 routes = web.RouteTableDef()
 
@@ -212,6 +213,8 @@ async def fax_view(request: web.Request) -> web.StreamResponse:
         archive=catalog.archive_objects(fax["id"]),
         can_operate=people.role_at_least(user.role, "operator"),
         can_hold=people.role_at_least(user.role, "compliance"),
+        on_hold=any(o["legal_hold"] for o in catalog.archive_objects(fax["id"])),
+        failed_jobs=people.failed_job_ids(catalog, fax["id"]),
         threshold=services.config.spam.threshold))
 
 
@@ -296,3 +299,42 @@ async def unread(request: web.Request) -> web.StreamResponse:
     fax, user, _ = await _acting_on(request, "viewer")
     people.mark_unread(request.app[SERVICES].catalog, user.id, fax["id"])
     raise web.HTTPSeeOther("/ui/inbox")
+
+
+@routes.post("/ui/fax/{fax_id}/retry")
+async def retry(request: web.Request) -> web.StreamResponse:
+    """Requeue the fax's failed jobs with a fresh attempt budget."""
+    fax, user, _ = await _acting_on(request, "operator")
+    catalog = request.app[SERVICES].catalog
+    job_ids = people.failed_job_ids(catalog, fax["id"])
+    if not job_ids:
+        raise web.HTTPBadRequest(text="this fax has no failed job to retry")
+    for job_id in job_ids:
+        queue.retry_failed(catalog, job_id)
+    audit.record(catalog, _actor(user), "jobs.retried", fax["id"], {"jobs": job_ids})
+    raise _back(fax["id"])
+
+
+@routes.post("/ui/fax/{fax_id}/hold")
+async def legal_hold(request: web.Request) -> web.StreamResponse:
+    """Set or release a legal hold on every archived object of the fax (as
+    ``faxvault hold set|release``)."""
+    fax, user, form = await _acting_on(request, "compliance")
+    on = form.get("on") == "1"
+    reason = str(form.get("reason") or "").strip()[:200] or None
+    services = request.app[SERVICES]
+    objects = services.catalog.archive_objects(fax["id"])
+    if not objects:
+        raise web.HTTPConflict(text=f"this fax is not archived yet (state {fax['state']})")
+    try:
+        for obj in objects:
+            await asyncio.to_thread(services.archive.set_legal_hold, obj["key"],
+                                    obj["version_id"], on)
+    except ArchiveError:
+        raise web.HTTPServiceUnavailable(text="the archive refused or cannot be reached; "
+                                              "nothing was recorded") from None
+    with services.catalog.transaction():
+        people.set_legal_hold_flag(services.catalog, fax["id"], on)
+        audit.append(services.catalog, _actor(user), "hold.set" if on else "hold.released",
+                     fax["id"], {"objects": len(objects), "reason": reason, "via": "web"})
+    raise _back(fax["id"])
