@@ -226,6 +226,15 @@ class RoutingRuleConfig(_Section):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @model_validator(mode="after")
+    def _has_a_condition(self) -> RoutingRuleConfig:
+        if not any((self.to, self.from_, self.provider, self.account, self.folder,
+                    self.words)):
+            raise ValueError(f"routing (mailbox {self.mailbox}): a rule needs a condition "
+                             "(to, from, provider, account, folder or words); the mailbox "
+                             "of faxes no rule matches is inbox.default_mailbox")
+        return self
+
 
 class InboxConfig(_Section):
     # Where a fax goes when no [[routing]] rule matches.
