@@ -439,3 +439,62 @@ async def test_compliance_places_and_releases_a_legal_hold_an_operator_cannot(
     assert {o["legal_hold"] for o in catalog_of(client).archive_objects(fax)} == {0}
     actions = audit_actions(client, "web:cora")
     assert ("hold.set", fax) in actions and ("hold.released", fax) in actions
+
+
+async def test_the_inbox_pages_newest_first_with_read_marks_per_person(
+        client: TestClient, archive: Archive) -> None:
+    catalog = catalog_of(client)
+    with catalog.transaction():
+        for n in range(120):
+            fax_id = f"01PAGING{n:018d}"
+            catalog.ensure_fax(fax_id, {"provider": "local", "provider_fax_id": fax_id,
+                                        "state": "archived",
+                                        "received_at": f"2020-01-01T00:{n // 60:02d}:"
+                                                       f"{n % 60:02d}Z"})
+            people.set_mailbox(catalog, fax_id, "cardiology")
+    csrf = await sign_in(client, "val")
+    first = await (await client.get("/ui/inbox")).text()
+    assert first.count('<tr class="') == 50 and "121 faxes · page 1 of 3" in first
+    assert first.index(archive.cardiology_fax) < first.index("01PAGING000000000000000119")
+    last = await (await client.get("/ui/inbox?page=3")).text()
+    assert last.count('<tr class="') == 21 and "01PAGING000000000000000000" in last
+    assert 'class="unread"' in last and 'class="read"' not in last
+    await client.get("/ui/fax/01PAGING000000000000000000")
+    again = await (await client.get("/ui/inbox?page=3")).text()
+    assert again.count('<tr class="read"') == 1
+    client.session.cookie_jar.clear()
+    await sign_in(client, "otto")  # read marks are per person
+    assert '<tr class="read"' not in await (await client.get("/ui/inbox?page=3")).text()
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "val")
+    await client.post("/ui/fax/01PAGING000000000000000000/unread", data={"csrf": csrf})
+    assert '<tr class="read"' not in await (await client.get("/ui/inbox?page=3")).text()
+
+
+async def test_behind_https_the_session_cookie_is_secure(aiohttp_client, tmp_path: Path,
+                                                         archive: Archive) -> None:
+    config = copy_config(archive, tmp_path, public_url="https://fax.example.org")
+    client = await aiohttp_client(init_app(config, start_workers=False))
+    form = await client.get("/ui/signin")
+    from tests.webworld import csrf_in
+
+    assert "Secure" in form.headers["Set-Cookie"]  # the sign-in form's cookie too
+    token = csrf_in(await form.text())
+    # Over the test's plain http the client keeps Secure cookies to itself: sent by hand.
+    response = await client.post("/ui/signin", allow_redirects=False, data={
+        "csrf": token, "name": "val", "password": PASSWORD},
+        headers={"Cookie": f"fv_signin={token}"})
+    assert response.status == 303
+    cookies = response.headers.getall("Set-Cookie")
+    session = next(v for v in cookies if v.startswith("fv_session="))
+    assert "Secure" in session and "HttpOnly" in session and "SameSite=Strict" in session
+
+
+async def test_one_address_guessing_many_names_is_stopped(aiohttp_client, tmp_path: Path,
+                                                          archive: Archive) -> None:
+    config = copy_config(archive, tmp_path, signin_max_failures_per_client=3)
+    client = await aiohttp_client(init_app(config, start_workers=False))
+    for name in ("val", "otto", "cora"):
+        await sign_in(client, name, "wrong password!", expect=401)
+    await sign_in(client, "ada", PASSWORD, expect=429)  # a fourth name, right password
+    assert ("signin.rate_limited", None) in audit_actions(client, "web:ada")

@@ -64,13 +64,15 @@ def add_user(config: Path, *args: str, password: str = PASSWORD) -> str:
     return proc.stdout
 
 
-def copy_config(archive: Archive, root: Path) -> Config:
+def copy_config(archive: Archive, root: Path, **server: object) -> Config:
+    """A private copy of the archive and a config for it (``server`` keys added)."""
     data_dir = root / "var"
     shutil.copytree(archive.data_dir, data_dir)
     import tomllib
 
     mapping = tomllib.loads(ROUTING_TOML)
     mapping["paths"] = {"data_dir": str(data_dir)}
+    mapping["server"] = dict(server)
     return config_from_mapping(mapping, env={})
 
 
