@@ -256,6 +256,11 @@ def recent_failures(catalog: Catalog, since: float, *, username: str | None = No
         (arg, since)).fetchone()[0]
 
 
+def forget_signin_attempts(catalog: Catalog, before: float) -> int:
+    """Attempts older than the rate limit's window count for nothing: dropped."""
+    return catalog.conn.execute("DELETE FROM signin_attempts WHERE at < ?", (before,)).rowcount
+
+
 # -- mailboxes and routing -----------------------------------------------------------------
 def fax_mailbox(catalog: Catalog, fax_id: str) -> str | None:
     row = catalog.conn.execute("SELECT mailbox FROM faxes WHERE id = ?", (fax_id,)).fetchone()

@@ -498,3 +498,19 @@ async def test_one_address_guessing_many_names_is_stopped(aiohttp_client, tmp_pa
         await sign_in(client, name, "wrong password!", expect=401)
     await sign_in(client, "ada", PASSWORD, expect=429)  # a fourth name, right password
     assert ("signin.rate_limited", None) in audit_actions(client, "web:ada")
+
+
+async def test_ended_sessions_and_old_attempts_are_cleared_at_sign_in(
+        client: TestClient) -> None:
+    catalog = catalog_of(client)
+    auth = Authenticator(client.server.app[SERVICES].config)
+    start = 1_800_000_000.0
+    first = auth.finish_sign_in(catalog, "val", "10.0.0.1", True, start)
+    auth.finish_sign_in(catalog, "val", "10.0.0.1", False, start)
+    assert first.ok
+    later = start + 13 * 3600
+    auth.finish_sign_in(catalog, "otto", "10.0.0.2", True, later)
+    sessions = [r[0] for r in catalog.conn.execute("SELECT id_sha256 FROM sessions")]
+    assert digest(first.session_id or "") not in sessions and len(sessions) == 1
+    attempts = catalog.conn.execute("SELECT min(at) FROM signin_attempts").fetchone()[0]
+    assert attempts == later

@@ -104,7 +104,13 @@ class Authenticator:
         user = people.find_user(catalog, name) if password_ok else None
         ok = user is not None and not user.disabled
         actor = f"web:{name[:MAX_NAME_LENGTH]}"
+        server = self._server
         with catalog.transaction():
+            # Housekeeping rides on sign-ins: ended sessions and attempts older than the
+            # rate limit's window are of no further use.
+            people.delete_expired_sessions(catalog, now - server.session_idle_minutes * 60,
+                                           now - server.session_max_hours * 3600)
+            people.forget_signin_attempts(catalog, now - server.signin_window_minutes * 60)
             people.record_signin_attempt(catalog, name[:MAX_NAME_LENGTH], client, ok, now)
             audit.append(catalog, actor, "signin.ok" if ok else "signin.failed", None,
                          {"client": client})
