@@ -316,8 +316,19 @@ async def test_bad_filter_values_get_a_400_with_the_reason(client: TestClient) -
     csrf = await sign_in(client, "ada")
     response = await client.post("/ui/inbox", data={"csrf": csrf, "since": "yesterday"})
     assert response.status == 400 and "YYYY-MM-DD" in await response.text()
-    response = await client.get("/ui/inbox?page=-3&status=bogus")
+    response = await client.post("/ui/inbox", data={"csrf": csrf, "status": "bogus"})
     assert response.status == 400
+
+
+async def test_search_words_and_filters_in_a_url_are_ignored(client: TestClient,
+                                                             archive: Archive) -> None:
+    await sign_in(client, "ada")
+    page = await client.get("/ui/inbox?q=zeppelin&sender=%2B15551234567&status=bogus")
+    html = await page.text()
+    assert page.status == 200 and "pages matching" not in html
+    assert archive.front_fax in html  # no filter applied
+    actions = [a for a, _ in audit_actions(client, "web:ada")]
+    assert "search" not in actions
 
 
 # -- reads: views, images, downloads, all audited ------------------------------------------

@@ -20,10 +20,9 @@ ROUTERS = (ui.routes, api.routes)
 
 def add_web(app: web.Application, config: Config) -> None:
     """Templates, the middlewares (hygiene headers outermost), the routers, static files."""
-    env = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
-                               autoescape=jinja2.select_autoescape(default=True),
-                               undefined=jinja2.StrictUndefined)
-    env.globals["public_url"] = config.server.public_url
+    aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
+                         autoescape=jinja2.select_autoescape(default=True),
+                         undefined=jinja2.StrictUndefined)
     app[AUTH] = Authenticator(config)
     app.middlewares.extend([hygiene_headers, api_token, ui_session])
     for router in ROUTERS:

@@ -181,9 +181,15 @@ def _session_key(request: web.Request) -> str:
     return digest(request.cookies.get(SESSION_COOKIE, ""))
 
 
+# A URL carries only what is no PHI: the mailbox, the page, the spam toggle. Words, senders,
+# dates and owners come in a POST body; in a URL they are ignored.
+URL_FIELDS = ("mailbox", "page", "spam")
+
+
 @routes.get("/ui/inbox")
 async def inbox(request: web.Request) -> web.StreamResponse:
-    return await _inbox(request, _inbox_form(request.query))
+    return await _inbox(request, _inbox_form({k: v for k, v in request.query.items()
+                                              if k in URL_FIELDS}))
 
 
 @routes.post("/ui/inbox")
