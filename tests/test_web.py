@@ -200,7 +200,8 @@ def ui_routes(archive: Archive) -> list[tuple[str, str]]:
             ("POST", f"/ui/fax/{fax}/spam"), ("POST", f"/ui/fax/{fax}/assign"),
             ("POST", f"/ui/fax/{fax}/done"), ("POST", f"/ui/fax/{fax}/unread"),
             ("POST", f"/ui/fax/{fax}/retry"), ("POST", f"/ui/fax/{fax}/hold"),
-            ("POST", "/ui/signout")]
+            ("GET", "/ui/admin/users"), ("POST", "/ui/admin/users"),
+            ("POST", "/ui/admin/users/disable"), ("POST", "/ui/signout")]
 
 
 def api_routes(archive: Archive, fax: str | None = None) -> list[tuple[str, str]]:
@@ -525,3 +526,36 @@ async def test_ended_sessions_and_old_attempts_are_cleared_at_sign_in(
     assert digest(first.session_id or "") not in sessions and len(sessions) == 1
     attempts = catalog.conn.execute("SELECT min(at) FROM signin_attempts").fetchone()[0]
     assert attempts == later
+
+
+async def test_only_an_admin_manages_people_and_each_change_is_audited(
+        client: TestClient) -> None:
+    for name in ("val", "otto", "cora"):
+        client.session.cookie_jar.clear()
+        csrf = await sign_in(client, name)
+        assert (await client.get("/ui/admin/users")).status == 403
+        response = await client.post("/ui/admin/users", data={
+            "csrf": csrf, "name": "mallory", "role": "admin", "password": PASSWORD})
+        assert response.status == 403
+        response = await client.post("/ui/admin/users/disable",
+                                     data={"csrf": csrf, "name": "ada"})
+        assert response.status == 403
+    assert people.find_user(catalog_of(client), "mallory") is None
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "ada")
+    assert "cora" in await (await client.get("/ui/admin/users")).text()
+    short = await client.post("/ui/admin/users", data={
+        "csrf": csrf, "name": "nina", "role": "viewer", "password": "short"})
+    assert short.status == 400 and "at least 10" in await short.text()
+    added = await client.post("/ui/admin/users", data={
+        "csrf": csrf, "name": "nina", "role": "viewer", "mailboxes": "front, cardiology",
+        "password": PASSWORD})
+    assert added.status == 200
+    assert people.get_user(catalog_of(client), "nina").mailboxes == ("cardiology", "front")
+    disabled = await client.post("/ui/admin/users/disable", data={"csrf": csrf, "name": "val"})
+    assert disabled.status == 200 and people.get_user(catalog_of(client), "val").disabled
+    actions = [a for a, _ in audit_actions(client, "web:ada")]
+    assert "user.added" in actions and "user.disabled" in actions
+    client.session.cookie_jar.clear()
+    await sign_in(client, "val", expect=401)
+    await sign_in(client, "nina")
