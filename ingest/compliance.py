@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from ingest.pipeline import Services, retain_until
+from ingest.web.files import forget_pages
 from storage import audit
 from storage.archive import ArchiveError
 from storage.catalog import utcnow_iso
@@ -101,4 +102,5 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
         catalog.update_fax(fax["id"], state="deleted")
         audit.append(catalog, actor, "fax.deleted", fax["id"],
                      {"reason": reason, "objects": [o["key"] for o in objects]})
+    forget_pages(services, fax["id"])  # the web inbox's cached page images
     return len(objects)

@@ -559,3 +559,16 @@ async def test_only_an_admin_manages_people_and_each_change_is_audited(
     client.session.cookie_jar.clear()
     await sign_in(client, "val", expect=401)
     await sign_in(client, "nina")
+
+
+async def test_deleting_a_fax_also_deletes_its_cached_page_images(
+        client: TestClient, archive: Archive, tmp_path: Path) -> None:
+    await sign_in(client, "cora")
+    fax = archive.front_fax
+    assert (await client.get(f"/ui/fax/{fax}/pages/1.png")).status == 200
+    data_dir = client.server.app[SERVICES].config.data_dir
+    assert (data_dir / "ui-cache" / fax / "page-0001.png").is_file()
+    config = write_config(tmp_path / "c.toml", data_dir, extra=ROUTING_TOML)
+    run_cli(config, "delete", fax, "--reason", "patient request")
+    assert not (data_dir / "ui-cache" / fax).exists()
+    assert (await client.get(f"/ui/fax/{fax}/pages/1.png")).status == 404
