@@ -65,6 +65,13 @@ def route_fax(catalog: Catalog, config: Config, fax_id: str) -> str:
     return mailbox
 
 
+def route_if_unrouted(catalog: Catalog, config: Config, fax_id: str) -> None:
+    """A fax that failed before OCR still belongs in a mailbox, so the people who handle it
+    see it (and can retry it): routed by what is known (rules on words see no text)."""
+    if people.fax_mailbox(catalog, fax_id) is None:
+        route_fax(catalog, config, fax_id)
+
+
 @dataclass(frozen=True)
 class RouteChange:
     fax_id: str

@@ -52,3 +52,24 @@ def test_a_bad_rule_names_its_key() -> None:
 def test_without_rules_every_fax_goes_to_the_default_inbox() -> None:
     config = config_from_mapping({}, env={})
     assert mailbox_for(config, fax(to_number="+15550001111"), "referral") == "inbox"
+
+
+def test_a_fax_that_fails_before_ocr_is_still_routed(tmp_path) -> None:
+    from storage import people
+    from storage.catalog import open_catalog
+    from tests.cliutil import run_cli
+    from tests.conftest import write_config
+    from tests.webworld import ROUTING_TOML
+
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var", extra=ROUTING_TOML)
+    broken = tmp_path / "broken.tif"
+    broken.write_bytes(b"II*\x00" + b"\xff" * 64)  # a TIFF header and nothing readable
+    result = run_cli(config, "ingest", str(broken), "--to", "+1 555 000 1111", "--wait",
+                     "--json", expect=1)
+    fax_id = result.json()[0]["fax_id"]
+    assert result.json()[0]["state"] == "failed"
+    catalog = open_catalog(tmp_path / "var" / "faxvault.sqlite3")
+    try:
+        assert people.fax_mailbox(catalog, fax_id) == "cardiology"  # by its called number
+    finally:
+        catalog.close()

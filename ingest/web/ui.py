@@ -20,7 +20,7 @@ from aiohttp import web
 from ingest import spam
 from ingest.numbers import normalize_number
 from ingest.web import access, files
-from ingest.web.auth import MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, verify_password
+from ingest.web.auth import MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, digest, verify_password
 from ingest.web.keys import AUTH, SERVICES
 from ingest.web.security import (
     SESSION_COOKIE,
@@ -176,8 +176,6 @@ async def _inbox(request: web.Request, form: InboxForm) -> web.Response:
 
 
 def _session_key(request: web.Request) -> str:
-    from ingest.web.auth import digest
-
     return digest(request.cookies.get(SESSION_COOKIE, ""))
 
 
