@@ -31,6 +31,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/spam_eval.py
 	$(VENV)/bin/python benchmarks/load.py
 	$(VENV)/bin/python benchmarks/queue_backends.py
+	$(VENV)/bin/python benchmarks/inbox.py
 
 # 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3), then the S3
 # store stopped for two minutes mid-run (the suite runs a short outage).
