@@ -7,12 +7,14 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 # What faxvault runs on, then what only the tests need (one line each: tests make TIFFs with
-# other writers' tags, start their own PostgreSQL with initdb + pg_ctl, their own IMAP server).
+# other writers' tags, start their own PostgreSQL with initdb + pg_ctl, their own IMAP server,
+# and drive Debian's Chromium for the web inbox: Playwright downloads no browser of its own).
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
 APT_PACKAGES += jbig2dec
 APT_PACKAGES += netpbm libtiff-tools
 APT_PACKAGES += postgresql
 APT_PACKAGES += dovecot-imapd
+APT_PACKAGES += chromium
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: run test bench chaos lint bootstrap apt lock clean
@@ -33,6 +35,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/spam_eval.py
 	$(VENV)/bin/python benchmarks/load.py
 	$(VENV)/bin/python benchmarks/queue_backends.py
+	$(VENV)/bin/python benchmarks/inbox.py
 
 # 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3), then the S3
 # store stopped for two minutes mid-run (the suite runs a short outage).

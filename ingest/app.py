@@ -23,6 +23,8 @@ from ingest.fetch import build_clients
 from ingest.hotfolder import HotFolder
 from ingest.journal import GroupJournal
 from ingest.pipeline import Services, lifecycle_rules, open_services
+from ingest.web import add_web
+from ingest.web.keys import SERVICES
 from ingest.webhooks import (
     CONFIG,
     JOURNAL,
@@ -37,7 +39,6 @@ from storage import audit, queue
 
 log = logging.getLogger("faxvault.app")
 
-SERVICES = web.AppKey("services", Services)
 WORKERS = web.AppKey("workers", WorkerGroup)
 HTTP = web.AppKey("http", aiohttp.ClientSession)
 # The running doors by name (``srfax``, ``imap``), for status and tests.
@@ -165,4 +166,5 @@ def init_app(config: Config, *, start_workers: bool = True,
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     add_routes(app)
+    add_web(app, config)
     return app

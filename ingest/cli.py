@@ -22,7 +22,7 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from ingest import cli_records
+from ingest import cli_people, cli_records
 from ingest.cli_options import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -396,7 +396,7 @@ def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
     click.echo(f"requeued {n} job(s)", err=True)
 
 
-for command in cli_records.COMMANDS:
+for command in [*cli_records.COMMANDS, *cli_people.COMMANDS]:
     cli.add_command(command)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from ingest.config import ArchiveConfig, Config
 from ingest.pipeline import Services, open_archive, retain_until
+from ingest.web.files import forget_pages
 from storage import audit
 from storage.archive import Archive, ArchiveError
 from storage.catalog import utcnow_iso
@@ -241,4 +242,5 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
         catalog.update_fax(fax["id"], state="deleted")
         audit.append(catalog, actor, "fax.deleted", fax["id"],
                      {"reason": reason, "objects": [o["key"] for o in objects]})
+    forget_pages(services, fax["id"])  # the web inbox's cached page images
     return len(objects)

@@ -50,6 +50,14 @@ class ServerConfig(_Section):
     public_url: str = ""
     max_body_bytes: PositiveInt = 1_048_576
     drain_seconds: PositiveFloat = 30.0
+    # Web inbox sessions: signed out after this long without a request, and this long after
+    # signing in whatever happens.
+    session_idle_minutes: PositiveInt = 30
+    session_max_hours: PositiveInt = 12
+    # Sign-in rate limit: failures within the window, per user name and per client address.
+    signin_window_minutes: PositiveInt = 15
+    signin_max_failures_per_user: PositiveInt = 5
+    signin_max_failures_per_client: PositiveInt = 20
 
 
 class PathsConfig(_Section):
@@ -380,6 +388,36 @@ class SpamConfig(_Section):
     rules: list[SpamRuleConfig] = Field(default_factory=list)
 
 
+class RoutingRuleConfig(_Section):
+    """One rule: every condition given must hold (a list: any of its values); first match
+    wins. Numbers are compared after normalising to E.164."""
+
+    mailbox: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[\w.-]+$")]
+    to: list[str] = Field(default_factory=list)  # called number (DID)
+    from_: list[str] = Field(default_factory=list, alias="from")  # sender
+    provider: list[str] = Field(default_factory=list)
+    account: list[str] = Field(default_factory=list)  # the provider account (metadata)
+    folder: list[str] = Field(default_factory=list)  # hot-folder subfolder
+    words: list[str] = Field(default_factory=list)  # any of these on the first page
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _has_a_condition(self) -> RoutingRuleConfig:
+        if not any((self.to, self.from_, self.provider, self.account, self.folder,
+                    self.words)):
+            raise ValueError(f"routing (mailbox {self.mailbox}): a rule needs a condition "
+                             "(to, from, provider, account, folder or words); the mailbox "
+                             "of faxes no rule matches is inbox.default_mailbox")
+        return self
+
+
+class InboxConfig(_Section):
+    # Where a fax goes when no [[routing]] rule matches.
+    default_mailbox: Annotated[str, Field(min_length=1, max_length=64,
+                                          pattern=r"^[\w.-]+$")] = "inbox"
+
+
 class AuditConfig(_Section):
     # Longest the head stays unanchored while only the service itself writes entries.
     anchor_seconds: PositiveFloat = 600.0
@@ -420,6 +458,8 @@ class Config(_Section):
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()
     audit: AuditConfig = AuditConfig()
+    inbox: InboxConfig = InboxConfig()
+    routing: list[RoutingRuleConfig] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _api_bases(self) -> Config:

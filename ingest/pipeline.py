@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest import spam
+from ingest import routing, spam
 from ingest.assemble import assemble_outputs
 from ingest.config import ArchiveConfig, Config
 from ingest.metrics import Metrics
@@ -159,6 +159,7 @@ async def process_fax(services: Services, job: queue.Job) -> None:
         catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
         verdict = spam.score_fax(catalog, services.config, fax["id"])
         spam.record_verdict(catalog, fax["id"], verdict)
+        routing.route_fax(catalog, services.config, fax["id"])
         services.metrics.spam_verdicts.labels(verdict.verdict).inc()
         audit.append(catalog, "system", "fax.ocr", fax["id"], {
             "pages": len(pages),

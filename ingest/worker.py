@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
 
-from ingest import fetch, pipeline
+from ingest import fetch, pipeline, routing
 from ingest.jobs import JobKind
 from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
@@ -72,6 +72,7 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
             if state == "failed":
                 audit.append(catalog, "system", "fax.failed", fax_id,
                              {"job": job.id, "kind": job.kind, "error": message})
+                routing.route_if_unrouted(catalog, services.config, fax_id)
     return state
 
 

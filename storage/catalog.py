@@ -203,6 +203,63 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO search_term_keys (key, term)
         SELECT k.value, t.term FROM search_terms t, json_each(faxvault_term_keys(t.term)) k;
     """,
+    # 9: the web inbox: people, roles, mailbox grants, sessions, API tokens, sign-in
+    # attempts (rate limit), the mailbox of each fax, and who read, owns and finished it.
+    """
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'compliance', 'admin')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE user_mailboxes (
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        mailbox TEXT NOT NULL,
+        PRIMARY KEY (user_id, mailbox)
+    ) WITHOUT ROWID;
+    CREATE TABLE sessions (
+        id_sha256 TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        csrf_token TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        last_seen REAL NOT NULL,
+        last_query TEXT
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE TABLE api_tokens (
+        token_sha256 TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE signin_attempts (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        username TEXT NOT NULL,
+        client TEXT NOT NULL,
+        ok INTEGER NOT NULL
+    );
+    CREATE INDEX signin_attempts_user ON signin_attempts (username, at);
+    CREATE INDEX signin_attempts_client ON signin_attempts (client, at);
+    ALTER TABLE faxes ADD COLUMN mailbox TEXT;
+    CREATE INDEX faxes_mailbox_received ON faxes (mailbox, received_at);
+    CREATE TABLE fax_handling (
+        fax_id TEXT PRIMARY KEY REFERENCES faxes (id),
+        owner TEXT,
+        assigned_by TEXT,
+        assigned_at TEXT,
+        done_by TEXT,
+        done_at TEXT
+    );
+    CREATE TABLE fax_reads (
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        fax_id TEXT NOT NULL REFERENCES faxes (id),
+        at TEXT NOT NULL,
+        PRIMARY KEY (user_id, fax_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 

@@ -1,0 +1,30 @@
+"""The web inbox (``/ui/``) and the JSON API (``/api/v1/``), registered in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from ingest.config import Config
+from ingest.web import admin, api, ui
+from ingest.web.auth import Authenticator
+from ingest.web.keys import AUTH
+from ingest.web.security import api_token, hygiene_headers, ui_session
+
+HERE = Path(__file__).parent
+ROUTERS = (ui.routes, admin.routes, api.routes)
+
+
+def add_web(app: web.Application, config: Config) -> None:
+    """Templates, the middlewares (hygiene headers outermost), the routers, static files."""
+    aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
+                         autoescape=jinja2.select_autoescape(default=True),
+                         undefined=jinja2.StrictUndefined)
+    app[AUTH] = Authenticator(config)
+    app.middlewares.extend([hygiene_headers, api_token, ui_session])
+    for router in ROUTERS:
+        app.router.add_routes(router)
+    app.router.add_static("/ui/static/", HERE / "static", follow_symlinks=False)

@@ -1,0 +1,82 @@
+"""People, for admins (``/ui/admin/``): list, add with role and mailboxes, disable. The same
+library calls as ``faxvault user``; each change is audited with the admin's name."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import aiohttp_jinja2
+from aiohttp import web
+
+from ingest.web.access import require_role
+from ingest.web.auth import MAX_NAME_LENGTH, WeakPassword, hash_password
+from ingest.web.keys import SERVICES
+from ingest.web.security import session_of
+from storage import audit, people
+
+routes = web.RouteTableDef()
+MAILBOX = re.compile(r"^[\w.-]{1,64}$")
+
+
+def _admin(request: web.Request) -> people.User:
+    user = session_of(request).user
+    require_role(user, "admin")
+    return user
+
+
+def _page(request: web.Request, error: str = "", status: int = 200) -> web.Response:
+    session = session_of(request)
+    return aiohttp_jinja2.render_template("admin_users.html", request, {
+        "user": session.user, "csrf": session.csrf_token, "roles": people.ROLES,
+        "people": people.list_users(request.app[SERVICES].catalog), "error": error},
+        status=status)
+
+
+@routes.get("/ui/admin/users")
+async def users(request: web.Request) -> web.StreamResponse:
+    _admin(request)
+    return _page(request)
+
+
+@routes.post("/ui/admin/users")
+async def add_user(request: web.Request) -> web.StreamResponse:
+    admin = _admin(request)
+    form = await request.post()
+    name = str(form.get("name") or "").strip()
+    role = str(form.get("role") or "")
+    boxes = [b for b in re.split(r"[\s,]+", str(form.get("mailboxes") or "")) if b]
+    password = str(form.get("password") or "")
+    if not name or len(name) > MAX_NAME_LENGTH or not name.isprintable():
+        return _page(request, f"name: 1 to {MAX_NAME_LENGTH} printable characters", 400)
+    if role not in people.ROLES:
+        return _page(request, f"role: one of {', '.join(people.ROLES)}", 400)
+    if not all(MAILBOX.match(b) for b in boxes):
+        return _page(request, "mailboxes: names of letters, digits, . _ -", 400)
+    try:
+        hashed = await asyncio.to_thread(hash_password, password)
+    except WeakPassword as exc:
+        return _page(request, f"password: {exc}", 400)
+    catalog = request.app[SERVICES].catalog
+    try:
+        people.add_user(catalog, name, role, hashed, boxes)
+    except people.UserExists:
+        return _page(request, f"user {name!r} exists", 409)
+    audit.record(catalog, f"web:{admin.name}", "user.added", None,
+                 {"name": name, "role": role, "mailboxes": boxes})
+    raise web.HTTPSeeOther("/ui/admin/users")
+
+
+@routes.post("/ui/admin/users/disable")
+async def disable_user(request: web.Request) -> web.StreamResponse:
+    admin = _admin(request)
+    form = await request.post()
+    name = str(form.get("name") or "")
+    catalog = request.app[SERVICES].catalog
+    if people.find_user(catalog, name) is None:
+        return _page(request, "no such user", 404)
+    if name == admin.name:
+        return _page(request, "you cannot disable yourself", 400)
+    people.disable_user(catalog, name)
+    audit.record(catalog, f"web:{admin.name}", "user.disabled", None, {"name": name})
+    raise web.HTTPSeeOther("/ui/admin/users")

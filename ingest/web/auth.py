@@ -1,0 +1,151 @@
+"""Who is asking: passwords (argon2), sign-in with its rate limit, server-side sessions and
+their CSRF tokens, API tokens. HTTP-free, so the CLI and the handlers share it.
+
+A session id is 256 random bits, given to the browser once and kept in the catalog only as
+its SHA-256; the CSRF token is a second random value bound to the session (synchroniser
+token) and compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from ingest.config import Config
+from storage import audit, people
+from storage.catalog import Catalog
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 1024  # argon2 hashes anything, but not megabytes per attempt
+MAX_NAME_LENGTH = 64
+
+hasher = PasswordHasher()
+# Verified against when the user does not exist, so an unknown name takes as long as a
+# wrong password (no user enumeration by timing).
+_DUMMY_HASH = hasher.hash(secrets.token_urlsafe(16))
+
+
+class WeakPassword(ValueError):
+    """A password refused before it is hashed."""
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise WeakPassword(f"a password may have at most {MAX_PASSWORD_LENGTH} characters")
+    return hasher.hash(password)
+
+
+def verify_password(stored: str | None, password: str) -> bool:
+    """Constant work whether or not there is a user (``stored`` None)."""
+    try:
+        hasher.verify(stored or _DUMMY_HASH, password[:MAX_PASSWORD_LENGTH])
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+    return stored is not None
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def new_api_token(catalog: Catalog, name: str) -> str:
+    """A new API token for ``name``; shown once, stored hashed."""
+    token = "fvt_" + secrets.token_urlsafe(32)
+    people.add_api_token(catalog, name, digest(token))
+    return token
+
+
+def user_for_api_token(catalog: Catalog, token: str) -> people.User | None:
+    return people.user_for_token(catalog, digest(token)) if token else None
+
+
+def csrf_ok(expected: str, given: str | None) -> bool:
+    return bool(given) and hmac.compare_digest(expected.encode(), (given or "").encode())
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a sign-in attempt. ``session_id`` is set only on success."""
+
+    ok: bool
+    reason: str = ""
+    user: people.User | None = None
+    session_id: str | None = None
+    rate_limited: bool = False
+
+
+@dataclass
+class Authenticator:
+    config: Config
+
+    @property
+    def _server(self):
+        return self.config.server
+
+    def rate_limited(self, catalog: Catalog, name: str, client: str, now: float) -> bool:
+        since = now - self._server.signin_window_minutes * 60
+        return (people.recent_failures(catalog, since, username=name)
+                >= self._server.signin_max_failures_per_user
+                or people.recent_failures(catalog, since, client=client)
+                >= self._server.signin_max_failures_per_client)
+
+    def finish_sign_in(self, catalog: Catalog, name: str, client: str, password_ok: bool,
+                       now: float) -> SignIn:
+        """Record the attempt (audited, failures included) and open a session if it held.
+        The password was checked by the caller, off the event loop."""
+        user = people.find_user(catalog, name) if password_ok else None
+        ok = user is not None and not user.disabled
+        actor = f"web:{name[:MAX_NAME_LENGTH]}"
+        server = self._server
+        with catalog.transaction():
+            # Housekeeping rides on sign-ins: ended sessions and attempts older than the
+            # rate limit's window are of no further use.
+            people.delete_expired_sessions(catalog, now - server.session_idle_minutes * 60,
+                                           now - server.session_max_hours * 3600)
+            people.forget_signin_attempts(catalog, now - server.signin_window_minutes * 60)
+            people.record_signin_attempt(catalog, name[:MAX_NAME_LENGTH], client, ok, now)
+            audit.append(catalog, actor, "signin.ok" if ok else "signin.failed", None,
+                         {"client": client})
+        if not ok:
+            return SignIn(False, "wrong name or password")
+        session_id = secrets.token_urlsafe(32)  # 256 bits
+        people.create_session(catalog, user.id, digest(session_id), secrets.token_urlsafe(32),
+                              now)
+        return SignIn(True, user=user, session_id=session_id)
+
+    def refuse_rate_limited(self, catalog: Catalog, name: str, client: str) -> SignIn:
+        audit.record(catalog, f"web:{name[:MAX_NAME_LENGTH]}", "signin.rate_limited", None,
+                     {"client": client})
+        return SignIn(False, "too many failed sign-ins; try again later", rate_limited=True)
+
+    def session(self, catalog: Catalog, session_id: str | None,
+                now: float | None = None) -> people.Session | None:
+        """The live session for this cookie value; expired ones are deleted."""
+        if not session_id or len(session_id) > 100:
+            return None
+        now = time.time() if now is None else now
+        key = digest(session_id)
+        found = people.find_session(catalog, key)
+        if found is None:
+            return None
+        idle = now - found.last_seen > self._server.session_idle_minutes * 60
+        too_old = now - found.created_at > self._server.session_max_hours * 3600
+        if idle or too_old:
+            people.delete_session(catalog, key)
+            return None
+        if now - found.last_seen > 30:  # one write a half-minute, not one per request
+            people.touch_session(catalog, key, now)
+        return found
+
+    def sign_out(self, catalog: Catalog, session_id: str, user: people.User) -> None:
+        with catalog.transaction():
+            people.delete_session(catalog, digest(session_id))
+            audit.append(catalog, f"web:{user.name}", "signout", None, {})
