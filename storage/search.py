@@ -66,6 +66,9 @@ class SearchFilters:
     raw: bool = False  # the query is FTS5 syntax, passed through
     fuzzy: bool = True  # also return pages with close words (OCR errors), after exact hits
     phone_region: str = "US"  # how a phone number typed without a country code is read
+    # Only faxes in these mailboxes (None: every fax). A person's search passes their grants,
+    # so the limit counts only pages they may see.
+    mailboxes: tuple[str, ...] | None = None
 
 
 FUZZY_VARIANTS_PER_WORD = 8  # closest index terms kept per query word
@@ -502,6 +505,11 @@ def _run_match(catalog: Catalog, match: str, filters: SearchFilters,
         params["status"] = filters.status
     if not filters.include_spam:
         where.append("coalesce(f.spam_verdict, '') != 'spam'")
+    if filters.mailboxes is not None:
+        names = [f"mailbox{n}" for n in range(len(filters.mailboxes))]
+        where.append(f"f.mailbox IN ({', '.join(':' + name for name in names)})"
+                     if names else "0")
+        params.update(zip(names, filters.mailboxes, strict=True))
     sql = f"""
         SELECT p.fax_id, p.page_no, f.received_at, f.from_number, f.from_raw, f.provider,
                f.provider_status, f.state, f.pages, f.spam_verdict,

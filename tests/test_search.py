@@ -327,3 +327,24 @@ def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(tmp_path: Pa
             scanned = {t for t in terms if Levenshtein.distance(
                 fold_lookalikes(word), fold_lookalikes(t)) <= (edits if len(word + t) > 2 else 0)}
             assert set(vocabulary.close_to(word, edits)) == scanned, (word, edits)
+
+
+def test_a_mailbox_filter_is_applied_before_the_limit(tmp_path: Path) -> None:
+    """A person's search runs over their mailboxes only: many hits elsewhere never crowd out
+    theirs, exact or close, and no grant means no hit."""
+    catalog = open_catalog(tmp_path / "c.sqlite3")
+    faxes = [(f"B{n:03d}", "billing") for n in range(300)] + [("A001", "cardiology")]
+    with catalog.transaction() as conn:
+        for fax_id, mailbox in faxes:
+            conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, mailbox,"
+                         " created_at, updated_at) VALUES (?, 'local', ?, ?, ?, 'now', 'now')",
+                         (fax_id, fax_id, "2026-11-20T00:00:00Z", mailbox))
+            catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1, "height_px": 1,
+                                          "xdpi": 204, "ydpi": 98, "confidence": 80,
+                                          "text": "Referral for Brastow, echocardiogram"})
+    mine = SearchFilters(mailboxes=("cardiology",))
+    assert [h["fax_id"] for h in search_pages(catalog, "referral", mine, 20)] == ["A001"]
+    assert [(h["fax_id"], h["match"])
+            for h in search_pages(catalog, "Brastaw", mine, 20)] == [("A001", "fuzzy")]
+    assert search_pages(catalog, "referral", SearchFilters(mailboxes=()), 20) == []
+    assert len(search_pages(catalog, "referral", SearchFilters(), 20)) == 20
