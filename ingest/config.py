@@ -232,8 +232,10 @@ class Config(_Section):
         """Provider API bases: https (credentials and faxes cross this), with a host."""
         from urllib.parse import urlsplit
 
-        for section in ("faxplus", "dropbox"):
-            base = getattr(self, section).api_base
+        for section, value in self:  # every provider section that names an API base
+            base = getattr(value, "api_base", None)
+            if base is None:
+                continue
             parts = urlsplit(base)
             if parts.scheme == "http" and not self.http.allow_insecure:
                 raise ValueError(

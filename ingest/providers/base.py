@@ -53,6 +53,7 @@ class Delivery:
     from_raw: str | None = None  # hints only: the API record is authoritative
     to_raw: str | None = None
     job_payload: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] | None = None  # hints kept on the fax (e.g. partial_content)
 
 
 class DeliveryRejected(Exception):
