@@ -26,6 +26,9 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("faxplus", "webhook_token"): "FAXVAULT_FAXPLUS_WEBHOOK_TOKEN",
     ("dropbox", "api_key"): "FAXVAULT_DROPBOX_API_KEY",
     ("dropbox", "webhook_token"): "FAXVAULT_DROPBOX_WEBHOOK_TOKEN",
+    ("telnyx", "api_key"): "FAXVAULT_TELNYX_API_KEY",
+    ("telnyx", "public_key"): "FAXVAULT_TELNYX_PUBLIC_KEY",
+    ("telnyx", "webhook_token"): "FAXVAULT_TELNYX_WEBHOOK_TOKEN",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -161,6 +164,31 @@ class DropboxConfig(_Section):
     max_clock_skew_seconds: Annotated[int, Field(ge=0)] = 300
 
 
+class TelnyxConfig(_Section):
+    api_base: str = "https://api.telnyx.com/v2"
+    api_key: SecretStr | None = None
+    # The webhook signing key (Portal > Keys & Credentials > Public Key), base64.
+    public_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+    # Telnyx signs a timestamp; deliveries further from our clock are refused (SDK: 300 s).
+    max_timestamp_skew_seconds: Annotated[int, Field(gt=0, le=3600)] = 300
+    # Hosts a record's presigned media_url may point to (exact names, https only).
+    media_hosts: list[str] = Field(default_factory=lambda: ["s3.amazonaws.com"])
+    # http:// media links (a test's fake media host on loopback); never in production.
+    allow_insecure_media: bool = False
+
+    @model_validator(mode="after")
+    def _key(self) -> TelnyxConfig:
+        if self.public_key is not None:
+            from ingest.providers.telnyx import public_key_from
+
+            try:
+                public_key_from(self.public_key.get_secret_value())
+            except ValueError as exc:
+                raise ValueError(f"telnyx.public_key: {exc}") from None
+        return self
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -222,6 +250,7 @@ class Config(_Section):
     http: HttpConfig = HttpConfig()
     faxplus: FaxplusConfig = FaxplusConfig()
     dropbox: DropboxConfig = DropboxConfig()
+    telnyx: TelnyxConfig = TelnyxConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()

@@ -180,3 +180,108 @@ def counting_app(hits: list[str]) -> web.Application:
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", anything)
     return app
+
+
+@dataclass
+class TelnyxMedia:
+    """The presigned-link store Telnyx hands out (S3 in production): each link carries a
+    token; a link expires when the fake says so (403, as S3 answers an expired signature)."""
+
+    base: str = ""  # set once the media server has a port: http://127.0.0.1:<port>
+    tokens: dict[str, str] = field(default_factory=dict)  # token -> fax id
+    expired: set[str] = field(default_factory=set)
+    issued: int = 0
+    requests: list[str] = field(default_factory=list)
+    credentials_seen: list[str] = field(default_factory=list)  # must stay empty
+
+    def link(self, fax_id: str, user: str = "19a75cea") -> str:
+        self.issued += 1
+        token = f"sig{self.issued:04d}"
+        self.tokens[token] = fax_id
+        return (f"{self.base}/faxes-prod/{user}/{fax_id}.pdf?X-Amz-Expires=600"
+                f"&X-Amz-SignedHeaders=host&X-Amz-Signature={token}")
+
+    def expire_all(self) -> None:
+        self.expired.update(self.tokens)
+
+
+def telnyx_media_app(fake: FakeProvider, media: TelnyxMedia) -> web.Application:
+    """The media host: serves a fax's PDF for a valid, unexpired link, nothing else."""
+    async def get_media(request: web.Request) -> web.StreamResponse:
+        media.requests.append(request.path_qs)
+        if "Authorization" in request.headers:
+            media.credentials_seen.append(request.headers["Authorization"])
+        token = request.query.get("X-Amz-Signature", "")
+        fax_id = media.tokens.get(token)
+        if fax_id is None or token in media.expired or request.match_info["name"] != \
+                f"{fax_id}.pdf":
+            return web.Response(status=403, text="<Error><Code>AccessDenied</Code></Error>",
+                                content_type="application/xml")
+        body = fake.files.get(fax_id)
+        if (bad := await fake.misbehave(request, body)) is not None:
+            return bad
+        return web.Response(body=body, content_type="application/pdf")
+
+    app = web.Application()
+    app.router.add_get("/faxes-prod/{user}/{name}", get_media)
+    return app
+
+
+def telnyx_app(fake: FakeProvider, media: TelnyxMedia) -> web.Application:
+    """Telnyx API v2 faxes: Bearer auth; ``GET /faxes/{id}`` -> ``{"data": fax}`` with a fresh
+    presigned ``media_url`` (inbound, received); ``POST /faxes/{id}/actions/refresh``; ``GET
+    /faxes`` with ``filter[direction][eq]``, ``page[number]``, ``page[size]`` and
+    ``meta.total_pages``. Errors are ``{"errors": [{"code", "title", "detail"}]}``."""
+    app = web.Application()
+
+    def refused(request: web.Request) -> web.Response | None:
+        if request.headers.get("Authorization") != f"Bearer {fake.token}":
+            return web.json_response({"errors": [{"code": "10009", "title":
+                                                  "Authentication failed"}]}, status=401)
+        return None
+
+    def not_found() -> web.Response:
+        return web.json_response({"errors": [{"code": "10005", "title":
+                                              "Resource not found"}]}, status=404)
+
+    def with_link(record: dict[str, Any]) -> dict[str, Any]:
+        if record.get("direction") == "inbound" and record.get("status") == "received" \
+                and "media_url" not in record:
+            return {**record, "media_url": media.link(record["id"])}
+        return record
+
+    async def get_fax(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        record = fake.faxes.get(request.match_info["fax_id"])
+        return not_found() if record is None else web.json_response({"data": with_link(record)})
+
+    async def refresh(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(f"POST {request.path_qs}")
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        if request.match_info["fax_id"] not in fake.faxes:
+            return not_found()
+        media.expire_all()  # the old links stop working; the next read gets a new one
+        return web.json_response({"result": "ok"}, status=202)
+
+    async def list_faxes(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        number, size = int(request.query["page[number]"]), int(request.query["page[size]"])
+        number = 1 if fake.list_ignores_offset else number
+        direction = request.query.get("filter[direction][eq]")
+        records = [r for r in fake.faxes.values()
+                   if direction is None or r.get("direction") == direction]
+        pages = max(1, -(-len(records) // size))
+        return web.json_response({
+            "data": [with_link(r) for r in records[(number - 1) * size: number * size]],
+            "meta": {"page_number": number, "page_size": size, "total_pages": pages,
+                     "total_results": len(records)}})
+
+    app.router.add_get("/v2/faxes", list_faxes)
+    app.router.add_get("/v2/faxes/{fax_id}", get_fax)
+    app.router.add_post("/v2/faxes/{fax_id}/actions/refresh", refresh)
+    return app

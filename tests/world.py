@@ -3,15 +3,18 @@ loopback. Loaded as a pytest plugin (see conftest)."""
 
 from __future__ import annotations
 
+import base64
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ingest.app import SERVICES, init_app
 from ingest.pipeline import Services
@@ -19,10 +22,22 @@ from ingest.providers.dropbox import event_hash
 from storage.search import SearchFilters, search_pages
 from tests.cliutil import wait_until_async
 from tests.conftest import make_config
-from tests.fakes import FakeProvider, dropbox_app, faxplus_app
+from tests.fakes import (
+    FakeProvider,
+    TelnyxMedia,
+    dropbox_app,
+    faxplus_app,
+    telnyx_app,
+    telnyx_media_app,
+)
 from tests.faxgen import render_fax
 
 FP_HOOK, DB_HOOK, DB_KEY = "hook-fp-secret", "hook-db-secret", "db-api-key"
+TX_HOOK, TX_API_KEY = "hook-tx-secret", "KEY0123-tx-api-key"
+# The key Telnyx signs webhooks with; the world's config holds its public half.
+TX_SIGNER = Ed25519PrivateKey.generate()
+TX_PUBLIC_KEY = base64.b64encode(TX_SIGNER.public_key().public_bytes(
+    Encoding.Raw, PublicFormat.Raw)).decode()
 
 PAGES = [["Faxplus page one mentions albatross"], ["Page two mentions barracuda"],
          ["Page three mentions capybara"]]
@@ -45,6 +60,8 @@ class World:
     faxplus: FakeProvider
     dropbox: FakeProvider
     docs: dict[str, bytes]
+    telnyx: FakeProvider = field(default_factory=lambda: FakeProvider(token=TX_API_KEY))
+    telnyx_media: TelnyxMedia = field(default_factory=TelnyxMedia)
 
     @property
     def services(self) -> Services:
@@ -79,18 +96,25 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
     fp, db = FakeProvider(token="fp-token", slow_seconds=2), FakeProvider(token=DB_KEY)
     fp_server = await aiohttp_server(faxplus_app(fp))
     db_server = await aiohttp_server(dropbox_app(db))
+    tx, tx_media = FakeProvider(token=TX_API_KEY), TelnyxMedia()
+    tx_media_server = await aiohttp_server(telnyx_media_app(tx, tx_media))
+    tx_media.base = str(tx_media_server.make_url("")).rstrip("/")
+    tx_server = await aiohttp_server(telnyx_app(tx, tx_media))
     config = make_config(
         tmp_path / "var",
         faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
                  "webhook_token": FP_HOOK},
         dropbox={"api_base": str(db_server.make_url("/v3")), "api_key": DB_KEY,
                  "webhook_token": DB_HOOK},
+        telnyx={"api_base": str(tx_server.make_url("/v2")), "api_key": TX_API_KEY,
+                "public_key": TX_PUBLIC_KEY, "webhook_token": TX_HOOK,
+                "media_hosts": ["127.0.0.1"], "allow_insecure_media": True},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
               "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
-    return World(client, fp, db, documents)
+    return World(client, fp, db, documents, tx, tx_media)
 
 
 def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
@@ -149,3 +173,43 @@ def serve_dropbox(world: World, fax_id: str) -> None:
         "transmissions": [{"recipient": "+15559870000", "sender": "+15551230000",
                            "sent_at": 1738001529, "status_code": "success"}]}
     world.dropbox.files[fax_id] = world.docs["pdf"]
+
+
+def telnyx_event(fax_id: str, event_type: str = "fax.received", event_id: str = "ev-1",
+                 **payload: Any) -> dict[str, Any]:
+    """A webhook shaped like the documented inbound ``fax.received`` example."""
+    return {"data": {"event_type": event_type, "id": event_id,
+                     "occurred_at": "2020-08-27T16:33:36.843054Z", "record_type": "event",
+                     "payload": {"call_duration_secs": 50, "connection_id": "1447842681660114324",
+                                 "direction": "inbound", "fax_id": fax_id,
+                                 "from": "+16132484850", "to": "+17733372863",
+                                 "media_url": "https://s3.amazonaws.com/faxes-prod/u/x.pdf",
+                                 "page_count": 1, "partial_content": False,
+                                 "status": "received", **payload}},
+            "meta": {"attempt": 1, "delivered_to": "https://example.org/hook"}}
+
+
+def telnyx_signed(body: bytes, timestamp: int | None = None,
+                  signer: Ed25519PrivateKey = TX_SIGNER) -> dict[str, str]:
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    signature = signer.sign(stamp.encode() + b"|" + body)
+    return {"Content-Type": "application/json", "telnyx-timestamp": stamp,
+            "telnyx-signature-ed25519": base64.b64encode(signature).decode()}
+
+
+async def post_telnyx(world: World, doc: Any, headers: dict[str, str] | None = None,
+                      token: str = TX_HOOK) -> aiohttp.ClientResponse:
+    body = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
+    return await world.client.post(f"/webhooks/telnyx/{token}", data=body,
+                                   headers=headers if headers is not None
+                                   else telnyx_signed(body))
+
+
+def serve_telnyx(world: World, fax_id: str, **record: Any) -> None:
+    """A received inbound fax at the fake API (its media_url is issued when read)."""
+    world.telnyx.faxes[fax_id] = {
+        "id": fax_id, "record_type": "fax", "direction": "inbound", "status": "received",
+        "from": "+16132484850", "to": "+17733372863", "connection_id": "1447842681660114324",
+        "created_at": "2020-08-27T16:33:36.843054Z", "updated_at": "2020-08-27T16:33:40Z",
+        "page_count": 1, **record}
+    world.telnyx.files[fax_id] = world.docs["pdf"]
