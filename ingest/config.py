@@ -29,6 +29,9 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("telnyx", "api_key"): "FAXVAULT_TELNYX_API_KEY",
     ("telnyx", "public_key"): "FAXVAULT_TELNYX_PUBLIC_KEY",
     ("telnyx", "webhook_token"): "FAXVAULT_TELNYX_WEBHOOK_TOKEN",
+    ("sinch", "key_secret"): "FAXVAULT_SINCH_KEY_SECRET",
+    ("sinch", "callback_password"): "FAXVAULT_SINCH_CALLBACK_PASSWORD",
+    ("sinch", "webhook_token"): "FAXVAULT_SINCH_WEBHOOK_TOKEN",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -189,6 +192,24 @@ class TelnyxConfig(_Section):
         return self
 
 
+class SinchConfig(_Section):
+    api_base: str = "https://fax.api.sinch.com/v3"
+    project_id: str | None = None
+    key_id: str | None = None
+    key_secret: SecretStr | None = None
+    # oauth2: bearer tokens from token_url (production); basic: key id and secret on every
+    # call (documented by Sinch as rate-limited, for tests).
+    auth: Literal["oauth2", "basic"] = "oauth2"
+    token_url: str = "https://auth.sinch.com/oauth2/token"
+    webhook_token: SecretStr | None = None
+    # Sinch does not sign callbacks: the webhook URL carries these as user:password.
+    callback_user: str | None = None
+    callback_password: SecretStr | None = None
+    # Callbacks carry the fax itself (multipart part or base64): a larger cap than the
+    # server's. The file is not kept from the callback; it is downloaded from the API.
+    max_body_bytes: PositiveInt = 64 * 1024 * 1024
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -251,6 +272,7 @@ class Config(_Section):
     faxplus: FaxplusConfig = FaxplusConfig()
     dropbox: DropboxConfig = DropboxConfig()
     telnyx: TelnyxConfig = TelnyxConfig()
+    sinch: SinchConfig = SinchConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()
@@ -259,21 +281,25 @@ class Config(_Section):
     @model_validator(mode="after")
     def _api_bases(self) -> Config:
         """Provider API bases: https (credentials and faxes cross this), with a host."""
-        from urllib.parse import urlsplit
 
         for section, value in self:  # every provider section that names an API base
-            base = getattr(value, "api_base", None)
-            if base is None:
-                continue
-            parts = urlsplit(base)
-            if parts.scheme == "http" and not self.http.allow_insecure:
-                raise ValueError(
-                    f"{section}.api_base: expected an https:// URL (got {base!r}); plain "
-                    "http is allowed only with http.allow_insecure = true, for a test API")
-            if parts.scheme not in ("https", "http") or not parts.hostname:
-                raise ValueError(f"{section}.api_base: expected an https:// URL with a host "
-                                 f"(got {base!r})")
+            for key in ("api_base", "token_url"):
+                self._check_base(f"{section}.{key}", getattr(value, key, None))
         return self
+
+    def _check_base(self, key: str, base: str | None) -> None:
+        from urllib.parse import urlsplit
+
+        if base is None:
+            return
+        parts = urlsplit(base)
+        if parts.scheme == "http" and not self.http.allow_insecure:
+            raise ValueError(
+                f"{key}: expected an https:// URL (got {base!r}); plain "
+                "http is allowed only with http.allow_insecure = true, for a test API")
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError(f"{key}: expected an https:// URL with a host "
+                             f"(got {base!r})")
 
     # Derived locations, all under data_dir unless configured.
     @property

@@ -71,12 +71,34 @@ def _refuse(app: web.Application, provider: str, status: int, reason: str,
 
 
 async def _read_capped(request: web.Request, cap: int) -> bytes:
+    """The whole body, refused past ``cap`` (declared or streamed): a provider whose
+    deliveries carry the fax itself has a larger cap than the server's."""
+    too_large = DeliveryRejected(413, f"body over the {cap}-byte limit")
     if request.content_length is not None and request.content_length > cap:
-        raise DeliveryRejected(413, f"body over the {cap}-byte limit")
+        raise too_large
+    chunks, size = [], 0
     try:
-        return await request.read()
+        async for chunk in request.content.iter_chunked(256 * 1024):
+            size += len(chunk)
+            if size > cap:
+                raise too_large
+            chunks.append(chunk)
     except web.HTTPRequestEntityTooLarge:
-        raise DeliveryRejected(413, f"body over the {cap}-byte limit") from None
+        raise too_large from None
+    return b"".join(chunks)
+
+
+def body_cap(provider: Provider, config: Config) -> int:
+    """A provider section's own ``max_body_bytes`` (deliveries with attachments), else the
+    server's."""
+    own = getattr(provider.settings(config), "max_body_bytes", None)
+    return own or config.server.max_body_bytes
+
+
+def largest_body_cap(config: Config) -> int:
+    """The app-wide request cap: the largest any route accepts (each route checks its own)."""
+    return max([config.server.max_body_bytes]
+               + [body_cap(p, config) for p in registry.PROVIDERS.values()])
 
 
 def webhook_handler(provider: Provider):
@@ -92,11 +114,14 @@ def webhook_handler(provider: Provider):
             _refuse(app, name, 404, "wrong token", request)
             raise web.HTTPNotFound()
         try:
-            body = await _read_capped(request, config.server.max_body_bytes)
+            body = await _read_capped(request, body_cap(provider, config))
             delivery = provider.parse(request.headers, body, provider.settings(config))
         except DeliveryRejected as refusal:
             return _refuse(app, name, refusal.status, refusal.reason, request)
-        record = delivery_record(delivery, journal_headers(request.headers), body, config)
+        # A delivery carrying the fax itself journals its parsed fields and the file's digest,
+        # not the file: the file is fetched from the API, the only source trusted for it.
+        kept = body if delivery.journal_body is None else delivery.journal_body
+        record = delivery_record(delivery, journal_headers(request.headers), kept, config)
         journaled = await app[JOURNAL].journal(record)
         outcome = "duplicate" if journaled.duplicate else "journaled"
         app[METRICS].deliveries.labels(name, outcome).inc()

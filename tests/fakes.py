@@ -31,6 +31,7 @@ class FakeProvider:
     # Faults to inject, in order, for requests whose path contains the key.
     faults: dict[str, collections.deque] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    issued_tokens: set[str] = field(default_factory=set)  # OAuth2 tokens a fake handed out
 
     def inject(self, path_part: str, *faults: str) -> None:
         assert all(f in FAULTS for f in faults), faults
@@ -284,4 +285,79 @@ def telnyx_app(fake: FakeProvider, media: TelnyxMedia) -> web.Application:
     app.router.add_get("/v2/faxes", list_faxes)
     app.router.add_get("/v2/faxes/{fax_id}", get_fax)
     app.router.add_post("/v2/faxes/{fax_id}/actions/refresh", refresh)
+    return app
+
+
+def sinch_app(fake: FakeProvider, project: str, key_id: str,
+              token_lifetime: int = 3599) -> web.Application:
+    """Sinch Fax API v3 for one project, and its OAuth2 token endpoint: ``POST
+    /oauth2/token`` (Basic key id:secret, ``grant_type=client_credentials``) issues bearer
+    tokens; ``GET /v3/projects/{project}/faxes/{id}``, ``.../faxes/{id}/file`` (PDF) and
+    ``.../faxes`` (``direction``, ``page``, ``pageSize``; ``faxes``, ``page``, ``totalPages``)
+    take a current token or Basic credentials. ``fake.token`` is the key secret;
+    clearing ``fake.issued_tokens`` makes every token answer 401, as an expired one does."""
+    app = web.Application()
+    basic = "Basic " + base64.b64encode(f"{key_id}:{fake.token}".encode()).decode()
+    tokens = fake.issued_tokens
+
+    def refused(request: web.Request) -> web.Response | None:
+        given = request.headers.get("Authorization", "")
+        if given == basic or (given.startswith("Bearer ") and given[7:] in tokens):
+            if request.match_info.get("project") not in (None, project):
+                return web.json_response({"error": {"code": 403, "status":
+                                                    "PERMISSION_DENIED"}}, status=403)
+            return None
+        return web.json_response({"error": {"code": 401, "status": "UNAUTHENTICATED"}},
+                                 status=401)
+
+    async def token(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(f"POST {request.path}")
+        form = await request.post()
+        if request.headers.get("Authorization") != basic or \
+                form.get("grant_type") != "client_credentials":
+            return web.json_response({"error": "invalid_client"}, status=401)
+        issued = f"tok{len(fake.requests):04d}"
+        tokens.add(issued)
+        return web.json_response({"access_token": issued, "expires_in": token_lifetime,
+                                  "scope": "", "token_type": "bearer"})
+
+    async def get_fax(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        record = fake.faxes.get(request.match_info["fax_id"])
+        if record is None:
+            return web.json_response({"error": {"code": 404, "status": "NOT_FOUND"}},
+                                     status=404)
+        return web.json_response(record)
+
+    async def get_file(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        body = fake.files.get(request.match_info["fax_id"])
+        if (bad := refused(request) or await fake.misbehave(request, body)) is not None:
+            return bad
+        if body is None:
+            return web.json_response({"error": {"code": 404, "status": "NOT_FOUND"}},
+                                     status=404)
+        return web.Response(body=body, content_type="application/pdf")
+
+    async def list_faxes(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        page, size = int(request.query.get("page", "1")), int(request.query.get("pageSize",
+                                                                                 "20"))
+        page = 1 if fake.list_ignores_offset else page
+        direction = request.query.get("direction")
+        records = [r for r in fake.faxes.values()
+                   if direction is None or r.get("direction") == direction]
+        pages = max(1, -(-len(records) // size))
+        return web.json_response({"faxes": records[(page - 1) * size: page * size],
+                                  "page": page, "totalPages": pages, "pageSize": size,
+                                  "totalItems": len(records)})
+
+    app.router.add_post("/oauth2/token", token)
+    app.router.add_get("/v3/projects/{project}/faxes", list_faxes)
+    app.router.add_get("/v3/projects/{project}/faxes/{fax_id}", get_fax)
+    app.router.add_get("/v3/projects/{project}/faxes/{fax_id}/file", get_file)
     return app

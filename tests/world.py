@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ingest.app import SERVICES, init_app
 from ingest.pipeline import Services
+from ingest.providers.base import basic_auth
 from ingest.providers.dropbox import event_hash
 from storage.search import SearchFilters, search_pages
 from tests.cliutil import wait_until_async
@@ -27,6 +28,7 @@ from tests.fakes import (
     TelnyxMedia,
     dropbox_app,
     faxplus_app,
+    sinch_app,
     telnyx_app,
     telnyx_media_app,
 )
@@ -34,6 +36,9 @@ from tests.faxgen import render_fax
 
 FP_HOOK, DB_HOOK, DB_KEY = "hook-fp-secret", "hook-db-secret", "db-api-key"
 TX_HOOK, TX_API_KEY = "hook-tx-secret", "KEY0123-tx-api-key"
+SN_HOOK, SN_PROJECT, SN_KEY_ID, SN_SECRET = ("hook-sn-secret", "proj-5f0c", "key-id-1",
+                                             "sn-key-secret")
+SN_USER, SN_PASSWORD = "faxvault", "cb-password-9"
 # The key Telnyx signs webhooks with; the world's config holds its public half.
 TX_SIGNER = Ed25519PrivateKey.generate()
 TX_PUBLIC_KEY = base64.b64encode(TX_SIGNER.public_key().public_bytes(
@@ -62,6 +67,7 @@ class World:
     docs: dict[str, bytes]
     telnyx: FakeProvider = field(default_factory=lambda: FakeProvider(token=TX_API_KEY))
     telnyx_media: TelnyxMedia = field(default_factory=TelnyxMedia)
+    sinch: FakeProvider = field(default_factory=lambda: FakeProvider(token=SN_SECRET))
 
     @property
     def services(self) -> Services:
@@ -100,6 +106,8 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
     tx_media_server = await aiohttp_server(telnyx_media_app(tx, tx_media))
     tx_media.base = str(tx_media_server.make_url("")).rstrip("/")
     tx_server = await aiohttp_server(telnyx_app(tx, tx_media))
+    sn = FakeProvider(token=SN_SECRET)
+    sn_server = await aiohttp_server(sinch_app(sn, SN_PROJECT, SN_KEY_ID))
     config = make_config(
         tmp_path / "var",
         faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
@@ -109,12 +117,17 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
         telnyx={"api_base": str(tx_server.make_url("/v2")), "api_key": TX_API_KEY,
                 "public_key": TX_PUBLIC_KEY, "webhook_token": TX_HOOK,
                 "media_hosts": ["127.0.0.1"], "allow_insecure_media": True},
+        sinch={"api_base": str(sn_server.make_url("/v3")), "project_id": SN_PROJECT,
+               "key_id": SN_KEY_ID, "key_secret": SN_SECRET,
+               "token_url": str(sn_server.make_url("/oauth2/token")),
+               "webhook_token": SN_HOOK, "callback_user": SN_USER,
+               "callback_password": SN_PASSWORD},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
               "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
-    return World(client, fp, db, documents, tx, tx_media)
+    return World(client, fp, db, documents, tx, tx_media, sn)
 
 
 def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
@@ -213,3 +226,42 @@ def serve_telnyx(world: World, fax_id: str, **record: Any) -> None:
         "created_at": "2020-08-27T16:33:36.843054Z", "updated_at": "2020-08-27T16:33:40Z",
         "page_count": 1, **record}
     world.telnyx.files[fax_id] = world.docs["pdf"]
+
+
+def sinch_fax(fax_id: str, **fields: Any) -> dict[str, Any]:
+    """A received inbound fax object as Sinch Fax API v3 describes it."""
+    return {"id": fax_id, "direction": "INBOUND", "from": "+14155550100",
+            "to": "+14155550199", "numberOfPages": 1, "status": "COMPLETED",
+            "createTime": "2026-11-30T14:05:09Z", "completedTime": "2026-11-30T14:05:41Z",
+            "hasFile": "true", "projectId": SN_PROJECT, "serviceId": "svc-1", **fields}
+
+
+def sinch_multipart(fax: dict[str, Any], file: bytes,
+                    event: str = "INCOMING_FAX") -> aiohttp.FormData:
+    form = aiohttp.FormData()
+    form.add_field("event", event)
+    form.add_field("eventTime", "2026-11-30T14:05:42Z")
+    form.add_field("fax", json.dumps(fax), content_type="application/json")
+    form.add_field("file", file, filename="fax.pdf", content_type="application/pdf")
+    return form
+
+
+def sinch_json(fax: dict[str, Any], file: bytes, event: str = "INCOMING_FAX") -> bytes:
+    return json.dumps({"event": event, "eventTime": "2026-11-30T14:05:42Z", "fax": fax,
+                       "file": base64.b64encode(file).decode(), "fileType": "PDF"}).encode()
+
+
+async def post_sinch(world: World, data: Any, user: str = SN_USER,
+                     password: str = SN_PASSWORD, token: str = SN_HOOK,
+                     auth: bool = True) -> aiohttp.ClientResponse:
+    headers = {}
+    if isinstance(data, bytes):
+        headers["Content-Type"] = "application/json"
+    if auth:
+        headers["Authorization"] = basic_auth(user, password)
+    return await world.client.post(f"/webhooks/sinch/{token}", data=data, headers=headers)
+
+
+def serve_sinch(world: World, fax_id: str, **fields: Any) -> None:
+    world.sinch.faxes[fax_id] = sinch_fax(fax_id, **fields)
+    world.sinch.files[fax_id] = world.docs["pdf"]

@@ -54,6 +54,9 @@ class Delivery:
     to_raw: str | None = None
     job_payload: dict[str, Any] = field(default_factory=dict)
     metadata: dict[str, Any] | None = None  # hints kept on the fax (e.g. partial_content)
+    # What to journal instead of the raw body (a body carrying the fax file keeps its fields
+    # and the file's digest); None: the raw body.
+    journal_body: bytes | None = None
 
 
 class DeliveryRejected(Exception):
