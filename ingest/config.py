@@ -32,6 +32,9 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("sinch", "key_secret"): "FAXVAULT_SINCH_KEY_SECRET",
     ("sinch", "callback_password"): "FAXVAULT_SINCH_CALLBACK_PASSWORD",
     ("sinch", "webhook_token"): "FAXVAULT_SINCH_WEBHOOK_TOKEN",
+    ("documo", "api_key"): "FAXVAULT_DOCUMO_API_KEY",
+    ("documo", "webhook_password"): "FAXVAULT_DOCUMO_WEBHOOK_PASSWORD",
+    ("documo", "webhook_token"): "FAXVAULT_DOCUMO_WEBHOOK_TOKEN",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -210,6 +213,17 @@ class SinchConfig(_Section):
     max_body_bytes: PositiveInt = 64 * 1024 * 1024
 
 
+class DocumoConfig(_Section):
+    api_base: str = "https://api.documo.com"
+    api_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+    # Documo does not sign webhooks: the webhook's "Use Basic Auth" user and password.
+    webhook_user: str | None = None
+    webhook_password: SecretStr | None = None
+    # Legacy webhooks carry the fax as an attachment (not kept: it is downloaded).
+    max_body_bytes: PositiveInt = 64 * 1024 * 1024
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -273,6 +287,7 @@ class Config(_Section):
     dropbox: DropboxConfig = DropboxConfig()
     telnyx: TelnyxConfig = TelnyxConfig()
     sinch: SinchConfig = SinchConfig()
+    documo: DocumoConfig = DocumoConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()

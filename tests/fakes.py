@@ -361,3 +361,52 @@ def sinch_app(fake: FakeProvider, project: str, key_id: str,
     app.router.add_get("/v3/projects/{project}/faxes/{fax_id}", get_fax)
     app.router.add_get("/v3/projects/{project}/faxes/{fax_id}/file", get_file)
     return app
+
+
+def documo_app(fake: FakeProvider) -> web.Application:
+    """Documo's API: ``Authorization: Basic <raw API key>`` (``fake.token``);
+    ``GET /v1/fax/{id}/info``, ``GET /v1/fax/{id}/download`` (PDF), ``GET /v1/fax/history``
+    (``direction``, ``offset``, ``limit``; answers ``{"rows": [...], "count": n}``). Errors
+    are ``{"error": {"name", "message"}}``."""
+    app = web.Application()
+
+    def refused(request: web.Request) -> web.Response | None:
+        if request.headers.get("Authorization") != f"Basic {fake.token}":
+            return web.json_response({"error": {"name": "UnauthorizedError",
+                                                "message": "Invalid API key"}}, status=401)
+        return None
+
+    def not_found() -> web.Response:
+        return web.json_response({"error": {"name": "NotFoundError",
+                                            "message": "Fax not found"}}, status=404)
+
+    async def info(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        record = fake.faxes.get(request.match_info["fax_id"])
+        return not_found() if record is None else web.json_response(record)
+
+    async def download(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        body = fake.files.get(request.match_info["fax_id"])
+        if (bad := refused(request) or await fake.misbehave(request, body)) is not None:
+            return bad
+        return not_found() if body is None else web.Response(body=body,
+                                                             content_type="application/pdf")
+
+    async def history(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        offset, limit = int(request.query.get("offset", "0")), int(request.query["limit"])
+        offset = 0 if fake.list_ignores_offset else offset
+        direction = request.query.get("direction")
+        rows = [r for r in fake.faxes.values()
+                if direction is None or r.get("direction") == direction]
+        return web.json_response({"rows": rows[offset:offset + limit], "count": len(rows)})
+
+    app.router.add_get("/v1/fax/history", history)
+    app.router.add_get("/v1/fax/{fax_id}/info", info)
+    app.router.add_get("/v1/fax/{fax_id}/download", download)
+    return app

@@ -26,6 +26,7 @@ from tests.conftest import make_config
 from tests.fakes import (
     FakeProvider,
     TelnyxMedia,
+    documo_app,
     dropbox_app,
     faxplus_app,
     sinch_app,
@@ -39,6 +40,7 @@ TX_HOOK, TX_API_KEY = "hook-tx-secret", "KEY0123-tx-api-key"
 SN_HOOK, SN_PROJECT, SN_KEY_ID, SN_SECRET = ("hook-sn-secret", "proj-5f0c", "key-id-1",
                                              "sn-key-secret")
 SN_USER, SN_PASSWORD = "faxvault", "cb-password-9"
+DM_HOOK, DM_KEY, DM_USER, DM_PASSWORD = "hook-dm-secret", "dm-api-key", "faxvault", "dm-pw-3"
 # The key Telnyx signs webhooks with; the world's config holds its public half.
 TX_SIGNER = Ed25519PrivateKey.generate()
 TX_PUBLIC_KEY = base64.b64encode(TX_SIGNER.public_key().public_bytes(
@@ -68,6 +70,7 @@ class World:
     telnyx: FakeProvider = field(default_factory=lambda: FakeProvider(token=TX_API_KEY))
     telnyx_media: TelnyxMedia = field(default_factory=TelnyxMedia)
     sinch: FakeProvider = field(default_factory=lambda: FakeProvider(token=SN_SECRET))
+    documo: FakeProvider = field(default_factory=lambda: FakeProvider(token=DM_KEY))
 
     @property
     def services(self) -> Services:
@@ -108,6 +111,8 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
     tx_server = await aiohttp_server(telnyx_app(tx, tx_media))
     sn = FakeProvider(token=SN_SECRET)
     sn_server = await aiohttp_server(sinch_app(sn, SN_PROJECT, SN_KEY_ID))
+    dm = FakeProvider(token=DM_KEY)
+    dm_server = await aiohttp_server(documo_app(dm))
     config = make_config(
         tmp_path / "var",
         faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
@@ -122,12 +127,15 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
                "token_url": str(sn_server.make_url("/oauth2/token")),
                "webhook_token": SN_HOOK, "callback_user": SN_USER,
                "callback_password": SN_PASSWORD},
+        documo={"api_base": str(dm_server.make_url("")).rstrip("/"), "api_key": DM_KEY,
+                "webhook_token": DM_HOOK, "webhook_user": DM_USER,
+                "webhook_password": DM_PASSWORD},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
               "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
-    return World(client, fp, db, documents, tx, tx_media, sn)
+    return World(client, fp, db, documents, tx, tx_media, sn, dm)
 
 
 def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
@@ -265,3 +273,38 @@ async def post_sinch(world: World, data: Any, user: str = SN_USER,
 def serve_sinch(world: World, fax_id: str, **fields: Any) -> None:
     world.sinch.faxes[fax_id] = sinch_fax(fax_id, **fields)
     world.sinch.files[fax_id] = world.docs["pdf"]
+
+
+def documo_fax(message_id: str, **fields: Any) -> dict[str, Any]:
+    """An inbound fax as Documo's info and webhooks describe it."""
+    return {"messageId": message_id, "direction": "inbound", "status": "success",
+            "resultCode": "0", "resultInfo": "OK", "faxNumber": "+18885550000",
+            "faxCallerId": "+13105551234", "pagesCount": 1, "pagesComplete": 1,
+            "createdDate": "2026-11-30T16:20:01.000Z",
+            "resolvedDate": "2026-11-30T16:20:44.000Z", **fields}
+
+
+def documo_event(message_id: str, event: str = "fax.v1.inbound.succeed",
+                 **fields: Any) -> bytes:
+    return json.dumps({"event": event, "data": documo_fax(message_id, **fields)}).encode()
+
+
+def documo_legacy_form(message_id: str, file: bytes, **fields: Any) -> aiohttp.FormData:
+    form = aiohttp.FormData()
+    form.add_field("data", json.dumps(documo_fax(message_id, **fields)))
+    form.add_field("attachment", file, filename="fax.pdf", content_type="application/pdf")
+    return form
+
+
+async def post_documo(world: World, data: Any, user: str = DM_USER,
+                      password: str = DM_PASSWORD, token: str = DM_HOOK,
+                      auth: bool = True) -> aiohttp.ClientResponse:
+    headers = {"Content-Type": "application/json"} if isinstance(data, bytes) else {}
+    if auth:
+        headers["Authorization"] = basic_auth(user, password)
+    return await world.client.post(f"/webhooks/documo/{token}", data=data, headers=headers)
+
+
+def serve_documo(world: World, message_id: str, **fields: Any) -> None:
+    world.documo.faxes[message_id] = documo_fax(message_id, **fields)
+    world.documo.files[message_id] = world.docs["pdf"]
