@@ -35,6 +35,9 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("documo", "api_key"): "FAXVAULT_DOCUMO_API_KEY",
     ("documo", "webhook_password"): "FAXVAULT_DOCUMO_WEBHOOK_PASSWORD",
     ("documo", "webhook_token"): "FAXVAULT_DOCUMO_WEBHOOK_TOKEN",
+    ("signalwire", "api_token"): "FAXVAULT_SIGNALWIRE_API_TOKEN",
+    ("signalwire", "signing_key"): "FAXVAULT_SIGNALWIRE_SIGNING_KEY",
+    ("signalwire", "webhook_token"): "FAXVAULT_SIGNALWIRE_WEBHOOK_TOKEN",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -224,6 +227,18 @@ class DocumoConfig(_Section):
     max_body_bytes: PositiveInt = 64 * 1024 * 1024
 
 
+class SignalWireConfig(_Section):
+    # The space, e.g. https://example.signalwire.com: the only origin contacted (API, media).
+    space_url: str | None = None
+    project_id: str | None = None
+    api_token: SecretStr | None = None
+    # The space's Signing Key (API page), with which callbacks are signed.
+    signing_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+    # The exact URL given as <Receive action="...">: the signature covers it.
+    webhook_url: str | None = None
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -288,6 +303,7 @@ class Config(_Section):
     telnyx: TelnyxConfig = TelnyxConfig()
     sinch: SinchConfig = SinchConfig()
     documo: DocumoConfig = DocumoConfig()
+    signalwire: SignalWireConfig = SignalWireConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()
@@ -298,7 +314,7 @@ class Config(_Section):
         """Provider API bases: https (credentials and faxes cross this), with a host."""
 
         for section, value in self:  # every provider section that names an API base
-            for key in ("api_base", "token_url"):
+            for key in ("api_base", "token_url", "space_url"):
                 self._check_base(f"{section}.{key}", getattr(value, key, None))
         return self
 

@@ -410,3 +410,65 @@ def documo_app(fake: FakeProvider) -> web.Application:
     app.router.add_get("/v1/fax/{fax_id}/info", info)
     app.router.add_get("/v1/fax/{fax_id}/download", download)
     return app
+
+
+def signalwire_app(fake: FakeProvider, project: str) -> web.Application:
+    """A SignalWire space's Compatibility API for one project (Basic project id : API token,
+    ``fake.token``): ``GET .../Faxes/{sid}.json`` (a received fax's ``media_url`` points at its
+    media on this space unless the record sets one), ``GET .../Faxes/{sid}/Media/{media_sid}``
+    (the PDF), ``GET .../Faxes.json`` (``Page``, ``PageSize``; ``faxes``, ``next_page_uri``)."""
+    app = web.Application()
+    basic = "Basic " + base64.b64encode(f"{project}:{fake.token}".encode()).decode()
+    root = f"/api/laml/2010-04-01/Accounts/{project}"
+
+    def refused(request: web.Request) -> web.Response | None:
+        if request.headers.get("Authorization") != basic:
+            return web.json_response({"code": 20003, "message": "Unauthorized"}, status=401)
+        return None
+
+    def not_found() -> web.Response:
+        return web.json_response({"code": 20404, "message": "Not found"}, status=404)
+
+    def with_media(request: web.Request, record: dict[str, Any]) -> dict[str, Any]:
+        if "media_url" in record or record.get("status") != "received":
+            return record
+        media = f"{root}/Faxes/{record['sid']}/Media/{record['media_sid']}"
+        return {**record, "media_url": str(request.url.origin()) + media}
+
+    async def get_fax(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        record = fake.faxes.get(request.match_info["sid"])
+        return not_found() if record is None else web.json_response(with_media(request, record))
+
+    async def get_media(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        record = fake.faxes.get(request.match_info["sid"])
+        body = fake.files.get(request.match_info["sid"])
+        if (bad := refused(request) or await fake.misbehave(request, body)) is not None:
+            return bad
+        if record is None or body is None or record.get("media_sid") != \
+                request.match_info["media_sid"]:
+            return not_found()
+        return web.Response(body=body, content_type="application/pdf")
+
+    async def list_faxes(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        page, size = int(request.query.get("Page", "0")), int(request.query.get("PageSize",
+                                                                                 "50"))
+        page = 0 if fake.list_ignores_offset else page
+        records = list(fake.faxes.values())
+        chunk = records[page * size:(page + 1) * size]
+        more = (page + 1) * size < len(records)
+        return web.json_response({
+            "faxes": [with_media(request, r) for r in chunk], "page": page, "page_size": size,
+            "next_page_uri": f"{root}/Faxes.json?Page={page + 1}&PageSize={size}" if more
+            else None})
+
+    app.router.add_get(root + "/Faxes.json", list_faxes)
+    app.router.add_get(root + "/Faxes/{sid}.json", get_fax)
+    app.router.add_get(root + "/Faxes/{sid}/Media/{media_sid}", get_media)
+    return app

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from tests.fakes import (
     documo_app,
     dropbox_app,
     faxplus_app,
+    signalwire_app,
     sinch_app,
     telnyx_app,
     telnyx_media_app,
@@ -41,6 +43,9 @@ SN_HOOK, SN_PROJECT, SN_KEY_ID, SN_SECRET = ("hook-sn-secret", "proj-5f0c", "key
                                              "sn-key-secret")
 SN_USER, SN_PASSWORD = "faxvault", "cb-password-9"
 DM_HOOK, DM_KEY, DM_USER, DM_PASSWORD = "hook-dm-secret", "dm-api-key", "faxvault", "dm-pw-3"
+SW_HOOK, SW_PROJECT, SW_TOKEN, SW_SIGNING_KEY = ("hook-sw-secret", "b3877c40-da60-4998",
+                                                 "PT-sw-api-token", "PSK-sw-signing")
+SW_URL = f"https://fax.example.org/webhooks/signalwire/{SW_HOOK}"
 # The key Telnyx signs webhooks with; the world's config holds its public half.
 TX_SIGNER = Ed25519PrivateKey.generate()
 TX_PUBLIC_KEY = base64.b64encode(TX_SIGNER.public_key().public_bytes(
@@ -71,6 +76,7 @@ class World:
     telnyx_media: TelnyxMedia = field(default_factory=TelnyxMedia)
     sinch: FakeProvider = field(default_factory=lambda: FakeProvider(token=SN_SECRET))
     documo: FakeProvider = field(default_factory=lambda: FakeProvider(token=DM_KEY))
+    signalwire: FakeProvider = field(default_factory=lambda: FakeProvider(token=SW_TOKEN))
 
     @property
     def services(self) -> Services:
@@ -113,6 +119,8 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
     sn_server = await aiohttp_server(sinch_app(sn, SN_PROJECT, SN_KEY_ID))
     dm = FakeProvider(token=DM_KEY)
     dm_server = await aiohttp_server(documo_app(dm))
+    sw = FakeProvider(token=SW_TOKEN)
+    sw_server = await aiohttp_server(signalwire_app(sw, SW_PROJECT))
     config = make_config(
         tmp_path / "var",
         faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
@@ -130,12 +138,16 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
         documo={"api_base": str(dm_server.make_url("")).rstrip("/"), "api_key": DM_KEY,
                 "webhook_token": DM_HOOK, "webhook_user": DM_USER,
                 "webhook_password": DM_PASSWORD},
+        signalwire={"space_url": str(sw_server.make_url("")).rstrip("/"),
+                    "project_id": SW_PROJECT, "api_token": SW_TOKEN,
+                    "signing_key": SW_SIGNING_KEY, "webhook_token": SW_HOOK,
+                    "webhook_url": SW_URL},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
               "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
-    return World(client, fp, db, documents, tx, tx_media, sn, dm)
+    return World(client, fp, db, documents, tx, tx_media, sn, dm, sw)
 
 
 def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
@@ -308,3 +320,37 @@ async def post_documo(world: World, data: Any, user: str = DM_USER,
 def serve_documo(world: World, message_id: str, **fields: Any) -> None:
     world.documo.faxes[message_id] = documo_fax(message_id, **fields)
     world.documo.files[message_id] = world.docs["pdf"]
+
+
+def signalwire_params(sid: str, **fields: str) -> list[tuple[str, str]]:
+    """A <Receive action> callback's form parameters, as SignalWire documents them."""
+    params = {"FaxSid": sid, "AccountSid": SW_PROJECT, "From": "+13103383454",
+              "To": "+13104456789", "RemoteStationId": "CLINIC FAX", "FaxStatus": "received",
+              "NumPages": "1", "ApiVersion": "v1",
+              "MediaUrl": f"https://example.signalwire.com/api/laml/2010-04-01/Accounts/"
+                          f"{SW_PROJECT}/Faxes/{sid}/Media/ME{sid}", **fields}
+    return list(params.items())
+
+
+async def post_signalwire(world: World, params: list[tuple[str, str]],
+                          url: str = SW_URL, key: str = SW_SIGNING_KEY,
+                          sign: bool = True, token: str = SW_HOOK,
+                          body: bytes | None = None) -> aiohttp.ClientResponse:
+    from ingest.providers.signalwire import signature
+
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if sign:
+        headers["X-SignalWire-Signature"] = signature(key, url, params)
+    data = body if body is not None else urllib.parse.urlencode(params).encode()
+    return await world.client.post(f"/webhooks/signalwire/{token}", data=data,
+                                   headers=headers)
+
+
+def serve_signalwire(world: World, sid: str, **fields: Any) -> None:
+    world.signalwire.faxes[sid] = {
+        "sid": sid, "account_sid": SW_PROJECT, "api_version": "v1", "direction": "inbound",
+        "from": "+13103383454", "to": "+13104456789", "media_sid": f"ME{sid}",
+        "num_pages": "1", "status": "received", "quality": "fine",
+        "date_created": "2026-11-30T18:02:11Z", "date_updated": "2026-11-30T18:02:40Z",
+        **fields}
+    world.signalwire.files[sid] = world.docs["pdf"]

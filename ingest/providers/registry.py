@@ -21,10 +21,10 @@ __all__ = ["PROVIDERS", "Ack", "Provider", "get", "job_kinds", "json_ack", "name
 
 def _load() -> dict[str, Provider]:
     # One line per provider; the order is the order of routes and of `--provider` choices.
-    from ingest.providers import documo, dropbox, faxplus, sinch, telnyx
+    from ingest.providers import documo, dropbox, faxplus, signalwire, sinch, telnyx
 
     specs = [faxplus.PROVIDER_SPEC, dropbox.PROVIDER_SPEC, telnyx.PROVIDER_SPEC,
-             sinch.PROVIDER_SPEC, documo.PROVIDER_SPEC]
+             sinch.PROVIDER_SPEC, documo.PROVIDER_SPEC, signalwire.PROVIDER_SPEC]
     return {spec.name: spec for spec in specs}
 
 
