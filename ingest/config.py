@@ -38,6 +38,7 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("signalwire", "api_token"): "FAXVAULT_SIGNALWIRE_API_TOKEN",
     ("signalwire", "signing_key"): "FAXVAULT_SIGNALWIRE_SIGNING_KEY",
     ("signalwire", "webhook_token"): "FAXVAULT_SIGNALWIRE_WEBHOOK_TOKEN",
+    ("signalwire", "webhook_url"): "FAXVAULT_SIGNALWIRE_WEBHOOK_URL",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -235,8 +236,9 @@ class SignalWireConfig(_Section):
     # The space's Signing Key (API page), with which callbacks are signed.
     signing_key: SecretStr | None = None
     webhook_token: SecretStr | None = None
-    # The exact URL given as <Receive action="...">: the signature covers it.
-    webhook_url: str | None = None
+    # The exact URL given as <Receive action="...">: the signature covers it. A secret, as
+    # it holds the webhook token.
+    webhook_url: SecretStr | None = None
 
 
 class HotfolderConfig(_Section):

@@ -27,3 +27,26 @@ def test_each_registered_provider_has_its_route_jobs_and_reconcile(name: str) ->
 def test_job_kinds_are_unique_across_providers() -> None:
     kinds = [k for p in registry.PROVIDERS.values() for k in (p.fetch_kind, p.page_kind) if k]
     assert len(kinds) == len(set(kinds))
+
+
+def test_no_provider_secret_survives_the_audited_config_dump() -> None:
+    """The service audits its effective config at start: every credential of every provider
+    section, the SignalWire action URL (it holds the token) included, appears masked."""
+    from ingest.config import config_from_mapping
+    from tests.world import TX_PUBLIC_KEY
+
+    secrets = {
+        "faxplus": {"token": "S-fp-1", "webhook_token": "S-fp-2"},
+        "dropbox": {"api_key": "S-db-1", "webhook_token": "S-db-2"},
+        "telnyx": {"api_key": "S-tx-1", "public_key": TX_PUBLIC_KEY, "webhook_token": "S-tx-2"},
+        "sinch": {"key_secret": "S-sn-1", "callback_password": "S-sn-2",
+                  "webhook_token": "S-sn-3"},
+        "documo": {"api_key": "S-dm-1", "webhook_password": "S-dm-2", "webhook_token": "S-dm-3"},
+        "signalwire": {"api_token": "S-sw-1", "signing_key": "S-sw-2", "webhook_token": "S-sw-3",
+                       "webhook_url": "https://fax.example.org/webhooks/signalwire/S-sw-3"},
+    }
+    assert set(secrets) == set(registry.names())
+    dumped = str(config_from_mapping(secrets, env={}).model_dump(mode="json"))
+    for section in secrets.values():
+        for value in section.values():
+            assert value not in dumped

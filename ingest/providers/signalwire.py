@@ -233,7 +233,8 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
 
 def parse(headers: Mapping[str, str], body: bytes, settings: Any) -> Delivery:
     key = settings.signing_key.get_secret_value() if settings.signing_key else None
-    return parse_delivery(headers, body, signing_key=key, webhook_url=settings.webhook_url,
+    url = settings.webhook_url.get_secret_value() if settings.webhook_url else None
+    return parse_delivery(headers, body, signing_key=key, webhook_url=url,
                           project_id=settings.project_id)
 
 
