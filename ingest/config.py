@@ -39,6 +39,10 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("signalwire", "signing_key"): "FAXVAULT_SIGNALWIRE_SIGNING_KEY",
     ("signalwire", "webhook_token"): "FAXVAULT_SIGNALWIRE_WEBHOOK_TOKEN",
     ("signalwire", "webhook_url"): "FAXVAULT_SIGNALWIRE_WEBHOOK_URL",
+    ("phaxio", "api_secret"): "FAXVAULT_PHAXIO_API_SECRET",
+    ("phaxio", "signing_token"): "FAXVAULT_PHAXIO_SIGNING_TOKEN",
+    ("phaxio", "webhook_token"): "FAXVAULT_PHAXIO_WEBHOOK_TOKEN",
+    ("phaxio", "webhook_url"): "FAXVAULT_PHAXIO_WEBHOOK_URL",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -241,6 +245,19 @@ class SignalWireConfig(_Section):
     webhook_url: SecretStr | None = None
 
 
+class PhaxioConfig(_Section):
+    api_base: str = "https://api.phaxio.com/v2.1"
+    api_key: str | None = None
+    api_secret: SecretStr | None = None
+    # Phaxio's webhook token (console: Webhooks), which signs X-Phaxio-Signature.
+    signing_token: SecretStr | None = None
+    webhook_token: SecretStr | None = None  # our path token, in webhook_url
+    # The exact URL set as the receive webhook: the signature covers it (it holds the token).
+    webhook_url: SecretStr | None = None
+    # Receive webhooks carry the fax as a file (not kept: it is downloaded).
+    max_body_bytes: PositiveInt = 64 * 1024 * 1024
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -306,6 +323,7 @@ class Config(_Section):
     sinch: SinchConfig = SinchConfig()
     documo: DocumoConfig = DocumoConfig()
     signalwire: SignalWireConfig = SignalWireConfig()
+    phaxio: PhaxioConfig = PhaxioConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     spam: SpamConfig = SpamConfig()
     numbers: NumbersConfig = NumbersConfig()

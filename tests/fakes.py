@@ -472,3 +472,57 @@ def signalwire_app(fake: FakeProvider, project: str) -> web.Application:
     app.router.add_get(root + "/Faxes/{sid}.json", get_fax)
     app.router.add_get(root + "/Faxes/{sid}/Media/{media_sid}", get_media)
     return app
+
+
+def phaxio_app(fake: FakeProvider, api_key: str) -> web.Application:
+    """Phaxio API v2.1: Basic api_key:api_secret (``fake.token`` is the secret);
+    ``GET /v2.1/faxes/{id}`` -> ``{"success", "message", "data": fax}``,
+    ``GET /v2.1/faxes/{id}/file`` (PDF), ``GET /v2.1/faxes`` (``direction``, ``page``,
+    ``per_page``; ``data`` and ``paging``). Errors are ``{"success": false, "message"}``."""
+    app = web.Application()
+    basic = "Basic " + base64.b64encode(f"{api_key}:{fake.token}".encode()).decode()
+
+    def refused(request: web.Request) -> web.Response | None:
+        if request.headers.get("Authorization") != basic:
+            return web.json_response({"success": False, "message": "Invalid credentials"},
+                                     status=401)
+        return None
+
+    def not_found() -> web.Response:
+        return web.json_response({"success": False, "message": "Fax not found"}, status=404)
+
+    async def get_fax(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        record = fake.faxes.get(request.match_info["fax_id"])
+        return not_found() if record is None else web.json_response(
+            {"success": True, "message": "Retrieved fax successfully", "data": record})
+
+    async def get_file(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        body = fake.files.get(request.match_info["fax_id"])
+        if (bad := refused(request) or await fake.misbehave(request, body)) is not None:
+            return bad
+        return not_found() if body is None else web.Response(body=body,
+                                                             content_type="application/pdf")
+
+    async def list_faxes(request: web.Request) -> web.StreamResponse:
+        fake.requests.append(request.path_qs)
+        if (bad := refused(request) or await fake.misbehave(request)) is not None:
+            return bad
+        page, size = int(request.query.get("page", "1")), int(request.query.get("per_page",
+                                                                                 "20"))
+        page = 1 if fake.list_ignores_offset else page
+        direction = request.query.get("direction")
+        records = [r for r in fake.faxes.values()
+                   if direction is None or r.get("direction") == direction]
+        return web.json_response({"success": True, "message": "Retrieved faxes successfully",
+                                  "data": records[(page - 1) * size:page * size],
+                                  "paging": {"total": len(records), "per_page": size,
+                                             "page": page}})
+
+    app.router.add_get("/v2.1/faxes", list_faxes)
+    app.router.add_get("/v2.1/faxes/{fax_id}", get_fax)
+    app.router.add_get("/v2.1/faxes/{fax_id}/file", get_file)
+    return app

@@ -44,6 +44,8 @@ def test_no_provider_secret_survives_the_audited_config_dump() -> None:
         "documo": {"api_key": "S-dm-1", "webhook_password": "S-dm-2", "webhook_token": "S-dm-3"},
         "signalwire": {"api_token": "S-sw-1", "signing_key": "S-sw-2", "webhook_token": "S-sw-3",
                        "webhook_url": "https://fax.example.org/webhooks/signalwire/S-sw-3"},
+        "phaxio": {"api_secret": "S-px-1", "signing_token": "S-px-2", "webhook_token": "S-px-3",
+                   "webhook_url": "https://fax.example.org/webhooks/phaxio/S-px-3"},
     }
     assert set(secrets) == set(registry.names())
     dumped = str(config_from_mapping(secrets, env={}).model_dump(mode="json"))

@@ -30,6 +30,7 @@ from tests.fakes import (
     documo_app,
     dropbox_app,
     faxplus_app,
+    phaxio_app,
     signalwire_app,
     sinch_app,
     telnyx_app,
@@ -46,6 +47,8 @@ DM_HOOK, DM_KEY, DM_USER, DM_PASSWORD = "hook-dm-secret", "dm-api-key", "faxvaul
 SW_HOOK, SW_PROJECT, SW_TOKEN, SW_SIGNING_KEY = ("hook-sw-secret", "b3877c40-da60-4998",
                                                  "PT-sw-api-token", "PSK-sw-signing")
 SW_URL = f"https://fax.example.org/webhooks/signalwire/{SW_HOOK}"
+PX_HOOK, PX_KEY, PX_SECRET, PX_SIGNING = "hook-px-secret", "px-key", "px-secret", "px-cb-token"
+PX_URL = f"https://fax.example.org/webhooks/phaxio/{PX_HOOK}"
 # The key Telnyx signs webhooks with; the world's config holds its public half.
 TX_SIGNER = Ed25519PrivateKey.generate()
 TX_PUBLIC_KEY = base64.b64encode(TX_SIGNER.public_key().public_bytes(
@@ -77,6 +80,7 @@ class World:
     sinch: FakeProvider = field(default_factory=lambda: FakeProvider(token=SN_SECRET))
     documo: FakeProvider = field(default_factory=lambda: FakeProvider(token=DM_KEY))
     signalwire: FakeProvider = field(default_factory=lambda: FakeProvider(token=SW_TOKEN))
+    phaxio: FakeProvider = field(default_factory=lambda: FakeProvider(token=PX_SECRET))
 
     @property
     def services(self) -> Services:
@@ -121,6 +125,8 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
     dm_server = await aiohttp_server(documo_app(dm))
     sw = FakeProvider(token=SW_TOKEN)
     sw_server = await aiohttp_server(signalwire_app(sw, SW_PROJECT))
+    px = FakeProvider(token=PX_SECRET)
+    px_server = await aiohttp_server(phaxio_app(px, PX_KEY))
     config = make_config(
         tmp_path / "var",
         faxplus={"api_base": str(fp_server.make_url("/v3")), "token": "fp-token",
@@ -142,12 +148,15 @@ async def world(aiohttp_server, aiohttp_client, tmp_path: Path, ocr_pool,
                     "project_id": SW_PROJECT, "api_token": SW_TOKEN,
                     "signing_key": SW_SIGNING_KEY, "webhook_token": SW_HOOK,
                     "webhook_url": SW_URL},
+        phaxio={"api_base": str(px_server.make_url("/v2.1")), "api_key": PX_KEY,
+                "api_secret": PX_SECRET, "signing_token": PX_SIGNING,
+                "webhook_token": PX_HOOK, "webhook_url": PX_URL},
         http={"timeout_seconds": 1.0, "retries": 3, "backoff_base_seconds": 0.01,
               "backoff_max_seconds": 0.05, "allow_insecure": True},  # fakes speak http
         server={"max_body_bytes": 65536},
     )
     client = await aiohttp_client(init_app(config, pool=ocr_pool))
-    return World(client, fp, db, documents, tx, tx_media, sn, dm, sw)
+    return World(client, fp, db, documents, tx, tx_media, sn, dm, sw, px)
 
 
 def faxplus_event(fax_id: str, event: str = "fax_received", **data: Any) -> dict[str, Any]:
@@ -354,3 +363,36 @@ def serve_signalwire(world: World, sid: str, **fields: Any) -> None:
         "date_created": "2026-11-30T18:02:11Z", "date_updated": "2026-11-30T18:02:40Z",
         **fields}
     world.signalwire.files[sid] = world.docs["pdf"]
+
+
+def phaxio_fax(fax_id: int, **fields: Any) -> dict[str, Any]:
+    return {"id": fax_id, "direction": "received", "num_pages": 1, "cost": 7,
+            "status": "success", "is_test": False, "caller_id": "+15557771234",
+            "from_number": "+15557771234", "to_number": "+15558675309",
+            "created_at": "2026-11-30T19:10:05.000Z", "completed_at": "2026-11-30T19:10:40.000Z",
+            **fields}
+
+
+def phaxio_webhook(fax_id: int, file: bytes, url: str = PX_URL, token: str = PX_SIGNING,
+                   **fields: Any) -> tuple[aiohttp.FormData, str]:
+    """A v2.1 receive webhook and its X-Phaxio-Signature."""
+    from ingest.providers.phaxio import signature
+
+    text = [("direction", "received"), ("fax", json.dumps(phaxio_fax(fax_id, **fields))),
+            ("is_test", "false")]
+    form = aiohttp.FormData()
+    for name, value in text:
+        form.add_field(name, value)
+    form.add_field("file", file, filename="fax.pdf", content_type="application/pdf")
+    return form, signature(token, url, text, [("file", file)])
+
+
+async def post_phaxio(world: World, form: aiohttp.FormData, sig: str | None,
+                      token: str = PX_HOOK) -> aiohttp.ClientResponse:
+    headers = {"X-Phaxio-Signature": sig} if sig else {}
+    return await world.client.post(f"/webhooks/phaxio/{token}", data=form, headers=headers)
+
+
+def serve_phaxio(world: World, fax_id: int, **fields: Any) -> None:
+    world.phaxio.faxes[str(fax_id)] = phaxio_fax(fax_id, **fields)
+    world.phaxio.files[str(fax_id)] = world.docs["pdf"]

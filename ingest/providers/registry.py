@@ -21,10 +21,11 @@ __all__ = ["PROVIDERS", "Ack", "Provider", "get", "job_kinds", "json_ack", "name
 
 def _load() -> dict[str, Provider]:
     # One line per provider; the order is the order of routes and of `--provider` choices.
-    from ingest.providers import documo, dropbox, faxplus, signalwire, sinch, telnyx
+    from ingest.providers import documo, dropbox, faxplus, phaxio, signalwire, sinch, telnyx
 
     specs = [faxplus.PROVIDER_SPEC, dropbox.PROVIDER_SPEC, telnyx.PROVIDER_SPEC,
-             sinch.PROVIDER_SPEC, documo.PROVIDER_SPEC, signalwire.PROVIDER_SPEC]
+             sinch.PROVIDER_SPEC, phaxio.PROVIDER_SPEC, documo.PROVIDER_SPEC,
+             signalwire.PROVIDER_SPEC]
     return {spec.name: spec for spec in specs}
 
 
