@@ -25,6 +25,7 @@ import struct
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ingest.providers import registry
 from storage.spool import NotRegularFile, open_regular
 
 IMAGE_DESCRIPTION, DATE_TIME, SOFTWARE = 270, 306, 305
@@ -42,7 +43,8 @@ MAX_FILE_TAG_CHARS = 200  # per tag kept in the metadata
 
 SIDECAR_KEYS = {"from", "to", "received_at", "provider", "provider_fax_id"}
 MAX_SIDECAR_BYTES = 64 * 1024
-CLOUD_PROVIDERS = {"faxplus", "dropbox", "local"}
+# Provider names a fax server may not claim: every registered provider, and local ingest.
+CLOUD_PROVIDERS = frozenset(registry.names()) | {"local"}
 # A receive time later than now by more than this is a wrong clock, not a fax.
 CLOCK_SKEW = dt.timedelta(days=1)
 EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)

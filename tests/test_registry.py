@@ -52,3 +52,16 @@ def test_no_provider_secret_survives_the_audited_config_dump() -> None:
     for section in secrets.values():
         for value in section.values():
             assert value not in dumped
+
+
+@pytest.mark.parametrize("name", registry.names())
+def test_a_hot_folder_sidecar_cannot_pose_as_a_registered_provider(tmp_path, name: str) -> None:
+    """A fax server's sidecar naming a cloud provider would put its file under that
+    provider's fax ids (where a webhook's fax would meet it): refused, for every provider
+    the registry knows, not only the first two."""
+    from ingest.faxserver import SidecarError, read_sidecar
+
+    sidecar = tmp_path / "fax1.json"
+    sidecar.write_text(f'{{"provider": "{name}", "provider_fax_id": "x1"}}')
+    with pytest.raises(SidecarError, match="reserved for webhook deliveries"):
+        read_sidecar(sidecar)
