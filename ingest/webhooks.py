@@ -104,7 +104,8 @@ def largest_body_cap(config: Config) -> int:
 def webhook_handler(provider: Provider):
     """The route of one registered provider: path token, then its pure parser, then the
     journal, then its acknowledgement."""
-    name = provider.name
+    name, parse = provider.name, provider.parse
+    assert parse is not None, f"{name} has no webhook parser"
 
     async def handler(request: web.Request) -> web.Response:
         app, config = request.app, request.app[CONFIG]
@@ -115,7 +116,7 @@ def webhook_handler(provider: Provider):
             raise web.HTTPNotFound()
         try:
             body = await _read_capped(request, body_cap(provider, config))
-            delivery = provider.parse(request.headers, body, provider.settings(config))
+            delivery = parse(request.headers, body, provider.settings(config))
         except DeliveryRejected as refusal:
             return _refuse(app, name, refusal.status, refusal.reason, request)
         # A delivery carrying the fax itself journals its parsed fields and the file's digest,
@@ -136,7 +137,8 @@ def webhook_handler(provider: Provider):
 
 def add_routes(app: web.Application) -> None:
     for provider in registry.PROVIDERS.values():
-        app.router.add_post(provider.route, webhook_handler(provider))
+        if provider.parse is not None:  # polling-only providers have no route
+            app.router.add_post(provider.route, webhook_handler(provider))
 
 
 def redact_webhook_path(path_qs: str) -> str:

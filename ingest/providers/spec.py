@@ -36,7 +36,8 @@ ListedFax = Callable[[dict[str, Any]], tuple[str | None, str | None]]
 class Provider:
     name: str  # route family /webhooks/<name>/, config section [<name>], catalog provider
     title: str
-    parse: Callable[[Mapping[str, str], bytes, Any], Delivery]
+    # The pure webhook parser; None for a provider reached only by polling (no route).
+    parse: Callable[[Mapping[str, str], bytes, Any], Delivery] | None
     make_client: ClientFactory
     record_fields: Callable[[dict[str, Any]], dict[str, Any]]  # API record -> catalog fields
     fetch_kind: str  # job kind that fetches an announced fax: record, then file
