@@ -148,6 +148,10 @@ class PermanentProviderError(ProviderError):
     until an operator acts (the job still parks as failed, visible in status)."""
 
 
+class Unauthorized(PermanentProviderError):
+    """401: our credentials were refused (an expired bearer token may be renewed once)."""
+
+
 class ListingStalled(PermanentProviderError):
     """A paged listing that stopped advancing (a page of nothing but records already seen)."""
 
@@ -226,6 +230,8 @@ class ApiClient:
             raise NotYetAvailable(message)
         if status == 429 or status >= 500:
             raise TransientError(message)
+        if status == 401:
+            raise Unauthorized(message)
         raise PermanentProviderError(message)  # 3xx that is not a redirect, other 4xx
 
     def _next_hop(self, response: aiohttp.ClientResponse, what: str) -> URL:

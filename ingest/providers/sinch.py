@@ -58,6 +58,7 @@ from ingest.providers.base import (
     PageTracker,
     PermanentProviderError,
     TransientError,
+    Unauthorized,
     basic_auth,
     json_object,
     media_options,
@@ -72,6 +73,7 @@ PROVIDER = "sinch"
 FETCH_KIND = "sinch_fax"
 INCOMING_FAX = "INCOMING_FAX"
 MAX_FIELD = 512 * 1024  # the JSON fields; the file part is bounded by the body cap
+MAX_TOKEN_ANSWER = 64 * 1024
 
 
 def _credentials_match(headers: Mapping[str, str], user: str | None,
@@ -216,9 +218,19 @@ class TokenSource:
                         raise PermanentProviderError(
                             f"sinch token: HTTP {response.status} (check sinch.key_id and "
                             "key_secret)")
-                    doc = await response.json(content_type=None)
+                    body = b""
+                    async for chunk in response.content.iter_chunked(16 * 1024):
+                        body += chunk
+                        if len(body) > MAX_TOKEN_ANSWER:
+                            break
         except TimeoutError:
             raise TransientError("sinch token: no answer in time") from None
+        if len(body) > MAX_TOKEN_ANSWER:
+            raise PermanentProviderError("sinch token: answer over the size cap")
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            raise TransientError("sinch token: answer is not JSON (truncated?)") from None
         token = doc.get("access_token") if isinstance(doc, dict) else None
         if not isinstance(token, str) or not token:
             raise TransientError("sinch token: answer without access_token")
@@ -243,8 +255,8 @@ class SinchClient(ApiClient):
             self._headers = {"Authorization": await self._tokens.header()}
             try:
                 return await call()
-            except PermanentProviderError as exc:
-                if attempt == 2 or "HTTP 401" not in str(exc):
+            except Unauthorized:
+                if attempt == 2:
                     raise
                 self._tokens.invalidate()
         raise AssertionError("unreachable")  # pragma: no cover
