@@ -31,6 +31,7 @@ from ingest.webhooks import (
     METRICS,
     RedactingAccessLogger,
     add_routes,
+    largest_body_cap,
     redact_aiohttp_logs,
 )
 from ingest.worker import WorkerGroup
@@ -154,7 +155,7 @@ def init_app(config: Config, *, start_workers: bool = True,
     # Bodies above the cap are refused (413) before they are buffered. The access log
     # redacts webhook tokens whatever runner serves the app (handler_args win over the
     # runner's own access_log_class).
-    app = web.Application(client_max_size=config.server.max_body_bytes,
+    app = web.Application(client_max_size=largest_body_cap(config),
                           handler_args={"access_log_class": RedactingAccessLogger})
     redact_aiohttp_logs()  # aiohttp logs a malformed request's raw request line
     app[CONFIG] = config

@@ -42,6 +42,7 @@ from ingest.cli_options import (
 )
 from ingest.config import Config
 from ingest.pipeline import Services
+from ingest.providers import registry as provider_registry
 from ocr import OcrSetupError
 from storage import audit, queue
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
@@ -174,7 +175,7 @@ def _unfinished(services: Services, fax_ids: list[str]) -> int:
 
 
 @cli.command()
-@click.option("--provider", type=click.Choice(["faxplus", "dropbox"]), required=True)
+@click.option("--provider", type=click.Choice(provider_registry.reconcilable()), required=True)
 @click.option("--since", default=None, metavar="DATE",
               help="Only faxes received on or after this date (ISO 8601).")
 @click.option("--wait", is_flag=True, help="Fetch and process the missing faxes now.")

@@ -28,6 +28,23 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("dropbox", "webhook_token"): "FAXVAULT_DROPBOX_WEBHOOK_TOKEN",
     ("srfax", "access_pwd"): "FAXVAULT_SRFAX_PASSWORD",
     ("imap", "password"): "FAXVAULT_IMAP_PASSWORD",
+    ("telnyx", "api_key"): "FAXVAULT_TELNYX_API_KEY",
+    ("telnyx", "public_key"): "FAXVAULT_TELNYX_PUBLIC_KEY",
+    ("telnyx", "webhook_token"): "FAXVAULT_TELNYX_WEBHOOK_TOKEN",
+    ("sinch", "key_secret"): "FAXVAULT_SINCH_KEY_SECRET",
+    ("sinch", "callback_password"): "FAXVAULT_SINCH_CALLBACK_PASSWORD",
+    ("sinch", "webhook_token"): "FAXVAULT_SINCH_WEBHOOK_TOKEN",
+    ("documo", "api_key"): "FAXVAULT_DOCUMO_API_KEY",
+    ("documo", "webhook_password"): "FAXVAULT_DOCUMO_WEBHOOK_PASSWORD",
+    ("documo", "webhook_token"): "FAXVAULT_DOCUMO_WEBHOOK_TOKEN",
+    ("signalwire", "api_token"): "FAXVAULT_SIGNALWIRE_API_TOKEN",
+    ("signalwire", "signing_key"): "FAXVAULT_SIGNALWIRE_SIGNING_KEY",
+    ("signalwire", "webhook_token"): "FAXVAULT_SIGNALWIRE_WEBHOOK_TOKEN",
+    ("signalwire", "webhook_url"): "FAXVAULT_SIGNALWIRE_WEBHOOK_URL",
+    ("phaxio", "api_secret"): "FAXVAULT_PHAXIO_API_SECRET",
+    ("phaxio", "signing_token"): "FAXVAULT_PHAXIO_SIGNING_TOKEN",
+    ("phaxio", "webhook_token"): "FAXVAULT_PHAXIO_WEBHOOK_TOKEN",
+    ("phaxio", "webhook_url"): "FAXVAULT_PHAXIO_WEBHOOK_URL",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
 }
@@ -338,6 +355,86 @@ class ImapConfig(_Section):
         return bool(self.host)
 
 
+class TelnyxConfig(_Section):
+    api_base: str = "https://api.telnyx.com/v2"
+    api_key: SecretStr | None = None
+    # The webhook signing key (Portal > Keys & Credentials > Public Key), base64.
+    public_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+    # Telnyx signs a timestamp; deliveries further from our clock are refused (SDK: 300 s).
+    max_timestamp_skew_seconds: Annotated[int, Field(gt=0, le=3600)] = 300
+    # Hosts a record's presigned media_url may point to (exact names, https only).
+    media_hosts: list[str] = Field(default_factory=lambda: ["s3.amazonaws.com"])
+    # http:// media links (a test's fake media host on loopback); never in production.
+    allow_insecure_media: bool = False
+
+    @model_validator(mode="after")
+    def _key(self) -> TelnyxConfig:
+        if self.public_key is not None:
+            from ingest.providers.telnyx import public_key_from
+
+            try:
+                public_key_from(self.public_key.get_secret_value())
+            except ValueError as exc:
+                raise ValueError(f"telnyx.public_key: {exc}") from None
+        return self
+
+
+class SinchConfig(_Section):
+    api_base: str = "https://fax.api.sinch.com/v3"
+    project_id: str | None = None
+    key_id: str | None = None
+    key_secret: SecretStr | None = None
+    # oauth2: bearer tokens from token_url (production); basic: key id and secret on every
+    # call (documented by Sinch as rate-limited, for tests).
+    auth: Literal["oauth2", "basic"] = "oauth2"
+    token_url: str = "https://auth.sinch.com/oauth2/token"
+    webhook_token: SecretStr | None = None
+    # Sinch does not sign callbacks: the webhook URL carries these as user:password.
+    callback_user: str | None = None
+    callback_password: SecretStr | None = None
+    # Callbacks carry the fax itself (multipart part or base64): a larger cap than the
+    # server's. The file is not kept from the callback; it is downloaded from the API.
+    max_body_bytes: PositiveInt = 64 * 1024 * 1024
+
+
+class DocumoConfig(_Section):
+    api_base: str = "https://api.documo.com"
+    api_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+    # Documo does not sign webhooks: the webhook's "Use Basic Auth" user and password.
+    webhook_user: str | None = None
+    webhook_password: SecretStr | None = None
+    # Legacy webhooks carry the fax as an attachment (not kept: it is downloaded).
+    max_body_bytes: PositiveInt = 64 * 1024 * 1024
+
+
+class SignalWireConfig(_Section):
+    # The space, e.g. https://example.signalwire.com: the only origin contacted (API, media).
+    space_url: str | None = None
+    project_id: str | None = None
+    api_token: SecretStr | None = None
+    # The space's Signing Key (API page), with which callbacks are signed.
+    signing_key: SecretStr | None = None
+    webhook_token: SecretStr | None = None
+    # The exact URL given as <Receive action="...">: the signature covers it. A secret, as
+    # it holds the webhook token.
+    webhook_url: SecretStr | None = None
+
+
+class PhaxioConfig(_Section):
+    api_base: str = "https://api.phaxio.com/v2.1"
+    api_key: str | None = None
+    api_secret: SecretStr | None = None
+    # Phaxio's webhook token (console: Webhooks), which signs X-Phaxio-Signature.
+    signing_token: SecretStr | None = None
+    webhook_token: SecretStr | None = None  # our path token, in webhook_url
+    # The exact URL set as the receive webhook: the signature covers it (it holds the token).
+    webhook_url: SecretStr | None = None
+    # Receive webhooks carry the fax as a file (not kept: it is downloaded).
+    max_body_bytes: PositiveInt = 64 * 1024 * 1024
+
+
 class HotfolderConfig(_Section):
     enabled: bool = True
     path: Path | None = None  # default <data_dir>/inbox
@@ -451,6 +548,11 @@ class Config(_Section):
     http: HttpConfig = HttpConfig()
     faxplus: FaxplusConfig = FaxplusConfig()
     dropbox: DropboxConfig = DropboxConfig()
+    telnyx: TelnyxConfig = TelnyxConfig()
+    sinch: SinchConfig = SinchConfig()
+    documo: DocumoConfig = DocumoConfig()
+    signalwire: SignalWireConfig = SignalWireConfig()
+    phaxio: PhaxioConfig = PhaxioConfig()
     hotfolder: HotfolderConfig = HotfolderConfig()
     srfax: SrfaxConfig = SrfaxConfig()
     polling: PollingConfig = PollingConfig()
@@ -464,19 +566,25 @@ class Config(_Section):
     @model_validator(mode="after")
     def _api_bases(self) -> Config:
         """Provider API bases: https (credentials and faxes cross this), with a host."""
+
+        for section, value in self:  # every provider section that names an API base
+            for key in ("api_base", "token_url", "space_url"):
+                self._check_base(f"{section}.{key}", getattr(value, key, None))
+        return self
+
+    def _check_base(self, key: str, base: str | None) -> None:
         from urllib.parse import urlsplit
 
-        for section in ("faxplus", "dropbox"):
-            base = getattr(self, section).api_base
-            parts = urlsplit(base)
-            if parts.scheme == "http" and not self.http.allow_insecure:
-                raise ValueError(
-                    f"{section}.api_base: expected an https:// URL (got {base!r}); plain "
-                    "http is allowed only with http.allow_insecure = true, for a test API")
-            if parts.scheme not in ("https", "http") or not parts.hostname:
-                raise ValueError(f"{section}.api_base: expected an https:// URL with a host "
-                                 f"(got {base!r})")
-        return self
+        if base is None:
+            return
+        parts = urlsplit(base)
+        if parts.scheme == "http" and not self.http.allow_insecure:
+            raise ValueError(
+                f"{key}: expected an https:// URL (got {base!r}); plain "
+                "http is allowed only with http.allow_insecure = true, for a test API")
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError(f"{key}: expected an https:// URL with a host "
+                             f"(got {base!r})")
 
     @model_validator(mode="after")
     def _door_urls(self) -> Config:

@@ -1,9 +1,10 @@
 """Provider jobs: fetch what a webhook announced, through the provider API.
 
-``faxplus_fax`` / ``dropbox_fax`` fetch the fax record and its document, adopt it as the fax's
-original and enqueue ``process``. ``faxplus_page`` fetches one streamed page, OCRs it and
-indexes it at once, so a fax is searchable while it is still arriving; the final
-``process`` run finds those pages in the OCR cache instead of reading them again.
+Each registered provider's fetch job (``faxplus_fax``, ``dropbox_fax``, ...) fetches the fax
+record and its document, adopts it as the fax's original and enqueues ``process``. A page job
+(``faxplus_page``) fetches one streamed page, OCRs it and indexes it at once, so a fax is
+searchable while it is still arriving; the final ``process`` run finds those pages in the
+OCR cache instead of reading them again.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from ingest.journal import NewFax, ensure_fax
 from ingest.numbers import normalize_number
 from ingest.pages import FaxRejected, extension_for
 from ingest.pipeline import LeaseLost, Services, ocr_pages, split_pages
-from ingest.providers import dropbox, faxplus
-from ingest.providers.base import ApiClient, HttpPolicy, PermanentProviderError, basic_auth
+from ingest.providers import registry
+from ingest.providers.base import ApiClient, HttpPolicy, PermanentProviderError
 from storage import audit, queue
 from storage.spool import Blob
 
@@ -27,22 +28,22 @@ from storage.spool import Blob
 DOCUMENT_STATES = ("fetched", "processing", "processed", "archived")
 
 
+def http_policy(config: Config) -> HttpPolicy:
+    return HttpPolicy(timeout_seconds=config.http.timeout_seconds,
+                      retries=config.http.retries,
+                      backoff_base_seconds=config.http.backoff_base_seconds,
+                      backoff_max_seconds=config.http.backoff_max_seconds,
+                      max_redirects=config.http.max_redirects)
+
+
 def build_clients(config: Config, session: aiohttp.ClientSession) -> dict[str, ApiClient]:
-    """API clients for the configured providers, sharing one session."""
-    policy = HttpPolicy(timeout_seconds=config.http.timeout_seconds,
-                        retries=config.http.retries,
-                        backoff_base_seconds=config.http.backoff_base_seconds,
-                        backoff_max_seconds=config.http.backoff_max_seconds,
-                        max_redirects=config.http.max_redirects)
+    """API clients for the registered providers that have credentials, sharing one session."""
+    policy = http_policy(config)
     clients: dict[str, ApiClient] = {}
-    if config.faxplus.token:
-        clients["faxplus"] = faxplus.FaxplusClient(
-            session, config.faxplus.api_base, policy, user_id=config.faxplus.user_id,
-            auth_headers={"Authorization": f"Bearer {config.faxplus.token.get_secret_value()}"})
-    if config.dropbox.api_key:
-        clients["dropbox"] = dropbox.DropboxClient(
-            session, config.dropbox.api_base, policy,
-            auth_headers={"Authorization": basic_auth(config.dropbox.api_key.get_secret_value())})
+    for name, provider in registry.PROVIDERS.items():
+        client = provider.make_client(provider.settings(config), session, policy)
+        if client is not None:
+            clients[name] = client
     return clients
 
 
@@ -111,10 +112,6 @@ def fax_for_job(services: Services, job: queue.Job) -> dict[str, Any]:
     return catalog.get_fax(job.fax_id)
 
 
-# How each provider's fax record maps onto catalog fields.
-RECORD_FIELDS = {"faxplus": faxplus.record_fields, "dropbox": dropbox.record_fields}
-
-
 async def fetch_fax(services: Services, job: queue.Job, provider: str) -> None:
     """The record and the document of a fax a webhook announced (or reconcile found)."""
     client = client_for(services, provider)
@@ -122,7 +119,12 @@ async def fetch_fax(services: Services, job: queue.Job, provider: str) -> None:
     record = await client.get_fax(fax["provider_fax_id"])
     blob = await client.download_fax(fax["provider_fax_id"], services.spool,
                                      services.config.limits.max_file_bytes)
-    await adopt_original(services, job, fax, blob, RECORD_FIELDS[provider](record))
+    fields = registry.get(provider).record_fields(record)
+    # A delivery that said the content is partial (Telnyx partial_content) keeps the fax
+    # flagged even when the API record does not repeat it.
+    if (fax.get("metadata") or {}).get("partial_content") is True:
+        fields["partial"] = True
+    await adopt_original(services, job, fax, blob, fields)
 
 
 async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
@@ -133,7 +135,7 @@ async def fetch_dropbox_fax(services: Services, job: queue.Job) -> None:
     await fetch_fax(services, job, "dropbox")
 
 
-async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
+async def fetch_page(services: Services, job: queue.Job, provider: str) -> None:
     """One streamed page: fetch, OCR, index now. Duplicates and late pages are harmless."""
     catalog = services.catalog
     fax = fax_for_job(services, job)
@@ -142,7 +144,7 @@ async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
         with catalog.transaction():
             _complete(catalog, job)
         return
-    client: faxplus.FaxplusClient = client_for(services, "faxplus")
+    client = client_for(services, provider)
     blob = await client.download_page(fax["provider_fax_id"], page_no, job.payload.get("file"),
                                       services.spool, services.config.limits.max_file_bytes)
     work = services.spool.work_dir(fax["id"])
@@ -160,6 +162,10 @@ async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
             catalog.update_fax(fax["id"], state="receiving")
             audit.append(catalog, "system", "page.ocr", fax["id"], {"page": page_no})
         _complete(catalog, job)
+
+
+async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
+    await fetch_page(services, job, "faxplus")
 
 
 def _complete(catalog: Any, job: queue.Job) -> None:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
 
 from ingest.fetch import client_for
-from ingest.jobs import FETCH_FAX
 from ingest.journal import DeliveryRecord, NewFax, journal_delivery
 from ingest.pipeline import Services
-from ingest.providers import dropbox, faxplus
-from ingest.providers.base import SAFE_ID
+from ingest.providers import registry
+from ingest.providers.base import SAFE_ID, PermanentProviderError
 from storage.catalog import utcnow_iso
 
 
@@ -25,21 +23,15 @@ class ReconcileReport:
     skipped: list[str] = field(default_factory=list)  # ids not fit for an API path
 
 
-def _identity(provider: str, record: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(provider fax id, received time) of a listed record, or (None, _) to skip it."""
-    if provider == "faxplus":
-        if record.get("direction") not in (None, "incoming"):
-            return None, None
-        return record.get("id"), faxplus.parse_time(record.get("start_time"))
-    return record.get("fax_id"), dropbox.parse_time(record.get("created_at"))
-
-
 async def reconcile(services: Services, provider: str, since: str | None = None,
                     actor: str = "system") -> ReconcileReport:
+    spec = registry.get(provider)
+    if spec.listed_fax is None:
+        raise PermanentProviderError(f"{spec.title} has no API to list received faxes")
     client = client_for(services, provider)
     report = ReconcileReport(provider)
     for record in await client.list_received(since):
-        provider_fax_id, received_at = _identity(provider, record)
+        provider_fax_id, received_at = spec.listed_fax(record)
         if provider_fax_id is None:
             continue
         report.listed += 1
@@ -54,7 +46,7 @@ async def reconcile(services: Services, provider: str, since: str | None = None,
             event_type="reconcile", body=json.dumps(record, sort_keys=True).encode(),
             fax=NewFax(provider=provider, provider_fax_id=provider_fax_id,
                        received_at=received_at or utcnow_iso()),
-            job_kind=FETCH_FAX[provider], max_attempts=services.config.worker.max_attempts,
+            job_kind=spec.fetch_kind, max_attempts=services.config.worker.max_attempts,
             actor=actor,
         ))
         if journaled.fax_id and not journaled.duplicate:

@@ -12,7 +12,7 @@ import logging
 import re
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 
 from aiohttp import web
 from aiohttp.web_log import AccessLogger
@@ -20,14 +20,15 @@ from aiohttp.web_log import AccessLogger
 from ingest.config import Config
 from ingest.journal import DeliveryRecord, GroupJournal
 from ingest.metrics import Metrics
-from ingest.providers import dropbox, faxplus
+from ingest.providers import registry
 from ingest.providers.base import Delivery, DeliveryRejected, journal_headers, token_matches
+from ingest.providers.registry import Provider
 from storage.catalog import utcnow_iso
 
 log = logging.getLogger("faxvault.webhooks")
 
 # Route families under /webhooks/; anything else there is shown only as "[redacted]".
-PROVIDERS = ("faxplus", "dropbox")
+PROVIDERS = registry.names()
 WEBHOOKS_PREFIX = "/webhooks/"
 REDACTED = "[redacted]"
 _FAMILY = re.compile(r"[a-z0-9_-]{1,32}")
@@ -51,6 +52,8 @@ def delivery_record(delivery: Delivery, headers: dict[str, str], body: bytes,
             "from_raw": delivery.from_raw, "to_raw": delivery.to_raw,
             "provider_status": delivery.status,
         }
+        if delivery.metadata:
+            payload["fax"]["metadata"] = delivery.metadata
     return DeliveryRecord(
         provider=delivery.provider, idem_key=delivery.idem_key,
         event_type=delivery.event_type, headers=headers, body=body,
@@ -68,73 +71,74 @@ def _refuse(app: web.Application, provider: str, status: int, reason: str,
 
 
 async def _read_capped(request: web.Request, cap: int) -> bytes:
+    """The whole body, refused past ``cap`` (declared or streamed): a provider whose
+    deliveries carry the fax itself has a larger cap than the server's."""
+    too_large = DeliveryRejected(413, f"body over the {cap}-byte limit")
     if request.content_length is not None and request.content_length > cap:
-        raise DeliveryRejected(413, f"body over the {cap}-byte limit")
+        raise too_large
+    chunks, size = [], 0
     try:
-        return await request.read()
+        async for chunk in request.content.iter_chunked(256 * 1024):
+            size += len(chunk)
+            if size > cap:
+                raise too_large
+            chunks.append(chunk)
     except web.HTTPRequestEntityTooLarge:
-        raise DeliveryRejected(413, f"body over the {cap}-byte limit") from None
+        raise too_large from None
+    return b"".join(chunks)
 
 
-def webhook_handler(provider: str, token_of: Callable[[Config], str | None],
-                    parse: Callable[[Mapping[str, str], bytes, Config], Delivery],
-                    acknowledge: Callable[[Delivery, bool], web.Response]):
+def body_cap(provider: Provider, config: Config) -> int:
+    """A provider section's own ``max_body_bytes`` (deliveries with attachments), else the
+    server's."""
+    own = getattr(provider.settings(config), "max_body_bytes", None)
+    return own or config.server.max_body_bytes
+
+
+def largest_body_cap(config: Config) -> int:
+    """The app-wide request cap: the largest any route accepts (each route checks its own)."""
+    return max([config.server.max_body_bytes]
+               + [body_cap(p, config) for p in registry.PROVIDERS.values()])
+
+
+def webhook_handler(provider: Provider):
+    """The route of one registered provider: path token, then its pure parser, then the
+    journal, then its acknowledgement."""
+    name, parse = provider.name, provider.parse
+    assert parse is not None, f"{name} has no webhook parser"
+
     async def handler(request: web.Request) -> web.Response:
         app, config = request.app, request.app[CONFIG]
         started = time.perf_counter()
-        if not token_matches(request.match_info["token"], token_of(config)):
+        if not token_matches(request.match_info["token"], provider.webhook_token(config)):
             # Same answer as any unknown path: the route's existence is not revealed.
-            _refuse(app, provider, 404, "wrong token", request)
+            _refuse(app, name, 404, "wrong token", request)
             raise web.HTTPNotFound()
         try:
-            body = await _read_capped(request, config.server.max_body_bytes)
-            delivery = parse(request.headers, body, config)
+            body = await _read_capped(request, body_cap(provider, config))
+            delivery = parse(request.headers, body, provider.settings(config))
         except DeliveryRejected as refusal:
-            return _refuse(app, provider, refusal.status, refusal.reason, request)
-        record = delivery_record(delivery, journal_headers(request.headers), body, config)
+            return _refuse(app, name, refusal.status, refusal.reason, request)
+        # A delivery carrying the fax itself journals its parsed fields and the file's digest,
+        # not the file: the file is fetched from the API, the only source trusted for it.
+        kept = body if delivery.journal_body is None else delivery.journal_body
+        record = delivery_record(delivery, journal_headers(request.headers), kept, config)
         journaled = await app[JOURNAL].journal(record)
         outcome = "duplicate" if journaled.duplicate else "journaled"
-        app[METRICS].deliveries.labels(provider, outcome).inc()
-        app[METRICS].ack_seconds.labels(provider).observe(time.perf_counter() - started)
-        log.info("%s %s %s -> %s (fax %s)", provider, delivery.event_type,
+        app[METRICS].deliveries.labels(name, outcome).inc()
+        app[METRICS].ack_seconds.labels(name).observe(time.perf_counter() - started)
+        log.info("%s %s %s -> %s (fax %s)", name, delivery.event_type,
                  delivery.provider_fax_id, outcome, journaled.fax_id)
-        return acknowledge(delivery, journaled.duplicate)
+        ack = provider.acknowledge(delivery, journaled.duplicate)
+        return web.Response(text=ack.body, content_type=ack.content_type)
 
     return handler
 
 
-def _secret(value) -> str | None:
-    return value.get_secret_value() if value is not None else None
-
-
-def _faxplus_ack(delivery: Delivery, duplicate: bool) -> web.Response:
-    return web.json_response({"ok": True, "duplicate": duplicate})
-
-
-def _dropbox_ack(delivery: Delivery, duplicate: bool) -> web.Response:
-    # Dropbox counts anything but exactly this (200, text/plain) as a failed delivery.
-    return web.Response(text=dropbox.ACK_BODY, content_type="text/plain")
-
-
-faxplus_webhook = webhook_handler(
-    "faxplus", lambda c: _secret(c.faxplus.webhook_token),
-    lambda headers, body, _: faxplus.parse_delivery(headers, body), _faxplus_ack)
-
-
-def _dropbox_parse(headers: Mapping[str, str], body: bytes, config: Config) -> Delivery:
-    window = dropbox.FreshnessWindow(config.dropbox.max_event_age_seconds,
-                                     config.dropbox.max_clock_skew_seconds)
-    return dropbox.parse_delivery(headers, body, _secret(config.dropbox.api_key),
-                                  now=time.time(), window=window)
-
-
-dropbox_webhook = webhook_handler(
-    "dropbox", lambda c: _secret(c.dropbox.webhook_token), _dropbox_parse, _dropbox_ack)
-
-
 def add_routes(app: web.Application) -> None:
-    app.router.add_post("/webhooks/faxplus/{token}", faxplus_webhook)
-    app.router.add_post("/webhooks/dropbox/{token}", dropbox_webhook)
+    for provider in registry.PROVIDERS.values():
+        if provider.parse is not None:  # polling-only providers have no route
+            app.router.add_post(provider.route, webhook_handler(provider))
 
 
 def redact_webhook_path(path_qs: str) -> str:

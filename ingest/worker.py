@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -18,6 +19,7 @@ from ingest import fetch, pipeline, routing
 from ingest.jobs import JobKind
 from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
+from ingest.providers import registry
 from storage import audit, queue
 from storage.archive import ArchiveUnavailable
 from storage.spool import SpoolFull
@@ -26,13 +28,20 @@ log = logging.getLogger("faxvault.worker")
 
 Handler = Callable[[Services, queue.Job], Awaitable[None]]
 
+def _provider_handlers() -> dict[str, Handler]:
+    """Each registered provider's fetch job (and page job, where it streams pages)."""
+    handlers: dict[str, Handler] = {}
+    for kind, (provider, what) in registry.job_kinds().items():
+        step = fetch.fetch_fax if what == "fax" else fetch.fetch_page
+        handlers[kind] = functools.partial(step, provider=provider.name)
+    return handlers
+
+
 # Job kind -> handler. Each handler commits its effects with the job's completion.
 HANDLERS: dict[str, Handler] = {
     JobKind.PROCESS: pipeline.process_fax,
     JobKind.ARCHIVE: pipeline.archive_fax,
-    JobKind.FAXPLUS_FAX: fetch.fetch_faxplus_fax,
-    JobKind.FAXPLUS_PAGE: fetch.fetch_faxplus_page,
-    JobKind.DROPBOX_FAX: fetch.fetch_dropbox_fax,
+    **_provider_handlers(),
 }
 
 

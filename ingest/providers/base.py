@@ -53,6 +53,10 @@ class Delivery:
     from_raw: str | None = None  # hints only: the API record is authoritative
     to_raw: str | None = None
     job_payload: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] | None = None  # hints kept on the fax (e.g. partial_content)
+    # What to journal instead of the raw body (a body carrying the fax file keeps its fields
+    # and the file's digest); None: the raw body.
+    journal_body: bytes | None = None
 
 
 class DeliveryRejected(Exception):
@@ -144,6 +148,10 @@ class PermanentProviderError(ProviderError):
     until an operator acts (the job still parks as failed, visible in status)."""
 
 
+class Unauthorized(PermanentProviderError):
+    """401: our credentials were refused (an expired bearer token may be renewed once)."""
+
+
 class ListingStalled(PermanentProviderError):
     """A paged listing that stopped advancing (a page of nothing but records already seen)."""
 
@@ -222,6 +230,8 @@ class ApiClient:
             raise NotYetAvailable(message)
         if status == 429 or status >= 500:
             raise TransientError(message)
+        if status == 401:
+            raise Unauthorized(message)
         raise PermanentProviderError(message)  # 3xx that is not a redirect, other 4xx
 
     def _next_hop(self, response: aiohttp.ClientResponse, what: str) -> URL:

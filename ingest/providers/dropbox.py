@@ -26,13 +26,16 @@ from ingest.providers.base import (
     ApiClient,
     Delivery,
     DeliveryRejected,
+    HttpPolicy,
     PageTracker,
+    basic_auth,
     json_object,
     media_options,
     media_type,
     safe_id,
     unicode_text,
 )
+from ingest.providers.spec import Ack, Provider
 from storage.spool import Blob, Spool
 
 PROVIDER = "dropbox"
@@ -215,3 +218,42 @@ def record_fields(fax: dict[str, Any]) -> dict[str, Any]:
         "metadata": {k: fax.get(k) for k in ("title", "subject", "message", "test_mode",
                                               "original_title") if k in fax},
     }
+
+
+def parse(headers: Mapping[str, str], body: bytes, settings: Any) -> Delivery:
+    """The registry's parser: ``event_hash`` with the API key, and the freshness window."""
+    window = FreshnessWindow(settings.max_event_age_seconds, settings.max_clock_skew_seconds)
+    api_key = settings.api_key.get_secret_value() if settings.api_key else None
+    return parse_delivery(headers, body, api_key, now=time.time(), window=window)
+
+
+def acknowledge(delivery: Delivery, duplicate: bool) -> Ack:
+    # Dropbox counts anything but exactly this (200, text/plain) as a failed delivery.
+    return Ack(ACK_BODY, "text/plain")
+
+
+def make_client(settings: Any, session: Any, policy: HttpPolicy) -> DropboxClient | None:
+    if not settings.api_key:
+        return None
+    return DropboxClient(session, settings.api_base, policy, auth_headers={
+        "Authorization": basic_auth(settings.api_key.get_secret_value())})
+
+
+def listed_fax(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    return record.get("fax_id"), parse_time(record.get("created_at"))
+
+
+# Transmission status_code values (stored verbatim).
+STATUSES = {
+    "success": "received in full", "transmitting": "in progress", "on_hold": "on hold",
+    "error_busy": "line busy", "error_no_answer": "no answer",
+    "error_could_not_fax": "could not fax", "error_disconnected": "call dropped",
+    "error_bad_destination": "bad destination", "error_unknown": "unknown error",
+    "error_file": "file problem",
+}
+
+PROVIDER_SPEC = Provider(
+    name=PROVIDER, title="Dropbox Fax", parse=parse, make_client=make_client,
+    record_fields=record_fields, fetch_kind=JobKind.DROPBOX_FAX, listed_fax=listed_fax,
+    acknowledge=acknowledge, statuses=STATUSES,
+)

@@ -17,12 +17,14 @@ from ingest.providers.base import (
     ApiClient,
     Delivery,
     DeliveryRejected,
+    HttpPolicy,
     PageTracker,
     json_object,
     media_type,
     safe_id,
     unicode_text,
 )
+from ingest.providers.spec import Provider
 from storage.spool import Blob, Spool
 
 PROVIDER = "faxplus"
@@ -182,3 +184,37 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
                                                  "file_name", "direction", "header")
                      if k in record},
     }
+
+
+def parse(headers: Mapping[str, str], body: bytes, settings: Any) -> Delivery:
+    """The registry's parser: the route's path token is the only credential Fax.Plus has."""
+    return parse_delivery(headers, body)
+
+
+def make_client(settings: Any, session: Any, policy: HttpPolicy) -> FaxplusClient | None:
+    if not settings.token:
+        return None
+    return FaxplusClient(session, settings.api_base, policy, user_id=settings.user_id,
+                         auth_headers={"Authorization":
+                                       f"Bearer {settings.token.get_secret_value()}"})
+
+
+def listed_fax(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    if record.get("direction") not in (None, "incoming"):
+        return None, None
+    return record.get("id"), parse_time(record.get("start_time"))
+
+
+# The documented codes that matter on the receiving side (others are stored verbatim too).
+STATUSES = {
+    "success": "received in full",
+    "partially_received": "the first pages arrived, then the call dropped",
+    "in_progress": "still being received (page streaming)",
+    "failed": "the reception failed",
+}
+
+PROVIDER_SPEC = Provider(
+    name=PROVIDER, title="Fax.Plus", parse=parse, make_client=make_client,
+    record_fields=record_fields, fetch_kind=JobKind.FAXPLUS_FAX,
+    page_kind=JobKind.FAXPLUS_PAGE, listed_fax=listed_fax, statuses=STATUSES,
+)
