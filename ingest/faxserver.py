@@ -25,6 +25,7 @@ import struct
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ingest.providers import registry
 from storage.spool import NotRegularFile, open_regular
 
 IMAGE_DESCRIPTION, DATE_TIME, SOFTWARE = 270, 306, 305
@@ -42,7 +43,10 @@ MAX_FILE_TAG_CHARS = 200  # per tag kept in the metadata
 
 SIDECAR_KEYS = {"from", "to", "received_at", "provider", "provider_fax_id"}
 MAX_SIDECAR_BYTES = 64 * 1024
-CLOUD_PROVIDERS = {"faxplus", "dropbox", "local"}
+# Provider names a fax server may not claim: every registered provider, local ingest, and the
+# polling and e-mail doors (ingest.doors.srfax.PROVIDER, ingest.doors.imap.PROVIDER; named
+# here, as the doors import this module through ingest.local).
+CLOUD_PROVIDERS = frozenset(registry.names()) | {"local", "srfax", "imap"}
 # A receive time later than now by more than this is a wrong clock, not a fax.
 CLOCK_SKEW = dt.timedelta(days=1)
 EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -203,7 +207,8 @@ def read_sidecar(path: Path) -> dict[str, str] | None:
         raise SidecarError(f"sidecar {name}: {bad} must be strings of at most 200 chars")
     if doc.get("provider") in CLOUD_PROVIDERS:
         raise SidecarError(f"sidecar {name}: provider {doc['provider']!r} is reserved for "
-                           "webhook deliveries; name the fax server (e.g. hylafax)")
+                           "webhook deliveries and faxvault's own doors; name the fax server "
+                           "(e.g. hylafax)")
     if "received_at" in doc:
         try:
             doc["received_at"] = checked_received_at(doc["received_at"])

@@ -54,11 +54,11 @@ def test_no_provider_secret_survives_the_audited_config_dump() -> None:
             assert value not in dumped
 
 
-@pytest.mark.parametrize("name", registry.names())
+@pytest.mark.parametrize("name", [*registry.names(), "local", "srfax", "imap"])
 def test_a_hot_folder_sidecar_cannot_pose_as_a_registered_provider(tmp_path, name: str) -> None:
     """A fax server's sidecar naming a cloud provider would put its file under that
     provider's fax ids (where a webhook's fax would meet it): refused, for every provider
-    the registry knows, not only the first two."""
+    the registry knows, not only the first two, and for the local, polling and e-mail doors."""
     from ingest.faxserver import SidecarError, read_sidecar
 
     sidecar = tmp_path / "fax1.json"
