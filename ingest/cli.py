@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
@@ -268,6 +269,7 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
     if not with_text:
         for page in pages:
             page.pop("text")
+            page.pop("added_forms", None)
     signals = json.loads(fax.pop("spam_signals") or "[]")
     doc = {**fax, "spam_signals": signals, "pages_detail": pages,
            "archive": catalog.archive_objects(fax["id"])}
@@ -298,6 +300,9 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
                      f"confidence {conf}")
         if with_text:
             stdout.print(page["text"], highlight=False, markup=False)
+            if page.get("added_forms"):  # searchable too, not part of what was read
+                stdout.print(f"[dim]also searchable as:[/dim] {escape(page['added_forms'])}",
+                             highlight=False)
 
 
 @cli.command()

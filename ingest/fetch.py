@@ -16,7 +16,7 @@ from ingest.config import Config
 from ingest.journal import NewFax, ensure_fax
 from ingest.numbers import normalize_number
 from ingest.pages import FaxRejected, extension_for
-from ingest.pipeline import LeaseLost, Services, ocr_pages, split_pages
+from ingest.pipeline import LeaseLost, Services, ocr_pages, page_text_row, split_pages
 from ingest.providers import dropbox, faxplus
 from ingest.providers.base import ApiClient, HttpPolicy, PermanentProviderError, basic_auth
 from storage import audit, queue
@@ -144,7 +144,7 @@ async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
     with catalog.transaction():
         if catalog.get_fax(fax["id"])["state"] not in DOCUMENT_STATES:  # else: document won
             catalog.replace_page(fax["id"], {**pages[0].as_row(), "page_no": page_no,
-                                             "text": text.text, "confidence": text.confidence})
+                                             **page_text_row(text)})
             catalog.update_fax(fax["id"], state="receiving")
             audit.append(catalog, "system", "page.ocr", fax["id"], {"page": page_no})
         _complete(catalog, job)
