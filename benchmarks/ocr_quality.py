@@ -14,7 +14,8 @@ document's phrase printed on one line (as a quoted phrase).
 Page sets (--set):
   layouts         HELD OUT. tests/ocr_layouts.py REPORT_LAYOUTS: tables, two-column headers,
                   forms, a claim notice, Times/Courier/Palatino/New Century/Helvetica; clean,
-                  and "transmitted" (an independent degradation model). Nothing was tuned here.
+                  "transmitted" (a degradation model tuned on with other documents) and
+                  "copied" (a degradation model never tuned on). No document was tuned on.
   layouts-tuning  tests/ocr_layouts.py TUNING_LAYOUTS, the same kinds of page, tuned on.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
@@ -69,8 +70,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
     if which.startswith("layouts"):
         docs = ocr_layouts.REPORT_LAYOUTS if which == "layouts" else ocr_layouts.TUNING_LAYOUTS
         for res in ("204x98", "204x196"):
-            for cond in ("clean", "transmitted"):
-                for seed in seeds if cond == "transmitted" else seeds[:1]:
+            for cond in ("clean", "transmitted", "copied"):
+                for seed in seeds if cond != "clean" else seeds[:1]:
                     for doc in docs:
                         path = ocr_layouts.make_layout_page(root, doc, res, cond, seed)
                         pages.append(Page(doc.name, res, cond, path, "\n".join(doc.lines),

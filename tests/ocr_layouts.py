@@ -9,8 +9,10 @@ Two sets of documents:
 
 - ``TUNING_LAYOUTS``: what choices in ocr/ were made on (with tests/ocr_corpus.py's DOCS and
   its degradation model);
-- ``REPORT_LAYOUTS``: read only to report, with the transmission model, whose parameters were
-  set before any reading and never changed after.
+- ``REPORT_LAYOUTS``: read only to report. The transmission model's parameters were set
+  before any reading and never changed after, but its pages (of TUNING_LAYOUTS, other seeds)
+  were tuned on; the copier model (``copy_then_fax``) was written after every choice was
+  made and was never tuned on.
 
 Ground truth reads line by line as printed: the pieces of one printed line (a table row, a
 two-column header line) joined left to right.
@@ -220,10 +222,38 @@ def transmit(page: Image.Image, page_dpi: float, xdpi: float, ydpi: float,
     return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)).convert("1")
 
 
+def copy_then_fax(page: Image.Image, page_dpi: float, xdpi: float, ydpi: float,
+                  seed: int) -> Image.Image:
+    """The copier model, written after every choice in ocr/ was made and never tuned on: the
+    sheet was photocopied before it was faxed. The copy is shrunk to 97%, turned up to 2
+    degrees, thickened (toner spread: a minimum filter) and dusted with toner specks; the fax
+    machine then averages each pixel's area, adds mild noise, thresholds at mid-grey, and
+    loses a few bands of scan lines to line errors (white rows)."""
+    rng = np.random.default_rng(seed)
+    width, height = page.size
+    shrunk = page.resize((round(width * 0.97), round(height * 0.97)), Image.Resampling.LANCZOS)
+    sheet = Image.new("L", page.size, 255)
+    sheet.paste(shrunk, (round(width * 0.015), round(height * 0.01)))
+    sheet = sheet.rotate(float(rng.uniform(-2, 2)), resample=Image.Resampling.BICUBIC,
+                         fillcolor=255)
+    sheet = sheet.filter(ImageFilter.MinFilter(3))
+    toner = np.asarray(sheet).copy()
+    dust = rng.random(toner.shape) < 0.0004
+    toner[dust] = 0
+    sheet = Image.fromarray(toner).filter(ImageFilter.GaussianBlur(0.8 * page_dpi / xdpi))
+    small = sheet.resize((round(width * xdpi / page_dpi), round(height * ydpi / page_dpi)),
+                         Image.Resampling.BOX)
+    gray = np.asarray(small).astype(np.int16) + rng.normal(0, 12, (small.height, small.width))
+    ink = gray < 128
+    for start in rng.integers(0, ink.shape[0], 4):  # line errors: bands of 1-3 rows lost
+        ink[start:start + int(rng.integers(1, 4))] = False
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)).convert("1")
+
+
 def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str,
                      seed: int = 3) -> Path:
-    """A one-page G4 fax TIFF of ``doc``: ``clean`` (Ghostscript's fax device) or
-    ``transmitted`` (the transmission model, seeded)."""
+    """A one-page G4 fax TIFF of ``doc``: ``clean`` (Ghostscript's fax device),
+    ``transmitted`` (the transmission model) or ``copied`` (the copier model), seeded."""
     # Named by content too: a page is reused only for the very same text.
     digest = hashlib.sha256(postscript(doc).encode()).hexdigest()[:12]
     out = root / f"layout-{doc.name}-{digest}-{resolution}-{condition}-{seed}.tif"
@@ -240,6 +270,7 @@ def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str
     xdpi, ydpi = (float(v) for v in resolution.split("x"))
     page_dpi = round(max(xdpi, ydpi) * 2)
     gray = _render_gray(root / f"layout-{doc.name}-{page_dpi}.png", doc, page_dpi)
-    transmit(gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
+    degrade = {"transmitted": transmit, "copied": copy_then_fax}[condition]
+    degrade(gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
         out, format="TIFF", compression="group4", dpi=(xdpi, ydpi))
     return out
