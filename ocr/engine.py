@@ -132,11 +132,12 @@ def is_noise_word(word: str, confidence: float, size_inches: tuple[float, float]
         (all(ch in LOW_MARKS for ch in marks) and height > LOW_MARK_MAX_INCHES)
 
 
-# Debris on a page read as one block (psm 6): tesseract puts every speck, streak and smudge
+# Debris on a page read as one column (psm 4 or 6): tesseract puts every speck and streak
 # on some text line, as short "words" it is unsure of ("i}", "oe", "7", "H"). On the tuning
-# pages (tests/ocr_layouts.py TUNING_LAYOUTS, tests/ocr_corpus.py DOCS degraded) 140 of 148
-# one- and two-character words read with less than 50 confidence were not on the page, and 3
-# of 182 real ones were that unsure. A line of nothing but such unsure words is debris too.
+# pages (tests/ocr_layouts.py TUNING_LAYOUTS, tests/ocr_corpus.py DOCS degraded), of the one-
+# and two-character words with a letter or digit, none of the 167 that are on the page was
+# read with less than 50 confidence, and 6 of the 27 that are not were. A line of nothing
+# but unsure words, or of nothing but such short words, is debris too.
 DEBRIS_MAX_CHARS = 2
 DEBRIS_CONFIDENCE = 50.0
 SURE_NUMBER_CONFIDENCE = 80.0
@@ -207,17 +208,21 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
-# How tesseract splits the page: 6, one uniform block of text lines, not 3, its automatic
-# layout analysis. Fax pages are forms, tables, letterheads with a second column: psm 3 cuts
-# them into blocks and reads a table column by column, a header's right half after the whole
-# left half, and a line crossing two blocks in fragments, so a phrase printed on one line is
-# not one phrase in the text. Read as one block, each printed line is one line of text. On
-# the tuning pages (tests/ocr_layouts.py TUNING_LAYOUTS, tests/ocr_corpus.py DOCS) page-mean
-# CER went 10.5% -> 0.35% clean, 13.6% -> 4.0% (204x98) and 26.4% -> 2.5% (204x196) under
-# the transmission model, and 1.6% -> 2.3% / 0.9% -> 1.2% under the corpus's own noise, at
-# the same speed; the debris this brings onto text lines is dropped (``page_text``). A page
-# printed in true columns reads across them, line by line.
-PAGE_SEGMENTATION = 6
+# How tesseract splits the page: 4, one column of text lines of varying sizes, not 3, its
+# automatic layout analysis. Fax pages are forms, tables, letterheads with a second column:
+# psm 3 cuts them into blocks and reads a table column by column, a header's right half after
+# the whole left half, and a line crossing two blocks in fragments, so a phrase printed on one
+# line is not one phrase in the text. Read as one column, each printed line is one line of
+# text. Page-mean CER on the tuning pages (tests/ocr_layouts.py TUNING_LAYOUTS, under the
+# transmission model; tests/ocr_corpus.py DOCS under its own noise), psm 3 / 6 / 4:
+#   clean 204x98 and 204x196             10.5% / 0.35% / 0.35-0.39%
+#   transmitted 204x98                   13.6% / 4.0%  / 3.2%
+#   transmitted 204x196                  26.4% / 2.5%  / 1.2%
+#   corpus degraded 204x98               1.6%  / 2.3%  / 1.7%
+#   corpus degraded 204x196              0.9%  / 1.2%  / 0.9%
+# at about the same speed; the debris that comes onto text lines is dropped (``page_text``).
+# A page printed in true columns reads across them, line by line.
+PAGE_SEGMENTATION = 4
 
 
 class TesserocrEngine:

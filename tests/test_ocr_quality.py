@@ -49,16 +49,14 @@ TABLE = next(d for d in DOCS if d.name == "table")
 
 # Floors set a little above today's measurement (benchmarks/RESULTS.md), on the corpus the
 # preparation was tuned on. The text is what the engine read (corrections are only added as
-# searchable forms), so small print at 204x98 is no longer mended in the text (3% -> 4.5%);
-# and the lab table under this corpus's noise reads worse as one block than in psm 3's
-# column blocks (2.3% -> 5.9%), the price of reading tables row by row elsewhere.
+# searchable forms), so small print at 204x98 is no longer mended in the text (3% -> 4.7%).
 @pytest.mark.parametrize(("doc", "resolution", "condition", "max_cer", "min_tokens"), [
     (REFERRAL, "204x98", "clean", 0.012, 7),
     (REFERRAL, "204x98", "degraded", 0.025, 7),
     (REFERRAL, "204x196", "degraded", 0.015, 7),
     (SMALL_PRINT, "204x196", "clean", 0.01, 6),
-    (SMALL_PRINT, "204x98", "degraded", 0.045, 6),
-    (TABLE, "204x98", "degraded", 0.065, 6),
+    (SMALL_PRINT, "204x98", "degraded", 0.05, 6),
+    (TABLE, "204x98", "degraded", 0.035, 6),
 ])
 def test_accuracy_floor(engine, tmp_path: Path, doc, resolution: str, condition: str,
                         max_cer: float, min_tokens: int) -> None:
@@ -133,11 +131,11 @@ def test_pipeline_keeps_the_reading_and_indexes_corrections_beside_it(
     try:
         [fax_id] = ingest_and_wait(services, [path])
         [page] = services.catalog.pages(fax_id)
-        assert "benetits" in as_read.text and "benefits" not in as_read.text
-        assert "benetits" in page["text"]  # what the engine read stays the text
+        assert "benelits" in as_read.text and "benefits" not in as_read.text
+        assert "benelits" in page["text"]  # what the engine read stays the text
         assert {"benefits", "eligibility"} <= set(page["added_forms"].split())
         exact = SearchFilters(fuzzy=False)
-        for word in ("benetits", "benefits", "atigibility", "eligibility"):
+        for word in ("benelits", "benefits", "atigibility", "eligibility"):
             assert fax_id in {h["fax_id"] for h in search_pages(services.catalog, word, exact)}
     finally:
         services.close()
