@@ -56,7 +56,7 @@ class Engine(Protocol):
         ...
 
     def read_line(self, image: Image.Image, dpi: int) -> str:
-        """The text of an image holding one line, read as tesseract reads it by default."""
+        """The text of an image holding one line, read with tesseract's default settings."""
         ...
 
 
@@ -345,17 +345,20 @@ class CliEngine:
 # A second reading of doubtful words on the page as received. Preparing a page (squaring,
 # smoothing) reads most words better, but not every one: on the names tuning forms
 # (tests/ocr_names.py) 3 of 236 words that plain tesseract read right on the unprepared page
-# were misread on the prepared one ("Lecoq" as "Lecaq", "Iserlohn" as "Tserlohn"), all below
-# 93 confidence. Each word read with less than REREAD_BELOW_CONFIDENCE is read again on the
-# unprepared page, in a strip REREAD_MARGIN_HEIGHTS word heights wider on each side (a word
-# alone is read worse than in its line; with 1 height one of the 3 was still lost, with 2
-# none), and what that reading has that the page's text lacks is added as searchable forms.
-# At most MAX_REREADS_PER_PAGE words a page (about 5 ms each). Pages that were cleaned of
-# noise are not read again (ocr/pool.py): as received they read far worse (tesseract 30% CER
-# against faxvault's 2-10%), and have the most doubt.
+# were misread on the prepared one ("Lecoq" as "Lecaq", "Iserlohn" as "Tserlohn"), all read
+# with 80-85 confidence. The MAX_REREADS_PER_PAGE least confident words under
+# REREAD_BELOW_CONFIDENCE are read again on the unprepared page, each in a strip
+# REREAD_MARGIN_HEIGHTS word heights wider on each side (a word alone reads worse than in its
+# line: with 1 height one of the 3 was still lost, with 2 none), and what that reading has
+# that the page's text lacks is added as searchable forms. Each strip costs about 5 ms: with
+# 3 a page, a dense page costs 2% more CPU (benchmarks/RESULTS.md), and the tuning forms lost
+# no more words than with 12. Stacking all strips into one image read once cost as much
+# (the recogniser's time is per line) and lost a word. Pages that were cleaned of noise are
+# not read again (ocr/pool.py): as received they read far worse (tesseract 30% CER against
+# faxvault's 2-10%).
 REREAD_BELOW_CONFIDENCE = 93.0
 REREAD_MARGIN_HEIGHTS = 2.0
-MAX_REREADS_PER_PAGE = 12
+MAX_REREADS_PER_PAGE = 3
 MIN_REREAD_CHARS = 3
 REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edge badly
 
@@ -371,14 +374,13 @@ def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, i
 def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
                             engine: Engine) -> None:
     """Add to ``result.added_forms`` the words a reading of the unprepared ``page`` (word
-    boxes of ``result`` in its pixels; ``dpi`` across) finds around doubtful words that the
-    prepared reading did not (see above)."""
-    doubtful = [w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE]
-    if not doubtful:
-        return
+    boxes of ``result`` in its pixels; ``dpi`` across) finds around the most doubtful words
+    that the prepared reading did not (see above)."""
+    doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
+                      key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
     gray = page if page.mode == "L" else page.convert("L")
     known = {_bare(w) for w in result.text.split()} | set(result.added_forms)
-    for word in doubtful[:MAX_REREADS_PER_PAGE]:
+    for word in doubtful:
         box = _reread_strip(word, gray.width, gray.height)
         if box[2] <= box[0] or box[3] <= box[1]:
             continue
