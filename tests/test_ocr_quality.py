@@ -155,6 +155,10 @@ def test_a_name_read_right_is_not_corrected_away(tmp_path: Path) -> None:
     assert [hit["fax_id"] for hit in hits] == [fax_id]
     shown = run_cli(config, "show", fax_id, "--text", "--json").json()
     assert "Patient: Quillon Brastow" in shown["pages_detail"][0]["text"]
+    # The dictionary's guess is kept too, as an added searchable form, not as the text.
+    assert "Breslow" in shown["pages_detail"][0]["added_forms"].split()
+    human = run_cli(config, "show", fax_id, "--text").out
+    assert "Patient: Quillon Brastow" in human and "also searchable as:" in human
     out = tmp_path / "fax.pdf"
     run_cli(config, "get", fax_id, "-o", str(out))
     layer = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
