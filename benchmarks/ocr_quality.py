@@ -1,25 +1,37 @@
-"""OCR quality on fax pages: error rates and key-token recall per resolution and condition.
+"""OCR quality on fax pages: error rates, key tokens, phrase search, and words lost, per
+resolution and condition, for faxvault beside the readings it has to beat.
 
-Variants, on the same pages (tests/ocr_corpus.py), in one run:
-  received      tesseract on the page exactly as received (squashed 204x98 pixels)
-  squared       rows repeated to square the pixels, nothing else (the first pipeline)
-  upscale300    both axes resampled to 300 dpi (Lanczos), a common OCR recipe
-  uncorrected   faxvault's reading: specks removed, lines straightened, pixels squared, edges
-                smoothed, speck "words" dropped (+ orientation check)
-  faxvault      the same plus word correction (ocr/correct.py), as the pipeline runs by default
-  ocrmypdf      `ocrmypdf --sidecar` on the page, when ocrmypdf is installed
-Then key-token recall through `faxvault search` after ingesting every page with the real
-pipeline, exact (`--exact`) and as users search (exact hits, then OCR-close words). Prints
-CER, WER, recall and seconds per page.
+Readings of the same pages, in one run:
+  received    tesseract (its defaults) on the page exactly as received (squashed 204x98 pixels)
+  doubled     tesseract on the page with each scan line repeated (square pixels), nothing else
+  ocrmypdf    `ocrmypdf --sidecar` on the page, when ocrmypdf is installed (the bench extra)
+  faxvault    the whole pipeline (`ingest`, one OCR process): the page text it stores
+  before      the same with another faxvault checkout (--before DIR, e.g. an export of main)
+The faxvault readings come from ingesting every page and reading the catalog back, so the same
+run also searches, through `faxvault search` as users do, for each key token, and for each
+document's phrase printed on one line (as a quoted phrase).
 
-    python benchmarks/ocr_quality.py [--seeds 7,11] [--held-out]
+Page sets (--set):
+  layouts         HELD OUT. tests/ocr_layouts.py REPORT_LAYOUTS: tables, two-column headers,
+                  forms, a claim notice, Times/Courier/Palatino/New Century/Helvetica; clean,
+                  "transmitted" (a degradation model tuned on with other documents) and
+                  "copied" (a degradation model never tuned on). No document was tuned on.
+  layouts-tuning  tests/ocr_layouts.py TUNING_LAYOUTS, the same kinds of page, tuned on.
+  corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
+  corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
+  names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
+                  besides the above, counts words plain tesseract (`received`) reads right
+                  that faxvault's text, or its text and added searchable forms, lose.
+  names-tuning    the same with TUNING_LOCALES, tuned on.
 
---held-out reads the texts written to check the choices instead (HELD_OUT_DOCS).
+    python benchmarks/ocr_quality.py --set layouts [--seeds 3,4] [--before /tmp/main]
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import json
 import os
 import shutil
 import statistics
@@ -27,149 +39,238 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+HERE = Path(__file__).resolve().parents[1]
 
 
-def variants():
+@dataclass
+class Page:
+    name: str
+    resolution: str
+    condition: str
+    path: Path
+    truth: str
+    tokens: list[str]
+    phrase: str = ""
+    readings: dict[str, str] = field(default_factory=dict)
+    added: dict[str, list[str]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    found: dict[str, dict[str, bool]] = field(default_factory=dict)  # reading -> token -> hit
+    phrase_found: dict[str, bool] = field(default_factory=dict)
+
+
+def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
+    sys.path.insert(0, str(HERE))
+    from tests import ocr_corpus, ocr_layouts, ocr_names
+
+    pages = []
+    if which.startswith("layouts"):
+        docs = ocr_layouts.REPORT_LAYOUTS if which == "layouts" else ocr_layouts.TUNING_LAYOUTS
+        for res in ("204x98", "204x196"):
+            for cond in ("clean", "transmitted", "copied"):
+                for seed in seeds if cond != "clean" else seeds[:1]:
+                    for doc in docs:
+                        path = ocr_layouts.make_layout_page(root, doc, res, cond, seed)
+                        pages.append(Page(doc.name, res, cond, path, "\n".join(doc.lines),
+                                          doc.key_tokens, doc.phrase))
+    elif which.startswith("corpus"):
+        docs = ocr_corpus.DOCS if which == "corpus" else ocr_corpus.HELD_OUT_DOCS
+        for res in ocr_corpus.RESOLUTIONS:
+            for cond in ocr_corpus.CONDITIONS:
+                for seed in seeds if cond == "degraded" else seeds[:1]:
+                    for doc in docs:
+                        path = ocr_corpus.make_page(root, doc, res, cond, seed)
+                        pages.append(Page(doc.name, res, cond, path, "\n".join(doc.lines),
+                                          doc.key_tokens))
+    else:
+        held_out = which == "names"
+        forms = ocr_names.referral_forms(
+            ocr_names.REPORT_LOCALES if held_out else ocr_names.TUNING_LOCALES,
+            count=30, seed=2 if held_out else 1)
+        for doc in forms:
+            pages.append(Page(doc.name, "204x98", "clean", ocr_names.make_form_page(root, doc),
+                              "\n".join(doc.lines), doc.key_tokens, doc.phrase))
+    return pages
+
+
+# -- readings in this process ------------------------------------------------------------------
+
+def plain_readings(pages: list[Page], with_ocrmypdf: bool = True) -> None:
+    """`received`, `doubled` and `ocrmypdf` readings."""
+    import tesserocr
     from PIL import Image
 
-    from ocr import make_engine, recognize_page_image
-    from ocr.normalize import squaring_factors
+    from ocr.engine import find_tessdata
 
-    engine = make_engine("tesserocr", ["eng"])
-    correcting = make_engine("tesserocr", ["eng"], correct_words=True)
-
-    def received(image, xdpi, ydpi):
-        return engine.recognize(image.convert("L"), round(xdpi)).text
-
-    def squared(image, xdpi, ydpi):
-        fx, fy = squaring_factors(xdpi, ydpi)
-        gray = image.convert("L").resize((image.width * fx, image.height * fy),
-                                         Image.Resampling.NEAREST)
-        return engine.recognize(gray, round(max(xdpi * fx, ydpi * fy))).text
-
-    def upscale300(image, xdpi, ydpi):
-        big = image.convert("L").resize((round(image.width * 300 / xdpi),
-                                         round(image.height * 300 / ydpi)),
-                                        Image.Resampling.LANCZOS)
-        return engine.recognize(big, 300).text
-
-    def uncorrected(image, xdpi, ydpi):
-        return recognize_page_image(image, xdpi, ydpi, engine=engine).text
-
-    def faxvault(image, xdpi, ydpi):
-        return recognize_page_image(image, xdpi, ydpi, engine=correcting).text
-
-    found = {"received": received, "squared": squared, "upscale300": upscale300,
-             "uncorrected": uncorrected, "faxvault": faxvault}
-    # The bench extra installs ocrmypdf into the venv, whose bin/ need not be on PATH.
+    # tesseract with its defaults (psm 3, no faxvault settings), as `tesseract page.tif -`.
+    api = tesserocr.PyTessBaseAPI(path=find_tessdata().rstrip("/") + "/", lang="eng")
     program = shutil.which("ocrmypdf", path=f"{Path(sys.executable).parent}{os.pathsep}"
                                              f"{os.environ.get('PATH', '')}")
-    if program:
-        def ocrmypdf(image, xdpi, ydpi, path=None):
-            with tempfile.TemporaryDirectory() as tmp:
-                sidecar = Path(tmp) / "text.txt"
-                subprocess.run([program, "--sidecar", str(sidecar), "-q", str(path),
-                                str(Path(tmp) / "out.pdf")], check=True)
-                return sidecar.read_text()
-        found["ocrmypdf"] = ocrmypdf
-    return found
+    for page in pages:
+        with Image.open(page.path) as image:
+            image.load()
+            xdpi, ydpi = (float(v) for v in image.info["dpi"])
+            gray = image.convert("L")
+        repeat = max(1, round(xdpi / ydpi))
+        for name, picture in (("received", gray),
+                              ("doubled", gray.resize((gray.width, gray.height * repeat),
+                                                      Image.Resampling.NEAREST))):
+            started = time.perf_counter()
+            api.SetImage(picture)
+            api.SetSourceResolution(round(xdpi))
+            page.readings[name] = api.GetUTF8Text()
+            page.seconds[name] = time.perf_counter() - started
+        if program and with_ocrmypdf:
+            started = time.perf_counter()
+            page.readings["ocrmypdf"] = ocrmypdf_text(program, page.path)
+            page.seconds["ocrmypdf"] = time.perf_counter() - started
 
 
-def main() -> None:
-    import argparse
-
-    from PIL import Image
-
-    from tests.ocr_corpus import (
-        CONDITIONS,
-        DOCS,
-        HELD_OUT_DOCS,
-        RESOLUTIONS,
-        error_rates,
-        make_page,
-        tokens_found,
-    )
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", default="7,11",
-                        help="noise seeds of the degraded pages, comma-separated (each seed is "
-                             "another set of degraded pages; clean pages are rendered once)")
-    parser.add_argument("--held-out", action="store_true",
-                        help="read the texts kept back to check the choices (HELD_OUT_DOCS)")
-    args = parser.parse_args()
-    seeds = [int(s) for s in args.seeds.split(",")]
-    docs = HELD_OUT_DOCS if args.held_out else DOCS
+def ocrmypdf_text(program: str, path: Path) -> str:
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        pages = [(doc, res, cond, make_page(root, doc, res, cond, seed))
-                 for res in RESOLUTIONS for cond in CONDITIONS
-                 for seed in (seeds if cond == "degraded" else seeds[:1]) for doc in docs]
-        rows: dict[tuple[str, str, str], list[tuple[float, float, int, int, float]]] = {}
-        for name, read in variants().items():
-            for doc, res, cond, path in pages:
-                with Image.open(path) as image:
-                    image.load()
-                    xdpi, ydpi = (float(v) for v in image.info["dpi"])
-                    started = time.perf_counter()
-                    text = (read(image, xdpi, ydpi, path=path) if name == "ocrmypdf"
-                            else read(image, xdpi, ydpi))
-                    seconds = time.perf_counter() - started
-                cer, wer = error_rates("\n".join(doc.lines), text)
-                rows.setdefault((res, cond, name), []).append(
-                    (cer, wer, tokens_found(text, doc.key_tokens), len(doc.key_tokens), seconds))
-        search = search_recall(root, pages)
-    kind = "held-out documents" if args.held_out else "documents"
-    print(f"{len(docs)} {kind} x {len(RESOLUTIONS)} resolutions x {len(CONDITIONS)} "
-          f"conditions, degraded with seeds {','.join(map(str, seeds))}; mean over pages")
-    print(f"{'resolution':<10} {'condition':<9} {'variant':<14} {'CER':>7} {'WER':>7} "
-          f"{'tokens':>8} {'s/page':>7}")
-    for (res, cond, name), values in rows.items():
-        cer = statistics.mean(v[0] for v in values)
-        wer = statistics.mean(v[1] for v in values)
-        found, total = sum(v[2] for v in values), sum(v[3] for v in values)
-        seconds = statistics.mean(v[4] for v in values)
-        print(f"{res:<10} {cond:<9} {name:<14} {cer:7.2%} {wer:7.2%} {found / total:8.1%} "
-              f"{seconds:7.2f}")
-    print("key-token recall through `faxvault search` (real pipeline):  exact   default")
-    for (res, cond), counts in search.items():
-        (exact, total), (default, _) = counts["exact"], counts["default"]
-        print(f"  {res:<9} {cond:<9} {exact:>3}/{total} = {exact / total:6.1%}   "
-              f"{default:>3}/{total} = {default / total:6.1%}")
+        sidecar = Path(tmp) / "text.txt"
+        subprocess.run([program, "--sidecar", str(sidecar), "-q", "--jobs", "1", str(path),
+                        str(Path(tmp) / "out.pdf")], check=True, timeout=300)
+        return sidecar.read_text()
 
 
-def search_recall(root: Path, pages) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
-    """Ingest every page through the pipeline; search each key token, exact and as by
-    default; count hits on the right fax."""
+# -- faxvault readings (a worker process per checkout) ------------------------------------------
+
+def pipeline_worker(request: dict) -> dict:
+    """Ingest ``request["pages"]`` with the faxvault on sys.path, read each page's stored text
+    back, and search its tokens and phrase. Runs in a child process (see ``faxvault_readings``)
+    so that two checkouts can be compared in one run."""
     from ingest.config import config_from_mapping
     from ingest.local import ingest_file
     from ingest.pipeline import open_services
     from ingest.worker import worker_loop
     from storage.search import SearchFilters, search_pages
 
-    config = config_from_mapping({"paths": {"data_dir": str(root / "var")},
+    config = config_from_mapping({"paths": {"data_dir": request["data_dir"]},
+                                  "ocr": {"workers": 1},
                                   "worker": {"poll_seconds": 0.02}}, env={})
     services = open_services(config)
-    modes = {"exact": SearchFilters(fuzzy=False), "default": SearchFilters()}
     try:
-        ids = {path: ingest_file(services, path).fax_id for *_, path in pages}
-        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=list(ids.values()),
-                                until_idle=True))
-        result: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
-        for doc, res, cond, path in pages:
-            counts = result.setdefault((res, cond), {})
-            for mode, filters in modes.items():
-                hits = sum(1 for token in doc.key_tokens
-                           if ids[path] in {h["fax_id"] for h in search_pages(
-                               services.catalog, token, filters, limit=100)})
-                found, total = counts.get(mode, (0, 0))
-                counts[mode] = (found + hits, total + len(doc.key_tokens))
-        return result
+        ids = [ingest_file(services, Path(p["path"])).fax_id for p in request["pages"]]
+        started = time.perf_counter()
+        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=ids, until_idle=True))
+        seconds = (time.perf_counter() - started) / max(1, len(ids))
+        results = []
+        for fax_id, page in zip(ids, request["pages"], strict=True):
+            [row] = services.catalog.pages(fax_id)
+
+            def hit(query: str, fax_id: str = fax_id) -> bool:
+                return fax_id in {h["fax_id"] for h in search_pages(
+                    services.catalog, query, SearchFilters(), limit=100)}
+
+            results.append({"text": row["text"], "added": (row.get("added_forms") or "").split(),
+                            "found": {t: hit(t) for t in page["tokens"]},
+                            "phrase": hit(f'"{page["phrase"]}"') if page["phrase"] else None})
+        return {"seconds": seconds, "pages": results}
     finally:
         services.close()
+
+
+def faxvault_readings(pages: list[Page], name: str, tree: Path, root: Path) -> None:
+    request = {"data_dir": str(root / f"var-{name}"),
+               "pages": [{"path": str(p.path), "tokens": p.tokens, "phrase": p.phrase}
+                         for p in pages]}
+    done = subprocess.run([sys.executable, __file__, "--worker", str(tree)],
+                          input=json.dumps(request), capture_output=True, text=True,
+                          check=False, timeout=3600)
+    if done.returncode:
+        raise SystemExit(f"{name} ({tree}) failed:\n{done.stderr[-3000:]}")
+    answer = json.loads(done.stdout.splitlines()[-1])
+    for page, result in zip(pages, answer["pages"], strict=True):
+        page.readings[name] = result["text"]
+        page.added[name] = result["added"]
+        page.seconds[name] = answer["seconds"]
+        page.found[name] = result["found"]
+        if result["phrase"] is not None:
+            page.phrase_found[name] = result["phrase"]
+
+
+# -- report ---------------------------------------------------------------------------------
+
+def report(pages: list[Page], names_set: bool) -> None:
+    from tests.ocr_corpus import error_rates, tokens_found
+    from tests.ocr_names import words_of
+
+    readings = list(dict.fromkeys(r for p in pages for r in p.readings))
+    cells = list(dict.fromkeys((p.resolution, p.condition) for p in pages))
+    print(f"{'cell':<22} {'reading':<10} {'pages':>5} {'CER':>7} {'WER':>7} {'tokens':>9} "
+          f"{'search':>9} {'phrase':>7} {'s/page':>7}")
+    for cell in cells:
+        in_cell = [p for p in pages if (p.resolution, p.condition) == cell]
+        for name in readings:
+            rates = [error_rates(p.truth, p.readings[name]) for p in in_cell]
+            tokens = sum(tokens_found(p.readings[name], p.tokens) for p in in_cell)
+            total = sum(len(p.tokens) for p in in_cell)
+            searched = [hit for p in in_cell for hit in p.found.get(name, {}).values()]
+            phrases = [p.phrase_found[name] for p in in_cell if name in p.phrase_found]
+            print(f"{' '.join(cell):<22} {name:<10} {len(in_cell):>5} "
+                  f"{statistics.mean(r[0] for r in rates):7.2%} "
+                  f"{statistics.mean(r[1] for r in rates):7.2%} "
+                  f"{tokens / total:9.1%} "
+                  + (f"{sum(searched) / len(searched):9.1%} " if searched else f"{'':>9} ")
+                  + (f"{sum(phrases):>3}/{len(phrases):<3} " if phrases else f"{'':>7} ")
+                  + f"{statistics.mean(p.seconds[name] for p in in_cell):7.2f}")
+    if not names_set:
+        return
+    print("words plain tesseract (received) reads right, lost by:   text   text+added   "
+          "search misses")
+    for name in readings:
+        if name in ("received", "doubled", "ocrmypdf"):
+            continue
+        right = lost_text = lost_all = missed = 0
+        lost: list[str] = []
+        for page in pages:
+            plain = words_of(page.readings["received"])
+            shown = words_of(page.readings[name])
+            everything = shown | set(page.added.get(name, []))
+            for token in page.tokens:
+                if token not in plain:
+                    continue
+                right += 1
+                lost_text += token not in shown
+                lost_all += token not in everything
+                if token not in everything or not page.found[name][token]:
+                    lost.append(token)
+                missed += not page.found[name][token]
+        print(f"  {name:<10} of {right} words: {lost_text:>10} {lost_all:>10} {missed:>10} "
+              f"(search recall {1 - missed / right:.1%}) {' '.join(lost)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="layouts",
+                        choices=["layouts", "layouts-tuning", "corpus", "corpus-held-out",
+                                 "names", "names-tuning"])
+    parser.add_argument("--seeds", default="3,4",
+                        help="noise seeds of the degraded pages (each is another page set)")
+    parser.add_argument("--before", type=Path,
+                        help="another faxvault checkout to read the same pages with")
+    parser.add_argument("--no-ocrmypdf", action="store_true")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:  # a child: read with the checkout at args.worker
+        sys.path.insert(0, str(args.worker.resolve()))
+        print(json.dumps(pipeline_worker(json.loads(sys.stdin.read()))))
+        return
+    sys.path.insert(0, str(HERE))
+    seeds = [int(s) for s in args.seeds.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        pages = build_pages(root, args.set, seeds)
+        plain_readings(pages, with_ocrmypdf=not args.no_ocrmypdf)
+        if args.before:
+            faxvault_readings(pages, "before", args.before, root)
+        faxvault_readings(pages, "faxvault", HERE, root)
+        print(f"set {args.set}: {len(pages)} pages; degraded seeds {args.seeds}; page means")
+        report(pages, names_set=args.set.startswith("names"))
 
 
 if __name__ == "__main__":

@@ -279,6 +279,7 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
     if not with_text:
         for page in pages:
             page.pop("text")
+            page.pop("added_forms", None)
     signals = json.loads(fax.pop("spam_signals") or "[]")
     doc = {**fax, "spam_signals": signals, "pages_detail": pages,
            "archive": catalog.archive_objects(fax["id"])}
@@ -309,6 +310,9 @@ def show(services: Services, fax_id: str, with_text: bool, as_json: bool) -> Non
                                    f"{page['xdpi']:g}x{page['ydpi']:g} dpi, confidence {conf}"))
         if with_text:
             stdout.print(shown(page["text"]))
+            if page.get("added_forms"):  # searchable too, not part of what was read
+                stdout.print(Text("also searchable as: ", style="dim")
+                             + Text(shown(page["added_forms"])))
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from ingest.jobs import JobKind
 from ingest.journal import NewFax, ensure_fax
 from ingest.numbers import normalize_number
 from ingest.pages import FaxRejected, extension_for
-from ingest.pipeline import LeaseLost, Services, ocr_pages, split_pages
+from ingest.pipeline import LeaseLost, Services, ocr_pages, page_text_row, split_pages
 from ingest.providers import registry
 from ingest.providers.base import ApiClient, HttpPolicy, PermanentProviderError
 from storage import audit, queue
@@ -158,7 +158,7 @@ async def fetch_page(services: Services, job: queue.Job, provider: str) -> None:
     with catalog.transaction():
         if catalog.get_fax(fax["id"])["state"] not in DOCUMENT_STATES:  # else: document won
             catalog.replace_page(fax["id"], {**pages[0].as_row(), "page_no": page_no,
-                                             "text": text.text, "confidence": text.confidence})
+                                             **page_text_row(text)})
             catalog.update_fax(fax["id"], state="receiving")
             audit.append(catalog, "system", "page.ocr", fax["id"], {"page": page_no})
         _complete(catalog, job)

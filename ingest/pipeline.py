@@ -146,14 +146,13 @@ async def process_fax(services: Services, job: queue.Job) -> None:
     pages, texts = await ocr_pages(services, work, pages)
     await services.pool.run(assemble_outputs, pages, texts, str(work))
     text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence,
-                 "rotation": t.rotation}
+                 "rotation": t.rotation, "added_forms": t.added_forms}
                 for p, t in zip(pages, texts, strict=True)]
     (work / "text.json").write_text(json.dumps(text_doc, ensure_ascii=False, indent=1))
     confidences = [t.confidence for t in texts if t.confidence is not None]
     with catalog.transaction():
         for page, text in zip(pages, texts, strict=True):
-            catalog.replace_page(fax["id"], {**page.as_row(), "text": text.text,
-                                             "confidence": text.confidence})
+            catalog.replace_page(fax["id"], {**page.as_row(), **page_text_row(text)})
         catalog.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?",
                              (fax["id"], len(pages)))
         catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
@@ -214,7 +213,16 @@ async def _same(page: PageImage) -> PageImage:
 def page_text_from_json(raw: str) -> PageText:
     doc = json.loads(raw)
     return PageText(text=doc["text"], confidence=doc["confidence"],
-                    words=[Word(**w) for w in doc["words"]], rotation=doc.get("rotation", 0))
+                    words=[Word(**w) for w in doc["words"]], rotation=doc.get("rotation", 0),
+                    added_forms=doc.get("added_forms", []))
+
+
+def page_text_row(text: PageText) -> dict[str, Any]:
+    """A page's text columns: ``text`` is what the engine read (shown, and laid over the
+    PDF); ``added_forms`` are further searchable forms of its words (corrections, readings
+    of the unprepared page), indexed beside it and never put in its place."""
+    return {"text": text.text, "confidence": text.confidence,
+            "added_forms": " ".join(dict.fromkeys(text.added_forms))}
 
 
 async def split_pages(services: Services, original: Path, out_dir: Path) -> list[PageImage]:

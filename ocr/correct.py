@@ -19,8 +19,11 @@ Measured on the OCR corpus (benchmarks/ocr_quality.py) and on texts written sepa
 check it (other names, drugs, a legal notice; ``HELD_OUT_DOCS`` in tests/ocr_corpus.py), no
 correctly read word was changed once five-letter words were left alone (with them, "Court"
 misread "Coust" became "Const"); a few misreadings became other wrong words ("contaii" ->
-"contam"). The page image stays the record: this changes only the text that is indexed and
-laid over the PDF, and ``ocr.correct_words = false`` turns it off.
+"contam"). A correction is only ever added, as a searchable form beside the reading
+(``PageText.added_forms``): the text, ``show --text`` and the PDF text layer keep what
+tesseract read, since a dictionary word can be the wrong answer for a name read right
+("Quillon Brastow" became "Quillen Breslow"; on the held-out names forms, 13 words read right
+would have been changed). ``ocr.correct_words = false`` turns it off.
 """
 
 from __future__ import annotations

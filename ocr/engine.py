@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from ocr.correct import correct_word
 from ocr.errors import OcrSetupError
@@ -43,6 +43,9 @@ class PageText:
     # Degrees counter-clockwise the page was turned to read it (0 when upright); word boxes
     # are in the turned page's pixels.
     rotation: int = 0
+    # Searchable forms added to the reading, never in place of it: corrections of misread
+    # words (ocr/correct.py), and other readings of words (see ocr/pool.py).
+    added_forms: list[str] = field(default_factory=list)
 
 
 class Engine(Protocol):
@@ -50,6 +53,10 @@ class Engine(Protocol):
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         """(degrees counter-clockwise to turn the image upright, confidence)."""
+        ...
+
+    def read_line(self, image: Image.Image, dpi: int) -> str:
+        """The text of an image holding one line, read with tesseract's default settings."""
         ...
 
 
@@ -125,30 +132,114 @@ def is_noise_word(word: str, confidence: float, size_inches: tuple[float, float]
         (all(ch in LOW_MARKS for ch in marks) and height > LOW_MARK_MAX_INCHES)
 
 
-def _join_lines(lines: list[list[str]]) -> str:
-    text = "\n".join(" ".join(line) for line in lines)
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text.strip()
+# Debris on a page read as one column (psm 4 or 6): tesseract puts every speck and streak
+# on some text line, as short "words" it is unsure of ("i}", "oe", "7", "H"). On the tuning
+# pages (tests/ocr_layouts.py TUNING_LAYOUTS, tests/ocr_corpus.py DOCS degraded), of the one-
+# and two-character words with a letter or digit, none of the 167 that are on the page was
+# read with less than 50 confidence, and 6 of the 27 that are not were. A line of nothing
+# but unsure words, or of nothing but such short words, is debris too.
+DEBRIS_MAX_CHARS = 2
+DEBRIS_CONFIDENCE = 50.0
+SURE_NUMBER_CONFIDENCE = 80.0
+
+
+@dataclass(frozen=True)
+class ReadWord:
+    """One word as the engine returned it, with the line and paragraph it put it on."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float
+    line: int
+    paragraph: int
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,:;()'\"")
+
+
+def _is_debris(word: ReadWord) -> bool:
+    return len(word.text) <= DEBRIS_MAX_CHARS and word.confidence < DEBRIS_CONFIDENCE
+
+
+def _is_debris_line(line: list[ReadWord]) -> bool:
+    """A line of unsure words only, or of one- and two-character words only (a streak or a
+    row of specks read as "i", "H", "1"), unless a number on it was read with confidence (a
+    page number)."""
+    if all(w.confidence < DEBRIS_CONFIDENCE for w in line):
+        return True
+    return all(len(w.text) <= DEBRIS_MAX_CHARS for w in line) and not any(
+        w.text.isdigit() and w.confidence >= SURE_NUMBER_CONFIDENCE for w in line)
+
+
+def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str]) -> PageText:
+    """The page's text from the engine's words: specks and debris dropped, lines as the
+    engine found them (a blank line between paragraphs), each word as read. Corrections
+    (ocr/correct.py) are added as searchable forms, never put in place of the reading."""
+    kept: dict[int, list[ReadWord]] = {}
+    for word in read:
+        line = kept.setdefault(word.line, [])
+        size = ((word.x1 - word.x0) / dpi, (word.y1 - word.y0) / dpi)
+        if is_noise_word(word.text, word.confidence, size, starts_line=not line) or \
+                _is_debris(word):
+            continue
+        line.append(word)
+    lines = [line for line in kept.values() if line and not _is_debris_line(line)]
+    words: list[Word] = []
+    added: list[str] = []
+    text: list[str] = []
+    for i, line in enumerate(lines):
+        if i and line[0].paragraph != lines[i - 1][0].paragraph:
+            text.append("")  # a blank line between paragraphs, as tesseract prints them
+        text.append(" ".join(w.text for w in line))
+        for w in line:
+            words.append(Word(w.text, w.x0, w.y0, w.x1, w.y1, w.confidence))
+            corrected = correct_word(w.text, w.confidence, lexicon)
+            if corrected != w.text:
+                added.append(_bare(corrected))
+    return PageText(text="\n".join(text), confidence=_mean([w.confidence for w in words]),
+                    words=words, added_forms=added)
 
 
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
+# How tesseract splits the page: 4, one column of text lines of varying sizes, not 3, its
+# automatic layout analysis. Fax pages are forms, tables, letterheads with a second column:
+# psm 3 cuts them into blocks and reads a table column by column, a header's right half after
+# the whole left half, and a line crossing two blocks in fragments, so a phrase printed on one
+# line is not one phrase in the text. Read as one column, each printed line is one line of
+# text. Page-mean CER on the tuning pages (tests/ocr_layouts.py TUNING_LAYOUTS, under the
+# transmission model; tests/ocr_corpus.py DOCS under its own noise), psm 3 / 6 / 4:
+#   clean 204x98 and 204x196             10.5% / 0.35% / 0.35-0.39%
+#   transmitted 204x98                   13.6% / 4.0%  / 3.2%
+#   transmitted 204x196                  26.4% / 2.5%  / 1.2%
+#   corpus degraded 204x98               1.6%  / 2.3%  / 1.7%
+#   corpus degraded 204x196              0.9%  / 1.2%  / 0.9%
+# at about the same speed; the debris that comes onto text lines is dropped (``page_text``).
+# A page printed in true columns reads across them, line by line.
+PAGE_SEGMENTATION = 4
+
+
 class TesserocrEngine:
     def __init__(self, languages: list[str], tessdata: str,
-                 lexicon: frozenset[str] = frozenset()) -> None:
+                 lexicon: frozenset[str] = frozenset(),
+                 psm: int = PAGE_SEGMENTATION) -> None:
         import tesserocr
 
         self._tesserocr = tesserocr
         self._lexicon = lexicon
         self._path = tessdata.rstrip("/") + "/"
+        self._lang = "+".join(languages)
         self._osd = None
-        # PSM 3 (automatic page segmentation, no OSD): fax pages are ordinary documents.
+        self._line = None
         self._api = tesserocr.PyTessBaseAPI(path=self._path,
                                             lang="+".join(languages),
-                                            psm=tesserocr.PSM.AUTO)
+                                            psm=psm)
         for name, value in THRESHOLDING.items():
             if not self._api.SetVariable(name, value):
                 raise OcrSetupError(f"this tesseract has no parameter {name}; faxvault "
@@ -160,14 +251,14 @@ class TesserocrEngine:
         api.SetImage(image)
         api.SetSourceResolution(dpi)
         api.Recognize()
-        words: list[Word] = []
-        lines: list[list[str]] = []
+        read: list[ReadWord] = []
+        line = paragraph = -1
         iterator = api.GetIterator()
         for item in tesserocr.iterate_level(iterator, level):
-            if item.IsAtBeginningOf(tesserocr.RIL.PARA) and lines and lines[-1]:
-                lines.append([])  # a blank line between paragraphs, as tesseract prints them
-            if item.IsAtBeginningOf(tesserocr.RIL.TEXTLINE) and (not lines or lines[-1]):
-                lines.append([])
+            if item.IsAtBeginningOf(tesserocr.RIL.PARA):
+                paragraph += 1
+            if item.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+                line += 1
             try:
                 word = item.GetUTF8Text(level)
             except RuntimeError:  # tesserocr raises for an empty result at this level
@@ -175,16 +266,10 @@ class TesserocrEngine:
             box = item.BoundingBox(level)
             if not word or not word.strip() or box is None:
                 continue
-            confidence = item.Confidence(level)
-            size = ((box[2] - box[0]) / dpi, (box[3] - box[1]) / dpi)
-            if is_noise_word(word, confidence, size, starts_line=not lines[-1]):
-                continue
-            word = correct_word(word.strip(), confidence, self._lexicon)
-            words.append(Word(word, *box, confidence=confidence))
-            lines[-1].append(word)
+            read.append(ReadWord(word.strip(), *box, item.Confidence(level),
+                                 line=line, paragraph=paragraph))
         api.Clear()
-        return PageText(text=_join_lines(lines), confidence=_mean([w.confidence for w in words]),
-                        words=words)
+        return page_text(read, dpi, self._lexicon)
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         if self._osd is None:  # loaded on first need: most pages are upright
@@ -198,43 +283,49 @@ class TesserocrEngine:
             return 0, 0.0
         return int(result["orient_deg"]) % 360, float(result["orient_conf"])
 
+    def read_line(self, image: Image.Image, dpi: int) -> str:
+        if self._line is None:  # loaded on first need, with tesseract's default settings
+            self._line = self._tesserocr.PyTessBaseAPI(path=self._path, lang=self._lang,
+                                                       psm=self._tesserocr.PSM.SINGLE_LINE)
+        self._line.SetImage(image)
+        self._line.SetSourceResolution(dpi)
+        text = self._line.GetUTF8Text()
+        self._line.Clear()
+        return text
+
 
 class CliEngine:
     def __init__(self, languages: list[str], tessdata: str,
-                 lexicon: frozenset[str] = frozenset()) -> None:
+                 lexicon: frozenset[str] = frozenset(),
+                 psm: int = PAGE_SEGMENTATION) -> None:
         import pytesseract
 
         self._pytesseract = pytesseract
         self._lexicon = lexicon
         self._lang = "+".join(languages)
         self._tessdata = tessdata
+        self._psm = psm
 
     def recognize(self, image: Image.Image, dpi: int) -> PageText:
         data = self._pytesseract.image_to_data(
             image, lang=self._lang,
-            config=f"--dpi {dpi} --psm 3 --tessdata-dir {self._tessdata} {_THRESHOLDING_ARGS}",
+            config=f"--dpi {dpi} --psm {self._psm} --tessdata-dir {self._tessdata} "
+                   f"{_THRESHOLDING_ARGS}",
             output_type=self._pytesseract.Output.DICT,
         )
-        words: list[Word] = []
-        lines: dict[tuple[int, int, int], list[str]] = {}
+        read: list[ReadWord] = []
+        lines: dict[tuple[int, int, int], int] = {}
+        paragraphs: dict[tuple[int, int], int] = {}
         for i, raw in enumerate(data["text"]):
             word, confidence = (raw or "").strip(), float(data["conf"][i])
+            if not word or confidence < 0:
+                continue
             x, y, w, h = (data[k][i] for k in ("left", "top", "width", "height"))
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            if not word or confidence < 0 or is_noise_word(
-                    word, confidence, (w / dpi, h / dpi), starts_line=key not in lines):
-                continue
-            word = correct_word(word, confidence, self._lexicon)
-            words.append(Word(word, x, y, x + w, y + h, confidence))
-            lines.setdefault(key, []).append(word)
-        text, previous = [], None
-        for key, line in lines.items():
-            if previous is not None and key[:2] != previous[:2]:
-                text.append("")  # blank line between paragraphs, as tesseract prints them
-            text.append(" ".join(line))
-            previous = key
-        return PageText(text="\n".join(text), confidence=_mean([w.confidence for w in words]),
-                        words=words)
+            line = lines.setdefault(key, len(lines))
+            paragraph = paragraphs.setdefault(key[:2], len(paragraphs))
+            read.append(ReadWord(word, x, y, x + w, y + h, confidence, line, paragraph))
+        return page_text(read, dpi, self._lexicon)
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         try:
@@ -246,16 +337,71 @@ class CliEngine:
         # "orientation" is how the page is turned; turning it back by that much (CCW) rights it.
         return int(osd["orientation"]) % 360, float(osd["orientation_conf"])
 
+    def read_line(self, image: Image.Image, dpi: int) -> str:
+        return self._pytesseract.image_to_string(
+            image, lang=self._lang, config=f"--dpi {dpi} --psm 7 --tessdata-dir {self._tessdata}")
+
+
+# A second reading of doubtful words on the page as received. Preparing a page (squaring,
+# smoothing) reads most words better, but not every one: on the names tuning forms
+# (tests/ocr_names.py) 3 of 236 words that plain tesseract read right on the unprepared page
+# were misread on the prepared one ("Lecoq" as "Lecaq", "Iserlohn" as "Tserlohn"), all read
+# with 80-85 confidence. The MAX_REREADS_PER_PAGE least confident words under
+# REREAD_BELOW_CONFIDENCE are read again on the unprepared page, each in a strip
+# REREAD_MARGIN_HEIGHTS word heights wider on each side (a word alone reads worse than in its
+# line: with 1 height one of the 3 was still lost, with 2 none), and what that reading has
+# that the page's text lacks is added as searchable forms. Each strip costs about 5 ms: with
+# 3 a page, a dense page costs 2% more CPU (benchmarks/RESULTS.md), and the tuning forms lost
+# no more words than with 12. Stacking all strips into one image read once cost as much
+# (the recogniser's time is per line) and lost a word. Pages that were cleaned of noise are
+# not read again (ocr/pool.py): as received they read far worse (tesseract 30% CER against
+# faxvault's 2-10%).
+REREAD_BELOW_CONFIDENCE = 93.0
+REREAD_MARGIN_HEIGHTS = 2.0
+MAX_REREADS_PER_PAGE = 3
+MIN_REREAD_CHARS = 3
+REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edge badly
+
+
+def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, int]:
+    """The page-pixel box around a doubtful word, ``REREAD_MARGIN_HEIGHTS`` word heights
+    wider on each side (merging neighbours' strips into one read lost words again)."""
+    margin = REREAD_MARGIN_HEIGHTS * (word.y1 - word.y0)
+    return (max(0, int(word.x0 - margin)), max(0, int(word.y0) - 2),
+            min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
+
+
+def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
+                            engine: Engine) -> None:
+    """Add to ``result.added_forms`` the words a reading of the unprepared ``page`` (word
+    boxes of ``result`` in its pixels; ``dpi`` across) finds around the most doubtful words
+    that the prepared reading did not (see above)."""
+    doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
+                      key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
+    gray = page if page.mode == "L" else page.convert("L")
+    known = {_bare(w) for w in result.text.split()} | set(result.added_forms)
+    for word in doubtful:
+        box = _reread_strip(word, gray.width, gray.height)
+        if box[2] <= box[0] or box[3] <= box[1]:
+            continue
+        strip = ImageOps.expand(gray.crop(box), REREAD_BORDER, fill=255)
+        for seen in map(_bare, engine.read_line(strip, dpi).split()):
+            # Letters cut at the strip's ends come back as bits ("t", "hh"): not words.
+            if len(seen) >= MIN_REREAD_CHARS and seen not in known:
+                known.add(seen)
+                result.added_forms.append(seen)
+
 
 def make_engine(name: str, languages: list[str], tessdata: str = "",
-                correct_words: bool = False) -> Engine:
+                correct_words: bool = False, psm: int = PAGE_SEGMENTATION) -> Engine:
     """A loaded engine. With ``correct_words`` it also loads the languages' dictionaries
-    (about 0.4 s and 12 MB for eng) and corrects misread words (ocr/correct.py)."""
+    (about 0.4 s and 12 MB for eng) and adds corrections of misread words as searchable
+    forms (ocr/correct.py). ``psm``: tesseract's page segmentation mode."""
     tessdata = find_tessdata(tessdata)
     check_languages(languages, tessdata)
     if name not in ("tesserocr", "pytesseract"):
         raise OcrSetupError(f"unknown OCR engine {name!r}; expected tesserocr or pytesseract")
     lexicon = load_lexicon(languages, tessdata) if correct_words else frozenset()
     if name == "tesserocr":
-        return TesserocrEngine(languages, tessdata, lexicon)
-    return CliEngine(languages, tessdata, lexicon)
+        return TesserocrEngine(languages, tessdata, lexicon, psm)
+    return CliEngine(languages, tessdata, lexicon, psm)

@@ -68,6 +68,7 @@ class OcrGeometry:
     dpi: int  # the (now square) resolution to tell the engine
     shear: float = 0.0
     shift: float = 0.0
+    cleaned: bool = False  # a noisy page: specks removed and edges smoothed
 
     def to_page(self, x: float, y: float) -> tuple[float, float]:
         px = x / self.scale_x
@@ -178,4 +179,5 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         gray = gray.filter(ImageFilter.GaussianBlur((0, SMOOTH_RADIUS) if split_blur
                                                     else SMOOTH_RADIUS))
     dpi = round(max(xdpi * fx, ydpi * fy)) or 200
-    return gray, OcrGeometry(scale_x=fx, scale_y=fy, dpi=dpi, shear=slope, shift=shift)
+    return gray, OcrGeometry(scale_x=fx, scale_y=fy, dpi=dpi, shear=slope, shift=shift,
+                             cleaned=noisy)

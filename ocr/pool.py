@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from PIL import Image
 
-from ocr.engine import Engine, PageText, Word, make_engine
+from ocr.engine import Engine, PageText, Word, add_unprepared_readings, make_engine
 from ocr.lexicon import check_lexicon_programs
 from ocr.normalize import normalize_fax_geometry
 
@@ -121,6 +121,8 @@ def _read(image: Image.Image, xdpi: float, ydpi: float,
     result = engine.recognize(ocr_image, geometry.dpi)
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
+    if not geometry.cleaned:  # a noisy page as received reads worse, not differently
+        add_unprepared_readings(result, image, round(xdpi), engine)
     return result, ocr_image, geometry.dpi
 
 

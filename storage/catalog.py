@@ -260,6 +260,34 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (user_id, fax_id)
     ) WITHOUT ROWID;
     """,
+    # 10: searchable forms added to what OCR read (corrections, other readings of a word),
+    # indexed beside the reading in a second column of the full-text index.
+    """
+    ALTER TABLE pages ADD COLUMN added_forms TEXT NOT NULL DEFAULT '';
+    DROP TRIGGER pages_ai;
+    DROP TRIGGER pages_ad;
+    DROP TRIGGER pages_au;
+    DROP TABLE pages_fts;
+    CREATE VIRTUAL TABLE pages_fts USING fts5 (
+        text, added_forms, content='pages', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO pages_fts (pages_fts) VALUES ('rebuild');
+    CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+        INSERT INTO pages_fts (rowid, text, added_forms)
+            VALUES (new.id, new.text, new.added_forms);
+    END;
+    CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+        INSERT INTO pages_fts (pages_fts, rowid, text, added_forms)
+            VALUES ('delete', old.id, old.text, old.added_forms);
+    END;
+    CREATE TRIGGER pages_au AFTER UPDATE ON pages BEGIN
+        INSERT INTO pages_fts (pages_fts, rowid, text, added_forms)
+            VALUES ('delete', old.id, old.text, old.added_forms);
+        INSERT INTO pages_fts (rowid, text, added_forms)
+            VALUES (new.id, new.text, new.added_forms);
+    END;
+    """,
 ]
 
 
@@ -438,20 +466,22 @@ class Catalog:
         return [dict(r) for r in rows]
 
     def replace_page(self, fax_id: str, page: dict[str, Any]) -> None:
-        """Insert or replace one page's geometry and text (the FTS index follows by trigger)."""
+        """Insert or replace one page's geometry, text (what OCR read) and added searchable
+        forms (``added_forms``, words separated by spaces; the FTS index follows by trigger)."""
+        row = {"fax_id": fax_id, **page, "added_forms": page.get("added_forms") or ""}
         self.conn.execute(
             """INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text,
-                                  confidence)
+                                  confidence, added_forms)
                VALUES (:fax_id, :page_no, :width_px, :height_px, :xdpi, :ydpi, :text,
-                       :confidence)
+                       :confidence, :added_forms)
                ON CONFLICT (fax_id, page_no) DO UPDATE SET
                  width_px = excluded.width_px, height_px = excluded.height_px,
                  xdpi = excluded.xdpi, ydpi = excluded.ydpi, text = excluded.text,
-                 confidence = excluded.confidence""",
-            {"fax_id": fax_id, **page},
+                 confidence = excluded.confidence, added_forms = excluded.added_forms""",
+            row,
         )
-        terms = set(index_terms(page.get("text") or ""))
-        known = {row[0] for row in self.conn.execute(
+        terms = set(index_terms(page.get("text") or "")) | set(index_terms(row["added_forms"]))
+        known = {found[0] for found in self.conn.execute(
             "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(terms)),))}
         new = terms - known
@@ -463,8 +493,8 @@ class Catalog:
     def delete_pages(self, fax_id: str) -> None:
         """Delete a fax's pages and their text (the index follows by trigger), and forget the
         search terms only those pages held: a deleted fax leaves no words behind."""
-        texts = [row[0] for row in self.conn.execute("SELECT text FROM pages WHERE fax_id = ?",
-                                                     (fax_id,))]
+        texts = [text for row in self.conn.execute(
+            "SELECT text, added_forms FROM pages WHERE fax_id = ?", (fax_id,)) for text in row]
         self.conn.execute("DELETE FROM pages WHERE fax_id = ?", (fax_id,))
         terms = {term for text in texts for term in index_terms(text)}
         if not terms:

@@ -98,7 +98,8 @@ FAX_COLUMNS = ("id", "provider", "provider_fax_id", "from_raw", "from_number", "
                "to_number", "received_at", "provider_status", "pages", "original_sha256",
                "original_size", "original_ext", "original_name", "metadata", "spam_score",
                "spam_verdict", "partial", "created_at", "updated_at")
-PAGE_COLUMNS = ("page_no", "width_px", "height_px", "xdpi", "ydpi", "text", "confidence")
+PAGE_COLUMNS = ("page_no", "width_px", "height_px", "xdpi", "ydpi", "text", "confidence",
+                "added_forms")
 
 
 def rebuild_catalog(archive: Archive, catalog: Catalog,

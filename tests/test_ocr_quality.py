@@ -4,16 +4,24 @@ measurement is benchmarks/ocr_quality.py (figures in benchmarks/RESULTS.md)."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from ingest.local import ingest_file
 from ingest.pipeline import open_services
+from ingest.worker import worker_loop
 from ocr import PageText, make_engine, recognize_page_image
 from ocr import turned as turn
-from tests.conftest import make_config
+from storage.search import SearchFilters, search_pages
+from tests.cliutil import run_cli
+from tests.conftest import make_config, write_config
+from tests.faxgen import render_fax
 from tests.ocr_corpus import DOCS, HELD_OUT_DOCS, error_rates, make_page, tokens_found
+from tests.ocr_layouts import REPORT_LAYOUTS, make_layout_page
+from tests.ocr_names import REPORT_LOCALES, make_form_page, referral_forms, words_of
 
 REFERRAL = next(d for d in DOCS if d.name == "referral")
 SMALL_PRINT = next(d for d in DOCS if d.name == "smallprint")
@@ -39,21 +47,25 @@ def read(engine, path: Path) -> str:
 TABLE = next(d for d in DOCS if d.name == "table")
 
 
-# Floors set a little above today's measurement (benchmarks/RESULTS.md).
+# Floors set a little above today's measurement (benchmarks/RESULTS.md), on the corpus the
+# preparation was tuned on. The text is what the engine read (corrections are only added as
+# searchable forms), so small print at 204x98 is no longer mended in the text (3% -> 4.7%).
 @pytest.mark.parametrize(("doc", "resolution", "condition", "max_cer", "min_tokens"), [
     (REFERRAL, "204x98", "clean", 0.012, 7),
     (REFERRAL, "204x98", "degraded", 0.025, 7),
     (REFERRAL, "204x196", "degraded", 0.015, 7),
     (SMALL_PRINT, "204x196", "clean", 0.01, 6),
-    (SMALL_PRINT, "204x98", "degraded", 0.03, 6),
+    (SMALL_PRINT, "204x98", "degraded", 0.05, 6),
     (TABLE, "204x98", "degraded", 0.035, 6),
 ])
 def test_accuracy_floor(engine, tmp_path: Path, doc, resolution: str, condition: str,
                         max_cer: float, min_tokens: int) -> None:
-    text = read(engine, make_page(tmp_path, doc, resolution, condition))
-    cer, _ = error_rates("\n".join(doc.lines), text)
+    page = read_page(engine, make_page(tmp_path, doc, resolution, condition))
+    cer, _ = error_rates("\n".join(doc.lines), page.text)
     assert cer <= max_cer, f"CER {cer:.2%}"
-    assert tokens_found(text, doc.key_tokens) >= min_tokens
+    # Key tokens in what is indexed: the reading and its added forms.
+    assert tokens_found(page.text + " " + " ".join(page.added_forms),
+                        doc.key_tokens) >= min_tokens
 
 
 def test_squaring_beats_reading_the_page_as_received(engine, tmp_path: Path) -> None:
@@ -79,37 +91,152 @@ def test_turned_degraded_page_reads_as_well_as_upright(engine, tmp_path: Path,
     assert turned_cer <= upright_cer + 0.005, (turned_cer, upright_cer)
 
 
-def test_word_correction_mends_misreadings_and_keeps_what_was_read_right(
-        engine, tmp_path: Path) -> None:
-    """On texts other than the corpus: fewer errors, and no word that tesseract read right
-    is changed."""
+def test_word_correction_adds_forms_and_changes_no_reading(engine, tmp_path: Path) -> None:
+    """On texts other than the corpus: corrections are added as searchable forms, mend
+    misreadings, and the page text stays what the engine read."""
     as_read = make_engine("tesserocr", ["eng"])
-    raw_errors = corrected_errors = 0.0
-    changed: list[tuple[str, str]] = []
+    added: list[str] = []
     for doc in HELD_OUT_DOCS:
         path = make_page(tmp_path, doc, "204x98", "degraded")
         raw, corrected = read_page(as_read, path), read_page(engine, path)
-        truth = "\n".join(doc.lines)
-        raw_errors += error_rates(truth, raw.text)[0]
-        corrected_errors += error_rates(truth, corrected.text)[0]
-        assert [w.confidence for w in raw.words] == [w.confidence for w in corrected.words]
-        pairs = [(a.text, b.text) for a, b in zip(raw.words, corrected.words, strict=True)
-                 if a.text != b.text]
-        right = set(truth.split())
-        assert not [pair for pair in pairs if pair[0] in right], pairs
-        changed += pairs
-    assert len(changed) >= 5, changed
-    assert corrected_errors < raw_errors * 0.85, (corrected_errors, raw_errors)
+        assert corrected.text == raw.text
+        assert [w.text for w in corrected.words] == [w.text for w in raw.words]
+        added += corrected.added_forms
+    truth = {w.strip(".,:;()") for doc in HELD_OUT_DOCS for line in doc.lines
+             for w in line.split()}
+    assert len([form for form in added if form in truth]) >= 5, added
 
 
-def test_pipeline_corrects_words_unless_configured_not_to(ocr_pool, tmp_path: Path) -> None:
+def ingest_and_wait(services, paths: list[Path]) -> list[str]:
+    ids = [ingest_file(services, path).fax_id for path in paths]
+    asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=ids, until_idle=True))
+    return ids
+
+
+def found_by_search(services, fax_id: str, query: str) -> bool:
+    return fax_id in {hit["fax_id"] for hit in search_pages(services.catalog, query,
+                                                            SearchFilters(), limit=100)}
+
+
+def test_pipeline_keeps_the_reading_and_indexes_corrections_beside_it(
+        ocr_pool, tmp_path: Path) -> None:
     path = make_page(tmp_path, SMALL_PRINT, "204x98", "degraded")
-    plain = open_services(make_config(tmp_path / "var", ocr={"workers": 1,
-                                                             "correct_words": False}))
+    plain = open_services(make_config(tmp_path / "plain", ocr={"workers": 1,
+                                                               "correct_words": False}))
     try:
-        as_read = asyncio.run(plain.pool.recognize(path, 204, 98)).text
+        as_read = asyncio.run(plain.pool.recognize(path, 204, 98))
     finally:
         plain.close()
-    corrected = asyncio.run(ocr_pool.recognize(path, 204, 98)).text  # the default config
-    assert "benelits" in as_read and "benefits" not in as_read
-    assert "benefits" in corrected and "benelits" not in corrected
+    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)  # the default
+    try:
+        [fax_id] = ingest_and_wait(services, [path])
+        [page] = services.catalog.pages(fax_id)
+        assert "benelits" in as_read.text and "benefits" not in as_read.text
+        assert "benelits" in page["text"]  # what the engine read stays the text
+        assert {"benefits", "eligibility"} <= set(page["added_forms"].split())
+        exact = SearchFilters(fuzzy=False)
+        for word in ("benelits", "benefits", "atigibility", "eligibility"):
+            assert fax_id in {h["fax_id"] for h in search_pages(services.catalog, word, exact)}
+    finally:
+        services.close()
+
+
+def test_a_name_read_right_is_not_corrected_away(tmp_path: Path) -> None:
+    """A clean 14 pt fax: tesseract reads "Quillon Brastow" right; the text, the PDF's
+    text layer and `faxvault search` keep it (a correction to "Quillen Breslow" was once put
+    in its place)."""
+    fax = render_fax(tmp_path / "referral.tif", [["Patient: Quillon Brastow",
+                                                   "Referred by Dr. Amadou Keita"]],
+                     device="tiffg3", font_size=14)
+    config = write_config(tmp_path / "faxvault.toml", tmp_path / "var")
+    [fax_id] = [line.split()[0] for line in
+                run_cli(config, "ingest", str(fax), "--wait").out.split("\n") if line.strip()]
+    hits = run_cli(config, "search", "Brastow", "--json").json()
+    assert [hit["fax_id"] for hit in hits] == [fax_id]
+    shown = run_cli(config, "show", fax_id, "--text", "--json").json()
+    assert "Patient: Quillon Brastow" in shown["pages_detail"][0]["text"]
+    # The dictionary's guess is kept too, as an added searchable form, not as the text.
+    assert "Breslow" in shown["pages_detail"][0]["added_forms"].split()
+    human = run_cli(config, "show", fax_id, "--text").out
+    assert "Patient: Quillon Brastow" in human and "also searchable as:" in human
+    out = tmp_path / "fax.pdf"
+    run_cli(config, "get", fax_id, "-o", str(out))
+    layer = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                           check=True, timeout=60).stdout
+    assert "Quillon Brastow" in layer
+
+
+# A few held-out referral forms (names, streets, cities, record numbers from many locales;
+# benchmarks/ocr_quality.py --set names reads 30).
+NAME_FORMS = referral_forms(REPORT_LOCALES, count=6, seed=2)
+
+
+def test_no_word_plain_tesseract_reads_right_is_lost(ocr_pool, tmp_path: Path) -> None:
+    import tesserocr
+
+    from ocr.engine import find_tessdata
+
+    paths = [make_form_page(tmp_path, doc) for doc in NAME_FORMS]
+    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
+    plain = tesserocr.PyTessBaseAPI(path=find_tessdata().rstrip("/") + "/", lang="eng")
+    try:
+        ids = ingest_and_wait(services, paths)
+        right = lost = missed = 0
+        for doc, path, fax_id in zip(NAME_FORMS, paths, ids, strict=True):
+            with Image.open(path) as image:
+                plain.SetImage(image.convert("L"))
+            plain.SetSourceResolution(204)
+            read_right = [t for t in doc.key_tokens if t in words_of(plain.GetUTF8Text())]
+            [page] = services.catalog.pages(fax_id)
+            kept = words_of(page["text"]) | set(page["added_forms"].split())
+            right += len(read_right)
+            lost += len([t for t in read_right if t not in kept])
+            missed += len([t for t in read_right if not found_by_search(services, fax_id, t)])
+        assert right >= 40
+        assert (lost, missed) == (0, 0)
+    finally:
+        plain.End()
+        services.close()
+
+
+PURCHASE = next(d for d in REPORT_LAYOUTS if d.name == "purchase")
+MEMO = next(d for d in REPORT_LAYOUTS if d.name == "memo")
+WIRE = next(d for d in REPORT_LAYOUTS if d.name == "wire")
+CLAIM = next(d for d in REPORT_LAYOUTS if d.name == "claim")
+
+
+# Held-out pages (tests/ocr_layouts.py REPORT_LAYOUTS, nothing tuned on them), floors a little
+# above the measurement (benchmarks/RESULTS.md). Read with tesseract's automatic layout
+# analysis, the purchase order's table came out column by column (CER 63-64%), and the memo
+# and wire instructions under the transmission model at 12.5% and 3.7%.
+@pytest.mark.parametrize(("doc", "resolution", "condition", "max_cer"), [
+    (PURCHASE, "204x98", "clean", 0.015),
+    (PURCHASE, "204x196", "clean", 0.01),
+    (MEMO, "204x98", "transmitted", 0.02),
+    (WIRE, "204x196", "transmitted", 0.03),
+    (CLAIM, "204x196", "transmitted", 0.03),
+])
+def test_held_out_accuracy_floor(engine, tmp_path: Path, doc, resolution: str, condition: str,
+                                 max_cer: float) -> None:
+    text = read(engine, make_layout_page(tmp_path, doc, resolution, condition))
+    cer, _ = error_rates("\n".join(doc.lines), text)
+    assert cer <= max_cer, f"CER {cer:.2%}\n{text}"
+
+
+def test_table_rows_and_two_column_lines_read_as_printed(engine, tmp_path: Path) -> None:
+    text = read(engine, make_layout_page(tmp_path, PURCHASE, "204x98", "clean"))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert "QS-1180 Suture kit, absorbable 40 6.25 250.00" in lines
+    assert "Vendor: Quintero Surgical Ship via: ground" in lines
+
+
+def test_phrase_printed_on_one_line_is_found(ocr_pool, tmp_path: Path) -> None:
+    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
+    try:
+        [fax_id] = ingest_and_wait(services, [make_layout_page(tmp_path, PURCHASE, "204x98",
+                                                               "clean")])
+        for phrase in ('"Skin stapler, 35W 12 14.80"', '"PURCHASE ORDER PO 55-10442"',
+                       '"Irrigation tray 25"'):
+            assert found_by_search(services, fax_id, phrase), phrase
+    finally:
+        services.close()
