@@ -90,6 +90,12 @@ class LimitsConfig(_Section):
     # Time one original may take to split into pages (decoding, rendering); past it the
     # process doing it is replaced and the fax fails with the reason.
     split_timeout_seconds: PositiveFloat = 300.0
+    # Time any other pool task (assembling fax.pdf / fax.tif) may take; past it the pool's
+    # processes are replaced and the job retries.
+    task_timeout_seconds: PositiveFloat = 600.0
+    # Address space of each pool process (MiB): a decoder that runs away fails its fax with
+    # MemoryError instead of taking the host down. 0 = no limit.
+    pool_address_space_mb: Annotated[int, Field(ge=0)] = 3072
     # Cap on the originals held in the spool while they wait to be archived (0 = the disk
     # is the limit). Past it, fetches and hot-folder files wait instead of filling the disk.
     spool_max_bytes: Annotated[int, Field(ge=0)] = 0

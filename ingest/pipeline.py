@@ -97,7 +97,9 @@ def open_services(config: Config, *, with_pool: bool = True,
     if owns_pool:
         pool = OcrPool(workers=config.ocr.workers, engine=config.ocr.engine,
                        languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir,
-                       correct_words=config.ocr.correct_words)
+                       correct_words=config.ocr.correct_words,
+                       task_timeout=config.limits.task_timeout_seconds,
+                       address_space_bytes=config.limits.pool_address_space_mb * 1024**2)
     return Services(
         owns_pool=owns_pool,
         config=config,
@@ -189,9 +191,10 @@ async def ocr_pages(services: Services, work: Path,
         if page.image_sha256 and cached.is_file():
             return page_text_from_json(cached.read_text())
         started = time.perf_counter()
-        # The timeout bounds the job; a hung tesseract keeps its pool process until it ends.
-        text = await asyncio.wait_for(
-            services.pool.recognize(Path(page.path), page.xdpi, page.ydpi), timeout)
+        # Past the timeout the pool replaces its processes (a hung tesseract cannot be
+        # stopped inside one), and the job retries.
+        text = await services.pool.recognize(Path(page.path), page.xdpi, page.ydpi,
+                                             timeout=timeout)
         services.metrics.ocr_pages.inc()
         services.metrics.ocr_seconds.observe(time.perf_counter() - started)
         if page.image_sha256:

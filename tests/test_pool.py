@@ -118,3 +118,33 @@ async def test_a_split_past_its_time_limit_fails_the_fax_with_the_reason(
     finally:
         services.close()
     assert small_pool.restarts == 1
+
+
+async def test_a_page_past_its_ocr_time_limit_replaces_the_stuck_process(
+        tmp_path: Path, small_pool: OcrPool) -> None:
+    """The page timeout used to bound only the job: tesseract stuck on a page kept its pool
+    process busy. It now stops that process (the job retries with a fresh one)."""
+    from ingest.pipeline import ocr_pages
+
+    original = render_fax(tmp_path / "fax.tif", SAMPLE_PAGES[:1])
+    config = make_config(tmp_path / "var", ocr={"page_timeout_seconds": 0.001})
+    services = open_services(config, pool=small_pool)
+    try:
+        pages = await split_pages(services, original, tmp_path / "pages")
+        restarts = small_pool.restarts
+        with pytest.raises(PoolTaskTimedOut, match=r"longer than 0\.001 s"):
+            await ocr_pages(services, tmp_path / "work", pages)
+    finally:
+        services.close()
+    assert small_pool.restarts == restarts + 1
+
+
+async def test_the_pool_takes_its_limits_from_the_config(tmp_path: Path) -> None:
+    config = make_config(tmp_path / "var", ocr={"workers": 1},
+                         limits={"task_timeout_seconds": 42.0, "pool_address_space_mb": 5120})
+    services = open_services(config)
+    try:
+        assert services.pool.task_timeout == 42.0
+        assert await services.pool.run(_address_space_limit) == 5 * GiB
+    finally:
+        services.close()
