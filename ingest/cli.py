@@ -43,7 +43,7 @@ from ingest.cli_options import (
 from ingest.config import Config
 from ingest.pipeline import Services
 from ocr import OcrSetupError
-from storage import audit, queue
+from storage import audit
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 from storage.spool import NotRegularFile, TooLarge
 
@@ -346,10 +346,10 @@ def status(services: Services, as_json: bool) -> None:
     catalog = services.catalog
     faxes = catalog.fax_counts_by_state()
     spam_counts = catalog.spam_verdict_counts()
-    backlog = queue.backlog_by_kind(catalog)
-    doc = {"jobs": queue.counts_by_state(catalog), "backlog": backlog, "faxes": faxes,
+    backlog = catalog.jobs.backlog_by_kind()
+    doc = {"jobs": catalog.jobs.counts_by_state(), "backlog": backlog, "faxes": faxes,
            "spam": spam_counts,
-           "failed_jobs": [dataclasses.asdict(job) for job in queue.failed_jobs(catalog)],
+           "failed_jobs": [dataclasses.asdict(job) for job in catalog.jobs.failed_jobs()],
            "deliveries": [dataclasses.asdict(row) for row in catalog.delivery_summaries()],
            "provider_statuses": [dataclasses.asdict(row)
                                  for row in catalog.provider_status_counts()]}
@@ -386,7 +386,7 @@ def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
     """Requeue a failed job (or all of them) with a fresh attempt budget."""
     if (job_id is None) == (not all_failed):
         raise click.UsageError("give a JOB_ID or --all-failed (not both)")
-    n = queue.retry_failed(services.catalog, job_id)
+    n = services.catalog.jobs.retry_failed(job_id)
     click.echo(f"requeued {n} job(s)", err=True)
 
 

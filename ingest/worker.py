@@ -40,7 +40,7 @@ async def _heartbeat(services: Services, job: queue.Job) -> None:
     lease = services.config.worker.lease_seconds
     while True:
         await asyncio.sleep(lease / 3)
-        if not queue.renew(services.catalog, job, lease):
+        if not services.catalog.jobs.renew(job, lease):
             log.warning("job %s: lease lost to another worker", job.id)
             return
 
@@ -61,11 +61,11 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     catalog, permanent = services.catalog, isinstance(exc, FaxRejected)
     message = _describe(exc)
     with catalog.transaction():
-        state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent,
-                           keep_trying=waits_for_resources(exc))
+        state = catalog.jobs.fail(job, message, backoff=services.backoff, permanent=permanent,
+                                  keep_trying=waits_for_resources(exc))
         # A provider job learns its fax on its first run: read it back rather than trust
         # the lease's copy.
-        fax_id = queue.fax_of(catalog, job.id)
+        fax_id = catalog.jobs.fax_of(job.id)
         if fax_id:
             catalog.update_fax(fax_id, error=message,
                                **({"state": "failed"} if state == "failed" else {}))
@@ -86,7 +86,7 @@ async def run_job(services: Services, job: queue.Job) -> None:
         log.info("job %s (%s, fax %s) done", job.id, job.kind, job.fax_id)
     except asyncio.CancelledError:
         outcome = "released"
-        queue.release(services.catalog, job)
+        services.catalog.jobs.release(job)
         raise
     except LeaseLost as exc:
         outcome = "lease_lost"
@@ -114,9 +114,9 @@ async def worker_loop(services: Services, stop: asyncio.Event, *,
     ids = list(fax_ids) if fax_ids is not None else None
     cfg = services.config.worker
     while not stop.is_set():
-        job = queue.lease(services.catalog, cfg.lease_seconds, fax_ids=ids)
+        job = services.catalog.jobs.lease(cfg.lease_seconds, fax_ids=ids)
         if job is None:
-            if until_idle and (ids is None or queue.pending_for(services.catalog, ids) == 0):
+            if until_idle and (ids is None or services.catalog.jobs.pending_for(ids) == 0):
                 return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), cfg.poll_seconds)

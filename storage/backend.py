@@ -21,6 +21,10 @@ from storage.catalog import open_catalog as open_sqlite_catalog
 from storage.queue import JobQueue
 
 
+class CatalogUnavailable(RuntimeError):
+    """The configured catalog cannot be reached (the message never holds its password)."""
+
+
 class Catalog(Protocol):
     """Faxes, pages, the journal, archive objects, spam feedback, the audit log's rows, the
     status read models, and the job queue (``jobs``)."""
@@ -150,4 +154,5 @@ def open_catalog(location: CatalogLocation) -> Catalog:
     return open_postgres_catalog(location.url, location.postgres)
 
 
-__all__ = ["Catalog", "CatalogLocation", "PostgresSettings", "SqliteCatalog", "open_catalog"]
+__all__ = ["Catalog", "CatalogLocation", "CatalogUnavailable", "PostgresSettings",
+           "SqliteCatalog", "open_catalog"]

@@ -202,18 +202,10 @@ def _audit_segment(catalog: Catalog, fax_ids: set[str]) -> Iterator[dict[str, An
     """Entries from the first about these faxes to the head; others without details."""
     if not fax_ids:
         return
-    first = None
-    for chunk_start in range(0, len(fax_ids), 500):
-        ids = sorted(fax_ids)[chunk_start:chunk_start + 500]
-        row = catalog.conn.execute(
-            f"SELECT min(seq) FROM audit_log WHERE fax_id IN ({','.join('?' * len(ids))})",
-            ids).fetchone()
-        if row[0] is not None:
-            first = row[0] if first is None else min(first, row[0])
+    first = catalog.first_audit_seq_of(fax_ids)
     if first is None:
         return
-    for row in catalog.conn.execute("SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq",
-                                    (first,)):
+    for row in catalog.audit_entries(first):
         entry = {k: row[k] for k in ("seq", "at", "actor", "action", "fax_id", "prev_hash",
                                      "hash")}
         entry["details_sha256"] = details_digest(row["details"])
