@@ -19,6 +19,7 @@ from ingest.config import Config, ConfigError, load_config
 from ingest.pipeline import open_services
 from ocr import OcrSetupError
 from storage.archive import ArchiveError, ArchiveUnavailable
+from storage.backend import CatalogUnavailable
 from storage.catalog import NotFound
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
@@ -118,6 +119,8 @@ def with_services(pool: bool = False) -> Callable:
                 services = open_services(config, with_pool=pool)
             except OcrSetupError as exc:
                 exit_with("setup error", str(exc), EXIT_USAGE)
+            except CatalogUnavailable as exc:
+                exit_with("catalog unavailable", str(exc), EXIT_FAILED)
             try:
                 if pool:
                     _check_bucket(services)
