@@ -22,7 +22,7 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from ingest import cli_records
+from ingest import cli_catalog, cli_records
 from ingest.cli_options import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -392,6 +392,7 @@ def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
 
 for command in cli_records.COMMANDS:
     cli.add_command(command)
+cli.add_command(cli_catalog.catalog_group)
 
 
 def main() -> None:

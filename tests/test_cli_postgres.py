@@ -66,3 +66,42 @@ def test_a_catalog_url_password_is_never_printed(pg_env: tuple[Path, Path, dict[
 
 def tmp_path_of(config: Path) -> Path:
     return config.parent
+
+
+def test_catalog_copy_moves_a_sqlite_catalog_to_postgresql_with_its_chain_intact(
+        pg_env: tuple[Path, Path, dict[str, str]], sample_fax: Path, postgres_url: str) -> None:
+    config, data_dir, env = pg_env
+    # A SQLite catalog with a processed fax, reads, an operator verdict and a legal hold.
+    [row] = run_cli(config, "ingest", str(sample_fax), "--wait", "--json").json()
+    run_cli(config, "show", row["fax_id"], "--json")
+    run_cli(config, "spam", "unmark", row["fax_id"])
+    run_cli(config, "hold", "set", row["fax_id"], "--reason", "litigation")
+    before = run_cli(config, "audit", "verify", "--json").json()
+    assert before["ok"]
+
+    copied = run_cli(config, "catalog", "copy", "--json", env=env).json()
+    assert copied["rows"]["faxes"] == 1 and copied["rows"]["pages"] == 3
+    assert copied["rows"]["jobs"] == 2 and copied["rows"]["archive_objects"] == 5
+    assert copied["rows"]["audit_log"] == before["entries"]
+
+    # From here on the configured catalog is PostgreSQL: the same fax, pages, hold, verdict.
+    doc = run_cli(config, "show", row["fax_id"], "--text", "--json", env=env).json()
+    assert doc["id"] == row["fax_id"] and "zeppelin" in doc["pages_detail"][2]["text"]
+    assert all(o["legal_hold"] for o in doc["archive"])
+    assert doc["spam_verdict"] == "ham"
+    status = run_cli(config, "status", "--json", env=env).json()
+    assert status["faxes"] == {"archived": 1} and status["jobs"]["done"] == 2
+    after = run_cli(config, "audit", "verify", "--json", env=env).json()
+    # The copied chain, the copy's own entry, and the reads since.
+    assert after["ok"] and after["entries"] > before["entries"]
+
+    # New work continues after the copied ids; a second copy is refused (never merged).
+    from storage.backend import CatalogLocation, open_catalog
+
+    catalog = open_catalog(CatalogLocation(sqlite_path=data_dir / "unused", url=postgres_url))
+    try:
+        assert catalog.jobs.enqueue("process") == 3
+    finally:
+        catalog.close()
+    refused = run_cli(config, "catalog", "copy", env=env, expect=1)
+    assert "not empty" in refused.err
