@@ -18,6 +18,7 @@ from ingest import fetch, pipeline
 from ingest.jobs import JobKind
 from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
+from ingest.wakeups import JobWakeups
 from storage import audit, queue
 from storage.archive import ArchiveUnavailable
 from storage.spool import SpoolFull
@@ -108,9 +109,11 @@ async def run_job(services: Services, job: queue.Job) -> None:
 
 
 async def worker_loop(services: Services, stop: asyncio.Event, *,
-                      fax_ids: Iterable[str] | None = None, until_idle: bool = False) -> None:
+                      fax_ids: Iterable[str] | None = None, until_idle: bool = False,
+                      wakeups: JobWakeups | None = None) -> None:
     """Take jobs until ``stop`` is set (or, with ``until_idle``, until the given faxes have no
-    pending job). ``fax_ids`` restricts the loop to those faxes' jobs."""
+    pending job). ``fax_ids`` restricts the loop to those faxes' jobs. Idle, it waits for the
+    next poll, or for ``wakeups`` (a job queued on any node) if given."""
     ids = list(fax_ids) if fax_ids is not None else None
     cfg = services.config.worker
     while not stop.is_set():
@@ -118,6 +121,9 @@ async def worker_loop(services: Services, stop: asyncio.Event, *,
         if job is None:
             if until_idle and (ids is None or services.catalog.jobs.pending_for(ids) == 0):
                 return
+            if wakeups is not None:
+                await wakeups.wait(stop, cfg.poll_seconds)
+                continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
             continue
@@ -131,19 +137,27 @@ class WorkerGroup:
         self.services = services
         self.stop_event = asyncio.Event()
         self.tasks: list[asyncio.Task] = []
+        self.wakeups: JobWakeups | None = None
 
     def start(self) -> None:
+        self.wakeups = JobWakeups.for_catalog(self.services.catalog)
         for n in range(self.services.config.worker.concurrency):
-            self.tasks.append(asyncio.create_task(worker_loop(self.services, self.stop_event),
-                                                  name=f"worker-{n}"))
+            self.tasks.append(asyncio.create_task(
+                worker_loop(self.services, self.stop_event, wakeups=self.wakeups),
+                name=f"worker-{n}"))
 
     async def stop(self, drain_seconds: float) -> None:
         """Stop taking jobs; let running ones finish for up to ``drain_seconds``, then cancel
         (a cancelled job is released, ready for the next start)."""
         self.stop_event.set()
-        if not self.tasks:
-            return
-        _, pending = await asyncio.wait(self.tasks, timeout=drain_seconds)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        try:
+            if not self.tasks:
+                return
+            _, pending = await asyncio.wait(self.tasks, timeout=drain_seconds)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*self.tasks, return_exceptions=True)
+        finally:
+            if self.wakeups is not None:
+                await asyncio.to_thread(self.wakeups.close)
+                self.wakeups = None

@@ -167,3 +167,29 @@ def test_nodes_appending_at_once_keep_one_unbroken_chain(postgres_url: str,
     finally:
         for node in nodes:
             node.close()
+
+
+async def test_an_idle_worker_wakes_when_another_node_queues_a_job(postgres_url: str,
+                                                                   tmp_path: Path) -> None:
+    """Workers poll every 60 s here: a job queued on another node is taken long before."""
+    from ingest.pipeline import open_services
+    from ingest.worker import WorkerGroup
+    from tests.cliutil import wait_until_async
+    from tests.conftest import make_config
+
+    config = make_config(tmp_path / "var", catalog={"url": postgres_url},
+                         worker={"poll_seconds": 60.0, "concurrency": 2})
+    services = open_services(config, with_pool=False)
+    other_node = open_catalog(config.catalog_location)
+    group = WorkerGroup(services)
+    try:
+        group.start()
+        for n in range(2):  # the first proves the workers are up; the second finds them idle
+            # A kind no handler knows fails at once: the job's end shows it was taken.
+            other_node.jobs.enqueue(f"no-such-kind-{n}")
+            await wait_until_async(lambda n=n: other_node.jobs.counts_by_state()["failed"]
+                                   == n + 1, timeout=15, what=f"job {n} taken")
+    finally:
+        await group.stop(drain_seconds=5)
+        other_node.close()
+        services.close()

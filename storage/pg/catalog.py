@@ -25,7 +25,7 @@ from psycopg_pool import ConnectionPool
 from storage.backend import CatalogUnavailable, PostgresSettings
 from storage.catalog import DeliverySummary, NotFound, ProviderStatusCount, like_prefix, utcnow_iso
 from storage.pg import PoolSettings, open_pool
-from storage.pg.queue import PostgresQueue
+from storage.pg.queue import JobListener, PostgresQueue
 from storage.terms import fold_lookalikes, index_terms
 
 # Every node appends to one audit chain: appends take this transaction-scoped lock first, so
@@ -80,6 +80,11 @@ class PostgresCatalog:
         with self._cursor() as cur:
             cur.execute(query, params)
             return cur.fetchone()
+
+    def job_listener(self) -> JobListener:
+        """A connection of its own LISTENing for jobs queued by any node."""
+        return JobListener(self.pool.conninfo,
+                           connect_timeout_seconds=self.pool.kwargs.get("connect_timeout", 10))
 
     def close(self) -> None:
         self.pool.close()
