@@ -44,6 +44,7 @@ from ingest.config import Config
 from ingest.pipeline import Services
 from ocr import OcrSetupError
 from storage import audit
+from storage.backend import FeatureUnavailable
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 from storage.spool import NotRegularFile, TooLarge
 
@@ -236,6 +237,8 @@ def search(services: Services, query: str, from_number: str | None, since: str |
                             fuzzy=not exact)
     try:
         hits = search_pages(services.catalog, query, filters, limit)
+    except FeatureUnavailable as exc:  # search on PostgreSQL, until it is there
+        raise OperationFailed(str(exc)) from None
     except Exception as exc:  # only reachable with --raw: FTS5 syntax errors
         raise click.UsageError(f"bad FTS5 query: {exc}") from None
     # Snippets and senders are PHI: the read is in the audit log before anything is shown.

@@ -19,7 +19,7 @@ from ingest.config import Config, ConfigError, load_config
 from ingest.pipeline import open_services
 from ocr import OcrSetupError
 from storage.archive import ArchiveError, ArchiveUnavailable
-from storage.backend import CatalogUnavailable
+from storage.backend import CatalogUnavailable, FeatureUnavailable
 from storage.catalog import NotFound
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
@@ -127,7 +127,7 @@ def with_services(pool: bool = False) -> Callable:
                 return fn(services=services, **kwargs)
             except NotFound as exc:
                 exit_with("not found", str(exc), EXIT_NOT_FOUND)
-            except ArchiveError as exc:
+            except (ArchiveError, FeatureUnavailable) as exc:
                 raise OperationFailed(str(exc)) from None
             finally:
                 try:

@@ -25,6 +25,10 @@ class CatalogUnavailable(RuntimeError):
     """The configured catalog cannot be reached (the message never holds its password)."""
 
 
+class FeatureUnavailable(RuntimeError):
+    """What was asked is not available on this catalog's backend (yet)."""
+
+
 class Catalog(Protocol):
     """Faxes, pages, the journal, archive objects, spam feedback, the audit log's rows, the
     status read models, and the job queue (``jobs``)."""
@@ -50,6 +54,10 @@ class Catalog(Protocol):
     def is_original(self, sha256: str) -> bool: ...
 
     def retention_rows(self) -> list[dict[str, Any]]: ...
+
+    def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
+                         from_number: str | None = None, words: str | None = None,
+                         include_spam: bool = False) -> list[str]: ...
 
     # faxes and the journal
     def get_fax(self, fax_id: str) -> dict[str, Any]: ...
@@ -154,5 +162,6 @@ def open_catalog(location: CatalogLocation) -> Catalog:
     return open_postgres_catalog(location.url, location.postgres)
 
 
-__all__ = ["Catalog", "CatalogLocation", "CatalogUnavailable", "PostgresSettings",
+__all__ = ["Catalog", "CatalogLocation", "CatalogUnavailable", "FeatureUnavailable",
+           "PostgresSettings",
            "SqliteCatalog", "open_catalog"]

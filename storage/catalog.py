@@ -309,6 +309,35 @@ class Catalog:
                GROUP BY f.id ORDER BY retain_until IS NULL, retain_until, f.received_at""")
         return [dict(r) for r in rows]
 
+    def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
+                         from_number: str | None = None, words: str | None = None,
+                         include_spam: bool = False) -> list[str]:
+        """Archived faxes received in [since, until), from a number, with pages holding
+        ``words`` (taken literally), spam left out unless asked; oldest first."""
+        where, params = ["state = 'archived'"], []
+        if since:
+            where.append("received_at >= ?")
+            params.append(since)
+        if until:
+            where.append("received_at < ?")
+            params.append(until)
+        if from_number:
+            where.append("(from_number = ? OR from_raw = ?)")
+            params += [from_number, from_number]
+        if not include_spam:
+            where.append("coalesce(spam_verdict, '') != 'spam'")
+        if words:
+            match = self.db.quote_fts(words)
+            if not match.strip():
+                return []
+            where.append("id IN (SELECT p.fax_id FROM pages_fts JOIN pages p ON p.id = "
+                         "pages_fts.rowid WHERE pages_fts MATCH ?)")
+            params.append(match)
+        rows = self.conn.execute(
+            f"SELECT id FROM faxes WHERE {' AND '.join(where)} ORDER BY received_at, id",
+            params)
+        return [r["id"] for r in rows]
+
     # -- the journal (events), restores, holds: the backend-neutral writes ------------------
     def record_event(self, provider: str, idem_key: str, event_type: str,
                      headers: dict[str, str], body: bytes, fax_id: str | None) -> bool:

@@ -42,6 +42,15 @@ def test_ingest_wait_then_show_status_and_audit_verify_on_postgresql(
     run_cli(config, "get", row["fax_id"], "--format", "original", "-o", str(out), env=env)
     assert out.read_bytes() == sample_fax.read_bytes()
 
+    bundle = tmp_path_of(config) / "bundle"
+    exported = run_cli(config, "export", "-o", str(bundle), "--json", env=env).json()
+    assert exported["faxes"] == 1
+    assert run_cli(config, "verify-export", str(bundle), "--json", env=env).json()["ok"]
+    # Full-text search is not on PostgreSQL yet: said so, not a traceback.
+    refused = run_cli(config, "search", "zeppelin", env=env, expect=1)
+    assert "not available on the PostgreSQL catalog yet" in refused.err
+    assert "Traceback" not in refused.err
+
     verified = run_cli(config, "audit", "verify", "--json", env=env).json()
     assert verified["ok"] and verified["entries"] >= 5  # journaled, ocr, archived, reads
 

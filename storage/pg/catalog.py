@@ -22,7 +22,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from storage.backend import CatalogUnavailable, PostgresSettings
+from storage.backend import CatalogUnavailable, FeatureUnavailable, PostgresSettings
 from storage.catalog import DeliverySummary, NotFound, ProviderStatusCount, like_prefix, utcnow_iso
 from storage.pg import PoolSettings, open_pool
 from storage.pg.queue import JobListener, PostgresQueue
@@ -31,6 +31,9 @@ from storage.terms import fold_lookalikes, index_terms
 # Every node appends to one audit chain: appends take this transaction-scoped lock first, so
 # reading the head and inserting the next entry is one step cluster-wide.
 AUDIT_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:audit").digest()[:8], "big", signed=True)
+
+SEARCH_NOT_YET = ("full-text search (search, export --query) is not available on the "
+                  "PostgreSQL catalog yet")
 
 PAGE_COLUMNS = "id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, confidence"
 
@@ -129,6 +132,30 @@ class PostgresCatalog:
                FROM faxes f JOIN archive_objects o ON o.fax_id = f.id
                GROUP BY f.id
                ORDER BY max(o.retain_until) IS NULL, max(o.retain_until), f.received_at""")
+
+    def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
+                         from_number: str | None = None, words: str | None = None,
+                         include_spam: bool = False) -> list[str]:
+        if words:
+            raise FeatureUnavailable(SEARCH_NOT_YET)
+        rows = self._rows(
+            """SELECT id FROM faxes WHERE state = 'archived'
+                 AND (%(since)s::text IS NULL OR received_at >= %(since)s)
+                 AND (%(until)s::text IS NULL OR received_at < %(until)s)
+                 AND (%(from)s::text IS NULL OR from_number = %(from)s OR from_raw = %(from)s)
+                 AND (%(spam)s OR coalesce(spam_verdict, '') != 'spam')
+               ORDER BY received_at, id""",
+            {"since": since or None, "until": until or None, "from": from_number or None,
+             "spam": include_spam})
+        return [r["id"] for r in rows]
+
+    @property
+    def conn(self) -> Any:
+        """No raw connection here: code that still reaches for SQLite's (full-text search,
+        until it moves into this class) gets a clear refusal instead of wrong SQL."""
+        raise FeatureUnavailable(SEARCH_NOT_YET)
+
+    db = conn
 
     # -- faxes -----------------------------------------------------------------------------
     def get_fax(self, fax_id: str) -> dict[str, Any]:
