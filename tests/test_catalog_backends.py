@@ -193,3 +193,27 @@ async def test_an_idle_worker_wakes_when_another_node_queues_a_job(postgres_url:
         await group.stop(drain_seconds=5)
         other_node.close()
         services.close()
+
+
+async def test_group_journal_commits_a_batch_and_a_bad_record_fails_alone(
+        location: CatalogLocation, catalog: Catalog) -> None:
+    import asyncio
+
+    from ingest.journal import GroupJournal
+
+    bad = DeliveryRecord(provider="cli", idem_key="bad", event_type="file",
+                         fax=NewFax(provider=None, provider_fax_id="x",  # type: ignore[arg-type]
+                                    received_at=None))
+    journal = GroupJournal(lambda: open_catalog(location))
+    try:
+        outcomes = await asyncio.gather(
+            *(journal.journal(rec) for rec in (_delivery(1), bad, _delivery(2))),
+            return_exceptions=True)
+    finally:
+        journal.close()
+    assert not outcomes[0].duplicate and not outcomes[2].duplicate
+    assert isinstance(outcomes[1], Exception)
+    assert catalog.find_fax("cli", "fax-1") and catalog.find_fax("cli", "fax-2")
+    assert catalog.find_fax("cli", "x") is None
+    assert catalog.jobs.counts_by_state()["queued"] == 2
+    assert audit.verify_chain(catalog).entries == 2
