@@ -36,7 +36,8 @@ from ingest.webhooks import (
 )
 from ingest.worker import WorkerGroup
 from ocr import OcrPool
-from storage import audit, queue
+from storage import audit
+from storage.backend import open_catalog
 
 log = logging.getLogger("faxvault.app")
 
@@ -51,7 +52,7 @@ __all__ = ["CONFIG", "SERVICES", "init_app"]
 async def healthz(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     try:
-        counts = queue.counts_by_state(services.catalog)
+        counts = services.catalog.jobs.counts_by_state()
     except Exception as exc:  # the one place where any DB failure means "unhealthy"
         return web.json_response({"ok": False, "error": str(exc)}, status=503)
     return web.json_response({"ok": True, "jobs": counts})
@@ -64,7 +65,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 def _state_reader(services: Services):
     def read() -> tuple[dict[str, int], dict[str, int]]:
-        return queue.counts_by_state(services.catalog), services.catalog.fax_counts_by_state()
+        return services.catalog.jobs.counts_by_state(), services.catalog.fax_counts_by_state()
 
     return read
 
@@ -102,7 +103,7 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
         services.metrics.watch_states(_state_reader(services))
         record_config(services)
         app[SERVICES], app[METRICS] = services, services.metrics
-        app[JOURNAL] = GroupJournal(config.catalog_path)
+        app[JOURNAL] = GroupJournal(lambda: open_catalog(config.catalog_location))
         session = aiohttp.ClientSession(raise_for_status=False)
         app[HTTP] = session
         services.clients = build_clients(config, session)

@@ -22,7 +22,7 @@ from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
-from ingest import cli_people, cli_records
+from ingest import cli_catalog, cli_people, cli_records
 from ingest.cli_options import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -44,7 +44,8 @@ from ingest.config import Config
 from ingest.pipeline import Services
 from ingest.providers import registry as provider_registry
 from ocr import OcrSetupError
-from storage import audit, queue
+from storage import audit
+from storage.backend import FeatureUnavailable
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 from storage.spool import NotRegularFile, TooLarge
 
@@ -238,6 +239,8 @@ def search(services: Services, query: str, from_number: str | None, since: str |
                             phone_region=services.config.numbers.default_region)
     try:
         hits = search_pages(services.catalog, query, filters, limit)
+    except FeatureUnavailable as exc:  # search on PostgreSQL, until it is there
+        raise OperationFailed(str(exc)) from None
     except Exception as exc:  # only reachable with --raw: FTS5 syntax errors
         raise click.UsageError(f"bad FTS5 query: {exc}") from None
     # Snippets and senders are PHI: the read is in the audit log before anything is shown.
@@ -352,10 +355,10 @@ def status(services: Services, as_json: bool) -> None:
     catalog = services.catalog
     faxes = catalog.fax_counts_by_state()
     spam_counts = catalog.spam_verdict_counts()
-    backlog = queue.backlog_by_kind(catalog)
-    doc = {"jobs": queue.counts_by_state(catalog), "backlog": backlog, "faxes": faxes,
+    backlog = catalog.jobs.backlog_by_kind()
+    doc = {"jobs": catalog.jobs.counts_by_state(), "backlog": backlog, "faxes": faxes,
            "spam": spam_counts,
-           "failed_jobs": [dataclasses.asdict(job) for job in queue.failed_jobs(catalog)],
+           "failed_jobs": [dataclasses.asdict(job) for job in catalog.jobs.failed_jobs()],
            "deliveries": [dataclasses.asdict(row) for row in catalog.delivery_summaries()],
            "provider_statuses": [dataclasses.asdict(row)
                                  for row in catalog.provider_status_counts()],
@@ -397,12 +400,13 @@ def retry(services: Services, job_id: int | None, all_failed: bool) -> None:
     """Requeue a failed job (or all of them) with a fresh attempt budget."""
     if (job_id is None) == (not all_failed):
         raise click.UsageError("give a JOB_ID or --all-failed (not both)")
-    n = queue.retry_failed(services.catalog, job_id)
+    n = services.catalog.jobs.retry_failed(job_id)
     click.echo(f"requeued {n} job(s)", err=True)
 
 
 for command in [*cli_records.COMMANDS, *cli_people.COMMANDS]:
     cli.add_command(command)
+cli.add_command(cli_catalog.catalog_group)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from ingest.config import Config, ConfigError, load_config
 from ingest.pipeline import open_services
 from ocr import OcrSetupError
 from storage.archive import ArchiveError, ArchiveUnavailable
+from storage.backend import CatalogUnavailable, FeatureUnavailable
 from storage.catalog import NotFound
 
 EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
@@ -118,13 +119,15 @@ def with_services(pool: bool = False) -> Callable:
                 services = open_services(config, with_pool=pool)
             except OcrSetupError as exc:
                 exit_with("setup error", str(exc), EXIT_USAGE)
+            except CatalogUnavailable as exc:
+                exit_with("catalog unavailable", str(exc), EXIT_FAILED)
             try:
                 if pool:
                     _check_bucket(services)
                 return fn(services=services, **kwargs)
             except NotFound as exc:
                 exit_with("not found", str(exc), EXIT_NOT_FOUND)
-            except ArchiveError as exc:
+            except (ArchiveError, FeatureUnavailable) as exc:
                 raise OperationFailed(str(exc)) from None
             finally:
                 try:

@@ -26,7 +26,6 @@ from ingest.cli_options import (
 )
 from ingest.pipeline import Services
 from storage import audit
-from storage.catalog import utcnow_iso
 
 
 @click.command("verify")
@@ -93,8 +92,7 @@ def _set_hold(services: Services, fax_id: str, on: bool, reason: str | None) -> 
     for obj in objects:
         services.archive.set_legal_hold(obj["key"], obj["version_id"], on)
     with catalog.transaction():
-        catalog.conn.execute("UPDATE archive_objects SET legal_hold = ? WHERE fax_id = ?",
-                             (int(on), fax["id"]))
+        catalog.set_legal_hold(fax["id"], on)
         audit.append(catalog, cli_actor(), "hold.set" if on else "hold.released", fax["id"],
                      {"objects": len(objects), "reason": reason})
     click.echo(f"legal hold {'set on' if on else 'released from'} {len(objects)} objects of "
@@ -180,11 +178,7 @@ def _operator_verdict(services: Services, fax_id: str, verdict: str) -> None:
     fax = catalog.get_fax(fax_id)
     with catalog.transaction():
         before = fax["spam_verdict"]
-        catalog.conn.execute(
-            "INSERT INTO spam_feedback (fax_id, verdict, actor, at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (fax_id) DO UPDATE SET verdict = excluded.verdict,"
-            " actor = excluded.actor, at = excluded.at",
-            (fax["id"], verdict, cli_actor(), utcnow_iso()))
+        catalog.record_spam_feedback(fax["id"], verdict, cli_actor())
         spam.record_verdict(catalog, fax["id"], spam.score_fax(catalog, services.config,
                                                               fax["id"]))
         audit.append(catalog, cli_actor(), "spam.verdict", fax["id"],
@@ -219,10 +213,7 @@ def spam_rescore(services: Services, since: str | None, as_json: bool) -> None:
 
     catalog = services.catalog
     model = spam.train(catalog)  # one model for the run (operator-judged faxes are fixed)
-    rows = catalog.conn.execute(
-        "SELECT id, spam_verdict FROM faxes WHERE pages IS NOT NULL"
-        + (" AND received_at >= ?" if since else "") + " ORDER BY received_at",
-        (normalized_date(since),) if since else ()).fetchall()
+    rows = catalog.faxes_to_rescore(normalized_date(since) if since else None)
     changed = []
     with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("rescoring", total=len(rows))

@@ -209,13 +209,7 @@ def verify_anchors(services: Services) -> tuple[list[TargetReport], list[str]]:
 
 def retention_rows(services: Services) -> list[dict[str, Any]]:
     """Faxes by the date their last archived object may go (the latest retain-until)."""
-    rows = services.catalog.conn.execute(
-        """SELECT f.id, f.received_at, f.from_number, f.from_raw, f.state,
-                  max(o.retain_until) AS retain_until, max(o.legal_hold) AS legal_hold,
-                  count(o.key) AS objects
-           FROM faxes f JOIN archive_objects o ON o.fax_id = f.id
-           GROUP BY f.id ORDER BY retain_until IS NULL, retain_until, f.received_at""")
-    return [dict(r) for r in rows]
+    return services.catalog.retention_rows()
 
 
 def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
@@ -238,7 +232,7 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
         services.archive.delete(obj["key"], obj["version_id"])
     with catalog.transaction():
         catalog.delete_pages(fax["id"])
-        catalog.conn.execute("DELETE FROM archive_objects WHERE fax_id = ?", (fax["id"],))
+        catalog.delete_archive_objects(fax["id"])
         catalog.update_fax(fax["id"], state="deleted")
         audit.append(catalog, actor, "fax.deleted", fax["id"],
                      {"reason": reason, "objects": [o["key"] for o in objects]})

@@ -13,9 +13,12 @@ import stat
 import tomllib
 import warnings
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+
+if TYPE_CHECKING:
+    from storage.backend import CatalogLocation
 
 DEFAULT_CONFIG_NAME = "faxvault.toml"
 CONFIG_ENV = "FAXVAULT_CONFIG"
@@ -47,6 +50,7 @@ ENV_OVERRIDES: dict[tuple[str, str], str] = {
     ("phaxio", "webhook_url"): "FAXVAULT_PHAXIO_WEBHOOK_URL",
     ("archive", "access_key_id"): "FAXVAULT_S3_ACCESS_KEY_ID",
     ("archive", "secret_access_key"): "FAXVAULT_S3_SECRET_ACCESS_KEY",
+    ("catalog", "url"): "FAXVAULT_CATALOG_URL",
 }
 
 PositiveInt = Annotated[int, Field(gt=0)]
@@ -79,6 +83,33 @@ class ServerConfig(_Section):
 
 class PathsConfig(_Section):
     data_dir: Path = Path("var")
+
+
+class CatalogConfig(_Section):
+    # Where the catalog lives: unset keeps the SQLite file in data_dir; a postgresql:// URL
+    # puts it (and the job queue) in PostgreSQL, shared by every node pointed at it. The URL
+    # may carry a password: prefer FAXVAULT_CATALOG_URL, and it is never logged.
+    url: SecretStr | None = None
+    pool_min_size: Annotated[int, Field(ge=0)] = 1
+    pool_max_size: PositiveInt = 8
+    # A statement running longer fails its caller instead of hanging a worker.
+    statement_timeout_ms: PositiveInt = 30_000
+    connect_timeout_seconds: PositiveFloat = 10.0
+
+    @model_validator(mode="after")
+    def _check(self) -> CatalogConfig:
+        from urllib.parse import urlsplit
+
+        if self.url is not None:
+            scheme = urlsplit(self.url.get_secret_value()).scheme
+            if scheme not in ("postgresql", "postgres"):
+                # The scheme alone, never the URL: it may hold a password.
+                raise ValueError(f"catalog.url: expected a postgresql:// URL (got a "
+                                 f"{scheme or 'schemeless'!r} URL), or no url for SQLite")
+        if self.pool_min_size > self.pool_max_size:
+            raise ValueError(f"catalog.pool_min_size: expected at most pool_max_size "
+                             f"({self.pool_max_size}), got {self.pool_min_size}")
+        return self
 
 
 class LimitsConfig(_Section):
@@ -547,6 +578,7 @@ class NumbersConfig(_Section):
 class Config(_Section):
     server: ServerConfig = ServerConfig()
     paths: PathsConfig = PathsConfig()
+    catalog: CatalogConfig = CatalogConfig()
     limits: LimitsConfig = LimitsConfig()
     ocr: OcrConfig = OcrConfig()
     worker: WorkerConfig = WorkerConfig()
@@ -616,6 +648,20 @@ class Config(_Section):
         return self.data_dir / "faxvault.sqlite3"
 
     @property
+    def catalog_location(self) -> CatalogLocation:
+        """The configured catalog: the PostgreSQL URL if set, else the SQLite file."""
+        from storage.backend import CatalogLocation, PostgresSettings
+
+        c = self.catalog
+        return CatalogLocation(
+            sqlite_path=self.catalog_path,
+            url=c.url.get_secret_value() if c.url else None,
+            postgres=PostgresSettings(
+                pool_min_size=c.pool_min_size, pool_max_size=c.pool_max_size,
+                statement_timeout_ms=c.statement_timeout_ms,
+                connect_timeout_seconds=c.connect_timeout_seconds))
+
+    @property
     def spool_dir(self) -> Path:
         return self.data_dir / "spool"
 
@@ -640,7 +686,8 @@ def _describe(error: dict) -> str:
         return f"{key}: unknown key"
     expected = error["msg"]
     got = error.get("input")
-    secret = key.endswith(("token", "key", "pwd", "password"))
+    # Secrets never echo; a database URL may carry its password.
+    secret = key.endswith(("token", "key", "pwd", "password")) or key == "catalog.url"
     if isinstance(got, (str, int, float, bool)) and not secret:
         return f"{key}: {expected} (got {got!r})"
     return f"{key}: {expected}"

@@ -88,7 +88,7 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
         audit.append(catalog, "system", "fax.fetched", fax["id"], {
             "provider": fax["provider"], "sha256": blob.sha256, "size": blob.size,
             "status": fields["provider_status"]})
-        queue.enqueue(catalog, JobKind.PROCESS, fax_id=fax["id"],
+        catalog.jobs.enqueue(JobKind.PROCESS, fax_id=fax["id"],
                       max_attempts=services.config.worker.max_attempts)
         _complete(catalog, job)
 
@@ -107,7 +107,7 @@ def fax_for_job(services: Services, job: queue.Job) -> dict[str, Any]:
                         "to_number": normalize_number(described.get("to_raw"), region)})
         with catalog.transaction():
             fax_id = ensure_fax(catalog, fax)
-            queue.assign_fax(catalog, job.id, fax_id)
+            catalog.jobs.assign_fax(job.id, fax_id)
         return catalog.get_fax(fax_id)
     return catalog.get_fax(job.fax_id)
 
@@ -169,7 +169,7 @@ async def fetch_faxplus_page(services: Services, job: queue.Job) -> None:
 
 
 def _complete(catalog: Any, job: queue.Job) -> None:
-    if not queue.complete(catalog, job):
+    if not catalog.jobs.complete(job):
         raise LeaseLost(f"job {job.id}: lease lost before completion; effects rolled back")
 
 

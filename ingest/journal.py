@@ -8,17 +8,16 @@ the earlier fax and stores nothing.
 from __future__ import annotations
 
 import asyncio
-import json
 import queue as stdlib_queue
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ulid import ULID
 
-from storage import audit, queue
-from storage.catalog import Catalog, open_catalog, utcnow_iso
+from storage import audit
+from storage.backend import Catalog
 
 
 @dataclass(frozen=True)
@@ -76,25 +75,18 @@ class DeliveryRecord:
 def record_delivery(catalog: Catalog, rec: DeliveryRecord) -> Journaled:
     """Store the delivery and enqueue its job. Call inside a write transaction; a duplicate
     idempotency key changes nothing and returns the earlier fax."""
-    conn = catalog.conn
     # The fax row first (when the door knows it): a repeat delivery names the same fax, which
     # the first one created, so for a duplicate this is a no-op; the event insert tells it
     # apart. Webhooks leave the fax to their job (see ingest.fetch): the acknowledgement path
     # writes only the event, the job and the audit entry.
     fax_id = ensure_fax(catalog, rec.fax) if rec.fax else None
-    cur = conn.execute(
-        """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
-                               fax_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING""",
-        (rec.provider, rec.idem_key, rec.event_type, utcnow_iso(),
-         json.dumps(rec.headers, sort_keys=True), rec.body, fax_id),
-    )
-    if cur.rowcount == 0:
+    if not catalog.record_event(rec.provider, rec.idem_key, rec.event_type, rec.headers,
+                                rec.body, fax_id):
         return Journaled(fax_id=fax_id, duplicate=True)
     job_id = None
     if rec.job_kind:
-        job_id = queue.enqueue(catalog, rec.job_kind, fax_id=fax_id, payload=rec.job_payload,
-                               max_attempts=rec.max_attempts)
+        job_id = catalog.jobs.enqueue(rec.job_kind, fax_id=fax_id, payload=rec.job_payload,
+                                      max_attempts=rec.max_attempts)
     audit.append(catalog, rec.actor, "delivery.journaled", fax_id,
                  {"provider": rec.provider, "event_type": rec.event_type,
                   "idem_key": rec.idem_key})
@@ -117,8 +109,9 @@ class GroupJournal:
     resolves only after that commit.
     """
 
-    def __init__(self, catalog_path: Path, max_batch: int = 512) -> None:
-        self._path = catalog_path
+    def __init__(self, open_catalog: Callable[[], Catalog], max_batch: int = 512) -> None:
+        """``open_catalog`` opens the writer thread's own catalog (closed when it stops)."""
+        self._open_catalog = open_catalog
         self._max_batch = max_batch
         self._queue: stdlib_queue.SimpleQueue = stdlib_queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="journal", daemon=True)
@@ -135,7 +128,7 @@ class GroupJournal:
         self._thread.join()
 
     def _run(self) -> None:
-        catalog = open_catalog(self._path)
+        catalog = self._open_catalog()
         try:
             while True:
                 first = self._queue.get()
@@ -175,15 +168,13 @@ class GroupJournal:
     def _commit_one_by_one(catalog: Catalog, batch: list) -> list[tuple[Any, Any]]:
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
-            with catalog.transaction() as conn:
-                for n, (rec, _, _) in enumerate(batch):
-                    conn.execute(f"SAVEPOINT d{n}")
+            with catalog.transaction():
+                for rec, _, _ in batch:
                     try:
-                        outcomes.append((record_delivery(catalog, rec), None))
+                        with catalog.transaction():  # a savepoint: undone alone if it fails
+                            outcomes.append((record_delivery(catalog, rec), None))
                     except Exception as exc:
-                        conn.execute(f"ROLLBACK TO d{n}")
                         outcomes.append((None, exc))
-                    conn.execute(f"RELEASE d{n}")
         except Exception as exc:  # the commit itself failed: nobody's delivery is durable
             outcomes = [(None, exc)] * len(batch)
         return outcomes

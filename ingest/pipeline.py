@@ -27,7 +27,7 @@ from ocr import OcrPool, PageText, Word
 from ocr.pool import PoolTaskTimedOut
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
-from storage.catalog import Catalog, open_catalog
+from storage.backend import Catalog, open_catalog
 from storage.spool import Spool
 
 SIDECAR_VERSION = 1
@@ -103,7 +103,7 @@ def open_services(config: Config, *, with_pool: bool = True,
     return Services(
         owns_pool=owns_pool,
         config=config,
-        catalog=open_catalog(config.catalog_path),
+        catalog=open_catalog(config.catalog_location),
         spool=Spool(config.spool_dir, config.limits.spool_max_bytes),
         archive=open_archive(config),
         pool=pool,
@@ -130,7 +130,7 @@ def _sha256_file(path: Path) -> tuple[str, int]:
 
 
 def _complete_or_rollback(catalog: Catalog, job: queue.Job) -> None:
-    if not queue.complete(catalog, job):
+    if not catalog.jobs.complete(job):
         raise LeaseLost(f"job {job.id}: lease lost before completion; effects rolled back")
 
 
@@ -155,8 +155,7 @@ async def process_fax(services: Services, job: queue.Job) -> None:
     with catalog.transaction():
         for page, text in zip(pages, texts, strict=True):
             catalog.replace_page(fax["id"], {**page.as_row(), **page_text_row(text)})
-        catalog.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?",
-                             (fax["id"], len(pages)))
+        catalog.delete_pages_after(fax["id"], len(pages))
         catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
         verdict = spam.score_fax(catalog, services.config, fax["id"])
         spam.record_verdict(catalog, fax["id"], verdict)
@@ -168,8 +167,8 @@ async def process_fax(services: Services, job: queue.Job) -> None:
             if confidences else None,
             "spam": {"verdict": verdict.verdict, "score": verdict.score},
         })
-        queue.enqueue(catalog, "archive", fax_id=fax["id"],
-                      max_attempts=services.config.worker.max_attempts)
+        catalog.jobs.enqueue("archive", fax_id=fax["id"],
+                             max_attempts=services.config.worker.max_attempts)
         _complete_or_rollback(catalog, job)
 
 

@@ -20,6 +20,7 @@ from ingest.jobs import JobKind
 from ingest.pages import FaxRejected
 from ingest.pipeline import LeaseLost, Services
 from ingest.providers import registry
+from ingest.wakeups import JobWakeups
 from storage import audit, queue
 from storage.archive import ArchiveUnavailable
 from storage.spool import SpoolFull
@@ -49,7 +50,7 @@ async def _heartbeat(services: Services, job: queue.Job) -> None:
     lease = services.config.worker.lease_seconds
     while True:
         await asyncio.sleep(lease / 3)
-        if not queue.renew(services.catalog, job, lease):
+        if not services.catalog.jobs.renew(job, lease):
             log.warning("job %s: lease lost to another worker", job.id)
             return
 
@@ -70,11 +71,11 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     catalog, permanent = services.catalog, isinstance(exc, FaxRejected)
     message = _describe(exc)
     with catalog.transaction():
-        state = queue.fail(catalog, job, message, backoff=services.backoff, permanent=permanent,
-                           keep_trying=waits_for_resources(exc))
+        state = catalog.jobs.fail(job, message, backoff=services.backoff, permanent=permanent,
+                                  keep_trying=waits_for_resources(exc))
         # A provider job learns its fax on its first run: read it back rather than trust
         # the lease's copy.
-        fax_id = queue.fax_of(catalog, job.id)
+        fax_id = catalog.jobs.fax_of(job.id)
         if fax_id:
             catalog.update_fax(fax_id, error=message,
                                **({"state": "failed"} if state == "failed" else {}))
@@ -96,7 +97,7 @@ async def run_job(services: Services, job: queue.Job) -> None:
         log.info("job %s (%s, fax %s) done", job.id, job.kind, job.fax_id)
     except asyncio.CancelledError:
         outcome = "released"
-        queue.release(services.catalog, job)
+        services.catalog.jobs.release(job)
         raise
     except LeaseLost as exc:
         outcome = "lease_lost"
@@ -118,16 +119,21 @@ async def run_job(services: Services, job: queue.Job) -> None:
 
 
 async def worker_loop(services: Services, stop: asyncio.Event, *,
-                      fax_ids: Iterable[str] | None = None, until_idle: bool = False) -> None:
+                      fax_ids: Iterable[str] | None = None, until_idle: bool = False,
+                      wakeups: JobWakeups | None = None) -> None:
     """Take jobs until ``stop`` is set (or, with ``until_idle``, until the given faxes have no
-    pending job). ``fax_ids`` restricts the loop to those faxes' jobs."""
+    pending job). ``fax_ids`` restricts the loop to those faxes' jobs. Idle, it waits for the
+    next poll, or for ``wakeups`` (a job queued on any node) if given."""
     ids = list(fax_ids) if fax_ids is not None else None
     cfg = services.config.worker
     while not stop.is_set():
-        job = queue.lease(services.catalog, cfg.lease_seconds, fax_ids=ids)
+        job = services.catalog.jobs.lease(cfg.lease_seconds, fax_ids=ids)
         if job is None:
-            if until_idle and (ids is None or queue.pending_for(services.catalog, ids) == 0):
+            if until_idle and (ids is None or services.catalog.jobs.pending_for(ids) == 0):
                 return
+            if wakeups is not None:
+                await wakeups.wait(stop, cfg.poll_seconds)
+                continue
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
             continue
@@ -141,19 +147,27 @@ class WorkerGroup:
         self.services = services
         self.stop_event = asyncio.Event()
         self.tasks: list[asyncio.Task] = []
+        self.wakeups: JobWakeups | None = None
 
     def start(self) -> None:
+        self.wakeups = JobWakeups.for_catalog(self.services.catalog)
         for n in range(self.services.config.worker.concurrency):
-            self.tasks.append(asyncio.create_task(worker_loop(self.services, self.stop_event),
-                                                  name=f"worker-{n}"))
+            self.tasks.append(asyncio.create_task(
+                worker_loop(self.services, self.stop_event, wakeups=self.wakeups),
+                name=f"worker-{n}"))
 
     async def stop(self, drain_seconds: float) -> None:
         """Stop taking jobs; let running ones finish for up to ``drain_seconds``, then cancel
         (a cancelled job is released, ready for the next start)."""
         self.stop_event.set()
-        if not self.tasks:
-            return
-        _, pending = await asyncio.wait(self.tasks, timeout=drain_seconds)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        try:
+            if not self.tasks:
+                return
+            _, pending = await asyncio.wait(self.tasks, timeout=drain_seconds)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*self.tasks, return_exceptions=True)
+        finally:
+            if self.wakeups is not None:
+                await asyncio.to_thread(self.wakeups.close)
+                self.wakeups = None

@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from storage.archive import Archive, ArchiveError, ObjectVersion
-from storage.catalog import Catalog, utcnow_iso
+from storage.backend import Catalog
+from storage.catalog import utcnow_iso
 
 GENESIS = "0" * 64
 
@@ -44,20 +45,19 @@ def entry_hash(seq: int, at: str, actor: str, action: str, fax_id: str | None,
 
 def append(catalog: Catalog, actor: str, action: str, fax_id: str | None = None,
            details: dict[str, Any] | None = None) -> int:
-    """Append one entry. Call inside a write transaction (it reads the head, then inserts)."""
-    head = catalog.conn.execute(
-        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
-    ).fetchone()
-    seq, prev = (head["seq"] + 1, head["hash"]) if head else (1, GENESIS)
-    at = utcnow_iso()
+    """Append one entry, in the caller's transaction (or one of its own). The backend keeps
+    other writers, of any node, from appending between this head read and the insert (on
+    PostgreSQL a transaction-scoped advisory lock, held until the caller commits)."""
     encoded = json.dumps(details or {}, sort_keys=True, ensure_ascii=False,
                          separators=(",", ":"))
-    digest = entry_hash(seq, at, actor, action, fax_id, details_digest(encoded), prev)
-    catalog.conn.execute(
-        "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, actor, action, fax_id, encoded, prev, digest),
-    )
+    with catalog.transaction():
+        head = catalog.audit_head(for_append=True)
+        seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
+        at = utcnow_iso()
+        digest = entry_hash(seq, at, actor, action, fax_id, details_digest(encoded), prev)
+        catalog.insert_audit_entry({"seq": seq, "at": at, "actor": actor, "action": action,
+                                    "fax_id": fax_id, "details": encoded, "prev_hash": prev,
+                                    "hash": digest})
     return seq
 
 
@@ -102,7 +102,7 @@ class ChainReport:
 def verify_chain(catalog: Catalog) -> ChainReport:
     """Walk the whole log; name the first entry whose hash or link does not hold."""
     prev, expected_seq, count = GENESIS, 1, 0
-    for row in catalog.conn.execute("SELECT * FROM audit_log ORDER BY seq"):
+    for row in catalog.audit_entries():
         count += 1
         if row["seq"] != expected_seq:
             return ChainReport(count, expected_seq, f"entry {expected_seq} is missing")
@@ -117,9 +117,7 @@ def verify_chain(catalog: Catalog) -> ChainReport:
 
 
 def head(catalog: Catalog) -> tuple[int, str]:
-    row = catalog.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
-                               ).fetchone()
-    return (row["seq"], row["hash"]) if row else (0, GENESIS)
+    return catalog.audit_head() or (0, GENESIS)
 
 
 ANCHOR_PREFIX = "audit/heads/"
@@ -156,32 +154,21 @@ class AnchorRecord:
 
 def record_anchor(catalog: Catalog, anchor: AnchorRecord) -> None:
     with catalog.transaction():
-        catalog.conn.execute(
-            "INSERT OR REPLACE INTO audit_anchors (target, key, seq, hash, at, version_id,"
-            " retain_until) VALUES (:target, :key, :seq, :hash, :at, :version_id,"
-            " :retain_until)", asdict(anchor))
+        catalog.record_audit_anchor(asdict(anchor))
 
 
 def last_anchored_seq(catalog: Catalog, target: str) -> int:
-    row = catalog.conn.execute("SELECT max(seq) FROM audit_anchors WHERE target = ?",
-                               (target,)).fetchone()
-    return row[0] or 0
+    return catalog.last_anchored_seq(target)
 
 
 def person_entries_since(catalog: Catalog, seq: int) -> int:
     """Entries after ``seq`` written for a person (reads, exports, verdicts...), not by the
     service itself: these are anchored in small batches rather than on the periodic timer."""
-    return catalog.conn.execute(
-        f"SELECT count(*) FROM audit_log WHERE seq > ? AND actor NOT IN "
-        f"({','.join('?' * len(SERVICE_ACTORS))}) AND actor NOT LIKE ?",
-        (seq, *SERVICE_ACTORS, SERVICE_ACTOR_PREFIX + "%")).fetchone()[0]
+    return catalog.audit_entries_not_by(seq, SERVICE_ACTORS, SERVICE_ACTOR_PREFIX)
 
 
 def recorded_anchors(catalog: Catalog, first_seq: int, last_seq: int) -> list[AnchorRecord]:
-    rows = catalog.conn.execute(
-        "SELECT target, key, seq, hash, at, version_id, retain_until FROM audit_anchors"
-        " WHERE seq BETWEEN ? AND ? ORDER BY seq, target", (first_seq, last_seq))
-    return [AnchorRecord(**dict(r)) for r in rows]
+    return [AnchorRecord(**row) for row in catalog.audit_anchors_between(first_seq, last_seq)]
 
 
 # -- what the target holds -----------------------------------------------------------------------
@@ -278,8 +265,7 @@ def check_anchors(catalog: Catalog, anchors: list[StoredAnchor]) -> list[str]:
 
 
 def _hash_at(catalog: Catalog, seq: int) -> str | None:
-    row = catalog.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
-    return row["hash"] if row else None
+    return catalog.audit_hash_at(seq)
 
 
 def check_anchors_against(hash_at: Callable[[int], str | None], anchors: list[StoredAnchor],

@@ -8,6 +8,7 @@ at the same time. The schema evolves through numbered migrations recorded in
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
 import time
@@ -21,6 +22,7 @@ import sqlite_utils
 from storage.terms import fold_lookalikes, fold_lookalikes_sql, index_terms, term_keys
 
 BUSY_TIMEOUT_MS = 10_000
+_savepoints = itertools.count(1)
 
 MIGRATIONS: list[str] = [
     # 1: the spine.
@@ -296,6 +298,12 @@ def utcnow_iso() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+def like_prefix(text: str) -> str:
+    """A LIKE pattern (escape character ``\\``) for values starting with ``text`` as typed:
+    a ``%`` or ``_`` in it is not a wildcard."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 class NotFound(LookupError):
     """No such fax (or job)."""
 
@@ -344,9 +352,29 @@ class Catalog:
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
+    @property
+    def jobs(self) -> Any:
+        """The job queue in this catalog (a ``storage.queue.JobQueue``)."""
+        from storage.queue import SqliteQueue  # storage.queue imports this module
+
+        return SqliteQueue(self)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction taken up front (BEGIN IMMEDIATE), so it never deadlocks midway."""
+        """A write transaction taken up front (BEGIN IMMEDIATE), so it never deadlocks midway.
+        Inside one already open, a savepoint: its work is undone alone if it raises."""
+        if self.conn.in_transaction:
+            name = f"sp{next(_savepoints)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {name}")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -402,13 +430,167 @@ class Catalog:
         return self.conn.execute("SELECT 1 FROM faxes WHERE original_sha256 = ? LIMIT 1",
                                  (sha256,)).fetchone() is not None
 
+    def retention_rows(self) -> list[dict[str, Any]]:
+        """Faxes by the date their last archived object may go (the latest retain-until)."""
+        rows = self.conn.execute(
+            """SELECT f.id, f.received_at, f.from_number, f.from_raw, f.state,
+                      max(o.retain_until) AS retain_until, max(o.legal_hold) AS legal_hold,
+                      count(o.key) AS objects
+               FROM faxes f JOIN archive_objects o ON o.fax_id = f.id
+               GROUP BY f.id ORDER BY retain_until IS NULL, retain_until, f.received_at""")
+        return [dict(r) for r in rows]
+
+    def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
+                         from_number: str | None = None, words: str | None = None,
+                         include_spam: bool = False) -> list[str]:
+        """Archived faxes received in [since, until), from a number, with pages holding
+        ``words`` (taken literally), spam left out unless asked; oldest first."""
+        where, params = ["state = 'archived'"], []
+        if since:
+            where.append("received_at >= ?")
+            params.append(since)
+        if until:
+            where.append("received_at < ?")
+            params.append(until)
+        if from_number:
+            where.append("(from_number = ? OR from_raw = ?)")
+            params += [from_number, from_number]
+        if not include_spam:
+            where.append("coalesce(spam_verdict, '') != 'spam'")
+        if words:
+            match = self.db.quote_fts(words)
+            if not match.strip():
+                return []
+            where.append("id IN (SELECT p.fax_id FROM pages_fts JOIN pages p ON p.id = "
+                         "pages_fts.rowid WHERE pages_fts MATCH ?)")
+            params.append(match)
+        rows = self.conn.execute(
+            f"SELECT id FROM faxes WHERE {' AND '.join(where)} ORDER BY received_at, id",
+            params)
+        return [r["id"] for r in rows]
+
+    # -- the journal (events), restores, holds: the backend-neutral writes ------------------
+    def record_event(self, provider: str, idem_key: str, event_type: str,
+                     headers: dict[str, str], body: bytes, fax_id: str | None) -> bool:
+        """Journal one delivery's raw event; False if its idempotency key is already in."""
+        return self.conn.execute(
+            """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
+                                   fax_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING""",
+            (provider, idem_key, event_type, utcnow_iso(), json.dumps(headers, sort_keys=True),
+             body, fax_id)).rowcount == 1
+
+    def delete_pages_after(self, fax_id: str, last_page_no: int) -> None:
+        """Drop pages numbered past ``last_page_no`` (a fax read again came out shorter)."""
+        self.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?",
+                          (fax_id, last_page_no))
+
+    def set_legal_hold(self, fax_id: str, on: bool) -> None:
+        self.conn.execute("UPDATE archive_objects SET legal_hold = ? WHERE fax_id = ?",
+                          (int(on), fax_id))
+
+    def delete_archive_objects(self, fax_id: str) -> None:
+        self.conn.execute("DELETE FROM archive_objects WHERE fax_id = ?", (fax_id,))
+
+    def record_spam_feedback(self, fax_id: str, verdict: str, actor: str) -> None:
+        self.conn.execute(
+            "INSERT INTO spam_feedback (fax_id, verdict, actor, at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (fax_id) DO UPDATE SET verdict = excluded.verdict,"
+            " actor = excluded.actor, at = excluded.at", (fax_id, verdict, actor, utcnow_iso()))
+
+    def faxes_to_rescore(self, since: str | None = None) -> list[dict[str, Any]]:
+        """(id, spam_verdict) of faxes with pages, received on or after ``since``, oldest first."""
+        rows = self.conn.execute(
+            "SELECT id, spam_verdict FROM faxes WHERE pages IS NOT NULL"
+            + (" AND received_at >= ?" if since else "") + " ORDER BY received_at",
+            (since,) if since else ())
+        return [dict(r) for r in rows]
+
+    def archived_objects(self, since: str | None = None) -> list[dict[str, Any]]:
+        """Every archived object (of faxes received on or after ``since``), by fax."""
+        sql = ("SELECT o.* FROM archive_objects o JOIN faxes f ON f.id = o.fax_id"
+               + (" WHERE f.received_at >= ?" if since else "")
+               + " ORDER BY o.fax_id, o.purpose")
+        return [dict(r) for r in self.conn.execute(sql, (since,) if since else ())]
+
+    def has_fax(self, fax_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM faxes WHERE id = ?",
+                                 (fax_id,)).fetchone() is not None
+
+    def insert_fax_row(self, row: dict[str, Any]) -> None:
+        """Insert a fax row exactly as given (a restore or a copy: the columns by name,
+        ``metadata`` as its JSON text)."""
+        self.conn.execute(f"INSERT INTO faxes ({', '.join(row)}) VALUES "
+                          f"({', '.join('?' * len(row))})", tuple(row.values()))
+
+    # -- the audit log's rows (the chain itself is storage.audit's) ------------------------
+    def audit_head(self, *, for_append: bool = False) -> tuple[int, str] | None:
+        """(seq, hash) of the newest entry, or None. ``for_append``: the caller appends next,
+        inside this transaction (BEGIN IMMEDIATE already keeps other writers out)."""
+        row = self.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+                                ).fetchone()
+        return (row["seq"], row["hash"]) if row else None
+
+    def insert_audit_entry(self, entry: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash, hash)"
+            " VALUES (:seq, :at, :actor, :action, :fax_id, :details, :prev_hash, :hash)", entry)
+
+    def audit_entries(self, from_seq: int = 1) -> Iterator[dict[str, Any]]:
+        """Entries from ``from_seq`` on, in order."""
+        for row in self.conn.execute("SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq",
+                                     (from_seq,)):
+            yield dict(row)
+
+    def audit_hash_at(self, seq: int) -> str | None:
+        row = self.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+        return row["hash"] if row else None
+
+    def first_audit_seq_of(self, fax_ids: Iterable[str]) -> int | None:
+        """The first entry about any of these faxes."""
+        ids, first = sorted(fax_ids), None
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            row = self.conn.execute(
+                f"SELECT min(seq) FROM audit_log WHERE fax_id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchone()
+            if row[0] is not None:
+                first = row[0] if first is None else min(first, row[0])
+        return first
+
+    def record_audit_anchor(self, anchor: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO audit_anchors (target, key, seq, hash, at, version_id,"
+            " retain_until) VALUES (:target, :key, :seq, :hash, :at, :version_id,"
+            " :retain_until)", anchor)
+
+    def last_anchored_seq(self, target: str) -> int:
+        row = self.conn.execute("SELECT max(seq) FROM audit_anchors WHERE target = ?",
+                                (target,)).fetchone()
+        return row[0] or 0
+
+    def audit_entries_not_by(self, seq: int, actors: Iterable[str], actor_prefix: str) -> int:
+        """Entries after ``seq`` whose actor is none of ``actors`` and lacks the prefix."""
+        names = list(actors)
+        return self.conn.execute(
+            f"SELECT count(*) FROM audit_log WHERE seq > ? AND actor NOT IN "
+            f"({','.join('?' * len(names))}) AND actor NOT LIKE ?",
+            (seq, *names, actor_prefix + "%")).fetchone()[0]
+
+    def audit_anchors_between(self, first_seq: int, last_seq: int) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT target, key, seq, hash, at, version_id, retain_until FROM audit_anchors"
+            " WHERE seq BETWEEN ? AND ? ORDER BY seq, target", (first_seq, last_seq))
+        return [dict(r) for r in rows]
+
     # -- faxes ---------------------------------------------------------------------------
     def get_fax(self, fax_id: str) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM faxes WHERE id = ?", (fax_id,)).fetchone()
         if row is None:
             # Allow an unambiguous prefix of the id, like git does for commits.
             rows = self.conn.execute(
-                "SELECT * FROM faxes WHERE id LIKE ? LIMIT 2", (fax_id.upper() + "%",)
+                "SELECT * FROM faxes WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                (like_prefix(fax_id.upper()),)
             ).fetchall() if len(fax_id) >= 6 else []
             if len(rows) != 1:
                 raise NotFound(f"no fax {fax_id!r}")

@@ -202,18 +202,10 @@ def _audit_segment(catalog: Catalog, fax_ids: set[str]) -> Iterator[dict[str, An
     """Entries from the first about these faxes to the head; others without details."""
     if not fax_ids:
         return
-    first = None
-    for chunk_start in range(0, len(fax_ids), 500):
-        ids = sorted(fax_ids)[chunk_start:chunk_start + 500]
-        row = catalog.conn.execute(
-            f"SELECT min(seq) FROM audit_log WHERE fax_id IN ({','.join('?' * len(ids))})",
-            ids).fetchone()
-        if row[0] is not None:
-            first = row[0] if first is None else min(first, row[0])
+    first = catalog.first_audit_seq_of(fax_ids)
     if first is None:
         return
-    for row in catalog.conn.execute("SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq",
-                                    (first,)):
+    for row in catalog.audit_entries(first):
         entry = {k: row[k] for k in ("seq", "at", "actor", "action", "fax_id", "prev_hash",
                                      "hash")}
         entry["details_sha256"] = details_digest(row["details"])
@@ -226,28 +218,12 @@ def select_faxes(catalog: Catalog, *, since: str | None = None, until: str | Non
                  from_number: str | None = None, query: str | None = None,
                  include_spam: bool = False) -> list[dict[str, Any]]:
     """Archived faxes matching the filters, oldest first."""
-    where, params = ["state = 'archived'"], []
-    if since:
-        where.append("received_at >= ?")
-        params.append(since)
-    if until:
-        where.append("received_at < ?")
-        params.append(until)
-    if from_number:
-        where.append("(from_number = ? OR from_raw = ?)")
-        params += [from_number, from_number]
-    if not include_spam:
-        where.append("coalesce(spam_verdict, '') != 'spam'")
-    if query:
-        match = catalog.db.quote_fts(CONTROL.sub(" ", query))
-        if not match.strip():
-            return []
-        where.append("id IN (SELECT p.fax_id FROM pages_fts JOIN pages p ON p.id = "
-                     "pages_fts.rowid WHERE pages_fts MATCH ?)")
-        params.append(match)
-    rows = catalog.conn.execute(
-        f"SELECT id FROM faxes WHERE {' AND '.join(where)} ORDER BY received_at, id", params)
-    return [catalog.get_fax(r["id"]) for r in rows.fetchall()]
+    words = CONTROL.sub(" ", query) if query else None
+    if words is not None and not words.strip():
+        return []
+    ids = catalog.archived_fax_ids(since=since, until=until, from_number=from_number,
+                                   words=words, include_spam=include_spam)
+    return [catalog.get_fax(fax_id) for fax_id in ids]
 
 
 def write_bundle(catalog: Catalog, archive: Archive, faxes: list[dict[str, Any]], out: Path,

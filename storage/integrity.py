@@ -27,9 +27,7 @@ class Problem:
 
 
 def archived_objects(catalog: Catalog, since: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT o.* FROM archive_objects o JOIN faxes f ON f.id = o.fax_id"
-           + (" WHERE f.received_at >= ?" if since else "") + " ORDER BY o.fax_id, o.purpose")
-    return [dict(r) for r in catalog.conn.execute(sql, (since,) if since else ())]
+    return catalog.archived_objects(since)
 
 
 def _verify_one(archive: Archive, obj: dict[str, Any],
@@ -115,8 +113,8 @@ def rebuild_catalog(archive: Archive, catalog: Catalog,
             raw = stream.read()
         doc = json.loads(raw)
         fax = doc["fax"]
-        with catalog.transaction() as conn:
-            if conn.execute("SELECT 1 FROM faxes WHERE id = ?", (fax["id"],)).fetchone():
+        with catalog.transaction():
+            if catalog.has_fax(fax["id"]):
                 counts["present"] += 1
                 continue
             row = {c: fax.get(c) for c in FAX_COLUMNS}
@@ -125,9 +123,7 @@ def rebuild_catalog(archive: Archive, catalog: Catalog,
             row["partial"] = row["partial"] or 0
             row["created_at"] = row["created_at"] or utcnow_iso()
             row["updated_at"] = utcnow_iso()
-            conn.execute(
-                f"INSERT INTO faxes ({', '.join(row)}, state) VALUES "
-                f"({', '.join('?' * len(row))}, 'archived')", tuple(row.values()))
+            catalog.insert_fax_row({**row, "state": "archived"})
             for page in doc.get("pages", []):
                 catalog.replace_page(fax["id"], {c: page.get(c) for c in PAGE_COLUMNS})
             objects = dict(doc.get("objects", {}))

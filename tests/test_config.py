@@ -95,3 +95,38 @@ def test_example_config_documents_every_key_with_its_default() -> None:
         for key, field in section_model.model_fields.items():
             key = field.alias or key
             assert f"{key} =" in text, f"{section}.{key} missing from config.example.toml"
+
+
+def test_catalog_url_comes_from_the_environment_and_its_password_is_never_shown() -> None:
+    env = {"FAXVAULT_CATALOG_URL": "postgresql://fv:s3cret-pw@db.internal/faxvault"}
+    config = config_from_mapping({"catalog": {"url": "postgresql://other@x/y"}}, env)
+    assert config.catalog.url is not None
+    assert config.catalog.url.get_secret_value() == env["FAXVAULT_CATALOG_URL"]
+    assert "s3cret-pw" not in repr(config) and "s3cret-pw" not in str(config.catalog)
+
+
+def test_catalog_url_other_than_postgresql_names_the_key_not_the_password() -> None:
+    with pytest.raises(ConfigError) as err:
+        config_from_mapping({"catalog": {"url": "mysql://fv:s3cret-pw@db/faxvault"}}, {})
+    assert "catalog.url" in str(err.value) and "postgresql://" in str(err.value)
+    assert "s3cret-pw" not in str(err.value)
+
+
+def test_no_catalog_url_means_sqlite_in_the_data_dir() -> None:
+    config = config_from_mapping({"paths": {"data_dir": "/srv/fv"}}, {})
+    assert config.catalog.url is None
+    assert config.catalog_path == Path("/srv/fv/faxvault.sqlite3")
+
+
+def test_catalog_pool_bounds_are_checked() -> None:
+    with pytest.raises(ConfigError, match=r"catalog\.pool_min_size"):
+        config_from_mapping({"catalog": {"pool_min_size": 9, "pool_max_size": 2}}, {})
+
+
+def test_catalog_location_keeps_the_url_out_of_its_repr() -> None:
+    env = {"FAXVAULT_CATALOG_URL": "postgresql://fv:s3cret-pw@db.internal/faxvault"}
+    location = config_from_mapping({"catalog": {"statement_timeout_ms": 500}}, env)\
+        .catalog_location
+    assert location.backend == "postgresql" and location.postgres.statement_timeout_ms == 500
+    assert "s3cret-pw" not in repr(location)
+    assert config_from_mapping({}, {}).catalog_location.backend == "sqlite"

@@ -58,6 +58,11 @@ class PostgresQueue:
             finally:
                 self._bound.reset(token)
 
+    def bound_connection(self) -> psycopg.Connection | None:
+        """The connection of the transaction open in this thread or task, if any (the
+        catalog on the same pool shares it)."""
+        return self._bound.get()
+
     @contextlib.contextmanager
     def _cursor(self) -> Iterator[psycopg.Cursor[dict[str, Any]]]:
         with self.transaction() as conn, conn.cursor(row_factory=dict_row) as cur:

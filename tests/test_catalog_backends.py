@@ -1,0 +1,219 @@
+"""The catalog's interface, the same on SQLite and on PostgreSQL (a real server from
+tests/postgres.py): faxes, the journal, pages, holds, spam feedback, the audit chain."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ingest.journal import DeliveryRecord, NewFax, journal_delivery
+from storage import audit
+from storage.backend import Catalog, CatalogLocation, PostgresSettings, open_catalog
+from storage.catalog import NotFound
+from storage.terms import index_terms
+
+PAGE = {"width_px": 1728, "height_px": 2200, "xdpi": 204.0, "ydpi": 196.0, "confidence": 91.0}
+
+
+def _location(request: pytest.FixtureRequest, tmp_path: Path) -> CatalogLocation:
+    url = (request.getfixturevalue("postgres_url") if request.param == "postgres" else None)
+    return CatalogLocation(sqlite_path=tmp_path / "c.sqlite3", url=url,
+                           postgres=PostgresSettings(pool_max_size=4))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> CatalogLocation:
+    return _location(request, tmp_path)
+
+
+@pytest.fixture
+def catalog(location: CatalogLocation) -> Iterator[Catalog]:
+    opened = open_catalog(location)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _delivery(n: int, *, provider_fax_id: str | None = None) -> DeliveryRecord:
+    return DeliveryRecord(
+        provider="cli", idem_key=f"key-{n}", event_type="file", body=b"\x00raw",
+        headers={"x": "y"}, job_kind="process",
+        fax=NewFax(provider="cli", provider_fax_id=provider_fax_id or f"fax-{n}",
+                   received_at=None, from_number="+15551230000",
+                   original_sha256="ab" * 32, metadata={"door": "test"}))
+
+
+def test_a_delivery_is_journaled_once_with_its_fax_job_and_audit_entry(catalog: Catalog) -> None:
+    first = journal_delivery(catalog, _delivery(1))
+    again = journal_delivery(catalog, _delivery(1))
+    assert not first.duplicate and again.duplicate and again.fax_id == first.fax_id
+    fax = catalog.get_fax(first.fax_id)
+    assert fax["metadata"] == {"door": "test"} and fax["state"] == "received"
+    assert catalog.get_fax(first.fax_id[:10].lower())["id"] == first.fax_id  # a prefix
+    assert catalog.find_fax("cli", "fax-1")["id"] == first.fax_id
+    assert catalog.jobs.counts_by_state()["queued"] == 1
+    assert catalog.jobs.lease(60).fax_id == first.fax_id
+    assert [d.deliveries for d in catalog.delivery_summaries()] == [1]
+    assert audit.head(catalog)[0] == 1 and audit.verify_chain(catalog).ok
+    with pytest.raises(NotFound):
+        catalog.get_fax("%%%%%%")  # no wildcard lookups by a typed prefix
+
+
+def test_update_fax_and_the_status_read_models(catalog: Catalog) -> None:
+    fax_id = journal_delivery(catalog, _delivery(1)).fax_id
+    catalog.update_fax(fax_id, state="processed", pages=2, spam_verdict="ham",
+                       metadata='{"door": "again"}')
+    assert catalog.get_fax(fax_id)["metadata"] == {"door": "again"}
+    assert catalog.fax_counts_by_state() == {"processed": 1}
+    assert catalog.spam_verdict_counts() == {"ham": 1}
+    assert catalog.unfinished_count([fax_id]) == 1
+    assert catalog.count_faxes_needing_original("ab" * 32) == 1
+    assert catalog.count_faxes_needing_original("ab" * 32, excluding=fax_id) == 0
+    assert catalog.is_original("ab" * 32)
+
+
+def test_pages_are_replaced_trimmed_and_their_words_forgotten(catalog: Catalog) -> None:
+    fax_id = journal_delivery(catalog, _delivery(1)).fax_id
+    with catalog.transaction():
+        for n, text in enumerate(["Invoice Ñandú", "second page", "third zebra"], start=1):
+            catalog.replace_page(fax_id, {**PAGE, "page_no": n, "text": text})
+        catalog.replace_page(fax_id, {**PAGE, "page_no": 2, "text": "replaced page"})
+        catalog.delete_pages_after(fax_id, 2)
+    pages = catalog.pages(fax_id)
+    assert [(p["page_no"], p["text"]) for p in pages] == [(1, "Invoice Ñandú"),
+                                                          (2, "replaced page")]
+    assert set(pages[0]) == {"id", "fax_id", "page_no", "width_px", "height_px", "xdpi",
+                             "ydpi", "text", "confidence"}
+    assert index_terms("Ñandú") == ["nandu"]
+    catalog.delete_pages(fax_id)
+    assert catalog.pages(fax_id) == []
+
+
+def test_archive_objects_holds_spam_feedback_and_retention(catalog: Catalog) -> None:
+    fax_id = journal_delivery(catalog, _delivery(1)).fax_id
+    catalog.replace_page(fax_id, {**PAGE, "page_no": 1, "text": "buy now"})
+    for purpose in ("original", "pdf"):
+        catalog.record_archive_object(fax_id, {"purpose": purpose, "key": f"k/{purpose}",
+                                               "sha256": "cd" * 32, "size": 10,
+                                               "version_id": None,
+                                               "retain_until": "2030-01-01T00:00:00Z"})
+    catalog.set_legal_hold(fax_id, True)
+    assert [o["legal_hold"] for o in catalog.archive_objects(fax_id)] == [1, 1]
+    [row] = catalog.retention_rows()
+    assert (row["objects"], row["legal_hold"], row["retain_until"]) == (2, 1,
+                                                                       "2030-01-01T00:00:00Z")
+    assert len(catalog.archived_objects()) == 2
+    catalog.record_spam_feedback(fax_id, "spam", "op")
+    catalog.record_spam_feedback(fax_id, "ham", "op2")
+    assert catalog.spam_feedback(fax_id)["verdict"] == "ham"
+    assert catalog.spam_feedback_texts() == [("ham", "buy now")]
+    assert catalog.spam_feedback_texts(exclude=fax_id) == []
+    catalog.delete_archive_objects(fax_id)
+    assert catalog.archive_objects(fax_id) == []
+
+
+def test_a_nested_transaction_that_fails_is_undone_alone(catalog: Catalog) -> None:
+    with catalog.transaction():
+        journal_delivery(catalog, _delivery(1))
+        with pytest.raises(RuntimeError), catalog.transaction():
+            journal_delivery(catalog, _delivery(2))
+            raise RuntimeError("this delivery fails")
+        journal_delivery(catalog, _delivery(3))
+    assert catalog.find_fax("cli", "fax-2") is None
+    assert catalog.find_fax("cli", "fax-1") and catalog.find_fax("cli", "fax-3")
+    assert catalog.jobs.counts_by_state()["queued"] == 2
+    assert audit.verify_chain(catalog).ok and audit.head(catalog)[0] == 2
+
+
+def test_an_edited_audit_entry_breaks_the_chain(location: CatalogLocation,
+                                                catalog: Catalog) -> None:
+    for n in range(3):
+        audit.record(catalog, "op", "fax.viewed", None, {"n": n})
+    with catalog.transaction() as conn:  # an edit behind faxvault's back
+        conn.execute("UPDATE audit_log SET details = '{\"n\":9}' WHERE seq = 2")
+    report = audit.verify_chain(catalog)
+    assert report.first_broken_seq == 2
+
+
+def test_nodes_appending_at_once_keep_one_unbroken_chain(postgres_url: str,
+                                                         tmp_path: Path) -> None:
+    """Two nodes (each its own pool) appending together: every append is in the chain,
+    numbered without gaps or forks (the audit lock orders them across nodes)."""
+    location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url,
+                               postgres=PostgresSettings(pool_max_size=4))
+    nodes = [open_catalog(location) for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def node_appends(catalog: Catalog, node: int) -> None:
+        try:
+            for n in range(40):
+                audit.record(catalog, f"node{node}", "fax.viewed", None, {"n": n})
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=node_appends, args=(nodes[i % 2], i)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert errors == []
+        report = audit.verify_chain(nodes[0])
+        assert report.ok and report.entries == 160
+    finally:
+        for node in nodes:
+            node.close()
+
+
+async def test_an_idle_worker_wakes_when_another_node_queues_a_job(postgres_url: str,
+                                                                   tmp_path: Path) -> None:
+    """Workers poll every 60 s here: a job queued on another node is taken long before."""
+    from ingest.pipeline import open_services
+    from ingest.worker import WorkerGroup
+    from tests.cliutil import wait_until_async
+    from tests.conftest import make_config
+
+    config = make_config(tmp_path / "var", catalog={"url": postgres_url},
+                         worker={"poll_seconds": 60.0, "concurrency": 2})
+    services = open_services(config, with_pool=False)
+    other_node = open_catalog(config.catalog_location)
+    group = WorkerGroup(services)
+    try:
+        group.start()
+        for n in range(2):  # the first proves the workers are up; the second finds them idle
+            # A kind no handler knows fails at once: the job's end shows it was taken.
+            other_node.jobs.enqueue(f"no-such-kind-{n}")
+            await wait_until_async(lambda n=n: other_node.jobs.counts_by_state()["failed"]
+                                   == n + 1, timeout=15, what=f"job {n} taken")
+    finally:
+        await group.stop(drain_seconds=5)
+        other_node.close()
+        services.close()
+
+
+async def test_group_journal_commits_a_batch_and_a_bad_record_fails_alone(
+        location: CatalogLocation, catalog: Catalog) -> None:
+    import asyncio
+
+    from ingest.journal import GroupJournal
+
+    bad = DeliveryRecord(provider="cli", idem_key="bad", event_type="file",
+                         fax=NewFax(provider=None, provider_fax_id="x",  # type: ignore[arg-type]
+                                    received_at=None))
+    journal = GroupJournal(lambda: open_catalog(location))
+    try:
+        outcomes = await asyncio.gather(
+            *(journal.journal(rec) for rec in (_delivery(1), bad, _delivery(2))),
+            return_exceptions=True)
+    finally:
+        journal.close()
+    assert not outcomes[0].duplicate and not outcomes[2].duplicate
+    assert isinstance(outcomes[1], Exception)
+    assert catalog.find_fax("cli", "fax-1") and catalog.find_fax("cli", "fax-2")
+    assert catalog.find_fax("cli", "x") is None
+    assert catalog.jobs.counts_by_state()["queued"] == 2
+    assert audit.verify_chain(catalog).entries == 2
