@@ -481,9 +481,9 @@ class Catalog:
              body, fax_id)).rowcount == 1
 
     def delete_pages_after(self, fax_id: str, last_page_no: int) -> None:
-        """Drop pages numbered past ``last_page_no`` (a fax read again came out shorter)."""
-        self.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?",
-                          (fax_id, last_page_no))
+        """Drop pages numbered past ``last_page_no`` (a fax read again came out shorter),
+        forgetting the search terms only they held, as :meth:`delete_pages` does."""
+        self.delete_pages(fax_id, after=last_page_no)
 
     def set_legal_hold(self, fax_id: str, on: bool) -> None:
         self.conn.execute("UPDATE archive_objects SET legal_hold = ? WHERE fax_id = ?",
@@ -672,12 +672,14 @@ class Catalog:
         self.conn.executemany("INSERT OR IGNORE INTO search_term_keys (key, term) VALUES (?, ?)",
                               [(key, term) for term in new for key in term_keys(term)])
 
-    def delete_pages(self, fax_id: str) -> None:
-        """Delete a fax's pages and their text (the index follows by trigger), and forget the
-        search terms only those pages held: a deleted fax leaves no words behind."""
+    def delete_pages(self, fax_id: str, *, after: int = 0) -> None:
+        """Delete a fax's pages (those numbered past ``after``) and their text (the index
+        follows by trigger), and forget the search terms only those pages held: a deleted
+        page leaves no words behind."""
         texts = [text for row in self.conn.execute(
-            "SELECT text, added_forms FROM pages WHERE fax_id = ?", (fax_id,)) for text in row]
-        self.conn.execute("DELETE FROM pages WHERE fax_id = ?", (fax_id,))
+            "SELECT text, added_forms FROM pages WHERE fax_id = ? AND page_no > ?",
+            (fax_id, after)) for text in row]
+        self.conn.execute("DELETE FROM pages WHERE fax_id = ? AND page_no > ?", (fax_id, after))
         terms = {term for text in texts for term in index_terms(text)}
         if not terms:
             return

@@ -348,3 +348,21 @@ def test_a_mailbox_filter_is_applied_before_the_limit(tmp_path: Path) -> None:
             for h in search_pages(catalog, "Brastaw", mine, 20)] == [("A001", "fuzzy")]
     assert search_pages(catalog, "referral", SearchFilters(mailboxes=()), 20) == []
     assert len(search_pages(catalog, "referral", SearchFilters(), 20)) == 20
+
+
+def test_pages_dropped_after_a_shorter_reading_leave_no_words_behind(tmp_path: Path) -> None:
+    """A fax read again that comes out shorter drops its extra pages through the catalog,
+    so words only they held are forgotten (no close match reaches a page that is gone)."""
+    catalog = open_catalog(tmp_path / "c.sqlite3")
+    with catalog.transaction() as conn:
+        conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, created_at,"
+                     " updated_at) VALUES ('F1', 'local', 'F1', 'now', 'now', 'now')")
+        for page_no, text in ((1, "Referral letter"), (2, "Quillon Brastow echocardiogram")):
+            catalog.replace_page("F1", {"page_no": page_no, "width_px": 1, "height_px": 1,
+                                        "xdpi": 204, "ydpi": 98, "confidence": 80,
+                                        "text": text})
+        catalog.delete_pages_after("F1", 1)
+    terms = {row[0] for row in catalog.conn.execute("SELECT term FROM search_terms")}
+    assert "brastow" not in terms and "referral" in terms
+    assert search_pages(catalog, "Brastaw", SearchFilters()) == []
+    assert [h["page_no"] for h in search_pages(catalog, "referral", SearchFilters())] == [1]
