@@ -263,15 +263,16 @@ def forget_signin_attempts(catalog: Catalog, before: float) -> int:
 
 # -- mailboxes and routing -----------------------------------------------------------------
 def fax_mailbox(catalog: Catalog, fax_id: str) -> str | None:
-    row = catalog.conn.execute("SELECT mailbox FROM faxes WHERE id = ?", (fax_id,)).fetchone()
-    if row is None:
+    """Through the catalog's own fax methods: the pipeline routes on either backend."""
+    fax = catalog.get_fax(fax_id)
+    if fax["id"] != fax_id:  # get_fax also takes a prefix; this takes only the full id
         raise NotFound(f"no fax {fax_id!r}")
-    return row[0]
+    return fax.get("mailbox")
 
 
 def set_mailbox(catalog: Catalog, fax_id: str, mailbox: str) -> None:
     """Inside the caller's transaction."""
-    catalog.conn.execute("UPDATE faxes SET mailbox = ? WHERE id = ?", (mailbox, fax_id))
+    catalog.update_fax(fax_id, mailbox=mailbox)
 
 
 def route_targets(catalog: Catalog, since: str | None) -> list[RouteTarget]:

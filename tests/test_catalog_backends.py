@@ -87,7 +87,7 @@ def test_pages_are_replaced_trimmed_and_their_words_forgotten(catalog: Catalog) 
     assert [(p["page_no"], p["text"]) for p in pages] == [(1, "Invoice Ñandú"),
                                                           (2, "replaced page")]
     assert set(pages[0]) == {"id", "fax_id", "page_no", "width_px", "height_px", "xdpi",
-                             "ydpi", "text", "confidence"}
+                             "ydpi", "text", "confidence", "added_forms"}
     assert index_terms("Ñandú") == ["nandu"]
     catalog.delete_pages(fax_id)
     assert catalog.pages(fax_id) == []

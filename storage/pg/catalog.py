@@ -23,7 +23,15 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from storage.backend import CatalogUnavailable, FeatureUnavailable, PostgresSettings
-from storage.catalog import DeliverySummary, NotFound, ProviderStatusCount, like_prefix, utcnow_iso
+from storage.catalog import (
+    DeliverySummary,
+    DoorAck,
+    DoorState,
+    NotFound,
+    ProviderStatusCount,
+    like_prefix,
+    utcnow_iso,
+)
 from storage.pg import PoolSettings, open_pool
 from storage.pg.queue import JobListener, PostgresQueue
 from storage.terms import fold_lookalikes, index_terms
@@ -35,7 +43,8 @@ AUDIT_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:audit").digest()[:8], "big
 SEARCH_NOT_YET = ("full-text search (search, export --query) is not available on the "
                   "PostgreSQL catalog yet")
 
-PAGE_COLUMNS = "id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, confidence"
+PAGE_COLUMNS = ("id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, confidence,"
+                " added_forms")
 
 _cursor_names = itertools.count(1)
 
@@ -234,24 +243,25 @@ class PostgresCatalog:
     def replace_page(self, fax_id: str, page: dict[str, Any]) -> None:
         """Insert or replace one page's geometry and text, with its index terms (the SQLite
         index's tokenizer, so both backends index the same words) and their tsvector."""
-        terms = index_terms(page.get("text") or "")
+        added_forms = page.get("added_forms") or ""
+        terms = index_terms(page.get("text") or "") + index_terms(added_forms)
         with self._cursor() as cur:
             cur.execute(
                 """INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text,
-                                      confidence, terms, search)
+                                      confidence, added_forms, terms, search)
                    VALUES (%(fax_id)s, %(page_no)s, %(width_px)s, %(height_px)s, %(xdpi)s,
-                           %(ydpi)s, %(text)s, %(confidence)s, %(terms)s,
+                           %(ydpi)s, %(text)s, %(confidence)s, %(added_forms)s, %(terms)s,
                            to_tsvector('simple', %(joined)s))
                    ON CONFLICT (fax_id, page_no) DO UPDATE SET
                      width_px = excluded.width_px, height_px = excluded.height_px,
                      xdpi = excluded.xdpi, ydpi = excluded.ydpi, text = excluded.text,
-                     confidence = excluded.confidence, terms = excluded.terms,
-                     search = excluded.search""",
+                     confidence = excluded.confidence, added_forms = excluded.added_forms,
+                     terms = excluded.terms, search = excluded.search""",
                 {"fax_id": fax_id, "width_px": page["width_px"],
                  "height_px": page["height_px"], "xdpi": page["xdpi"], "ydpi": page["ydpi"],
                  "page_no": page["page_no"], "text": page.get("text") or "",
-                 "confidence": page.get("confidence"), "terms": terms,
-                 "joined": " ".join(terms)})
+                 "confidence": page.get("confidence"), "added_forms": added_forms,
+                 "terms": terms, "joined": " ".join(terms)})
             distinct = sorted(set(terms))
             if distinct:
                 cur.execute(
@@ -276,6 +286,49 @@ class PostgresCatalog:
         with self._cursor() as cur:
             self._forget_terms_of(cur, sql.SQL("fax_id = %s AND page_no > %s"),
                                   (fax_id, last_page_no))
+
+    # -- polling and e-mail doors ------------------------------------------------------------
+    def door_state(self, door: str) -> DoorState:
+        row = self._one("SELECT * FROM door_state WHERE door = %s", (door,))
+        return DoorState(**row) if row else DoorState(door=door)
+
+    def door_states(self) -> list[DoorState]:
+        rows = self._rows(
+            "SELECT s.*, (SELECT count(*) FROM door_acks a WHERE a.door = s.door"
+            " AND a.acked_at IS NULL) AS acks_waiting FROM door_state s ORDER BY s.door")
+        return [DoorState(**row) for row in rows]
+
+    def save_door_poll(self, door: str, *, cursor: str | None, error: str | None) -> None:
+        with self._cursor() as cur:
+            cur.execute(
+                """INSERT INTO door_state (door, cursor, last_poll_at, last_error)
+                   VALUES (%s, %s, %s, %s)
+                   ON CONFLICT (door) DO UPDATE SET
+                     cursor = coalesce(excluded.cursor, door_state.cursor),
+                     last_poll_at = excluded.last_poll_at, last_error = excluded.last_error""",
+                (door, cursor, utcnow_iso(), error))
+
+    def add_door_ack(self, door: str, item_id: str, fax_id: str) -> None:
+        with self._cursor() as cur:
+            cur.execute("INSERT INTO door_acks (door, item_id, fax_id, created_at)"
+                        " VALUES (%s, %s, %s, %s) ON CONFLICT (door, item_id) DO NOTHING",
+                        (door, item_id, fax_id, utcnow_iso()))
+
+    def door_acks_due(self, door: str, limit: int = 100) -> list[DoorAck]:
+        rows = self._rows(
+            "SELECT a.item_id, a.fax_id FROM door_acks a JOIN faxes f ON f.id = a.fax_id"
+            " WHERE a.door = %s AND a.acked_at IS NULL AND f.state = 'archived'"
+            " ORDER BY a.created_at, a.item_id LIMIT %s", (door, limit))
+        return [DoorAck(door=door, item_id=r["item_id"], fax_id=r["fax_id"]) for r in rows]
+
+    def door_ack_done(self, door: str, item_id: str) -> None:
+        with self._cursor() as cur:
+            cur.execute("UPDATE door_acks SET acked_at = %s WHERE door = %s AND item_id = %s",
+                        (utcnow_iso(), door, item_id))
+
+    def door_ack(self, door: str, item_id: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM door_acks WHERE door = %s AND item_id = %s",
+                         (door, item_id))
 
     # -- spam ------------------------------------------------------------------------------
     def spam_feedback(self, fax_id: str) -> dict[str, Any] | None:

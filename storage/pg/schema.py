@@ -143,4 +143,30 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX audit_anchors_seq ON audit_anchors (target, seq);
     """,
+    # 3: as SQLite's migrations 9 and 10: the mailbox each fax is routed to, and the
+    # searchable forms added to what OCR read (their terms are in pages.terms too).
+    """
+    ALTER TABLE faxes ADD COLUMN mailbox text;
+    CREATE INDEX faxes_mailbox_received ON faxes (mailbox, received_at);
+    ALTER TABLE pages ADD COLUMN added_forms text NOT NULL DEFAULT '';
+    """,
+    # 4: as SQLite's migration 7: the polling and e-mail doors' cursors and the provider-side
+    # acknowledgements waiting for their fax to be archived.
+    """
+    CREATE TABLE door_state (
+        door text PRIMARY KEY,
+        cursor text,
+        last_poll_at text,
+        last_error text
+    );
+    CREATE TABLE door_acks (
+        door text NOT NULL,
+        item_id text NOT NULL,
+        fax_id text NOT NULL REFERENCES faxes (id),
+        created_at text NOT NULL,
+        acked_at text,
+        PRIMARY KEY (door, item_id)
+    );
+    CREATE INDEX door_acks_pending ON door_acks (door) WHERE acked_at IS NULL;
+    """,
 ]
