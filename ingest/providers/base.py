@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import datetime as dt
 import hmac
 import json
 import logging
@@ -37,6 +38,19 @@ SAFE_ID = re.compile(r"^[A-Za-z0-9_.-]{1,128}$")
 # Headers never journaled: they may carry credentials.
 SECRET_HEADERS = {"authorization", "cookie", "proxy-authorization", "x-api-key"}
 
+
+def iso_utc(value: Any, max_chars: int = 40) -> str | None:
+    """An ISO 8601 time from a provider (``Z``, an offset, or none: UTC) as the catalog's
+    ``YYYY-MM-DDTHH:MM:SSZ``; None for anything else (times are hints, never trusted)."""
+    if not isinstance(value, str) or len(value) > max_chars:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 @dataclass(frozen=True)
 class Delivery:

@@ -28,7 +28,6 @@ at the top), the info record's field names beyond ``messageId``, ``status``, ``f
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import io
@@ -45,6 +44,7 @@ from ingest.providers.base import (
     HttpPolicy,
     PageTracker,
     basic_auth,
+    iso_utc,
     json_object,
     media_options,
     media_type,
@@ -149,23 +149,12 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, user: str | None,
                               "kept": False}
     return Delivery(
         provider=PROVIDER, event_type=event, idem_key=key, provider_fax_id=message_id,
-        job_kind=job, event_time=parse_time(fax.get("resolvedDate") or fax.get("createdDate")),
+        job_kind=job, event_time=iso_utc(fax.get("resolvedDate") or fax.get("createdDate")),
         status=status, from_raw=_text(fax, "faxCallerId", "callerId", "from"),
         to_raw=_text(fax, "faxNumber", "to"),
         journal_body=json.dumps(kept, sort_keys=True).encode() if file is not None else None,
     )
 
-
-def parse_time(value: Any) -> str | None:
-    if not isinstance(value, str) or len(value) > 40:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class DocumoClient(ApiClient):
@@ -217,7 +206,7 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
         "from_raw": _text(record, "faxCallerId", "callerId", "from"),
         "to_raw": _text(record, "faxNumber", "to"),
         "provider_status": status,
-        "received_at": parse_time(record.get("resolvedDate") or record.get("createdDate")),
+        "received_at": iso_utc(record.get("resolvedDate") or record.get("createdDate")),
         "partial": short or (status is not None and status != "success"),
         "metadata": {k: record.get(k) for k in ("pagesCount", "pagesComplete", "resultCode",
                                                  "resultInfo", "duration", "faxCsid")
@@ -244,7 +233,7 @@ def listed_fax(record: dict[str, Any]) -> tuple[str | None, str | None]:
         return None, None
     if record.get("status") not in (None, "success"):
         return None, None
-    return record.get("messageId"), parse_time(record.get("resolvedDate")
+    return record.get("messageId"), iso_utc(record.get("resolvedDate")
                                                or record.get("createdDate"))
 
 

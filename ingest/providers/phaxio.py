@@ -23,7 +23,6 @@ webhook docs describe them (not read here), and ``status`` "success" for a compl
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import io
@@ -40,6 +39,7 @@ from ingest.providers.base import (
     HttpPolicy,
     PageTracker,
     basic_auth,
+    iso_utc,
     json_object,
     media_options,
     media_type,
@@ -119,7 +119,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, token: str | None
         idem_key=f"{PROVIDER}:{direction}:{fax_id}", provider_fax_id=fax_id,
         job_kind=FETCH_KIND if received else None, status=status and unicode_text(status,
                                                                                    "fax.status"),
-        event_time=parse_time(fax.get("completed_at") or fax.get("created_at")),
+        event_time=iso_utc(fax.get("completed_at") or fax.get("created_at")),
         from_raw=_text(fax, "from_number", "caller_id"), to_raw=_text(fax, "to_number"),
         journal_body=json.dumps(kept, sort_keys=True).encode(),
     )
@@ -132,17 +132,6 @@ def _text(doc: dict[str, Any], *names: str) -> str | None:
             return unicode_text(str(value).strip()[:200], name)
     return None
 
-
-def parse_time(value: Any) -> str | None:
-    if not isinstance(value, str) or len(value) > 40:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class PhaxioClient(ApiClient):
@@ -184,7 +173,7 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
         "from_raw": _text(record, "from_number", "caller_id"),
         "to_raw": _text(record, "to_number"),
         "provider_status": status,
-        "received_at": parse_time(record.get("created_at")),
+        "received_at": iso_utc(record.get("created_at")),
         "partial": status is not None and status != "success",
         "metadata": {k: record.get(k) for k in ("num_pages", "is_test", "error_type",
                                                  "error_message", "error_id", "completed_at")
@@ -209,7 +198,7 @@ def listed_fax(record: dict[str, Any]) -> tuple[str | None, str | None]:
     if record.get("direction") not in (None, "received") or record.get("is_test") is True:
         return None, None
     fax_id = record.get("id")
-    return (str(fax_id) if fax_id is not None else None), parse_time(record.get("created_at"))
+    return (str(fax_id) if fax_id is not None else None), iso_utc(record.get("created_at"))
 
 
 STATUSES = {"success": "received", "failure": "failed", "partialsuccess": "partly received",

@@ -48,6 +48,7 @@ from ingest.providers.base import (
     HttpPolicy,
     PageTracker,
     basic_auth,
+    iso_utc,
     media_type,
     safe_id,
     unicode_text,
@@ -143,16 +144,12 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, signing_key: str 
 
 def parse_time(value: Any) -> str | None:
     """ISO 8601, or the RFC 2822 dates of the 2010 API (``Tue, 27 Nov 2018 20:00:00 +0000``)."""
-    if not isinstance(value, str) or len(value) > 64:
-        return None
-    text = value.strip()
+    if (iso := iso_utc(value, 64)) is not None or not isinstance(value, str) or len(value) > 64:
+        return iso
     try:
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            moment = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError):
-            return None
+        moment = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError):
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -39,7 +39,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import datetime as dt
 import hashlib
 import hmac
 import io
@@ -60,6 +59,7 @@ from ingest.providers.base import (
     TransientError,
     Unauthorized,
     basic_auth,
+    iso_utc,
     json_object,
     media_options,
     media_type,
@@ -133,17 +133,6 @@ def _event(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, Any], byt
                                 f"{kind or 'nothing'}")
 
 
-def parse_time(value: Any) -> str | None:
-    if not isinstance(value, str) or len(value) > 40:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def _text(doc: dict[str, Any], name: str, where: str = "fax") -> str | None:
     value = doc.get(name)
@@ -178,7 +167,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, user: str | None,
                         "kept": False}
     return Delivery(
         provider=PROVIDER, event_type=event, idem_key=f"{PROVIDER}:{event}:{fax_id}",
-        provider_fax_id=fax_id, job_kind=job, event_time=parse_time(doc.get("eventTime")),
+        provider_fax_id=fax_id, job_kind=job, event_time=iso_utc(doc.get("eventTime")),
         status=_text(fax, "status"), from_raw=_text(fax, "from"), to_raw=_text(fax, "to"),
         journal_body=json.dumps(kept, sort_keys=True).encode(),
     )
@@ -288,7 +277,7 @@ class SinchClient(ApiClient):
             records = pages.new_records([r for r in records or [] if isinstance(r, dict)],
                                         f"page {page}")
             faxes += [r for r in records
-                      if since is None or (parse_time(r.get("createTime")) or "") >= since]
+                      if since is None or (iso_utc(r.get("createTime")) or "") >= since]
             total = doc.get("totalPages") if isinstance(doc, dict) else None
             if not records or not isinstance(total, int) or page >= total:
                 return faxes
@@ -302,7 +291,7 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
         "from_raw": _text(record, "from"),
         "to_raw": _text(record, "to"),
         "provider_status": status,
-        "received_at": parse_time(record.get("createTime")),
+        "received_at": iso_utc(record.get("createTime")),
         # A failed reception that still has a file kept what arrived before the failure.
         "partial": status is not None and status != "COMPLETED",
         "metadata": {k: record.get(k) for k in ("numberOfPages", "serviceId", "errorType",
@@ -342,7 +331,7 @@ def listed_fax(record: dict[str, Any]) -> tuple[str | None, str | None]:
         return None, None
     if record.get("status") in ("QUEUED", "IN_PROGRESS") or not _has_file(record):
         return None, None  # still arriving, or nothing stored to fetch
-    return record.get("id"), parse_time(record.get("createTime"))
+    return record.get("id"), iso_utc(record.get("createTime"))
 
 
 STATUSES = {"QUEUED": "queued", "IN_PROGRESS": "being received",

@@ -33,7 +33,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import datetime as dt
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from ingest.providers.base import (
     PageTracker,
     PermanentProviderError,
     TransientError,
+    iso_utc,
     json_object,
     media_type,
     safe_id,
@@ -111,18 +111,6 @@ def verify_signature(headers: Mapping[str, str], body: bytes, public_key: str | 
         raise DeliveryRejected(401, "signature does not match the body") from None
 
 
-def parse_time(value: Any) -> str | None:
-    """ISO 8601 (``2020-08-27T16:33:36.843054Z``, ``+00:00``, or none) -> UTC, seconds."""
-    if not isinstance(value, str) or len(value) > 40:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 def _text(doc: dict[str, Any], name: str) -> str | None:
     value = doc.get(name)
@@ -168,7 +156,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, public_key: str | No
     partial = payload.get("partial_content") is True
     return Delivery(
         provider=PROVIDER, event_type=event, idem_key=key, provider_fax_id=fax_id,
-        job_kind=job, event_time=parse_time(data.get("occurred_at")),
+        job_kind=job, event_time=iso_utc(data.get("occurred_at")),
         status=_text(payload, "status"), from_raw=_text(payload, "from"),
         to_raw=_text(payload, "to"),
         metadata={"partial_content": True} if partial else None,
@@ -300,7 +288,7 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
         "from_raw": _text(record, "from"),
         "to_raw": _text(record, "to"),
         "provider_status": status,
-        "received_at": parse_time(record.get("created_at")),
+        "received_at": iso_utc(record.get("created_at")),
         "partial": record.get("partial_content") is True,
         "metadata": {k: record.get(k) for k in ("page_count", "connection_id", "direction",
                                                  "failure_reason", "partial_content")
@@ -328,7 +316,7 @@ def listed_fax(record: dict[str, Any]) -> tuple[str | None, str | None]:
         return None, None
     if record.get("status") not in (None, "received"):
         return None, None  # still arriving, or failed: nothing to fetch (yet)
-    return record.get("id"), parse_time(record.get("created_at"))
+    return record.get("id"), iso_utc(record.get("created_at"))
 
 
 STATUSES = {
