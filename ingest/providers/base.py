@@ -12,10 +12,11 @@ import base64
 import contextlib
 import datetime as dt
 import hmac
+import io
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,6 +140,32 @@ def media_options(headers: Mapping[str, str]) -> dict[str, str]:
 
 def basic_auth(user: str, password: str = "") -> str:
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+
+def basic_credentials_match(headers: Mapping[str, str], user: str | None,
+                            password: str | None) -> bool:
+    """The delivery carries exactly these Basic credentials (compared in constant time);
+    False whenever either is not configured."""
+    if not user or not password:
+        return False
+    given = headers.get("Authorization") or headers.get("authorization") or ""
+    return hmac.compare_digest(given.encode(), basic_auth(user, password).encode())
+
+
+def multipart_parts(headers: Mapping[str, str], body: bytes) -> Iterator[Any]:
+    """The parts of a multipart/form-data body already read whole (and capped) by the route,
+    kept in memory; a malformed body is a 400."""
+    import multipart
+
+    boundary = media_options(headers).get("boundary")
+    if not boundary:
+        raise DeliveryRejected(400, "multipart body without a boundary")
+    try:
+        yield from multipart.MultipartParser(io.BytesIO(body), boundary,
+                                             content_length=len(body), mem_limit=len(body) + 1,
+                                             memfile_limit=len(body) + 1, disk_limit=0)
+    except multipart.MultipartError as exc:
+        raise DeliveryRejected(400, f"malformed multipart body: {exc}") from None
 
 
 def journal_headers(headers: Mapping[str, str]) -> dict[str, str]:

@@ -29,13 +29,9 @@ at the top), the info record's field names beyond ``messageId``, ``status``, ``f
 from __future__ import annotations
 
 import hashlib
-import hmac
-import io
 import json
 from collections.abc import Mapping
 from typing import Any
-
-import multipart
 
 from ingest.providers.base import (
     ApiClient,
@@ -43,11 +39,11 @@ from ingest.providers.base import (
     DeliveryRejected,
     HttpPolicy,
     PageTracker,
-    basic_auth,
+    basic_credentials_match,
     iso_utc,
     json_object,
-    media_options,
     media_type,
+    multipart_parts,
     safe_id,
     unicode_text,
 )
@@ -62,33 +58,17 @@ RECEIVED_EVENTS = ("fax.v1.inbound.succeed", "fax.v1.inbound.complete", LEGACY_I
 MAX_FIELD = 512 * 1024
 
 
-def _credentials_match(headers: Mapping[str, str], user: str | None,
-                       password: str | None) -> bool:
-    if not user or not password:
-        return False
-    given = headers.get("Authorization") or headers.get("authorization") or ""
-    return hmac.compare_digest(given.encode(), basic_auth(user, password).encode())
-
 
 def _legacy_form(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, Any], bytes | None]:
-    boundary = media_options(headers).get("boundary")
-    if not boundary:
-        raise DeliveryRejected(400, "multipart body without a boundary")
     data: bytes | None = None
     file: bytes | None = None
-    try:
-        parser = multipart.MultipartParser(io.BytesIO(body), boundary,
-                                           content_length=len(body), mem_limit=len(body) + 1,
-                                           memfile_limit=len(body) + 1, disk_limit=0)
-        for part in parser:
-            if part.name == "data":
-                if part.size > MAX_FIELD:
-                    raise DeliveryRejected(400, "field data too large")
-                data = part.raw
-            elif part.name == "attachment":
-                file = part.raw
-    except multipart.MultipartError as exc:
-        raise DeliveryRejected(400, f"malformed multipart body: {exc}") from None
+    for part in multipart_parts(headers, body):
+        if part.name == "data":
+            if part.size > MAX_FIELD:
+                raise DeliveryRejected(400, "field data too large")
+            data = part.raw
+        elif part.name == "attachment":
+            file = part.raw
     if data is None:
         raise DeliveryRejected(400, "multipart body has no 'data' field")
     return {"event": LEGACY_INBOUND, "data": json_object(data, "field data")}, file
@@ -114,7 +94,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, user: str | None,
                    password: str | None) -> Delivery:
     """Check the webhook's Basic credentials, then parse a JSON event or a legacy form (no
     I/O). Raises :class:`DeliveryRejected`: 401, 415, 400."""
-    if not _credentials_match(headers, user, password):
+    if not basic_credentials_match(headers, user, password):
         raise DeliveryRejected(401, "Basic credentials missing or not documo.webhook_user / "
                                     "webhook_password (the webhook's 'Use Basic Auth')")
     kind = media_type(headers)

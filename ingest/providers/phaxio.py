@@ -25,12 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import json
 from collections.abc import Mapping
 from typing import Any
-
-import multipart
 
 from ingest.providers.base import (
     ApiClient,
@@ -41,8 +38,8 @@ from ingest.providers.base import (
     basic_auth,
     iso_utc,
     json_object,
-    media_options,
     media_type,
+    multipart_parts,
     safe_id,
     unicode_text,
 )
@@ -70,24 +67,16 @@ def _form(headers: Mapping[str, str],
     if media_type(headers) != "multipart/form-data":
         raise DeliveryRejected(415, f"expected multipart/form-data, got "
                                     f"{media_type(headers) or 'nothing'}")
-    boundary = media_options(headers).get("boundary")
-    if not boundary:
-        raise DeliveryRejected(400, "multipart body without a boundary")
     fields: list[tuple[str, str]] = []
     files: list[tuple[str, bytes]] = []
     try:
-        parser = multipart.MultipartParser(io.BytesIO(body), boundary,
-                                           content_length=len(body), mem_limit=len(body) + 1,
-                                           memfile_limit=len(body) + 1, disk_limit=0)
-        for part in parser:
+        for part in multipart_parts(headers, body):
             if part.filename is not None:
                 files.append((part.name, part.raw))
             elif part.size > MAX_FIELD:
                 raise DeliveryRejected(400, f"field {part.name} too large")
             else:
                 fields.append((part.name, part.value))
-    except multipart.MultipartError as exc:
-        raise DeliveryRejected(400, f"malformed multipart body: {exc}") from None
     except UnicodeDecodeError:
         raise DeliveryRejected(400, "a text field is not UTF-8") from None
     return fields, files

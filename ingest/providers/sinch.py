@@ -40,14 +40,10 @@ import asyncio
 import base64
 import binascii
 import hashlib
-import hmac
-import io
 import json
 import time
 from collections.abc import Mapping
 from typing import Any
-
-import multipart
 
 from ingest.providers.base import (
     ApiClient,
@@ -59,10 +55,11 @@ from ingest.providers.base import (
     TransientError,
     Unauthorized,
     basic_auth,
+    basic_credentials_match,
     iso_utc,
     json_object,
-    media_options,
     media_type,
+    multipart_parts,
     safe_id,
     unicode_text,
 )
@@ -76,34 +73,19 @@ MAX_FIELD = 512 * 1024  # the JSON fields; the file part is bounded by the body 
 MAX_TOKEN_ANSWER = 64 * 1024
 
 
-def _credentials_match(headers: Mapping[str, str], user: str | None,
-                       password: str | None) -> bool:
-    if not user or not password:
-        return False
-    given = headers.get("Authorization") or headers.get("authorization") or ""
-    return hmac.compare_digest(given.encode(), basic_auth(user, password).encode())
-
 
 def _form(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, str], bytes | None]:
     """The text fields of a multipart callback, and the bytes of its ``file`` part."""
-    boundary = media_options(headers).get("boundary")
-    if not boundary:
-        raise DeliveryRejected(400, "multipart body without a boundary")
     fields: dict[str, str] = {}
     file: bytes | None = None
     try:
-        parser = multipart.MultipartParser(io.BytesIO(body), boundary,
-                                           content_length=len(body), mem_limit=len(body) + 1,
-                                           memfile_limit=len(body) + 1, disk_limit=0)
-        for part in parser:
+        for part in multipart_parts(headers, body):
             if part.name == "file":
                 file = part.raw
             elif part.name in ("event", "eventTime", "fax"):
                 if part.size > MAX_FIELD:
                     raise DeliveryRejected(400, f"field {part.name} too large")
                 fields[part.name] = part.value
-    except multipart.MultipartError as exc:
-        raise DeliveryRejected(400, f"malformed multipart body: {exc}") from None
     except UnicodeDecodeError:
         raise DeliveryRejected(400, "a text field is not UTF-8") from None
     return fields, file
@@ -145,7 +127,7 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, user: str | None,
                    password: str | None, project_id: str | None) -> Delivery:
     """Check the callback's Basic credentials and project, then parse either encoding (no
     I/O). Raises :class:`DeliveryRejected`: 401 credentials or project, 415, 400."""
-    if not _credentials_match(headers, user, password):
+    if not basic_credentials_match(headers, user, password):
         raise DeliveryRejected(401, "Basic credentials missing or not sinch.callback_user / "
                                     "callback_password (set them in the webhook URL)")
     doc, file = _event(headers, body)
