@@ -412,3 +412,36 @@ def test_pages_dropped_after_a_shorter_reading_leave_no_words_behind(
     assert "brastow" not in terms and "referral" in terms
     assert search_pages(catalog, "Brastaw", SearchFilters()) == []
     assert [h["page_no"] for h in search_pages(catalog, "referral", SearchFilters())] == [1]
+
+
+def test_a_postgresql_catalog_from_before_search_gets_its_close_word_index(
+        postgres_url: str, tmp_path: Path) -> None:
+    """A PostgreSQL catalog made before search (schema 4: terms and a tsvector from
+    PostgreSQL's own parser, no close-word index) is searchable once upgraded: every term
+    keyed, phrases found at their places."""
+    import psycopg
+
+    from storage.pg.schema import MIGRATIONS as PG_MIGRATIONS
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE schema_version (version integer NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (4)")
+        for script in PG_MIGRATIONS[:4]:
+            conn.execute(script)
+        conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, created_at,"
+                     " updated_at) VALUES ('OLD', 'local', 'x', 'now', 'now', 'now')")
+        conn.execute("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text,"
+                     " terms, search) VALUES ('OLD', 1, 1, 1, 204, 98, %(text)s, %(terms)s,"
+                     " to_tsvector('simple', %(text)s))",
+                     {"text": "Referral for 0konkwo re 1TH-9921",
+                      "terms": ["referral", "for", "0konkwo", "re", "1th", "9921"]})
+        conn.execute("INSERT INTO search_terms SELECT t, t FROM unnest(%s::text[]) t",
+                     (["referral", "for", "0konkwo", "re", "1th", "9921"],))
+    catalog = open_any_catalog(CatalogLocation(sqlite_path=tmp_path / "unused", url=postgres_url))
+    try:
+        assert index_keys(catalog) == expected_keys(catalog) != set()
+        assert found(catalog, "Okonkwo") == [("OLD", "fuzzy")]
+        assert found(catalog, '"for 0konkwo"') == [("OLD", "exact")]
+        assert found(catalog, "TH-9921") == [("OLD", "exact")]
+    finally:
+        catalog.close()
