@@ -445,3 +445,18 @@ def test_a_postgresql_catalog_from_before_search_gets_its_close_word_index(
         assert found(catalog, "TH-9921") == [("OLD", "exact")]
     finally:
         catalog.close()
+
+
+def test_a_phrase_does_not_run_from_the_text_into_the_added_forms(
+        new_catalog: Callable[[], Catalog]) -> None:
+    """The page's text and the searchable forms added to it are indexed apart (two FTS5
+    columns on SQLite, two runs of places on PostgreSQL): a phrase is found in either, not
+    across the seam."""
+    catalog = new_catalog()
+    add_fax(catalog, "X")
+    catalog.replace_page("X", {"page_no": 1, "width_px": 1, "height_px": 1, "xdpi": 204,
+                               "ydpi": 98, "confidence": 90, "text": "total due bison",
+                               "added_forms": "heron quartz"})
+    assert found(catalog, '"due bison"') == [("X", "exact")]
+    assert found(catalog, '"heron quartz"') == [("X", "exact")]
+    assert found(catalog, '"bison heron"') == []
