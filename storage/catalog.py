@@ -345,6 +345,7 @@ class Catalog:
     Use one Catalog per thread (sqlite3 connections are not shared across threads here).
     """
 
+    backend = "sqlite"
     db: sqlite_utils.Database
     path: Path
 

@@ -47,6 +47,7 @@ from typing import Any, Protocol
 import phonenumbers
 from rapidfuzz.distance import Levenshtein
 
+from storage.backend import FeatureUnavailable
 from storage.catalog import Catalog
 from storage.terms import SUFFIX_KEY, fold_lookalikes, index_terms, key_range, lookup_keys
 
@@ -138,10 +139,34 @@ class Vocabulary(Protocol):
         it (or digits, if it is letters), ``before`` it or after it."""
 
 
-class IndexedVocabulary:
-    """The catalog's terms (``search_terms``), reached through the close-word index."""
+class SearchIndex(Protocol):
+    """What a search asks of the catalog's index; each backend answers in its own SQL
+    (SQLite: :class:`SqliteSearchIndex`; PostgreSQL: storage.pg.search). Ranges compare code
+    points and read in order."""
+
+    def known(self, terms: Iterable[str]) -> set[str]:
+        """Those of ``terms`` in ``search_terms``."""
+
+    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
+        """The terms filed under any of ``keys`` in ``search_term_keys``, each once."""
+
+    def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
+        """Up to ``limit`` terms of ``search_terms`` after ``low`` (or from it, ``inclusive``)
+        and before ``high``, in order."""
+
+    def keyed_terms_between(self, low: str, high: str, limit: int, *,
+                            inclusive: bool) -> list[str]:
+        """The same over the keys of ``search_term_keys``: the terms of up to ``limit`` keys."""
+
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        """Pages matching ``expr`` and ``filters``, best first, with snippet and rank."""
+
+
+class SqliteSearchIndex:
+    """The SQLite catalog's FTS5 index (``pages_fts``) and term tables."""
 
     def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
         self._conn = catalog.conn
 
     def known(self, terms: Iterable[str]) -> set[str]:
@@ -149,13 +174,48 @@ class IndexedVocabulary:
             "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(set(terms))),))}
 
+    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            "SELECT DISTINCT term FROM search_term_keys "
+            "WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(keys))),))]
+
+    def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            f"SELECT term FROM search_terms WHERE term {'>=' if inclusive else '>'} ? "
+            "AND term < ? LIMIT ?", (low, high, limit))]
+
+    def keyed_terms_between(self, low: str, high: str, limit: int, *,
+                            inclusive: bool) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            f"SELECT term FROM search_term_keys WHERE key {'>=' if inclusive else '>'} ? "
+            "AND key < ? LIMIT ?", (low, high, limit))]
+
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        return _run_match(self._catalog, to_fts5(expr), filters, limit)
+
+
+def search_index(catalog: Any) -> SearchIndex:
+    """The index of ``catalog``, whichever backend it is on."""
+    if getattr(catalog, "backend", "sqlite") == "postgresql":
+        from storage.pg.search import PostgresSearchIndex  # imports this module
+
+        return PostgresSearchIndex(catalog)
+    return SqliteSearchIndex(catalog)
+
+
+class IndexedVocabulary:
+    """The catalog's terms (``search_terms``), reached through the close-word index."""
+
+    def __init__(self, catalog: Any) -> None:
+        self._index = search_index(catalog)
+
+    def known(self, terms: Iterable[str]) -> set[str]:
+        return self._index.known(terms)
+
     def close_to(self, word: str, edits: int) -> list[str]:
         if edits <= 0:
             return []
-        candidates = [row[0] for row in self._conn.execute(
-            "SELECT DISTINCT term FROM search_term_keys "
-            "WHERE key IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(lookup_keys(word, edits))),))]
+        candidates = self._index.terms_with_keys(lookup_keys(word, edits))
         folded = fold_lookalikes(word)
         scored = [(Levenshtein.distance(folded, fold_lookalikes(term), score_cutoff=edits),
                    term) for term in candidates]
@@ -163,13 +223,9 @@ class IndexedVocabulary:
 
     def extending(self, word: str) -> list[str]:
         low, high = key_range(word)
-        starting = [row[0] for row in self._conn.execute(
-            "SELECT term FROM search_terms WHERE term > ? AND term < ? LIMIT ?",
-            (low, high, MERGED_TERMS_READ))]
+        starting = self._index.terms_between(low, high, MERGED_TERMS_READ, inclusive=False)
         low, high = key_range(SUFFIX_KEY + word[::-1])
-        ending = [row[0] for row in self._conn.execute(
-            "SELECT term FROM search_term_keys WHERE key > ? AND key < ? LIMIT ?",
-            (low, high, MERGED_TERMS_READ))]
+        ending = self._index.keyed_terms_between(low, high, MERGED_TERMS_READ, inclusive=False)
         return sorted(set(starting + ending) - {word}, key=lambda t: (len(t), t))
 
     def glued(self, piece: str, before: bool) -> list[str]:
@@ -178,12 +234,8 @@ class IndexedVocabulary:
         stem = SUFFIX_KEY + piece[::-1] if before else piece
         low, high = (stem + ":", stem + "\U0010ffff") if edge.isdigit() else \
             (stem + "0", stem + ":")
-        table, column = ("search_term_keys", "key") if before else ("search_terms", "term")
-        rows = self._conn.execute(
-            f"SELECT term FROM {table} "
-            f"WHERE {column} >= ? AND {column} < ? LIMIT ?",
-            (low, high, GLUED_TERMS_PER_PIECE))
-        return [row[0] for row in rows]
+        read = self._index.keyed_terms_between if before else self._index.terms_between
+        return read(low, high, GLUED_TERMS_PER_PIECE, inclusive=True)
 
 
 # -- reading a query ----------------------------------------------------------------------------
@@ -437,50 +489,53 @@ def _or_close(exact: Expr, bit: Bit, vocabulary: Vocabulary) -> Expr:
 
 @dataclass(frozen=True)
 class Query:
-    exact: str  # FTS5 expression of the exact matches
-    close: str | None  # ... of the exact and the close matches; None: none closer
+    exact: Expr  # the exact matches
+    close: Expr | None  # the exact and the close matches; None: none closer
 
 
 def build_query(query: str, vocabulary: Vocabulary, region: str = "US",
                 fuzzy: bool = True) -> Query | None:
-    """The FTS5 queries for ``query``; None when it holds no word at all."""
+    """The exact and the close query for ``query``; None when it holds no word at all."""
     units = read_query(query, vocabulary, region)
     if not units:
         return None
-    exact = to_fts5(AllOf(tuple(unit.exact for unit in units)))
+    exact = AllOf(tuple(unit.exact for unit in units))
     if not fuzzy:
         return Query(exact, None)
-    close = to_fts5(AllOf(tuple(close_unit(unit, vocabulary) for unit in units)))
+    close = AllOf(tuple(close_unit(unit, vocabulary) for unit in units))
     return Query(exact, close if close != exact else None)
 
 
-def fuzzy_match(catalog: Catalog, query: str) -> str | None:
+def fuzzy_match(catalog: Any, query: str) -> str | None:
     """The FTS5 expression that matches ``query`` allowing OCR errors (see the module
     docstring). None when no word has a variant in the index (the exact query said it all)."""
     built = build_query(query, IndexedVocabulary(catalog))
-    return built.close if built else None
+    return to_fts5(built.close) if built and built.close else None
 
 
-def search_pages(catalog: Catalog, query: str, filters: SearchFilters = SearchFilters(),
+def search_pages(catalog: Any, query: str, filters: SearchFilters = SearchFilters(),
                  limit: int = 20, vocabulary: Vocabulary | None = None) -> list[dict[str, Any]]:
     """Ranked page hits: fax id, page number, snippet, the fax's headline fields, and how the
     page matched ("exact", or "fuzzy" for pages found only through close words).
     ``vocabulary``: where close words come from (default: the catalog's close-word index)."""
     if filters.raw:
+        if getattr(catalog, "backend", "sqlite") != "sqlite":
+            raise FeatureUnavailable("a raw query is FTS5 syntax: the SQLite catalog's only")
         return [{**hit, "match": "exact"} for hit in _run_match(catalog, query, filters, limit)]
+    index = search_index(catalog)
     # Every word (or "quoted phrase") becomes a quoted literal, neutralising NOT/OR/NEAR/* and
-    # balancing a stray quote: nothing typed can be an FTS5 syntax error. NUL and other
-    # control characters end an FTS5 string early ("unterminated string"): they are never
-    # part of a word, so they become spaces first (found by property tests).
+    # balancing a stray quote: nothing typed can be query syntax. NUL and other control
+    # characters end an FTS5 string early ("unterminated string"): they are never part of a
+    # word, so they become spaces first (found by property tests).
     built = build_query(CONTROL.sub(" ", query), vocabulary or IndexedVocabulary(catalog),
                         filters.phone_region, filters.fuzzy)
     if built is None:
         return []
-    hits = [{**hit, "match": "exact"} for hit in _run_match(catalog, built.exact, filters, limit)]
+    hits = [{**hit, "match": "exact"} for hit in index.hits(built.exact, filters, limit)]
     if built.close is None or len(hits) >= limit:
         return hits
     seen = {(h["fax_id"], h["page_no"]) for h in hits}
-    for hit in _run_match(catalog, built.close, filters, limit + len(hits)):
+    for hit in index.hits(built.close, filters, limit + len(hits)):
         if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
             hits.append({**hit, "match": "fuzzy"})
     return hits

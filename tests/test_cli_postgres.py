@@ -46,10 +46,24 @@ def test_ingest_wait_then_show_status_and_audit_verify_on_postgresql(
     exported = run_cli(config, "export", "-o", str(bundle), "--json", env=env).json()
     assert exported["faxes"] == 1
     assert run_cli(config, "verify-export", str(bundle), "--json", env=env).json()["ok"]
-    # Full-text search is not on PostgreSQL yet: said so, not a traceback.
-    refused = run_cli(config, "search", "zeppelin", env=env, expect=1)
-    assert "not available on the PostgreSQL catalog yet" in refused.err
-    assert "Traceback" not in refused.err
+    # Search and export --query read the server's full-text index: a word, a close match
+    # (a letter lost), and a code typed without the space the page has.
+    def search(*query: str) -> list[tuple[int, str]]:
+        hits = run_cli(config, "search", "--json", "--", *query, env=env).json()
+        assert all(h["fax_id"] == row["fax_id"] for h in hits)
+        return [(h["page_no"], h["match"]) for h in hits]
+
+    assert search("zeppelin") == [(3, "exact")]
+    assert search("zepelin quartz") == [(3, "fuzzy")]
+    assert search("MRN448812") == [(1, "exact")]
+    assert search("zeppelin invoice") == []
+    [hit] = run_cli(config, "search", "--json", "quartz", env=env).json()
+    assert "[quartz]" in hit["snippet"]
+    queried = run_cli(config, "export", "-o", str(tmp_path_of(config) / "q"), "--json",
+                      "--query", "zeppelin quartz", env=env).json()
+    assert queried["faxes"] == 1
+    assert run_cli(config, "export", "-o", str(tmp_path_of(config) / "n"), "--json",
+                   "--query", "zeppelin albatross", env=env).json()["faxes"] == 0
 
     verified = run_cli(config, "audit", "verify", "--json", env=env).json()
     assert verified["ok"] and verified["entries"] >= 5  # journaled, ocr, archived, reads
@@ -98,6 +112,9 @@ def test_catalog_copy_moves_a_sqlite_catalog_to_postgresql_with_its_chain_intact
     assert doc["id"] == row["fax_id"] and "zeppelin" in doc["pages_detail"][2]["text"]
     assert all(o["legal_hold"] for o in doc["archive"])
     assert doc["spam_verdict"] == "ham"
+    # Its pages are searchable there, close matches too (the close-word index came along).
+    hits = run_cli(config, "search", "--json", "zepelin", env=env).json()
+    assert [(h["page_no"], h["match"]) for h in hits] == [(3, "fuzzy")]
     status = run_cli(config, "status", "--json", env=env).json()
     assert status["faxes"] == {"archived": 1} and status["jobs"]["done"] == 2
     after = run_cli(config, "audit", "verify", "--json", env=env).json()

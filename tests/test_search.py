@@ -3,14 +3,18 @@ long words; exact hits come first, numbers never match a different number."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from storage.catalog import MIGRATIONS, Catalog, open_catalog
+from storage.backend import Catalog, CatalogLocation, FeatureUnavailable
+from storage.backend import open_catalog as open_any_catalog
+from storage.catalog import MIGRATIONS, open_catalog
 from storage.search import (
     IndexedVocabulary,
     SearchFilters,
@@ -34,16 +38,45 @@ PAGES = {
 }
 
 
+# Every test that takes a catalog runs on both backends: SQLite, and a real PostgreSQL server
+# (tests/postgres.py), one fresh database per test.
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_catalog(request: pytest.FixtureRequest, tmp_path: Path
+                ) -> Iterator[Callable[[], Catalog]]:
+    url = request.getfixturevalue("postgres_url") if request.param == "postgres" else None
+    opened: list[Catalog] = []
+
+    def new() -> Catalog:
+        assert not opened, "one catalog per test"
+        opened.append(open_any_catalog(CatalogLocation(sqlite_path=tmp_path / "c.sqlite3",
+                                                       url=url)))
+        return opened[0]
+
+    yield new
+    for catalog in opened:
+        catalog.close()
+
+
+def add_fax(catalog: Catalog, fax_id: str, received_at: str = "now",
+            mailbox: str | None = None) -> None:
+    catalog.insert_fax_row({"id": fax_id, "provider": "local", "provider_fax_id": fax_id,
+                            "received_at": received_at, "mailbox": mailbox,
+                            "created_at": "now", "updated_at": "now"})
+
+
+def add_page(catalog: Catalog, fax_id: str, text: str, received_at: str = "now",
+             page_no: int = 1) -> None:
+    if page_no == 1:
+        add_fax(catalog, fax_id, received_at)
+    catalog.replace_page(fax_id, {"page_no": page_no, "width_px": 1, "height_px": 1,
+                                  "xdpi": 204, "ydpi": 98, "text": text, "confidence": 90})
+
+
 @pytest.fixture()
-def catalog(tmp_path: Path) -> Catalog:
-    catalog = open_catalog(tmp_path / "c.sqlite3")
+def catalog(new_catalog: Callable[[], Catalog]) -> Catalog:
+    catalog = new_catalog()
     for fax_id, text in PAGES.items():
-        with catalog.transaction() as conn:
-            conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, "
-                         "created_at, updated_at) VALUES (?, 'local', ?, ?, 'now', 'now')",
-                         (fax_id, fax_id, f"2026-11-2{ord(fax_id) - 64}T00:00:00Z"))
-        catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1, "height_px": 1, "xdpi": 204,
-                                      "ydpi": 98, "text": text, "confidence": 80})
+        add_page(catalog, fax_id, text, f"2026-11-2{ord(fax_id) - 64}T00:00:00Z")
     return catalog
 
 
@@ -77,10 +110,17 @@ def test_exact_hits_come_first_then_close_ones(catalog: Catalog) -> None:
     assert "\x02authonzes\x03" in hit["snippet"]  # the word that matched is highlighted
 
 
-def test_exact_mode_and_raw_queries_match_only_what_was_typed(catalog: Catalog) -> None:
+def test_exact_mode_matches_only_what_was_typed(catalog: Catalog) -> None:
     assert found(catalog, "authorizes", fuzzy=False) == [("C", "exact")]
     assert found(catalog, "I25.10", fuzzy=False) == []
-    assert found(catalog, "authorizes", raw=True) == [("C", "exact")]
+
+
+def test_raw_queries_are_fts5_on_sqlite_and_refused_on_postgresql(catalog: Catalog) -> None:
+    if catalog.backend == "postgresql":
+        with pytest.raises(FeatureUnavailable, match="FTS5"):
+            found(catalog, "authorizes", raw=True)
+    else:
+        assert found(catalog, "authorizes", raw=True) == [("C", "exact")]
 
 
 def test_numbers_never_match_a_different_number(catalog: Catalog) -> None:
@@ -199,36 +239,36 @@ TYPED = [
 ]
 
 
-def add_page(catalog: Catalog, fax_id: str, text: str, received_at: str = "now") -> None:
-    with catalog.transaction() as conn:
-        conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, "
-                     "created_at, updated_at) VALUES (?, 'local', ?, ?, 'now', 'now')",
-                     (fax_id, fax_id, received_at))
-    catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1, "height_px": 1, "xdpi": 204,
-                                  "ydpi": 98, "text": text, "confidence": 90})
-
-
-@pytest.fixture(scope="module")
-def printed_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir whose catalog holds the PRINTED pages, and its config."""
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[tuple[Path, dict[str, str]]]:
+    """A data dir whose catalog (on each backend) holds the PRINTED pages, its config, and the
+    environment that points the CLI at that catalog."""
     root = tmp_path_factory.mktemp("printed")
     config = write_config(root / "faxvault.toml", root / "var")
-    catalog = open_catalog(root / "var" / "faxvault.sqlite3")
-    for fax_id, text in PRINTED.items():
-        add_page(catalog, fax_id, text)
-    catalog.close()
-    return config
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(request.getfixturevalue("postgres_server").database()) \
+            if request.param == "postgres" else None
+        catalog = open_any_catalog(CatalogLocation(sqlite_path=root / "var" / "faxvault.sqlite3",
+                                                   url=url))
+        for fax_id, text in PRINTED.items():
+            add_page(catalog, fax_id, text)
+        catalog.close()
+        yield config, ({"FAXVAULT_CATALOG_URL": url} if url else {})
 
 
 @pytest.mark.parametrize(("query", "pages"), TYPED)
-def test_codes_and_numbers_are_found_as_typed(printed_config: Path, query: str,
+def test_codes_and_numbers_are_found_as_typed(printed: tuple[Path, dict[str, str]], query: str,
                                               pages: list[str]) -> None:
-    hits = run_cli(printed_config, "search", "--json", "--limit", "50", "--", query).json()
+    config, env = printed
+    hits = run_cli(config, "search", "--json", "--limit", "50", "--", query, env=env).json()
     assert sorted((h["fax_id"], h["match"]) for h in hits) == sorted((p, "exact") for p in pages)
 
 
-def test_a_code_typed_exactly_finds_its_other_spellings_with_exact(printed_config: Path) -> None:
-    hits = run_cli(printed_config, "search", "--json", "--exact", "BRG-6204-2RS").json()
+def test_a_code_typed_exactly_finds_its_other_spellings_with_exact(
+        printed: tuple[Path, dict[str, str]]) -> None:
+    config, env = printed
+    hits = run_cli(config, "search", "--json", "--exact", "BRG-6204-2RS", env=env).json()
     assert sorted(h["fax_id"] for h in hits) == ["brg-hyphens", "brg-joined", "brg-spaced"]
 
 
@@ -243,8 +283,8 @@ BOUNDS_PAGES = {
 
 
 @pytest.fixture()
-def bounds(tmp_path: Path) -> Catalog:
-    catalog = open_catalog(tmp_path / "c.sqlite3")
+def bounds(new_catalog: Callable[[], Catalog]) -> Catalog:
+    catalog = new_catalog()
     for fax_id, text in BOUNDS_PAGES.items():
         add_page(catalog, fax_id, text)
     return catalog
@@ -262,12 +302,18 @@ def test_close_matches_within_the_bounds_are_found(bounds: Catalog, query: str,
     assert found(bounds, query) == [(fax_id, "fuzzy")]
 
 
+def rows_of(catalog: Catalog, query: str) -> list[tuple]:
+    """What ``query`` reads, through either backend's own connection (the SQL is the same)."""
+    with catalog.transaction() as conn:
+        return [tuple(row) for row in conn.execute(query).fetchall()]
+
+
 def index_keys(catalog: Catalog) -> set[tuple[str, str]]:
-    return {(r[0], r[1]) for r in catalog.conn.execute("SELECT key, term FROM search_term_keys")}
+    return {(r[0], r[1]) for r in rows_of(catalog, "SELECT key, term FROM search_term_keys")}
 
 
 def expected_keys(catalog: Catalog) -> set[tuple[str, str]]:
-    return {(key, r[0]) for r in catalog.conn.execute("SELECT term FROM search_terms")
+    return {(key, r[0]) for r in rows_of(catalog, "SELECT term FROM search_terms")
             for key in term_keys(r[0])}
 
 
@@ -310,17 +356,18 @@ def test_pieces_split_evenly_and_cover_the_term() -> None:
         assert set(lookup_keys(word, edits)) & set(term_keys(term)), (word, term)
 
 
-def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(tmp_path: Path) -> None:
+def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(
+        new_catalog: Callable[[], Catalog]) -> None:
     """For every edit budget search uses, the terms found through the index's keys are
     exactly those a comparison with every indexed term finds (but for one character read as
     another: a lone letter of a code is not matched by a different lone letter)."""
     rng = random.Random(3)
     letters = "abcdeghiklmnorstuz015"
-    catalog = open_catalog(tmp_path / "c.sqlite3")
+    catalog = new_catalog()
     words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
              for _ in range(3000)]
     add_page(catalog, "W", " ".join(words))
-    terms = [r[0] for r in catalog.conn.execute("SELECT term FROM search_terms")]
+    terms = [r[0] for r in rows_of(catalog, "SELECT term FROM search_terms")]
     vocabulary = IndexedVocabulary(catalog)
     for word in rng.sample(terms, 150) + [w[:-1] + "x" for w in rng.sample(terms, 150)]:
         for edits in (1, 2) if len(word) >= 8 else (1,):
@@ -329,16 +376,15 @@ def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(tmp_path: Pa
             assert set(vocabulary.close_to(word, edits)) == scanned, (word, edits)
 
 
-def test_a_mailbox_filter_is_applied_before_the_limit(tmp_path: Path) -> None:
+def test_a_mailbox_filter_is_applied_before_the_limit(new_catalog: Callable[[], Catalog]
+                                                      ) -> None:
     """A person's search runs over their mailboxes only: many hits elsewhere never crowd out
     theirs, exact or close, and no grant means no hit."""
-    catalog = open_catalog(tmp_path / "c.sqlite3")
+    catalog = new_catalog()
     faxes = [(f"B{n:03d}", "billing") for n in range(300)] + [("A001", "cardiology")]
-    with catalog.transaction() as conn:
+    with catalog.transaction():
         for fax_id, mailbox in faxes:
-            conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, mailbox,"
-                         " created_at, updated_at) VALUES (?, 'local', ?, ?, ?, 'now', 'now')",
-                         (fax_id, fax_id, "2026-11-20T00:00:00Z", mailbox))
+            add_fax(catalog, fax_id, "2026-11-20T00:00:00Z", mailbox)
             catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1, "height_px": 1,
                                           "xdpi": 204, "ydpi": 98, "confidence": 80,
                                           "text": "Referral for Brastow, echocardiogram"})
@@ -350,19 +396,67 @@ def test_a_mailbox_filter_is_applied_before_the_limit(tmp_path: Path) -> None:
     assert len(search_pages(catalog, "referral", SearchFilters(), 20)) == 20
 
 
-def test_pages_dropped_after_a_shorter_reading_leave_no_words_behind(tmp_path: Path) -> None:
+def test_pages_dropped_after_a_shorter_reading_leave_no_words_behind(
+        new_catalog: Callable[[], Catalog]) -> None:
     """A fax read again that comes out shorter drops its extra pages through the catalog,
     so words only they held are forgotten (no close match reaches a page that is gone)."""
-    catalog = open_catalog(tmp_path / "c.sqlite3")
-    with catalog.transaction() as conn:
-        conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, created_at,"
-                     " updated_at) VALUES ('F1', 'local', 'F1', 'now', 'now', 'now')")
+    catalog = new_catalog()
+    with catalog.transaction():
+        add_fax(catalog, "F1")
         for page_no, text in ((1, "Referral letter"), (2, "Quillon Brastow echocardiogram")):
             catalog.replace_page("F1", {"page_no": page_no, "width_px": 1, "height_px": 1,
                                         "xdpi": 204, "ydpi": 98, "confidence": 80,
                                         "text": text})
         catalog.delete_pages_after("F1", 1)
-    terms = {row[0] for row in catalog.conn.execute("SELECT term FROM search_terms")}
+    terms = {row[0] for row in rows_of(catalog, "SELECT term FROM search_terms")}
     assert "brastow" not in terms and "referral" in terms
     assert search_pages(catalog, "Brastaw", SearchFilters()) == []
     assert [h["page_no"] for h in search_pages(catalog, "referral", SearchFilters())] == [1]
+
+
+def test_a_postgresql_catalog_from_before_search_gets_its_close_word_index(
+        postgres_url: str, tmp_path: Path) -> None:
+    """A PostgreSQL catalog made before search (schema 4: terms and a tsvector from
+    PostgreSQL's own parser, no close-word index) is searchable once upgraded: every term
+    keyed, phrases found at their places."""
+    import psycopg
+
+    from storage.pg.schema import MIGRATIONS as PG_MIGRATIONS
+
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE schema_version (version integer NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (4)")
+        for script in PG_MIGRATIONS[:4]:
+            conn.execute(script)
+        conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, created_at,"
+                     " updated_at) VALUES ('OLD', 'local', 'x', 'now', 'now', 'now')")
+        conn.execute("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text,"
+                     " terms, search) VALUES ('OLD', 1, 1, 1, 204, 98, %(text)s, %(terms)s,"
+                     " to_tsvector('simple', %(text)s))",
+                     {"text": "Referral for 0konkwo re 1TH-9921",
+                      "terms": ["referral", "for", "0konkwo", "re", "1th", "9921"]})
+        conn.execute("INSERT INTO search_terms SELECT t, t FROM unnest(%s::text[]) t",
+                     (["referral", "for", "0konkwo", "re", "1th", "9921"],))
+    catalog = open_any_catalog(CatalogLocation(sqlite_path=tmp_path / "unused", url=postgres_url))
+    try:
+        assert index_keys(catalog) == expected_keys(catalog) != set()
+        assert found(catalog, "Okonkwo") == [("OLD", "fuzzy")]
+        assert found(catalog, '"for 0konkwo"') == [("OLD", "exact")]
+        assert found(catalog, "TH-9921") == [("OLD", "exact")]
+    finally:
+        catalog.close()
+
+
+def test_a_phrase_does_not_run_from_the_text_into_the_added_forms(
+        new_catalog: Callable[[], Catalog]) -> None:
+    """The page's text and the searchable forms added to it are indexed apart (two FTS5
+    columns on SQLite, two runs of places on PostgreSQL): a phrase is found in either, not
+    across the seam."""
+    catalog = new_catalog()
+    add_fax(catalog, "X")
+    catalog.replace_page("X", {"page_no": 1, "width_px": 1, "height_px": 1, "xdpi": 204,
+                               "ydpi": 98, "confidence": 90, "text": "total due bison",
+                               "added_forms": "heron quartz"})
+    assert found(catalog, '"due bison"') == [("X", "exact")]
+    assert found(catalog, '"heron quartz"') == [("X", "exact")]
+    assert found(catalog, '"bison heron"') == []

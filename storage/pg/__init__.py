@@ -72,6 +72,9 @@ def apply_migrations(conn: psycopg.Connection) -> int:
             if done >= version:
                 continue
             conn.execute("SET LOCAL statement_timeout = 0")  # a migration may rewrite a table
-            conn.execute(script)
+            if callable(script):  # a migration that needs Python (storage/terms.py)
+                script(conn)
+            else:
+                conn.execute(script)
             conn.execute("UPDATE schema_version SET version = %s", (version,))
     return conn.execute("SELECT version FROM schema_version").fetchone()[0]

@@ -34,14 +34,17 @@ from storage.catalog import (
 )
 from storage.pg import PoolSettings, open_pool
 from storage.pg.queue import JobListener, PostgresQueue
-from storage.terms import fold_lookalikes, index_terms
+from storage.pg.schema import add_search_terms
+from storage.pg.search import literal_words
+from storage.pg.tsvector import page_tsvector
+from storage.terms import index_terms
 
 # Every node appends to one audit chain: appends take this transaction-scoped lock first, so
 # reading the head and inserting the next entry is one step cluster-wide.
 AUDIT_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:audit").digest()[:8], "big", signed=True)
 
-SEARCH_NOT_YET = ("full-text search (search, export --query) is not available on the "
-                  "PostgreSQL catalog yet")
+NO_RAW_CONNECTION = ("the PostgreSQL catalog has no SQLite connection: this needs the "
+                     "SQLite catalog")
 
 PAGE_COLUMNS = ("id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, confidence,"
                 " added_forms")
@@ -145,24 +148,27 @@ class PostgresCatalog:
     def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
                          from_number: str | None = None, words: str | None = None,
                          include_spam: bool = False) -> list[str]:
-        if words:
-            raise FeatureUnavailable(SEARCH_NOT_YET)
+        match = literal_words(words) if words else None
+        if words and match is None:
+            return []
         rows = self._rows(
             """SELECT id FROM faxes WHERE state = 'archived'
                  AND (%(since)s::text IS NULL OR received_at >= %(since)s)
                  AND (%(until)s::text IS NULL OR received_at < %(until)s)
                  AND (%(from)s::text IS NULL OR from_number = %(from)s OR from_raw = %(from)s)
                  AND (%(spam)s OR coalesce(spam_verdict, '') != 'spam')
+                 AND (%(words)s::text IS NULL OR id IN (SELECT fax_id FROM pages
+                                                        WHERE search @@ %(words)s::tsquery))
                ORDER BY received_at, id""",
             {"since": since or None, "until": until or None, "from": from_number or None,
-             "spam": include_spam})
+             "spam": include_spam, "words": match})
         return [r["id"] for r in rows]
 
     @property
     def conn(self) -> Any:
-        """No raw connection here: code that still reaches for SQLite's (full-text search,
-        until it moves into this class) gets a clear refusal instead of wrong SQL."""
-        raise FeatureUnavailable(SEARCH_NOT_YET)
+        """No raw connection here: code that still reaches for SQLite's gets a clear refusal
+        instead of wrong SQL."""
+        raise FeatureUnavailable(NO_RAW_CONNECTION)
 
     db = conn
 
@@ -242,16 +248,18 @@ class PostgresCatalog:
 
     def replace_page(self, fax_id: str, page: dict[str, Any]) -> None:
         """Insert or replace one page's geometry and text, with its index terms (the SQLite
-        index's tokenizer, so both backends index the same words) and their tsvector."""
+        index's tokenizer, so both backends index the same words), their tsvector, and the
+        search terms and close-word keys of terms new to the catalog."""
         added_forms = page.get("added_forms") or ""
-        terms = index_terms(page.get("text") or "") + index_terms(added_forms)
+        text_terms, added_terms = index_terms(page.get("text") or ""), index_terms(added_forms)
+        terms = text_terms + added_terms
         with self._cursor() as cur:
             cur.execute(
                 """INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text,
                                       confidence, added_forms, terms, search)
                    VALUES (%(fax_id)s, %(page_no)s, %(width_px)s, %(height_px)s, %(xdpi)s,
                            %(ydpi)s, %(text)s, %(confidence)s, %(added_forms)s, %(terms)s,
-                           to_tsvector('simple', %(joined)s))
+                           %(search)s::tsvector)
                    ON CONFLICT (fax_id, page_no) DO UPDATE SET
                      width_px = excluded.width_px, height_px = excluded.height_px,
                      xdpi = excluded.xdpi, ydpi = excluded.ydpi, text = excluded.text,
@@ -261,13 +269,8 @@ class PostgresCatalog:
                  "height_px": page["height_px"], "xdpi": page["xdpi"], "ydpi": page["ydpi"],
                  "page_no": page["page_no"], "text": page.get("text") or "",
                  "confidence": page.get("confidence"), "added_forms": added_forms,
-                 "terms": terms, "joined": " ".join(terms)})
-            distinct = sorted(set(terms))
-            if distinct:
-                cur.execute(
-                    "INSERT INTO search_terms (term, folded)"
-                    " SELECT * FROM unnest(%s::text[], %s::text[]) ON CONFLICT DO NOTHING",
-                    (distinct, [fold_lookalikes(t) for t in distinct]))
+                 "terms": terms, "search": page_tsvector(text_terms, added_terms)})
+            add_search_terms(cur, sorted(set(terms)))
 
     def _forget_terms_of(self, cur: psycopg.Cursor, where: sql.Composable,
                          params: tuple[Any, ...]) -> None:
@@ -276,7 +279,11 @@ class PostgresCatalog:
         gone = sorted({term for row in cur.fetchall() for term in row["terms"]})
         if gone:
             cur.execute("DELETE FROM search_terms s WHERE s.term = ANY(%s) AND NOT EXISTS"
-                        " (SELECT 1 FROM pages p WHERE p.terms @> ARRAY[s.term])", (gone,))
+                        " (SELECT 1 FROM pages p WHERE p.terms @> ARRAY[s.term]) RETURNING term",
+                        (gone,))
+            forgotten = [row["term"] for row in cur.fetchall()]
+            if forgotten:
+                cur.execute("DELETE FROM search_term_keys WHERE term = ANY(%s)", (forgotten,))
 
     def delete_pages(self, fax_id: str) -> None:
         with self._cursor() as cur:

@@ -25,13 +25,14 @@ from storage import audit
 from storage.backend import PostgresSettings
 from storage.catalog import open_catalog as open_sqlite_catalog
 from storage.pg.catalog import PostgresCatalog, open_postgres_catalog
+from storage.pg.tsvector import page_tsvector
 from storage.terms import index_terms
 
 # In dependency order (foreign keys). Each: the table, and its identity column if any.
 TABLES: list[tuple[str, str | None]] = [
     ("faxes", None), ("pages", "id"), ("archive_objects", None), ("spam_feedback", None),
     ("events", "id"), ("jobs", "id"), ("audit_log", None), ("audit_anchors", None),
-    ("search_terms", None),
+    ("search_terms", None), ("search_term_keys", None),
 ]
 # Tables that must be empty on the target: a copy never merges two histories.
 MUST_BE_EMPTY = ("faxes", "events", "jobs", "audit_log")
@@ -99,7 +100,10 @@ def _convert(table: str, columns: list[str], row: tuple[Any, ...]) -> tuple[Any,
             values[n] = Jsonb(json.loads(values[n]) if isinstance(values[n], str)
                               else values[n])
     if table == "pages":
-        values.append(index_terms(values[columns.index("text")] or ""))
+        text_terms = index_terms(values[columns.index("text")] or "")
+        added = values[columns.index("added_forms")] if "added_forms" in columns else ""
+        added_terms = index_terms(added or "")
+        values += [text_terms + added_terms, page_tsvector(text_terms, added_terms)]
     return tuple(values)
 
 
@@ -119,11 +123,14 @@ def copy_sqlite_catalog(sqlite_path: Path, target: PostgresCatalog, actor: str,
             with target.transaction() as conn:
                 for table, identity in TABLES:
                     columns = plan[table]
-                    written = [*columns, *(["terms"] if table == "pages" else [])]
+                    derived = ["terms", "search"] if table == "pages" else []
+                    written = [*columns, *derived]
                     insert = sql.SQL("INSERT INTO {} ({}) {} VALUES ({})").format(
                         sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, written)),
                         sql.SQL("OVERRIDING SYSTEM VALUE" if identity else ""),
-                        sql.SQL(", ").join(sql.Placeholder() * len(written)))
+                        sql.SQL(", ").join([*(sql.Placeholder() * len(columns)),
+                                            *([sql.SQL("%s"), sql.SQL("%s::tsvector")]
+                                              if derived else [])]))
                     count = 0
                     with conn.cursor() as cur:
                         for batch in _rows(source.conn, table, columns):
@@ -137,8 +144,6 @@ def copy_sqlite_catalog(sqlite_path: Path, target: PostgresCatalog, actor: str,
                                 sql.Identifier(identity), sql.Identifier(table)),
                                 (table, identity))
                     report.rows[table] = count
-                conn.execute("UPDATE pages SET search = to_tsvector('simple',"
-                             " array_to_string(terms, ' '))")
                 _verify(source, target, report)  # a failed check undoes the whole copy
                 audit.append(target, actor, "catalog.copied", None,
                              {"from": str(sqlite_path), "rows": report.rows})

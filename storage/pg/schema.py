@@ -7,7 +7,67 @@ only: a migration that has run somewhere is never edited.
 
 from __future__ import annotations
 
-MIGRATIONS: list[str] = [
+from collections.abc import Callable, Iterable
+
+import psycopg
+
+from storage.pg.tsvector import page_tsvector
+from storage.terms import fold_lookalikes, index_terms, term_keys
+
+# Rows read at a time when a migration rewrites every page or term.
+MIGRATION_BATCH = 1000
+
+ADD_SEARCH_TERMS_SQL = """
+    WITH new AS (
+        INSERT INTO search_terms (term, folded)
+        SELECT * FROM unnest(%(terms)s::text[], %(folded)s::text[])
+        ON CONFLICT DO NOTHING RETURNING term)
+    INSERT INTO search_term_keys (key, term)
+    SELECT k.key, k.term FROM unnest(%(keys)s::text[], %(key_terms)s::text[]) AS k (key, term)
+    WHERE k.term IN (SELECT term FROM new)
+    ON CONFLICT DO NOTHING
+"""
+
+
+def add_search_terms(cur: psycopg.Cursor | psycopg.Connection, terms: Iterable[str]) -> None:
+    """Add ``terms`` to ``search_terms``, and the close-word keys (storage/terms.py) of those
+    that were not there yet to ``search_term_keys``."""
+    terms = sorted(set(terms))
+    if not terms:
+        return
+    keyed = [(key, term) for term in terms for key in term_keys(term)]
+    cur.execute(ADD_SEARCH_TERMS_SQL, {
+        "terms": terms, "folded": [fold_lookalikes(t) for t in terms],
+        "keys": [k for k, _ in keyed], "key_terms": [t for _, t in keyed]})
+
+
+def _close_word_index(conn: psycopg.Connection) -> None:
+    """5: search on PostgreSQL. The close-word index of storage/terms.py (as SQLite's
+    migration 8), keys compared by code point as SQLite does; search_terms read in code point
+    order too; and each page's tsvector rebuilt from its terms at their places (it was
+    PostgreSQL's parser's reading of them, which can split a term)."""
+    conn.execute("""
+        CREATE TABLE search_term_keys (key text COLLATE "C" NOT NULL, term text NOT NULL,
+                                       PRIMARY KEY (key, term));
+        CREATE INDEX search_term_keys_term ON search_term_keys (term);
+        CREATE INDEX search_terms_in_order ON search_terms (term COLLATE "C");
+    """)
+    terms = [row[0] for row in conn.execute("SELECT term FROM search_terms")]
+    for start in range(0, len(terms), MIGRATION_BATCH):
+        keyed = [(key, term) for term in terms[start:start + MIGRATION_BATCH]
+                 for key in term_keys(term)]
+        conn.execute("INSERT INTO search_term_keys (key, term) SELECT * FROM"
+                     " unnest(%s::text[], %s::text[]) ON CONFLICT DO NOTHING",
+                     ([k for k, _ in keyed], [t for _, t in keyed]))
+    with conn.cursor(name="faxvault_pages_to_reindex") as pages, conn.cursor() as update:
+        pages.execute("SELECT id, text, added_forms FROM pages")
+        while batch := pages.fetchmany(MIGRATION_BATCH):
+            update.executemany("UPDATE pages SET search = %s::tsvector WHERE id = %s",
+                               [(page_tsvector(index_terms(text), index_terms(added)), page_id)
+                                for page_id, text, added in batch])
+
+
+MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     # 1: the job queue. Times are seconds since the epoch (double precision), as in the SQLite
     # catalog, but taken from the database's clock, the one clock every node shares.
     """
@@ -169,4 +229,6 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX door_acks_pending ON door_acks (door) WHERE acked_at IS NULL;
     """,
+    # 5: search on PostgreSQL (see _close_word_index).
+    _close_word_index,
 ]

@@ -1,0 +1,166 @@
+"""Full-text search on the PostgreSQL catalog: the same query expressions, vocabulary lookups
+and filters as the SQLite index (storage/search.py), written for PostgreSQL.
+
+Each page keeps its index terms (storage/terms.py's tokenizer, the one SQLite's FTS5 index
+uses) in a tsvector whose positions are the terms' places in the page, so a phrase of index
+terms is a tsquery of those terms joined by ``<->``. Lexemes go in and out of PostgreSQL as
+quoted literals (``'term':3``, ``'term'``), never through its own parser, which splits and
+normalises words differently. The text's terms and the added forms' terms are two runs with a
+gap between them: a phrase does not run from one into the other, as it cannot across FTS5's
+two columns. Rank is ts_rank_cd (cover density), negated so that, as with bm25, lower is
+better; snippets are cut from the page text around the terms the query names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from storage.pg.tsvector import lexeme as _lexeme
+from storage.search import (
+    HIT_CLOSE,
+    HIT_OPEN,
+    AllOf,
+    AnyOf,
+    Expr,
+    Phrase,
+    SearchFilters,
+    query_bits,
+)
+from storage.terms import TERM, index_terms
+
+SNIPPET_TERMS = 12  # as FTS5's snippet(..., 12): terms shown around the hits
+ELLIPSIS = "…"
+
+
+def to_tsquery(expr: Expr) -> str | None:
+    """``expr`` as tsquery text; None when it can match nothing (a phrase with no word, as
+    FTS5's empty phrase)."""
+    if isinstance(expr, Phrase):
+        terms = index_terms(expr.text)
+        return "(" + " <-> ".join(map(_lexeme, terms)) + ")" if terms else None
+    if isinstance(expr, AnyOf):
+        options = [q for q in map(to_tsquery, expr.options) if q is not None]
+        return "(" + " | ".join(options) + ")" if options else None
+    parts = [to_tsquery(part) for part in expr.parts]
+    return None if None in parts or not parts else "(" + " & ".join(parts) + ")"  # type: ignore
+
+
+def literal_words(words: str) -> str | None:
+    """``words`` taken literally (each word, or "quoted phrase", must be on the page), as
+    tsquery text, as sqlite-utils' quote_fts reads them for SQLite."""
+    bits = query_bits(words)
+    return to_tsquery(AllOf(tuple(Phrase(bit.text) for bit in bits))) if bits else None
+
+
+def query_terms(expr: Expr) -> set[str]:
+    if isinstance(expr, Phrase):
+        return set(index_terms(expr.text))
+    return set().union(*map(query_terms, expr.options if isinstance(expr, AnyOf)
+                            else expr.parts))
+
+
+def snippet(text: str, hit_terms: set[str]) -> str:
+    """Up to SNIPPET_TERMS terms of ``text`` around the most query terms, hits marked with
+    HIT_OPEN/HIT_CLOSE and cuts with an ellipsis (the shape of FTS5's snippet())."""
+    tokens = [(m.start(), m.end(), "".join(index_terms(m.group())))
+              for m in TERM.finditer(text)]
+    if not tokens:
+        return ""
+    hit = [term in hit_terms for _, _, term in tokens]
+    width = min(SNIPPET_TERMS, len(tokens))
+    first = max(range(len(tokens) - width + 1), key=lambda i: (sum(hit[i:i + width]), -i))
+    shown = tokens[first:first + width]
+    out, at = [], shown[0][0]
+    for (start, end, _), is_hit in zip(shown, hit[first:first + width], strict=True):
+        out.append(text[at:start])
+        out.append(HIT_OPEN + text[start:end] + HIT_CLOSE if is_hit else text[start:end])
+        at = end
+    if first + width == len(tokens):
+        out.append(text[at:])
+    head = "" if first == 0 else ELLIPSIS
+    tail = "" if first + width == len(tokens) else ELLIPSIS
+    return head + "".join(out) + tail
+
+
+def filter_clauses(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if filters.since:
+        where.append("f.received_at >= %(since)s")
+        params["since"] = filters.since
+    if filters.until:
+        where.append("f.received_at < %(until)s")
+        params["until"] = filters.until
+    if filters.from_number:
+        where.append("(f.from_number = %(from)s OR f.from_raw = %(from)s)")
+        params["from"] = filters.from_number
+    if filters.status:
+        where.append("f.provider_status = %(status)s")
+        params["status"] = filters.status
+    if not filters.include_spam:
+        where.append("coalesce(f.spam_verdict, '') != 'spam'")
+    if filters.mailboxes is not None:
+        where.append("f.mailbox = ANY(%(mailboxes)s)")
+        params["mailboxes"] = list(filters.mailboxes)
+    return where, params
+
+
+HITS_SQL = """
+    SELECT p.fax_id, p.page_no, f.received_at, f.from_number, f.from_raw, f.provider,
+           f.provider_status, f.state, f.pages, f.spam_verdict, p.text,
+           -ts_rank_cd(p.search, q.query) AS rank
+    FROM (SELECT CAST(%(query)s AS tsquery) AS query) q
+    JOIN pages p ON p.search @@ q.query
+    JOIN faxes f ON f.id = p.fax_id
+    WHERE {where}
+    ORDER BY rank, p.id LIMIT %(limit)s
+"""
+
+# Ranges over terms and keys compare code points, as SQLite does ("C" collation indexes).
+TERMS_BETWEEN_SQL = """
+    SELECT term FROM search_terms
+    WHERE term COLLATE "C" {low_op} %s AND term COLLATE "C" < %s
+    ORDER BY term COLLATE "C" LIMIT %s
+"""
+KEYED_TERMS_BETWEEN_SQL = """
+    SELECT term FROM search_term_keys
+    WHERE key {low_op} %s AND key < %s ORDER BY key, term LIMIT %s
+"""
+
+
+class PostgresSearchIndex:
+    """What storage/search.py asks of the index, on a PostgresCatalog."""
+
+    def __init__(self, catalog: Any) -> None:
+        self._catalog = catalog
+
+    def known(self, terms: Iterable[str]) -> set[str]:
+        return {r["term"] for r in self._catalog._rows(
+            "SELECT term FROM search_terms WHERE term = ANY(%s)", (sorted(set(terms)),))}
+
+    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
+        return [r["term"] for r in self._catalog._rows(
+            "SELECT DISTINCT term FROM search_term_keys WHERE key = ANY(%s)",
+            (sorted(set(keys)),))]
+
+    def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
+        return [r["term"] for r in self._catalog._rows(
+            TERMS_BETWEEN_SQL.format(low_op=">=" if inclusive else ">"), (low, high, limit))]
+
+    def keyed_terms_between(self, low: str, high: str, limit: int, *,
+                            inclusive: bool) -> list[str]:
+        return [r["term"] for r in self._catalog._rows(
+            KEYED_TERMS_BETWEEN_SQL.format(low_op=">=" if inclusive else ">"),
+            (low, high, limit))]
+
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        query = to_tsquery(expr)
+        if query is None:
+            return []
+        where, params = filter_clauses(filters)
+        rows = self._catalog._rows(HITS_SQL.format(where=" AND ".join(where) or "true"),
+                                   {**params, "query": query, "limit": limit})
+        marked = query_terms(expr)
+        return [{**{k: v for k, v in row.items() if k != "text"},
+                 "snippet": snippet(row["text"], marked)} for row in rows]
