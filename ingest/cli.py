@@ -239,7 +239,7 @@ def search(services: Services, query: str, from_number: str | None, since: str |
                             phone_region=services.config.numbers.default_region)
     try:
         hits = search_pages(services.catalog, query, filters, limit)
-    except FeatureUnavailable as exc:  # search on PostgreSQL, until it is there
+    except FeatureUnavailable as exc:  # --raw (FTS5 syntax) on PostgreSQL
         raise OperationFailed(str(exc)) from None
     except Exception as exc:  # only reachable with --raw: FTS5 syntax errors
         raise click.UsageError(f"bad FTS5 query: {exc}") from None
