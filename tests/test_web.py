@@ -201,7 +201,8 @@ def ui_routes(archive: Archive) -> list[tuple[str, str]]:
             ("POST", f"/ui/fax/{fax}/done"), ("POST", f"/ui/fax/{fax}/unread"),
             ("POST", f"/ui/fax/{fax}/retry"), ("POST", f"/ui/fax/{fax}/hold"),
             ("GET", "/ui/admin/users"), ("POST", "/ui/admin/users"),
-            ("POST", "/ui/admin/users/disable"), ("POST", "/ui/signout")]
+            ("POST", "/ui/admin/users/disable"), ("GET", "/ui/export"),
+            ("POST", "/ui/export"), ("POST", "/ui/signout")]
 
 
 def api_routes(archive: Archive, fax: str | None = None) -> list[tuple[str, str]]:
@@ -572,3 +573,88 @@ async def test_deleting_a_fax_also_deletes_its_cached_page_images(
     run_cli(config, "delete", fax, "--reason", "patient request")
     assert not (data_dir / "ui-cache" / fax).exists()
     assert (await client.get(f"/ui/fax/{fax}/pages/1.png")).status == 404
+
+
+# -- export --------------------------------------------------------------------------------
+def add_person(client: TestClient, name: str, role: str, mailboxes: list[str]) -> None:
+    from ingest.web.auth import hash_password
+
+    people.add_user(catalog_of(client), name, role, hash_password(PASSWORD), mailboxes)
+
+
+async def download_export(client: TestClient, csrf: str, tmp_path: Path, **fields: str):
+    response = await client.post("/ui/export", data={"csrf": csrf, **fields})
+    assert response.status == 200, await response.text()
+    assert response.headers["Content-Type"] == "application/zip"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    assert response.headers["Content-Security-Policy"]
+    bundle = tmp_path / f"{len(list(tmp_path.iterdir()))}.zip"
+    bundle.write_bytes(await response.read())
+    return bundle
+
+
+def bundle_manifest(bundle: Path) -> dict:
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as zipped:
+        return json.loads(zipped.read("manifest.json"))
+
+
+async def test_compliance_exports_a_signed_bundle_of_only_their_mailboxes(
+        client: TestClient, archive: Archive, tmp_path: Path) -> None:
+    from storage import audit, signing
+    from storage.export import verify_bundle_report
+
+    add_person(client, "cleo", "compliance", ["cardiology"])
+    csrf = await sign_in(client, "cleo")
+    assert "Download bundle" in await (await client.get("/ui/export")).text()
+    out = tmp_path / "bundles"
+    out.mkdir()
+    bundle = await download_export(client, csrf, out)
+    manifest = bundle_manifest(bundle)
+    assert [f["id"] for f in manifest["faxes"]] == [archive.cardiology_fax]
+    assert manifest["created_by"] == "web:cleo"
+    assert manifest["filters"]["mailboxes"] == ["cardiology"]
+    config = client.server.app[SERVICES].config
+    key = signing.load_or_create(config.signing_key_path)  # the CLI's key signs it too
+    report = verify_bundle_report(bundle, public_key=key.public_key())
+    assert report.ok, report.problems
+    # the head the bundle ends at is anchored before the manifest cites it
+    head_seq = manifest["audit"]["head_seq"]
+    assert manifest["audit"]["anchors"] and audit.last_anchored_seq(
+        catalog_of(client), "archive") >= head_seq
+    assert audit_actions(client, "web:cleo")[-2:] == [
+        ("export", None), ("fax.exported", archive.cardiology_fax)]
+    entry = catalog_of(client).conn.execute(
+        "SELECT details FROM audit_log WHERE actor = 'web:cleo' AND action = 'export'"
+    ).fetchone()
+    details = json.loads(entry["details"])
+    assert details["faxes"] == [archive.cardiology_fax] and details["via"] == "web"
+    # the filters narrow it further: nothing of cardiology holds "walrus"
+    empty = bundle_manifest(await download_export(client, csrf, out, q="walrus"))
+    assert empty["faxes"] == []
+    bad = await client.post("/ui/export", data={"csrf": csrf, "since": "yesterday"})
+    assert bad.status == 400 and "since: expected a date" in await bad.text()
+
+
+async def test_an_admin_exports_every_mailbox(client: TestClient, archive: Archive,
+                                              tmp_path: Path) -> None:
+    csrf = await sign_in(client, "ada")
+    manifest = bundle_manifest(await download_export(client, csrf, tmp_path,
+                                                     since="2000-01-01"))
+    assert {f["id"] for f in manifest["faxes"]} == {archive.cardiology_fax, archive.front_fax}
+    assert "mailboxes" not in manifest["filters"]
+
+
+async def test_a_viewer_or_operator_cannot_export(client: TestClient) -> None:
+    for name in ("val", "otto"):
+        client.session.cookie_jar.clear()
+        csrf = await sign_in(client, name)
+        assert (await client.get("/ui/export")).status == 403
+        assert (await client.post("/ui/export", data={"csrf": csrf})).status == 403
+        assert "/ui/export" not in await (await client.get("/ui/inbox")).text()
+    exports = catalog_of(client).conn.execute(
+        "SELECT count(*) FROM audit_log WHERE action IN ('export', 'fax.exported')"
+    ).fetchone()[0]
+    assert exports == 0

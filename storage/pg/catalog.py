@@ -144,18 +144,23 @@ class PostgresCatalog:
 
     def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
                          from_number: str | None = None, words: str | None = None,
-                         include_spam: bool = False) -> list[str]:
+                         include_spam: bool = False,
+                         mailboxes: tuple[str, ...] | None = None) -> list[str]:
         if words:
             raise FeatureUnavailable(SEARCH_NOT_YET)
+        if mailboxes is not None and not mailboxes:
+            return []
         rows = self._rows(
             """SELECT id FROM faxes WHERE state = 'archived'
                  AND (%(since)s::text IS NULL OR received_at >= %(since)s)
                  AND (%(until)s::text IS NULL OR received_at < %(until)s)
                  AND (%(from)s::text IS NULL OR from_number = %(from)s OR from_raw = %(from)s)
                  AND (%(spam)s OR coalesce(spam_verdict, '') != 'spam')
+                 AND (%(all_boxes)s OR mailbox = ANY(%(boxes)s))
                ORDER BY received_at, id""",
             {"since": since or None, "until": until or None, "from": from_number or None,
-             "spam": include_spam})
+             "spam": include_spam, "all_boxes": mailboxes is None,
+             "boxes": list(mailboxes or ())})
         return [r["id"] for r in rows]
 
     @property
