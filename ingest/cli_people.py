@@ -102,8 +102,11 @@ def user_list(services: Services, as_json: bool) -> None:
 @click.argument("name")
 @with_services()
 def user_disable(services: Services, name: str) -> None:
-    """No more sign-ins, sessions end, API tokens stop working."""
-    people.disable_user(services.catalog, name)
+    """No more sign-ins, sessions end, API tokens stop working (not the last admin)."""
+    try:
+        people.disable_user(services.catalog, name)
+    except people.LastAdmin as exc:
+        raise OperationFailed(str(exc)) from None
     audit.record(services.catalog, cli_actor(), "user.disabled", None, {"name": name})
     click.echo(f"disabled {name}", err=True)
 

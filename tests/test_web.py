@@ -201,7 +201,8 @@ def ui_routes(archive: Archive) -> list[tuple[str, str]]:
             ("POST", f"/ui/fax/{fax}/done"), ("POST", f"/ui/fax/{fax}/unread"),
             ("POST", f"/ui/fax/{fax}/retry"), ("POST", f"/ui/fax/{fax}/hold"),
             ("GET", "/ui/admin/users"), ("POST", "/ui/admin/users"),
-            ("POST", "/ui/admin/users/disable"), ("GET", "/ui/export"),
+            ("POST", "/ui/admin/users/disable"), ("POST", "/ui/admin/users/edit"),
+            ("POST", "/ui/admin/users/enable"), ("GET", "/ui/export"),
             ("POST", "/ui/export"), ("POST", "/ui/signout")]
 
 
@@ -658,3 +659,77 @@ async def test_a_viewer_or_operator_cannot_export(client: TestClient) -> None:
         "SELECT count(*) FROM audit_log WHERE action IN ('export', 'fax.exported')"
     ).fetchone()[0]
     assert exports == 0
+
+
+# -- admins edit people --------------------------------------------------------------------
+async def test_only_an_admin_changes_roles_and_mailboxes_or_enables_people(
+        client: TestClient, archive: Archive) -> None:
+    catalog = catalog_of(client)
+    people.disable_user(catalog, "otto")
+    for name in ("val", "cora"):
+        client.session.cookie_jar.clear()
+        csrf = await sign_in(client, name)
+        edit = await client.post("/ui/admin/users/edit", data={
+            "csrf": csrf, "name": name, "role": "admin", "mailboxes": "front"})
+        assert edit.status == 403
+        enable = await client.post("/ui/admin/users/enable", data={"csrf": csrf,
+                                                                   "name": "otto"})
+        assert enable.status == 403
+    assert people.get_user(catalog, "val").role == "viewer"
+    assert people.get_user(catalog, "cora").role == "compliance"
+    assert people.get_user(catalog, "otto").disabled
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "ada")
+    bad = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "val", "role": "boss", "mailboxes": ""})
+    assert bad.status == 400 and "role: one of" in await bad.text()
+    edited = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "val", "role": "operator", "mailboxes": "front"})
+    assert edited.status == 200
+    val = people.get_user(catalog, "val")
+    assert (val.role, val.mailboxes) == ("operator", ("front",))
+    enabled = await client.post("/ui/admin/users/enable", data={"csrf": csrf, "name": "otto"})
+    assert enabled.status == 200 and not people.get_user(catalog, "otto").disabled
+    entries = catalog.conn.execute(
+        "SELECT action, details FROM audit_log WHERE actor = 'web:ada'"
+        " AND action IN ('user.changed', 'user.enabled') ORDER BY seq").fetchall()
+    assert [(e["action"], json.loads(e["details"])) for e in entries] == [
+        ("user.changed", {"name": "val",
+                          "before": {"role": "viewer", "mailboxes": ["cardiology"]},
+                          "after": {"role": "operator", "mailboxes": ["front"]}}),
+        ("user.enabled", {"name": "otto"})]
+    # the new grants apply at once: val now reads front's fax, no longer cardiology's
+    client.session.cookie_jar.clear()
+    await sign_in(client, "val")
+    assert (await client.get(f"/ui/fax/{archive.front_fax}")).status == 200
+    assert (await client.get(f"/ui/fax/{archive.cardiology_fax}")).status == 404
+    client.session.cookie_jar.clear()
+    await sign_in(client, "otto")  # enabled again: the same password works
+
+
+async def test_the_last_admin_cannot_be_demoted_or_disabled(client: TestClient,
+                                                            tmp_path: Path) -> None:
+    catalog = catalog_of(client)
+    csrf = await sign_in(client, "ada")
+    demoted = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "ada", "role": "viewer", "mailboxes": "front"})
+    assert demoted.status == 409 and "last enabled admin" in await demoted.text()
+    ada = people.get_user(catalog, "ada")
+    assert (ada.role, ada.mailboxes) == ("admin", ())
+    add_person(client, "bea", "admin", [])
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "bea")
+    disabled = await client.post("/ui/admin/users/disable", data={"csrf": csrf,
+                                                                  "name": "ada"})
+    assert disabled.status == 200 and people.get_user(catalog, "ada").disabled
+    demoted = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "bea", "role": "compliance", "mailboxes": ""})
+    assert demoted.status == 409
+    assert people.get_user(catalog, "bea").role == "admin"
+    assert not any(a == "user.changed" for a, _ in audit_actions(client, "web:bea"))
+    # nor through the command line
+    data_dir = client.server.app[SERVICES].config.data_dir
+    config = write_config(tmp_path / "c.toml", data_dir, extra=ROUTING_TOML)
+    result = run_cli(config, "user", "disable", "bea", expect=1)
+    assert "last enabled admin" in result.err
+    assert not people.get_user(catalog, "bea").disabled
