@@ -290,7 +290,9 @@ def export_bundle(services: Services, selection: ExportSelection, faxes: list[di
                   progress: Callable[[int], None] = lambda n: None) -> ExportDone:
     """Write ``faxes`` (from :func:`select_for_export`) as a signed bundle at ``output``, the
     head it ends at anchored, then audit the export and, in each fax's own trail, its read.
-    ``faxvault export`` and the web inbox's export both come here."""
+    ``faxvault export`` and the web inbox's export both come here. ``via``: where the
+    bundle went instead of staying at ``output`` (the web: a download, recorded by its file
+    name, not the scratch path it was written to)."""
     from storage import signing
     from storage.export import write_bundle
 
@@ -300,7 +302,7 @@ def export_bundle(services: Services, selection: ExportSelection, faxes: list[di
                            anchor=lambda seq, h: anchor_audit_head(services, seq, h),
                            progress=progress)
     fingerprint = signing.fingerprint(signing_key.public_key())
-    bundle = {"bundle": str(output)} | ({"via": via} if via else {})
+    bundle = {"bundle": output.name, "via": via} if via else {"bundle": str(output)}
     audit.record(services.catalog, actor, "export", None,
                  {**bundle, "faxes": [f["id"] for f in faxes],
                   "filters": selection.filters(), "head_seq": summary.head_seq,

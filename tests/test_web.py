@@ -632,6 +632,7 @@ async def test_compliance_exports_a_signed_bundle_of_only_their_mailboxes(
     ).fetchone()
     details = json.loads(entry["details"])
     assert details["faxes"] == [archive.cardiology_fax] and details["via"] == "web"
+    assert details["bundle"].startswith("faxvault-export-")  # the download, not a scratch path
     # the filters narrow it further: nothing of cardiology holds "walrus"
     empty = bundle_manifest(await download_export(client, csrf, out, q="walrus"))
     assert empty["faxes"] == []
