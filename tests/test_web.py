@@ -733,4 +733,37 @@ async def test_the_last_admin_cannot_be_demoted_or_disabled(client: TestClient,
     config = write_config(tmp_path / "c.toml", data_dir, extra=ROUTING_TOML)
     result = run_cli(config, "user", "disable", "bea", expect=1)
     assert "last enabled admin" in result.err
+    result = run_cli(config, "user", "set", "bea", "--role", "viewer", expect=1)
+    assert "last enabled admin" in result.err
     assert not people.get_user(catalog, "bea").disabled
+    assert people.get_user(catalog, "bea").role == "admin"
+
+
+def test_user_set_and_enable_change_role_mailboxes_and_sign_in_audited(
+        archive: Archive, tmp_path: Path) -> None:
+    copy_config(archive, tmp_path)
+    config = write_config(tmp_path / "c.toml", tmp_path / "var", extra=ROUTING_TOML)
+    run_cli(config, "user", "set", "val", "--role", "operator", "--mailbox", "front",
+            "--mailbox", "billing")
+    run_cli(config, "user", "disable", "otto")
+    run_cli(config, "user", "enable", "otto")
+    listed = {u["name"]: u for u in run_cli(config, "user", "list", "--json").json()}
+    assert (listed["val"]["role"], listed["val"]["mailboxes"]) == ("operator",
+                                                                  ["billing", "front"])
+    assert listed["otto"]["disabled"] is False
+    result = run_cli(config, "user", "set", "nobody", "--role", "viewer", expect=3)
+    assert "no user 'nobody'" in result.err
+    from storage.catalog import open_catalog
+
+    catalog = open_catalog(tmp_path / "var" / "faxvault.sqlite3")
+    try:
+        changes = [(r["action"], json.loads(r["details"])) for r in catalog.conn.execute(
+            "SELECT action, details FROM audit_log WHERE action IN"
+            " ('user.changed', 'user.enabled') ORDER BY seq")]
+    finally:
+        catalog.close()
+    assert changes == [
+        ("user.changed", {"name": "val",
+                          "before": {"role": "viewer", "mailboxes": ["cardiology"]},
+                          "after": {"role": "operator", "mailboxes": ["billing", "front"]}}),
+        ("user.enabled", {"name": "otto"})]
