@@ -102,10 +102,49 @@ def user_list(services: Services, as_json: bool) -> None:
 @click.argument("name")
 @with_services()
 def user_disable(services: Services, name: str) -> None:
-    """No more sign-ins, sessions end, API tokens stop working."""
-    people.disable_user(services.catalog, name)
+    """No more sign-ins, sessions end, API tokens stop working (not the last admin)."""
+    try:
+        people.disable_user(services.catalog, name)
+    except people.LastAdmin as exc:
+        raise OperationFailed(str(exc)) from None
     audit.record(services.catalog, cli_actor(), "user.disabled", None, {"name": name})
     click.echo(f"disabled {name}", err=True)
+
+
+@user.command("enable")
+@click.argument("name")
+@with_services()
+def user_enable(services: Services, name: str) -> None:
+    """Let a disabled person sign in again (same password; new API tokens needed)."""
+    catalog = services.catalog
+    with catalog.transaction():
+        people.enable_user(catalog, name)
+        audit.append(catalog, cli_actor(), "user.enabled", None, {"name": name})
+    click.echo(f"enabled {name}", err=True)
+
+
+@user.command("set")
+@click.argument("name")
+@click.option("--role", type=ROLE, required=True, help="The person's role from now on.")
+@click.option("--mailbox", "mailboxes", multiple=True, metavar="M",
+              help="A mailbox this person sees (repeat for more); these replace the old "
+                   "grants (none given: no mailbox).")
+@with_services()
+def user_set(services: Services, name: str, role: str, mailboxes: tuple[str, ...]) -> None:
+    """Change a person's role and mailboxes (not the last admin's role)."""
+    catalog = services.catalog
+    before = people.get_user(catalog, name)
+    try:
+        with catalog.transaction():
+            after = people.set_role_and_mailboxes(catalog, name, role, sorted(set(mailboxes)))
+            audit.append(catalog, cli_actor(), "user.changed", None, {
+                "name": name,
+                "before": {"role": before.role, "mailboxes": list(before.mailboxes)},
+                "after": {"role": after.role, "mailboxes": list(after.mailboxes)}})
+    except people.LastAdmin as exc:
+        raise OperationFailed(str(exc)) from None
+    click.echo(f"{name}: {after.role}, mailboxes: {', '.join(after.mailboxes) or 'none'}",
+               err=True)
 
 
 @user.command("passwd")

@@ -339,17 +339,14 @@ def export(services: Services, from_number: str | None, since: str | None, until
            query: str | None, include_spam: bool, with_tiff: bool, output: Path,
            as_json: bool) -> None:
     """Write a signed compliance bundle an auditor can verify on their own."""
-    from ingest.compliance import anchor_audit_head
+    from ingest.compliance import ExportSelection, export_bundle, select_for_export
     from ingest.numbers import normalize_number
-    from storage import signing
-    from storage.export import select_faxes, write_bundle
 
     region = services.config.numbers.default_region
-    filters = {"since": normalized_date(since), "until": normalized_date(until),
-               "from": normalize_number(from_number, region) or from_number,
-               "query": query, "include_spam": include_spam}
-    faxes = select_faxes(services.catalog, since=filters["since"], until=filters["until"],
-                         from_number=filters["from"], query=query, include_spam=include_spam)
+    selection = ExportSelection(since=normalized_date(since), until=normalized_date(until),
+                                from_number=normalize_number(from_number, region) or from_number,
+                                query=query, include_spam=include_spam)
+    faxes = select_for_export(services, selection)
     total = sum(o["size"] for f in faxes for o in services.catalog.archive_objects(f["id"])
                 if o["purpose"] != "meta" and (with_tiff or o["purpose"] != "tiff"))
     key = _signing_key(services)
@@ -357,21 +354,12 @@ def export(services: Services, from_number: str | None, since: str | None, until
         with Progress(console=stderr, transient=True,
                       disable=not stderr.is_terminal) as progress:
             task = progress.add_task("exporting", total=total)
-            summary = write_bundle(services.catalog, services.archive, faxes, output,
-                                   include_tiff=with_tiff, created_by=cli_actor(),
-                                   filters=filters, signing_key=key,
-                                   anchor=lambda seq, h: anchor_audit_head(services, seq, h),
-                                   progress=lambda n: progress.advance(task, n))
+            done = export_bundle(services, selection, faxes, output, cli_actor(), key,
+                                 with_tiff=with_tiff,
+                                 progress=lambda n: progress.advance(task, n))
     except FileExistsError as exc:
         raise click.UsageError(str(exc)) from None
-    fingerprint = signing.fingerprint(key.public_key())
-    audit.record(services.catalog, cli_actor(), "export", None,
-                 {"bundle": str(output), "faxes": [f["id"] for f in faxes],
-                  "filters": filters, "head_seq": summary.head_seq,
-                  "signed_by": fingerprint})
-    for fax in faxes:  # each exported fax shows the read in its own trail
-        audit.record(services.catalog, cli_actor(), "fax.exported", fax["id"],
-                     {"bundle": str(output)})
+    summary, fingerprint = done.summary, done.signed_by
     doc = {"bundle": str(output), "faxes": summary.faxes, "files": summary.files,
            "bytes": summary.bytes, "audit_head_seq": summary.head_seq,
            "signed_by": fingerprint}

@@ -15,8 +15,10 @@ import json
 import logging
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ingest.config import ArchiveConfig, Config
 from ingest.pipeline import Services, open_archive, retain_until
@@ -24,6 +26,11 @@ from ingest.web.files import forget_pages
 from storage import audit
 from storage.archive import Archive, ArchiveError
 from storage.catalog import utcnow_iso
+
+if TYPE_CHECKING:  # cryptography loads only when a bundle is written
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from storage.export import ExportSummary
 
 log = logging.getLogger("faxvault.compliance")
 
@@ -238,3 +245,68 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
                      {"reason": reason, "objects": [o["key"] for o in objects]})
     forget_pages(services, fax["id"])  # the web inbox's cached page images
     return len(objects)
+
+
+@dataclass(frozen=True)
+class ExportSelection:
+    """Which archived faxes go into a compliance bundle. ``mailboxes`` None: every mailbox
+    (the CLI, an admin); a person who sees only some gets only theirs."""
+
+    since: str | None = None
+    until: str | None = None
+    from_number: str | None = None
+    query: str | None = None
+    include_spam: bool = False
+    mailboxes: tuple[str, ...] | None = None
+
+    def filters(self) -> dict[str, Any]:
+        """As recorded in the bundle's manifest and the export's audit entry."""
+        shown: dict[str, Any] = {"since": self.since, "until": self.until,
+                                 "from": self.from_number, "query": self.query,
+                                 "include_spam": self.include_spam}
+        if self.mailboxes is not None:
+            shown["mailboxes"] = list(self.mailboxes)
+        return shown
+
+
+@dataclass(frozen=True)
+class ExportDone:
+    summary: ExportSummary
+    fax_ids: list[str]
+    signed_by: str
+
+
+def select_for_export(services: Services, selection: ExportSelection) -> list[dict[str, Any]]:
+    from storage.export import select_faxes
+
+    return select_faxes(services.catalog, since=selection.since, until=selection.until,
+                        from_number=selection.from_number, query=selection.query,
+                        include_spam=selection.include_spam, mailboxes=selection.mailboxes)
+
+
+def export_bundle(services: Services, selection: ExportSelection, faxes: list[dict[str, Any]],
+                  output: Path, actor: str, signing_key: Ed25519PrivateKey, *,
+                  with_tiff: bool = False, via: str | None = None,
+                  progress: Callable[[int], None] = lambda n: None) -> ExportDone:
+    """Write ``faxes`` (from :func:`select_for_export`) as a signed bundle at ``output``, the
+    head it ends at anchored, then audit the export and, in each fax's own trail, its read.
+    ``faxvault export`` and the web inbox's export both come here. ``via``: where the
+    bundle went instead of staying at ``output`` (the web: a download, recorded by its file
+    name, not the scratch path it was written to)."""
+    from storage import signing
+    from storage.export import write_bundle
+
+    summary = write_bundle(services.catalog, services.archive, faxes, output,
+                           include_tiff=with_tiff, created_by=actor,
+                           filters=selection.filters(), signing_key=signing_key,
+                           anchor=lambda seq, h: anchor_audit_head(services, seq, h),
+                           progress=progress)
+    fingerprint = signing.fingerprint(signing_key.public_key())
+    bundle = {"bundle": output.name, "via": via} if via else {"bundle": str(output)}
+    audit.record(services.catalog, actor, "export", None,
+                 {**bundle, "faxes": [f["id"] for f in faxes],
+                  "filters": selection.filters(), "head_seq": summary.head_seq,
+                  "signed_by": fingerprint})
+    for fax in faxes:  # each exported fax shows the read in its own trail
+        audit.record(services.catalog, actor, "fax.exported", fax["id"], bundle)
+    return ExportDone(summary, [f["id"] for f in faxes], fingerprint)

@@ -175,13 +175,13 @@ def checked_received_at(value: str, now: dt.datetime | None = None) -> str:
 
 
 # -- the sidecar -------------------------------------------------------------------------------
-def read_sidecar(path: Path) -> dict[str, str] | None:
+def read_sidecar(path: Path, dir_fd: int | None = None) -> dict[str, str] | None:
     """The JSON sidecar beside a fax file (None if there is none): opened once without
     following links or waiting on a FIFO, only known keys, only strings, dates checked.
-    Blocking: call it off the event loop."""
+    ``dir_fd``: as for storage.spool.open_regular. Blocking: call it off the event loop."""
     name = repr(path.name)
     try:
-        fd = open_regular(path)
+        fd = open_regular(path, dir_fd)
     except FileNotFoundError:
         return None
     except NotRegularFile as exc:

@@ -15,6 +15,13 @@ and only if it still names the file that was copied. A file that cannot be taken
 ``failed/`` with ``<name>.error.txt`` saying why. A crash between journaling and the move
 leaves the file in the inbox: the next scan takes it again, the journal recognises the same
 bytes, and it moves to ``done/`` as a duplicate. File names appear in logs quoted.
+
+Files are also taken one level down, from ``<inbox>/<folder>/<file>`` (not from done/,
+failed/ or ignored names), with ``metadata["folder"]`` = the folder's name for routing; they
+move to ``done/<folder>/`` or ``failed/<folder>/``. A subfolder is opened once without
+following links (a symlinked subfolder is never entered) and its files are opened, checked
+and moved relative to that descriptor, so swapping the folder for a link meanwhile changes
+nothing. Each subfolder gets its own (non-recursive) watch: done/ is never watched or polled.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 from ingest.faxserver import (
@@ -55,6 +62,10 @@ log = logging.getLogger("faxvault.hotfolder")
 IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", "@eadir", "__macosx"}
 IGNORED_PATTERNS = ("*.part", "*.tmp", "*.partial", "*.crdownload", "~$*", "*.json",
                     "*.error.txt", "*.swp")
+
+
+OWN_FOLDERS = ("done", "failed")
+SUBFOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 
 
 def is_ignored(name: str) -> bool:
@@ -101,6 +112,8 @@ class HotFolder:
         self._taking: set[asyncio.Task] = set()
         self._wake = asyncio.Event()
         self.observer: BaseObserver | None = None
+        self._events: _Events | None = None
+        self._watched: dict[str, ObservedWatch] = {}  # subfolder path -> its watch
         self.taken = 0
         self.scans = 0
 
@@ -116,8 +129,8 @@ class HotFolder:
 
     def start_observer(self) -> None:
         observer: BaseObserver = PollingObserver(timeout=1) if self.poll else Observer()
-        observer.schedule(_Events(asyncio.get_running_loop(), self.notice), str(self.inbox),
-                          recursive=False)
+        self._events = _Events(asyncio.get_running_loop(), self.notice)
+        observer.schedule(self._events, str(self.inbox), recursive=False)
         observer.start()
         self.observer = observer
 
@@ -126,6 +139,7 @@ class HotFolder:
             self.observer.stop()
             self.observer.join(timeout=10)
             self.observer = None
+            self._watched.clear()
 
     async def stop(self) -> None:
         """Stop watching; let files being taken finish (each is quick), then return."""
@@ -135,15 +149,27 @@ class HotFolder:
         await asyncio.gather(*self._tasks, *self._taking, return_exceptions=True)
 
     # -- finding candidates -----------------------------------------------------------------
+    def takes_from(self, folder: str) -> bool:
+        """Whether files in ``<inbox>/<folder>/`` are taken (not our own done/failed)."""
+        return folder not in OWN_FOLDERS and not is_ignored(folder)
+
     def notice(self, path: str) -> None:
         """A path changed (event or scan): (re)consider it."""
         p = Path(path)
-        if p.parent != self.inbox or is_ignored(p.name) or path in self._in_flight:
+        if is_ignored(p.name) or path in self._in_flight:
+            return
+        in_subfolder = p.parent != self.inbox
+        if in_subfolder and (p.parent.parent != self.inbox
+                             or not self.takes_from(p.parent.name)
+                             or not _is_real_dir(p.parent)):
             return
         try:
             st = os.lstat(p)
         except FileNotFoundError:
             self._candidates.pop(path, None)
+            return
+        if not in_subfolder and stat.S_ISDIR(st.st_mode) and self.takes_from(p.name):
+            self.scan_subfolder(p)
             return
         if not stat.S_ISREG(st.st_mode):  # symlinks, directories, devices, fifos: never
             return
@@ -156,7 +182,39 @@ class HotFolder:
         with os.scandir(self.inbox) as entries:
             for entry in entries:
                 self.notice(entry.path)
+        for folder in [f for f in self._watched if not _is_real_dir(Path(f))]:
+            self._unwatch(folder)
         self.scans += 1
+
+    def scan_subfolder(self, folder: Path) -> None:
+        """The files of one subfolder, listed through a descriptor that refused a link."""
+        try:
+            fd = os.open(folder, SUBFOLDER_FLAGS)
+        except OSError:  # a symlink (ELOOP), not a directory, or gone: never entered
+            return
+        try:
+            self._watch(folder)
+            with os.scandir(fd) as entries:
+                names = [entry.name for entry in entries]
+        finally:
+            os.close(fd)
+        for name in names:
+            self.notice(str(folder / name))
+
+    def _watch(self, folder: Path) -> None:
+        if self.observer is None or self._events is None or str(folder) in self._watched:
+            return
+        try:
+            self._watched[str(folder)] = self.observer.schedule(self._events, str(folder),
+                                                                recursive=False)
+        except OSError as exc:  # the rescan still finds its files
+            log.warning("hot folder: cannot watch %s: %s", quoted(folder.name), exc)
+
+    def _unwatch(self, folder: str) -> None:
+        watch = self._watched.pop(folder)
+        if self.observer is not None:
+            with contextlib.suppress(KeyError, OSError):
+                self.observer.unschedule(watch)
 
     async def _rescan_loop(self) -> None:
         while True:
@@ -193,18 +251,35 @@ class HotFolder:
     async def take(self, path: Path) -> None:
         """Copy the file into the spool (opened once, off the event loop), then work only on
         that copy: its tags, the decoding check, the journal. The name is moved to done/ or
-        failed/ only if it still names the file that was copied."""
+        failed/ only if it still names the file that was copied. A file in a subfolder is
+        reached only through a descriptor on the subfolder opened without following links."""
+        if path.parent == self.inbox:
+            await self._take(path, None)
+            return
+        try:
+            dir_fd = await asyncio.to_thread(os.open, path.parent, SUBFOLDER_FLAGS)
+        except OSError as exc:
+            log.warning("hot folder: %s left alone: its folder %s cannot be entered (%s)",
+                        quoted(path.name), quoted(path.parent.name), exc.strerror)
+            return
+        try:
+            await self._take(path, _Place(path.parent.name, dir_fd))
+        finally:
+            os.close(dir_fd)
+
+    async def _take(self, path: Path, place: _Place | None) -> None:
         services = self.services
         sidecar = path.with_suffix(".json")
+        dir_fd = place.dir_fd if place else None
         try:
             blob = await asyncio.to_thread(services.spool.store_file, path,
-                                           services.config.limits.max_file_bytes)
+                                           services.config.limits.max_file_bytes, dir_fd)
         except NotRegularFile as exc:
             # Swapped for a link, FIFO or device after it was noticed: never read, left alone.
             log.warning("hot folder: %s left alone: %s", quoted(path.name), exc)
             return
         except TooLarge as exc:
-            await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), None)
+            await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), None, place)
             return
         except SpoolFull as exc:
             # Not the file's fault: it stays in the inbox; the next rescan tries again.
@@ -216,14 +291,16 @@ class HotFolder:
         journaled = False
         try:
             try:
-                side = await asyncio.to_thread(read_sidecar, sidecar)
+                side = await asyncio.to_thread(read_sidecar, sidecar, dir_fd)
                 tags, ext = await asyncio.to_thread(_tags_and_extension, blob)
                 await self._check_readable(blob.path)
             except (FaxRejected, SidecarError) as exc:
-                await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), blob)
+                await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), blob,
+                                        place)
                 return
+            metadata = file_metadata(tags, side, place.folder if place else None)
             try:
-                result = journal_blob(services, blob, path.name, file_metadata(tags, side),
+                result = journal_blob(services, blob, path.name, metadata,
                                       actor="hotfolder", ext=ext)
             except BlobReleased as exc:
                 log.warning("hot folder: %s; taken again at the next scan", exc)
@@ -232,7 +309,7 @@ class HotFolder:
         finally:
             if not journaled:
                 self._release_unjournaled(blob)
-        await asyncio.to_thread(self._move_done, path, sidecar, blob)
+        await asyncio.to_thread(self._move_done, path, sidecar, blob, place)
         self.taken += 1
         log.info("hot folder: %s -> fax %s%s", quoted(path.name), result.fax_id,
                  " (already ingested)" if result.duplicate else "")
@@ -253,25 +330,28 @@ class HotFolder:
         finally:
             await asyncio.to_thread(shutil.rmtree, scratch, True)
 
-    def _move_done(self, path: Path, sidecar: Path, blob: Blob) -> None:
-        if not _still_names(path, blob):
+    def _move_done(self, path: Path, sidecar: Path, blob: Blob, place: _Place | None) -> None:
+        if not _still_names(path, blob, place):
             return  # a new file took the name meanwhile: it is a candidate of its own
+        dir_fd = place.dir_fd if place else None
         if self.delete_done:
-            path.unlink(missing_ok=True)
-            sidecar.unlink(missing_ok=True)
+            for name in (path, sidecar):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(_name_in(name, place), dir_fd=dir_fd)
             return
-        target = _free_name(self.done, path.name)
-        os.replace(path, target)
-        _move_if_present(sidecar, target.with_suffix(".json"))
+        target = _free_name(_destination(self.done, place), path.name)
+        os.replace(_name_in(path, place), target, src_dir_fd=dir_fd)
+        _move_if_present(sidecar, target.with_suffix(".json"), place)
 
-    def _move_failed(self, path: Path, sidecar: Path, reason: str, blob: Blob | None) -> None:
-        if blob is not None and not _still_names(path, blob):
+    def _move_failed(self, path: Path, sidecar: Path, reason: str, blob: Blob | None,
+                     place: _Place | None) -> None:
+        if blob is not None and not _still_names(path, blob, place):
             log.warning("hot folder: %s refused (%s), but the name now holds another file",
                         quoted(path.name), reason)
             return
-        target = _free_name(self.failed, path.name)
-        os.replace(path, target)
-        _move_if_present(sidecar, target.with_suffix(".json"))
+        target = _free_name(_destination(self.failed, place), path.name)
+        os.replace(_name_in(path, place), target, src_dir_fd=place.dir_fd if place else None)
+        _move_if_present(sidecar, target.with_suffix(".json"), place)
         note = os.open(target.with_name(target.name + ".error.txt"),
                        os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(note, "w") as out:
@@ -283,16 +363,20 @@ def _tags_and_extension(blob: Blob) -> tuple[dict[int, str | int], str]:
     return read_tiff_tags(blob.path), blob_extension(blob)
 
 
-def file_metadata(tags: dict[int, str | int], sidecar: dict[str, str] | None) -> LocalMetadata:
+def file_metadata(tags: dict[int, str | int], sidecar: dict[str, str] | None,
+                  folder: str | None = None) -> LocalMetadata:
     """What a dropped file's sidecar and tags say, each from where it really comes from: call
     data (sender, caller id, subaddress) only from the fax server's sidecar or from a TIFF
     HylaFAX wrote itself; any file's text tags kept under ``file_tags``, labelled as what its
     writer said. The receive time only from the sidecar (else: when faxvault took the file);
-    a date inside the file is never a receive time."""
+    a date inside the file is never a receive time. ``folder``: the inbox subfolder the file
+    was dropped in (what ``[[routing]] folder`` matches)."""
     side = sidecar or {}
     from_fax_server = side.get("provider") == "hylafax" or is_hylafax_tiff(tags)
     call = hylafax_call_data(tags) if from_fax_server else {}
     extra: dict[str, Any] = {"source": "hotfolder"}
+    if folder is not None:
+        extra["folder"] = folder
     if call:
         extra["fax_server"] = call
     if own_tags := file_tags(tags):
@@ -306,19 +390,54 @@ def file_metadata(tags: dict[int, str | int], sidecar: dict[str, str] | None) ->
     )
 
 
-def _still_names(path: Path, blob: Blob) -> bool:
+@dataclass(frozen=True)
+class _Place:
+    """A subfolder of the inbox a file was taken from, and a descriptor on it (opened
+    without following links) through which its files are opened, checked and moved."""
+
+    folder: str
+    dir_fd: int
+
+
+def _is_real_dir(path: Path) -> bool:
+    """A directory itself, not a link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _name_in(path: Path, place: _Place | None) -> Path | str:
+    """How to name ``path`` in os calls: relative to the subfolder's descriptor, if any."""
+    return path.name if place else path
+
+
+def _destination(directory: Path, place: _Place | None) -> Path:
+    """done/ or failed/, or its subfolder of the same name (made if needed). Should that
+    name be anything but a real directory, the file goes to done/ or failed/ itself."""
+    if place is None:
+        return directory
+    sub = directory / place.folder
+    with contextlib.suppress(FileExistsError):
+        sub.mkdir(mode=0o700)
+    return sub if _is_real_dir(sub) else directory
+
+
+def _still_names(path: Path, blob: Blob, place: _Place | None = None) -> bool:
     """Whether ``path`` still names the very file that was copied into ``blob``."""
     try:
-        st = os.lstat(path)
+        st = os.stat(_name_in(path, place), dir_fd=place.dir_fd if place else None,
+                     follow_symlinks=False)
     except FileNotFoundError:
         return False
     return blob.source_id is None or (st.st_dev, st.st_ino) == blob.source_id
 
 
-def _move_if_present(source: Path, target: Path) -> None:
+def _move_if_present(source: Path, target: Path, place: _Place | None = None) -> None:
     """Move a sidecar along with its fax (renaming never opens it, whatever it is)."""
     with contextlib.suppress(FileNotFoundError):
-        os.replace(source, target)
+        os.replace(_name_in(source, place), target,
+                   src_dir_fd=place.dir_fd if place else None)
 
 
 def _free_name(directory: Path, name: str) -> Path:

@@ -443,10 +443,17 @@ class Catalog:
 
     def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
                          from_number: str | None = None, words: str | None = None,
-                         include_spam: bool = False) -> list[str]:
+                         include_spam: bool = False,
+                         mailboxes: tuple[str, ...] | None = None) -> list[str]:
         """Archived faxes received in [since, until), from a number, with pages holding
-        ``words`` (taken literally), spam left out unless asked; oldest first."""
+        ``words`` (taken literally), spam left out unless asked, in ``mailboxes`` when given
+        (None: every mailbox); oldest first."""
         where, params = ["state = 'archived'"], []
+        if mailboxes is not None:
+            if not mailboxes:
+                return []
+            where.append(f"mailbox IN ({', '.join('?' * len(mailboxes))})")
+            params += list(mailboxes)
         if since:
             where.append("received_at >= ?")
             params.append(since)

@@ -216,13 +216,15 @@ def _audit_segment(catalog: Catalog, fax_ids: set[str]) -> Iterator[dict[str, An
 
 def select_faxes(catalog: Catalog, *, since: str | None = None, until: str | None = None,
                  from_number: str | None = None, query: str | None = None,
-                 include_spam: bool = False) -> list[dict[str, Any]]:
-    """Archived faxes matching the filters, oldest first."""
+                 include_spam: bool = False,
+                 mailboxes: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """Archived faxes matching the filters (in ``mailboxes`` when given), oldest first."""
     words = CONTROL.sub(" ", query) if query else None
     if words is not None and not words.strip():
         return []
     ids = catalog.archived_fax_ids(since=since, until=until, from_number=from_number,
-                                   words=words, include_spam=include_spam)
+                                   words=words, include_spam=include_spam,
+                                   mailboxes=mailboxes)
     return [catalog.get_fax(fax_id) for fax_id in ids]
 
 

@@ -28,6 +28,10 @@ class UserExists(ValueError):
     """A user of that name is already there."""
 
 
+class LastAdmin(ValueError):
+    """The change would leave no enabled admin (nobody could manage people any more)."""
+
+
 @dataclass(frozen=True)
 class User:
     id: int
@@ -167,14 +171,53 @@ def set_password_hash(catalog: Catalog, name: str, new_hash: str) -> None:
         catalog.conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
 
 
+def _refuse_last_admin(catalog: Catalog, user: User) -> None:
+    """Inside the caller's transaction, before ``user`` stops being an enabled admin."""
+    if user.role != "admin" or user.disabled:
+        return
+    others = catalog.conn.execute(
+        "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?",
+        (user.id,)).fetchone()[0]
+    if others == 0:
+        raise LastAdmin(f"{user.name} is the last enabled admin; make another admin first")
+
+
 def disable_user(catalog: Catalog, name: str) -> None:
-    """Disabled: no sign-in, no session, no API token works any more."""
-    user = get_user(catalog, name)
-    with catalog.transaction():
+    """Disabled: no sign-in, no session, no API token works any more. Refused (LastAdmin)
+    for the last enabled admin."""
+    with catalog.transaction():  # read and checked in the write transaction: no race
+        user = get_user(catalog, name)
+        _refuse_last_admin(catalog, user)
         catalog.conn.execute("UPDATE users SET disabled = 1, updated_at = ? WHERE id = ?",
                              (utcnow_iso(), user.id))
         catalog.conn.execute("DELETE FROM sessions WHERE user_id = ?", (user.id,))
         catalog.conn.execute("DELETE FROM api_tokens WHERE user_id = ?", (user.id,))
+
+
+def enable_user(catalog: Catalog, name: str) -> None:
+    """Signing in works again (with the same password; old sessions and tokens stay gone)."""
+    user = get_user(catalog, name)
+    catalog.conn.execute("UPDATE users SET disabled = 0, updated_at = ? WHERE id = ?",
+                         (utcnow_iso(), user.id))
+
+
+def set_role_and_mailboxes(catalog: Catalog, name: str, role: str,
+                           mailboxes: Iterable[str]) -> User:
+    """A new role and exactly these mailbox grants; they apply from the person's next
+    request. Refused (LastAdmin) if it would take the role from the last enabled admin."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)} (got {role!r})")
+    with catalog.transaction():  # read and checked in the write transaction: no race
+        user = get_user(catalog, name)
+        if role != "admin":
+            _refuse_last_admin(catalog, user)
+        catalog.conn.execute("UPDATE users SET role = ?, updated_at = ? WHERE id = ?",
+                             (role, utcnow_iso(), user.id))
+        catalog.conn.execute("DELETE FROM user_mailboxes WHERE user_id = ?", (user.id,))
+        catalog.conn.executemany(
+            "INSERT OR IGNORE INTO user_mailboxes (user_id, mailbox) VALUES (?, ?)",
+            [(user.id, box) for box in mailboxes])
+    return get_user(catalog, name)
 
 
 # -- sessions and tokens -------------------------------------------------------------------

@@ -39,13 +39,16 @@ _KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO", stat.S_IFSOCK: "a
           stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}
 
 
-def open_regular(path: Path) -> int:
+def open_regular(path: Path, dir_fd: int | None = None) -> int:
     """A descriptor on ``path`` if it is a regular file, checked with ``fstat`` on that very
     descriptor (what is read afterwards is what was checked, whatever happens to the name).
+    With ``dir_fd`` (a directory opened without following links), ``path.name`` is opened
+    in that directory, so no link in the path's directories is followed either.
     Raises NotRegularFile for links and special files; other OSErrors (missing, no
     permission) pass through."""
     try:
-        fd = os.open(path, SAFE_OPEN_FLAGS)
+        fd = (os.open(path, SAFE_OPEN_FLAGS) if dir_fd is None
+              else os.open(path.name, SAFE_OPEN_FLAGS, dir_fd=dir_fd))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise NotRegularFile(f"{os.fsdecode(path)!r} is a symbolic link; not read") from None
@@ -183,13 +186,13 @@ class Spool:
     def store_stream(self, stream: BinaryIO, max_bytes: int) -> Blob:
         return self.store_chunks(iter(lambda: stream.read(CHUNK), b""), max_bytes)
 
-    def store_file(self, path: Path, max_bytes: int) -> Blob:
+    def store_file(self, path: Path, max_bytes: int, dir_fd: int | None = None) -> Blob:
         """Copy a file someone else controls into the spool: opened once (see
         :func:`open_regular`), its size checked before a byte is read, then hashed and copied
         from that same descriptor. Everything afterwards (tags, decoding, archiving) works on
         the spool copy, so swapping the name meanwhile changes nothing. Blocking: call it off
-        the event loop."""
-        fd = open_regular(path)
+        the event loop. ``dir_fd``: as for :func:`open_regular`."""
+        fd = open_regular(path, dir_fd)
         try:
             st = os.fstat(fd)
             if st.st_size > max_bytes:

@@ -116,6 +116,18 @@ def test_archive_objects_holds_spam_feedback_and_retention(catalog: Catalog) -> 
     assert catalog.archive_objects(fax_id) == []
 
 
+def test_the_export_selection_keeps_to_the_mailboxes_given(catalog: Catalog) -> None:
+    ids = {}
+    for n, mailbox in ((1, "cardiology"), (2, "front"), (3, None)):
+        ids[mailbox] = journal_delivery(catalog, _delivery(n)).fax_id
+        catalog.update_fax(ids[mailbox], state="archived", mailbox=mailbox)
+    assert set(catalog.archived_fax_ids()) == set(ids.values())  # None: every mailbox
+    assert catalog.archived_fax_ids(mailboxes=("cardiology",)) == [ids["cardiology"]]
+    assert set(catalog.archived_fax_ids(mailboxes=("front", "cardiology"))) == {
+        ids["front"], ids["cardiology"]}
+    assert catalog.archived_fax_ids(mailboxes=()) == []  # no mailbox granted: nothing
+
+
 def test_a_nested_transaction_that_fails_is_undone_alone(catalog: Catalog) -> None:
     with catalog.transaction():
         journal_delivery(catalog, _delivery(1))

@@ -52,7 +52,8 @@ def test_readme_documents_no_command_that_does_not_exist() -> None:
 # Commands that change something and print only a confirmation on stderr. Every other command
 # prints what it read or did, and a script must be able to take that as JSON.
 ACTIONS = {"serve", "get", "retry", "hold set", "hold release", "spam mark", "spam unmark",
-           "audit anchor", "delete", "user add", "user disable", "user passwd"}
+           "audit anchor", "delete", "user add", "user disable", "user passwd", "user set",
+           "user enable"}
 
 
 def test_every_read_command_takes_json() -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, TiffImagePlugin
 
+from ingest.config import config_from_mapping
 from ingest.faxserver import parse_description, read_tiff_tags
 from ingest.hotfolder import HotFolder, is_ignored
 from ingest.pipeline import Services, open_services
@@ -530,3 +531,98 @@ def test_tag_reader_takes_any_bytes() -> None:
                 tags = read_tiff_tags(Path(f.name))
             assert all(isinstance(v, (str, int)) for v in tags.values())
             assert all(len(v) <= 4096 for v in tags.values() if isinstance(v, str))
+
+
+# -- subfolders: routing by folder ---------------------------------------------------------
+@pytest.mark.parametrize("poll", [False, True])
+async def test_a_file_in_a_subfolder_is_routed_by_its_folder_rule(
+        tmp_path: Path, ocr_pool, fax_bytes: bytes, poll: bool) -> None:
+    from ingest.worker import worker_loop
+    from storage import people
+
+    config = config_from_mapping({
+        "paths": {"data_dir": str(tmp_path / "var")}, "worker": {"poll_seconds": 0.05},
+        "hotfolder": {"stability_seconds": 0.3, "rescan_seconds": 30, "poll": poll},
+        "inbox": {"default_mailbox": "front"},
+        "routing": [{"mailbox": "referrals", "folder": ["referrals"]}]}, env={})
+    services = open_services(config, pool=ocr_pool)
+    folder = HotFolder(services)
+    try:
+        await folder.start()
+        referrals = folder.inbox / "referrals"
+        referrals.mkdir()  # made while watched: its files are seen without a rescan
+        await until(lambda: str(referrals) in folder._watched or poll, what="watched")
+        (referrals / "r.tif").write_bytes(fax_bytes)
+        (folder.inbox / "top.tif").write_bytes(unique_tiff(tmp_path / "u.tif", 7).read_bytes())
+        await until(lambda: (folder.done / "referrals" / "r.tif").exists()
+                    and (folder.done / "top.tif").exists(), what="both taken")
+        await folder.stop()
+        by_name = {f["original_name"]: f for f in faxes(services)}
+        assert json.loads(by_name["r.tif"]["metadata"])["folder"] == "referrals"
+        assert "folder" not in json.loads(by_name["top.tif"]["metadata"])
+        await worker_loop(services, asyncio.Event(), fax_ids=list(
+            f["id"] for f in by_name.values()), until_idle=True)
+        assert people.fax_mailbox(services.catalog, by_name["r.tif"]["id"]) == "referrals"
+        assert people.fax_mailbox(services.catalog, by_name["top.tif"]["id"]) == "front"
+        assert not (referrals / "r.tif").exists() and referrals.is_dir()
+    finally:
+        await folder.stop()
+        services.close()
+
+
+async def test_done_failed_ignored_and_symlinked_subfolders_are_not_taken(
+        hot_services: Services, fax_bytes: bytes, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "elsewhere.tif").write_bytes(fax_bytes)
+    folder = ready_folder(hot_services)
+    (folder.inbox / "linked").symlink_to(outside, target_is_directory=True)
+    for own in ("done", "failed", ".hidden", "@eaDir"):
+        (folder.inbox / own).mkdir(exist_ok=True)
+        (folder.inbox / own / "kept.tif").write_bytes(fax_bytes)
+    (folder.inbox / "scans" / "deeper").mkdir(parents=True)  # only one level down
+    (folder.inbox / "scans" / "deeper" / "d.tif").write_bytes(fax_bytes)
+    (folder.inbox / "scans" / "bad.tif").write_bytes(b"II*\x00" + b"\x11" * 300)
+    await folder.start()
+    try:
+        await until(lambda: (folder.failed / "scans" / "bad.tif.error.txt").exists(),
+                    what="the corrupt file refused")
+        scans = folder.scans  # two more full rescans: nothing else may be taken
+        await until(lambda: folder.scans >= scans + 2, what="two rescans")
+        await until(lambda: not folder._candidates and not folder._in_flight, what="idle")
+    finally:
+        await folder.stop()
+    assert faxes(hot_services) == []
+    assert "unreadable TIFF" in (folder.failed / "scans" / "bad.tif.error.txt").read_text()
+    assert (outside / "elsewhere.tif").read_bytes() == fax_bytes  # never entered
+    assert str(folder.inbox / "linked") not in folder._watched
+    for own in ("done", "failed", ".hidden", "@eaDir"):
+        assert (folder.inbox / own / "kept.tif").exists()
+    assert (folder.inbox / "scans" / "deeper" / "d.tif").exists()
+
+
+@pytest.mark.parametrize("swap_after_handoffs", [0, 1])
+async def test_a_subfolder_swapped_for_a_symlink_mid_take_never_reads_the_target(
+        hot_services: Services, fax_bytes: bytes, tmp_path: Path,
+        swap_after_handoffs: int) -> None:
+    secret_dir = tmp_path / "secret"
+    secret_dir.mkdir()
+    (secret_dir / "swap.tif").write_bytes(b"patient list: do not read\n")
+    folder = ready_folder(hot_services)
+    (folder.inbox / "referrals").mkdir()
+    path = folder.inbox / "referrals" / "swap.tif"
+    path.write_bytes(fax_bytes)
+    executor = GatedExecutor(swap_after_handoffs)
+    asyncio.get_running_loop().set_default_executor(executor)
+    take = asyncio.create_task(folder.take(path))
+    await asyncio.wait([take, asyncio.create_task(executor.held.wait())],
+                       return_when=asyncio.FIRST_COMPLETED)
+    os.rename(folder.inbox / "referrals", folder.inbox / ".moved")
+    (folder.inbox / "referrals").symlink_to(secret_dir, target_is_directory=True)
+    executor.gate.set()
+    await take
+    secret_sha = hashlib.sha256((secret_dir / "swap.tif").read_bytes()).hexdigest()
+    assert secret_sha not in spooled(hot_services)
+    assert (secret_dir / "swap.tif").exists()  # never moved through the link
+    assert {f["original_sha256"] for f in faxes(hot_services)} <= {
+        hashlib.sha256(fax_bytes).hexdigest()}

@@ -201,7 +201,9 @@ def ui_routes(archive: Archive) -> list[tuple[str, str]]:
             ("POST", f"/ui/fax/{fax}/done"), ("POST", f"/ui/fax/{fax}/unread"),
             ("POST", f"/ui/fax/{fax}/retry"), ("POST", f"/ui/fax/{fax}/hold"),
             ("GET", "/ui/admin/users"), ("POST", "/ui/admin/users"),
-            ("POST", "/ui/admin/users/disable"), ("POST", "/ui/signout")]
+            ("POST", "/ui/admin/users/disable"), ("POST", "/ui/admin/users/edit"),
+            ("POST", "/ui/admin/users/enable"), ("GET", "/ui/export"),
+            ("POST", "/ui/export"), ("POST", "/ui/signout")]
 
 
 def api_routes(archive: Archive, fax: str | None = None) -> list[tuple[str, str]]:
@@ -572,3 +574,196 @@ async def test_deleting_a_fax_also_deletes_its_cached_page_images(
     run_cli(config, "delete", fax, "--reason", "patient request")
     assert not (data_dir / "ui-cache" / fax).exists()
     assert (await client.get(f"/ui/fax/{fax}/pages/1.png")).status == 404
+
+
+# -- export --------------------------------------------------------------------------------
+def add_person(client: TestClient, name: str, role: str, mailboxes: list[str]) -> None:
+    from ingest.web.auth import hash_password
+
+    people.add_user(catalog_of(client), name, role, hash_password(PASSWORD), mailboxes)
+
+
+async def download_export(client: TestClient, csrf: str, tmp_path: Path, **fields: str):
+    response = await client.post("/ui/export", data={"csrf": csrf, **fields})
+    assert response.status == 200, await response.text()
+    assert response.headers["Content-Type"] == "application/zip"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    assert response.headers["Content-Security-Policy"]
+    bundle = tmp_path / f"{len(list(tmp_path.iterdir()))}.zip"
+    bundle.write_bytes(await response.read())
+    return bundle
+
+
+def bundle_manifest(bundle: Path) -> dict:
+    import zipfile
+
+    with zipfile.ZipFile(bundle) as zipped:
+        return json.loads(zipped.read("manifest.json"))
+
+
+async def test_compliance_exports_a_signed_bundle_of_only_their_mailboxes(
+        client: TestClient, archive: Archive, tmp_path: Path) -> None:
+    from storage import audit, signing
+    from storage.export import verify_bundle_report
+
+    add_person(client, "cleo", "compliance", ["cardiology"])
+    csrf = await sign_in(client, "cleo")
+    assert "Download bundle" in await (await client.get("/ui/export")).text()
+    out = tmp_path / "bundles"
+    out.mkdir()
+    bundle = await download_export(client, csrf, out)
+    manifest = bundle_manifest(bundle)
+    assert [f["id"] for f in manifest["faxes"]] == [archive.cardiology_fax]
+    assert manifest["created_by"] == "web:cleo"
+    assert manifest["filters"]["mailboxes"] == ["cardiology"]
+    config = client.server.app[SERVICES].config
+    key = signing.load_or_create(config.signing_key_path)  # the CLI's key signs it too
+    report = verify_bundle_report(bundle, public_key=key.public_key())
+    assert report.ok, report.problems
+    # the head the bundle ends at is anchored before the manifest cites it
+    head_seq = manifest["audit"]["head_seq"]
+    assert manifest["audit"]["anchors"] and audit.last_anchored_seq(
+        catalog_of(client), "archive") >= head_seq
+    assert audit_actions(client, "web:cleo")[-2:] == [
+        ("export", None), ("fax.exported", archive.cardiology_fax)]
+    entry = catalog_of(client).conn.execute(
+        "SELECT details FROM audit_log WHERE actor = 'web:cleo' AND action = 'export'"
+    ).fetchone()
+    details = json.loads(entry["details"])
+    assert details["faxes"] == [archive.cardiology_fax] and details["via"] == "web"
+    assert details["bundle"].startswith("faxvault-export-")  # the download, not a scratch path
+    # the filters narrow it further: nothing of cardiology holds "walrus"
+    empty = bundle_manifest(await download_export(client, csrf, out, q="walrus"))
+    assert empty["faxes"] == []
+    bad = await client.post("/ui/export", data={"csrf": csrf, "since": "yesterday"})
+    assert bad.status == 400 and "since: expected a date" in await bad.text()
+
+
+async def test_an_admin_exports_every_mailbox(client: TestClient, archive: Archive,
+                                              tmp_path: Path) -> None:
+    csrf = await sign_in(client, "ada")
+    manifest = bundle_manifest(await download_export(client, csrf, tmp_path,
+                                                     since="2000-01-01"))
+    assert {f["id"] for f in manifest["faxes"]} == {archive.cardiology_fax, archive.front_fax}
+    assert "mailboxes" not in manifest["filters"]
+
+
+async def test_a_viewer_or_operator_cannot_export(client: TestClient) -> None:
+    for name in ("val", "otto"):
+        client.session.cookie_jar.clear()
+        csrf = await sign_in(client, name)
+        assert (await client.get("/ui/export")).status == 403
+        assert (await client.post("/ui/export", data={"csrf": csrf})).status == 403
+        assert "/ui/export" not in await (await client.get("/ui/inbox")).text()
+    exports = catalog_of(client).conn.execute(
+        "SELECT count(*) FROM audit_log WHERE action IN ('export', 'fax.exported')"
+    ).fetchone()[0]
+    assert exports == 0
+
+
+# -- admins edit people --------------------------------------------------------------------
+async def test_only_an_admin_changes_roles_and_mailboxes_or_enables_people(
+        client: TestClient, archive: Archive) -> None:
+    catalog = catalog_of(client)
+    people.disable_user(catalog, "otto")
+    for name in ("val", "cora"):
+        client.session.cookie_jar.clear()
+        csrf = await sign_in(client, name)
+        edit = await client.post("/ui/admin/users/edit", data={
+            "csrf": csrf, "name": name, "role": "admin", "mailboxes": "front"})
+        assert edit.status == 403
+        enable = await client.post("/ui/admin/users/enable", data={"csrf": csrf,
+                                                                   "name": "otto"})
+        assert enable.status == 403
+    assert people.get_user(catalog, "val").role == "viewer"
+    assert people.get_user(catalog, "cora").role == "compliance"
+    assert people.get_user(catalog, "otto").disabled
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "ada")
+    bad = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "val", "role": "boss", "mailboxes": ""})
+    assert bad.status == 400 and "role: one of" in await bad.text()
+    edited = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "val", "role": "operator", "mailboxes": "front"})
+    assert edited.status == 200
+    val = people.get_user(catalog, "val")
+    assert (val.role, val.mailboxes) == ("operator", ("front",))
+    enabled = await client.post("/ui/admin/users/enable", data={"csrf": csrf, "name": "otto"})
+    assert enabled.status == 200 and not people.get_user(catalog, "otto").disabled
+    entries = catalog.conn.execute(
+        "SELECT action, details FROM audit_log WHERE actor = 'web:ada'"
+        " AND action IN ('user.changed', 'user.enabled') ORDER BY seq").fetchall()
+    assert [(e["action"], json.loads(e["details"])) for e in entries] == [
+        ("user.changed", {"name": "val",
+                          "before": {"role": "viewer", "mailboxes": ["cardiology"]},
+                          "after": {"role": "operator", "mailboxes": ["front"]}}),
+        ("user.enabled", {"name": "otto"})]
+    # the new grants apply at once: val now reads front's fax, no longer cardiology's
+    client.session.cookie_jar.clear()
+    await sign_in(client, "val")
+    assert (await client.get(f"/ui/fax/{archive.front_fax}")).status == 200
+    assert (await client.get(f"/ui/fax/{archive.cardiology_fax}")).status == 404
+    client.session.cookie_jar.clear()
+    await sign_in(client, "otto")  # enabled again: the same password works
+
+
+async def test_the_last_admin_cannot_be_demoted_or_disabled(client: TestClient,
+                                                            tmp_path: Path) -> None:
+    catalog = catalog_of(client)
+    csrf = await sign_in(client, "ada")
+    demoted = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "ada", "role": "viewer", "mailboxes": "front"})
+    assert demoted.status == 409 and "last enabled admin" in await demoted.text()
+    ada = people.get_user(catalog, "ada")
+    assert (ada.role, ada.mailboxes) == ("admin", ())
+    add_person(client, "bea", "admin", [])
+    client.session.cookie_jar.clear()
+    csrf = await sign_in(client, "bea")
+    disabled = await client.post("/ui/admin/users/disable", data={"csrf": csrf,
+                                                                  "name": "ada"})
+    assert disabled.status == 200 and people.get_user(catalog, "ada").disabled
+    demoted = await client.post("/ui/admin/users/edit", data={
+        "csrf": csrf, "name": "bea", "role": "compliance", "mailboxes": ""})
+    assert demoted.status == 409
+    assert people.get_user(catalog, "bea").role == "admin"
+    assert not any(a == "user.changed" for a, _ in audit_actions(client, "web:bea"))
+    # nor through the command line
+    data_dir = client.server.app[SERVICES].config.data_dir
+    config = write_config(tmp_path / "c.toml", data_dir, extra=ROUTING_TOML)
+    result = run_cli(config, "user", "disable", "bea", expect=1)
+    assert "last enabled admin" in result.err
+    result = run_cli(config, "user", "set", "bea", "--role", "viewer", expect=1)
+    assert "last enabled admin" in result.err
+    assert not people.get_user(catalog, "bea").disabled
+    assert people.get_user(catalog, "bea").role == "admin"
+
+
+def test_user_set_and_enable_change_role_mailboxes_and_sign_in_audited(
+        archive: Archive, tmp_path: Path) -> None:
+    copy_config(archive, tmp_path)
+    config = write_config(tmp_path / "c.toml", tmp_path / "var", extra=ROUTING_TOML)
+    run_cli(config, "user", "set", "val", "--role", "operator", "--mailbox", "front",
+            "--mailbox", "billing")
+    run_cli(config, "user", "disable", "otto")
+    run_cli(config, "user", "enable", "otto")
+    listed = {u["name"]: u for u in run_cli(config, "user", "list", "--json").json()}
+    assert (listed["val"]["role"], listed["val"]["mailboxes"]) == ("operator",
+                                                                  ["billing", "front"])
+    assert listed["otto"]["disabled"] is False
+    result = run_cli(config, "user", "set", "nobody", "--role", "viewer", expect=3)
+    assert "no user 'nobody'" in result.err
+    from storage.catalog import open_catalog
+
+    catalog = open_catalog(tmp_path / "var" / "faxvault.sqlite3")
+    try:
+        changes = [(r["action"], json.loads(r["details"])) for r in catalog.conn.execute(
+            "SELECT action, details FROM audit_log WHERE action IN"
+            " ('user.changed', 'user.enabled') ORDER BY seq")]
+    finally:
+        catalog.close()
+    assert changes == [
+        ("user.changed", {"name": "val",
+                          "before": {"role": "viewer", "mailboxes": ["cardiology"]},
+                          "after": {"role": "operator", "mailboxes": ["billing", "front"]}}),
+        ("user.enabled", {"name": "otto"})]

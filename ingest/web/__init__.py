@@ -9,13 +9,13 @@ import jinja2
 from aiohttp import web
 
 from ingest.config import Config
-from ingest.web import admin, api, ui
+from ingest.web import admin, api, export, ui
 from ingest.web.auth import Authenticator
 from ingest.web.keys import AUTH
 from ingest.web.security import api_token, hygiene_headers, ui_session
 
 HERE = Path(__file__).parent
-ROUTERS = (ui.routes, admin.routes, api.routes)
+ROUTERS = (ui.routes, admin.routes, export.routes, api.routes)
 
 
 def add_web(app: web.Application, config: Config) -> None:

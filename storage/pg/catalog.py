@@ -147,9 +147,10 @@ class PostgresCatalog:
 
     def archived_fax_ids(self, *, since: str | None = None, until: str | None = None,
                          from_number: str | None = None, words: str | None = None,
-                         include_spam: bool = False) -> list[str]:
+                         include_spam: bool = False,
+                         mailboxes: tuple[str, ...] | None = None) -> list[str]:
         match = literal_words(words) if words else None
-        if words and match is None:
+        if (words and match is None) or (mailboxes is not None and not mailboxes):
             return []
         rows = self._rows(
             """SELECT id FROM faxes WHERE state = 'archived'
@@ -159,9 +160,11 @@ class PostgresCatalog:
                  AND (%(spam)s OR coalesce(spam_verdict, '') != 'spam')
                  AND (%(words)s::text IS NULL OR id IN (SELECT fax_id FROM pages
                                                         WHERE search @@ %(words)s::tsquery))
+                 AND (%(all_boxes)s OR mailbox = ANY(%(boxes)s))
                ORDER BY received_at, id""",
             {"since": since or None, "until": until or None, "from": from_number or None,
-             "spam": include_spam, "words": match})
+             "spam": include_spam, "words": match, "all_boxes": mailboxes is None,
+             "boxes": list(mailboxes or ())})
         return [r["id"] for r in rows]
 
     @property
