@@ -207,7 +207,6 @@ def serve_faxplus(world: World, fax_id: str, **record: Any) -> None:
     world.faxplus.files[fax_id] = world.docs["tiff"]
 
 
-
 def serve_dropbox(world: World, fax_id: str) -> None:
     world.dropbox.faxes[fax_id] = {
         "fax_id": fax_id, "title": "Example Fax", "created_at": 1738001529,

@@ -58,7 +58,6 @@ RECEIVED_EVENTS = ("fax.v1.inbound.succeed", "fax.v1.inbound.complete", LEGACY_I
 MAX_FIELD = 512 * 1024
 
 
-
 def _legacy_form(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, Any], bytes | None]:
     data: bytes | None = None
     file: bytes | None = None
@@ -134,7 +133,6 @@ def parse_delivery(headers: Mapping[str, str], body: bytes, *, user: str | None,
         to_raw=_text(fax, "faxNumber", "to"),
         journal_body=json.dumps(kept, sort_keys=True).encode() if file is not None else None,
     )
-
 
 
 class DocumoClient(ApiClient):

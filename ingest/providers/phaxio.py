@@ -122,7 +122,6 @@ def _text(doc: dict[str, Any], *names: str) -> str | None:
     return None
 
 
-
 class PhaxioClient(ApiClient):
     provider = PROVIDER
 

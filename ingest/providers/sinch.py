@@ -73,7 +73,6 @@ MAX_FIELD = 512 * 1024  # the JSON fields; the file part is bounded by the body 
 MAX_TOKEN_ANSWER = 64 * 1024
 
 
-
 def _form(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, str], bytes | None]:
     """The text fields of a multipart callback, and the bytes of its ``file`` part."""
     fields: dict[str, str] = {}
@@ -113,7 +112,6 @@ def _event(headers: Mapping[str, str], body: bytes) -> tuple[dict[str, Any], byt
             raise DeliveryRejected(400, "file is not valid base64") from None
     raise DeliveryRejected(415, f"expected multipart/form-data or application/json, got "
                                 f"{kind or 'nothing'}")
-
 
 
 def _text(doc: dict[str, Any], name: str, where: str = "fax") -> str | None:

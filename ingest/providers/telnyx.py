@@ -111,7 +111,6 @@ def verify_signature(headers: Mapping[str, str], body: bytes, public_key: str | 
         raise DeliveryRejected(401, "signature does not match the body") from None
 
 
-
 def _text(doc: dict[str, Any], name: str) -> str | None:
     value = doc.get(name)
     if isinstance(value, str) and value.strip():
