@@ -27,7 +27,6 @@ from aiohttp.test_utils import TestServer
 from ingest.app import init_app
 from ingest.config import config_from_mapping
 from ingest.web.auth import hash_password
-from storage import people
 from storage.catalog import open_catalog
 
 PASSWORD = "benchmark password"
@@ -36,7 +35,7 @@ MAILBOXES = ("cardiology", "front", "billing", "lab")
 
 def fill(data_dir: Path, faxes: int) -> None:
     catalog = open_catalog(data_dir / "faxvault.sqlite3")
-    user = people.add_user(catalog, "bench", "viewer", hash_password(PASSWORD),
+    user = catalog.people.add_user("bench", "viewer", hash_password(PASSWORD),
                            MAILBOXES[:2])
     with catalog.transaction():
         for n in range(faxes):
@@ -50,11 +49,11 @@ def fill(data_dir: Path, faxes: int) -> None:
                                f"{second // 3600 % 24:02d}:{second // 60 % 60:02d}:"
                                f"{second % 60:02d}Z",
                 "spam_verdict": "spam" if n % 10 == 0 else "ham"})
-            people.set_mailbox(catalog, fax_id, MAILBOXES[n % 4])
+            catalog.people.set_mailbox(fax_id, MAILBOXES[n % 4])
             if n % 5 == 0:
-                people.mark_read(catalog, user.id, fax_id)
+                catalog.people.mark_read(user.id, fax_id)
             if n % 7 == 0:
-                people.assign(catalog, fax_id, "bench", "bench")
+                catalog.people.assign(fax_id, "bench", "bench")
     catalog.close()
 
 

@@ -74,7 +74,7 @@ def user_add(services: Services, name: str, role: str, mailboxes: tuple[str, ...
     if not name or len(name) > 64 or not name.isprintable() or name != name.strip():
         raise click.UsageError("NAME: 1 to 64 printable characters, no outer spaces")
     try:
-        people.add_user(services.catalog, name, role, _hashed(_password(password_stdin)),
+        services.catalog.people.add_user(name, role, _hashed(_password(password_stdin)),
                         mailboxes)
     except people.UserExists as exc:
         raise OperationFailed(str(exc)) from None
@@ -88,7 +88,7 @@ def user_add(services: Services, name: str, role: str, mailboxes: tuple[str, ...
 @with_services()
 def user_list(services: Services, as_json: bool) -> None:
     """Every person, with role, mailboxes and whether disabled."""
-    users = people.list_users(services.catalog)
+    users = services.catalog.people.list_users()
     if as_json:
         emit_json([dataclasses.asdict(u) for u in users])
         return
@@ -104,7 +104,7 @@ def user_list(services: Services, as_json: bool) -> None:
 def user_disable(services: Services, name: str) -> None:
     """No more sign-ins, sessions end, API tokens stop working (not the last admin)."""
     try:
-        people.disable_user(services.catalog, name)
+        services.catalog.people.disable_user(name)
     except people.LastAdmin as exc:
         raise OperationFailed(str(exc)) from None
     audit.record(services.catalog, cli_actor(), "user.disabled", None, {"name": name})
@@ -118,7 +118,7 @@ def user_enable(services: Services, name: str) -> None:
     """Let a disabled person sign in again (same password; new API tokens needed)."""
     catalog = services.catalog
     with catalog.transaction():
-        people.enable_user(catalog, name)
+        catalog.people.enable_user(name)
         audit.append(catalog, cli_actor(), "user.enabled", None, {"name": name})
     click.echo(f"enabled {name}", err=True)
 
@@ -133,10 +133,10 @@ def user_enable(services: Services, name: str) -> None:
 def user_set(services: Services, name: str, role: str, mailboxes: tuple[str, ...]) -> None:
     """Change a person's role and mailboxes (not the last admin's role)."""
     catalog = services.catalog
-    before = people.get_user(catalog, name)
+    before = catalog.people.get_user(name)
     try:
         with catalog.transaction():
-            after = people.set_role_and_mailboxes(catalog, name, role, sorted(set(mailboxes)))
+            after = catalog.people.set_role_and_mailboxes(name, role, sorted(set(mailboxes)))
             audit.append(catalog, cli_actor(), "user.changed", None, {
                 "name": name,
                 "before": {"role": before.role, "mailboxes": list(before.mailboxes)},
@@ -153,8 +153,8 @@ def user_set(services: Services, name: str, role: str, mailboxes: tuple[str, ...
 @with_services()
 def user_passwd(services: Services, name: str, password_stdin: bool) -> None:
     """Set a new password (the person's sessions end)."""
-    people.get_user(services.catalog, name)
-    people.set_password_hash(services.catalog, name, _hashed(_password(password_stdin)))
+    services.catalog.people.get_user(name)
+    services.catalog.people.set_password_hash(name, _hashed(_password(password_stdin)))
     audit.record(services.catalog, cli_actor(), "user.password_set", None, {"name": name})
     click.echo(f"password of {name} changed", err=True)
 

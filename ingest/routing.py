@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.config import Config, RoutingRuleConfig
 from ingest.numbers import normalize_number
-from storage import audit, people
+from storage import audit
 from storage.catalog import Catalog
 
 
@@ -61,14 +61,14 @@ def route_fax(catalog: Catalog, config: Config, fax_id: str) -> str:
     fax = catalog.get_fax(fax_id)
     pages = catalog.pages(fax["id"])
     mailbox = mailbox_for(config, fax, pages[0]["text"] if pages else "")
-    people.set_mailbox(catalog, fax["id"], mailbox)
+    catalog.people.set_mailbox(fax["id"], mailbox)
     return mailbox
 
 
 def route_if_unrouted(catalog: Catalog, config: Config, fax_id: str) -> None:
     """A fax that failed before OCR still belongs in a mailbox, so the people who handle it
     see it (and can retry it): routed by what is known (rules on words see no text)."""
-    if people.fax_mailbox(catalog, fax_id) is None:
+    if catalog.people.fax_mailbox(fax_id) is None:
         route_fax(catalog, config, fax_id)
 
 
@@ -81,17 +81,14 @@ class RouteChange:
 
 def reroute(catalog: Catalog, config: Config, since: str | None, actor: str) -> list[RouteChange]:
     """Apply the rules again to faxes received since ``since``; each move is audited."""
-    import json
-
     changes = []
-    for target in people.route_targets(catalog, since):
-        fields = {**target.fields, "metadata": json.loads(target.fields.get("metadata") or "{}")}
-        mailbox = mailbox_for(config, fields, target.fields.get("first_page") or "")
+    for target in catalog.people.route_targets(since):
+        mailbox = mailbox_for(config, target.fields, target.fields.get("first_page") or "")
         if mailbox != target.mailbox:
             changes.append(RouteChange(target.id, target.mailbox, mailbox))
     for change in changes:
         with catalog.transaction():
-            people.set_mailbox(catalog, change.fax_id, change.after)
+            catalog.people.set_mailbox(change.fax_id, change.after)
             audit.append(catalog, actor, "fax.routed", change.fax_id,
                          {"before": change.before, "after": change.after})
     return changes

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from storage.catalog import Catalog as SqliteCatalog
 from storage.catalog import DeliverySummary, ProviderStatusCount
 from storage.catalog import open_catalog as open_sqlite_catalog
+from storage.people import People
 from storage.queue import JobQueue
 
 
@@ -31,10 +32,13 @@ class FeatureUnavailable(RuntimeError):
 
 class Catalog(Protocol):
     """Faxes, pages, the journal, archive objects, spam feedback, the audit log's rows, the
-    status read models, and the job queue (``jobs``)."""
+    status read models, the job queue (``jobs``), and the web inbox's people (``people``)."""
 
     @property
     def jobs(self) -> JobQueue: ...
+
+    @property
+    def people(self) -> People: ...
 
     def transaction(self) -> contextlib.AbstractContextManager[Any]: ...
 

@@ -93,6 +93,13 @@ class Catalog:
 
         return SqliteQueue(self)
 
+    @property
+    def people(self) -> Any:
+        """People of the web inbox and API (a ``storage.people.People``)."""
+        from storage.people import SqlitePeople  # storage.people imports this module
+
+        return SqlitePeople(self)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction taken up front (BEGIN IMMEDIATE), so it never deadlocks midway.

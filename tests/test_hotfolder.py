@@ -538,7 +538,6 @@ def test_tag_reader_takes_any_bytes() -> None:
 async def test_a_file_in_a_subfolder_is_routed_by_its_folder_rule(
         tmp_path: Path, ocr_pool, fax_bytes: bytes, poll: bool) -> None:
     from ingest.worker import worker_loop
-    from storage import people
 
     config = config_from_mapping({
         "paths": {"data_dir": str(tmp_path / "var")}, "worker": {"poll_seconds": 0.05},
@@ -562,8 +561,8 @@ async def test_a_file_in_a_subfolder_is_routed_by_its_folder_rule(
         assert "folder" not in json.loads(by_name["top.tif"]["metadata"])
         await worker_loop(services, asyncio.Event(), fax_ids=list(
             f["id"] for f in by_name.values()), until_idle=True)
-        assert people.fax_mailbox(services.catalog, by_name["r.tif"]["id"]) == "referrals"
-        assert people.fax_mailbox(services.catalog, by_name["top.tif"]["id"]) == "front"
+        assert services.catalog.people.fax_mailbox(by_name["r.tif"]["id"]) == "referrals"
+        assert services.catalog.people.fax_mailbox(by_name["top.tif"]["id"]) == "front"
         assert not (referrals / "r.tif").exists() and referrals.is_dir()
     finally:
         await folder.stop()

@@ -64,8 +64,8 @@ def test_the_pipeline_routes_each_fax_by_called_number(archive: Archive,
 
     catalog = open_catalog(config.catalog_path)
     try:
-        assert people.fax_mailbox(catalog, archive.cardiology_fax) == "cardiology"
-        assert people.fax_mailbox(catalog, archive.front_fax) == "front"
+        assert catalog.people.fax_mailbox(archive.cardiology_fax) == "cardiology"
+        assert catalog.people.fax_mailbox(archive.front_fax) == "front"
     finally:
         catalog.close()
 
@@ -239,7 +239,7 @@ async def test_every_state_change_needs_the_sessions_csrf_token(client: TestClie
                       "on": "1"}):
             response = await client.post(path, data=data, allow_redirects=False)
             assert response.status == 403, (path, data)
-    assert people.handling(catalog_of(client), fax) == people.Handling()
+    assert catalog_of(client).people.handling(fax) == people.Handling()
     assert catalog_of(client).get_fax(fax)["spam_verdict"] != "spam"
     response = await client.post(f"/ui/fax/{fax}/done", data={"csrf": csrf, "done": "1"},
                                  allow_redirects=False)
@@ -288,7 +288,7 @@ async def test_a_viewer_reads_but_cannot_act(client: TestClient, archive: Archiv
                        (f"/ui/fax/{fax}/done", {"done": "1"})):
         response = await client.post(path, data={"csrf": csrf, **data})
         assert response.status == 403, path
-    assert people.handling(catalog_of(client), fax) == people.Handling()
+    assert catalog_of(client).people.handling(fax) == people.Handling()
 
 
 async def test_an_operator_marks_spam_assigns_and_finishes_with_who_and_when(
@@ -302,7 +302,7 @@ async def test_an_operator_marks_spam_assigns_and_finishes_with_who_and_when(
         assert response.status == 303, path
     catalog = catalog_of(client)
     assert catalog.get_fax(fax)["spam_verdict"] == "spam"
-    handled = people.handling(catalog, fax)
+    handled = catalog.people.handling(fax)
     assert handled.owner == "otto" and handled.done_by == "otto" and handled.done_at
     actions = [a for a, _ in audit_actions(client, "web:otto")]
     assert {"spam.verdict", "fax.assigned", "fax.done"} <= set(actions)
@@ -465,7 +465,7 @@ async def test_the_inbox_pages_newest_first_with_read_marks_per_person(
                                         "state": "archived",
                                         "received_at": f"2020-01-01T00:{n // 60:02d}:"
                                                        f"{n % 60:02d}Z"})
-            people.set_mailbox(catalog, fax_id, "cardiology")
+            catalog.people.set_mailbox(fax_id, "cardiology")
     csrf = await sign_in(client, "val")
     first = await (await client.get("/ui/inbox")).text()
     assert first.count('<tr class="') == 50 and "121 faxes · page 1 of 3" in first
@@ -542,7 +542,7 @@ async def test_only_an_admin_manages_people_and_each_change_is_audited(
         response = await client.post("/ui/admin/users/disable",
                                      data={"csrf": csrf, "name": "ada"})
         assert response.status == 403
-    assert people.find_user(catalog_of(client), "mallory") is None
+    assert catalog_of(client).people.find_user("mallory") is None
     client.session.cookie_jar.clear()
     csrf = await sign_in(client, "ada")
     assert "cora" in await (await client.get("/ui/admin/users")).text()
@@ -553,9 +553,9 @@ async def test_only_an_admin_manages_people_and_each_change_is_audited(
         "csrf": csrf, "name": "nina", "role": "viewer", "mailboxes": "front, cardiology",
         "password": PASSWORD})
     assert added.status == 200
-    assert people.get_user(catalog_of(client), "nina").mailboxes == ("cardiology", "front")
+    assert catalog_of(client).people.get_user("nina").mailboxes == ("cardiology", "front")
     disabled = await client.post("/ui/admin/users/disable", data={"csrf": csrf, "name": "val"})
-    assert disabled.status == 200 and people.get_user(catalog_of(client), "val").disabled
+    assert disabled.status == 200 and catalog_of(client).people.get_user("val").disabled
     actions = [a for a, _ in audit_actions(client, "web:ada")]
     assert "user.added" in actions and "user.disabled" in actions
     client.session.cookie_jar.clear()
@@ -580,7 +580,7 @@ async def test_deleting_a_fax_also_deletes_its_cached_page_images(
 def add_person(client: TestClient, name: str, role: str, mailboxes: list[str]) -> None:
     from ingest.web.auth import hash_password
 
-    people.add_user(catalog_of(client), name, role, hash_password(PASSWORD), mailboxes)
+    catalog_of(client).people.add_user(name, role, hash_password(PASSWORD), mailboxes)
 
 
 async def download_export(client: TestClient, csrf: str, tmp_path: Path, **fields: str):
@@ -666,7 +666,7 @@ async def test_a_viewer_or_operator_cannot_export(client: TestClient) -> None:
 async def test_only_an_admin_changes_roles_and_mailboxes_or_enables_people(
         client: TestClient, archive: Archive) -> None:
     catalog = catalog_of(client)
-    people.disable_user(catalog, "otto")
+    catalog.people.disable_user("otto")
     for name in ("val", "cora"):
         client.session.cookie_jar.clear()
         csrf = await sign_in(client, name)
@@ -676,9 +676,9 @@ async def test_only_an_admin_changes_roles_and_mailboxes_or_enables_people(
         enable = await client.post("/ui/admin/users/enable", data={"csrf": csrf,
                                                                    "name": "otto"})
         assert enable.status == 403
-    assert people.get_user(catalog, "val").role == "viewer"
-    assert people.get_user(catalog, "cora").role == "compliance"
-    assert people.get_user(catalog, "otto").disabled
+    assert catalog.people.get_user("val").role == "viewer"
+    assert catalog.people.get_user("cora").role == "compliance"
+    assert catalog.people.get_user("otto").disabled
     client.session.cookie_jar.clear()
     csrf = await sign_in(client, "ada")
     bad = await client.post("/ui/admin/users/edit", data={
@@ -687,10 +687,10 @@ async def test_only_an_admin_changes_roles_and_mailboxes_or_enables_people(
     edited = await client.post("/ui/admin/users/edit", data={
         "csrf": csrf, "name": "val", "role": "operator", "mailboxes": "front"})
     assert edited.status == 200
-    val = people.get_user(catalog, "val")
+    val = catalog.people.get_user("val")
     assert (val.role, val.mailboxes) == ("operator", ("front",))
     enabled = await client.post("/ui/admin/users/enable", data={"csrf": csrf, "name": "otto"})
-    assert enabled.status == 200 and not people.get_user(catalog, "otto").disabled
+    assert enabled.status == 200 and not catalog.people.get_user("otto").disabled
     entries = catalog.conn.execute(
         "SELECT action, details FROM audit_log WHERE actor = 'web:ada'"
         " AND action IN ('user.changed', 'user.enabled') ORDER BY seq").fetchall()
@@ -715,18 +715,18 @@ async def test_the_last_admin_cannot_be_demoted_or_disabled(client: TestClient,
     demoted = await client.post("/ui/admin/users/edit", data={
         "csrf": csrf, "name": "ada", "role": "viewer", "mailboxes": "front"})
     assert demoted.status == 409 and "last enabled admin" in await demoted.text()
-    ada = people.get_user(catalog, "ada")
+    ada = catalog.people.get_user("ada")
     assert (ada.role, ada.mailboxes) == ("admin", ())
     add_person(client, "bea", "admin", [])
     client.session.cookie_jar.clear()
     csrf = await sign_in(client, "bea")
     disabled = await client.post("/ui/admin/users/disable", data={"csrf": csrf,
                                                                   "name": "ada"})
-    assert disabled.status == 200 and people.get_user(catalog, "ada").disabled
+    assert disabled.status == 200 and catalog.people.get_user("ada").disabled
     demoted = await client.post("/ui/admin/users/edit", data={
         "csrf": csrf, "name": "bea", "role": "compliance", "mailboxes": ""})
     assert demoted.status == 409
-    assert people.get_user(catalog, "bea").role == "admin"
+    assert catalog.people.get_user("bea").role == "admin"
     assert not any(a == "user.changed" for a, _ in audit_actions(client, "web:bea"))
     # nor through the command line
     data_dir = client.server.app[SERVICES].config.data_dir
@@ -735,8 +735,8 @@ async def test_the_last_admin_cannot_be_demoted_or_disabled(client: TestClient,
     assert "last enabled admin" in result.err
     result = run_cli(config, "user", "set", "bea", "--role", "viewer", expect=1)
     assert "last enabled admin" in result.err
-    assert not people.get_user(catalog, "bea").disabled
-    assert people.get_user(catalog, "bea").role == "admin"
+    assert not catalog.people.get_user("bea").disabled
+    assert catalog.people.get_user("bea").role == "admin"
 
 
 def test_user_set_and_enable_change_role_mailboxes_and_sign_in_audited(

@@ -55,7 +55,6 @@ def test_without_rules_every_fax_goes_to_the_default_inbox() -> None:
 
 
 def test_a_fax_that_fails_before_ocr_is_still_routed(tmp_path) -> None:
-    from storage import people
     from storage.catalog import open_catalog
     from tests.cliutil import run_cli
     from tests.conftest import write_config
@@ -70,6 +69,6 @@ def test_a_fax_that_fails_before_ocr_is_still_routed(tmp_path) -> None:
     assert result.json()[0]["state"] == "failed"
     catalog = open_catalog(tmp_path / "var" / "faxvault.sqlite3")
     try:
-        assert people.fax_mailbox(catalog, fax_id) == "cardiology"  # by its called number
+        assert catalog.people.fax_mailbox(fax_id) == "cardiology"  # by its called number
     finally:
         catalog.close()

@@ -35,7 +35,7 @@ def _page(request: web.Request, error: str = "", status: int = 200) -> web.Respo
     session = session_of(request)
     return aiohttp_jinja2.render_template("admin_users.html", request, {
         "user": session.user, "csrf": session.csrf_token, "roles": people.ROLES,
-        "people": people.list_users(request.app[SERVICES].catalog), "error": error},
+        "people": request.app[SERVICES].catalog.people.list_users(), "error": error},
         status=status)
 
 
@@ -65,7 +65,7 @@ async def add_user(request: web.Request) -> web.StreamResponse:
         return _page(request, f"password: {exc}", 400)
     catalog = request.app[SERVICES].catalog
     try:
-        people.add_user(catalog, name, role, hashed, boxes)
+        catalog.people.add_user(name, role, hashed, boxes)
     except people.UserExists:
         return _page(request, f"user {name!r} exists", 409)
     audit.record(catalog, f"web:{admin.name}", "user.added", None,
@@ -79,12 +79,12 @@ async def disable_user(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     name = str(form.get("name") or "")
     catalog = request.app[SERVICES].catalog
-    if people.find_user(catalog, name) is None:
+    if catalog.people.find_user(name) is None:
         return _page(request, "no such user", 404)
     if name == admin.name:
         return _page(request, "you cannot disable yourself", 400)
     try:
-        people.disable_user(catalog, name)
+        catalog.people.disable_user(name)
     except people.LastAdmin as exc:
         return _page(request, str(exc), 409)
     audit.record(catalog, f"web:{admin.name}", "user.disabled", None, {"name": name})
@@ -97,12 +97,12 @@ async def enable_user(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     name = str(form.get("name") or "")
     catalog = request.app[SERVICES].catalog
-    person = people.find_user(catalog, name)
+    person = catalog.people.find_user(name)
     if person is None:
         return _page(request, "no such user", 404)
     if person.disabled:
         with catalog.transaction():
-            people.enable_user(catalog, name)
+            catalog.people.enable_user(name)
             audit.append(catalog, f"web:{admin.name}", "user.enabled", None, {"name": name})
     raise web.HTTPSeeOther("/ui/admin/users")
 
@@ -116,7 +116,7 @@ async def edit_user(request: web.Request) -> web.StreamResponse:
     role = str(form.get("role") or "")
     boxes = _mailboxes(form)
     catalog = request.app[SERVICES].catalog
-    before = people.find_user(catalog, name)
+    before = catalog.people.find_user(name)
     if before is None:
         return _page(request, "no such user", 404)
     if role not in people.ROLES:
@@ -125,7 +125,7 @@ async def edit_user(request: web.Request) -> web.StreamResponse:
         return _page(request, "mailboxes: names of letters, digits, . _ -", 400)
     try:
         with catalog.transaction():
-            after = people.set_role_and_mailboxes(catalog, name, role, boxes)
+            after = catalog.people.set_role_and_mailboxes(name, role, boxes)
             audit.append(catalog, f"web:{admin.name}", "user.changed", None, {
                 "name": name, "before": {"role": before.role,
                                          "mailboxes": list(before.mailboxes)},

@@ -62,7 +62,7 @@ async def fax(request: web.Request) -> web.StreamResponse:
     doc: dict[str, Any] = {**found, "spam_signals": json.loads(found.get("spam_signals")
                                                                or "[]")}
     doc["pages_detail"] = catalog.pages(found["id"])
-    doc["handling"] = vars(people.handling(catalog, found["id"])).copy()
+    doc["handling"] = vars(catalog.people.handling(found["id"])).copy()
     doc["files"] = {fmt: f"/api/v1/faxes/{found['id']}/files/{fmt}"
                     for fmt in ("pdf", "tiff", "original")}
     return web.json_response(doc)

@@ -59,12 +59,12 @@ def digest(secret: str) -> str:
 def new_api_token(catalog: Catalog, name: str) -> str:
     """A new API token for ``name``; shown once, stored hashed."""
     token = "fvt_" + secrets.token_urlsafe(32)
-    people.add_api_token(catalog, name, digest(token))
+    catalog.people.add_api_token(name, digest(token))
     return token
 
 
 def user_for_api_token(catalog: Catalog, token: str) -> people.User | None:
-    return people.user_for_token(catalog, digest(token)) if token else None
+    return catalog.people.user_for_token(digest(token)) if token else None
 
 
 def csrf_ok(expected: str, given: str | None) -> bool:
@@ -92,32 +92,32 @@ class Authenticator:
 
     def rate_limited(self, catalog: Catalog, name: str, client: str, now: float) -> bool:
         since = now - self._server.signin_window_minutes * 60
-        return (people.recent_failures(catalog, since, username=name)
+        return (catalog.people.recent_failures(since, username=name)
                 >= self._server.signin_max_failures_per_user
-                or people.recent_failures(catalog, since, client=client)
+                or catalog.people.recent_failures(since, client=client)
                 >= self._server.signin_max_failures_per_client)
 
     def finish_sign_in(self, catalog: Catalog, name: str, client: str, password_ok: bool,
                        now: float) -> SignIn:
         """Record the attempt (audited, failures included) and open a session if it held.
         The password was checked by the caller, off the event loop."""
-        user = people.find_user(catalog, name) if password_ok else None
+        user = catalog.people.find_user(name) if password_ok else None
         ok = user is not None and not user.disabled
         actor = f"web:{name[:MAX_NAME_LENGTH]}"
         server = self._server
         with catalog.transaction():
             # Housekeeping rides on sign-ins: ended sessions and attempts older than the
             # rate limit's window are of no further use.
-            people.delete_expired_sessions(catalog, now - server.session_idle_minutes * 60,
+            catalog.people.delete_expired_sessions(now - server.session_idle_minutes * 60,
                                            now - server.session_max_hours * 3600)
-            people.forget_signin_attempts(catalog, now - server.signin_window_minutes * 60)
-            people.record_signin_attempt(catalog, name[:MAX_NAME_LENGTH], client, ok, now)
+            catalog.people.forget_signin_attempts(now - server.signin_window_minutes * 60)
+            catalog.people.record_signin_attempt(name[:MAX_NAME_LENGTH], client, ok, now)
             audit.append(catalog, actor, "signin.ok" if ok else "signin.failed", None,
                          {"client": client})
         if not ok:
             return SignIn(False, "wrong name or password")
         session_id = secrets.token_urlsafe(32)  # 256 bits
-        people.create_session(catalog, user.id, digest(session_id), secrets.token_urlsafe(32),
+        catalog.people.create_session(user.id, digest(session_id), secrets.token_urlsafe(32),
                               now)
         return SignIn(True, user=user, session_id=session_id)
 
@@ -133,19 +133,19 @@ class Authenticator:
             return None
         now = time.time() if now is None else now
         key = digest(session_id)
-        found = people.find_session(catalog, key)
+        found = catalog.people.find_session(key)
         if found is None:
             return None
         idle = now - found.last_seen > self._server.session_idle_minutes * 60
         too_old = now - found.created_at > self._server.session_max_hours * 3600
         if idle or too_old:
-            people.delete_session(catalog, key)
+            catalog.people.delete_session(key)
             return None
         if now - found.last_seen > 30:  # one write a half-minute, not one per request
-            people.touch_session(catalog, key, now)
+            catalog.people.touch_session(key, now)
         return found
 
     def sign_out(self, catalog: Catalog, session_id: str, user: people.User) -> None:
         with catalog.transaction():
-            people.delete_session(catalog, digest(session_id))
+            catalog.people.delete_session(digest(session_id))
             audit.append(catalog, f"web:{user.name}", "signout", None, {})

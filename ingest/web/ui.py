@@ -84,7 +84,7 @@ async def signin(request: web.Request) -> web.StreamResponse:
     if auth.rate_limited(catalog, name, client, now):
         auth.refuse_rate_limited(catalog, name, client)
         return _signin_page(request, "too many failed sign-ins; try again later", 429)
-    stored = people.password_hash(catalog, name)
+    stored = catalog.people.password_hash(name)
     ok = await asyncio.to_thread(verify_password, stored, password)  # argon2: ~50 ms of CPU
     result = auth.finish_sign_in(catalog, name, client, ok, now)
     if not result.ok:
@@ -155,7 +155,7 @@ async def _inbox(request: web.Request, form: InboxForm) -> web.Response:
     fax_ids = None
     if form.query:
         hits = access.search_visible(services, user, _actor(user), form.query, form.spam)
-        people.remember_query(services.catalog, _session_key(request), form.query)
+        services.catalog.people.remember_query(_session_key(request), form.query)
         fax_ids = tuple(dict.fromkeys(h["fax_id"] for h in hits))
     region = services.config.numbers.default_region
     filters = people.InboxFilters(
@@ -163,13 +163,13 @@ async def _inbox(request: web.Request, form: InboxForm) -> web.Response:
         sender=(normalize_number(form.sender, region) or form.sender) or None,
         since=form.since or None, until=form.until or None, status=form.status or None,
         owner=form.owner or None, include_spam=form.spam, fax_ids=fax_ids)
-    page = people.inbox_page(services.catalog, user, filters, limit=PAGE_SIZE,
+    page = services.catalog.people.inbox_page(user, filters, limit=PAGE_SIZE,
                              offset=(form.page - 1) * PAGE_SIZE)
     visible_ids = {row.id for row in page.rows}
     hits = [{**h, "parts": access.snippet_parts(h["snippet"])} for h in hits
             if h["fax_id"] in visible_ids]
     mailboxes = (user.mailboxes if allowed is not None
-                 else tuple(people.mailboxes_in_use(services.catalog)))
+                 else tuple(services.catalog.people.mailboxes_in_use()))
     return aiohttp_jinja2.render_template("inbox.html", request, _context(
         request, page=page, form=form, hits=hits, mailboxes=mailboxes, states=STATES,
         pages=max(1, -(-page.total // PAGE_SIZE))))
@@ -206,19 +206,19 @@ async def fax_view(request: web.Request) -> web.StreamResponse:
     pages = catalog.pages(fax["id"])
     with catalog.transaction():
         audit.append(catalog, _actor(user), "fax.viewed", fax["id"], {"via": "web"})
-        people.mark_read(catalog, user.id, fax["id"])
+        catalog.people.mark_read(user.id, fax["id"])
     for page in pages:
         page["parts"] = access.highlight_parts(page["text"], session.last_query)
         page["screen_width"], page["screen_height"] = files.screen_size(page)
     signals = json.loads(fax.get("spam_signals") or "[]")
     return aiohttp_jinja2.render_template("fax.html", request, _context(
         request, fax=fax, pages=pages, signals=signals,
-        handling=people.handling(catalog, fax["id"]),
+        handling=catalog.people.handling(fax["id"]),
         archive=catalog.archive_objects(fax["id"]),
         can_operate=people.role_at_least(user.role, "operator"),
         can_hold=people.role_at_least(user.role, "compliance"),
         on_hold=any(o["legal_hold"] for o in catalog.archive_objects(fax["id"])),
-        failed_jobs=people.failed_job_ids(catalog, fax["id"]),
+        failed_jobs=catalog.people.failed_job_ids(fax["id"]),
         threshold=services.config.spam.threshold))
 
 
@@ -261,7 +261,7 @@ async def mark_spam(request: web.Request) -> web.StreamResponse:
     services = request.app[SERVICES]
     catalog = services.catalog
     with catalog.transaction():
-        people.set_spam_feedback(catalog, fax["id"], verdict, _actor(user))
+        catalog.people.set_spam_feedback(fax["id"], verdict, _actor(user))
         spam.record_verdict(catalog, fax["id"], spam.score_fax(catalog, services.config,
                                                               fax["id"]))
         audit.append(catalog, _actor(user), "spam.verdict", fax["id"],
@@ -277,11 +277,11 @@ async def assign(request: web.Request) -> web.StreamResponse:
     if owner == "me":
         owner = user.name
     if owner:
-        target = people.find_user(catalog, owner)
+        target = catalog.people.find_user(owner)
         if target is None or target.disabled or not target.can_see(fax.get("mailbox")):
             raise web.HTTPBadRequest(text="owner: no such user with access to this mailbox")
     with catalog.transaction():
-        people.assign(catalog, fax["id"], owner or None, user.name)
+        catalog.people.assign(fax["id"], owner or None, user.name)
         audit.append(catalog, _actor(user), "fax.assigned", fax["id"], {"owner": owner or None})
     raise _back(fax["id"])
 
@@ -292,7 +292,7 @@ async def done(request: web.Request) -> web.StreamResponse:
     finished = form.get("done", "1") == "1"
     catalog = request.app[SERVICES].catalog
     with catalog.transaction():
-        people.set_done(catalog, fax["id"], user.name if finished else None)
+        catalog.people.set_done(fax["id"], user.name if finished else None)
         audit.append(catalog, _actor(user), "fax.done" if finished else "fax.reopened",
                      fax["id"], {})
     raise _back(fax["id"])
@@ -301,7 +301,7 @@ async def done(request: web.Request) -> web.StreamResponse:
 @routes.post("/ui/fax/{fax_id}/unread")
 async def unread(request: web.Request) -> web.StreamResponse:
     fax, user, _ = await _acting_on(request, "viewer")
-    people.mark_unread(request.app[SERVICES].catalog, user.id, fax["id"])
+    request.app[SERVICES].catalog.people.mark_unread(user.id, fax["id"])
     raise web.HTTPSeeOther("/ui/inbox")
 
 
@@ -310,7 +310,7 @@ async def retry(request: web.Request) -> web.StreamResponse:
     """Requeue the fax's failed jobs with a fresh attempt budget."""
     fax, user, _ = await _acting_on(request, "operator")
     catalog = request.app[SERVICES].catalog
-    job_ids = people.failed_job_ids(catalog, fax["id"])
+    job_ids = catalog.people.failed_job_ids(fax["id"])
     if not job_ids:
         raise web.HTTPBadRequest(text="this fax has no failed job to retry")
     for job_id in job_ids:
@@ -338,7 +338,7 @@ async def legal_hold(request: web.Request) -> web.StreamResponse:
         raise web.HTTPServiceUnavailable(text="the archive refused or cannot be reached; "
                                               "nothing was recorded") from None
     with services.catalog.transaction():
-        people.set_legal_hold_flag(services.catalog, fax["id"], on)
+        services.catalog.people.set_legal_hold_flag(fax["id"], on)
         audit.append(services.catalog, _actor(user), "hold.set" if on else "hold.released",
                      fax["id"], {"objects": len(objects), "reason": reason, "via": "web"})
     raise _back(fax["id"])

@@ -33,6 +33,7 @@ from storage.catalog import (
     utcnow_iso,
 )
 from storage.pg import PoolSettings, open_pool
+from storage.pg.people import PostgresPeople
 from storage.pg.queue import JobListener, PostgresQueue
 from storage.pg.schema import add_search_terms
 from storage.pg.search import literal_words
@@ -65,6 +66,7 @@ class PostgresCatalog:
     def __init__(self, pool: ConnectionPool) -> None:
         self.pool = pool
         self.jobs = PostgresQueue(pool)
+        self.people = PostgresPeople(self)
 
     # -- transactions ----------------------------------------------------------------------
     @contextlib.contextmanager

@@ -1,11 +1,12 @@
 """Copy a SQLite catalog into an empty PostgreSQL one: the move from one machine to a cluster.
 
-Every row of every table is copied with its ids (jobs, events, audit sequence numbers), in
+Every row of every table (the web inbox's people, sessions, API tokens and read marks too) is
+copied with its ids (jobs, events, users, audit sequence numbers), in
 one PostgreSQL transaction: either the whole catalog arrives or nothing does. The source is
 read in one SQLite read transaction, a consistent snapshot (stop the service first anyway:
 what it writes after the snapshot stays behind). A source column the target lacks stops the
 copy before anything is written (nothing is dropped on the way), and so does a target that
-already holds faxes, events, jobs or audit entries (two histories are never merged). After
+already holds faxes, events, jobs, audit entries or users (two histories are never merged). After
 the copy the row counts are compared and the audit chain is verified on the target.
 """
 
@@ -33,9 +34,12 @@ TABLES: list[tuple[str, str | None]] = [
     ("faxes", None), ("pages", "id"), ("archive_objects", None), ("spam_feedback", None),
     ("events", "id"), ("jobs", "id"), ("audit_log", None), ("audit_anchors", None),
     ("search_terms", None), ("search_term_keys", None),
+    # the web inbox: people first, then what refers to them and to faxes
+    ("users", "id"), ("user_mailboxes", None), ("sessions", None), ("api_tokens", None),
+    ("signin_attempts", "id"), ("fax_handling", None), ("fax_reads", None),
 ]
 # Tables that must be empty on the target: a copy never merges two histories.
-MUST_BE_EMPTY = ("faxes", "events", "jobs", "audit_log")
+MUST_BE_EMPTY = ("faxes", "events", "jobs", "audit_log", "users")
 JSON_COLUMNS = {("faxes", "metadata"), ("jobs", "payload")}
 # Columns only the PostgreSQL side has, filled from the copied ones.
 DERIVED_COLUMNS = {("pages", "terms"), ("pages", "search")}
