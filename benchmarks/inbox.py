@@ -36,7 +36,7 @@ MAILBOXES = ("cardiology", "front", "billing", "lab")
 def fill(data_dir: Path, faxes: int) -> None:
     catalog = open_catalog(data_dir / "faxvault.sqlite3")
     user = catalog.people.add_user("bench", "viewer", hash_password(PASSWORD),
-                           MAILBOXES[:2])
+                                   MAILBOXES[:2])
     with catalog.transaction():
         for n in range(faxes):
             fax_id = f"01BENCH{n:019d}"

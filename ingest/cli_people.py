@@ -75,7 +75,7 @@ def user_add(services: Services, name: str, role: str, mailboxes: tuple[str, ...
         raise click.UsageError("NAME: 1 to 64 printable characters, no outer spaces")
     try:
         services.catalog.people.add_user(name, role, _hashed(_password(password_stdin)),
-                        mailboxes)
+                                         mailboxes)
     except people.UserExists as exc:
         raise OperationFailed(str(exc)) from None
     audit.record(services.catalog, cli_actor(), "user.added", None,

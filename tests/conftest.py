@@ -15,7 +15,7 @@ from tests.faxgen import SAMPLE_PAGES, render_fax
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
-pytest_plugins = ["tests.world", "tests.postgres"]
+pytest_plugins = ["tests.world", "tests.postgres", "tests.webworld"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

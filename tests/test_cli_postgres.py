@@ -131,3 +131,36 @@ def test_catalog_copy_moves_a_sqlite_catalog_to_postgresql_with_its_chain_intact
         catalog.close()
     refused = run_cli(config, "catalog", "copy", env=env, expect=1)
     assert "not empty" in refused.err
+
+
+def test_user_commands_on_postgresql(pg_env: tuple[Path, Path, dict[str, str]],
+                                     postgres_url: str) -> None:
+    """``faxvault user ...`` keeps people in the server: added, listed, changed, disabled,
+    with only the argon2 hash stored and the last admin kept."""
+    import psycopg
+
+    from tests.webworld import PASSWORD, add_user
+
+    config, data_dir, _ = pg_env
+    on_pg = write_config(config.parent / "pg.toml", data_dir,
+                         extra=f'[catalog]\nurl = "{postgres_url}"\n')
+    out = add_user(on_pg, "user", "add", "ada", "--role", "admin", "--password-stdin")
+    assert "/ui/" in out
+    add_user(on_pg, "user", "add", "nina", "--role", "viewer", "--mailbox", "front",
+             "--mailbox", "billing", "--password-stdin")
+    run_cli(on_pg, "user", "add", "nina", "--role", "viewer", expect=1)  # exists
+    listed = {u["name"]: u for u in run_cli(on_pg, "user", "list", "--json").json()}
+    assert listed["nina"]["mailboxes"] == ["billing", "front"]
+    assert listed["ada"]["role"] == "admin" and not listed["ada"]["disabled"]
+    run_cli(on_pg, "user", "set", "nina", "--role", "operator", "--mailbox", "front")
+    refused = run_cli(on_pg, "user", "disable", "ada", expect=None)
+    assert refused.code != 0 and "last enabled admin" in refused.err
+    run_cli(on_pg, "user", "disable", "nina")
+    listed = {u["name"]: u for u in run_cli(on_pg, "user", "list", "--json").json()}
+    assert listed["nina"] == {**listed["nina"], "role": "operator", "mailboxes": ["front"],
+                              "disabled": True}
+    with psycopg.connect(postgres_url) as conn:
+        hashes = [r[0] for r in conn.execute("SELECT password_hash FROM users")]
+    assert len(hashes) == 2 and all(h.startswith("$argon2id$") for h in hashes)
+    assert PASSWORD not in "".join(hashes)
+    assert not (data_dir / "faxvault.sqlite3").exists()

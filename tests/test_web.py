@@ -1,6 +1,7 @@
 """The web inbox and JSON API over HTTP: the real app on a real (copied) catalog and archive
-made by the real pipeline. Authorization of every route, CSRF on every state change, the
-sign-in rate limit, sessions, headers, audit of every read."""
+made by the real pipeline (the ``archive`` fixture of tests/webworld.py). Authorization of
+every route, CSRF on every state change, the sign-in rate limit, sessions, headers, audit of
+every read."""
 
 from __future__ import annotations
 
@@ -23,15 +24,9 @@ from tests.webworld import (
     ROUTING_TOML,
     Archive,
     add_user,
-    build_archive,
     copy_config,
     sign_in,
 )
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
-    return build_archive(tmp_path_factory.mktemp("web-archive"))
 
 
 @pytest.fixture
@@ -45,9 +40,9 @@ def catalog_of(client: TestClient):
 
 
 def audit_actions(client: TestClient, actor: str) -> list[tuple[str, str | None]]:
-    rows = catalog_of(client).conn.execute(
-        "SELECT action, fax_id FROM audit_log WHERE actor = ? ORDER BY seq", (actor,))
-    return [(r["action"], r["fax_id"]) for r in rows]
+    """(action, fax) of the actor's audit entries in order, read on either backend."""
+    return [(e["action"], e["fax_id"]) for e in catalog_of(client).audit_entries()
+            if e["actor"] == actor]
 
 
 def api_token(client: TestClient, name: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from aiohttp.test_utils import TestClient
 
 from ingest.config import Config, config_from_mapping
@@ -40,6 +41,12 @@ class Archive:
     front_fax: str  # BILLING_PAGES: "walrus"
 
 
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    """The archive, built once per test module (a plugin of tests/conftest.py)."""
+    return build_archive(tmp_path_factory.mktemp("web-archive"))
+
+
 def build_archive(root: Path) -> Archive:
     data_dir = root / "var"
     config = write_config(root / "faxvault.toml", data_dir, extra=ROUTING_TOML)
@@ -64,8 +71,10 @@ def add_user(config: Path, *args: str, password: str = PASSWORD) -> str:
     return proc.stdout
 
 
-def copy_config(archive: Archive, root: Path, **server: object) -> Config:
-    """A private copy of the archive and a config for it (``server`` keys added)."""
+def copy_config(archive: Archive, root: Path, *, catalog_url: str | None = None,
+                **server: object) -> Config:
+    """A private copy of the archive and a config for it (``server`` keys added; with
+    ``catalog_url``, the catalog is that PostgreSQL one, not the copied SQLite file)."""
     data_dir = root / "var"
     shutil.copytree(archive.data_dir, data_dir)
     import tomllib
@@ -73,6 +82,8 @@ def copy_config(archive: Archive, root: Path, **server: object) -> Config:
     mapping = tomllib.loads(ROUTING_TOML)
     mapping["paths"] = {"data_dir": str(data_dir)}
     mapping["server"] = dict(server)
+    if catalog_url:
+        mapping["catalog"] = {"url": catalog_url}
     return config_from_mapping(mapping, env={})
 
 

@@ -109,7 +109,7 @@ class Authenticator:
             # Housekeeping rides on sign-ins: ended sessions and attempts older than the
             # rate limit's window are of no further use.
             catalog.people.delete_expired_sessions(now - server.session_idle_minutes * 60,
-                                           now - server.session_max_hours * 3600)
+                                                   now - server.session_max_hours * 3600)
             catalog.people.forget_signin_attempts(now - server.signin_window_minutes * 60)
             catalog.people.record_signin_attempt(name[:MAX_NAME_LENGTH], client, ok, now)
             audit.append(catalog, actor, "signin.ok" if ok else "signin.failed", None,
@@ -118,7 +118,7 @@ class Authenticator:
             return SignIn(False, "wrong name or password")
         session_id = secrets.token_urlsafe(32)  # 256 bits
         catalog.people.create_session(user.id, digest(session_id), secrets.token_urlsafe(32),
-                              now)
+                                      now)
         return SignIn(True, user=user, session_id=session_id)
 
     def refuse_rate_limited(self, catalog: Catalog, name: str, client: str) -> SignIn:

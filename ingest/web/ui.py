@@ -164,7 +164,7 @@ async def _inbox(request: web.Request, form: InboxForm) -> web.Response:
         since=form.since or None, until=form.until or None, status=form.status or None,
         owner=form.owner or None, include_spam=form.spam, fax_ids=fax_ids)
     page = services.catalog.people.inbox_page(user, filters, limit=PAGE_SIZE,
-                             offset=(form.page - 1) * PAGE_SIZE)
+                                              offset=(form.page - 1) * PAGE_SIZE)
     visible_ids = {row.id for row in page.rows}
     hits = [{**h, "parts": access.snippet_parts(h["snippet"])} for h in hits
             if h["fax_id"] in visible_ids]
