@@ -46,6 +46,12 @@ class NewFax:
     metadata: dict[str, Any] | None = None
 
 
+def message_event_key(provider: str, sha256: str) -> str:
+    """The journal key of a raw e-mail message (the fax-to-email door): its SHA-256, so the
+    archiving step finds the message each of its faxes names (``email.message_sha256``)."""
+    return f"{provider}:message:{sha256}"
+
+
 def new_fax_id() -> str:
     """Sortable by creation time (ULID), unique without coordination."""
     return str(ULID())

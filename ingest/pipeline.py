@@ -21,6 +21,7 @@ from typing import Any
 from ingest import routing, spam
 from ingest.assemble import assemble_outputs
 from ingest.config import ArchiveConfig, Config
+from ingest.journal import message_event_key
 from ingest.metrics import Metrics
 from ingest.pages import FaxRejected, PageImage, PdfRendering, split_document, turn_page
 from ocr import OcrPool, PageText, Word
@@ -282,6 +283,34 @@ def build_sidecar(fax: dict[str, Any], pages: list[dict[str, Any]],
     }
 
 
+class EmailMissing(RuntimeError):
+    """The e-mail a fax came in is not in the journal as its metadata says (or differs)."""
+
+
+def _email_sha256(fax: dict[str, Any]) -> str | None:
+    """The SHA-256 of the raw e-mail the fax arrived in (the fax-to-email door), if any."""
+    email = (fax.get("metadata") or {}).get("email")
+    sha = email.get("message_sha256") if isinstance(email, dict) else None
+    return sha if isinstance(sha, str) and len(sha) == 64 else None
+
+
+def _journaled_email(catalog: Catalog, fax: dict[str, Any], sha256: str) -> bytes:
+    """The raw message, read from where the door journaled it. A message missing or altered
+    in the journal fails the step (retried, then the fax fails visibly) rather than archiving
+    the fax without it."""
+    body = catalog.event_body(message_event_key(fax["provider"], sha256))
+    if body is None:
+        raise EmailMissing(f"the e-mail {sha256} this fax came in is not in the journal")
+    if hashlib.sha256(body).hexdigest() != sha256:
+        raise EmailMissing(f"the journaled e-mail {sha256} does not hash to its name")
+    return body
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 async def archive_fax(services: Services, job: queue.Job) -> None:
     """Upload original + derived files + sidecar, verified; record them; free the spool."""
     catalog, spool, archive, config = (services.catalog, services.spool, services.archive,
@@ -297,10 +326,17 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
     }
     for purpose, name in (("pdf", "fax.pdf"), ("tiff", "fax.tif"), ("text", "text.json")):
         sources[purpose] = (work / name, archive_key(purpose, fax["received_at"], fax["id"]))
+    email_sha = _email_sha256(fax)
+    if email_sha:
+        body = _journaled_email(catalog, fax, email_sha)  # the catalog: on this thread
+        sources["email"] = (await asyncio.to_thread(_write_bytes, work / "message.eml", body),
+                            archive_key("email", fax["received_at"], fax["id"]))
     stored: dict[str, dict[str, Any]] = {}
     for purpose, (path, key) in sources.items():
         if purpose == "original":
             sha = fax["original_sha256"]
+        elif purpose == "email":
+            sha = email_sha  # put_file checks the bytes against it
         else:
             sha, _ = await asyncio.to_thread(_sha256_file, path)
         obj = await asyncio.to_thread(archive.put_file, key, path, sha, retain_until=keep_until)

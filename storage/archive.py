@@ -1,7 +1,8 @@
 """Where faxes are kept: the ``Archive`` protocol and its local-directory backend.
 
 Keys are split by purpose and date so lifecycle rules can target prefixes:
-``originals/YYYY/MM/DD/<fax_id>/original.<ext>``, ``derived/.../fax.pdf|fax.tif|text.json``,
+``originals/YYYY/MM/DD/<fax_id>/original.<ext>`` (and ``message.eml``, the e-mail a fax came
+in), ``derived/.../fax.pdf|fax.tif|text.json``,
 ``meta/.../fax.json``. Every put is verified (hash read back) before it is reported stored.
 
 A store may keep several versions of a key (S3 with versioning). What faxvault wrote is the
@@ -22,9 +23,11 @@ from typing import BinaryIO, Protocol
 
 from storage.spool import CHUNK, fsync_dir
 
-PURPOSE_PREFIX = {"original": "originals", "pdf": "derived", "tiff": "derived",
-                  "text": "derived", "meta": "meta"}
-PURPOSE_NAME = {"pdf": "fax.pdf", "tiff": "fax.tif", "text": "text.json", "meta": "fax.json"}
+# "email": the raw message a fax arrived in (the fax-to-email door), kept beside the original.
+PURPOSE_PREFIX = {"original": "originals", "email": "originals", "pdf": "derived",
+                  "tiff": "derived", "text": "derived", "meta": "meta"}
+PURPOSE_NAME = {"email": "message.eml", "pdf": "fax.pdf", "tiff": "fax.tif", "text": "text.json",
+                "meta": "fax.json"}
 
 
 class ArchiveError(Exception):

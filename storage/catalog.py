@@ -228,6 +228,12 @@ class Catalog:
             (provider, idem_key, event_type, utcnow_iso(), json.dumps(headers, sort_keys=True),
              body, fax_id)).rowcount == 1
 
+    def event_body(self, idem_key: str) -> bytes | None:
+        """The raw body journaled under ``idem_key`` (None: no such event, or no body)."""
+        row = self.conn.execute("SELECT body FROM events WHERE idem_key = ?",
+                                (idem_key,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
     def delete_pages_after(self, fax_id: str, last_page_no: int) -> None:
         """Drop pages numbered past ``last_page_no`` (a fax read again came out shorter),
         forgetting the search terms only they held, as :meth:`delete_pages` does."""

@@ -70,8 +70,8 @@ MAX_INFLATION = 1000
 CSV_COLUMNS = ["fax_id", "provider", "provider_fax_id", "from", "to", "received_at",
                "status", "pages", "spam_verdict", "purpose", "path", "sha256", "size",
                "archive_key", "version_id", "retain_until"]
-FILE_NAMES = {"original": "original", "pdf": "fax.pdf", "tiff": "fax.tif", "text": "text.json",
-              "meta": "fax.json"}
+FILE_NAMES = {"original": "original", "email": "message.eml", "pdf": "fax.pdf",
+              "tiff": "fax.tif", "text": "text.json", "meta": "fax.json"}
 # Manifest fields that must agree with the fax's archived sidecar (fax.json).
 SIDECAR_FIELDS = ("provider", "provider_fax_id", "from_raw", "from_number", "to_raw",
                   "to_number", "received_at", "provider_status", "pages")
@@ -244,7 +244,7 @@ def write_bundle(catalog: Catalog, archive: Archive, faxes: list[dict[str, Any]]
         for fax in faxes:
             objects = {o["purpose"]: o for o in catalog.archive_objects(fax["id"])}
             files = []
-            for purpose in ("original", "pdf", "tiff", "text", "meta"):
+            for purpose in FILE_NAMES:
                 obj = objects.get(purpose)
                 if obj is None or (purpose == "tiff" and not include_tiff):
                     continue
@@ -254,7 +254,7 @@ def write_bundle(catalog: Catalog, archive: Archive, faxes: list[dict[str, Any]]
                 path = f"faxes/{fax['id']}/{name}"
                 sha, size = writer.add(path, _chunks(archive.open(obj["key"],
                                                                   obj["version_id"]), progress),
-                                       compress=purpose in ("text", "meta"))
+                                       compress=purpose in ("email", "text", "meta"))
                 total += size
                 files.append({"purpose": purpose, "path": path, "sha256": sha, "size": size,
                               "archive_key": obj["key"], "version_id": obj["version_id"],

@@ -229,3 +229,9 @@ async def test_group_journal_commits_a_batch_and_a_bad_record_fails_alone(
     assert catalog.find_fax("cli", "x") is None
     assert catalog.jobs.counts_by_state()["queued"] == 2
     assert audit.verify_chain(catalog).entries == 2
+
+
+def test_a_journaled_body_reads_back_byte_for_byte(catalog: Catalog) -> None:
+    journal_delivery(catalog, _delivery(1))
+    assert catalog.event_body("key-1") == b"\x00raw"
+    assert catalog.event_body("key-2") is None

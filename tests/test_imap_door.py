@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import logging
 import sys
 from email.message import EmailMessage
@@ -18,8 +19,8 @@ from ingest.app import DOORS, SERVICES, init_app
 from ingest.config import ImapPatternConfig
 from ingest.doors.imap import call_data, parse_message
 from storage.search import SearchFilters, search_pages
-from tests.cliutil import wait_until_async
-from tests.conftest import make_config
+from tests.cliutil import run_cli, wait_until_async
+from tests.conftest import make_config, write_config
 from tests.dovecot import PASSWORD, USER, dovecot  # noqa: F401 (the fixture)
 from tests.faxgen import render_fax
 
@@ -241,3 +242,57 @@ def test_the_generic_pattern(subject: str, sender: str | None) -> None:
 
     raw = f"From: fax@x.example\r\nSubject: {subject}\r\n\r\nHello\r\n".encode()
     assert call_data(parse_message(raw), ImapConfig().patterns).sender == sender
+
+
+async def test_the_raw_message_is_archived_with_each_fax_and_exported(
+        aiohttp_client, dovecot, tmp_path, ocr_pool, fax_files) -> None:  # noqa: F811
+    """The message a fax came in is archived beside its original (purpose ``email``), byte
+    for byte as sent, named by the SHA-256 that fax.json records; export bundles carry it and
+    verify-export checks it."""
+    dovecot.empty()
+    sent = fax_email("New fax received", [
+        ("p1.tif", "image/tiff", fax_files["tif1"]),
+        ("p2.tiff", "application/octet-stream", fax_files["tif2"])],
+        body="Pages: 2\nCaller ID: 416-555-0100\n", message_id="<archived-eml@t>")
+    digest = hashlib.sha256(sent).hexdigest()
+    client, services, _ = await start(aiohttp_client, imap_config(tmp_path, dovecot),
+                                      ocr_pool)
+    dovecot.deliver(sent)
+    await until(lambda: dovecot.count(DONE) == 1, "the message done")
+    faxes = imap_faxes(services)
+    assert len(faxes) == 2
+    await until(lambda: all(services.catalog.get_fax(f["id"])["state"] == "archived"
+                            for f in faxes), "both faxes archived")
+    for fax in faxes:
+        objects = {o["purpose"]: o for o in services.catalog.archive_objects(fax["id"])}
+        email = objects["email"]
+        original_dir = objects["original"]["key"].rsplit("/", 1)[0]
+        assert email["key"] == f"{original_dir}/message.eml"
+        assert email["sha256"] == digest and email["size"] == len(sent)
+        with services.archive.open(email["key"]) as stored:
+            assert stored.read() == sent  # byte for byte as sent
+        with services.archive.open(objects["meta"]["key"]) as sidecar:
+            record = json.load(sidecar)
+        assert record["objects"]["email"]["sha256"] == digest
+        assert record["fax"]["metadata"]["email"]["message_sha256"] == digest
+    await client.close()
+
+    config = write_config(tmp_path / "cli.toml", tmp_path / "var")
+    shown = run_cli(config, "show", faxes[0]["id"], "--json").json()
+    assert {"email": digest}.items() <= {o["purpose"]: o["sha256"]
+                                         for o in shown["archive"]}.items()
+    bundle = tmp_path / "bundle"
+    run_cli(config, "export", "-o", str(bundle), "--json")
+    emls = sorted(bundle.glob("faxes/*/message.eml"))
+    assert len(emls) == 2 and all(p.read_bytes() == sent for p in emls)
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    assert sorted(f["sha256"] for fax in manifest["faxes"] for f in fax["files"]
+                  if f["purpose"] == "email") == [digest, digest]
+    checked = run_cli(config, "verify-export", str(bundle), "--archive", str(config),
+                      "--json").json()
+    assert checked["ok"], checked["problems"]
+    # One byte of one archived message changed in the bundle: caught.
+    emls[0].write_bytes(sent.replace(b"Caller ID: 416", b"Caller ID: 417"))
+    bad = run_cli(config, "verify-export", str(bundle), "--json", expect=1).json()
+    assert not bad["ok"]
+    assert any("message.eml" in p for p in bad["problems"]), bad["problems"]

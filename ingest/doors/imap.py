@@ -12,7 +12,9 @@ stays as it was):
 1. the raw message is journaled as a delivery of its own (provider ``imap``, event ``email``,
    idempotency key = the SHA-256 of its bytes; the ``events`` row keeps the whole .eml) -- this
    is the raw message kept beside the faxes, and each fax's metadata names it
-   (``email.message_sha256``), so ``fax.json`` in the archive ties the fax to it;
+   (``email.message_sha256``); the archiving step stores it with each fax
+   (``originals/.../<fax_id>/message.eml``, purpose ``email``, checked against that hash), so
+   the archive, ``fax.json`` and export bundles hold it too;
 2. every PDF or TIFF attachment becomes a fax through :func:`ingest.local.journal_blob`
    (copied into the spool, size-capped, hashed), identified by the message's Message-ID (else
    its SHA-256) and the attachment's position; the sender and receive time come from the first
@@ -54,7 +56,7 @@ from imapclient.exceptions import IMAPClientError
 
 from ingest.config import ImapConfig, ImapPatternConfig
 from ingest.faxserver import checked_received_at
-from ingest.journal import DeliveryRecord, journal_delivery
+from ingest.journal import DeliveryRecord, journal_delivery, message_event_key
 from ingest.local import BlobReleased, LocalMetadata, journal_blob, quoted
 from ingest.pipeline import Services
 from storage.spool import SpoolFull, TooLarge
@@ -357,7 +359,7 @@ class ImapDoor:
             return MessageOutcome("failed", "no PDF or TIFF attachment")
         digest, headers, call = read.sha256, read.headers, read.call
         journal_delivery(services.catalog, DeliveryRecord(
-            provider=PROVIDER, idem_key=f"{PROVIDER}:message:{digest}", event_type="email",
+            provider=PROVIDER, idem_key=message_event_key(PROVIDER, digest), event_type="email",
             headers=headers, body=raw, actor="door:imap"))
         message_id = (headers.get("Message-ID") or "").strip("<> ")
         base_id = message_id if message_id and len(message_id) <= 200 else f"sha256:{digest}"

@@ -246,6 +246,10 @@ class PostgresCatalog:
             (provider, idem_key, event_type, utcnow_iso(), json.dumps(headers, sort_keys=True),
              body, fax_id)) is not None
 
+    def event_body(self, idem_key: str) -> bytes | None:
+        row = self._one("SELECT body FROM events WHERE idem_key = %s", (idem_key,))
+        return bytes(row["body"]) if row and row["body"] is not None else None
+
     # -- pages -----------------------------------------------------------------------------
     def pages(self, fax_id: str) -> list[dict[str, Any]]:
         return self._rows(f"SELECT {PAGE_COLUMNS} FROM pages WHERE fax_id = %s"
