@@ -231,4 +231,9 @@ MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     """,
     # 5: search on PostgreSQL (see _close_word_index).
     _close_word_index,
+    # 6: as SQLite's migration 11: search terms by their folded form, looked up exactly (the
+    # trigram index on it answers similarity, not a list of equalities in one probe each).
+    """
+    CREATE INDEX search_terms_folded_exact ON search_terms (folded);
+    """,
 ]
