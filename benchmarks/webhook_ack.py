@@ -4,6 +4,8 @@ Part 1 - throughput and latency at 100 concurrent clients, for
   bare      an aiohttp route that answers 200 and does nothing (the baseline)
   journal   POST /webhooks/faxplus/{token}: parse, journal durably (SQLite, synchronous=FULL,
             group commit), then 200
+  postgres  the same route on a node whose catalog is PostgreSQL (a local server started by
+            tests/postgres.py with fsync and synchronous_commit on, as in production)
 Each server runs in its own process; this process is the load generator. Every delivery is
 unique, so every one is a durable insert; the run checks that all of them were journaled.
 
@@ -13,13 +15,14 @@ with `faxvault serve` running its workers against a fake Fax.Plus API.
 Part 3 - the access log line of a delivery: aiohttp's AccessLogger (the baseline) against
 the one faxvault installs, which redacts the webhook token; same process, same request.
 
-    python benchmarks/webhook_ack.py [--seconds 10] [--clients 100] [--pages 6]
+    python benchmarks/webhook_ack.py [--seconds 10] [--clients 100] [--pages 6] [--no-postgres]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -60,7 +63,7 @@ def serve_bare(port: int) -> None:
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
-def serve_journal(data_dir: str, port: int) -> None:
+def serve_journal(data_dir: str, port: int, catalog_url: str | None = None) -> None:
     import logging
 
     from aiohttp import web
@@ -69,8 +72,10 @@ def serve_journal(data_dir: str, port: int) -> None:
     from ingest.config import config_from_mapping
 
     logging.disable(logging.WARNING)  # the wait_up probes are refused on purpose
-    config = config_from_mapping({"paths": {"data_dir": data_dir},
-                                  "faxplus": {"webhook_token": TOKEN}}, env={})
+    settings = {"paths": {"data_dir": data_dir}, "faxplus": {"webhook_token": TOKEN}}
+    if catalog_url:
+        settings["catalog"] = {"url": catalog_url}
+    config = config_from_mapping(settings, env={})
     web.run_app(init_app(config, start_workers=False), host="127.0.0.1", port=port,
                 print=None, access_log=None)
 
@@ -124,30 +129,66 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] * 1000
 
 
+def journaled_sqlite(data_dir: Path) -> int:
+    db = sqlite3.connect(data_dir / "faxvault.sqlite3")
+    try:
+        return db.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        db.close()
+
+
+def journaled_postgres(url: str) -> int:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
 async def part1(args: argparse.Namespace, tmp: Path) -> None:
+    names = ["bare", "journal"] + ([] if args.no_postgres else ["postgres"])
+    server = None
+    if not args.no_postgres:
+        from tests.postgres import PostgresServer
+
+        server = PostgresServer(durable=True)  # fsync, synchronous_commit on: durable
+        server.start()
     results = {}
-    for name in ("bare", "journal", "bare", "journal"):  # interleaved, best of two each
-        port = free_port()
-        mode = ["--serve-bare", str(port)] if name == "bare" else \
-            ["--serve-journal", str(tmp / f"var-{port}"), str(port)]
-        proc = subprocess.Popen([sys.executable, __file__, *mode])
-        try:
-            await wait_up(port)
-            rate, latencies = await load(port, args.seconds, args.clients, offset=port * 100_000)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-        if name == "journal":
-            db = sqlite3.connect(tmp / f"var-{port}" / "faxvault.sqlite3")
-            journaled = db.execute("SELECT count(*) FROM events").fetchone()[0]
-            assert journaled == len(latencies), (journaled, len(latencies))
-        if name not in results or rate > results[name][0]:
-            results[name] = (rate, pct(latencies, 50), pct(latencies, 99))
+    try:
+        for name in names + names:  # interleaved, best of two each
+            port = free_port()
+            with contextlib.ExitStack() as stack:
+                url = stack.enter_context(server.database()) if name == "postgres" else None
+                mode = ["--serve-bare", str(port)] if name == "bare" else \
+                    ["--serve-journal", str(tmp / f"var-{port}"), str(port), *([url] if url
+                                                                              else [])]
+                proc = subprocess.Popen([sys.executable, __file__, *mode])
+                try:
+                    await wait_up(port)
+                    rate, latencies = await load(port, args.seconds, args.clients,
+                                                 offset=port * 100_000)
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+                # Every acknowledged delivery is in the journal (the server has stopped).
+                if name != "bare":
+                    journaled = journaled_postgres(url) if url else \
+                        journaled_sqlite(tmp / f"var-{port}")
+                    assert journaled == len(latencies), (name, journaled, len(latencies))
+            if name not in results or rate > results[name][0]:
+                results[name] = (rate, pct(latencies, 50), pct(latencies, 99))
+    finally:
+        if server is not None:
+            server.stop()
     print(f"acknowledgement, {args.clients} concurrent clients, {args.seconds:g} s per run "
           "(best of 2):")
     for name, (rate, p50, p99) in results.items():
         print(f"  {name:<8} {rate:6d} deliveries/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
-    print(f"ratio journal/bare = {results['journal'][0] / results['bare'][0]:.2f}x")
+    bare = results["bare"][0]
+    print(f"ratio journal/bare = {results['journal'][0] / bare:.2f}x")
+    if "postgres" in results:
+        ratio = results["postgres"][0] / bare
+        print(f"ratio postgres/bare = {ratio:.2f}x (goal >= 0.5x: "
+              f"{'met' if ratio >= 0.5 else 'NOT met'})")
 
 
 async def part2(args: argparse.Namespace, tmp: Path) -> None:
@@ -244,16 +285,22 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--serve-bare":
         return serve_bare(int(sys.argv[2]))
     if len(sys.argv) > 1 and sys.argv[1] == "--serve-journal":
-        return serve_journal(sys.argv[2], int(sys.argv[3]))
+        return serve_journal(sys.argv[2], int(sys.argv[3]), *sys.argv[4:5])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--pages", type=int, default=6)
+    parser.add_argument("--no-postgres", action="store_true",
+                        help="skip the node on PostgreSQL")
+    parser.add_argument("--only-ack", action="store_true",
+                        help="part 1 only (acknowledgement)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(part1(args, Path(tmp)))
-        asyncio.run(part2(args, Path(tmp)))
-    part3()
+        if not args.only_ack:
+            asyncio.run(part2(args, Path(tmp)))
+    if not args.only_ack:
+        part3()
     return None
 
 

@@ -18,6 +18,8 @@ from ulid import ULID
 
 from storage import audit
 from storage.backend import Catalog
+from storage.catalog import NewEvent
+from storage.queue import NewJob
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,28 @@ def record_delivery(catalog: Catalog, rec: DeliveryRecord) -> Journaled:
     return Journaled(fax_id=fax_id, duplicate=False, job_id=job_id)
 
 
+def record_deliveries(catalog: Catalog, recs: list[DeliveryRecord]) -> list[Journaled]:
+    """:func:`record_delivery` for each of ``recs``, in order, with the same rows as a result
+    (their events, jobs and audit entries in the same order), written a table at a time: on
+    PostgreSQL every statement is a round trip, and a group commit of 100 webhooks written
+    one by one is 1,000 of them. Deliveries that bring their fax row (hot folder, CLI) are
+    written one by one. Call inside a write transaction."""
+    if any(rec.fax for rec in recs):
+        return [record_delivery(catalog, rec) for rec in recs]
+    new = catalog.record_events([NewEvent(rec.provider, rec.idem_key, rec.event_type,
+                                          rec.headers, rec.body) for rec in recs])
+    fresh = [rec for rec, is_new in zip(recs, new, strict=True) if is_new]
+    queued = [rec for rec in fresh if rec.job_kind]
+    job_ids = dict(zip(map(id, queued), catalog.jobs.enqueue_many(
+        [NewJob(str(rec.job_kind), None, rec.job_payload, rec.max_attempts)
+         for rec in queued]), strict=True))
+    audit.append_many(catalog, [audit.NewEntry(rec.actor, "delivery.journaled", None, {
+        "provider": rec.provider, "event_type": rec.event_type, "idem_key": rec.idem_key})
+        for rec in fresh])
+    return [Journaled(fax_id=None, duplicate=not is_new, job_id=job_ids.get(id(rec)))
+            for rec, is_new in zip(recs, new, strict=True)]
+
+
 def journal_delivery(catalog: Catalog, rec: DeliveryRecord) -> Journaled:
     """Journal one delivery in a transaction of its own."""
     with catalog.transaction():
@@ -110,9 +134,10 @@ class GroupJournal:
 
     Each webhook must be durable before it is acknowledged, and an fsync per delivery caps
     the service at a few hundred deliveries a second. Here handlers hand their record to one
-    writer thread, which takes every record waiting, writes each under a savepoint (one bad
-    record cannot undo the others) and commits them all with one fsync; each handler's future
-    resolves only after that commit.
+    writer thread, which takes every record waiting, writes them together
+    (:func:`record_deliveries`) and commits them all with one fsync; should that fail, it
+    writes each under a savepoint (one bad record cannot undo the others). Each handler's
+    future resolves only after the commit.
     """
 
     def __init__(self, open_catalog: Callable[[], Catalog], max_batch: int = 512) -> None:
@@ -158,7 +183,8 @@ class GroupJournal:
     def _commit(catalog: Catalog, batch: list) -> None:
         try:
             with catalog.transaction():
-                outcomes = [(record_delivery(catalog, rec), None) for rec, _, _ in batch]
+                outcomes = [(journaled, None) for journaled in
+                            record_deliveries(catalog, [rec for rec, _, _ in batch])]
         except Exception:
             # Rare: redo the batch with a savepoint per record, so one bad record fails
             # alone instead of taking the others' acknowledgements with it.

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from storage.catalog import Catalog as SqliteCatalog
-from storage.catalog import DeliverySummary, ProviderStatusCount
+from storage.catalog import DeliverySummary, NewEvent, ProviderStatusCount
 from storage.catalog import open_catalog as open_sqlite_catalog
 from storage.people import People
 from storage.queue import JobQueue
@@ -80,6 +80,8 @@ class Catalog(Protocol):
 
     def event_body(self, idem_key: str) -> bytes | None: ...
 
+    def record_events(self, events: list[NewEvent]) -> list[bool]: ...
+
     def has_fax(self, fax_id: str) -> bool: ...
 
     def insert_fax_row(self, row: dict[str, Any]) -> None: ...
@@ -117,6 +119,8 @@ class Catalog(Protocol):
     def audit_head(self, *, for_append: bool = False) -> tuple[int, str] | None: ...
 
     def insert_audit_entry(self, entry: dict[str, Any]) -> None: ...
+
+    def insert_audit_entries(self, entries: list[dict[str, Any]]) -> None: ...
 
     def audit_entries(self, from_seq: int = 1) -> Iterator[dict[str, Any]]: ...
 

@@ -65,6 +65,18 @@ class DoorState:
 
 
 @dataclass(frozen=True)
+class NewEvent:
+    """One delivery's raw event, as the journal stores it."""
+
+    provider: str
+    idem_key: str
+    event_type: str
+    headers: dict[str, str]
+    body: bytes
+    fax_id: str | None = None
+
+
+@dataclass(frozen=True)
 class DoorAck:
     door: str
     item_id: str
@@ -234,6 +246,12 @@ class Catalog:
                                 (idem_key,)).fetchone()
         return bytes(row[0]) if row and row[0] is not None else None
 
+    def record_events(self, events: list[NewEvent]) -> list[bool]:
+        """:meth:`record_event` for each of ``events``, in order (a key repeated among them is
+        journaled once, by the first)."""
+        return [self.record_event(e.provider, e.idem_key, e.event_type, e.headers, e.body,
+                                  e.fax_id) for e in events]
+
     def delete_pages_after(self, fax_id: str, last_page_no: int) -> None:
         """Drop pages numbered past ``last_page_no`` (a fax read again came out shorter),
         forgetting the search terms only they held, as :meth:`delete_pages` does."""
@@ -289,6 +307,12 @@ class Catalog:
         self.conn.execute(
             "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash, hash)"
             " VALUES (:seq, :at, :actor, :action, :fax_id, :details, :prev_hash, :hash)", entry)
+
+    def insert_audit_entries(self, entries: list[dict[str, Any]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash, hash)"
+            " VALUES (:seq, :at, :actor, :action, :fax_id, :details, :prev_hash, :hash)",
+            entries)
 
     def audit_entries(self, from_seq: int = 1) -> Iterator[dict[str, Any]]:
         """Entries from ``from_seq`` on, in order."""

@@ -45,6 +45,16 @@ class FailedJob:
 
 
 @dataclass(frozen=True)
+class NewJob:
+    """A job to enqueue (see :func:`enqueue`)."""
+
+    kind: str
+    fax_id: str | None = None
+    payload: dict[str, Any] | None = None
+    max_attempts: int = 8
+
+
+@dataclass(frozen=True)
 class Backoff:
     base_seconds: float = 2.0
     max_seconds: float = 900.0
@@ -68,6 +78,12 @@ def enqueue(catalog: Catalog, kind: str, *, fax_id: str | None = None,
          now, now),
     )
     return int(cur.lastrowid)
+
+
+def enqueue_many(catalog: Catalog, jobs: list[NewJob]) -> list[int]:
+    """:func:`enqueue` for each of ``jobs`` (ready now), in order; their ids."""
+    return [enqueue(catalog, job.kind, fax_id=job.fax_id, payload=job.payload,
+                    max_attempts=job.max_attempts) for job in jobs]
 
 
 def lease(catalog: Catalog, lease_seconds: float, *,
@@ -245,6 +261,8 @@ class JobQueue(Protocol):
                 payload: dict[str, Any] | None = None, max_attempts: int = 8,
                 delay: float = 0.0) -> int: ...
 
+    def enqueue_many(self, jobs: list[NewJob]) -> list[int]: ...
+
     def lease(self, lease_seconds: float, *,
               fax_ids: Iterable[str] | None = None) -> Job | None: ...
 
@@ -288,6 +306,9 @@ class SqliteQueue:
                 delay: float = 0.0) -> int:
         return enqueue(self.catalog, kind, fax_id=fax_id, payload=payload,
                        max_attempts=max_attempts, delay=delay)
+
+    def enqueue_many(self, jobs: list[NewJob]) -> list[int]:
+        return enqueue_many(self.catalog, jobs)
 
     def lease(self, lease_seconds: float, *,
               fax_ids: Iterable[str] | None = None) -> Job | None:

@@ -274,4 +274,9 @@ MIGRATIONS: list[str] = [
             VALUES (new.id, new.text, new.added_forms);
     END;
     """,
+    # 11: search terms by their look-alike folding: a long word's close words two letters
+    # shorter are its two-letter deletions, looked up exactly (storage/terms.py, close_lookup).
+    """
+    CREATE INDEX search_terms_folded ON search_terms (folded);
+    """,
 ]

@@ -37,6 +37,7 @@ phrases of index terms) that says what matches; :func:`to_fts5` writes it in FTS
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -49,7 +50,7 @@ from rapidfuzz.distance import Levenshtein
 
 from storage.backend import FeatureUnavailable
 from storage.catalog import Catalog
-from storage.terms import SUFFIX_KEY, fold_lookalikes, index_terms, key_range, lookup_keys
+from storage.terms import SUFFIX_KEY, close_lookup, fold_lookalikes, index_terms, key_range
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -150,6 +151,9 @@ class SearchIndex(Protocol):
     def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
         """The terms filed under any of ``keys`` in ``search_term_keys``, each once."""
 
+    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
+        """The terms of ``search_terms`` whose folded form is one of ``folded``."""
+
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         """Up to ``limit`` terms of ``search_terms`` after ``low`` (or from it, ``inclusive``)
         and before ``high``, in order."""
@@ -160,6 +164,11 @@ class SearchIndex(Protocol):
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
         """Pages matching ``expr`` and ``filters``, best first, with snippet and rank."""
+
+    def session(self) -> contextlib.AbstractContextManager[Any]:
+        """Around one search's reads: on PostgreSQL one transaction on one connection (a
+        search reads the index a dozen times; each read on a connection of its own would add
+        a checkout, BEGIN and COMMIT)."""
 
 
 class SqliteSearchIndex:
@@ -179,6 +188,11 @@ class SqliteSearchIndex:
             "SELECT DISTINCT term FROM search_term_keys "
             "WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(keys))),))]
 
+    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            "SELECT term FROM search_terms WHERE folded IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(folded))),))]
+
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [row[0] for row in self._conn.execute(
             f"SELECT term FROM search_terms WHERE term {'>=' if inclusive else '>'} ? "
@@ -192,6 +206,9 @@ class SqliteSearchIndex:
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
         return _run_match(self._catalog, to_fts5(expr), filters, limit)
+
+    def session(self) -> contextlib.AbstractContextManager[Any]:
+        return contextlib.nullcontext()  # each read is a statement on the one connection
 
 
 def search_index(catalog: Any) -> SearchIndex:
@@ -215,7 +232,10 @@ class IndexedVocabulary:
     def close_to(self, word: str, edits: int) -> list[str]:
         if edits <= 0:
             return []
-        candidates = self._index.terms_with_keys(lookup_keys(word, edits))
+        where = close_lookup(word, edits)
+        candidates = set(self._index.terms_with_keys(where.keys))
+        if where.folded:
+            candidates.update(self._index.terms_folded_as(where.folded))
         folded = fold_lookalikes(word)
         scored = [(Levenshtein.distance(folded, fold_lookalikes(term), score_cutoff=edits),
                    term) for term in candidates]
@@ -527,17 +547,18 @@ def search_pages(catalog: Any, query: str, filters: SearchFilters = SearchFilter
     # balancing a stray quote: nothing typed can be query syntax. NUL and other control
     # characters end an FTS5 string early ("unterminated string"): they are never part of a
     # word, so they become spaces first (found by property tests).
-    built = build_query(CONTROL.sub(" ", query), vocabulary or IndexedVocabulary(catalog),
-                        filters.phone_region, filters.fuzzy)
-    if built is None:
-        return []
-    hits = [{**hit, "match": "exact"} for hit in index.hits(built.exact, filters, limit)]
-    if built.close is None or len(hits) >= limit:
-        return hits
-    seen = {(h["fax_id"], h["page_no"]) for h in hits}
-    for hit in index.hits(built.close, filters, limit + len(hits)):
-        if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
-            hits.append({**hit, "match": "fuzzy"})
+    with index.session():
+        built = build_query(CONTROL.sub(" ", query), vocabulary or IndexedVocabulary(catalog),
+                            filters.phone_region, filters.fuzzy)
+        if built is None:
+            return []
+        hits = [{**hit, "match": "exact"} for hit in index.hits(built.exact, filters, limit)]
+        if built.close is None or len(hits) >= limit:
+            return hits
+        seen = {(h["fax_id"], h["page_no"]) for h in hits}
+        for hit in index.hits(built.close, filters, limit + len(hits)):
+            if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
+                hits.append({**hit, "match": "fuzzy"})
     return hits
 
 

@@ -7,8 +7,10 @@ index's vocabulary on every query.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # What fax OCR confuses most, folded to one character (terms are lower case in the index).
 LOOKALIKE_PAIRS = (("o", "0"), ("i", "1"), ("l", "1"), ("s", "5"), ("z", "2"), ("b", "8"))
@@ -79,17 +81,19 @@ def term_keys(term: str) -> list[str]:
     return [*keys, SUFFIX_KEY + term[::-1]]
 
 
-def lookup_keys(word: str, edits: int) -> set[str]:
+def lookup_keys(word: str, edits: int, *, shortest: int = 0,
+                longest: int | None = None) -> set[str]:
     """The keys under which every term within ``edits`` of ``word`` (after look-alike folding)
     is filed: for each length such a term can have, each of its pieces, read from ``word`` at
     each place the edits can have moved it to. With ``edits`` + 1 pieces, the places are
     those of PassJoin's multi-match-aware selection (Li et al., VLDB 2011): piece j (from 0)
     is looked for only where it can be the first piece left intact, at most j places from
     where it sits in the term and at most ``edits`` - j from where it sits counted from the
-    end."""
+    end. ``shortest`` and ``longest``: only terms of those lengths."""
     folded = fold_lookalikes(word)
     keys = set()
-    for length in range(max(1, len(folded) - edits), len(folded) + edits + 1):
+    top = len(folded) + edits if longest is None else min(longest, len(folded) + edits)
+    for length in range(max(1, len(folded) - edits, shortest), top + 1):
         counts = piece_counts(length)
         count = next((c for c in counts if c > edits), counts[-1])
         longer = len(folded) - length
@@ -102,6 +106,56 @@ def lookup_keys(word: str, edits: int) -> set[str]:
             for at in range(max(0, low), min(high, len(folded) - size) + 1):
                 keys.add(piece_key(length, count, number, folded[at:at + size]))
     return keys
+
+
+@dataclass(frozen=True)
+class CloseLookup:
+    """Where the terms within some edits of a word are found: under these close-word index
+    ``keys``, and among the terms whose look-alike folding is one of ``folded``. A superset:
+    the caller checks each candidate's distance."""
+
+    keys: frozenset[str]
+    folded: frozenset[str]
+
+
+def deletions(word: str, count: int) -> set[str]:
+    """``word`` with ``count`` of its characters taken out, every way."""
+    return {"".join(ch for i, ch in enumerate(word) if i not in gone)
+            for gone in map(set, itertools.combinations(range(len(word)), count))}
+
+
+def close_lookup(word: str, edits: int) -> CloseLookup:
+    """The keys and folded forms that lead to every term within ``edits`` of ``word`` (after
+    look-alike folding), each length of term looked up its own way.
+
+    Terms as long as ``word`` or longer: :func:`lookup_keys` (its pieces are long enough to
+    be selective there). Shorter terms under two edits, where that would read the thirds of
+    6- and 7-letter terms, two characters each ("11" is the first third of every term
+    starting li, il, ll, 1l ...: tens of thousands of candidates in a large archive), are
+    found from the word's deletions instead. A term d letters shorter and within ``edits``
+    is the word with d letters deleted and at most ``edits`` - d letters substituted (an
+    insertion would need one more deletion): with none left to substitute it is one of the
+    word's d-deletions exactly (looked up by its folded form); with one, it differs from one
+    of them in at most one place, so one of its halves is that deletion's half in the same
+    place (the index's keys for halves, without shifts)."""
+    folded = fold_lookalikes(word)
+    if edits < 2:
+        return CloseLookup(frozenset(lookup_keys(word, edits)), frozenset())
+    keys = set(lookup_keys(word, edits, shortest=len(folded)))
+    exact: set[str] = set()
+    for shorter in range(1, min(edits, len(folded) - 1) + 1):
+        variants = deletions(folded, shorter)
+        if shorter == edits:
+            exact |= variants
+        elif edits - shorter == 1:
+            length = len(folded) - shorter
+            keys |= {piece_key(length, 2, number, variant[start:start + size])
+                     for variant in variants
+                     for number, (start, size) in enumerate(pieces(length, 2))}
+        else:  # more than one substitution left: the pieces of lookup_keys
+            keys |= lookup_keys(word, edits, shortest=len(folded) - shorter,
+                                longest=len(folded) - shorter)
+    return CloseLookup(frozenset(keys), frozenset(exact))
 
 
 def key_range(prefix: str) -> tuple[str, str]:

@@ -3,6 +3,7 @@ tests/postgres.py): faxes, the journal, pages, holds, spam feedback, the audit c
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -235,3 +236,33 @@ def test_a_journaled_body_reads_back_byte_for_byte(catalog: Catalog) -> None:
     journal_delivery(catalog, _delivery(1))
     assert catalog.event_body("key-1") == b"\x00raw"
     assert catalog.event_body("key-2") is None
+
+def _webhook(n: int) -> DeliveryRecord:
+    return DeliveryRecord(provider="faxplus", idem_key=f"hook-{n}", event_type="fax_received",
+                          headers={"n": str(n)}, body=f'{{"n": {n}}}'.encode(),
+                          job_kind="fetch", job_payload={"n": n})
+
+
+def test_deliveries_written_together_are_the_rows_written_one_by_one(
+        catalog: Catalog) -> None:
+    from ingest.journal import record_deliveries
+
+    journal_delivery(catalog, _webhook(0))
+    # 0 is journaled already; 2 comes twice in the batch: the first one counts.
+    batch = [_webhook(n) for n in (1, 2, 0, 3, 2, 4)]
+    with catalog.transaction():
+        outcomes = record_deliveries(catalog, batch)
+    assert [o.duplicate for o in outcomes] == [False, False, True, False, True, False]
+    assert all(o.fax_id is None for o in outcomes)
+    assert [o.job_id is None for o in outcomes] == [False, False, True, False, True, False]
+    ids = [o.job_id for o in outcomes if o.job_id is not None]
+    assert ids == sorted(ids) and len(set(ids)) == 4
+    # Each job is its own delivery's (ids in delivery order), and nothing else was queued.
+    leased = [catalog.jobs.lease(60) for _ in range(6)]
+    assert [(job.id, job.payload) for job in leased if job] == \
+        [(ids[0] - 1, {"n": 0}), *zip(ids, ({"n": n} for n in (1, 2, 3, 4)), strict=True)]
+    assert [d.deliveries for d in catalog.delivery_summaries()] == [5]
+    chain = audit.verify_chain(catalog)
+    assert chain.ok and chain.entries == 5
+    assert [json.loads(e["details"])["idem_key"] for e in catalog.audit_entries()] == \
+        [f"hook-{n}" for n in (0, 1, 2, 3, 4)]

@@ -22,7 +22,14 @@ from storage.search import (
     fuzzy_match,
     search_pages,
 )
-from storage.terms import fold_lookalikes, fold_lookalikes_sql, lookup_keys, pieces, term_keys
+from storage.terms import (
+    close_lookup,
+    fold_lookalikes,
+    fold_lookalikes_sql,
+    lookup_keys,
+    pieces,
+    term_keys,
+)
 from tests.cliutil import run_cli
 from tests.conftest import write_config
 
@@ -354,6 +361,35 @@ def test_pieces_split_evenly_and_cover_the_term() -> None:
                        ("hypertension", "hypertensoin"), ("assignment", "assiqanment")]:
         edits = 2 if len(word) >= 8 else 1
         assert set(lookup_keys(word, edits)) & set(term_keys(term)), (word, term)
+
+
+def test_a_long_word_reaches_shorter_terms_through_its_deletions() -> None:
+    """Under two edits, terms shorter than the word are looked up from the word's deletions:
+    two letters shorter, by folded form; one shorter, by the halves of a one-letter deletion
+    in place. Every such term is reached, and the thirds of short terms are not read."""
+    for word, term in [("fernandez", "fenandz"), ("fernandez", "femandez"),
+                       ("fernandez", "ferrnandz"), ("okonkwoa", "0konkw"),
+                       ("hypertension", "hyperension"), ("hypertension", "hypertensoin")]:
+        where = close_lookup(word, 2)
+        assert set(term_keys(term)) & where.keys or fold_lookalikes(term) in where.folded, \
+            (word, term)
+    where = close_lookup("fernandez", 2)
+    assert fold_lookalikes("fnandez") in where.folded  # two letters deleted
+    assert {len(f) for f in where.folded} == {7}
+    assert not {key for key in where.keys if key.startswith(("7/3/", "8/3/"))}
+    assert close_lookup("okonkwo", 1).folded == frozenset()  # one edit: halves as before
+
+
+def test_terms_two_letters_shorter_are_found_and_forgotten_with_their_page(
+        new_catalog: Callable[[], Catalog]) -> None:
+    catalog = new_catalog()
+    add_page(catalog, "S", "Referral for Fenandz")  # "Fernandez" with two letters lost
+    add_page(catalog, "T", "Referral for Femandez")  # ... and "rn" read as "m"
+    assert sorted(found(catalog, "Fernandez")) == [("S", "fuzzy"), ("T", "fuzzy")]
+    with catalog.transaction():
+        catalog.delete_pages("S")
+    assert "fenandz" not in {r[0] for r in rows_of(catalog, "SELECT term FROM search_terms")}
+    assert found(catalog, "Fernandez") == [("T", "fuzzy")]
 
 
 def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(

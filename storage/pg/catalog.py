@@ -27,6 +27,7 @@ from storage.catalog import (
     DeliverySummary,
     DoorAck,
     DoorState,
+    NewEvent,
     NotFound,
     ProviderStatusCount,
     like_prefix,
@@ -294,6 +295,31 @@ class PostgresCatalog:
             if forgotten:
                 cur.execute("DELETE FROM search_term_keys WHERE term = ANY(%s)", (forgotten,))
 
+    def record_events(self, events: list[NewEvent]) -> list[bool]:
+        """:meth:`record_event` for each of ``events`` in one statement (one round trip for a
+        whole group commit); a key repeated among them is journaled once, by the first."""
+        if not events:
+            return []
+        now = utcnow_iso()
+        inserted = {r["idem_key"] for r in self._rows(
+            """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
+                                   fax_id)
+               SELECT provider, idem_key, event_type, %s, headers, body, fax_id
+               FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::bytea[],
+                           %s::text[]) WITH ORDINALITY
+                    AS e (provider, idem_key, event_type, headers, body, fax_id, n)
+               ORDER BY n
+               ON CONFLICT (idem_key) DO NOTHING RETURNING idem_key""",
+            (now, [e.provider for e in events], [e.idem_key for e in events],
+             [e.event_type for e in events],
+             [json.dumps(e.headers, sort_keys=True) for e in events],
+             [e.body for e in events], [e.fax_id for e in events]))}
+        new = []
+        for e in events:
+            new.append(e.idem_key in inserted)
+            inserted.discard(e.idem_key)  # a repeat further on is a duplicate
+        return new
+
     def delete_pages(self, fax_id: str) -> None:
         with self._cursor() as cur:
             self._forget_terms_of(cur, sql.SQL("fax_id = %s"), (fax_id,))
@@ -424,6 +450,17 @@ class PostgresCatalog:
                 "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash,"
                 " hash) VALUES (%(seq)s, %(at)s, %(actor)s, %(action)s, %(fax_id)s,"
                 " %(details)s, %(prev_hash)s, %(hash)s)", entry)
+
+    def insert_audit_entries(self, entries: list[dict[str, Any]]) -> None:
+        if not entries:
+            return
+        columns = ("seq", "at", "actor", "action", "fax_id", "details", "prev_hash", "hash")
+        with self._cursor() as cur:
+            cur.execute(
+                "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash,"
+                " hash) SELECT * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[],"
+                " %s::text[], %s::text[], %s::text[], %s::text[])",
+                [[entry[c] for entry in entries] for c in columns])
 
     def audit_entries(self, from_seq: int = 1) -> Iterator[dict[str, Any]]:
         """Entries from ``from_seq`` on, in order, fetched a batch at a time (a server-side

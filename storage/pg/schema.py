@@ -287,4 +287,9 @@ MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
         PRIMARY KEY (user_id, fax_id)
     );
     """,
+    # 7: as SQLite's migration 11: search terms by their folded form, looked up exactly (the
+    # trigram index on it answers similarity, not a list of equalities in one probe each).
+    """
+    CREATE INDEX search_terms_folded_exact ON search_terms (folded);
+    """,
 ]

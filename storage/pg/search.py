@@ -13,6 +13,7 @@ better; snippets are cut from the page text around the terms the query names.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,16 +61,25 @@ def query_terms(expr: Expr) -> set[str]:
                             else expr.parts))
 
 
+def _as_term(token: str) -> str:
+    """A token of TERM as the index has it: lower case, diacritics removed (plain ASCII, the
+    most of a page, needs only the first)."""
+    return token.lower() if token.isascii() else "".join(index_terms(token))
+
+
 def snippet(text: str, hit_terms: set[str]) -> str:
     """Up to SNIPPET_TERMS terms of ``text`` around the most query terms, hits marked with
     HIT_OPEN/HIT_CLOSE and cuts with an ellipsis (the shape of FTS5's snippet())."""
-    tokens = [(m.start(), m.end(), "".join(index_terms(m.group())))
-              for m in TERM.finditer(text)]
+    tokens = [(m.start(), m.end(), _as_term(m.group())) for m in TERM.finditer(text)]
     if not tokens:
         return ""
     hit = [term in hit_terms for _, _, term in tokens]
     width = min(SNIPPET_TERMS, len(tokens))
-    first = max(range(len(tokens) - width + 1), key=lambda i: (sum(hit[i:i + width]), -i))
+    # Hits in each window of ``width`` tokens, as a running sum (a page has hundreds).
+    counts = [sum(hit[:width])]
+    for i in range(1, len(tokens) - width + 1):
+        counts.append(counts[-1] - hit[i - 1] + hit[i + width - 1])
+    first = max(range(len(counts)), key=lambda i: (counts[i], -i))
     shown = tokens[first:first + width]
     out, at = [], shown[0][0]
     for (start, end, _), is_hit in zip(shown, hit[first:first + width], strict=True):
@@ -144,6 +154,10 @@ class PostgresSearchIndex:
             "SELECT DISTINCT term FROM search_term_keys WHERE key = ANY(%s)",
             (sorted(set(keys)),))]
 
+    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
+        return [r["term"] for r in self._catalog._rows(
+            "SELECT term FROM search_terms WHERE folded = ANY(%s)", (sorted(set(folded)),))]
+
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [r["term"] for r in self._catalog._rows(
             TERMS_BETWEEN_SQL.format(low_op=">=" if inclusive else ">"), (low, high, limit))]
@@ -153,6 +167,9 @@ class PostgresSearchIndex:
         return [r["term"] for r in self._catalog._rows(
             KEYED_TERMS_BETWEEN_SQL.format(low_op=">=" if inclusive else ">"),
             (low, high, limit))]
+
+    def session(self) -> contextlib.AbstractContextManager[Any]:
+        return self._catalog.transaction()
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
         query = to_tsquery(expr)
