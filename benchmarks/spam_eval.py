@@ -12,7 +12,9 @@ signal), on two labelled sets side by side in one run:
 - held-out D: tests/spam_heldout_d.py, written after C's look; scored once, then its misses
   were studied (a development set from then on);
 - held-out E: tests/spam_heldout_e.py, written after D's look and never tuned on until the
-  concept scorer (ingest/spam.py) and the shipped model: from then on a development set too.
+  concept scorer (ingest/spam.py) and the shipped model: from then on a development set too;
+- held-out G: tests/spam_heldout_g.py, written after the concept scorer and the model were
+  finished, scored once, never tuned on.
 
 The shipped model (ingest/spam_model.json) is trained on tests/spam_training_set.py only, so
 on every set here it is scored on faxes it never saw. Then, on the same OCR'd text,
@@ -97,13 +99,15 @@ def main() -> None:
     from tests.spam_heldout_c import heldout_c_items
     from tests.spam_heldout_d import heldout_d_items
     from tests.spam_heldout_e import heldout_e_items
+    from tests.spam_heldout_g import heldout_g_items
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         services = open_services(make_config(root / "var"))
         sets = {"tuning": eval_items(), "held-out A": heldout_items(),
                 "held-out B": heldout_b_items(), "held-out C": heldout_c_items(),
-                "held-out D": heldout_d_items(), "held-out E": heldout_e_items()}
+                "held-out D": heldout_d_items(), "held-out E": heldout_e_items(),
+                "held-out G": heldout_g_items()}
         training = train_items()
         ids = ingest_items(services, [*(i for items in sets.values() for i in items),
                                       *training], root)
