@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ingest.spam_model import MODEL_PATH, JunkModel, features, vector
 
-EPOCHS, RATE, L2, KEEP = 25, 0.5, 1e-4, 4000
+EPOCHS, RATE, L2, KEEP = 25, 0.5, 1e-5, 20000
 
 
 def fit(examples: Sequence[tuple[str, Sequence[str]]], seed: int = 15, epochs: int = EPOCHS,

@@ -298,7 +298,9 @@ OPT_ACTION = compile_any([
     r"\bremove (?:me|us|my|your|our|this)\b", r"\bremoved? (?:from|off)\b", r"\bremove\s*:",
     r"\b(?:word|with|write|written|reply|mark(?:ed)?) \W?remove\b",
     r"\btake (?:me|us|you|my|your|our|this)(?: [\w-]+){0,2} off\b", r"\btaken off\b",
-    r"\b(?:want|get|be) off\b", r"\bunwanted\b", r"\bnot interested\b", r"\bno more\b",
+    r"\b(?:want|get|be) off\b", r"\bunwanted\b",
+    r"\boff (?:our|the|this|your|my|all) (?:[\w-]+ )?(?:list|database)\b",
+    r"\bnot interested\b", r"\bno more\b",
     r"\b(?:no longer|not|n't|rather not|never)\W+(?:\w+\W+){0,2}?"
     r"(?:receive|get|want|wish|like|hear)\b",
     # German
@@ -363,7 +365,10 @@ OFFER = compile_any([
 ])
 # A request to act, in a sentence that gives a number to act on.
 ACT = compile_any([
-    r"\bcall\w*\b", r"\bphone\b", r"\bdial\b", r"\border\w*", r"\breply\b", r"\brespond\b",
+    r"\bcall\w*\b", r"\bphone\b", r"\bdial\b", r"\bring\b", r"\blet us know\b",
+    r"\bleave your (?:number|name|details)\b", r"\bhinterlassen\b", r"\br(?:ü|ue)ckruf\w*",
+    r"\brappel\w*", r"\blaissez\b", r"\bdéjenos\b", r"\bdevolvemos\b",
+    r"\border\w*", r"\breply\b", r"\brespond\b",
     r"\b(?:fax|send) (?:back|us|your|this|it)\b", r"\bbook\w*\b", r"\bschedul\w*", r"\bregist\w*",
     r"\benrol\w*", r"\bsign up\b", r"\bvisit\b", r"\bask (?:for|about)\b", r"\brequest\b",
     r"\bspeak\b", r"\bmention\b", r"\bdemo\b", r"\breserve\b",
