@@ -37,6 +37,7 @@ from ingest.spam_lexicon import (
     OPT_ACTION_FORWARD,
     OPT_OBJECT,
     OPT_OUT_OF,
+    OPT_STRONG,
     ORDINARY,
     PHONE,
     PRICE,
@@ -177,22 +178,31 @@ def _opts_out_of_something_else(folded: str, end: int) -> bool:
     return AD_OBJECT.search(" ".join(folded[end:end + 60].split()[:6])) is None
 
 
-def concept_opt_out(folded: str) -> re.Match[str] | None:
-    """A sentence pairing a wish to stop (remove, stop, unsubscribe, keine ... mehr, ne plus,
-    darse de baja ...) with what is stopped (faxes, the sender's list, its ads): the match of
-    the wish, or None. Confidentiality notices ("received in error ... destroy") are not."""
-    for sentence in SENTENCE.split(folded):
-        if NOT_AN_OPT_OUT.search(sentence):
-            continue
-        objects = [m.span() for m in OPT_OBJECT.finditer(sentence)]
-        actions = [(m, False) for m in OPT_ACTION.finditer(sentence)] + [
-            (m, True) for m in OPT_ACTION_FORWARD.finditer(sentence)]
-        for action, forward in actions:
-            earliest = action.end() if forward else action.start() - CONCEPT_SPAN
-            if any(earliest <= end and start <= action.end() + CONCEPT_SPAN
-                   and (start, end) != action.span() for start, end in objects):
-                offset = folded.find(sentence)
-                return re.compile(re.escape(action.group(0))).search(folded, offset)
+def concept_opt_out(page: str, folded: str) -> re.Match[str] | None:
+    """A line's sentence pairing a wish to stop (remove, stop, unsubscribe, keine ... mehr, ne
+    plus, darse de baja ...) with what is stopped (faxes, the sender's list, its ads): the
+    match of the wish in ``folded`` (the page folded, whitespace collapsed), or None.
+    Confidentiality notices ("received in error ... destroy") are not; nor is a line with
+    only a weak wish ("stop", "no more") and no number to send the request to."""
+    for line in page.splitlines():
+        line = " ".join(fold(line).split())
+        for sentence in SENTENCE.split(line):
+            if NOT_AN_OPT_OUT.search(sentence):
+                continue
+            objects = [m.span() for m in OPT_OBJECT.finditer(sentence)]
+            actions = [(m, False) for m in OPT_ACTION.finditer(sentence)] + [
+                (m, True) for m in OPT_ACTION_FORWARD.finditer(sentence)]
+            for action, forward in actions:
+                earliest = action.end() if forward else action.start() - CONCEPT_SPAN
+                latest = action.end() + (CONCEPT_SPAN // 2 if forward else CONCEPT_SPAN)
+                if not any(earliest <= end and start <= latest and (start, end) != action.span()
+                           for start, end in objects):
+                    continue
+                at = folded.find(sentence)
+                found = re.compile(re.escape(action.group(0))).search(folded, max(at, 0))
+                if found and (OPT_STRONG.match(action.group(0)) or _has_phone_number(
+                        folded[max(0, found.start() - NOTICE_BEFORE):found.end() + NOTICE_AFTER])):
+                    return found
     return None
 
 
@@ -202,7 +212,7 @@ def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
     lone = None
     for page_no, page in enumerate(page_texts, start=1):
         folded = " ".join(fold(page).split())
-        concept = concept_opt_out(folded)
+        concept = concept_opt_out(page, folded)
         candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded),
                              *([concept] if concept else [])], key=lambda m: m.start())
         for match in candidates:

@@ -310,7 +310,8 @@ OPT_ACTION = compile_any([
     r"\bnicht (?:erwünscht|gewünscht)\b", r"\b(?:möchten|wünschen|wollen) (?:sie )?keine\b",
     # French
     r"\bdésinscri\w*", r"\bdésabonn\w*", r"\bretir\w*", r"\bradi(?:er|ation)\b",
-    r"\bsupprim\w*", r"\brefus\w*", r"\boppos\w*", r"\bne\W+(?:\w+\W+){0,2}?plus\b",
+    r"\bsupprim\w*", r"\brefus(?:er|ez)?\b", r"\boppos(?:er|ez|ition)\b",
+    r"\bne\W+(?:\w+\W+){0,2}?plus\b",
     r"\bne pas recevoir\b",
     # Spanish
     r"\bbaja\b", r"\bdejar de\b", r"\bno (?:desea|quiere|deseo|quiero)\w*", r"\bno recibir\b",
@@ -319,11 +320,22 @@ OPT_ACTION = compile_any([
 # English verbs of stopping take their object after them ("stop these faxes"): "the old fax
 # number stops working" stops nothing.
 OPT_ACTION_FORWARD = compile_any([
-    r"\bstop(?:s|ped|ping)?\b", r"\bcease\b", r"\bend\b", r"\bblock\b", r"\bdecline\b",
-    r"\bhalt\b", r"\bdiscontinue\b",
+    r"\bstop(?:s|ped|ping)?\b", r"\bcease\b", r"\bhalt\b", r"\bdiscontinue\b",
+    r"\b(?:end|block|decline|refuse) (?:these|all|any|future|further|our|such|more)\b",
+])
+# Wishes that mean opting out by themselves: a notice worded with one needs no number beside
+# it (with the others it does, as the law asks: "stop" and "fax" in one line are not enough).
+OPT_STRONG = compile_any([
+    r"\bunsubscrib", r"\bopt", r"\bremov", r"\btake", r"\btaken off\b",
+    r"\boff (?:our|the|this|your|my|all)",
+    r"abbestell", r"\babmeld", r"austrag", r"\bstreich", r"\bdésinscri", r"\bdésabonn",
+    r"\bbaja\b", r"\bdejar de\b", r"\bno recibir\b", r"\bne pas recevoir\b",
 ])
 OPT_OBJECT = compile_any([
-    r"\b\w*fax\w*", r"\btélécopi\w*", r"\bfacsímil\w*",
+    # faxes, not the machinery: "fax fonts", "the fax server", "the fax tray"
+    r"\b\w*fax\w*(?! (?:fonts?|machines?|servers?|modems?|trays?|documents?|paper|software|"
+    r"drivers?|ports?|resolution|cover|header|pages?|protocol)\b)",
+    r"\btélécopi\w*", r"\bfacsímil\w*",
     # the sender's list, not a waiting list or a price list
     r"\b(?:our|this|the|your|mailing|distribution|contact|marketing|call) list\b",
     r"\bmailing\w*", r"\bverteiler\w*", r"\b(?:adress|kontakt)?liste\b", r"\bfichier\w*",

@@ -321,6 +321,10 @@ def test_opt_out_wordings_nobody_listed(notice: str) -> None:
     "Employees who opt out of the dental plan must sign the waiver.",
     "Bitte Schutzstreifen entfernen und die Kartusche einsetzen.",
     "Merci de retirer les seringues de vos stocks.",
+    "A callback that arrives after the window is refused; the fax it announced is not lost.",
+    "End to end: a provider's PDF at fax resolution, then a mixed PDF, ingested and shown.",
+    "Print in block letters and fax the form back to the ward.",
+    "Accents are taken off the letters, since the fax fonts lack them.",
 ])
 def test_instructions_and_notices_are_not_opt_outs(text: str) -> None:
     found = find_opt_out([text])
