@@ -5,6 +5,12 @@ A fax's score is the sum of weighted signals; at or above ``spam.threshold`` it 
 verdict (``faxvault spam mark|unmark``) always wins, and also trains the learned signal: a
 multinomial naive Bayes over the words of faxes operators judged.
 
+The signals describe what a junk fax is rather than how one sender worded it: an opt-out is a
+wish to stop paired with what is stopped (faxes, the sender's list, its ads) in any wording,
+a solicitation is an offer with a request to act on it, and correspondence with a known party
+counts against both. The shipped model (ingest/spam_model.py) adds how much the whole text
+reads like junk faxes, naming the words that weighed most.
+
 The classifier is hand-written (about forty lines) rather than taken from scikit-learn: the
 model is a few word counts, retrained from scratch on every scoring run in milliseconds, and
 scikit-learn would add NumPy and SciPy (around 100 MB) to a service that needs neither.
@@ -269,7 +275,6 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
           junk_model: JunkModel | None = None) -> Verdict:
     """Score one fax from the text of all its pages (pure: the caller supplies text, numbers
     and the trained models; ``junk_model`` defaults to the shipped one)."""
-    junk_model = junk_model if junk_model is not None else shipped_model()
     signals: list[dict[str, Any]] = []
 
     def fire(name: str, weight: float, detail: str) -> None:
@@ -324,7 +329,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
                                        weights.ordinary_document * len(marks)),
              "reads like correspondence: " + ", ".join(marks))
     if weights.model and len(WORD.findall(folded)) >= MODEL_MIN_WORDS:
-        guess = junk_model.predict(page_texts)
+        guess = (junk_model or shipped_model()).predict(page_texts)
         contribution = weights.model * (2 * guess.probability - 1)
         if abs(contribution) >= 0.05:
             why = ", ".join(guess.towards_junk if contribution > 0 else guess.towards_ordinary)
