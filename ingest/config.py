@@ -519,6 +519,7 @@ class SpamConfig(_Section):
     one_page: float = 0.5
     learned: float = 5.0
     learned_min_examples: Annotated[int, Field(ge=1)] = 3
+    model: float = 3.0
     rules: list[SpamRuleConfig] = Field(default_factory=list)
 
 

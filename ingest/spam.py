@@ -5,6 +5,12 @@ A fax's score is the sum of weighted signals; at or above ``spam.threshold`` it 
 verdict (``faxvault spam mark|unmark``) always wins, and also trains the learned signal: a
 multinomial naive Bayes over the words of faxes operators judged.
 
+The signals describe what a junk fax is rather than how one sender worded it: an opt-out is a
+wish to stop paired with what is stopped (faxes, the sender's list, its ads) in any wording,
+a solicitation is an offer with a request to act on it, and correspondence with a known party
+counts against both. The shipped model (ingest/spam_model.py) adds how much the whole text
+reads like junk faxes, naming the words that weighed most.
+
 The classifier is hand-written (about forty lines) rather than taken from scikit-learn: the
 model is a few word counts, retrained from scratch on every scoring run in milliseconds, and
 scikit-learn would add NumPy and SciPy (around 100 MB) to a service that needs neither.
@@ -22,6 +28,7 @@ from typing import Any
 from stop_words import get_stop_words
 
 from ingest.spam_lexicon import (
+    ACT,
     AD_OBJECT,
     ADVERTISING,
     CALL_TO_ACTION,
@@ -30,21 +37,36 @@ from ingest.spam_lexicon import (
     FAX_OPT_OUT,
     FAX_WORD,
     GENERIC_OPT_OUT,
+    NOT_AN_OPT_OUT,
+    OFFER,
+    OPT_ACTION,
+    OPT_ACTION_FORWARD,
+    OPT_OBJECT,
     OPT_OUT_OF,
+    OPT_STRONG,
     ORDINARY,
     PHONE,
     PRICE,
+    QUESTIONS,
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
     fold,
 )
+from ingest.spam_model import JunkModel, shipped_model
 
 WORD = re.compile(r"[a-z][a-z']{2,}")
 ANONYMOUS = {"", "anonymous", "unknown", "private", "restricted", "unavailable", "0"}
 # Characters either side of an opt-out wording searched for a fax word, a number and a
 # cost-free mechanism: about a line before and two after (the number usually follows).
 NOTICE_BEFORE, NOTICE_AFTER = 60, 140
+# How far apart (characters) a wish to stop and what is stopped may stand in one sentence.
+CONCEPT_SPAN = 60
+# The shipped model reads a fax of a few words as its prior: below this, it says nothing.
+MODEL_MIN_WORDS = 8
+# ("?" ends no sentence here: "Questions? Call ..." and "No more faxes? Dial ..." are one.)
+SENTENCE = re.compile(r"(?<=[.!])\s+|\s*\|\s*")
+ORDERS = re.compile(r"order|bestell|command|pedid")
 
 
 @dataclass(frozen=True)
@@ -70,6 +92,7 @@ class SpamWeights:
     one_page: float = 0.5
     learned: float = 5.0
     learned_min_examples: int = 3  # per class, before the learned signal speaks
+    model: float = 3.0  # the shipped model: +model at 100% junk, -model at 0%
 
 
 @dataclass(frozen=True)
@@ -161,18 +184,47 @@ def _opts_out_of_something_else(folded: str, end: int) -> bool:
     return AD_OBJECT.search(" ".join(folded[end:end + 60].split()[:6])) is None
 
 
+def concept_opt_out(page: str, folded: str) -> re.Match[str] | None:
+    """A line's sentence pairing a wish to stop (remove, stop, unsubscribe, keine ... mehr, ne
+    plus, darse de baja ...) with what is stopped (faxes, the sender's list, its ads): the
+    match of the wish in ``folded`` (the page folded, whitespace collapsed), or None.
+    Confidentiality notices ("received in error ... destroy") are not; nor is a line with
+    only a weak wish ("stop", "no more") and no number to send the request to."""
+    for line in page.splitlines():
+        line = " ".join(fold(line).split())
+        for sentence in SENTENCE.split(line):
+            if NOT_AN_OPT_OUT.search(sentence):
+                continue
+            objects = [m.span() for m in OPT_OBJECT.finditer(sentence)]
+            actions = [(m, False) for m in OPT_ACTION.finditer(sentence)] + [
+                (m, True) for m in OPT_ACTION_FORWARD.finditer(sentence)]
+            for action, forward in actions:
+                earliest = action.end() if forward else action.start() - CONCEPT_SPAN
+                latest = action.end() + (CONCEPT_SPAN // 2 if forward else CONCEPT_SPAN)
+                if not any(earliest <= end and start <= latest and (start, end) != action.span()
+                           for start, end in objects):
+                    continue
+                at = folded.find(sentence)
+                found = re.compile(re.escape(action.group(0))).search(folded, max(at, 0))
+                if found and (OPT_STRONG.match(action.group(0)) or _has_phone_number(
+                        folded[max(0, found.start() - NOTICE_BEFORE):found.end() + NOTICE_AFTER])):
+                    return found
+    return None
+
+
 def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
     """The fax's opt-out notice: the first about faxes on any page, else the first lone
     "unsubscribe"-like wording (as a printed newsletter or web page carries)."""
     lone = None
     for page_no, page in enumerate(page_texts, start=1):
         folded = " ".join(fold(page).split())
-        candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded)],
-                            key=lambda m: m.start())
+        concept = concept_opt_out(page, folded)
+        candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded),
+                             *([concept] if concept else [])], key=lambda m: m.start())
         for match in candidates:
             near = folded[max(0, match.start() - NOTICE_BEFORE):match.end() + NOTICE_AFTER]
             numbered = _has_phone_number(near)
-            about_faxes = match.re is FAX_OPT_OUT or (
+            about_faxes = match.re is FAX_OPT_OUT or match is concept or (
                 (numbered or FAX_WORD.search(near) is not None)
                 and not _opts_out_of_something_else(folded, match.end()))
             notice = OptOut(page_no, match.group(0).strip(), about_faxes, numbered,
@@ -182,6 +234,30 @@ def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
                 return notice
             lone = lone or notice
     return lone
+
+
+def request_to_act(folded: str) -> str | None:
+    """A sentence asking the reader to call, order, reply or visit, with a number to do it on
+    (not "Questions? Call ..."); its wording."""
+    for sentence in SENTENCE.split(folded):
+        act = ACT.search(sentence)
+        if act and _has_phone_number(sentence) and not (
+                QUESTIONS.search(sentence) and not ORDERS.search(sentence)):
+            return act.group(0)
+    return None
+
+
+def solicitation(folded: str) -> tuple[str, str] | None:
+    """(what is offered, the request to act): a price with a call to order, or any offer (a
+    discount, something free, a catalogue) with a request that gives a number to act on."""
+    price, request = PRICE.search(folded), request_to_act(folded)
+    known = CALL_TO_ACTION.search(folded)
+    if price and (request or known):
+        return price.group(0).strip(), request or known.group(0).strip()
+    offer = OFFER.search(folded)
+    if offer and request:
+        return offer.group(0).strip(), request
+    return None
 
 
 def ordinary_marks(folded: str) -> list[str]:
@@ -195,9 +271,10 @@ def ordinary_marks(folded: str) -> list[str]:
 def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str | None,
           provider_is_spam: bool | None, weights: SpamWeights, blocklist: set[str],
           allowlist: set[str], rules: Sequence[Rule] = (),
-          model: NaiveBayes | None = None) -> Verdict:
+          model: NaiveBayes | None = None,
+          junk_model: JunkModel | None = None) -> Verdict:
     """Score one fax from the text of all its pages (pure: the caller supplies text, numbers
-    and the trained model)."""
+    and the trained models; ``junk_model`` defaults to the shipped one)."""
     signals: list[dict[str, Any]] = []
 
     def fire(name: str, weight: float, detail: str) -> None:
@@ -232,11 +309,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    price, action = PRICE.search(folded), CALL_TO_ACTION.search(folded)
-    if price and action:
+    offer = solicitation(folded)
+    if offer:
         fire("solicitation", weights.solicitation,
-             f"a price ({price.group(0).strip()!r}) and a call to order or respond "
-             f"({action.group(0).strip()!r})")
+             f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
     toll_free = TOLL_FREE.search(text)
     if toll_free:
         fire("toll_free_callback", weights.toll_free_callback,
@@ -244,7 +320,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if len(page_texts) == 1:
         fire("one_page", weights.one_page, "one-page fax (typical of broadcasts)")
     marks = ordinary_marks(folded)
-    advertises = (notice is not None and notice.about_faxes) or (price and action)
+    advertises = (notice is not None and notice.about_faxes) or offer is not None
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -252,6 +328,13 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("ordinary_document", -min(weights.ordinary_document_max,
                                        weights.ordinary_document * len(marks)),
              "reads like correspondence: " + ", ".join(marks))
+    if weights.model and len(WORD.findall(folded)) >= MODEL_MIN_WORDS:
+        guess = (junk_model or shipped_model()).predict(page_texts)
+        contribution = weights.model * (2 * guess.probability - 1)
+        if abs(contribution) >= 0.05:
+            why = ", ".join(guess.towards_junk if contribution > 0 else guess.towards_ordinary)
+            fire("model", contribution, f"reads {guess.probability:.0%} like junk faxes"
+                 + (f" (most: {why})" if why else ""))
     for rule in rules:
         if rule.pattern.search(text):
             fire(f"rule:{rule.name}", rule.weight, f"matches {rule.pattern.pattern!r}")
@@ -278,7 +361,7 @@ def weights_from(config: Any) -> SpamWeights:
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,
-        learned=c.learned, learned_min_examples=c.learned_min_examples)
+        learned=c.learned, learned_min_examples=c.learned_min_examples, model=c.model)
 
 
 def _numbers(values: list[str], region: str) -> set[str]:

@@ -49,7 +49,7 @@ _OBJECTS = (r"(?:fax(?:es)?|fax transmissions|transmissions|(?:fax )?ad(?:vertis
 FAX_OPT_OUT = compile_any([
     # English (the US Junk Fax Prevention Act makes senders print one)
     r"\bto be (?:permanently )?removed\b",
-    r"\bremove (?:your|my|this|the|our) (?:fax|number|name|company|office)",
+    r"\bremove (?:your|my|this|our) (?:fax|number|name|company|office)",
     r"\bremoved? (?:from|off) (?:our|the|this|all|any|future) (?:[\w-]+ ){0,2}"
     r"(?:list|database|mailings?)",
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
@@ -229,11 +229,14 @@ ORDINARY = compile_each({
         r"\bmrn\b", r"\bgeb\.\s*\d", r"\bgeboren am\b", r"\bgeburtsdatum\b",
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
+        r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
+        r"\basegurado\s*:",
     ],
     "a reference number": [
         r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
         r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
-        r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation)"
+        r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
+        r"|presupuesto|devis|angebot)"
         r"[\w.-]*(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)\s*"
         r"(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}",
     ],
@@ -258,7 +261,8 @@ ORDINARY = compile_each({
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
-        r"\ble confirmamos\b", r"\ben respuesta a\b",
+        r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
+        r"\bwie (?:besprochen|vereinbart)\b", r"\bcomme convenu\b",
     ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
@@ -279,3 +283,116 @@ WEB_FURNITURE = compile_any([
     r"\b\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d\d\b", r"\bwas this (?:article )?helpful\b",
     r"\bsubscribe\b", r"\babonnieren\b", r"\bnewsletter\b",
 ])
+
+# -- concepts ----------------------------------------------------------------------------------
+# The lists above are wordings one author met; the concepts below describe what a junk fax
+# *is*, so that wordings nobody listed still count: an opt-out is a wish to stop paired with
+# what is stopped (faxes, the sender's list, its ads) in one sentence; a solicitation is an
+# offer (a price, a discount, something free, a catalogue) and a request to act with a number
+# to act on.
+OPT_ACTION = compile_any([
+    # English: "remove" and "off" only in their opt-out constructions ("remove the cartridge",
+    # "click Remove" are instructions, not notices).
+    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b", r"\bremoval\b",
+    r"\b(?:be|been|get|being|are|is) (?:permanently |promptly )?removed\b",
+    r"\bremove (?:me|us|my|your|our|this)\b", r"\bremoved? (?:from|off)\b", r"\bremove\s*:",
+    r"\b(?:word|with|write|written|reply|mark(?:ed)?) \W?remove\b",
+    r"\btake (?:me|us|you|my|your|our|this)(?: [\w-]+){0,2} off\b", r"\btaken off\b",
+    r"\b(?:want|get|be) off\b", r"\bunwanted\b",
+    r"\boff (?:our|the|this|your|my|all) (?:[\w-]+ )?(?:list|database)\b",
+    r"\bnot interested\b", r"\bno more\b",
+    r"\b(?:no longer|not|n't|rather not|never)\W+(?:\w+\W+){0,2}?"
+    r"(?:receive|get|want|wish|like|hear)\b",
+    # German
+    r"abbestell\w*", r"\babmeld\w*", r"\bmelden sie sich\b[^.]{0,40}\bab\b", r"austrag\w*",
+    r"abstell\w*", r"\bstreich\w*", r"\bsperr\w*", r"\bwiderspr\w*", r"\bwiderspruch\w*",
+    r"\bkeine\W+(?:\w+\W+){0,3}?mehr\b", r"\bnicht mehr\b", r"\bunerwünscht\b",
+    r"\bnicht (?:erwünscht|gewünscht)\b", r"\b(?:möchten|wünschen|wollen) (?:sie )?keine\b",
+    # French
+    r"\bdésinscri\w*", r"\bdésabonn\w*", r"\bretir\w*", r"\bradi(?:er|ation)\b",
+    r"\bsupprim\w*", r"\brefus(?:er|ez)?\b", r"\boppos(?:er|ez|ition)\b",
+    r"\bne\W+(?:\w+\W+){0,2}?plus\b",
+    r"\bne pas recevoir\b",
+    # Spanish
+    r"\bbaja\b", r"\bdejar de\b", r"\bno (?:desea|quiere|deseo|quiero)\w*", r"\bno recibir\b",
+    r"\bno más\b", r"\belimin\w*", r"\bexclu\w*", r"\bborr\w*",
+])
+# English verbs of stopping take their object after them ("stop these faxes"): "the old fax
+# number stops working" stops nothing.
+OPT_ACTION_FORWARD = compile_any([
+    r"\bstop(?:s|ped|ping)?\b", r"\bcease\b", r"\bhalt\b", r"\bdiscontinue\b",
+    r"\b(?:end|block|decline|refuse) (?:these|all|any|future|further|our|such|more)\b",
+])
+# Wishes that mean opting out by themselves: a notice worded with one needs no number beside
+# it (with the others it does, as the law asks: "stop" and "fax" in one line are not enough).
+OPT_STRONG = compile_any([
+    r"\bunsubscrib", r"\bopt", r"\bremov", r"\btake", r"\btaken off\b",
+    r"\boff (?:our|the|this|your|my|all)",
+    r"abbestell", r"\babmeld", r"austrag", r"\bstreich", r"\bdésinscri", r"\bdésabonn",
+    r"\bbaja\b", r"\bdejar de\b", r"\bno recibir\b", r"\bne pas recevoir\b",
+])
+OPT_OBJECT = compile_any([
+    # faxes, not the machinery: "fax fonts", "the fax server", "the fax tray"
+    r"\b\w*fax\w*(?! (?:fonts?|machines?|servers?|modems?|trays?|documents?|paper|software|"
+    r"drivers?|ports?|resolution|cover|header|pages?|protocol)\b)",
+    r"\btélécopi\w*", r"\bfacsímil\w*",
+    # the sender's list, not a waiting list or a price list
+    r"\b(?:our|this|the|your|mailing|distribution|contact|marketing|call) list\b",
+    r"\bmailing\w*", r"\bverteiler\w*", r"\b(?:adress|kontakt)?liste\b", r"\bfichier\w*",
+    r"\blista\b", r"\bdatabase\b", r"\bdatenbank\b", r"\bbase de (?:données|datos)\b",
+    r"\bads?\b", r"\badvertis\w*", r"\bwerbung\w*", r"\bwerbe\w*", r"\bpublicit\w*",
+    r"\bpublicidad\b", r"\bpromotions\b", r"\bpromociones\b", r"\boffers\b", r"\bangebote\b",
+    r"\boffres\b", r"\bofertas\b", r"\bspecials\b",
+    r"\b(?:your|my|our) (?:phone |telephone )?number\b", r"\b(?:votre|su) (?:numéro|número)\b",
+])
+# A sentence of a confidentiality notice ("received in error ... destroy all copies") may
+# pair the same words; it asks the reader to do something, not offer to stop sending.
+NOT_AN_OPT_OUT = compile_any([
+    r"\bdestroy", r"\bdelete\b", r"\bconfidential", r"\bprivileged\b", r"\bvernicht",
+    r"\bvertraulich", r"\bdétrui", r"\bdestru", r"\bintended recipient",
+    # a machine's instructions: "to stop a fax in progress, press STOP"
+    r"\bpress\b", r"\bbutton\b", r"\bin progress\b", r"\bdrücken\b", r"\btaste\b",
+    r"\bappuyez\b", r"\btouche\b", r"\bpulse\b", r"\bbotón\b",
+])
+# What a solicitation offers: a price or rate, a discount, something free, a catalogue.
+OFFER = compile_any([
+    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b|cents?\b)",
+    r"\b\d+ ?%[^.\n]{0,30}\b(?:off|less|discount|savings?|rabatt|nachlass|günstiger|remise|"
+    r"réduction|moins cher|descuento|ahorro|menos)\b",
+    r"\b(?:réduit|reduziert|reducid|rebajad)\w*[^.\n]{0,20}\d+ ?%",
+    r"\b\d+ ?%[^.\n]{0,20}\b(?:réduit|reduziert|reducid|rebajad)\w*",
+    r"\b(?:rates?|prices?|plans?|packages?|fees?) (?:from|starting at|as low as|ab|dès|desde)\b",
+    r"\b(?:save|spare|sparen|économisez|ahorre)\w*[^.\n]{0,20}\d+ ?%",
+    r"\bfree (?:[\w-]+ ){0,2}(?:trial|estimate|quote|demo|inspection|survey|assessment|"
+    r"consultation|shipping|delivery|installation|migration|sample|walkthrough|proof|design|"
+    r"embroidery|card|report|analysis|review|gift)\b",
+    r"\b(?:first|1st) (?:\w+ )?(?:month|week|pickup|visit|delivery|lesson|session)s? (?:is )?"
+    r"(?:free|on us)\b", r"\b\d+ (?:days?|weeks?|months?) free\b", r"\b(?:get|and) \d+ free\b",
+    # "free" alone (a free terminal, free setup), but not toll-free, powder-free or latex-free
+    r"(?<!toll )(?<!toll-)(?<!powder )(?<!powder-)(?<!latex-)(?<!latex )\bfree\b(?! of\b)",
+    r"\bno[- ](?:cost|obligation)\b", r"\bgratis\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",
+    r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
+    r"\bcatalog\w*", r"\bkatalog\w*", r"\bcatálogo\w*", r"\bprice list\b", r"\bpreisliste\b",
+    r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
+])
+# A request to act, in a sentence that gives a number to act on.
+ACT = compile_any([
+    r"\bcall\w*\b", r"\bphone\b", r"\bdial\b", r"\bring\b", r"\blet us know\b",
+    r"\bleave your (?:number|name|details)\b", r"\bhinterlassen\b", r"\br(?:ü|ue)ckruf\w*",
+    r"\brappel\w*", r"\blaissez\b", r"\bdéjenos\b", r"\bdevolvemos\b",
+    r"\border\w*", r"\breply\b", r"\brespond\b",
+    r"\b(?:fax|send) (?:back|us|your|this|it)\b", r"\bbook\w*\b", r"\bschedul\w*", r"\bregist\w*",
+    r"\benrol\w*", r"\bsign up\b", r"\bvisit\b", r"\bask (?:for|about)\b", r"\brequest\b",
+    r"\bspeak\b", r"\bmention\b", r"\bdemo\b", r"\breserve\b",
+    r"\bbestell\w*", r"\brufen\b", r"\banruf\w*", r"\banforder\w*", r"\bbuchen\b",
+    r"\bvereinbar\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b", r"\btelefonisch\w*",
+    r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
+    r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bréserv\w*", r"\brenvoy\w*",
+    r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
+    r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
+    r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
+])
+# "Questions? Call ..." on a statement or an EOB answers a customer; it asks for no order.
+# (unless the same sentence also takes orders: "Questions or orders: ...")
+QUESTIONS = compile_any([r"\bquestions?\b", r"\bfragen\b", r"\brückfragen\b", r"\bpreguntas\b",
+                         r"\bdudas\b", r"\bto reschedule\b", r"\breplacement\b"])
