@@ -17,6 +17,9 @@ Page sets (--set):
                   "transmitted" (a degradation model tuned on with other documents) and
                   "copied" (a degradation model never tuned on). No document was tuned on.
   layouts-tuning  tests/ocr_layouts.py TUNING_LAYOUTS, the same kinds of page, tuned on.
+  layouts-f       HELD OUT. tests/ocr_layouts_f.py LAYOUTS_F: six other kinds of page (a prior
+                  authorisation, a bank statement, an Arztbrief, a manifest, a lawyer's letter,
+                  a French estimate), also "thermal" (its own model); none of it tuned on.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -64,16 +67,20 @@ class Page:
 
 def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
     sys.path.insert(0, str(HERE))
-    from tests import ocr_corpus, ocr_layouts, ocr_names
+    from tests import ocr_corpus, ocr_layouts, ocr_layouts_f, ocr_names
 
     pages = []
     if which.startswith("layouts"):
         docs = ocr_layouts.REPORT_LAYOUTS if which == "layouts" else ocr_layouts.TUNING_LAYOUTS
+        layouts, conditions = ocr_layouts, ("clean", "transmitted", "copied")
+        if which == "layouts-f":
+            docs, layouts = ocr_layouts_f.LAYOUTS_F, ocr_layouts_f
+            conditions = ocr_layouts_f.CONDITIONS
         for res in ("204x98", "204x196"):
-            for cond in ("clean", "transmitted", "copied"):
+            for cond in conditions:
                 for seed in seeds if cond != "clean" else seeds[:1]:
                     for doc in docs:
-                        path = ocr_layouts.make_layout_page(root, doc, res, cond, seed)
+                        path = layouts.make_layout_page(root, doc, res, cond, seed)
                         pages.append(Page(doc.name, res, cond, path, "\n".join(doc.lines),
                                           doc.key_tokens, doc.phrase))
     elif which.startswith("corpus"):
@@ -247,8 +254,8 @@ def report(pages: list[Page], names_set: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
-                        choices=["layouts", "layouts-tuning", "corpus", "corpus-held-out",
-                                 "names", "names-tuning"])
+                        choices=["layouts", "layouts-tuning", "layouts-f", "corpus",
+                                 "corpus-held-out", "names", "names-tuning"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
