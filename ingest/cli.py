@@ -58,8 +58,11 @@ def cli() -> None:
 
 
 @cli.command()
+@click.option("--role", type=click.Choice(["all", "api", "worker"]), default=None,
+              help="What this node runs (default: server.role, else all): api = webhooks, "
+                   "web inbox and doors; worker = the jobs, with /healthz and /metrics only.")
 @with_config
-def serve(config: Config) -> None:
+def serve(config: Config, role: str | None) -> None:
     """Run the service: HTTP routes, job workers, configured doors; Ctrl-C drains and stops."""
     from aiohttp import web
 
@@ -67,7 +70,7 @@ def serve(config: Config) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        app = init_app(config)
+        app = init_app(config, role=role)
         web.run_app(app, host=config.server.host, port=config.server.port,
                     print=lambda msg: stderr.print(msg, highlight=False),
                     shutdown_timeout=config.server.drain_seconds)
