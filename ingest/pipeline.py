@@ -28,9 +28,12 @@ from ocr.pool import PoolTaskTimedOut
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
 from storage.backend import Catalog, open_catalog
+from storage.shared_spool import SharedSpool
 from storage.spool import Spool
 
 SIDECAR_VERSION = 1
+# What ``process`` derives in a fax's work directory and ``archive`` uploads.
+DERIVED_FILES = ("fax.pdf", "fax.tif", "text.json")
 
 
 class LeaseLost(RuntimeError):
@@ -100,12 +103,15 @@ def open_services(config: Config, *, with_pool: bool = True,
                        correct_words=config.ocr.correct_words,
                        task_timeout=config.limits.task_timeout_seconds,
                        address_space_bytes=config.limits.pool_address_space_mb * 1024**2)
+    archive = open_archive(config)
+    shared = (SharedSpool(archive, config.archive.shared_spool_prefix)
+              if config.shares_spool else None)
     return Services(
         owns_pool=owns_pool,
         config=config,
         catalog=open_catalog(config.catalog_location),
-        spool=Spool(config.spool_dir, config.limits.spool_max_bytes),
-        archive=open_archive(config),
+        spool=Spool(config.spool_dir, config.limits.spool_max_bytes, shared),
+        archive=archive,
         pool=pool,
         backoff=queue.Backoff(config.worker.backoff_base_seconds,
                               config.worker.backoff_max_seconds),
@@ -139,7 +145,7 @@ async def process_fax(services: Services, job: queue.Job) -> None:
     catalog, spool = services.catalog, services.spool
     assert services.pool is not None, "process_fax needs the OCR pool"
     fax = catalog.get_fax(job.fax_id)
-    original = spool.blob_path(fax["original_sha256"] or "")
+    original = await asyncio.to_thread(spool.local_blob, fax["original_sha256"] or "-")
     if not fax["original_sha256"] or not original.is_file():
         raise FaxRejected(f"original {fax['original_sha256']} is not in the spool")
     catalog.update_fax(fax["id"], state="processing")
@@ -152,6 +158,8 @@ async def process_fax(services: Services, job: queue.Job) -> None:
                 for p, t in zip(pages, texts, strict=True)]
     (work / "text.json").write_text(json.dumps(text_doc, ensure_ascii=False, indent=1))
     confidences = [t.confidence for t in texts if t.confidence is not None]
+    # Whichever node archives the fax reads these (several nodes: from the shared spool).
+    await asyncio.to_thread(spool.share_work, fax["id"], DERIVED_FILES)
     with catalog.transaction():
         for page, text in zip(pages, texts, strict=True):
             catalog.replace_page(fax["id"], {**page.as_row(), **page_text_row(text)})
@@ -287,7 +295,9 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
     catalog, spool, archive, config = (services.catalog, services.spool, services.archive,
                                        services.config)
     fax = catalog.get_fax(job.fax_id)
-    work = spool.work_dir(fax["id"])
+    # Another node may have taken the file or run ``process``: fetch what this one lacks.
+    work = await asyncio.to_thread(spool.local_work, fax["id"], DERIVED_FILES)
+    await asyncio.to_thread(spool.local_blob, fax["original_sha256"])
     keep_until = retain_until(fax["received_at"], config.archive.retention_days,
                               journaled_at=fax["created_at"])
     sources: dict[str, tuple[Path, str]] = {
