@@ -45,6 +45,7 @@ from ingest.pipeline import Services
 from ingest.providers import registry as provider_registry
 from ocr import OcrSetupError
 from storage import audit
+from storage.archive import ArchiveError
 from storage.backend import FeatureUnavailable
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 from storage.spool import NotRegularFile, TooLarge
@@ -101,7 +102,7 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
             try:
                 results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
                                            actor=cli_actor()))
-            except (OSError, TooLarge, NotRegularFile) as exc:  # SpoolFull is an OSError
+            except (OSError, TooLarge, NotRegularFile, ArchiveError) as exc:  # SpoolFull: OSError
                 reason = exc.strerror if isinstance(exc, OSError) else str(exc)
                 raise OperationFailed(f"{path}: {reason}") from None
             progress.advance(task)

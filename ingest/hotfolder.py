@@ -66,6 +66,7 @@ from ingest.faxserver import (
 from ingest.local import BlobReleased, LocalMetadata, blob_extension, journal_blob, quoted
 from ingest.pages import FaxRejected
 from ingest.pipeline import Services, split_pages
+from storage.archive import ArchiveError
 from storage.spool import Blob, NotRegularFile, SpoolFull, TooLarge
 
 log = logging.getLogger("faxvault.hotfolder")
@@ -406,6 +407,11 @@ class HotFolder:
                                       actor="hotfolder", ext=ext, shared=True)
             except BlobReleased as exc:
                 log.warning("hot folder: %s; taken again at the next scan", exc)
+                return True
+            except ArchiveError as exc:
+                # Several nodes: the shared spool (the S3 store) is out of reach. The file
+                # stays in the inbox, unjournaled, until it can be made durable there.
+                log.warning("hot folder: %s waits: shared spool: %s", quoted(path.name), exc)
                 return True
             journaled = True
         finally:

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from storage.archive import Archive, ArchiveError, IntegrityError
 from storage.spool import CHUNK, fsync_dir
+
+log = logging.getLogger("faxvault.spool")
 
 
 @dataclass
@@ -77,8 +80,13 @@ class SharedSpool:
         self._delete_versions(self.work_key(fax_id, ""), exact=False)
 
     def _delete_versions(self, prefix: str, *, exact: bool) -> None:
-        for version in list(self.archive.versions(prefix)):
-            if exact and version.key != prefix:
-                continue
-            with contextlib.suppress(ArchiveError):  # gone meanwhile (another node)
-                self.archive.delete(version.key, version.version_id)
+        """Best effort: a copy that cannot be deleted now (the store out of reach) is only
+        space, never a loss; it is logged, and a later fax with the same bytes replaces it."""
+        try:
+            for version in list(self.archive.versions(prefix)):
+                if exact and version.key != prefix:
+                    continue
+                with contextlib.suppress(ArchiveError):  # gone meanwhile (another node)
+                    self.archive.delete(version.key, version.version_id)
+        except ArchiveError as exc:
+            log.warning("shared spool: %s not deleted: %s", prefix, exc)
