@@ -108,18 +108,19 @@ class MultiNodeWorld:
 
     def add_node(self, name: str, role: str = "all", *, poll_seconds: float = 0.05,
                  lease_seconds: float = 3.0, ocr_workers: int = 1,
-                 hotfolder: bool = True, concurrency: int = 2) -> Node:
+                 hotfolder: bool = True, concurrency: int = 2, sqlite: bool = False) -> Node:
+        """A node's config (``sqlite``: its own SQLite catalog instead of the shared one)."""
         port = free_port()
+        catalog = "" if sqlite else f'[catalog]\nurl = "{self.catalog_url}"\npool_max_size = 6\n'
         extra = (
             f'[server]\nport = {port}\nrole = "{role}"\nnode_name = "{name}"\n'
-            "drain_seconds = 1.0\n"
-            f'[catalog]\nurl = "{self.catalog_url}"\npool_max_size = 6\n'
+            "drain_seconds = 1.0\n" + catalog +
             f'[archive]\nbackend = "s3"\nendpoint_url = "{self.seaweed.endpoint}"\n'
             f'bucket = "{self.bucket}"\naccess_key_id = "{ACCESS_KEY}"\n'
             f'secret_access_key = "{SECRET_KEY}"\ncreate_bucket = true\n'
             "timeout_seconds = 10.0\nmax_attempts = 3\n"
             f'[faxplus]\napi_base = "http://127.0.0.1:{self.api_port}/v3"\n'
-            f'token = "{API_TOKEN}"\nwebhook_token = "{FP_HOOK}"\n'
+            f'token = "{self.fake.token}"\nwebhook_token = "{FP_HOOK}"\n'
             "[http]\ntimeout_seconds = 5.0\nretries = 3\nbackoff_base_seconds = 0.05\n"
             "allow_insecure = true\n"
             f'[hotfolder]\nenabled = {"true" if hotfolder else "false"}\n'
