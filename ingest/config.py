@@ -215,9 +215,9 @@ class ArchiveConfig(_Section):
     # Server-side encryption asked of the S3 store, checked on every upload's HEAD.
     sse: Literal["off", "AES256", "aws:kms"] = "off"
     sse_kms_key_id: str = ""
-    # Where originals and derived files waiting to be archived are copied in this store when
-    # several nodes share the catalog (PostgreSQL catalog + S3 archive), so any node can
-    # finish any fax; deleted once the fax is archived.
+    # Where originals waiting to be archived are copied in this store when several nodes
+    # share the catalog (PostgreSQL catalog + S3 archive), so any node can finish any fax;
+    # deleted once the fax is archived.
     shared_spool_prefix: Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+/$")] \
         = "spool/"
 

@@ -1,21 +1,17 @@
-"""The shared spool: spooled bytes copied into the archive store, for several nodes.
+"""The shared spool: spooled originals copied into the archive store, for several nodes.
 
 With one catalog shared by several nodes (PostgreSQL), any node may lease any job: the node
-that OCRs a fax need not be the one that took its file, and the one that archives it need not
-be the one that OCR'd it. A node's own spool directory is then only a cache. What a job needs
-from another node is copied, verified, into the archive store (reachable from every node)
-under one prefix before the step that made it is recorded:
+that OCRs a fax need not be the one that took its file. A node's own spool directory is then
+only a cache. Each original is copied, verified, into the archive store (reachable from
+every node) at ``<prefix>blobs/<aa>/<sha256>`` before its fax is journaled (a hot-folder, CLI
+or door file: durable beyond the node before the file leaves the inbox) or before a fetch job
+records it. A node that lacks it locally fetches it from there and checks its SHA-256. It is
+deleted once no fax waiting to be archived has those bytes.
 
-- ``<prefix>blobs/<aa>/<sha256>``: an original, before its fax is journaled (a hot-folder,
-  CLI or door file, so it is durable beyond the node before the file leaves the inbox), or
-  before a fetch job records it;
-- ``<prefix>work/<fax_id>/<name>``: the files ``process`` derived (fax.pdf, fax.tif,
-  text.json), before that step completes.
-
-A node that lacks one of them locally fetches it from there (and checks its SHA-256). Once a
-fax is archived, its work files go, and so does its original blob when no other fax waiting
-to be archived has the same bytes. Objects here carry no retention date; a bucket whose
-Object Lock has a *default* retention would lock them too (see README, "Scaling out").
+(The files ``process`` derives stay on its node, which runs the archive step next; see
+``ingest.pipeline.archive_fax`` for a node that dies in between.) Objects here carry no
+retention date; a bucket whose Object Lock has a *default* retention would lock them too
+(see README, "Scaling out").
 """
 
 from __future__ import annotations
@@ -40,9 +36,6 @@ class SharedSpool:
 
     def blob_key(self, sha256: str) -> str:
         return f"{self.prefix}blobs/{sha256[:2]}/{sha256}"
-
-    def work_key(self, fax_id: str, name: str) -> str:
-        return f"{self.prefix}work/{fax_id}/{name}"
 
     def put(self, key: str, path: Path, sha256: str) -> None:
         """Upload (verified by the store); re-putting the same bytes is harmless."""
@@ -75,9 +68,6 @@ class SharedSpool:
         """Remove every stored version of ``key`` (a versioned bucket would otherwise keep
         them under a delete marker). Already gone is fine."""
         self._delete_versions(key, exact=True)
-
-    def delete_work(self, fax_id: str) -> None:
-        self._delete_versions(self.work_key(fax_id, ""), exact=False)
 
     def _delete_versions(self, prefix: str, *, exact: bool) -> None:
         """Best effort: a copy that cannot be deleted now (the store out of reach) is only

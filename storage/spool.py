@@ -146,10 +146,10 @@ class BlobWriter:
 
 
 class Spool:
-    """``shared``: where several nodes share the catalog, the copy of what waits to be
-    archived that every node can read (see :mod:`storage.shared_spool`); this directory is
-    then a cache of it. The ``share_*`` and ``local_*`` methods, and removals, make network
-    calls then: call them off the event loop."""
+    """``shared``: where several nodes share the catalog, the copy of the originals waiting
+    to be archived that every node can read (see :mod:`storage.shared_spool`); this
+    directory's blobs are then a cache of it. ``share_blob``, ``local_blob`` and
+    ``remove_blob`` make network calls then: call them off the event loop."""
 
     def __init__(self, root: Path, max_bytes: int = 0, shared: SharedSpool | None = None) -> None:
         self.root = Path(root)
@@ -219,8 +219,6 @@ class Spool:
 
     def remove_work(self, fax_id: str) -> None:
         shutil.rmtree(self.work / fax_id, ignore_errors=True)
-        if self.shared is not None:
-            self.shared.delete_work(fax_id)
 
     # -- the shared spool (several nodes) -------------------------------------------------
     def share_blob(self, blob: Blob) -> None:
@@ -239,22 +237,3 @@ class Spool:
             self.shared.fetch(self.shared.blob_key(sha256), path, sha256)
         return path
 
-    def share_work(self, fax_id: str, names: Iterable[str]) -> None:
-        """Copy a fax's derived files to the shared spool (no-op on one node)."""
-        if self.shared is None:
-            return
-        for name in names:
-            path = self.work / fax_id / name
-            with open(path, "rb") as stream:
-                digest = hashlib.file_digest(stream, "sha256").hexdigest()
-            self.shared.put(self.shared.work_key(fax_id, name), path, digest)
-
-    def local_work(self, fax_id: str, names: Iterable[str]) -> Path:
-        """The fax's work directory, with ``names`` copied from the shared spool where this
-        node lacks them (another node derived them)."""
-        work = self.work_dir(fax_id)
-        if self.shared is not None:
-            for name in names:
-                if not (work / name).is_file():
-                    self.shared.fetch(self.shared.work_key(fax_id, name), work / name)
-        return work

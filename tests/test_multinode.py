@@ -146,3 +146,56 @@ async def _until(predicate, timeout: float, what: str) -> None:
     while not predicate():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         await asyncio.sleep(0.05)
+
+
+async def test_a_fax_processed_on_a_node_that_died_is_finished_by_another(
+        tmp_path: Path, postgres_url: str, seaweed: Seaweed, ocr_pool) -> None:
+    """In-process, two nodes' services on one catalog and bucket, each with its own spool:
+    node a takes a file and processes it, then dies before its archive step (leased to it);
+    node b takes that job once the lease runs out, lacks the derived files, processes the
+    fax again from the shared spool's original, and archives it."""
+    from ingest.local import ingest_file
+    from ingest.pipeline import open_services
+    from ingest.worker import run_job, worker_loop
+    from storage.audit import verify_chain
+    from tests.conftest import make_config
+    from tests.faxgen import render_fax
+    from tests.test_s3 import s3_section
+
+    bucket = "died-between-steps"
+    opened = [open_services(make_config(
+        tmp_path / name, catalog={"url": postgres_url},
+        archive=s3_section(seaweed, bucket), worker={"lease_seconds": 1.0}), pool=ocr_pool)
+        for name in ("a", "b")]
+    a, b = opened
+    try:
+        fax = ingest_file(a, render_fax(tmp_path / "f.tif", [["A fax about a wombat"]]))
+        shared = a.spool.shared.blob_key(fax.sha256)
+        assert a.archive.exists(shared)  # durable beyond node a before it was journaled
+        process = a.catalog.jobs.lease(1.0)
+        assert process is not None and process.kind == "process"
+        archive = await run_job(a, process)
+        assert archive is not None and archive.kind == "archive"  # leased to node a
+        assert b.catalog.jobs.lease(1.0) is None  # nobody else may take it ...
+        deadline, taken = time.monotonic() + 30, None
+        while taken is None:  # ... until node a's lease runs out (it died: no renewal)
+            assert time.monotonic() < deadline, "the archive job's lease never ran out"
+            await asyncio.sleep(0.05)
+            taken = b.catalog.jobs.lease(1.0)
+        assert taken.id == archive.id
+        assert await run_job(b, taken) is None  # no derived files here: process again
+        assert not b.spool.blob_path(fax.sha256).exists()  # b never had the file
+        stop = asyncio.Event()
+        await asyncio.wait_for(worker_loop(b, stop, fax_ids=[fax.fax_id], until_idle=True), 90)
+        done = b.catalog.get_fax(fax.fax_id)
+        assert done["state"] == "archived", done
+        assert "wombat" in b.catalog.pages(fax.fax_id)[0]["text"].lower()
+        assert [o["purpose"] for o in b.catalog.archive_objects(fax.fax_id)].count("original") == 1
+        assert not b.archive.exists(shared)  # the shared copy goes once archived
+        actions = [e["action"] for e in b.catalog.audit_entries()
+                   if e["fax_id"] == fax.fax_id]
+        assert actions.count("fax.ocr") == 2 and actions.count("fax.archived") == 1, actions
+        assert verify_chain(b.catalog).ok
+    finally:
+        for services in opened:
+            services.close()
