@@ -164,14 +164,18 @@ class MultiNodeWorld:
         await node.proc.wait()
 
     async def stop_all(self) -> None:
-        for node in self.nodes.values():
-            if node.proc is not None and node.proc.returncode is None:
-                node.proc.send_signal(signal.SIGTERM)
-                try:
-                    await asyncio.wait_for(node.proc.wait(), 60)
-                except TimeoutError:
-                    node.proc.send_signal(signal.SIGKILL)
-                    await node.proc.wait()
+        """SIGTERM every running node at once (each drains), SIGKILL one still up after 30 s."""
+        async def stop(node: Node) -> None:
+            assert node.proc is not None
+            node.proc.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(node.proc.wait(), 30)
+            except TimeoutError:
+                node.proc.send_signal(signal.SIGKILL)
+                await node.proc.wait()
+
+        await asyncio.gather(*(stop(node) for node in self.nodes.values()
+                               if node.proc is not None and node.proc.returncode is None))
         if self.runner is not None:
             await self.runner.cleanup()
             self.runner = None
