@@ -73,6 +73,7 @@ class Node:
     config: Path
     log: Path
     proc: asyncio.subprocess.Process | None = None
+    role_flag: bool = False  # the role given as `serve --role` instead of in the config
 
     @property
     def pid(self) -> int | None:
@@ -108,12 +109,15 @@ class MultiNodeWorld:
 
     def add_node(self, name: str, role: str = "all", *, poll_seconds: float = 0.05,
                  lease_seconds: float = 3.0, ocr_workers: int = 1,
-                 hotfolder: bool = True, concurrency: int = 2, sqlite: bool = False) -> Node:
-        """A node's config (``sqlite``: its own SQLite catalog instead of the shared one)."""
+                 hotfolder: bool = True, concurrency: int = 2, sqlite: bool = False,
+                 role_flag: bool = False) -> Node:
+        """A node's config (``sqlite``: its own SQLite catalog instead of the shared one;
+        ``role_flag``: the config says role "all", the command line the role)."""
         port = free_port()
         catalog = "" if sqlite else f'[catalog]\nurl = "{self.catalog_url}"\npool_max_size = 6\n'
         extra = (
-            f'[server]\nport = {port}\nrole = "{role}"\nnode_name = "{name}"\n'
+            f'[server]\nport = {port}\nrole = "{"all" if role_flag else role}"\n'
+            f'node_name = "{name}"\n'
             "drain_seconds = 1.0\n" + catalog +
             f'[archive]\nbackend = "s3"\nendpoint_url = "{self.seaweed.endpoint}"\n'
             f'bucket = "{self.bucket}"\naccess_key_id = "{ACCESS_KEY}"\n'
@@ -133,14 +137,15 @@ class MultiNodeWorld:
         # write_config sets poll_seconds 0.05 and [ocr] workers = 2: this node's own values.
         text = config.read_text().replace("poll_seconds = 0.05", f"poll_seconds = {poll_seconds}")
         config.write_text(text.replace("[ocr]\nworkers = 2", f"[ocr]\nworkers = {ocr_workers}"))
-        node = Node(name, role, port, config, self.root / f"{name}.log")
+        node = Node(name, role, port, config, self.root / f"{name}.log", role_flag=role_flag)
         self.nodes[name] = node
         return node
 
     async def start(self, node: Node, timeout: float = 90) -> None:
         """Start the node's ``faxvault serve`` and wait until its /healthz answers."""
+        flag = ["--role", node.role] if node.role_flag else []
         node.proc = await asyncio.create_subprocess_exec(
-            FAXVAULT, "serve", stdin=asyncio.subprocess.DEVNULL,
+            FAXVAULT, "serve", *flag, stdin=asyncio.subprocess.DEVNULL,
             stdout=open(node.log, "ab"), stderr=asyncio.subprocess.STDOUT,  # noqa: SIM115
             env={**os.environ, "FAXVAULT_CONFIG": str(node.config), "OMP_THREAD_LIMIT": "1"})
         deadline = time.monotonic() + timeout

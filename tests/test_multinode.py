@@ -115,7 +115,9 @@ async def test_api_node_journals_and_worker_node_finishes(world: MultiNodeWorld)
         world.offer(f"split{n}", strips[n])
     # The worker polls only every 60 s: finishing sooner needs the api node's notification.
     api = world.add_node("api", role="api")
-    worker = world.add_node("worker", role="worker", poll_seconds=60.0, hotfolder=False)
+    # The worker's role comes from `serve --role worker` over a config saying "all".
+    worker = world.add_node("worker", role="worker", poll_seconds=60.0, hotfolder=False,
+                            role_flag=True)
     await world.start(api)
     async with aiohttp.ClientSession() as session:
         # The api node alone: acknowledged once journaled; nothing runs the jobs.
