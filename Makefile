@@ -39,12 +39,15 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/pdf_pages.py
 	$(VENV)/bin/python benchmarks/tiff_tags.py
 	$(VENV)/bin/python benchmarks/long_fax.py
+	$(VENV)/bin/python benchmarks/scaleout_throughput.py
 
 # 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3), then the S3
-# store stopped for two minutes mid-run (the suite runs a short outage).
+# store stopped for two minutes mid-run (the suite runs a short outage); then 10 cycles on two
+# nodes sharing PostgreSQL, SeaweedFS and one hot folder, a random node killed each cycle.
 chaos: bootstrap
 	$(VENV)/bin/python -m tests.chaos --cycles 20
 	$(VENV)/bin/python -m tests.faults --outage 120
+	$(VENV)/bin/python -m tests.chaos --nodes 2 --cycles 10
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

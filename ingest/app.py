@@ -4,6 +4,10 @@
 journal in its writer thread, the job workers as tasks beside them, OCR in the process pool.
 Ctrl-C stops taking jobs, lets running ones finish for ``server.drain_seconds`` and releases
 the rest for the next start.
+
+A node's role (``server.role``, ``faxvault serve --role``) decides what of this it runs; see
+:data:`ROLES`. Nodes sharing a PostgreSQL catalog split the work: ``api`` nodes journal and
+answer, ``worker`` nodes run the jobs and hear of new ones through the queue's notifications.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 import aiohttp
 from aiohttp import web
@@ -46,7 +51,25 @@ HTTP = web.AppKey("http", aiohttp.ClientSession)
 # The running doors by name (``srfax``, ``imap``), for status and tests.
 DOORS = web.AppKey("doors", dict)
 
-__all__ = ["CONFIG", "SERVICES", "init_app"]
+__all__ = ["CONFIG", "ROLES", "SERVICES", "init_app"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a node runs. /healthz and /metrics are served by every role."""
+
+    routes: bool  # webhooks, the web inbox and its API
+    workers: bool  # the job runners: fetch, process (OCR), archive
+    doors: bool  # hot folder, SRFax polling, IMAP: they journal and queue, nothing more
+
+
+ROLES: dict[str, Role] = {
+    "all": Role(routes=True, workers=True, doors=True),  # one machine (the default)
+    # Answers and journals only, so webhooks and reads stay quick while others OCR. It keeps
+    # an OCR pool only for the hot folder's decoding check of dropped files.
+    "api": Role(routes=True, workers=False, doors=True),
+    "worker": Role(routes=False, workers=True, doors=False),
+}
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -96,10 +119,12 @@ async def prepare_bucket(services: Services) -> None:
         log.warning("archive not reachable at start-up (%s); archiving will retry", exc)
 
 
-def _services_ctx(start_workers: bool, pool: OcrPool | None):
+def _services_ctx(role: Role, pool: OcrPool | None):
     async def ctx(app: web.Application) -> AsyncIterator[None]:
         config = app[CONFIG]
-        services = open_services(config, with_pool=start_workers, pool=pool)
+        start_workers, start_doors = role.workers, role.doors
+        needs_pool = start_workers or (start_doors and config.hotfolder.enabled)
+        services = open_services(config, with_pool=needs_pool, pool=pool)
         services.metrics.watch_states(_state_reader(services))
         record_config(services)
         app[SERVICES], app[METRICS] = services, services.metrics
@@ -114,11 +139,13 @@ def _services_ctx(start_workers: bool, pool: OcrPool | None):
         folder, anchoring = None, None
         if start_workers:
             workers.start()
+        if start_workers or start_doors:
             anchoring = asyncio.create_task(anchor_loop(services, config.audit.anchor_seconds))
-            if config.hotfolder.enabled:
-                folder = HotFolder(services)
-                await folder.start()
-        log.info("faxvault ready: data in %s, %d workers, providers: %s", config.data_dir,
+        if start_doors and config.hotfolder.enabled:
+            folder = HotFolder(services)
+            await folder.start()
+        log.info("faxvault ready (role %s, node %s): data in %s, %d workers, providers: %s",
+                 app[ROLE_NAME], config.node_name, config.data_dir,
                  config.worker.concurrency if start_workers else 0,
                  ", ".join(sorted(services.clients)) or "none configured")
         yield
@@ -149,10 +176,18 @@ def _door_ctx(name: str, door):
     return ctx
 
 
+ROLE_NAME = web.AppKey("role", str)
+
+
 def init_app(config: Config, *, start_workers: bool = True,
-             pool: OcrPool | None = None) -> web.Application:
-    """The service. ``pool`` lends an existing OCR pool (tests, embedding); by default the
-    app starts its own when it runs workers."""
+             pool: OcrPool | None = None, role: str | None = None) -> web.Application:
+    """The service, in ``role`` (default ``server.role``). ``start_workers=False`` runs no
+    workers and no doors whatever the role (webhook-only tests). ``pool`` lends an existing
+    OCR pool (tests, embedding); by default the app starts its own when it needs one."""
+    role_name = role or config.server.role
+    parts = ROLES[role_name]
+    if not start_workers:
+        parts = Role(routes=parts.routes, workers=False, doors=False)
     # Bodies above the cap are refused (413) before they are buffered. The access log
     # redacts webhook tokens whatever runner serves the app (handler_args win over the
     # runner's own access_log_class).
@@ -161,12 +196,14 @@ def init_app(config: Config, *, start_workers: bool = True,
     redact_aiohttp_logs()  # aiohttp logs a malformed request's raw request line
     app[CONFIG] = config
     app[DOORS] = {}
-    app.cleanup_ctx.append(_services_ctx(start_workers, pool))
-    if start_workers:
+    app[ROLE_NAME] = role_name
+    app.cleanup_ctx.append(_services_ctx(parts, pool))
+    if parts.doors:
         app.cleanup_ctx.append(_door_ctx("srfax", srfax_door))
         app.cleanup_ctx.append(_door_ctx("imap", imap_door))
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
-    add_routes(app)
-    add_web(app, config)
+    if parts.routes:
+        add_routes(app)
+        add_web(app, config)
     return app

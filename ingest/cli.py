@@ -45,6 +45,7 @@ from ingest.pipeline import Services
 from ingest.providers import registry as provider_registry
 from ocr import OcrSetupError
 from storage import audit
+from storage.archive import ArchiveError
 from storage.backend import FeatureUnavailable
 from storage.search import HIT_CLOSE, HIT_OPEN, SearchFilters, search_pages
 from storage.spool import NotRegularFile, TooLarge
@@ -58,8 +59,11 @@ def cli() -> None:
 
 
 @cli.command()
+@click.option("--role", type=click.Choice(["all", "api", "worker"]), default=None,
+              help="What this node runs (default: server.role, else all): api = webhooks, "
+                   "web inbox and doors; worker = the jobs, with /healthz and /metrics only.")
 @with_config
-def serve(config: Config) -> None:
+def serve(config: Config, role: str | None) -> None:
     """Run the service: HTTP routes, job workers, configured doors; Ctrl-C drains and stops."""
     from aiohttp import web
 
@@ -67,7 +71,7 @@ def serve(config: Config) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        app = init_app(config)
+        app = init_app(config, role=role)
         web.run_app(app, host=config.server.host, port=config.server.port,
                     print=lambda msg: stderr.print(msg, highlight=False),
                     shutdown_timeout=config.server.drain_seconds)
@@ -98,7 +102,7 @@ def ingest(services: Services, paths: tuple[Path, ...], from_raw: str | None,
             try:
                 results.append(ingest_file(services, path, from_raw=from_raw, to_raw=to_raw,
                                            actor=cli_actor()))
-            except (OSError, TooLarge, NotRegularFile) as exc:  # SpoolFull is an OSError
+            except (OSError, TooLarge, NotRegularFile, ArchiveError) as exc:  # SpoolFull: OSError
                 reason = exc.strerror if isinstance(exc, OSError) else str(exc)
                 raise OperationFailed(f"{path}: {reason}") from None
             progress.advance(task)

@@ -79,6 +79,13 @@ class ServerConfig(_Section):
     signin_window_minutes: PositiveInt = 15
     signin_max_failures_per_user: PositiveInt = 5
     signin_max_failures_per_client: PositiveInt = 20
+    # What this node runs (see README, "Scaling out"): "all" (one machine), "api" (webhooks,
+    # web inbox and API, intake doors that only journal) or "worker" (the job runners, with
+    # only /healthz and /metrics on its port). `faxvault serve --role` overrides it.
+    role: Literal["all", "api", "worker"] = "all"
+    # This node's name in hot-folder claims; default: the host name. Nodes sharing a
+    # catalog and a hot folder need distinct names.
+    node_name: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")] = ""
 
 
 class PathsConfig(_Section):
@@ -208,6 +215,11 @@ class ArchiveConfig(_Section):
     # Server-side encryption asked of the S3 store, checked on every upload's HEAD.
     sse: Literal["off", "AES256", "aws:kms"] = "off"
     sse_kms_key_id: str = ""
+    # Where originals waiting to be archived are copied in this store when several nodes
+    # share the catalog (PostgreSQL catalog + S3 archive), so any node can finish any fax;
+    # deleted once the fax is archived.
+    shared_spool_prefix: Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9_.-]+/$")] \
+        = "spool/"
 
     @model_validator(mode="after")
     def _check(self) -> ArchiveConfig:
@@ -479,6 +491,9 @@ class HotfolderConfig(_Section):
     stability_seconds: Annotated[float, Field(ge=0)] = 2.0
     rescan_seconds: PositiveFloat = 60.0
     delete_done: bool = False
+    # A node renames a file to claim it before taking it, so nodes sharing the folder take
+    # each file once; another node's claim older than this is taken back (its node died).
+    claim_seconds: PositiveFloat = 300.0
 
 
 class SpamRuleConfig(_Section):
@@ -677,6 +692,19 @@ class Config(_Section):
     @property
     def inbox_dir(self) -> Path:
         return self.hotfolder.path or self.data_dir / "inbox"
+
+    @property
+    def node_name(self) -> str:
+        import socket
+
+        return self.server.node_name or socket.gethostname()
+
+    @property
+    def shares_spool(self) -> bool:
+        """Whether spooled bytes are copied to the archive store's shared spool prefix: with
+        a PostgreSQL catalog several nodes may take each other's jobs, and only an S3 store
+        is reachable from all of them."""
+        return self.catalog.url is not None and self.archive.backend == "s3"
 
 
 def _describe(error: dict) -> str:

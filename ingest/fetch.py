@@ -9,6 +9,7 @@ OCR cache instead of reading them again.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import aiohttp
@@ -68,6 +69,8 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
     with open(blob.path, "rb") as stream:
         ext = extension_for(stream.read(1024))
     metadata = {**fax["metadata"], **fields["metadata"]}
+    # Several nodes: whichever OCRs the fax reads the original from the shared spool.
+    await asyncio.to_thread(services.spool.share_blob, blob)
     with catalog.transaction():
         # Another fax's archive step frees a shared blob after counting its references in a
         # write transaction; under this one that count now includes us, so the blob is either

@@ -22,15 +22,26 @@ move to ``done/<folder>/`` or ``failed/<folder>/``. A subfolder is opened once w
 following links (a symlinked subfolder is never entered) and its files are opened, checked
 and moved relative to that descriptor, so swapping the folder for a link meanwhile changes
 nothing. Each subfolder gets its own (non-recursive) watch: done/ is never watched or polled.
+
+Several nodes may watch one shared folder (NFS). A node claims a file before reading it by
+renaming it, in its own directory, to ``.<name>.claim-<node>-<unix time>``: a rename is atomic,
+so of two nodes only one finds the name, and the other leaves the file alone. The claimed name
+is a dotfile, which no node takes as a candidate. The claim ends with the move to done/ or
+failed/; where the file is left for a later try it gets its name back (unless a new file took
+the name meanwhile). A claim whose node died is taken over by renaming it to a claim of one's
+own: at once by the same node when it starts again, by any other node once it is older than
+``hotfolder.claim_seconds``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import fnmatch
 import logging
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -55,6 +66,7 @@ from ingest.faxserver import (
 from ingest.local import BlobReleased, LocalMetadata, blob_extension, journal_blob, quoted
 from ingest.pages import FaxRejected
 from ingest.pipeline import Services, split_pages
+from storage.archive import ArchiveError
 from storage.spool import Blob, NotRegularFile, SpoolFull, TooLarge
 
 log = logging.getLogger("faxvault.hotfolder")
@@ -65,6 +77,8 @@ IGNORED_PATTERNS = ("*.part", "*.tmp", "*.partial", "*.crdownload", "~$*", "*.js
 
 
 OWN_FOLDERS = ("done", "failed")
+# A claimed file's name: the name, the claiming node, when (greedy: the last ".claim-").
+CLAIMED = re.compile(r"^\.(?P<name>.+)\.claim-(?P<node>[A-Za-z0-9_.-]*?)-(?P<at>[0-9]+)$")
 SUBFOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 
 
@@ -106,6 +120,12 @@ class HotFolder:
         self.rescan_seconds = cfg.rescan_seconds
         self.delete_done = cfg.delete_done
         self.poll = cfg.poll
+        self.node = services.config.node_name
+        self.claim_seconds = cfg.claim_seconds
+        self._claims: set[str] = set()  # paths of this process's live claims
+        # Names just given back after a failed try: events about them wait for the next scan,
+        # so a file that cannot be taken now (spool full) is not retried every few seconds.
+        self._resting: set[str] = set()
         self._candidates: dict[str, _Candidate] = {}
         self._in_flight: set[str] = set()
         self._tasks: list[asyncio.Task] = []
@@ -156,7 +176,7 @@ class HotFolder:
     def notice(self, path: str) -> None:
         """A path changed (event or scan): (re)consider it."""
         p = Path(path)
-        if is_ignored(p.name) or path in self._in_flight:
+        if is_ignored(p.name) or path in self._in_flight or path in self._resting:
             return
         in_subfolder = p.parent != self.inbox
         if in_subfolder and (p.parent.parent != self.inbox
@@ -179,9 +199,11 @@ class HotFolder:
         self._wake.set()
 
     def scan(self) -> None:
+        self._resting.clear()
         with os.scandir(self.inbox) as entries:
             for entry in entries:
-                self.notice(entry.path)
+                if not self._adopt_if_stale(Path(entry.path)):
+                    self.notice(entry.path)
         for folder in [f for f in self._watched if not _is_real_dir(Path(f))]:
             self._unwatch(folder)
         self.scans += 1
@@ -199,7 +221,8 @@ class HotFolder:
         finally:
             os.close(fd)
         for name in names:
-            self.notice(str(folder / name))
+            if not self._adopt_if_stale(folder / name):
+                self.notice(str(folder / name))
 
     def _watch(self, folder: Path) -> None:
         if self.observer is None or self._events is None or str(folder) in self._watched:
@@ -233,28 +256,86 @@ class HotFolder:
                 candidate = self._candidates.get(path)
                 if candidate and time.monotonic() - candidate.stable_since >= self.stability:
                     del self._candidates[path]
-                    self._in_flight.add(path)
-                    task = asyncio.create_task(self._take_guarded(Path(path)))
-                    self._taking.add(task)
-                    task.add_done_callback(self._taking.discard)
+                    self._start_taking(Path(path))
+
+    def _start_taking(self, path: Path, stale_claim: str | None = None) -> None:
+        self._in_flight.add(str(path))
+        task = asyncio.create_task(self._take_guarded(path, stale_claim))
+        self._taking.add(task)
+        task.add_done_callback(self._taking.discard)
+
+    # -- claims (several nodes on one folder) ---------------------------------------------------
+    def _claim_name(self, name: str) -> str:
+        return f".{name}.claim-{self.node}-{int(time.time())}"
+
+    def _adopt_if_stale(self, path: Path) -> bool:
+        """If ``path`` is a claim whose node is gone, take the file it holds; True if it is
+        a claim at all (never a candidate itself)."""
+        match = CLAIMED.match(path.name)
+        if match is None:
+            return False
+        original = path.with_name(match["name"])
+        if str(original) in self._in_flight or str(path) in self._claims:
+            return True
+        mine = match["node"] == self.node  # not live here: left by this node's last run
+        if mine or time.time() - int(match["at"]) > self.claim_seconds:
+            self._start_taking(original, stale_claim=path.name)
+        return True
+
+    def _claim(self, path: Path, place: _Place | None, stale_claim: str | None) -> Path | None:
+        """Rename the file (or a stale claim on it) to a claim of this node; None if another
+        node got there first (the name is gone)."""
+        held = path.with_name(self._claim_name(path.name))
+        source = path.with_name(stale_claim) if stale_claim else path
+        dir_fd = place.dir_fd if place else None
+        try:
+            os.rename(_name_in(source, place), _name_in(held, place),
+                      src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if exc.errno != errno.ENAMETOOLONG:
+                raise
+            # No room for the claim suffix in a name this long: take it unclaimed (two
+            # nodes may both copy it; the journal keeps one fax).
+            return source
+        self._claims.add(str(held))
+        return held
+
+    def _unclaim(self, held: Path, path: Path, place: _Place | None) -> None:
+        """Give the file its name back for a later try. A hard link never replaces a file
+        that took the name meanwhile; then (or where links are unsupported) the claim stays
+        and is taken over at the next scan."""
+        self._claims.discard(str(held))
+        if held == path:
+            return
+        dir_fd = place.dir_fd if place else None
+        try:
+            os.link(_name_in(held, place), _name_in(path, place), src_dir_fd=dir_fd,
+                    dst_dir_fd=dir_fd, follow_symlinks=False)
+        except OSError:
+            return
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(_name_in(held, place), dir_fd=dir_fd)
+        self._resting.add(str(path))
 
     # -- taking a file ------------------------------------------------------------------------
-    async def _take_guarded(self, path: Path) -> None:
+    async def _take_guarded(self, path: Path, stale_claim: str | None = None) -> None:
         try:
-            await self.take(path)
+            await self.take(path, stale_claim)
         except Exception:
             log.exception("hot folder: %s left in place after an unexpected error",
                           quoted(path.name))
         finally:
             self._in_flight.discard(str(path))
 
-    async def take(self, path: Path) -> None:
+    async def take(self, path: Path, stale_claim: str | None = None) -> None:
         """Copy the file into the spool (opened once, off the event loop), then work only on
         that copy: its tags, the decoding check, the journal. The name is moved to done/ or
         failed/ only if it still names the file that was copied. A file in a subfolder is
         reached only through a descriptor on the subfolder opened without following links."""
         if path.parent == self.inbox:
-            await self._take(path, None)
+            await self._take_claimed(path, None, stale_claim)
             return
         try:
             dir_fd = await asyncio.to_thread(os.open, path.parent, SUBFOLDER_FLAGS)
@@ -263,31 +344,50 @@ class HotFolder:
                         quoted(path.name), quoted(path.parent.name), exc.strerror)
             return
         try:
-            await self._take(path, _Place(path.parent.name, dir_fd))
+            await self._take_claimed(path, _Place(path.parent.name, dir_fd), stale_claim)
         finally:
             os.close(dir_fd)
 
-    async def _take(self, path: Path, place: _Place | None) -> None:
+    async def _take_claimed(self, path: Path, place: _Place | None,
+                            stale_claim: str | None) -> None:
+        """Claim the file, take it under its claimed name; give the name back if it stays."""
+        held = await asyncio.to_thread(self._claim, path, place, stale_claim)
+        if held is None:
+            log.debug("hot folder: %s taken by another node", quoted(path.name))
+            return
+        left = True
+        try:
+            left = await self._take(path, held, place)
+        finally:
+            if left:
+                await asyncio.to_thread(self._unclaim, held, path, place)
+            else:
+                self._claims.discard(str(held))
+
+    async def _take(self, path: Path, held: Path, place: _Place | None) -> bool:
+        """Take the claimed file ``held`` (named ``path`` in the inbox); True if it is left
+        for a later try, False once moved to done/ or failed/ (or left alone)."""
         services = self.services
         sidecar = path.with_suffix(".json")
         dir_fd = place.dir_fd if place else None
         try:
-            blob = await asyncio.to_thread(services.spool.store_file, path,
+            blob = await asyncio.to_thread(services.spool.store_file, held,
                                            services.config.limits.max_file_bytes, dir_fd)
         except NotRegularFile as exc:
             # Swapped for a link, FIFO or device after it was noticed: never read, left alone.
             log.warning("hot folder: %s left alone: %s", quoted(path.name), exc)
-            return
+            return True
         except TooLarge as exc:
-            await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), None, place)
-            return
+            await asyncio.to_thread(self._move_failed, path, held, sidecar, str(exc), None,
+                                    place)
+            return False
         except SpoolFull as exc:
             # Not the file's fault: it stays in the inbox; the next rescan tries again.
             log.warning("hot folder: %s waits: %s", quoted(path.name), exc.strerror)
-            return
+            return True
         except OSError as exc:
             log.warning("hot folder: %s not readable yet (%s)", quoted(path.name), exc.strerror)
-            return  # stays a file in the inbox: the next scan tries again
+            return True  # stays a file in the inbox: the next scan tries again
         journaled = False
         try:
             try:
@@ -295,24 +395,33 @@ class HotFolder:
                 tags, ext = await asyncio.to_thread(_tags_and_extension, blob)
                 await self._check_readable(blob.path)
             except (FaxRejected, SidecarError) as exc:
-                await asyncio.to_thread(self._move_failed, path, sidecar, str(exc), blob,
+                await asyncio.to_thread(self._move_failed, path, held, sidecar, str(exc), blob,
                                         place)
-                return
+                return False
             metadata = file_metadata(tags, side, place.folder if place else None)
             try:
+                # Several nodes: the bytes go to the shared spool first, off the event loop,
+                # so they are durable beyond this node before the file leaves the inbox.
+                await asyncio.to_thread(services.spool.share_blob, blob)
                 result = journal_blob(services, blob, path.name, metadata,
-                                      actor="hotfolder", ext=ext)
+                                      actor="hotfolder", ext=ext, shared=True)
             except BlobReleased as exc:
                 log.warning("hot folder: %s; taken again at the next scan", exc)
-                return
+                return True
+            except ArchiveError as exc:
+                # Several nodes: the shared spool (the S3 store) is out of reach. The file
+                # stays in the inbox, unjournaled, until it can be made durable there.
+                log.warning("hot folder: %s waits: shared spool: %s", quoted(path.name), exc)
+                return True
             journaled = True
         finally:
             if not journaled:
                 self._release_unjournaled(blob)
-        await asyncio.to_thread(self._move_done, path, sidecar, blob, place)
+        await asyncio.to_thread(self._move_done, path, held, sidecar, blob, place)
         self.taken += 1
         log.info("hot folder: %s -> fax %s%s", quoted(path.name), result.fax_id,
                  " (already ingested)" if result.duplicate else "")
+        return False
 
     def _release_unjournaled(self, blob: Blob) -> None:
         """A copy no fax was journaled with goes again, unless some fax needs these bytes."""
@@ -330,27 +439,29 @@ class HotFolder:
         finally:
             await asyncio.to_thread(shutil.rmtree, scratch, True)
 
-    def _move_done(self, path: Path, sidecar: Path, blob: Blob, place: _Place | None) -> None:
-        if not _still_names(path, blob, place):
+    def _move_done(self, path: Path, held: Path, sidecar: Path, blob: Blob,
+                   place: _Place | None) -> None:
+        """Move the claimed file ``held`` to done/ under its name ``path.name``."""
+        if not _still_names(held, blob, place):
             return  # a new file took the name meanwhile: it is a candidate of its own
         dir_fd = place.dir_fd if place else None
         if self.delete_done:
-            for name in (path, sidecar):
+            for name in (held, sidecar):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(_name_in(name, place), dir_fd=dir_fd)
             return
         target = _free_name(_destination(self.done, place), path.name)
-        os.replace(_name_in(path, place), target, src_dir_fd=dir_fd)
+        os.replace(_name_in(held, place), target, src_dir_fd=dir_fd)
         _move_if_present(sidecar, target.with_suffix(".json"), place)
 
-    def _move_failed(self, path: Path, sidecar: Path, reason: str, blob: Blob | None,
-                     place: _Place | None) -> None:
-        if blob is not None and not _still_names(path, blob, place):
+    def _move_failed(self, path: Path, held: Path, sidecar: Path, reason: str,
+                     blob: Blob | None, place: _Place | None) -> None:
+        if blob is not None and not _still_names(held, blob, place):
             log.warning("hot folder: %s refused (%s), but the name now holds another file",
                         quoted(path.name), reason)
             return
         target = _free_name(_destination(self.failed, place), path.name)
-        os.replace(_name_in(path, place), target, src_dir_fd=place.dir_fd if place else None)
+        os.replace(_name_in(held, place), target, src_dir_fd=place.dir_fd if place else None)
         _move_if_present(sidecar, target.with_suffix(".json"), place)
         note = os.open(target.with_name(target.name + ".error.txt"),
                        os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)

@@ -55,14 +55,20 @@ def blob_extension(blob: Blob) -> str:
 
 
 def journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata = LocalMetadata(),
-                 actor: str = "system", ext: str | None = None) -> IngestResult:
+                 actor: str = "system", ext: str | None = None,
+                 shared: bool = False) -> IngestResult:
     """Journal a spooled file as a fax. Local files are identified by their content (or by
     the fax server's id when its sidecar gives one): the same bytes again under the same id are
     the same fax, reported as a duplicate, nothing new stored or queued. The same id with
     other bytes is another fax (fax servers reuse ids): it is kept under the id qualified by
     its content, never dropped as a duplicate.
 
+    Several nodes: the bytes are first copied to the shared spool (unless ``shared``: the
+    caller did, off its event loop), so the fax never depends on this node's disk.
+
     Raises BlobReleased if the spool copy went meanwhile (nothing journaled)."""
+    if not shared:
+        services.spool.share_blob(blob)
     region = services.config.numbers.default_region
     catalog = services.catalog
     try:
@@ -101,6 +107,10 @@ def journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata 
         assert journaled.fax_id is not None
         if journaled.duplicate:
             drop_redundant_blob(services, blob.sha256)
+    if not journaled.duplicate and not services.spool.blob_is_shared(blob.sha256):
+        # Another node archived a fax with these bytes and freed the shared copy between
+        # our upload and our commit: upload again (the local copy is still here).
+        services.spool.share_blob(blob)
     return IngestResult(name, journaled.fax_id, blob.sha256, journaled.duplicate)
 
 

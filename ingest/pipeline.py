@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import json
+import logging
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from ingest import routing, spam
 from ingest.assemble import assemble_outputs
 from ingest.config import ArchiveConfig, Config
+from ingest.jobs import JobKind
 from ingest.journal import message_event_key
 from ingest.metrics import Metrics
 from ingest.pages import FaxRejected, PageImage, PdfRendering, split_document, turn_page
@@ -29,9 +31,13 @@ from ocr.pool import PoolTaskTimedOut
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
 from storage.backend import Catalog, open_catalog
+from storage.shared_spool import SharedSpool
 from storage.spool import Spool
 
 SIDECAR_VERSION = 1
+log = logging.getLogger("faxvault.pipeline")
+# What ``process`` derives in a fax's work directory and ``archive`` uploads.
+DERIVED_FILES = ("fax.pdf", "fax.tif", "text.json")
 
 
 class LeaseLost(RuntimeError):
@@ -101,12 +107,15 @@ def open_services(config: Config, *, with_pool: bool = True,
                        correct_words=config.ocr.correct_words,
                        task_timeout=config.limits.task_timeout_seconds,
                        address_space_bytes=config.limits.pool_address_space_mb * 1024**2)
+    archive = open_archive(config)
+    shared = (SharedSpool(archive, config.archive.shared_spool_prefix)
+              if config.shares_spool else None)
     return Services(
         owns_pool=owns_pool,
         config=config,
         catalog=open_catalog(config.catalog_location),
-        spool=Spool(config.spool_dir, config.limits.spool_max_bytes),
-        archive=open_archive(config),
+        spool=Spool(config.spool_dir, config.limits.spool_max_bytes, shared),
+        archive=archive,
         pool=pool,
         backoff=queue.Backoff(config.worker.backoff_base_seconds,
                               config.worker.backoff_max_seconds),
@@ -135,12 +144,14 @@ def _complete_or_rollback(catalog: Catalog, job: queue.Job) -> None:
         raise LeaseLost(f"job {job.id}: lease lost before completion; effects rolled back")
 
 
-async def process_fax(services: Services, job: queue.Job) -> None:
-    """Pages → OCR → index → assemble; then enqueue the archive step."""
+async def process_fax(services: Services, job: queue.Job) -> queue.Job | None:
+    """Pages → OCR → index → assemble; then enqueue the archive step. Several nodes: the
+    archive step is returned, leased to this worker, to run next where the derived files are
+    (see :func:`archive_fax` for a node that dies first)."""
     catalog, spool = services.catalog, services.spool
     assert services.pool is not None, "process_fax needs the OCR pool"
     fax = catalog.get_fax(job.fax_id)
-    original = spool.blob_path(fax["original_sha256"] or "")
+    original = await asyncio.to_thread(spool.local_blob, fax["original_sha256"] or "-")
     if not fax["original_sha256"] or not original.is_file():
         raise FaxRejected(f"original {fax['original_sha256']} is not in the spool")
     catalog.update_fax(fax["id"], state="processing")
@@ -153,6 +164,7 @@ async def process_fax(services: Services, job: queue.Job) -> None:
                 for p, t in zip(pages, texts, strict=True)]
     (work / "text.json").write_text(json.dumps(text_doc, ensure_ascii=False, indent=1))
     confidences = [t.confidence for t in texts if t.confidence is not None]
+    follow: queue.Job | None = None
     with catalog.transaction():
         for page, text in zip(pages, texts, strict=True):
             catalog.replace_page(fax["id"], {**page.as_row(), **page_text_row(text)})
@@ -168,9 +180,16 @@ async def process_fax(services: Services, job: queue.Job) -> None:
             if confidences else None,
             "spam": {"verdict": verdict.verdict, "score": verdict.score},
         })
-        catalog.jobs.enqueue("archive", fax_id=fax["id"],
-                             max_attempts=services.config.worker.max_attempts)
+        if spool.shared is not None:
+            follow = catalog.jobs.enqueue_leased(
+                JobKind.ARCHIVE, fax_id=fax["id"],
+                max_attempts=services.config.worker.max_attempts,
+                lease_seconds=services.config.worker.lease_seconds)
+        else:
+            catalog.jobs.enqueue(JobKind.ARCHIVE, fax_id=fax["id"],
+                                 max_attempts=services.config.worker.max_attempts)
         _complete_or_rollback(catalog, job)
+    return follow
 
 
 def _ocr_cache_path(work: Path, page: PageImage) -> Path:
@@ -312,11 +331,27 @@ def _write_bytes(path: Path, data: bytes) -> Path:
 
 
 async def archive_fax(services: Services, job: queue.Job) -> None:
-    """Upload original + derived files + sidecar, verified; record them; free the spool."""
+    """Upload original + derived files + sidecar, verified; record them; free the spool.
+
+    Several nodes: the derived files are on the node that ran ``process``, which runs this
+    step next. If that node died first, another one takes this job once its lease runs out,
+    finds no derived files, and queues ``process`` again (which queues this step again):
+    OCR'ing a fax twice costs less than copying every fax's derived files through the
+    store."""
     catalog, spool, archive, config = (services.catalog, services.spool, services.archive,
                                        services.config)
     fax = catalog.get_fax(job.fax_id)
     work = spool.work_dir(fax["id"])
+    if spool.shared is not None and not all((work / n).is_file() for n in DERIVED_FILES):
+        with catalog.transaction():
+            catalog.jobs.enqueue(JobKind.PROCESS, fax_id=fax["id"],
+                                 max_attempts=config.worker.max_attempts)
+            _complete_or_rollback(catalog, job)
+        log.warning("fax %s: derived files not on this node (the node that made them "
+                    "stopped before archiving); processing it again", fax["id"])
+        return
+    # Another node may have taken the file: fetch the original if this one lacks it.
+    await asyncio.to_thread(spool.local_blob, fax["original_sha256"])
     keep_until = retain_until(fax["received_at"], config.archive.retention_days,
                               journaled_at=fax["created_at"])
     sources: dict[str, tuple[Path, str]] = {

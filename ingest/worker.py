@@ -27,7 +27,9 @@ from storage.spool import SpoolFull
 
 log = logging.getLogger("faxvault.worker")
 
-Handler = Callable[[Services, queue.Job], Awaitable[None]]
+# A handler may return a next job already leased to this worker (the archive step of a fax
+# just processed, on several nodes), which the loop runs at once.
+Handler = Callable[[Services, queue.Job], Awaitable[queue.Job | None]]
 
 def _provider_handlers() -> dict[str, Handler]:
     """Each registered provider's fetch job (and page job, where it streams pages)."""
@@ -86,14 +88,16 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     return state
 
 
-async def run_job(services: Services, job: queue.Job) -> None:
+async def run_job(services: Services, job: queue.Job) -> queue.Job | None:
+    """Run one job; returns the next job its handler leased to this worker, if any."""
     handler = HANDLERS.get(job.kind)
+    follow: queue.Job | None = None
     heartbeat = asyncio.create_task(_heartbeat(services, job))
     metrics, started, outcome = services.metrics, time.perf_counter(), "done"
     try:
         if handler is None:
             raise FaxRejected(f"unknown job kind {job.kind!r}")
-        await handler(services, job)
+        follow = await handler(services, job)
         log.info("job %s (%s, fax %s) done", job.id, job.kind, job.fax_id)
     except asyncio.CancelledError:
         outcome = "released"
@@ -116,6 +120,7 @@ async def run_job(services: Services, job: queue.Job) -> None:
         heartbeat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await heartbeat
+    return follow
 
 
 async def worker_loop(services: Services, stop: asyncio.Event, *,
@@ -137,7 +142,11 @@ async def worker_loop(services: Services, stop: asyncio.Event, *,
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
             continue
-        await run_job(services, job)
+        while job is not None:
+            job = await run_job(services, job)
+            if job is not None and stop.is_set():  # draining: leave it for the next start
+                services.catalog.jobs.release(job)
+                job = None
 
 
 class WorkerGroup:

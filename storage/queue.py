@@ -86,6 +86,21 @@ def enqueue_many(catalog: Catalog, jobs: list[NewJob]) -> list[int]:
                     max_attempts=job.max_attempts) for job in jobs]
 
 
+def enqueue_leased(catalog: Catalog, kind: str, *, fax_id: str | None, max_attempts: int,
+                   lease_seconds: float) -> Job:
+    """Add a job already leased by the caller (its first attempt), to run it next in the same
+    worker: no other worker takes it unless the lease runs out. Call inside the transaction
+    that completes the step before it."""
+    now, token = time.time(), secrets.token_hex(16)
+    row = catalog.conn.execute(
+        """INSERT INTO jobs (kind, fax_id, payload, state, attempts, max_attempts, lease_token,
+                             lease_until, run_after, created_at, updated_at)
+           VALUES (?, ?, '{}', 'running', 1, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        (kind, fax_id, max_attempts, token, now + lease_seconds, now, now, now)).fetchone()
+    return Job(id=int(row["id"]), kind=kind, fax_id=fax_id, payload={}, attempts=1,
+               max_attempts=max_attempts, lease_token=token)
+
+
 def lease(catalog: Catalog, lease_seconds: float, *,
           fax_ids: Iterable[str] | None = None) -> Job | None:
     """Take the next ready job (or one whose lease expired), or None.
@@ -263,6 +278,9 @@ class JobQueue(Protocol):
 
     def enqueue_many(self, jobs: list[NewJob]) -> list[int]: ...
 
+    def enqueue_leased(self, kind: str, *, fax_id: str | None, max_attempts: int,
+                       lease_seconds: float) -> Job: ...
+
     def lease(self, lease_seconds: float, *,
               fax_ids: Iterable[str] | None = None) -> Job | None: ...
 
@@ -309,6 +327,11 @@ class SqliteQueue:
 
     def enqueue_many(self, jobs: list[NewJob]) -> list[int]:
         return enqueue_many(self.catalog, jobs)
+
+    def enqueue_leased(self, kind: str, *, fax_id: str | None, max_attempts: int,
+                       lease_seconds: float) -> Job:
+        return enqueue_leased(self.catalog, kind, fax_id=fax_id, max_attempts=max_attempts,
+                              lease_seconds=lease_seconds)
 
     def lease(self, lease_seconds: float, *,
               fax_ids: Iterable[str] | None = None) -> Job | None:

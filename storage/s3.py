@@ -122,7 +122,14 @@ class S3Archive:
                 args["ObjectLockEnabledForBucket"] = True
             if self.settings.region and self.settings.region != "us-east-1":
                 args["CreateBucketConfiguration"] = {"LocationConstraint": self.settings.region}
-            self.client.create_bucket(**args)
+            try:
+                self.client.create_bucket(**args)
+            except ClientError as race:
+                # Another node created it between our HEAD and our create (nodes starting
+                # together): the bucket is there, which is all we asked. The Object Lock
+                # check below still applies to it.
+                if _error_code(race) != "BucketAlreadyOwnedByYou":
+                    raise ArchiveError(f"s3 bucket {self.bucket}: {race}") from None
         except BotoCoreError as exc:
             raise ArchiveUnavailable(f"s3 endpoint unreachable: {exc}") from None
         if self.settings.lock_mode != "off" and not self.object_lock_enabled():

@@ -16,7 +16,10 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from storage.shared_spool import SharedSpool
 
 CHUNK = 1024 * 1024
 
@@ -143,9 +146,15 @@ class BlobWriter:
 
 
 class Spool:
-    def __init__(self, root: Path, max_bytes: int = 0) -> None:
+    """``shared``: where several nodes share the catalog, the copy of the originals waiting
+    to be archived that every node can read (see :mod:`storage.shared_spool`); this
+    directory's blobs are then a cache of it. ``share_blob``, ``local_blob`` and
+    ``remove_blob`` make network calls then: call them off the event loop."""
+
+    def __init__(self, root: Path, max_bytes: int = 0, shared: SharedSpool | None = None) -> None:
         self.root = Path(root)
         self.max_bytes = max_bytes  # cap on blobs held (0: only the disk limits it)
+        self.shared = shared
         self.blobs = self.root / "blobs"
         self.tmp = self.root / "tmp"
         self.work = self.root / "work"
@@ -205,6 +214,26 @@ class Spool:
 
     def remove_blob(self, sha256: str) -> None:
         self.blob_path(sha256).unlink(missing_ok=True)
+        if self.shared is not None:
+            self.shared.delete(self.shared.blob_key(sha256))
 
     def remove_work(self, fax_id: str) -> None:
         shutil.rmtree(self.work / fax_id, ignore_errors=True)
+
+    # -- the shared spool (several nodes) -------------------------------------------------
+    def share_blob(self, blob: Blob) -> None:
+        """Make a spooled original durable beyond this node (no-op on one node)."""
+        if self.shared is not None:
+            self.shared.put(self.shared.blob_key(blob.sha256), blob.path, blob.sha256)
+
+    def blob_is_shared(self, sha256: str) -> bool:
+        return self.shared is None or self.shared.archive.exists(self.shared.blob_key(sha256))
+
+    def local_blob(self, sha256: str) -> Path:
+        """The blob's path here, copied from the shared spool first if this node lacks it
+        (another node took the file). The path may not exist: nowhere to be found."""
+        path = self.blob_path(sha256)
+        if not path.is_file() and self.shared is not None:
+            self.shared.fetch(self.shared.blob_key(sha256), path, sha256)
+        return path
+

@@ -3,6 +3,11 @@ at random moments, against a fake Fax.Plus API that fails 30% of calls. Afterwar
 acknowledged delivery and every dropped file must be exactly one archived, searchable fax.
 
     python -m tests.chaos --cycles 20 [--seed 1]        (make chaos)
+    python -m tests.chaos --nodes 2 --cycles 10         (make chaos, several nodes)
+
+With ``--nodes N`` (N >= 2) the same runs against N ``faxvault serve`` nodes sharing one
+PostgreSQL catalog, one SeaweedFS bucket and one hot folder (tests/multinode.py): deliveries
+go to any node's route, a random node is killed each cycle and started again.
 
 The test suite runs a reduced form (tests/test_chaos.py). Like a real provider, the harness
 re-sends a delivery until it is acknowledged.
@@ -191,11 +196,102 @@ def _one(what: str, rows, db, word: str) -> list[str]:
     return []
 
 
+async def run_chaos_nodes(root: Path, cycles: int, seed: int = 1, nodes: int = 2,
+                          per_cycle: int = 6) -> tuple[Outcome, list[str]]:
+    """The chaos run on ``nodes`` nodes (one PostgreSQL, one SeaweedFS, one hot folder):
+    each cycle announces and drops faxes over every node, then SIGKILLs a random node at a
+    random moment and starts it again. Returns the outcome and the problems found."""
+    from tests.multinode import MultiNodeWorld, render_strips
+    from tests.postgres import PostgresServer
+    from tests.seaweed import Seaweed
+
+    rng = random.Random(seed)
+    postgres, seaweed = PostgresServer(), Seaweed(root / "seaweed")
+    outcome = Outcome()
+    try:
+        await asyncio.to_thread(postgres.start)
+        await asyncio.to_thread(seaweed.start)
+        with postgres.database() as url:
+            world = MultiNodeWorld(root / "world", url, seaweed, fake=FaultyFaxplus(rng))
+            world.root.mkdir()
+            await world.start_provider()
+            try:
+                problems = await _chaos_cycles(world, rng, outcome, cycles, nodes, per_cycle,
+                                               render_strips)
+            finally:
+                await world.stop_all()
+    finally:
+        await asyncio.to_thread(seaweed.stop)
+        await asyncio.to_thread(postgres.stop)
+    return outcome, problems
+
+
+async def _chaos_cycles(world, rng: random.Random, outcome: Outcome, cycles: int, nodes: int,
+                        per_cycle: int, render_strips) -> list[str]:
+    total = cycles * per_cycle
+    words = [word_for(n) for n in range(total)]
+    strips = await asyncio.to_thread(render_strips, world.root / "faxes",
+                                     [f"Chaos fax about a {w}" for w in words])
+    members = [world.add_node(f"n{i}") for i in range(nodes)]
+    await asyncio.gather(*(world.start(node) for node in members))
+    n, pending = 0, []
+    async with aiohttp.ClientSession() as session:
+        for _ in range(cycles):
+            for _ in range(per_cycle):
+                if n % 3 == 2:  # a third as files from a fax server, the rest by webhook
+                    name = f"drop{n:04d}.tif"
+                    world.drop(strips[n], name)
+                    outcome.dropped[name] = words[n]
+                else:
+                    fax_id = f"chaos{n:04d}"
+                    world.offer(fax_id, strips[n])
+                    pending.append((fax_id, words[n]))
+                n += 1
+            victim = rng.choice(members)
+            kill_at = time.monotonic() + rng.uniform(0.3, 2.5)
+            turn = 0
+            while pending and time.monotonic() < kill_at:
+                fax_id, word = pending[0]
+                turn += 1
+                if await world.deliver(session, members[turn % nodes], fax_id):
+                    outcome.acknowledged[fax_id] = word
+                    pending.pop(0)
+            await asyncio.sleep(max(0.0, kill_at - time.monotonic()))
+            await world.kill(victim)
+            outcome.kills += 1
+            await world.start(victim)
+        deadline = time.monotonic() + 300
+        while pending:  # providers keep retrying until acknowledged
+            fax_id, word = pending[0]
+            if await world.deliver(session, members[len(pending) % nodes], fax_id):
+                outcome.acknowledged[fax_id] = word
+                pending.pop(0)
+            elif time.monotonic() > deadline:
+                return [f"{fax_id}: never acknowledged"]
+    await world.wait_settled(len(outcome.acknowledged) + len(outcome.dropped), timeout=600)
+    return await asyncio.to_thread(world.check, outcome.acknowledged, outcome.dropped)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="faxvault chaos run")
     parser.add_argument("--cycles", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--nodes", type=int, default=1,
+                        help="several nodes on PostgreSQL + SeaweedFS (default: one, SQLite)")
     args = parser.parse_args()
+    if args.nodes > 1:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.monotonic()
+            outcome, problems = asyncio.run(run_chaos_nodes(Path(tmp), args.cycles, args.seed,
+                                                            args.nodes))
+            print(f"{args.nodes} nodes, {outcome.kills} SIGKILLs, {len(outcome.acknowledged)} "
+                  f"acknowledged deliveries, {len(outcome.dropped)} dropped files, "
+                  f"{time.monotonic() - started:.0f} s: "
+                  + ("every one archived once and searchable" if not problems else
+                     f"{len(problems)} problem(s)"))
+            for problem in problems:
+                print("  " + problem)
+        sys.exit(1 if problems else 0)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         started = time.monotonic()

@@ -110,6 +110,23 @@ class PostgresQueue:
             cur.execute("SELECT pg_notify(%s, '')", (NOTIFY_CHANNEL,))
         return ids
 
+    def enqueue_leased(self, kind: str, *, fax_id: str | None, max_attempts: int,
+                       lease_seconds: float) -> Job:
+        """A job already leased by the caller (see ``storage.queue.enqueue_leased``); no
+        notification: no other worker is to take it."""
+        token = secrets.token_hex(16)
+        with self._cursor() as cur:
+            cur.execute(
+                f"""INSERT INTO jobs (kind, fax_id, payload, state, attempts, max_attempts,
+                                      lease_token, lease_until, run_after, created_at,
+                                      updated_at)
+                    VALUES (%s, %s, %s, 'running', 1, %s, %s, {NOW} + %s, {NOW}, {NOW}, {NOW})
+                    RETURNING id""",
+                (str(kind), fax_id, Jsonb({}), max_attempts, token, lease_seconds))
+            job_id = cur.fetchone()["id"]
+        return Job(id=int(job_id), kind=str(kind), fax_id=fax_id, payload={}, attempts=1,
+                   max_attempts=max_attempts, lease_token=token)
+
     def lease(self, lease_seconds: float, *,
               fax_ids: Iterable[str] | None = None) -> Job | None:
         """Take the next ready job (or one whose lease expired), or None. As in SQLite, a job
