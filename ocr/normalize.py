@@ -24,6 +24,13 @@ figures in benchmarks/RESULTS.md):
   doubled the errors. Radius 1.4 and up merged 8 pt print; a 3x3 mean was cheaper but
   worse. Clean pages (no specks to speak of) are not smoothed: at 204x98 they read a little
   better without, and it keeps clean pages as fast as the bare engine.
+- Streaks, on noisy pages. Dirt on a scanner's glass draws a line down the whole page, one
+  or two pixels wide; tesseract reads it as "i" and "|" inside every line it crosses, and
+  can cut a table in two at it. A column of pixels mostly ink, between columns with far
+  less, is cleared, except where a stroke crosses it (ink on both sides).
+- Darkening, on noisy pages. After smoothing, grey levels are raised to a power
+  (``DARKEN_GAMMA``): mid greys darken, white and black stay. Thin strokes that a light
+  threshold broke up join again; on thick strokes it moves the edge by a fraction of a pixel.
 """
 
 from __future__ import annotations
@@ -40,6 +47,24 @@ from PIL import Image, ImageFilter
 MAX_SKEW_DEGREES, MIN_SKEW_DEGREES = 5.0, 0.1
 SKEW_SAMPLE_PIXELS = 40_000  # ink pixels sampled for the projection profile
 SMOOTH_RADIUS = 1.0  # Gaussian blur radius, in square OCR pixels
+# A streak: a column of pixels with ink in more than STREAK_INK_SHARE of the page's rows,
+# and each neighbouring column with less than half as much. A column of text, even a table's
+# column of digits, has ink in under 8% of the rows (the corpora's pages, clean and degraded);
+# a streak on the transmission model's pages in about 60%.
+STREAK_INK_SHARE = 0.35
+# Grey levels after smoothing are raised to this power (0-1 scale) on noisy pages. Page-mean
+# CER on the tuning pages (tests/ocr_layouts.py TUNING_LAYOUTS transmitted, seeds 5-10 at
+# 204x98, 5-7 at 204x196; tests/ocr_corpus.py DOCS degraded, seeds 13-14 and 13), streaks
+# removed, gamma 1 / 1.25 / 1.5 / 2 / 3:
+#   transmitted 204x98   6.00% / 5.37% / 5.28% / 5.07% / 5.31%
+#   transmitted 204x196  0.81% / 0.63% / 0.58% / 0.69% / 1.00%
+#   corpus 204x98        1.81% / 1.82% / 1.59% / 1.70% / 2.31%
+#   corpus 204x196       0.88% / 0.74% / 0.85% / 1.03% / 1.95%
+# Thickening the bilevel strokes by a pixel instead read the light-threshold pages better
+# (204x98 4.72%) but the others worse (corpus 1.97%, 204x196 1.07%); choosing between the
+# two by tesseract's mean confidence (twice the reading) did worse than either (7.08%).
+DARKEN_GAMMA = 1.5
+_DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
 # are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
@@ -108,6 +133,23 @@ def speck_mask(ink: np.ndarray) -> np.ndarray:
     return ink & (_neighbour_count(ink) == 0)
 
 
+def remove_streaks(ink: np.ndarray) -> np.ndarray:
+    """``ink`` with streaks (see STREAK_INK_SHARE) cleared, in place, except where a stroke
+    crosses them (ink left and right of the pixel)."""
+    if ink.shape[1] < 3:
+        return ink
+    share = ink.mean(axis=0)
+    left = np.concatenate(([0.0], share[:-1]))
+    right = np.concatenate((share[1:], [0.0]))
+    for column in np.nonzero((share > STREAK_INK_SHARE) &
+                             (np.maximum(left, right) < share / 2))[0]:
+        before = ink[:, column - 1] if column > 0 else np.zeros(ink.shape[0], bool)
+        after = ink[:, column + 1] if column + 1 < ink.shape[1] else \
+            np.zeros(ink.shape[0], bool)
+        ink[:, column] = before & after
+    return ink
+
+
 def estimate_skew(ink: np.ndarray, xdpi: float, ydpi: float) -> float:
     """The text lines' slope in page rows per page column (positive: falling to the right),
     from the projection profile: at the right slope, ink piles up in few rows."""
@@ -148,8 +190,8 @@ def shear_rows(image: Image.Image, slope: float) -> tuple[Image.Image, float]:
 def normalize_fax_geometry(image: Image.Image, xdpi: float,
                            ydpi: float) -> tuple[Image.Image, OcrGeometry]:
     """Return a grayscale image for OCR (lines straightened, pixels square; on a noisy page
-    also specks removed and edges smoothed), and the geometry to map OCR coordinates back to
-    the page."""
+    also specks and streaks removed, edges smoothed and darkened), and the geometry to map
+    OCR coordinates back to the page."""
     xdpi, ydpi = float(xdpi), float(ydpi)  # Pillow hands out IFDRational
     gray = image if image.mode == "L" else image.convert("L")
     ink = np.asarray(gray) < 128
@@ -157,6 +199,7 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
     noisy = int(specks.sum()) > NOISY_SPECK_SHARE * ink.size
     if noisy:
         ink &= ~specks
+        remove_streaks(ink)
         gray = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
     slope = estimate_skew(ink, xdpi, ydpi) if xdpi > 0 and ydpi > 0 else 0.0
     shift = 0.0
@@ -177,7 +220,7 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         gray = gray.resize((gray.width * fx, gray.height * fy), Image.Resampling.NEAREST)
     if noisy:
         gray = gray.filter(ImageFilter.GaussianBlur((0, SMOOTH_RADIUS) if split_blur
-                                                    else SMOOTH_RADIUS))
+                                                    else SMOOTH_RADIUS)).point(_DARKEN)
     dpi = round(max(xdpi * fx, ydpi * fy)) or 200
     return gray, OcrGeometry(scale_x=fx, scale_y=fy, dpi=dpi, shear=slope, shift=shift,
                              cleaned=noisy)

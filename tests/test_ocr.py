@@ -9,8 +9,15 @@ import pytest
 from PIL import Image, ImageFilter
 
 from ocr import make_engine, normalize_fax_geometry, recognize_page_image
-from ocr.engine import OcrSetupError, check_languages, find_tessdata, is_noise_word
-from ocr.normalize import estimate_skew, speck_mask
+from ocr.engine import (
+    OcrSetupError,
+    ReadWord,
+    check_languages,
+    find_tessdata,
+    is_noise_word,
+    join_split_lines,
+)
+from ocr.normalize import estimate_skew, remove_streaks, speck_mask
 from tests.faxgen import render_fax
 from tests.ocr_corpus import DOCS, degrade, make_page, render_gray
 
@@ -73,7 +80,8 @@ def test_clean_page_is_only_squared(tmp_path: Path, doc) -> None:
 def test_noisy_page_is_cleaned_straightened_squared_and_smoothed(tmp_path: Path,
                                                                  resolution: str) -> None:
     """The steps in order, spelled out: lone pixels off, lines sheared straight, rows
-    repeated, a Gaussian blur of radius 1 (however normalize orders the blur's passes)."""
+    repeated, a Gaussian blur of radius 1 (however normalize orders the blur's passes), grey
+    levels raised to the power 1.5."""
     path = make_page(tmp_path, DOCS[0], resolution, "degraded")
     with Image.open(path) as image:
         xdpi, ydpi = (float(v) for v in image.info["dpi"])
@@ -88,6 +96,7 @@ def test_noisy_page_is_cleaned_straightened_squared_and_smoothed(tmp_path: Path,
     expected = expected.resize((expected.width * geometry.scale_x,
                                 expected.height * geometry.scale_y), Image.Resampling.NEAREST)
     expected = expected.filter(ImageFilter.GaussianBlur(1.0))
+    expected = expected.point(lambda level: round(255 * (level / 255) ** 1.5))  # darkened
     assert np.array_equal(np.asarray(prepared), np.asarray(expected))
 
 
@@ -121,6 +130,39 @@ def test_words_on_a_skewed_page_map_back_to_their_ink(tmp_path: Path) -> None:
     for word in (w for w in result.words if w.text in ("Prescription", "amoxicillin")):
         box = ink[round(word.y0):round(word.y1) + 1, round(word.x0):round(word.x1) + 1]
         assert box.sum() > 0.95 * ink[:, round(word.x0):round(word.x1) + 1].sum()
+
+
+def test_a_streak_down_the_page_is_cleared_but_strokes_across_it_kept() -> None:
+    rng = np.random.default_rng(1)
+    ink = np.zeros((200, 60), bool)
+    ink[:, 30] = rng.random(200) < 0.6  # dirt on the scanner glass: a streak
+    ink[50:54, 20:40] = True  # a stroke across it
+    ink[::12, 10:13] = True  # a column of digits: ink on a few rows only
+    ink[:, 45:49] = rng.random((200, 4)) < 0.5  # a wide dark band is not a streak
+    before = ink.copy()
+    remove_streaks(ink)
+    assert not ink[:50, 30].any() and not ink[54:, 30].any()
+    assert ink[50:54, 30].all()  # the stroke stays whole
+    assert np.array_equal(ink[:, :30], before[:, :30])
+    assert np.array_equal(ink[:, 31:], before[:, 31:])
+
+
+def test_a_printed_line_read_in_two_blocks_is_joined_back() -> None:
+    def word(text: str, x0: float, y0: float, line: int, paragraph: int) -> ReadWord:
+        return ReadWord(text, x0, y0, x0 + 10 * len(text), y0 + 20, 90.0, line, paragraph)
+
+    left = [[word("10/03", 0, 100, 0, 0), word("Venipuncture", 80, 101, 0, 0)],
+            [word("10/17", 0, 140, 1, 0), word("Insurance", 80, 139, 1, 0)]]
+    right = [[word("18.50", 400, 102, 2, 1), word("163.50", 480, 102, 2, 1)],
+             [word("-120.00", 400, 141, 3, 1)]]
+    below = [[word("Please", 0, 180, 4, 2)]]
+    joined = join_split_lines(left + right + below)
+    assert [[w.text for w in line] for line in joined] == [
+        ["10/03", "Venipuncture", "18.50", "163.50"], ["10/17", "Insurance", "-120.00"],
+        ["Please"]]
+    # Lines one above the other are not joined, even when they overlap a little.
+    stacked = [[word("Name", 0, 100, 0, 0)], [word("Address", 0, 112, 1, 0)]]
+    assert len(join_split_lines(stacked)) == 2
 
 
 def test_punctuation_read_from_specks_is_dropped_and_real_marks_kept() -> None:
