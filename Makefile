@@ -40,6 +40,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/tiff_tags.py
 	$(VENV)/bin/python benchmarks/long_fax.py
 	$(VENV)/bin/python benchmarks/scaleout_throughput.py
+	$(VENV)/bin/python benchmarks/assembly_memory.py
 
 # 20 SIGKILL cycles against a provider failing 30% of calls (the suite runs 3), then the S3
 # store stopped for two minutes mid-run (the suite runs a short outage); then 10 cycles on two

@@ -6,7 +6,10 @@ Three runs over the same generated fax pages, side by side in one process tree:
               engine's own limit on this machine
   pipeline  - `faxvault ingest --wait` end to end: journal, split, square pixels, OCR, index,
               assemble PDF+TIFF, archive, verify
-Prints pages/s for each and the ratios pipeline/cli and pipeline/engine. With --corpus clean
+Prints pages/s for each and the ratios pipeline/cli and pipeline/engine, and the CPU seconds
+each page cost the engine run (its processes) and the pipeline (the service process, all its
+threads, plus its pool processes): on a machine busy with other work the pages/s ratio moves
+with the load, the CPU ratio much less. With --corpus clean
 or degraded the pages are the OCR corpus's 204x98 pages (tests/ocr_corpus.py, 6 documents x
 4 noise seeds), one per fax: shorter pages than the default dense ones, so per-fax work
 weighs more; on degraded pages the pipeline also removes specks and smooths before OCR.
@@ -24,6 +27,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
@@ -83,6 +87,23 @@ def run_cli(page_paths: list[str], cores: int) -> float:
 _api = None
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time a live process has used so far (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pool_pids(executor: ProcessPoolExecutor) -> list[int]:
+    return list(getattr(executor, "_processes", None) or {})
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu_seconds: float  # every process of the run, from the clock's start to its stop
+    service_cpu_seconds: float = 0.0  # of which the pipeline's service process
+
+
 def _init_api() -> None:
     global _api
     import tesserocr
@@ -100,15 +121,18 @@ def _read_with_api(path: str) -> int:
         return len(_api.GetUTF8Text())
 
 
-def run_engine(page_paths: list[str], cores: int) -> float:
+def run_engine(page_paths: list[str], cores: int) -> Run:
     import multiprocessing
 
     with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_init_api) as pool:
         list(pool.map(_read_with_api, page_paths[:cores]))  # warm: model loaded per process
+        pids = pool_pids(pool)
+        cpu = sum(map(process_cpu_seconds, pids))
         start = time.perf_counter()
         list(pool.map(_read_with_api, page_paths))
-        return time.perf_counter() - start
+        return Run(time.perf_counter() - start,
+                   sum(map(process_cpu_seconds, pids)) - cpu)
 
 
 async def warm(pool, cores: int) -> None:
@@ -122,13 +146,15 @@ async def warm(pool, cores: int) -> None:
     raise RuntimeError(f"only {len(answered)} of {cores} OCR processes started")
 
 
-def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> float:
+def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> Run:
     config = config_from_mapping({"paths": {"data_dir": str(data_dir)},
                                   "ocr": {"workers": cores},
                                   "worker": {"concurrency": cores, "poll_seconds": 0.02}}, env={})
     services = open_services(config)
     try:
         asyncio.run(warm(services.pool, cores))
+        pids = [os.getpid(), *pool_pids(services.pool._executor)]
+        service_cpu, cpu = process_cpu_seconds(pids[0]), sum(map(process_cpu_seconds, pids))
         start = time.perf_counter()
         ids = [ingest_file(services, path).fax_id for path in files]
 
@@ -139,9 +165,13 @@ def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> float:
 
         asyncio.run(drain())
         elapsed = time.perf_counter() - start
+        # A pool process replaced mid-run (none is, unless one crashed) would be missed.
+        assert pool_pids(services.pool._executor) == pids[1:], "the pool was restarted"
+        service_cpu = process_cpu_seconds(pids[0]) - service_cpu
+        cpu = sum(map(process_cpu_seconds, pids)) - cpu
         states = {services.catalog.get_fax(i)["state"] for i in ids}
         assert states == {"archived"}, states
-        return elapsed
+        return Run(elapsed, cpu, service_cpu)
     finally:
         services.close()
 
@@ -164,17 +194,22 @@ def main() -> None:
                       for p in split_document(f, root / f"pages{i}")]
         n = len(page_paths)
         results = {
-            "cli": run_cli(page_paths, args.cores),
+            "cli": Run(run_cli(page_paths, args.cores), 0.0),
             "engine": run_engine(page_paths, args.cores),
             "pipeline": run_pipeline(files, root / "var", args.cores),
         }
     kind = "dense text" if args.corpus == "dense" else f"{args.corpus} corpus pages"
     print(f"{n} pages ({args.faxes} faxes x {args.pages}), 204x98 G4, {kind}, "
           f"{args.cores} cores")
-    for name, seconds in results.items():
-        print(f"  {name:<9} {seconds:7.2f} s  {n / seconds:6.2f} pages/s")
-    print(f"ratio pipeline/cli    = {results['cli'] / results['pipeline']:.2f}x")
-    print(f"ratio pipeline/engine = {results['engine'] / results['pipeline']:.2f}x")
+    for name, run in results.items():
+        cpu = f"  {run.cpu_seconds * 1000 / n:6.1f} ms CPU a page" if run.cpu_seconds else ""
+        if run.service_cpu_seconds:
+            cpu += f" (service {run.service_cpu_seconds * 1000 / n:.1f})"
+        print(f"  {name:<9} {run.seconds:7.2f} s  {n / run.seconds:6.2f} pages/s{cpu}")
+    engine, pipeline = results["engine"], results["pipeline"]
+    print(f"ratio pipeline/cli    = {results['cli'].seconds / pipeline.seconds:.2f}x")
+    print(f"ratio pipeline/engine = {engine.seconds / pipeline.seconds:.2f}x"
+          f"  (CPU a page: {engine.cpu_seconds / pipeline.cpu_seconds:.2f}x)")
 
 
 if __name__ == "__main__":

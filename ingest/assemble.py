@@ -17,8 +17,13 @@ import img2pdf
 import pikepdf
 from PIL import Image, TiffImagePlugin
 
+from ingest.ocr_cache import page_words
 from ingest.pages import PageImage, g4_strip, save_page, write_g4_tiff
 from ocr.engine import PageText, Word
+
+# A page's words for its text layer: its reading, or the OCR cache file holding it (read
+# when its page is drawn, so a long fax's words are never all in memory at once).
+PageWords = PageText | str | Path
 
 # Helvetica advance widths (1/1000 em) for ASCII 32..126, from the Adobe AFM file.
 _HELVETICA_ASCII = [
@@ -67,7 +72,12 @@ def text_layer_stream(words: Sequence[Word], width_px: int, height_px: int, page
     return b"\n".join(ops)
 
 
-def assemble_pdf(pages: Sequence[PageImage], texts: Sequence[PageText], out: str | Path) -> None:
+def _words(source: PageWords) -> Sequence[Word]:
+    return source.words if isinstance(source, PageText) else page_words(Path(source))
+
+
+def assemble_pdf(pages: Sequence[PageImage], texts: Sequence[PageWords],
+                 out: str | Path) -> None:
     """Write the searchable PDF: one page per image at its own DPI, text layer on top."""
     out = Path(out)
     # The image-only PDF goes to a file, not memory: pikepdf then reads it as needed, so a
@@ -83,17 +93,18 @@ def assemble_pdf(pages: Sequence[PageImage], texts: Sequence[PageText], out: str
 
 
 def _add_text_layers(images_only: Path, pages: Sequence[PageImage],
-                     texts: Sequence[PageText], out: Path) -> None:
+                     texts: Sequence[PageWords], out: Path) -> None:
     with pikepdf.open(images_only) as pdf:
         font = pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
             BaseFont=pikepdf.Name.Helvetica, Encoding=pikepdf.Name.WinAnsiEncoding,
         ))
         for pdf_page, page, text in zip(pdf.pages, pages, texts, strict=True):
-            if not text.words:
+            words = _words(text)
+            if not words:
                 continue
             box = [float(v) for v in pdf_page.mediabox]
-            stream = text_layer_stream(text.words, page.width_px, page.height_px,
+            stream = text_layer_stream(words, page.width_px, page.height_px,
                                        box[2] - box[0], box[3] - box[1])
             pdf_page.add_resource(font, pikepdf.Name.Font, pikepdf.Name(FONT_NAME))
             pdf_page.contents_add(pikepdf.Stream(pdf, stream), prepend=False)
@@ -119,9 +130,10 @@ def assemble_tiff(pages: Sequence[PageImage], out: str | Path) -> None:
             tiff.newFrame()
 
 
-def assemble_outputs(pages: Sequence[PageImage], texts: Sequence[PageText],
+def assemble_outputs(pages: Sequence[PageImage], texts: Sequence[PageWords],
                      out_dir: str | Path) -> dict[str, str]:
-    """Pool task: write fax.pdf and fax.tif into ``out_dir``; return their paths by purpose."""
+    """Pool task: write fax.pdf and fax.tif into ``out_dir``; return their paths by purpose.
+    ``texts``: each page's reading, or the path of its OCR cache file."""
     out_dir = Path(out_dir)
     pdf_path, tiff_path = out_dir / "fax.pdf", out_dir / "fax.tif"
     assemble_pdf(pages, texts, pdf_path)

@@ -15,19 +15,19 @@ import hashlib
 import json
 import logging
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest import routing, spam
+from ingest import ocr_cache, routing, spam
 from ingest.assemble import assemble_outputs
 from ingest.config import ArchiveConfig, Config
 from ingest.jobs import JobKind
 from ingest.journal import message_event_key
 from ingest.metrics import Metrics
 from ingest.pages import FaxRejected, PageImage, PdfRendering, split_document, turn_page
-from ocr import OcrPool, PageText, Word
-from ocr.pool import PoolTaskTimedOut
+from ocr import OcrPool, PageText
+from ocr.pool import PoolTaskTimedOut, recognize_page_file
 from storage import audit, queue
 from storage.archive import Archive, LocalArchive, archive_key, sha256_stream
 from storage.backend import Catalog, open_catalog
@@ -158,7 +158,9 @@ async def process_fax(services: Services, job: queue.Job) -> queue.Job | None:
     work = spool.work_dir(fax["id"])
     pages = await split_pages(services, original, work / "pages")
     pages, texts = await ocr_pages(services, work, pages)
-    await services.pool.run(assemble_outputs, pages, texts, str(work))
+    # The pool process that assembles reads each page's words from its cache file.
+    await services.pool.run(assemble_outputs, pages,
+                            [str(_ocr_cache_path(work, p)) for p in pages], str(work))
     text_doc = [{"page_no": p.page_no, "text": t.text, "confidence": t.confidence,
                  "rotation": t.rotation, "added_forms": t.added_forms}
                 for p, t in zip(pages, texts, strict=True)]
@@ -193,7 +195,17 @@ async def process_fax(services: Services, job: queue.Job) -> queue.Job | None:
 
 
 def _ocr_cache_path(work: Path, page: PageImage) -> Path:
-    return work / "ocr" / f"{page.image_sha256}.json"
+    return ocr_cache.cache_path(work, page.image_sha256, page.page_no)
+
+
+def read_page_to_cache(path: str, xdpi: float, ydpi: float, cache: str) -> PageText:
+    """Pool task: OCR one page, keep the whole reading in the fax's OCR cache file
+    ``cache`` (assembly takes the page's words from there), and return it without its
+    words, which then never cross to the service nor gather there (ingest/ocr_cache.py)."""
+    text = recognize_page_file(path, xdpi, ydpi)
+    ocr_cache.write_page_text(Path(cache), text)
+    text.words = []
+    return text
 
 
 async def ocr_pages(services: Services, work: Path,
@@ -201,24 +213,24 @@ async def ocr_pages(services: Services, work: Path,
     """OCR pages in the pool, in parallel; a page already read (same pixels: a streamed page,
     or an earlier attempt of this job) comes from the fax's OCR cache instead. Pages that
     read upright only once turned are turned in their page files too; returns the pages as
-    they now are, and their text."""
+    they now are, and their text. The texts come without word boxes: those stay in each
+    page's cache file (``_ocr_cache_path``), where assembly reads them."""
     assert services.pool is not None, "OCR needs the pool"
     timeout = services.config.ocr.page_timeout_seconds
 
     async def one(page: PageImage) -> PageText:
         cached = _ocr_cache_path(work, page)
-        if page.image_sha256 and cached.is_file():
-            return page_text_from_json(cached.read_text())
+        if page.image_sha256:
+            text = ocr_cache.cached_page_text(cached)
+            if text is not None:
+                return text
         started = time.perf_counter()
         # Past the timeout the pool replaces its processes (a hung tesseract cannot be
         # stopped inside one), and the job retries.
-        text = await services.pool.recognize(Path(page.path), page.xdpi, page.ydpi,
-                                             timeout=timeout)
+        text = await services.pool.run(read_page_to_cache, page.path, page.xdpi, page.ydpi,
+                                       str(cached), timeout=timeout)
         services.metrics.ocr_pages.inc()
         services.metrics.ocr_seconds.observe(time.perf_counter() - started)
-        if page.image_sha256:
-            cached.parent.mkdir(exist_ok=True)
-            cached.write_text(json.dumps(asdict(text)))
         return text
 
     texts = list(await asyncio.gather(*(one(p) for p in pages)))
@@ -230,13 +242,6 @@ async def ocr_pages(services: Services, work: Path,
 
 async def _same(page: PageImage) -> PageImage:
     return page
-
-
-def page_text_from_json(raw: str) -> PageText:
-    doc = json.loads(raw)
-    return PageText(text=doc["text"], confidence=doc["confidence"],
-                    words=[Word(**w) for w in doc["words"]], rotation=doc.get("rotation", 0),
-                    added_forms=doc.get("added_forms", []))
 
 
 def page_text_row(text: PageText) -> dict[str, Any]:
