@@ -50,6 +50,8 @@ WORKERS = web.AppKey("workers", WorkerGroup)
 HTTP = web.AppKey("http", aiohttp.ClientSession)
 # The running doors by name (``srfax``, ``imap``), for status and tests.
 DOORS = web.AppKey("doors", dict)
+# The role this node runs in (``server.role`` or ``serve --role``): see ROLES.
+ROLE_NAME = web.AppKey("role", str)
 
 __all__ = ["CONFIG", "ROLES", "SERVICES", "init_app"]
 
@@ -174,9 +176,6 @@ def _door_ctx(name: str, door):
             app[DOORS].pop(name, None)
 
     return ctx
-
-
-ROLE_NAME = web.AppKey("role", str)
 
 
 def init_app(config: Config, *, start_workers: bool = True,
