@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+import weakref
 from pathlib import Path
 
 import boto3
@@ -44,6 +47,10 @@ class Seaweed:
                                                  "secretKey": SECRET_KEY}],
             "actions": ["Admin", "Read", "Write", "List", "Tagging"]}]}))
         self.proc: subprocess.Popen | None = None
+        # weed puts its glog files and its local sockets in /tmp unless told otherwise; a
+        # socket path must stay under 108 bytes, which a test's tmp_path may not.
+        self.sockets = Path(tempfile.mkdtemp(prefix="weed-"))
+        weakref.finalize(self, shutil.rmtree, self.sockets, True)
 
     @property
     def endpoint(self) -> str:
@@ -59,7 +66,10 @@ class Seaweed:
                               retries={"max_attempts": 1}, connect_timeout=2, read_timeout=10))
 
     def start(self, timeout: float = 90) -> None:
-        args = [WEED, "mini", f"-dir={self.data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+        args = [WEED, f"-logdir={self.root}", "mini", f"-dir={self.data}",
+                f"-s3.localSocket={self.sockets / 's3.sock'}",
+                f"-filer.localSocket={self.sockets / 'filer.sock'}",
+                "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
                 f"-s3.config={self.identities}", "-admin.ui=false", "-webdav=false",
                 *(f"-{flag}={port}" for flag, port in self.ports.items())]
         log = open(self.root / "weed.log", "ab")  # noqa: SIM115 (owned by the process)
