@@ -184,14 +184,16 @@ def _opts_out_of_something_else(folded: str, end: int) -> bool:
     return AD_OBJECT.search(" ".join(folded[end:end + 60].split()[:6])) is None
 
 
-def concept_opt_out(page: str, folded: str) -> re.Match[str] | None:
+def concept_opt_out(page: str, folded: str, page_folded: str | None = None,
+                    ) -> re.Match[str] | None:
     """A line's sentence pairing a wish to stop (remove, stop, unsubscribe, keine ... mehr, ne
     plus, darse de baja ...) with what is stopped (faxes, the sender's list, its ads): the
     match of the wish in ``folded`` (the page folded, whitespace collapsed), or None.
     Confidentiality notices ("received in error ... destroy") are not; nor is a line with
-    only a weak wish ("stop", "no more") and no number to send the request to."""
-    for line in page.splitlines():
-        line = " ".join(fold(line).split())
+    only a weak wish ("stop", "no more") and no number to send the request to.
+    ``page_folded``: the page already folded, lines kept (folded here if not given)."""
+    for line in (fold(page) if page_folded is None else page_folded).splitlines():
+        line = " ".join(line.split())
         for sentence in SENTENCE.split(line):
             if NOT_AN_OPT_OUT.search(sentence):
                 continue
@@ -212,13 +214,16 @@ def concept_opt_out(page: str, folded: str) -> re.Match[str] | None:
     return None
 
 
-def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
+def find_opt_out(page_texts: Sequence[str], folded_pages: Sequence[str] | None = None,
+                 ) -> OptOut | None:
     """The fax's opt-out notice: the first about faxes on any page, else the first lone
-    "unsubscribe"-like wording (as a printed newsletter or web page carries)."""
+    "unsubscribe"-like wording (as a printed newsletter or web page carries).
+    ``folded_pages``: the pages already folded (lines kept), if the caller has them."""
     lone = None
     for page_no, page in enumerate(page_texts, start=1):
-        folded = " ".join(fold(page).split())
-        concept = concept_opt_out(page, folded)
+        page_folded = fold(page) if folded_pages is None else folded_pages[page_no - 1]
+        folded = " ".join(page_folded.split())
+        concept = concept_opt_out(page, folded, page_folded)
         candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded),
                              *([concept] if concept else [])], key=lambda m: m.start())
         for match in candidates:
@@ -281,7 +286,9 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         signals.append({"signal": name, "weight": round(weight, 2), "detail": detail})
 
     text = "\n".join(page_texts)
-    folded = " ".join(fold(text).split())
+    # Each page folded once (lines kept, for the opt-out concept); the fax from those.
+    folded_pages = [fold(page) for page in page_texts]
+    folded = " ".join(" ".join(folded_pages).split())
     if from_number and from_number in allowlist:
         fire("allowlist", -100.0, f"{from_number} is on spam.allowlist")
         return Verdict(-100.0, "ham", signals)
@@ -291,7 +298,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("provider_verdict", weights.provider_verdict, "the provider marked it as spam")
     if (from_raw or "").strip().lower() in ANONYMOUS and not from_number:
         fire("no_caller_id", weights.no_caller_id, "no sender number")
-    notice = find_opt_out(page_texts)
+    notice = find_opt_out(page_texts, folded_pages)
     if notice is not None and notice.about_faxes:
         fire("opt_out_notice", weights.opt_out_notice,
              f"opt-out wording on page {notice.page}: {notice.wording!r}")
