@@ -164,6 +164,9 @@ ADVERTISING = compile_any([
     r"\b(?:only|just|from|as low as|starting at) \$\d", r"\b(?:seats|spaces|quantities) (?:are )?"
     r"limited\b", r"\breserve your (?:free )?(?:seat|spot)", r"\bmore (?:customers|patients)\b",
     r"\bfirst page of google\b", r"\bmarketing leads\b", r"\b(?:ink|toner) sale\b",
+    # stock tips faxed to strangers (the pump of a pump-and-dump)
+    r"\b(?:ticker|stock symbol)\s*:", r"\btarget(?: price)?\s*:?\s*\$\d",
+    r"\binsiders? (?:are )?buying\b", r"\bhot stock\b", r"\bkursziel\b", r"\baktientipp",
     # German
     r"sonderangebot", r"sonderpreis", r"tiefstpreis", r"probeabo", r"mindestbestell",
     r"\b(?:jetzt|noch heute|sofort) (?:bestellen|anmelden|anrufen|buchen|sichern)",
@@ -242,7 +245,7 @@ ORDINARY = compile_each({
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
-        r"\basegurado\s*:",
+        r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
         r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
@@ -251,6 +254,9 @@ ORDINARY = compile_each({
         r"|presupuesto|devis|angebot)"
         r"[\w.-]*(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)\s*"
         r"(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        # booking and record references mix letters and digits: "Booking ref K7QX2M"
+        r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
+        r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
     ],
     "an addressee by name": [
         r"\b(?:dear|hello) (?:dr|mr|mrs|ms|miss|prof)\.? [a-z]",
@@ -259,6 +265,9 @@ ORDINARY = compile_each({
         r"\bcher confrère\b", r"\bchère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
         r"\bestimad[oa] (?:sr|sra|dr|dra|señor|señora|doctor|doctora|colega)\.? [a-z]",
+        # a note that opens on its reader's name: "Madame Roux, ...", "Hallo Frau Weber,"
+        r"(?:^|[.!?]\s)(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|"
+        r"frau|herr|sr|sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor)\.? [a-z][\w'-]+ ?[,:]",
     ],
     "payment terms": [
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
@@ -305,7 +314,10 @@ WEB_FURNITURE = compile_any([
 OPT_ACTION = compile_any([
     # English: "remove" and "off" only in their opt-out constructions ("remove the cartridge",
     # "click Remove" are instructions, not notices).
-    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b", r"\bremoval\b",
+    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b",
+    # "removal" as the request ("Removal line:", "fax removal"), not any removal near "fax"
+    r"\bremoval\b(?= ?(?::|lines?\b|numbers?\b|requests?\b|hotline|desk|is processed|within))",
+    r"\b(?:fax|list|number) removal\b",
     r"\b(?:be|been|get|being|are|is) (?:permanently |promptly )?removed\b",
     r"\bremove (?:me|us|my|your|our|this)\b", r"\bremoved? (?:from|off)\b", r"\bremove\s*:",
     r"\b(?:word|with|write|written|reply|mark(?:ed)?) \W?remove\b",
@@ -386,10 +398,16 @@ OFFER = compile_any([
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
     r"\bcatalog\w*", r"\bkatalog\w*", r"\bcatálogo\w*", r"\bprice list\b", r"\bpreisliste\b",
     r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
+    # a request for money: a donation, a pledge, a sponsorship
+    r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
+    r"faites un don|donativo|donación)\b",
 ])
 # A request to act, in a sentence that gives a number to act on.
 ACT = compile_any([
-    r"\bcall\w*\b", r"\bphone\b", r"\bdial\b", r"\bring\b", r"\blet us know\b",
+    # ("call", "calling", "called"; not "caller" nor "callback" as nouns)
+    r"\bcall(?:s|ed|ing)?\b", r"\bphone (?:us|now|today|\+?\(?\d)", r"\bdial\b", r"\bring\b",
+    r"\blet us know\b", r"\bclaim\w*\b", r"\btext\b", r"\bswitch\b", r"\block in\b",
+    r"\bsecure\b", r"\bfax (?:it |them |your \w+ )?to\b", r"\bpledge\b",
     r"\bleave your (?:number|name|details)\b", r"\bhinterlassen\b", r"\br(?:ü|ue)ckruf\w*",
     r"\brappel\w*", r"\blaissez\b", r"\bdéjenos\b", r"\bdevolvemos\b",
     r"\border\w*", r"\breply\b", r"\brespond\b",
@@ -404,6 +422,27 @@ ACT = compile_any([
     r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
 ])
+# A solicitation dressed as a bill, an invoice or a listing renewal must say what it is (in the
+# US, 39 U.S.C. 3001(d): "This is a solicitation ... not a bill"; in Germany, directory offers
+# must be marked as offers; likewise in France and Spain). These say it by themselves:
+DRESSED_AS_BILL = compile_any([
+    r"\bthis is a solicitation\b", r"\ba solicitation for the order\b",
+    r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
+    r"\bnot affiliated with any (?:government|state|federal|public)",
+    r"\bno obligation to (?:pay|make (?:any )?payments?)\b", r"\bunless you accept this offer\b",
+    r"\bby signing,? you (?:order|accept|agree to (?:order|purchase|a))\b",
+    r"\bmit ihrer unterschrift (?:beauftragen|erteilen|bestellen|bestätigen) sie\b",
+    r"\bdies ist (?:ein angebot|keine rechnung)\b",
+    r"\bsignature vaut (?:commande|bon de commande|acceptation|souscription)",
+    r"\bceci n'est pas une facture\b", r"\bsu firma (?:equivale a|supone|implica)\b",
+])
+# ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
+NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b", r"\bkeine rechnung\b",
+                          r"\bpas une facture\b", r"\bno es una factura\b"])
+SOLD = compile_any([r"\boffer\b", r"\bsolicitation\b", r"\blisting\b", r"\bdirectory\b",
+                    r"\bangebot\b", r"\beintrag\w*", r"\bverzeichnis", r"\boffre\b",
+                    r"\bannuaire\b", r"\binsertion\b", r"\boferta\b", r"\binserci"])
+
 # "Questions? Call ..." on a statement or an EOB answers a customer; it asks for no order.
 # (unless the same sentence also takes orders: "Questions or orders: ...")
 QUESTIONS = compile_any([r"\bquestions?\b", r"\bfragen\b", r"\brückfragen\b", r"\bpreguntas\b",
