@@ -50,6 +50,7 @@ from ingest.spam_lexicon import (
     PHONE,
     PRICE,
     QUESTIONS,
+    SALUTATION,
     SOLD,
     TOLL_FREE,
     WEB_ADDRESS,
@@ -309,11 +310,14 @@ def dressed_as_bill(folded: str) -> str | None:
 DISGUISE = ("a reference number", "payment terms")
 
 
-def ordinary_marks(folded: str, disguised: bool = False) -> list[str]:
+def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> list[str]:
     """What makes the text look like correspondence with a known party (``disguised``: the
-    fax says it is an offer dressed as a bill, so its references and amounts due are not)."""
+    fax says it is an offer dressed as a bill, so its references and amounts due are not;
+    ``lines``: the folded text with its lines, for a line opening on the reader's name)."""
     marks = [name for name, pattern in ORDINARY.items()
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
+    if "an addressee by name" not in marks and SALUTATION.search(lines):
+        marks.append("an addressee by name")
     if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
         marks.append("a printed web page")
     return marks
@@ -376,7 +380,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if disguise:
         fire("dressed_as_bill", weights.dressed_as_bill,
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
-    marks = ordinary_marks(folded, disguised=disguise is not None)
+    marks = ordinary_marks(folded, disguised=disguise is not None,
+                           lines="\n".join(folded_pages))
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
                   or disguise is not None)
     if advertises and not marks:

@@ -265,9 +265,6 @@ ORDINARY = compile_each({
         r"\bcher confrère\b", r"\bchère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
         r"\bestimad[oa] (?:sr|sra|dr|dra|señor|señora|doctor|doctora|colega)\.? [a-z]",
-        # a note that opens on its reader's name: "Madame Roux, ...", "Hallo Frau Weber,"
-        r"(?:^|[.!?]\s)(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|"
-        r"frau|herr|sr|sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor)\.? [a-z][\w'-]+ ?[,:]",
     ],
     "payment terms": [
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
@@ -294,6 +291,12 @@ ORDINARY = compile_each({
         r"\breceta\b",
     ],
 })
+# A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
+# "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
+SALUTATION = re.compile(_ocr_tolerant(
+    r"^\s*(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|frau|herr|sr|"
+    r"sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor)\.? (?:(?:dr|prof)\.? )*"
+    r"[a-z][\w'-]+ ?[,:]"), re.M)
 # A web page printed to fax: an address line and the site's furniture.
 WEB_ADDRESS = compile_any([r"\bhttps?://", r"\bwww\.\w", r"\b[\w-]+\.(?:example|com|org|de|fr"
                            r"|es|net)/\w"])

@@ -89,6 +89,8 @@ LOOKALIKES = [
     # short notes that quote a price and ask for a call back
     ["Madame Roux, le devis pour la réparation est de 320 €. Rappelez-moi au 01 99 00 77 30."],
     ["Sr. Soler: el presupuesto del técnico es de 300 €. Llámeme al 93 555 0640. Gracias."],
+    ["Kanzlei Berger - Rückruf erbeten",
+     "Herr Dr. Schulte, die Kosten betragen 1.200 €. Bitte rufen Sie mich an: 0221 5550 7700."],
     ["https://shop.example.com/item/otoscope-ls20      Page 1 of 1", "LED otoscope LS-20",
      "$89.00  In stock  Add to cart", "Free shipping on orders over $50.",
      "Sign up for our newsletter | Privacy policy | Unsubscribe"],
