@@ -17,13 +17,18 @@ signal), on two labelled sets side by side in one run:
   finished, scored once, then its two misses studied (a development set from then on);
 - held-out F: tests/spam_heldout_f.py, written by an author who had read neither the scorer
   nor the other sets; scored once with main's scorer before this one existed (its first
-  look), never seen by whoever tuned; the held-out figure.
+  look: recall 0.480), then once with the concept scorer (recall 0.740); then released for
+  study: from the kinds-of-junk change on (dressed-as-bill concept, offers with a number,
+  ingest/spam_model.json trained on it too) a development set like the others.
 
-The shipped model (ingest/spam_model.json) is trained on tests/spam_training_set.py only, so
-on every set here it is scored on faxes it never saw. Then, on the same OCR'd text,
-cross-validation of the model part: for each labelled set, the model retrained on the training
-set plus every *other* labelled set and the whole scorer run on the one left out. (The
-hand-written concepts were written looking at sets A-E and G: only F tests them.)
+No set here is held out any more: every one is studied, and the shipped model
+(ingest/spam_model.json) is trained on the written training faxes *and* on every set here
+(benchmarks/spam_train.py), so the default-configuration figures are training figures. The
+honest figure for the model is the cross-validation that follows, on the same OCR'd text:
+for each labelled set, the model retrained on the written training faxes plus every *other*
+labelled set and the whole scorer run on the one left out. (The hand-written concepts were
+written looking at every set here: only a set written after them, and scored once, tests
+them.)
 
     python benchmarks/spam_eval.py [--no-cv] [--set "held-out F"]   (--set: that set only)
 """

@@ -527,6 +527,7 @@ class SpamConfig(_Section):
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
     solicitation: float = 3.0
+    dressed_as_bill: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0

@@ -34,9 +34,11 @@ from ingest.spam_lexicon import (
     CALL_TO_ACTION,
     COST_FREE,
     DATE_LIKE,
+    DRESSED_AS_BILL,
     FAX_OPT_OUT,
     FAX_WORD,
     GENERIC_OPT_OUT,
+    NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
     OPT_ACTION,
@@ -48,6 +50,8 @@ from ingest.spam_lexicon import (
     PHONE,
     PRICE,
     QUESTIONS,
+    SALUTATION,
+    SOLD,
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
@@ -85,6 +89,7 @@ class SpamWeights:
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
     solicitation: float = 3.0
+    dressed_as_bill: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -184,14 +189,16 @@ def _opts_out_of_something_else(folded: str, end: int) -> bool:
     return AD_OBJECT.search(" ".join(folded[end:end + 60].split()[:6])) is None
 
 
-def concept_opt_out(page: str, folded: str) -> re.Match[str] | None:
+def concept_opt_out(page: str, folded: str, page_folded: str | None = None,
+                    ) -> re.Match[str] | None:
     """A line's sentence pairing a wish to stop (remove, stop, unsubscribe, keine ... mehr, ne
     plus, darse de baja ...) with what is stopped (faxes, the sender's list, its ads): the
     match of the wish in ``folded`` (the page folded, whitespace collapsed), or None.
     Confidentiality notices ("received in error ... destroy") are not; nor is a line with
-    only a weak wish ("stop", "no more") and no number to send the request to."""
-    for line in page.splitlines():
-        line = " ".join(fold(line).split())
+    only a weak wish ("stop", "no more") and no number to send the request to.
+    ``page_folded``: the page already folded, lines kept (folded here if not given)."""
+    for line in (fold(page) if page_folded is None else page_folded).splitlines():
+        line = " ".join(line.split())
         for sentence in SENTENCE.split(line):
             if NOT_AN_OPT_OUT.search(sentence):
                 continue
@@ -212,13 +219,16 @@ def concept_opt_out(page: str, folded: str) -> re.Match[str] | None:
     return None
 
 
-def find_opt_out(page_texts: Sequence[str]) -> OptOut | None:
+def find_opt_out(page_texts: Sequence[str], folded_pages: Sequence[str] | None = None,
+                 ) -> OptOut | None:
     """The fax's opt-out notice: the first about faxes on any page, else the first lone
-    "unsubscribe"-like wording (as a printed newsletter or web page carries)."""
+    "unsubscribe"-like wording (as a printed newsletter or web page carries).
+    ``folded_pages``: the pages already folded (lines kept), if the caller has them."""
     lone = None
     for page_no, page in enumerate(page_texts, start=1):
-        folded = " ".join(fold(page).split())
-        concept = concept_opt_out(page, folded)
+        page_folded = fold(page) if folded_pages is None else folded_pages[page_no - 1]
+        folded = " ".join(page_folded.split())
+        concept = concept_opt_out(page, folded, page_folded)
         candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded),
                              *([concept] if concept else [])], key=lambda m: m.start())
         for match in candidates:
@@ -247,9 +257,30 @@ def request_to_act(folded: str) -> str | None:
     return None
 
 
-def solicitation(folded: str) -> tuple[str, str] | None:
+# At most this many words in a sentence that is an offer and a number (a table row of amounts
+# and references, read as one sentence, is neither).
+OFFER_SENTENCE_WORDS = 20
+
+
+def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
+    """A short sentence, in one line, that is an offer and a number and gives no other reason
+    for the number ("Business loans up to $500K, no credit check: 877-...", "Free website
+    audit: 305-..."): the offer and "a number beside it". "Questions? ..." does not count."""
+    for line in lines:
+        for sentence in SENTENCE.split(line):
+            if len(sentence.split()) > OFFER_SENTENCE_WORDS:
+                continue
+            offer = OFFER.search(sentence)
+            if offer and _has_phone_number(sentence) and not QUESTIONS.search(sentence):
+                return offer.group(0).strip(), "a number beside it"
+    return None
+
+
+def solicitation(folded: str, lines: Iterable[str] = ()) -> tuple[str, str] | None:
     """(what is offered, the request to act): a price with a call to order, or any offer (a
-    discount, something free, a catalogue) with a request that gives a number to act on."""
+    discount, something free, a catalogue, a request for a donation) with a request that gives
+    a number to act on, or an offer in one short sentence of one of ``lines`` (folded) with a
+    number."""
     price, request = PRICE.search(folded), request_to_act(folded)
     known = CALL_TO_ACTION.search(folded)
     if price and (request or known):
@@ -257,12 +288,36 @@ def solicitation(folded: str) -> tuple[str, str] | None:
     offer = OFFER.search(folded)
     if offer and request:
         return offer.group(0).strip(), request
+    return offer_with_number(lines)
+
+
+def dressed_as_bill(folded: str) -> str | None:
+    """The line by which a solicitation dressed as a bill, an invoice or a listing renewal says
+    it is an offer ("This is a solicitation, not a bill", "Dies ist ein Angebot", "La
+    signature vaut commande"); "not a bill" alone (an explanation of benefits says it) only
+    beside what is sold (an offer, a listing, a directory)."""
+    found = DRESSED_AS_BILL.search(folded)
+    if found:
+        return found.group(0)
+    found = NOT_A_BILL.search(folded)
+    if found and SOLD.search(folded):
+        return found.group(0)
     return None
 
 
-def ordinary_marks(folded: str) -> list[str]:
-    """What makes the text look like correspondence with a known party."""
-    marks = [name for name, pattern in ORDINARY.items() if pattern.search(folded)]
+# What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
+# of a customer.
+DISGUISE = ("a reference number", "payment terms")
+
+
+def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> list[str]:
+    """What makes the text look like correspondence with a known party (``disguised``: the
+    fax says it is an offer dressed as a bill, so its references and amounts due are not;
+    ``lines``: the folded text with its lines, for a line opening on the reader's name)."""
+    marks = [name for name, pattern in ORDINARY.items()
+             if not (disguised and name in DISGUISE) and pattern.search(folded)]
+    if "an addressee by name" not in marks and SALUTATION.search(lines):
+        marks.append("an addressee by name")
     if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
         marks.append("a printed web page")
     return marks
@@ -281,7 +336,9 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         signals.append({"signal": name, "weight": round(weight, 2), "detail": detail})
 
     text = "\n".join(page_texts)
-    folded = " ".join(fold(text).split())
+    # Each page folded once (lines kept, for the opt-out concept); the fax from those.
+    folded_pages = [fold(page) for page in page_texts]
+    folded = " ".join(" ".join(folded_pages).split())
     if from_number and from_number in allowlist:
         fire("allowlist", -100.0, f"{from_number} is on spam.allowlist")
         return Verdict(-100.0, "ham", signals)
@@ -291,7 +348,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("provider_verdict", weights.provider_verdict, "the provider marked it as spam")
     if (from_raw or "").strip().lower() in ANONYMOUS and not from_number:
         fire("no_caller_id", weights.no_caller_id, "no sender number")
-    notice = find_opt_out(page_texts)
+    notice = find_opt_out(page_texts, folded_pages)
     if notice is not None and notice.about_faxes:
         fire("opt_out_notice", weights.opt_out_notice,
              f"opt-out wording on page {notice.page}: {notice.wording!r}")
@@ -309,7 +366,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    offer = solicitation(folded)
+    offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()))
     if offer:
         fire("solicitation", weights.solicitation,
              f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
@@ -319,8 +376,14 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
              f"toll-free number {toll_free.group(0).strip()}")
     if len(page_texts) == 1:
         fire("one_page", weights.one_page, "one-page fax (typical of broadcasts)")
-    marks = ordinary_marks(folded)
-    advertises = (notice is not None and notice.about_faxes) or offer is not None
+    disguise = dressed_as_bill(folded)
+    if disguise:
+        fire("dressed_as_bill", weights.dressed_as_bill,
+             f"an offer dressed as a bill or a listing renewal: {disguise!r}")
+    marks = ordinary_marks(folded, disguised=disguise is not None,
+                           lines="\n".join(folded_pages))
+    advertises = ((notice is not None and notice.about_faxes) or offer is not None
+                  or disguise is not None)
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -358,6 +421,7 @@ def weights_from(config: Any) -> SpamWeights:
         opt_out_free=c.opt_out_free,
         unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
         advertising_max=c.advertising_max, solicitation=c.solicitation,
+        dressed_as_bill=c.dressed_as_bill,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

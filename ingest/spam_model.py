@@ -34,7 +34,10 @@ def tokens(text: str) -> list[str]:
 
 def features(text: str) -> dict[str, list[int]]:
     """Feature name -> positions of the tokens it came from (for explanations)."""
-    toks = tokens(text)
+    return token_features(tokens(text))
+
+
+def token_features(toks: list[str]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for i, tok in enumerate(toks):
         found.setdefault(f"w:{tok}", []).append(i)
@@ -76,17 +79,16 @@ class JunkModel:
         return self.bias + sum(self.weights.get(name, 0.0) * v for name, v in x.items())
 
     def predict(self, page_texts: Sequence[str], explain: int = 4) -> Prediction:
-        text = "\n".join(page_texts)
-        found = features(text)
-        x = vector(found)
-        z = self.logit(x)
+        toks = tokens("\n".join(page_texts))
+        found = token_features(toks)
+        scale = 1.0 / math.sqrt(len(found)) if found else 0.0
+        weights = self.weights
+        known = [(name, weights[name] * scale) for name in found if name in weights]
+        z = self.bias + sum(w for _, w in known)
         # Each feature's contribution shared among the words it came from.
-        toks = tokens(text)
         per_word: dict[str, float] = {}
-        for name, positions in found.items():
-            w = self.weights.get(name, 0.0) * x[name]
-            if not w:
-                continue
+        for name, w in known:
+            positions = found[name]
             for i in positions:
                 word = toks[i]
                 if name.startswith("b:") and i + 1 < len(toks):

@@ -400,12 +400,12 @@ def test_the_model_signal_explains_itself() -> None:
 
 
 def test_the_shipped_model_is_the_one_its_training_script_makes() -> None:
-    """ingest/spam_model.json comes from benchmarks/spam_train.py and the training set, not
+    """ingest/spam_model.json comes from benchmarks/spam_train.py and its training faxes, not
     from hand edits: retraining reproduces it."""
-    from benchmarks.spam_train import fit, training_examples
+    from benchmarks.spam_train import fit, shipped_examples
     from ingest.spam_model import shipped_model
 
-    retrained = fit(training_examples())
+    retrained = fit(shipped_examples())
     shipped = shipped_model()
     assert round(retrained.bias, 4) == shipped.bias
     assert {k: round(v, 4) for k, v in retrained.weights.items()} == shipped.weights
