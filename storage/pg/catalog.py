@@ -297,7 +297,9 @@ class PostgresCatalog:
 
     def record_events(self, events: list[NewEvent]) -> list[bool]:
         """:meth:`record_event` for each of ``events`` in one statement (one round trip for a
-        whole group commit); a key repeated among them is journaled once, by the first."""
+        whole group commit); a key repeated among them is journaled once, by the first.
+        The arrays go in binary (``%b``): psycopg writes a text array element by element
+        through a regular expression, about 50 us a row, most of a group commit's CPU."""
         if not events:
             return []
         now = utcnow_iso()
@@ -305,8 +307,8 @@ class PostgresCatalog:
             """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
                                    fax_id)
                SELECT provider, idem_key, event_type, %s, headers, body, fax_id
-               FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::bytea[],
-                           %s::text[]) WITH ORDINALITY
+               FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[], %b::bytea[],
+                           %b::text[]) WITH ORDINALITY
                     AS e (provider, idem_key, event_type, headers, body, fax_id, n)
                ORDER BY n
                ON CONFLICT (idem_key) DO NOTHING RETURNING idem_key""",
@@ -458,8 +460,8 @@ class PostgresCatalog:
         with self._cursor() as cur:
             cur.execute(
                 "INSERT INTO audit_log (seq, at, actor, action, fax_id, details, prev_hash,"
-                " hash) SELECT * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[],"
-                " %s::text[], %s::text[], %s::text[], %s::text[])",
+                " hash) SELECT * FROM unnest(%b::bigint[], %b::text[], %b::text[], %b::text[],"
+                " %b::text[], %b::text[], %b::text[], %b::text[])",  # binary: see record_events
                 [[entry[c] for entry in entries] for c in columns])
 
     def audit_entries(self, from_seq: int = 1) -> Iterator[dict[str, Any]]:
