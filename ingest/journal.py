@@ -182,7 +182,8 @@ class GroupJournal:
     @staticmethod
     def _commit(catalog: Catalog, batch: list) -> None:
         try:
-            with catalog.transaction():
+            # One round trip per result read (PostgreSQL pipeline mode), not per statement.
+            with catalog.batch_transaction():
                 outcomes = [(journaled, None) for journaled in
                             record_deliveries(catalog, [rec for rec, _, _ in batch])]
         except Exception:

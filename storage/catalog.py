@@ -137,6 +137,10 @@ class Catalog:
         else:
             self.conn.execute("COMMIT")
 
+    def batch_transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """:meth:`transaction` (in-process, SQLite has no round trips to save)."""
+        return self.transaction()
+
     def close(self) -> None:
         self.conn.close()
 

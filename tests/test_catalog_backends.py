@@ -243,14 +243,15 @@ def _webhook(n: int) -> DeliveryRecord:
                           job_kind="fetch", job_payload={"n": n})
 
 
+@pytest.mark.parametrize("kind", ["transaction", "batch_transaction"])
 def test_deliveries_written_together_are_the_rows_written_one_by_one(
-        catalog: Catalog) -> None:
+        catalog: Catalog, kind: str) -> None:
     from ingest.journal import record_deliveries
 
     journal_delivery(catalog, _webhook(0))
     # 0 is journaled already; 2 comes twice in the batch: the first one counts.
     batch = [_webhook(n) for n in (1, 2, 0, 3, 2, 4)]
-    with catalog.transaction():
+    with getattr(catalog, kind)():
         outcomes = record_deliveries(catalog, batch)
     assert [o.duplicate for o in outcomes] == [False, False, True, False, True, False]
     assert all(o.fax_id is None for o in outcomes)
@@ -266,3 +267,24 @@ def test_deliveries_written_together_are_the_rows_written_one_by_one(
     assert chain.ok and chain.entries == 5
     assert [json.loads(e["details"])["idem_key"] for e in catalog.audit_entries()] == \
         [f"hook-{n}" for n in (0, 1, 2, 3, 4)]
+
+
+def test_a_batch_transaction_is_pipelined_on_postgres_and_undone_whole_on_error(
+        catalog: Catalog) -> None:
+    from ingest.journal import record_deliveries
+
+    if catalog.backend == "postgresql":
+        from psycopg import pq
+
+        with catalog.batch_transaction() as conn:
+            # Statements go out together: BEGIN and the rest wait for a result to be read.
+            assert conn.pgconn.pipeline_status == pq.PipelineStatus.ON
+    with pytest.raises(RuntimeError), catalog.batch_transaction():
+        record_deliveries(catalog, [_webhook(1), _webhook(2)])
+        raise RuntimeError("the commit does not happen")
+    assert catalog.delivery_summaries() == [] and audit.verify_chain(catalog).entries == 0
+    with catalog.batch_transaction():  # the connection is fit for the next batch
+        record_deliveries(catalog, [_webhook(1)])
+    assert [d.deliveries for d in catalog.delivery_summaries()] == [1]
+    assert catalog.jobs.counts_by_state()["queued"] == 1
+    assert audit.verify_chain(catalog).ok

@@ -78,6 +78,15 @@ class PostgresCatalog:
             yield conn
 
     @contextlib.contextmanager
+    def batch_transaction(self) -> Iterator[psycopg.Connection]:
+        """:meth:`transaction` in pipeline mode: statements whose results nobody reads yet
+        (BEGIN, locks, savepoints, inserts, the COMMIT) go out with the next one that is
+        read, so a group commit waits for the server once per result it needs instead of
+        once per statement. Nested, a savepoint as usual."""
+        with self.jobs.transaction(pipeline=True) as conn:
+            yield conn
+
+    @contextlib.contextmanager
     def _cursor(self) -> Iterator[psycopg.Cursor[dict[str, Any]]]:
         """A cursor on the bound transaction's connection, or on one of its own (committed
         when the call returns) outside any."""

@@ -46,13 +46,18 @@ class PostgresQueue:
             f"faxvault_pg_queue_{id(self)}", default=None)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[psycopg.Connection]:
+    def transaction(self, *, pipeline: bool = False) -> Iterator[psycopg.Connection]:
+        """A transaction bound to this thread or task (nested: a savepoint). ``pipeline``:
+        in psycopg's pipeline mode, BEGIN and COMMIT included (see
+        ``PostgresCatalog.batch_transaction``)."""
         bound = self._bound.get()
         if bound is not None:  # nested: a savepoint in the transaction already open
             with bound.transaction():
                 yield bound
             return
-        with self.pool.connection() as conn, conn.transaction():
+        with self.pool.connection() as conn, \
+                (conn.pipeline() if pipeline else contextlib.nullcontext()), \
+                conn.transaction():
             token = self._bound.set(conn)
             try:
                 yield conn
