@@ -22,7 +22,7 @@ from storage.catalog import NewEvent
 from storage.queue import NewJob
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class Journaled:
     fax_id: str | None
     duplicate: bool
@@ -64,7 +64,7 @@ def ensure_fax(catalog: Catalog, fax: NewFax) -> str:
     return catalog.ensure_fax(new_fax_id(), asdict(fax))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class DeliveryRecord:
     """One delivery as it is journaled: the raw event plus the work it asks for."""
 

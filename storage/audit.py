@@ -64,7 +64,7 @@ def append(catalog: Catalog, actor: str, action: str, fax_id: str | None = None,
     return seq
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class NewEntry:
     actor: str
     action: str

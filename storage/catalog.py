@@ -26,6 +26,11 @@ BUSY_TIMEOUT_MS = 10_000
 _savepoints = itertools.count(1)
 
 
+# Journaled headers as JSON with sorted keys, one encoder for every delivery (json.dumps
+# with an option builds a new one per call).
+HEADERS_JSON = json.JSONEncoder(sort_keys=True)
+
+
 def utcnow_iso() -> str:
     """UTC now as ISO 8601 with seconds and a Z, the one time format of the catalog."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
@@ -64,7 +69,7 @@ class DoorState:
     acks_waiting: int = 0  # faxes to acknowledge at the provider once archived
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class NewEvent:
     """One delivery's raw event, as the journal stores it."""
 
@@ -241,7 +246,7 @@ class Catalog:
             """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
                                    fax_id)
                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING""",
-            (provider, idem_key, event_type, utcnow_iso(), json.dumps(headers, sort_keys=True),
+            (provider, idem_key, event_type, utcnow_iso(), HEADERS_JSON.encode(headers),
              body, fax_id)).rowcount == 1
 
     def event_body(self, idem_key: str) -> bytes | None:

@@ -150,6 +150,21 @@ async def test_journaled_and_duplicate_deliveries_are_counted_in_metrics(
     assert 'faxvault_ack_seconds_count{provider="faxplus"} 4.0' in text
 
 
+async def test_credentials_in_headers_are_never_journaled(world: World) -> None:
+    headers = {"Content-Type": "application/json", "AUTHORIZATION": "Bearer s3cret",
+               "X-Api-Key": "k3y", "X-Trace": "t1"}
+    assert (await post_faxplus(world, faxplus_event("fp11", event="fax_sent"),
+                               headers=headers)).status == 200
+    assert (await post_faxplus(world, faxplus_event("fp12", event="fax_sent"),
+                               headers={"Content-Type": "application/json",
+                                        "X-Trace": "t2"})).status == 200
+    journaled = [json.loads(row[0]) for row in world.services.catalog.conn.execute(
+        "SELECT headers FROM events ORDER BY id")]
+    assert [h["X-Trace"] for h in journaled] == ["t1", "t2"]
+    assert not {name.lower() for h in journaled for name in h} & {"authorization", "x-api-key"}
+    assert all(h["Content-Type"] == "application/json" for h in journaled)
+
+
 # -- Dropbox --------------------------------------------------------------------------------
 async def test_dropbox_received_with_valid_hash(world: World) -> None:
     fax_id = "9c2c7e8c2ed1839f75a9a0227ce2954b1d7c3407"

@@ -24,6 +24,7 @@ from psycopg_pool import ConnectionPool
 
 from storage.backend import CatalogUnavailable, FeatureUnavailable, PostgresSettings
 from storage.catalog import (
+    HEADERS_JSON,
     DeliverySummary,
     DoorAck,
     DoorState,
@@ -323,7 +324,7 @@ class PostgresCatalog:
                ON CONFLICT (idem_key) DO NOTHING RETURNING idem_key""",
             (now, [e.provider for e in events], [e.idem_key for e in events],
              [e.event_type for e in events],
-             [json.dumps(e.headers, sort_keys=True) for e in events],
+             [HEADERS_JSON.encode(e.headers) for e in events],
              [e.body for e in events], [e.fax_id for e in events]))}
         new = []
         for e in events:
