@@ -72,14 +72,16 @@ class NewEntry:
     details: dict[str, Any] | None = None
 
 
-def append_many(catalog: Catalog, entries: list[NewEntry]) -> list[int]:
+def append_many(catalog: Catalog, entries: list[NewEntry],
+                head: Callable[[], tuple[int, str] | None] | None = None) -> list[int]:
     """:func:`append` for each of ``entries``, in order, with one head read and one insert
-    (a group commit's entries: on PostgreSQL each statement is a round trip)."""
+    (a group commit's entries: on PostgreSQL each statement is a round trip). ``head``:
+    the head already asked for in this transaction (``catalog.audit_head_later()``)."""
     if not entries:
         return []
     with catalog.transaction():
-        head = catalog.audit_head(for_append=True)
-        seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
+        current = head() if head is not None else catalog.audit_head(for_append=True)
+        seq, prev = (current[0] + 1, current[1]) if current else (1, GENESIS)
         rows, at = [], utcnow_iso()  # one clock reading: the entries are one write
         for entry in entries:
             encoded = _DETAILS_JSON.encode(entry.details or {})

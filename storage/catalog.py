@@ -12,7 +12,7 @@ import itertools
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -311,6 +311,12 @@ class Catalog:
         row = self.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
                                 ).fetchone()
         return (row["seq"], row["hash"]) if row else None
+
+    def audit_head_later(self) -> Callable[[], tuple[int, str] | None]:
+        """:meth:`audit_head` for an append, read now (in-process: nothing to save by
+        reading it later, as the PostgreSQL catalog does)."""
+        head = self.audit_head(for_append=True)
+        return lambda: head
 
     def insert_audit_entry(self, entry: dict[str, Any]) -> None:
         self.conn.execute(

@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import psycopg
@@ -455,6 +455,27 @@ class PostgresCatalog:
             cur.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
             row = cur.fetchone()
         return (int(row["seq"]), row["hash"]) if row else None
+
+    def audit_head_later(self) -> Callable[[], tuple[int, str] | None]:
+        """:meth:`audit_head` for an append, in two steps: the audit lock and the head read
+        are sent now, inside the open transaction, and the returned function reads the
+        head. In a batch transaction (pipeline mode) they go out with the next statement
+        whose result is read (a group commit's events), so the head costs no wait of its
+        own. The lock is held until the transaction ends; the head is read by a statement
+        after the lock's, so it is the head no other node can append after."""
+        conn = self.jobs.bound_connection()
+        if conn is None:
+            raise RuntimeError("audit_head_later() appends inside an open transaction")
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (AUDIT_LOCK,))
+        cur = conn.cursor(row_factory=dict_row)
+        cur.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+
+        def read() -> tuple[int, str] | None:
+            with cur:
+                row = cur.fetchone()
+            return (int(row["seq"]), row["hash"]) if row else None
+
+        return read
 
     def insert_audit_entry(self, entry: dict[str, Any]) -> None:
         with self._cursor() as cur:
