@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from psycopg.rows import dict_row
+from psycopg.rows import dict_row, tuple_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
@@ -313,19 +313,22 @@ class PostgresCatalog:
         if not events:
             return []
         now = utcnow_iso()
-        inserted = {r["idem_key"] for r in self._rows(
-            """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
-                                   fax_id)
-               SELECT provider, idem_key, event_type, %s, headers, body, fax_id
-               FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[], %b::bytea[],
-                           %b::text[]) WITH ORDINALITY
-                    AS e (provider, idem_key, event_type, headers, body, fax_id, n)
-               ORDER BY n
-               ON CONFLICT (idem_key) DO NOTHING RETURNING idem_key""",
-            (now, [e.provider for e in events], [e.idem_key for e in events],
-             [e.event_type for e in events],
-             [HEADERS_JSON.encode(e.headers) for e in events],
-             [e.body for e in events], [e.fax_id for e in events]))}
+        with self._cursor() as cur:
+            cur.row_factory = tuple_row  # a dict per returned key costs more than the insert
+            cur.execute(
+                """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
+                                       fax_id)
+                   SELECT provider, idem_key, event_type, %s, headers, body, fax_id
+                   FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[], %b::bytea[],
+                               %b::text[]) WITH ORDINALITY
+                        AS e (provider, idem_key, event_type, headers, body, fax_id, n)
+                   ORDER BY n
+                   ON CONFLICT (idem_key) DO NOTHING RETURNING idem_key""",
+                (now, [e.provider for e in events], [e.idem_key for e in events],
+                 [e.event_type for e in events],
+                 [HEADERS_JSON.encode(e.headers) for e in events],
+                 [e.body for e in events], [e.fax_id for e in events]))
+            inserted = {key for (key,) in cur.fetchall()}
         new = []
         for e in events:
             new.append(e.idem_key in inserted)

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from typing import Any
 
 import psycopg
-from psycopg.rows import dict_row
+from psycopg.rows import dict_row, tuple_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
@@ -102,6 +102,7 @@ class PostgresQueue:
         if not jobs:
             return []
         with self._cursor() as cur:
+            cur.row_factory = tuple_row  # a dict per returned id costs more than the id
             cur.execute(
                 f"""WITH queued AS (
                       INSERT INTO jobs (kind, fax_id, payload, state, max_attempts, run_after,
@@ -119,7 +120,7 @@ class PostgresQueue:
                 ([str(j.kind) for j in jobs], [j.fax_id for j in jobs],
                  [json.dumps(j.payload or {}) for j in jobs], [j.max_attempts for j in jobs],
                  NOTIFY_CHANNEL))
-            ids = sorted(int(row["id"]) for row in cur.fetchall())
+            ids = sorted(int(job_id) for (job_id,) in cur.fetchall())
         return ids
 
     def enqueue_leased(self, kind: str, *, fax_id: str | None, max_attempts: int,
