@@ -125,6 +125,37 @@ async def load(port: int, seconds: float, clients: int, offset: int) -> tuple[in
     return round(len(latencies) / elapsed), latencies
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process (all its threads) so far, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+
+
+def cpu_of_tree(root: int) -> dict[int, float]:
+    """CPU so far of ``root`` and its children (a postmaster and its backends), by PID."""
+    pids = [root]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == root:
+                pids.append(int(entry.name))
+    return {pid: cpu_seconds(pid) for pid in pids}
+
+
+def spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU spent between two readings of a process tree (a process new since counts whole)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] * 1000
 
@@ -164,8 +195,17 @@ async def part1(args: argparse.Namespace, tmp: Path) -> None:
                 proc = subprocess.Popen([sys.executable, __file__, *mode])
                 try:
                     await wait_up(port)
+                    cpu_before = (cpu_seconds(proc.pid), time.process_time(),
+                                  cpu_of_tree(server.pid) if url else {})
                     rate, latencies = await load(port, args.seconds, args.clients,
                                                  offset=port * 100_000)
+                    # CPU per delivery: the server process, the load generator (this
+                    # process), PostgreSQL (the postmaster and its backends).
+                    n = max(1, len(latencies))
+                    cpu = ((cpu_seconds(proc.pid) - cpu_before[0]) / n * 1e6,
+                           (time.process_time() - cpu_before[1]) / n * 1e6,
+                           spent(cpu_before[2], cpu_of_tree(server.pid)) / n * 1e6
+                           if url else 0.0)
                 finally:
                     proc.terminate()
                     proc.wait(timeout=30)
@@ -175,14 +215,16 @@ async def part1(args: argparse.Namespace, tmp: Path) -> None:
                         journaled_sqlite(tmp / f"var-{port}")
                     assert journaled == len(latencies), (name, journaled, len(latencies))
             if name not in results or rate > results[name][0]:
-                results[name] = (rate, pct(latencies, 50), pct(latencies, 99))
+                results[name] = (rate, pct(latencies, 50), pct(latencies, 99), *cpu)
     finally:
         if server is not None:
             server.stop()
     print(f"acknowledgement, {args.clients} concurrent clients, {args.seconds:g} s per run "
           "(best of 2):")
-    for name, (rate, p50, p99) in results.items():
-        print(f"  {name:<8} {rate:6d} deliveries/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms")
+    for name, (rate, p50, p99, server_us, client_us, pg_us) in results.items():
+        print(f"  {name:<8} {rate:6d} deliveries/s   p50 {p50:6.1f} ms   p99 {p99:6.1f} ms"
+              f"   CPU per delivery: server {server_us:5.0f} us, PostgreSQL {pg_us:5.0f} us,"
+              f" load generator {client_us:5.0f} us")
     bare = results["bare"][0]
     print(f"ratio journal/bare = {results['journal'][0] / bare:.2f}x")
     if "postgres" in results:

@@ -13,6 +13,8 @@ import re
 import time
 import urllib.parse
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 from aiohttp.web_log import AccessLogger
@@ -73,9 +75,14 @@ def _refuse(app: web.Application, provider: str, status: int, reason: str,
 async def _read_capped(request: web.Request, cap: int) -> bytes:
     """The whole body, refused past ``cap`` (declared or streamed): a provider whose
     deliveries carry the fax itself has a larger cap than the server's."""
+    declared = request.content_length
+    if declared is not None:
+        if declared > cap:
+            raise DeliveryRejected(413, f"body over the {cap}-byte limit")
+        # The parser hands over no more than the declared length: read it in one go, as a
+        # bare route does (the chunk loop below costs more than parsing the delivery).
+        return await request.read()
     too_large = DeliveryRejected(413, f"body over the {cap}-byte limit")
-    if request.content_length is not None and request.content_length > cap:
-        raise too_large
     chunks, size = [], 0
     try:
         async for chunk in request.content.iter_chunked(256 * 1024):
@@ -101,22 +108,54 @@ def largest_body_cap(config: Config) -> int:
                + [body_cap(p, config) for p in registry.PROVIDERS.values()])
 
 
+@dataclass(frozen=True)
+class _RouteState:
+    """What a route reads on every delivery, worked out once per configuration and metrics
+    registry: the token, the body cap and the provider's section (reading a setting a
+    section lacks through pydantic raises and catches an AttributeError each time), and the
+    metric children (``labels()`` takes a lock and a dict lookup per call)."""
+
+    config: Config
+    metrics: Metrics
+    token: str | None
+    cap: int
+    settings: Any
+    journaled: Any
+    duplicate: Any
+    ack_seconds: Any
+
+
+def _route_state(provider: Provider, config: Config, metrics: Metrics) -> _RouteState:
+    name = provider.name
+    return _RouteState(
+        config=config, metrics=metrics, token=provider.webhook_token(config),
+        cap=body_cap(provider, config), settings=provider.settings(config),
+        journaled=metrics.deliveries.labels(name, "journaled"),
+        duplicate=metrics.deliveries.labels(name, "duplicate"),
+        ack_seconds=metrics.ack_seconds.labels(name))
+
+
 def webhook_handler(provider: Provider):
     """The route of one registered provider: path token, then its pure parser, then the
     journal, then its acknowledgement."""
     name, parse = provider.name, provider.parse
     assert parse is not None, f"{name} has no webhook parser"
+    cached: list[_RouteState] = []  # the config is frozen: rebuilt only for another one
 
     async def handler(request: web.Request) -> web.Response:
-        app, config = request.app, request.app[CONFIG]
+        app = request.app
         started = time.perf_counter()
-        if not token_matches(request.match_info["token"], provider.webhook_token(config)):
+        config, metrics = app[CONFIG], app[METRICS]
+        if not cached or cached[0].config is not config or cached[0].metrics is not metrics:
+            cached[:] = [_route_state(provider, config, metrics)]
+        route = cached[0]
+        if not token_matches(request.match_info["token"], route.token):
             # Same answer as any unknown path: the route's existence is not revealed.
             _refuse(app, name, 404, "wrong token", request)
             raise web.HTTPNotFound()
         try:
-            body = await _read_capped(request, body_cap(provider, config))
-            delivery = parse(request.headers, body, provider.settings(config))
+            body = await _read_capped(request, route.cap)
+            delivery = parse(request.headers, body, route.settings)
         except DeliveryRejected as refusal:
             return _refuse(app, name, refusal.status, refusal.reason, request)
         # A delivery carrying the fax itself journals its parsed fields and the file's digest,
@@ -125,8 +164,8 @@ def webhook_handler(provider: Provider):
         record = delivery_record(delivery, journal_headers(request.headers), kept, config)
         journaled = await app[JOURNAL].journal(record)
         outcome = "duplicate" if journaled.duplicate else "journaled"
-        app[METRICS].deliveries.labels(name, outcome).inc()
-        app[METRICS].ack_seconds.labels(name).observe(time.perf_counter() - started)
+        (route.duplicate if journaled.duplicate else route.journaled).inc()
+        route.ack_seconds.observe(time.perf_counter() - started)
         log.info("%s %s %s -> %s (fax %s)", name, delivery.event_type,
                  delivery.provider_fax_id, outcome, journaled.fax_id)
         ack = provider.acknowledge(delivery, journaled.duplicate)

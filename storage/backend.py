@@ -10,7 +10,7 @@ runs in the one transaction; a nested ``transaction()`` is a savepoint.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,6 +41,8 @@ class Catalog(Protocol):
     def people(self) -> People: ...
 
     def transaction(self) -> contextlib.AbstractContextManager[Any]: ...
+
+    def batch_transaction(self) -> contextlib.AbstractContextManager[Any]: ...
 
     def close(self) -> None: ...
 
@@ -117,6 +119,8 @@ class Catalog(Protocol):
 
     # the audit log's rows (storage.audit computes and checks the chain)
     def audit_head(self, *, for_append: bool = False) -> tuple[int, str] | None: ...
+
+    def audit_head_later(self) -> Callable[[], tuple[int, str] | None]: ...
 
     def insert_audit_entry(self, entry: dict[str, Any]) -> None: ...
 

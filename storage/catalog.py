@@ -12,7 +12,7 @@ import itertools
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,11 @@ from storage.terms import fold_lookalikes, index_terms, term_keys
 
 BUSY_TIMEOUT_MS = 10_000
 _savepoints = itertools.count(1)
+
+
+# Journaled headers as JSON with sorted keys, one encoder for every delivery (json.dumps
+# with an option builds a new one per call).
+HEADERS_JSON = json.JSONEncoder(sort_keys=True)
 
 
 def utcnow_iso() -> str:
@@ -64,7 +69,7 @@ class DoorState:
     acks_waiting: int = 0  # faxes to acknowledge at the provider once archived
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class NewEvent:
     """One delivery's raw event, as the journal stores it."""
 
@@ -136,6 +141,10 @@ class Catalog:
             raise
         else:
             self.conn.execute("COMMIT")
+
+    def batch_transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """:meth:`transaction` (in-process, SQLite has no round trips to save)."""
+        return self.transaction()
 
     def close(self) -> None:
         self.conn.close()
@@ -237,7 +246,7 @@ class Catalog:
             """INSERT INTO events (provider, idem_key, event_type, received_at, headers, body,
                                    fax_id)
                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING""",
-            (provider, idem_key, event_type, utcnow_iso(), json.dumps(headers, sort_keys=True),
+            (provider, idem_key, event_type, utcnow_iso(), HEADERS_JSON.encode(headers),
              body, fax_id)).rowcount == 1
 
     def event_body(self, idem_key: str) -> bytes | None:
@@ -302,6 +311,12 @@ class Catalog:
         row = self.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
                                 ).fetchone()
         return (row["seq"], row["hash"]) if row else None
+
+    def audit_head_later(self) -> Callable[[], tuple[int, str] | None]:
+        """:meth:`audit_head` for an append, read now (in-process: nothing to save by
+        reading it later, as the PostgreSQL catalog does)."""
+        head = self.audit_head(for_append=True)
+        return lambda: head
 
     def insert_audit_entry(self, entry: dict[str, Any]) -> None:
         self.conn.execute(

@@ -44,7 +44,7 @@ class FailedJob:
     updated_at: float  # seconds since the epoch
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class NewJob:
     """A job to enqueue (see :func:`enqueue`)."""
 

@@ -243,14 +243,15 @@ def _webhook(n: int) -> DeliveryRecord:
                           job_kind="fetch", job_payload={"n": n})
 
 
+@pytest.mark.parametrize("kind", ["transaction", "batch_transaction"])
 def test_deliveries_written_together_are_the_rows_written_one_by_one(
-        catalog: Catalog) -> None:
+        catalog: Catalog, kind: str) -> None:
     from ingest.journal import record_deliveries
 
     journal_delivery(catalog, _webhook(0))
     # 0 is journaled already; 2 comes twice in the batch: the first one counts.
     batch = [_webhook(n) for n in (1, 2, 0, 3, 2, 4)]
-    with catalog.transaction():
+    with getattr(catalog, kind)():
         outcomes = record_deliveries(catalog, batch)
     assert [o.duplicate for o in outcomes] == [False, False, True, False, True, False]
     assert all(o.fax_id is None for o in outcomes)
@@ -266,3 +267,84 @@ def test_deliveries_written_together_are_the_rows_written_one_by_one(
     assert chain.ok and chain.entries == 5
     assert [json.loads(e["details"])["idem_key"] for e in catalog.audit_entries()] == \
         [f"hook-{n}" for n in (0, 1, 2, 3, 4)]
+
+
+def test_a_batch_transaction_is_pipelined_on_postgres_and_undone_whole_on_error(
+        catalog: Catalog) -> None:
+    from ingest.journal import record_deliveries
+
+    if catalog.backend == "postgresql":
+        from psycopg import pq
+
+        with catalog.batch_transaction() as conn:
+            # Statements go out together: BEGIN and the rest wait for a result to be read.
+            assert conn.pgconn.pipeline_status == pq.PipelineStatus.ON
+    with pytest.raises(RuntimeError), catalog.batch_transaction():
+        record_deliveries(catalog, [_webhook(1), _webhook(2)])
+        raise RuntimeError("the commit does not happen")
+    assert catalog.delivery_summaries() == [] and audit.verify_chain(catalog).entries == 0
+    with catalog.batch_transaction():  # the connection is fit for the next batch
+        record_deliveries(catalog, [_webhook(1)])
+    assert [d.deliveries for d in catalog.delivery_summaries()] == [1]
+    assert catalog.jobs.counts_by_state()["queued"] == 1
+    assert audit.verify_chain(catalog).ok
+
+
+def test_group_commits_of_two_nodes_at_once_keep_one_unbroken_chain(
+        postgres_url: str, tmp_path: Path) -> None:
+    """Batches written as the journal writes them (batch transaction, head asked for before
+    the events and read after) by two nodes at once, beside single appends: no gap, no fork."""
+    from ingest.journal import record_deliveries
+
+    location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url,
+                               postgres=PostgresSettings(pool_max_size=4))
+    nodes = [open_catalog(location) for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def node_writes(catalog: Catalog, node: int) -> None:
+        try:
+            for n in range(15):
+                with catalog.batch_transaction():
+                    record_deliveries(catalog, [_webhook(node * 1000 + n * 10 + k)
+                                                for k in range(3)])
+                audit.record(catalog, f"node{node}", "fax.viewed", None, {"n": n})
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=node_writes, args=(nodes[i % 2], i)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert errors == []
+        report = audit.verify_chain(nodes[0])
+        assert report.ok and report.entries == 4 * 15 * 4
+    finally:
+        for node in nodes:
+            node.close()
+
+
+def test_the_audit_head_asked_for_early_holds_the_lock_until_the_end(
+        postgres_url: str, tmp_path: Path) -> None:
+    import psycopg
+
+    from storage.pg.catalog import AUDIT_LOCK
+
+    location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url)
+    catalog = open_catalog(location)
+    try:
+        audit.record(catalog, "system", "config.applied", None, {})
+        with psycopg.connect(postgres_url, autocommit=True) as other:
+            def other_node_may_append() -> bool:
+                return other.execute("SELECT pg_try_advisory_xact_lock(%s)",
+                                     (AUDIT_LOCK,)).fetchone()[0]
+
+            with catalog.batch_transaction():
+                read = catalog.audit_head_later()
+                head = read()
+                assert head is not None and head[0] == 1
+                assert not other_node_may_append()
+            assert other_node_may_append()
+    finally:
+        catalog.close()

@@ -272,3 +272,20 @@ def test_a_job_queued_on_one_node_wakes_a_listener_on_another(postgres_url: str)
         listener.close()
         pool.close()
 
+
+def test_jobs_queued_together_wake_a_listener_on_another_node(postgres_url: str) -> None:
+    from storage.queue import NewJob
+
+    pool = open_pool(postgres_url, PoolSettings(max_size=2))
+    listener = JobListener(postgres_url)
+    try:
+        jobs = PostgresQueue(pool)
+        assert not listener.wait(0.05)
+        with jobs.transaction():
+            ids = jobs.enqueue_many([NewJob("process", None, {"n": n}, 8) for n in range(3)])
+        assert listener.wait(30)
+        assert ids == sorted(ids) and len(set(ids)) == 3
+        assert jobs.counts_by_state()["queued"] == 3
+    finally:
+        listener.close()
+        pool.close()

@@ -18,6 +18,7 @@ from tests.fakes import counting_app
 from tests.world import (
     DB_HOOK,
     DB_KEY,
+    FP_HOOK,
     World,
     dropbox_callback,
     faxplus_event,
@@ -117,6 +118,51 @@ async def test_other_faxplus_events_are_journaled_and_ignored(world: World) -> N
     assert response.status == 200
     assert world.count("events") == 1 and world.count("jobs") == 0
     assert world.count("faxes") == 0
+
+
+async def _chunked(data: bytes):
+    """A body the client streams without Content-Length (chunked transfer encoding)."""
+    for at in range(0, len(data), 1000):
+        yield data[at:at + 1000]
+
+
+async def test_a_chunked_body_is_read_whole_and_capped_like_a_declared_one(
+        world: World) -> None:
+    # Declared lengths are read in one go; a body without one is read chunk by chunk.
+    body = json.dumps(faxplus_event("fp8", event="fax_sent", note="x" * 3000)).encode()
+    url, headers = f"/webhooks/faxplus/{FP_HOOK}", {"Content-Type": "application/json"}
+    response = await world.client.post(url, data=_chunked(body), headers=headers)
+    assert response.status == 200, await response.text()
+    assert world.services.catalog.event_body("faxplus:fax_sent:fp8:") == body
+    too_large = await world.client.post(url, data=_chunked(b"x" * 70_000), headers=headers)
+    assert too_large.status == 413 and "limit" in await too_large.text()
+    assert world.count("events") == 1
+
+
+async def test_journaled_and_duplicate_deliveries_are_counted_in_metrics(
+        world: World) -> None:
+    for _ in range(3):
+        assert (await post_faxplus(world, faxplus_event("fp9", event="fax_sent"))).status == 200
+    await post_faxplus(world, faxplus_event("fp10", event="fax_sent"))
+    text = await (await world.client.get("/metrics")).text()
+    assert 'faxvault_deliveries_total{outcome="journaled",provider="faxplus"} 2.0' in text
+    assert 'faxvault_deliveries_total{outcome="duplicate",provider="faxplus"} 2.0' in text
+    assert 'faxvault_ack_seconds_count{provider="faxplus"} 4.0' in text
+
+
+async def test_credentials_in_headers_are_never_journaled(world: World) -> None:
+    headers = {"Content-Type": "application/json", "AUTHORIZATION": "Bearer s3cret",
+               "X-Api-Key": "k3y", "X-Trace": "t1"}
+    assert (await post_faxplus(world, faxplus_event("fp11", event="fax_sent"),
+                               headers=headers)).status == 200
+    assert (await post_faxplus(world, faxplus_event("fp12", event="fax_sent"),
+                               headers={"Content-Type": "application/json",
+                                        "X-Trace": "t2"})).status == 200
+    journaled = [json.loads(row[0]) for row in world.services.catalog.conn.execute(
+        "SELECT headers FROM events ORDER BY id")]
+    assert [h["X-Trace"] for h in journaled] == ["t1", "t2"]
+    assert not {name.lower() for h in journaled for name in h} & {"authorization", "x-api-key"}
+    assert all(h["Content-Type"] == "application/json" for h in journaled)
 
 
 # -- Dropbox --------------------------------------------------------------------------------

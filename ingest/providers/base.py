@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
+from multidict import CIMultiDict, CIMultiDictProxy
 from tenacity import (
     AsyncRetrying,
     retry_if_exception,
@@ -53,7 +54,7 @@ def iso_utc(value: Any, max_chars: int = 40) -> str | None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built per delivery
 class Delivery:
     """One authenticated, parsed webhook delivery (typed; the raw body is kept beside it)."""
 
@@ -169,6 +170,11 @@ def multipart_parts(headers: Mapping[str, str], body: bytes) -> Iterator[Any]:
 
 
 def journal_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The headers to journal: all but :data:`SECRET_HEADERS`. (Most deliveries carry none
+    of them: then a plain copy, with no per-header lowercasing.)"""
+    if isinstance(headers, CIMultiDictProxy | CIMultiDict) and not any(
+            name in headers for name in SECRET_HEADERS):
+        return dict(headers.items())
     return {k: v for k, v in headers.items() if k.lower() not in SECRET_HEADERS}
 
 

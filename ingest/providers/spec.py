@@ -21,8 +21,13 @@ class Ack:
     content_type: str = "application/json"
 
 
+# The two answers, encoded once (this runs on every acknowledgement).
+_JSON_ACKS = {duplicate: Ack(json.dumps({"ok": True, "duplicate": duplicate}))
+              for duplicate in (False, True)}
+
+
 def json_ack(delivery: Delivery, duplicate: bool) -> Ack:
-    return Ack(json.dumps({"ok": True, "duplicate": duplicate}))
+    return _JSON_ACKS[bool(duplicate)]
 
 
 # (settings, shared session, HTTP policy) -> a client, or None when no credentials are set.

@@ -11,13 +11,14 @@ when a lease runs out. Enqueueing notifies ``faxvault_jobs`` (delivered at commi
 from __future__ import annotations
 
 import contextlib
+import json
 import secrets
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
 import psycopg
-from psycopg.rows import dict_row
+from psycopg.rows import dict_row, tuple_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
@@ -45,13 +46,18 @@ class PostgresQueue:
             f"faxvault_pg_queue_{id(self)}", default=None)
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[psycopg.Connection]:
+    def transaction(self, *, pipeline: bool = False) -> Iterator[psycopg.Connection]:
+        """A transaction bound to this thread or task (nested: a savepoint). ``pipeline``:
+        in psycopg's pipeline mode, BEGIN and COMMIT included (see
+        ``PostgresCatalog.batch_transaction``)."""
         bound = self._bound.get()
         if bound is not None:  # nested: a savepoint in the transaction already open
             with bound.transaction():
                 yield bound
             return
-        with self.pool.connection() as conn, conn.transaction():
+        with self.pool.connection() as conn, \
+                (conn.pipeline() if pipeline else contextlib.nullcontext()), \
+                conn.transaction():
             token = self._bound.set(conn)
             try:
                 yield conn
@@ -91,23 +97,30 @@ class PostgresQueue:
         return int(job_id)
 
     def enqueue_many(self, jobs: list[NewJob]) -> list[int]:
-        """Enqueue ``jobs`` (ready now) in one statement and one notification; their ids, in
-        order (identity values are drawn in the order the rows are inserted)."""
+        """Enqueue ``jobs`` (ready now) and notify, in one statement (one round trip); their
+        ids, in order (identity values are drawn in the order the rows are inserted)."""
         if not jobs:
             return []
         with self._cursor() as cur:
+            cur.row_factory = tuple_row  # a dict per returned id costs more than the id
             cur.execute(
-                f"""INSERT INTO jobs (kind, fax_id, payload, state, max_attempts, run_after,
-                                      created_at, updated_at)
-                    SELECT kind, fax_id, payload, 'queued', max_attempts, {NOW}, {NOW}, {NOW}
-                    FROM unnest(%s::text[], %s::text[], %s::jsonb[], %s::integer[])
-                         WITH ORDINALITY AS j (kind, fax_id, payload, max_attempts, n)
-                    ORDER BY n
-                    RETURNING id""",
+                f"""WITH queued AS (
+                      INSERT INTO jobs (kind, fax_id, payload, state, max_attempts, run_after,
+                                        created_at, updated_at)
+                      SELECT kind, fax_id, payload::jsonb, 'queued', max_attempts, {NOW},
+                             {NOW}, {NOW}
+                      FROM unnest(%b::text[], %b::text[], %b::text[], %b::integer[])
+                           WITH ORDINALITY AS j (kind, fax_id, payload, max_attempts, n)
+                      ORDER BY n
+                      RETURNING id),
+                    woken AS (SELECT pg_notify(%b, ''))
+                    SELECT queued.id FROM queued, woken""",
+                # Binary arrays, payloads as JSON text: psycopg's text arrays cost ~50 us a
+                # row (see PostgresCatalog.record_events).
                 ([str(j.kind) for j in jobs], [j.fax_id for j in jobs],
-                 [Jsonb(j.payload or {}) for j in jobs], [j.max_attempts for j in jobs]))
-            ids = sorted(int(row["id"]) for row in cur.fetchall())
-            cur.execute("SELECT pg_notify(%s, '')", (NOTIFY_CHANNEL,))
+                 [json.dumps(j.payload or {}) for j in jobs], [j.max_attempts for j in jobs],
+                 NOTIFY_CHANNEL))
+            ids = sorted(int(job_id) for (job_id,) in cur.fetchall())
         return ids
 
     def enqueue_leased(self, kind: str, *, fax_id: str | None, max_attempts: int,
