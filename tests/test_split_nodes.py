@@ -3,6 +3,7 @@ in S3 (SeaweedFS): what keeps the split set-up from spending time and requests t
 node does not.
 
 - A fax's archive step runs beside the worker loop, which goes on to the next fax's OCR.
+- A worker reads an original back from the shared spool in one request.
 """
 
 from __future__ import annotations
@@ -91,3 +92,28 @@ async def test_the_next_fax_is_read_while_the_last_one_uploads(split: Services,
     await loop
     assert catalog.jobs.counts_by_state() == {"queued": 0, "running": 0, "done": 4,
                                               "failed": 0}
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["unversioned", "versioned"])
+def test_an_original_is_read_back_from_the_shared_spool_in_one_request(
+        tmp_path: Path, postgres_url: str, store: Seaweed, ocr_pool: OcrPool,
+        sample_fax: Path, locked: bool) -> None:
+    """Another node took the file: this one has no local copy and fetches it, with one GET
+    (no HEAD first, no listing of versions), checked against its SHA-256."""
+    lock = {"object_lock_mode": "GOVERNANCE", "retention_days": 1} if locked else {}
+    services = split_services(tmp_path, postgres_url, store, ocr_pool, **lock)
+    try:
+        blob = services.spool.store_file(sample_fax, services.config.limits.max_file_bytes)
+        services.spool.share_blob(blob)
+        blob.path.unlink()  # as on a node that did not take the file
+        calls: list[str] = []
+        services.archive.client.meta.events.register(
+            "before-call.s3", lambda model, **_: calls.append(model.name))
+        path = services.spool.local_blob(blob.sha256)
+        assert path.read_bytes() == sample_fax.read_bytes()
+        assert calls == ["GetObject"]
+        calls.clear()
+        missing = services.spool.local_blob("0" * 64)  # in no spool: one request, no file
+        assert not missing.exists() and calls == ["GetObject"]
+    finally:
+        services.close()
