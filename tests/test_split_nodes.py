@@ -4,11 +4,14 @@ node does not.
 
 - A fax's archive step runs beside the worker loop, which goes on to the next fax's OCR.
 - A worker reads an original back from the shared spool in one request.
+- The hot folder uploads a file to the shared spool while the pool checks that it decodes,
+  and journals it only once both are done.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import signal
 import time
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.hotfolder import running_hotfolder
 from ingest.local import ingest_file
 from ingest.pipeline import Services, open_services
 from ingest.worker import worker_loop
@@ -44,7 +48,8 @@ def split_services(tmp_path: Path, postgres_url: str, store: Seaweed, pool: OcrP
         archive={"backend": "s3", "endpoint_url": store.endpoint,
                  "bucket": f"split-{uuid.uuid4().hex[:12]}", "access_key_id": ACCESS_KEY,
                  "secret_access_key": SECRET_KEY, "create_bucket": True,
-                 "timeout_seconds": 120.0, "max_attempts": 1, **archive})
+                 "timeout_seconds": 120.0, "max_attempts": 1, **archive},
+        hotfolder={"enabled": True, "stability_seconds": 0.1, "rescan_seconds": 0.5})
     assert config.shares_spool
     return open_services(config, pool=pool)
 
@@ -117,3 +122,40 @@ def test_an_original_is_read_back_from_the_shared_spool_in_one_request(
         assert not missing.exists() and calls == ["GetObject"]
     finally:
         services.close()
+
+
+def _hold_until(flag: str) -> None:
+    """Pool task: keep this pool process busy until ``flag`` exists."""
+    while not os.path.exists(flag):
+        time.sleep(0.02)
+
+
+async def test_a_dropped_file_is_shared_while_the_pool_checks_it(
+        tmp_path: Path, postgres_url: str, store: Seaweed, sample_fax: Path) -> None:
+    """The api node's pool of one is busy (a long check): the dropped file is already in the
+    shared spool, and not journaled, until the check has run; then it is journaled."""
+    pool = OcrPool(workers=1)
+    services = split_services(tmp_path, postgres_url, store, pool)
+    flag = tmp_path / "release-the-pool"
+    try:
+        holding = asyncio.ensure_future(pool.run(_hold_until, str(flag)))
+        assert services.spool.shared is not None
+        key = services.spool.shared.blob_key(hashlib.sha256(sample_fax.read_bytes()).hexdigest())
+        async with running_hotfolder(services) as folder:
+            staged = folder.inbox / ".drop.part"
+            staged.write_bytes(sample_fax.read_bytes())
+            os.replace(staged, folder.inbox / "drop.tif")
+            await _until(lambda: services.archive.exists(key), time.monotonic() + 60,
+                         "the upload waited for the decoding check")
+            assert not holding.done()
+            assert services.catalog.fax_counts_by_state() == {}  # not journaled yet
+            flag.touch()
+            await holding
+            await _until(lambda: folder.taken == 1, time.monotonic() + 60,
+                         "not journaled after the check")
+        assert services.catalog.fax_counts_by_state() == {"received": 1}
+        assert (folder.inbox / "done" / "drop.tif").is_file()
+    finally:
+        flag.touch()
+        services.close()
+        pool.shutdown()
