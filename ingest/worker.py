@@ -139,12 +139,13 @@ async def worker_loop(services: Services, stop: asyncio.Event, *,
     follow_up: asyncio.Task | None = None
     try:
         while not stop.is_set():
+            seen = wakeups.generation if wakeups is not None else 0
             job = services.catalog.jobs.lease(cfg.lease_seconds, fax_ids=ids)
             if job is None:
                 if until_idle and (ids is None or services.catalog.jobs.pending_for(ids) == 0):
                     return
                 if wakeups is not None:
-                    await wakeups.wait(stop, cfg.poll_seconds)
+                    await wakeups.wait(stop, cfg.poll_seconds, since=seen)
                     continue
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
