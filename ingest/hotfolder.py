@@ -10,8 +10,10 @@ file from being queued twice.
 Taking a file: copy it into the spool first (opened once without following links or waiting
 on a FIFO, checked to be a regular file within the size cap, hashed and fsynced, all off the
 event loop); from then on only the copy is read: its tags, the decoding check (in the pool,
-like the pipeline will), the journal. Only then is the name moved to ``done/`` (or deleted),
-and only if it still names the file that was copied. A file that cannot be taken moves to
+like the pipeline will), the journal. With several nodes the copy also goes to the shared
+spool, uploaded while the pool checks it; the fax is journaled once both are done. Only then
+is the name moved to ``done/`` (or deleted), and only if it still names the file that was
+copied. A file that cannot be taken moves to
 ``failed/`` with ``<name>.error.txt`` saying why. A crash between journaling and the move
 leaves the file in the inbox: the next scan takes it again, the journal recognises the same
 bytes, and it moves to ``done/`` as a duplicate. File names appear in logs quoted.
@@ -389,20 +391,26 @@ class HotFolder:
             log.warning("hot folder: %s not readable yet (%s)", quoted(path.name), exc.strerror)
             return True  # stays a file in the inbox: the next scan tries again
         journaled = False
+        # Several nodes: the bytes go to the shared spool, off the event loop, while the pool
+        # checks that they decode (the upload need not wait for the check); the fax is
+        # journaled only once both are done, so the bytes are durable beyond this node
+        # before the file leaves the inbox.
+        sharing = (asyncio.ensure_future(asyncio.to_thread(services.spool.share_blob, blob))
+                   if services.spool.shared is not None else None)
         try:
             try:
                 side = await asyncio.to_thread(read_sidecar, sidecar, dir_fd)
                 tags, ext = await asyncio.to_thread(_tags_and_extension, blob)
                 await self._check_readable(blob.path)
             except (FaxRejected, SidecarError) as exc:
+                await _settled(sharing)  # its copy goes with the spooled one, below
                 await asyncio.to_thread(self._move_failed, path, held, sidecar, str(exc), blob,
                                         place)
                 return False
             metadata = file_metadata(tags, side, place.folder if place else None)
             try:
-                # Several nodes: the bytes go to the shared spool first, off the event loop,
-                # so they are durable beyond this node before the file leaves the inbox.
-                await asyncio.to_thread(services.spool.share_blob, blob)
+                if sharing is not None:
+                    await sharing
                 result = journal_blob(services, blob, path.name, metadata,
                                       actor="hotfolder", ext=ext, shared=True)
             except BlobReleased as exc:
@@ -416,6 +424,7 @@ class HotFolder:
             journaled = True
         finally:
             if not journaled:
+                await _settled(sharing)  # an upload still running would outlive the release
                 self._release_unjournaled(blob)
         await asyncio.to_thread(self._move_done, path, held, sidecar, blob, place)
         self.taken += 1
@@ -468,6 +477,12 @@ class HotFolder:
         with os.fdopen(note, "w") as out:
             out.write(reason + "\n")
         log.warning("hot folder: %s refused: %s", quoted(path.name), reason)
+
+
+async def _settled(task: asyncio.Future | None) -> None:
+    """Wait for ``task`` to end, whatever its outcome (the caller no longer needs it)."""
+    if task is not None:
+        await asyncio.gather(task, return_exceptions=True)
 
 
 def _tags_and_extension(blob: Blob) -> tuple[dict[int, str | int], str]:

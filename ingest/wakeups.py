@@ -26,6 +26,7 @@ class JobWakeups:
     def __init__(self, listener: Any, loop: asyncio.AbstractEventLoop) -> None:
         self._listener, self._loop = listener, loop
         self._event = asyncio.Event()
+        self._generation = 0
         self._closed = threading.Event()
         self._thread = threading.Thread(target=self._listen, name="job-wakeups", daemon=True)
         self._thread.start()
@@ -38,9 +39,18 @@ class JobWakeups:
             return None
         return cls(open_listener(), asyncio.get_running_loop())
 
+    @property
+    def generation(self) -> int:
+        """How many wake-ups have run: a worker notes it before it leases, and waits
+        ``since`` then (see :meth:`wait`)."""
+        return self._generation
+
     def _pulse(self) -> None:
-        self._event.set()  # wakes every worker waiting now ...
-        self._event.clear()  # ... and none that starts waiting later
+        # Sets the event of every wait begun before this wake-up and gives later waits a new
+        # one, and counts it: see wait().
+        self._generation += 1
+        event, self._event = self._event, asyncio.Event()
+        event.set()
 
     def _listen(self) -> None:
         while not self._closed.is_set():
@@ -53,9 +63,17 @@ class JobWakeups:
             if woke and not self._closed.is_set():
                 self._loop.call_soon_threadsafe(self._pulse)
 
-    async def wait(self, stop: asyncio.Event, timeout: float) -> None:
-        """Return when a job is announced, ``stop`` is set, or ``timeout`` passes."""
-        waits = [asyncio.ensure_future(self._event.wait()), asyncio.ensure_future(stop.wait())]
+    async def wait(self, stop: asyncio.Event, timeout: float, since: int | None = None) -> None:
+        """Return when a job is announced, ``stop`` is set, or ``timeout`` passes. With
+        ``since`` (a :attr:`generation` noted before the worker's lease found nothing), a
+        wake-up that has run since returns at once: the job it announces was queued while
+        the lease ran, perhaps too late for it. One still scheduled on the loop when this
+        wait begins ends it too. (A pulse that set and cleared one event woke only the waits
+        already waiting on it; such a job then waited for the next poll.)"""
+        event = self._event
+        if since is not None and since != self._generation:
+            return
+        waits = [asyncio.ensure_future(event.wait()), asyncio.ensure_future(stop.wait())]
         try:
             await asyncio.wait(waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
         finally:

@@ -128,25 +128,52 @@ async def worker_loop(services: Services, stop: asyncio.Event, *,
                       wakeups: JobWakeups | None = None) -> None:
     """Take jobs until ``stop`` is set (or, with ``until_idle``, until the given faxes have no
     pending job). ``fax_ids`` restricts the loop to those faxes' jobs. Idle, it waits for the
-    next poll, or for ``wakeups`` (a job queued on any node) if given."""
+    next poll, or for ``wakeups`` (a job queued on any node) if given.
+
+    A job's follow-up (the archive step a handler leased to this node) runs beside the loop,
+    which goes back to taking jobs at once: uploading one fax keeps no OCR process waiting
+    for the next. One follow-up at a time per loop; the loop waits for the last before it
+    runs another, and before it returns."""
     ids = list(fax_ids) if fax_ids is not None else None
     cfg = services.config.worker
-    while not stop.is_set():
-        job = services.catalog.jobs.lease(cfg.lease_seconds, fax_ids=ids)
-        if job is None:
-            if until_idle and (ids is None or services.catalog.jobs.pending_for(ids) == 0):
-                return
-            if wakeups is not None:
-                await wakeups.wait(stop, cfg.poll_seconds)
+    follow_up: asyncio.Task | None = None
+    try:
+        while not stop.is_set():
+            seen = wakeups.generation if wakeups is not None else 0
+            job = services.catalog.jobs.lease(cfg.lease_seconds, fax_ids=ids)
+            if job is None:
+                if until_idle and (ids is None or services.catalog.jobs.pending_for(ids) == 0):
+                    return
+                if wakeups is not None:
+                    await wakeups.wait(stop, cfg.poll_seconds, since=seen)
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), cfg.poll_seconds)
-            continue
-        while job is not None:
-            job = await run_job(services, job)
-            if job is not None and stop.is_set():  # draining: leave it for the next start
-                services.catalog.jobs.release(job)
-                job = None
+            follow = await run_job(services, job)
+            if follow is None:
+                continue
+            if follow_up is not None:
+                await follow_up
+            follow_up = asyncio.create_task(_run_follow_ups(services, follow, stop),
+                                            name=f"follow-up-{follow.id}")
+    except asyncio.CancelledError:
+        if follow_up is not None:
+            follow_up.cancel()  # its job is released, ready for the next start
+        raise
+    finally:
+        if follow_up is not None:
+            await asyncio.gather(follow_up, return_exceptions=True)
+
+
+async def _run_follow_ups(services: Services, job: queue.Job | None,
+                          stop: asyncio.Event) -> None:
+    """Run a job already leased to this worker, and whatever it leads to."""
+    while job is not None:
+        if stop.is_set():  # draining: leave it for the next start
+            services.catalog.jobs.release(job)
+            return
+        job = await run_job(services, job)
 
 
 class WorkerGroup:

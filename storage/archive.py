@@ -38,6 +38,10 @@ class ArchiveUnavailable(ArchiveError):
     """The store cannot be reached (network, timeouts, 5xx): retry later."""
 
 
+class NotInArchive(ArchiveError):
+    """The store has no such object (or no such version)."""
+
+
 class IntegrityError(ArchiveError):
     """What was read back does not hash to what was written."""
 
@@ -100,7 +104,8 @@ class Archive(Protocol):
     def put_file(self, key: str, path: Path, sha256: str, *,
                  retain_until: str | None = None) -> StoredObject: ...
 
-    def open(self, key: str, version_id: str | None = None) -> BinaryIO: ...
+    def open(self, key: str, version_id: str | None = None, *,
+             latest: bool = False) -> BinaryIO: ...
 
     def exists(self, key: str) -> bool: ...
 
@@ -156,12 +161,14 @@ class LocalArchive:
             tmp.unlink(missing_ok=True)
         return StoredObject(key, sha256, size, None, retain_until)
 
-    def open(self, key: str, version_id: str | None = None) -> BinaryIO:
-        """The object's bytes (a directory keeps one version: ``version_id`` is ignored)."""
+    def open(self, key: str, version_id: str | None = None, *,
+             latest: bool = False) -> BinaryIO:
+        """The object's bytes (a directory keeps one version: ``version_id`` and ``latest``
+        are ignored)."""
         try:
             return open(self._path(key), "rb")
         except FileNotFoundError:
-            raise ArchiveError(f"{key}: not in the archive") from None
+            raise NotInArchive(f"{key}: not in the archive") from None
 
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()

@@ -36,6 +36,7 @@ from storage.archive import (
     ArchiveError,
     ArchiveUnavailable,
     IntegrityError,
+    NotInArchive,
     ObjectInfo,
     ObjectVersion,
     StoredObject,
@@ -240,17 +241,21 @@ class S3Archive:
             if until else None,
         )
 
-    def open(self, key: str, version_id: str | None = None) -> BinaryIO:
-        """The bytes of ``version_id``, or of the key's first version (see the module note)."""
+    def open(self, key: str, version_id: str | None = None, *,
+             latest: bool = False) -> BinaryIO:
+        """The bytes of ``version_id``, or of the key's first version (see the module note);
+        with ``latest``, of its newest version, in one request and no listing (for content-
+        addressed objects, whose every version holds the same bytes: the shared spool)."""
         args: dict[str, Any] = {"Bucket": self.bucket, "Key": self._key(key)}
-        version_id = version_id or self.first_version_id(key)
+        if not latest:
+            version_id = version_id or self.first_version_id(key)
         if version_id:
             args["VersionId"] = version_id
         try:
             return self.client.get_object(**args)["Body"]
         except ClientError as exc:
             if _error_code(exc) in ("404", "NoSuchKey", "NoSuchVersion"):
-                raise ArchiveError(f"{key}: not in the archive") from None
+                raise NotInArchive(f"{key}: not in the archive") from None
             raise ArchiveError(f"s3 get {key}: {exc}") from None
         except BotoCoreError as exc:
             raise ArchiveError(f"s3 get {key}: {exc}") from None

@@ -23,7 +23,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from storage.archive import Archive, ArchiveError, IntegrityError
+from storage.archive import Archive, ArchiveError, IntegrityError, NotInArchive
 from storage.spool import CHUNK, fsync_dir
 
 log = logging.getLogger("faxvault.spool")
@@ -43,14 +43,20 @@ class SharedSpool:
 
     def fetch(self, key: str, dest: Path, sha256: str | None = None) -> bool:
         """Copy ``key`` to ``dest`` (through a temporary file, fsynced, then renamed); with
-        ``sha256``, the bytes must hash to it. False if the store has no such object."""
-        if not self.archive.exists(key):
-            return False
+        ``sha256``, the bytes must hash to it. False if the store has no such object.
+
+        One request: the newest version, read without asking first whether it exists or
+        listing its versions (a blob's key names its content, so every version holds the
+        same bytes, and the hash is checked anyway)."""
         dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            stream = self.archive.open(key, latest=True)
+        except NotInArchive:
+            return False
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{os.urandom(4).hex()}.part")
         digest = hashlib.sha256()
         try:
-            with self.archive.open(key) as stream, open(tmp, "wb") as out:
+            with stream, open(tmp, "wb") as out:
                 for chunk in iter(lambda: stream.read(CHUNK), b""):
                     digest.update(chunk)
                     out.write(chunk)

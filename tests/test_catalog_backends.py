@@ -208,6 +208,50 @@ async def test_an_idle_worker_wakes_when_another_node_queues_a_job(postgres_url:
         services.close()
 
 
+async def test_a_wake_up_scheduled_before_the_worker_waits_is_not_lost(postgres_url: str,
+                                                                      tmp_path: Path) -> None:
+    """A job queued on another node while an idle worker's lease runs (and finds nothing):
+    the listening thread schedules its wake-up on the event loop before the worker starts
+    waiting. The wait must still end at once, not at the next poll (60 s here)."""
+    import asyncio
+
+    from ingest.pipeline import open_services
+    from ingest.wakeups import JobWakeups
+    from tests.conftest import make_config
+
+    config = make_config(tmp_path / "var", catalog={"url": postgres_url})
+    services = open_services(config, with_pool=False)
+    wakeups = JobWakeups.for_catalog(services.catalog)
+    assert wakeups is not None
+    try:
+        stop = asyncio.Event()
+        seen = wakeups.generation  # as the worker does before its lease
+        # What the listening thread does (call_soon_threadsafe), done while this "lease" is
+        # still on the loop: the wake-up runs only once the worker has begun to wait.
+        asyncio.get_running_loop().call_soon(wakeups._pulse)
+        await asyncio.wait_for(wakeups.wait(stop, 60.0, since=seen), 10)
+        # The same, with the wake-up run before the wait begins (wait_for starts it later).
+        seen = wakeups.generation
+        asyncio.get_running_loop().call_soon(wakeups._pulse)
+        await asyncio.sleep(0)
+        await asyncio.wait_for(wakeups.wait(stop, 60.0, since=seen), 10)
+        # A wait whose lease began after the last wake-up waits for the next one.
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(wakeups.wait(stop, 60.0, since=wakeups.generation), 0.5)
+        # And a real notification from another node still wakes it.
+        other_node = open_catalog(config.catalog_location)
+        try:
+            waiting = asyncio.ensure_future(wakeups.wait(stop, 60.0))
+            await asyncio.sleep(0)  # the wait has begun
+            other_node.jobs.enqueue("no-such-kind")
+            await asyncio.wait_for(waiting, 10)
+        finally:
+            other_node.close()
+    finally:
+        await asyncio.to_thread(wakeups.close)
+        services.close()
+
+
 async def test_group_journal_commits_a_batch_and_a_bad_record_fails_alone(
         location: CatalogLocation, catalog: Catalog) -> None:
     import asyncio
