@@ -162,8 +162,10 @@ class SearchIndex(Protocol):
                             inclusive: bool) -> list[str]:
         """The same over the keys of ``search_term_keys``: the terms of up to ``limit`` keys."""
 
-    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
-        """Pages matching ``expr`` and ``filters``, best first, with snippet and rank."""
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int,
+             skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
+        """Up to ``limit`` pages matching ``expr`` and ``filters``, best first, with snippet
+        and rank; none of ``skip`` (fax id, page number: pages already shown)."""
 
     def session(self) -> contextlib.AbstractContextManager[Any]:
         """Around one search's reads: on PostgreSQL one transaction on one connection (a
@@ -204,8 +206,10 @@ class SqliteSearchIndex:
             f"SELECT term FROM search_term_keys WHERE key {'>=' if inclusive else '>'} ? "
             "AND key < ? LIMIT ?", (low, high, limit))]
 
-    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
-        return _run_match(self._catalog, to_fts5(expr), filters, limit)
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int,
+             skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
+        rows = _run_match(self._catalog, to_fts5(expr), filters, limit + len(skip))
+        return [row for row in rows if (row["fax_id"], row["page_no"]) not in skip][:limit]
 
     def session(self) -> contextlib.AbstractContextManager[Any]:
         return contextlib.nullcontext()  # each read is a statement on the one connection
@@ -555,10 +559,11 @@ def search_pages(catalog: Any, query: str, filters: SearchFilters = SearchFilter
         hits = [{**hit, "match": "exact"} for hit in index.hits(built.exact, filters, limit)]
         if built.close is None or len(hits) >= limit:
             return hits
-        seen = {(h["fax_id"], h["page_no"]) for h in hits}
-        for hit in index.hits(built.close, filters, limit + len(hits)):
-            if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
-                hits.append({**hit, "match": "fuzzy"})
+        # The close query matches the exact hits again: they are skipped before their
+        # snippets are cut (on PostgreSQL, in Python).
+        seen = frozenset((h["fax_id"], h["page_no"]) for h in hits)
+        hits += [{**hit, "match": "fuzzy"}
+                 for hit in index.hits(built.close, filters, limit - len(hits), skip=seen)]
     return hits
 
 
