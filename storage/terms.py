@@ -178,18 +178,17 @@ def close_lookup(word: str, edits: int) -> CloseLookup:
 
     Terms as long as ``word`` or longer: under two edits, two of their quarters
     (:func:`pair_lookup_keys`); otherwise :func:`lookup_keys` (halves, long enough to be
-    selective there). Shorter terms under two edits, where that would read the thirds of
-    6- and 7-letter terms, two characters each ("11" is the first third of every term
-    starting li, il, ll, 1l ...: tens of thousands of candidates in a large archive), are
-    found from the word's deletions instead. A term d letters shorter and within ``edits``
+    selective there). Shorter terms, where that would read short pieces (the thirds of 6-
+    and 7-letter terms are two characters each, and "11" is the first third of every term
+    starting li, il, ll, 1l ...: tens of thousands of candidates in a large archive; the
+    halves of 5-letter terms, "11" again, thousands), are found from the word's deletions
+    instead. A term d letters shorter and within ``edits``
     is the word with d letters deleted and at most ``edits`` - d letters substituted (an
     insertion would need one more deletion): with none left to substitute it is one of the
     word's d-deletions exactly (looked up by its folded form); with one, it differs from one
     of them in at most one place, so one of its halves is that deletion's half in the same
     place (the index's keys for halves, without shifts)."""
     folded = fold_lookalikes(word)
-    if edits < 2:
-        return CloseLookup(frozenset(lookup_keys(word, edits)), frozenset())
     keys: set[str] = set()
     for length in range(len(folded), len(folded) + edits + 1):
         if edits == QUARTERS - 2 and length >= PAIRS_FROM_LETTERS:

@@ -405,7 +405,9 @@ def test_a_long_word_reaches_shorter_terms_through_its_deletions() -> None:
     assert fold_lookalikes("fnandez") in where.folded  # two letters deleted
     assert {len(f) for f in where.folded} == {7}
     assert not {key for key in where.keys if key.startswith(("7/3/", "8/3/"))}
-    assert close_lookup("okonkwo", 1).folded == frozenset()  # one edit: halves as before
+    # One edit: a term one letter shorter is one of the word's deletions, exactly.
+    assert close_lookup("lidell", 1).folded == {"1de11", "11e11", "11d11", "11de1"}
+    assert not {key for key in close_lookup("lidell", 1).keys if key.startswith("5/")}
 
 
 def two_edits(word: str, rng: random.Random, letters: str) -> str:
