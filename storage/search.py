@@ -148,11 +148,9 @@ class SearchIndex(Protocol):
     def known(self, terms: Iterable[str]) -> set[str]:
         """Those of ``terms`` in ``search_terms``."""
 
-    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
-        """The terms filed under any of ``keys`` in ``search_term_keys``, each once."""
-
-    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
-        """The terms of ``search_terms`` whose folded form is one of ``folded``."""
+    def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
+        """The terms filed under any of ``keys`` in ``search_term_keys``, and those of
+        ``search_terms`` whose folded form is one of ``folded``, each once (one read)."""
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         """Up to ``limit`` terms of ``search_terms`` after ``low`` (or from it, ``inclusive``)
@@ -161,6 +159,11 @@ class SearchIndex(Protocol):
     def keyed_terms_between(self, low: str, high: str, limit: int, *,
                             inclusive: bool) -> list[str]:
         """The same over the keys of ``search_term_keys``: the terms of up to ``limit`` keys."""
+
+    def terms_extending(self, starting: tuple[str, str], ending: tuple[str, str],
+                        limit: int) -> list[str]:
+        """``terms_between(*starting, limit)`` and ``keyed_terms_between(*ending, limit)``
+        (neither inclusive), in one read."""
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int,
              skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
@@ -185,15 +188,11 @@ class SqliteSearchIndex:
             "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(set(terms))),))}
 
-    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
+    def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
         return [row[0] for row in self._conn.execute(
-            "SELECT DISTINCT term FROM search_term_keys "
-            "WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(keys))),))]
-
-    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
-        return [row[0] for row in self._conn.execute(
-            "SELECT term FROM search_terms WHERE folded IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(set(folded))),))]
+            "SELECT term FROM search_term_keys WHERE key IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT term FROM search_terms WHERE folded IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(keys))), json.dumps(sorted(set(folded)))))]
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [row[0] for row in self._conn.execute(
@@ -205,6 +204,13 @@ class SqliteSearchIndex:
         return [row[0] for row in self._conn.execute(
             f"SELECT term FROM search_term_keys WHERE key {'>=' if inclusive else '>'} ? "
             "AND key < ? LIMIT ?", (low, high, limit))]
+
+    def terms_extending(self, starting: tuple[str, str], ending: tuple[str, str],
+                        limit: int) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            "SELECT term FROM (SELECT term FROM search_terms WHERE term > ? AND term < ? "
+            "LIMIT ?) UNION ALL SELECT term FROM (SELECT term FROM search_term_keys "
+            "WHERE key > ? AND key < ? LIMIT ?)", (*starting, limit, *ending, limit))]
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int,
              skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
@@ -237,20 +243,16 @@ class IndexedVocabulary:
         if edits <= 0:
             return []
         where = close_lookup(word, edits)
-        candidates = set(self._index.terms_with_keys(where.keys))
-        if where.folded:
-            candidates.update(self._index.terms_folded_as(where.folded))
+        candidates = set(self._index.terms_with_keys(where.keys, where.folded))
         folded = fold_lookalikes(word)
         scored = [(Levenshtein.distance(folded, fold_lookalikes(term), score_cutoff=edits),
                    term) for term in candidates]
         return [term for distance, term in sorted(scored) if distance <= edits]
 
     def extending(self, word: str) -> list[str]:
-        low, high = key_range(word)
-        starting = self._index.terms_between(low, high, MERGED_TERMS_READ, inclusive=False)
-        low, high = key_range(SUFFIX_KEY + word[::-1])
-        ending = self._index.keyed_terms_between(low, high, MERGED_TERMS_READ, inclusive=False)
-        return sorted(set(starting + ending) - {word}, key=lambda t: (len(t), t))
+        read = self._index.terms_extending(key_range(word), key_range(SUFFIX_KEY + word[::-1]),
+                                           MERGED_TERMS_READ)
+        return sorted(set(read) - {word}, key=lambda t: (len(t), t))
 
     def glued(self, piece: str, before: bool) -> list[str]:
         # Digits sort before ":" and letters after it: the range holds only the other kind.

@@ -164,14 +164,11 @@ class PostgresSearchIndex:
         return {r["term"] for r in self._catalog._rows(
             "SELECT term FROM search_terms WHERE term = ANY(%s)", (sorted(set(terms)),))}
 
-    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
+    def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
         return [r["term"] for r in self._catalog._rows(
-            "SELECT DISTINCT term FROM search_term_keys WHERE key = ANY(%s)",
-            (sorted(set(keys)),))]
-
-    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
-        return [r["term"] for r in self._catalog._rows(
-            "SELECT term FROM search_terms WHERE folded = ANY(%s)", (sorted(set(folded)),))]
+            "SELECT term FROM search_term_keys WHERE key = ANY(%s) "
+            "UNION SELECT term FROM search_terms WHERE folded = ANY(%s)",
+            (sorted(set(keys)), sorted(set(folded))))]
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [r["term"] for r in self._catalog._rows(
@@ -182,6 +179,12 @@ class PostgresSearchIndex:
         return [r["term"] for r in self._catalog._rows(
             KEYED_TERMS_BETWEEN_SQL.format(low_op=">=" if inclusive else ">"),
             (low, high, limit))]
+
+    def terms_extending(self, starting: tuple[str, str], ending: tuple[str, str],
+                        limit: int) -> list[str]:
+        return [r["term"] for r in self._catalog._rows(
+            "(" + TERMS_BETWEEN_SQL.format(low_op=">") + ") UNION ALL ("
+            + KEYED_TERMS_BETWEEN_SQL.format(low_op=">") + ")", (*starting, limit, *ending, limit))]
 
     def session(self) -> contextlib.AbstractContextManager[Any]:
         return self._catalog.transaction()
