@@ -14,7 +14,6 @@ better; snippets are cut from the page text around the terms the query names.
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
 from collections.abc import Iterable
 from typing import Any
@@ -63,11 +62,20 @@ def query_terms(expr: Expr) -> set[str]:
                             else expr.parts))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+TERM_CACHE = 1 << 16  # tokens kept with their index term (pages share most of their words)
+_term_of: dict[str, str] = {}
+
+
 def _as_term(token: str) -> str:
     """A token of TERM as the index has it: lower case, diacritics removed (plain ASCII, the
-    most of a page, needs only the first). Cached: pages share most of their words."""
-    return token.lower() if token.isascii() else "".join(index_terms(token))
+    most of a page, needs only the first)."""
+    term = _term_of.get(token)
+    if term is None:
+        if len(_term_of) >= TERM_CACHE:
+            _term_of.clear()
+        term = _term_of[token] = token.lower() if token.isascii() else \
+            "".join(index_terms(token))
+    return term
 
 
 def snippet(text: str, hit_terms: set[str]) -> str:
@@ -78,7 +86,9 @@ def snippet(text: str, hit_terms: set[str]) -> str:
     tokens = TERM.findall(text)
     if not tokens:
         return ""
-    hit = [_as_term(token) in hit_terms for token in tokens]
+    # A dict lookup per token, the call only for tokens not seen yet: a page has hundreds.
+    cached = _term_of.get
+    hit = [(cached(token) or _as_term(token)) in hit_terms for token in tokens]
     width = min(SNIPPET_TERMS, len(tokens))
     # The first window of ``width`` tokens with the most hits, by a running count.
     first = 0
@@ -165,10 +175,14 @@ class PostgresSearchIndex:
             "SELECT term FROM search_terms WHERE term = ANY(%s)", (sorted(set(terms)),))}
 
     def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
-        return [r["term"] for r in self._catalog._rows(
+        # One string, not a row per term: a word has up to a few thousand candidates, and
+        # building a row each is most of reading them (a term has no space in it).
+        [row] = self._catalog._rows(
+            "SELECT string_agg(term, ' ') AS terms FROM ("
             "SELECT term FROM search_term_keys WHERE key = ANY(%s) "
-            "UNION SELECT term FROM search_terms WHERE folded = ANY(%s)",
-            (sorted(set(keys)), sorted(set(folded))))]
+            "UNION SELECT term FROM search_terms WHERE folded = ANY(%s)) candidates",
+            (sorted(set(keys)), sorted(set(folded))))
+        return row["terms"].split(" ") if row["terms"] else []
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [r["term"] for r in self._catalog._rows(
