@@ -584,6 +584,9 @@ def test_a_postgresql_catalog_from_before_pair_keys_gets_them(postgres_url: str,
         assert index_keys(catalog) == expected_keys(catalog)
         assert ("9/4/13:rn.de5", "fernandes") in index_keys(catalog)
         assert found(catalog, "Hernandez") == [("OLD", "fuzzy")]
+        # The trigram index the planner took for lookups by folded form is gone.
+        assert rows_of(catalog, "SELECT indexname FROM pg_indexes "
+                                "WHERE indexname = 'search_terms_folded'") == []
     finally:
         catalog.close()
 
