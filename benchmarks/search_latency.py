@@ -2,9 +2,9 @@
 
 Latency: default search (exact hits, then OCR-close words) on a synthetic OCR'd archive, on
 SQLite and on PostgreSQL (a throwaway local server, tests/postgres.py, loaded with the same
-catalog), with close words found two ways side by side on the same catalog: "before", every
-length of term through the pieces of ``lookup_keys`` (thirds for two edits), and "now",
-``close_lookup`` (shorter terms from the word's deletions); ``--scan`` adds reading every
+catalog), with close words found two ways side by side on the same catalog: "before", terms
+as long as a word allowed two edits or longer through their thirds (``thirds_lookup``), and
+"now", ``close_lookup`` (such terms through pairs of their quarters); ``--scan`` adds reading every
 term (how search worked before the close-word index). Pages are made of words of several
 languages, person names from twenty locales, places, and per-page codes, dates, phone
 numbers, amounts and ids, with 5% of words misread the way fax OCR misreads them (look-alike
@@ -58,7 +58,15 @@ from storage.search import (
     search_index,
     search_pages,
 )
-from storage.terms import close_lookup, fold_lookalikes, index_terms, lookup_keys, term_keys
+from storage.terms import (
+    QUARTERS,
+    CloseLookup,
+    close_lookup,
+    fold_lookalikes,
+    index_terms,
+    lookup_keys,
+    term_keys,
+)
 
 WORDS_PER_PAGE = 250
 NAMES_PER_PAGE = 12
@@ -220,9 +228,19 @@ class ScanVocabulary:
         return []  # search had no codes run into words before the index
 
 
+def thirds_lookup(word: str, edits: int) -> CloseLookup:
+    """Where close words were looked up before pairs of quarters: as ``close_lookup``, but
+    terms as long as the word or longer (under two edits) by their thirds."""
+    where = close_lookup(word, edits)
+    if edits < 2:
+        return where
+    keys = {key for key in where.keys if f"/{QUARTERS}/" not in key}
+    keys |= lookup_keys(word, edits, shortest=len(word))
+    return CloseLookup(frozenset(keys), where.folded)
+
+
 class ThirdsVocabulary:
-    """Close words as search found them before length bands: every length of term through
-    the pieces of ``lookup_keys`` (thirds, for two edits, also of 6- and 7-letter terms);
+    """Close words as search found them before pairs of quarters (``thirds_lookup``);
     everything else as the catalog's own vocabulary."""
 
     def __init__(self, catalog: Any) -> None:
@@ -235,9 +253,11 @@ class ThirdsVocabulary:
     def close_to(self, word: str, edits: int) -> list[str]:
         if edits <= 0:
             return []
+        where = thirds_lookup(word, edits)
+        candidates = set(self._index.terms_with_keys(where.keys, where.folded))
         folded = fold_lookalikes(word)
         scored = [(Levenshtein.distance(folded, fold_lookalikes(term), score_cutoff=edits), term)
-                  for term in self._index.terms_with_keys(lookup_keys(word, edits))]
+                  for term in candidates]
         return [term for distance, term in sorted(scored) if distance <= edits]
 
     def extending(self, word: str) -> list[str]:
@@ -268,10 +288,9 @@ def candidates_read(catalog: Any, queries: list[str]) -> dict[str, list[int]]:
             edits = allowed_edits(word)
             if not edits:
                 continue
-            read["before"].append(len(index.terms_with_keys(lookup_keys(word, edits))))
-            where = close_lookup(word, edits)
-            read["now"].append(len(index.terms_with_keys(where.keys)) + (
-                len(index.terms_folded_as(where.folded)) if where.folded else 0))
+            for name, lookup in (("before", thirds_lookup), ("now", close_lookup)):
+                where = lookup(word, edits)
+                read[name].append(len(index.terms_with_keys(where.keys, where.folded)))
     return read
 
 
@@ -326,7 +345,7 @@ class Backend:
 
 
 def latency(pages: int, count: int, keep: Path | None, vocabulary_terms: int = 0,
-            postgres: bool = True, scan: bool = False) -> None:
+            postgres: bool = True, scan: bool = False, postgres_url: str | None = None) -> None:
     rng = random.Random(5)
     src = sources(5)
     with tempfile.TemporaryDirectory(dir=keep) as tmp, contextlib.ExitStack() as stack:
@@ -346,7 +365,11 @@ def latency(pages: int, count: int, keep: Path | None, vocabulary_terms: int = 0
         backends = [Backend("sqlite", catalog)]
         counts = {table: catalog.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   for table in ("pages", "search_terms", "search_term_keys")}
-        if postgres:
+        if postgres_url:  # loaded by an earlier run (--postgres-url): migrated on opening
+            pg = open_postgres_catalog(postgres_url)
+            stack.callback(pg.close)
+            backends.append(Backend("postgresql", pg))
+        elif postgres:
             from tests.postgres import PostgresServer
 
             server = PostgresServer()  # throwaway data: no fsync (reads are measured)
@@ -565,6 +588,9 @@ def main() -> None:
                              "terms (not to pages): a larger archive's vocabulary")
     parser.add_argument("--no-postgres", action="store_true",
                         help="SQLite only (no PostgreSQL server is started)")
+    parser.add_argument("--postgres-url", default=None,
+                        help="a PostgreSQL catalog already loaded with this catalog (by an "
+                             "earlier run's load_postgres), instead of a throwaway server")
     parser.add_argument("--scan", action="store_true",
                         help="also time reading every term per search (the first baseline)")
     parser.add_argument("--recall", action="store_true", help="code-search recall instead")
@@ -573,7 +599,8 @@ def main() -> None:
         recall(values_per_kind=40)
     else:
         latency(args.pages, args.queries, args.keep, args.vocabulary_terms,
-                postgres=not args.no_postgres, scan=args.scan)
+                postgres=not args.no_postgres, scan=args.scan,
+                postgres_url=args.postgres_url)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +21,9 @@ from typing import Any
 import sqlite_utils
 
 from storage.schema import MIGRATIONS
-from storage.terms import fold_lookalikes, index_terms, term_keys
+from storage.terms import PAIRS_FROM_LETTERS, fold_lookalikes, index_terms, pair_keys, term_keys
+
+log = logging.getLogger("faxvault.catalog")
 
 BUSY_TIMEOUT_MS = 10_000
 _savepoints = itertools.count(1)
@@ -566,10 +569,36 @@ class Catalog:
         )
 
 
+PAIR_KEYS_MIGRATION = 12  # files every long term under pairs of its quarters
+PROGRESS_EVERY = 100_000  # terms between two progress lines of a migration
+
+
+@dataclass
+class _PairKeysProgress:
+    """faxvault_pair_keys for migration 12: a term's pair-of-quarters keys (JSON), logging
+    how many of the ``total`` long terms are done (a million-term catalog takes minutes)."""
+
+    total: int
+    done: int = 0
+
+    def __call__(self, term: str) -> str:
+        self.done += 1
+        if self.done % PROGRESS_EVERY == 0 or self.done == self.total:
+            log.info("close-word index: pair keys filed for %d of %d terms", self.done,
+                     self.total)
+        return json.dumps(pair_keys(fold_lookalikes(term)))
+
+
 def _apply_migrations(conn: sqlite3.Connection) -> None:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.create_function("faxvault_term_keys", 1, lambda term: json.dumps(term_keys(term)),
                          deterministic=True)
+    long_terms = 0
+    if current < PAIR_KEYS_MIGRATION and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_terms'").fetchone():
+        long_terms = conn.execute("SELECT count(*) FROM search_terms WHERE length(term) >= ?",
+                                  (PAIRS_FROM_LETTERS,)).fetchone()[0]
+    conn.create_function("faxvault_pair_keys", 1, _PairKeysProgress(long_terms))
     for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
         # executescript commits first; wrap the script itself so it applies all or nothing.
         conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")

@@ -279,4 +279,14 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX search_terms_folded ON search_terms (folded);
     """,
+    # 12: terms of 8 letters or more filed under each pair of their quarters, how a word
+    # allowed two edits finds terms as long as it or longer (storage/terms.py,
+    # pair_lookup_keys). In key order, so the index is written front to back;
+    # faxvault_pair_keys logs progress (storage/catalog.py).
+    """
+    INSERT OR IGNORE INTO search_term_keys (key, term)
+        SELECT k.value, t.term FROM search_terms t, json_each(faxvault_pair_keys(t.term)) k
+        WHERE length(t.term) >= 8
+        ORDER BY 1, 2;
+    """,
 ]

@@ -148,11 +148,9 @@ class SearchIndex(Protocol):
     def known(self, terms: Iterable[str]) -> set[str]:
         """Those of ``terms`` in ``search_terms``."""
 
-    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
-        """The terms filed under any of ``keys`` in ``search_term_keys``, each once."""
-
-    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
-        """The terms of ``search_terms`` whose folded form is one of ``folded``."""
+    def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
+        """The terms filed under any of ``keys`` in ``search_term_keys``, and those of
+        ``search_terms`` whose folded form is one of ``folded``, each once (one read)."""
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         """Up to ``limit`` terms of ``search_terms`` after ``low`` (or from it, ``inclusive``)
@@ -162,8 +160,15 @@ class SearchIndex(Protocol):
                             inclusive: bool) -> list[str]:
         """The same over the keys of ``search_term_keys``: the terms of up to ``limit`` keys."""
 
-    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
-        """Pages matching ``expr`` and ``filters``, best first, with snippet and rank."""
+    def terms_extending(self, starting: tuple[str, str], ending: tuple[str, str],
+                        limit: int) -> list[str]:
+        """``terms_between(*starting, limit)`` and ``keyed_terms_between(*ending, limit)``
+        (neither inclusive), in one read."""
+
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int,
+             skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
+        """Up to ``limit`` pages matching ``expr`` and ``filters``, best first, with snippet
+        and rank; none of ``skip`` (fax id, page number: pages already shown)."""
 
     def session(self) -> contextlib.AbstractContextManager[Any]:
         """Around one search's reads: on PostgreSQL one transaction on one connection (a
@@ -183,15 +188,11 @@ class SqliteSearchIndex:
             "SELECT term FROM search_terms WHERE term IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(set(terms))),))}
 
-    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
+    def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
         return [row[0] for row in self._conn.execute(
-            "SELECT DISTINCT term FROM search_term_keys "
-            "WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(keys))),))]
-
-    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
-        return [row[0] for row in self._conn.execute(
-            "SELECT term FROM search_terms WHERE folded IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(set(folded))),))]
+            "SELECT term FROM search_term_keys WHERE key IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT term FROM search_terms WHERE folded IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(keys))), json.dumps(sorted(set(folded)))))]
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [row[0] for row in self._conn.execute(
@@ -204,8 +205,17 @@ class SqliteSearchIndex:
             f"SELECT term FROM search_term_keys WHERE key {'>=' if inclusive else '>'} ? "
             "AND key < ? LIMIT ?", (low, high, limit))]
 
-    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
-        return _run_match(self._catalog, to_fts5(expr), filters, limit)
+    def terms_extending(self, starting: tuple[str, str], ending: tuple[str, str],
+                        limit: int) -> list[str]:
+        return [row[0] for row in self._conn.execute(
+            "SELECT term FROM (SELECT term FROM search_terms WHERE term > ? AND term < ? "
+            "LIMIT ?) UNION ALL SELECT term FROM (SELECT term FROM search_term_keys "
+            "WHERE key > ? AND key < ? LIMIT ?)", (*starting, limit, *ending, limit))]
+
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int,
+             skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
+        rows = _run_match(self._catalog, to_fts5(expr), filters, limit + len(skip))
+        return [row for row in rows if (row["fax_id"], row["page_no"]) not in skip][:limit]
 
     def session(self) -> contextlib.AbstractContextManager[Any]:
         return contextlib.nullcontext()  # each read is a statement on the one connection
@@ -233,20 +243,16 @@ class IndexedVocabulary:
         if edits <= 0:
             return []
         where = close_lookup(word, edits)
-        candidates = set(self._index.terms_with_keys(where.keys))
-        if where.folded:
-            candidates.update(self._index.terms_folded_as(where.folded))
+        candidates = set(self._index.terms_with_keys(where.keys, where.folded))
         folded = fold_lookalikes(word)
         scored = [(Levenshtein.distance(folded, fold_lookalikes(term), score_cutoff=edits),
                    term) for term in candidates]
         return [term for distance, term in sorted(scored) if distance <= edits]
 
     def extending(self, word: str) -> list[str]:
-        low, high = key_range(word)
-        starting = self._index.terms_between(low, high, MERGED_TERMS_READ, inclusive=False)
-        low, high = key_range(SUFFIX_KEY + word[::-1])
-        ending = self._index.keyed_terms_between(low, high, MERGED_TERMS_READ, inclusive=False)
-        return sorted(set(starting + ending) - {word}, key=lambda t: (len(t), t))
+        read = self._index.terms_extending(key_range(word), key_range(SUFFIX_KEY + word[::-1]),
+                                           MERGED_TERMS_READ)
+        return sorted(set(read) - {word}, key=lambda t: (len(t), t))
 
     def glued(self, piece: str, before: bool) -> list[str]:
         # Digits sort before ":" and letters after it: the range holds only the other kind.
@@ -555,10 +561,11 @@ def search_pages(catalog: Any, query: str, filters: SearchFilters = SearchFilter
         hits = [{**hit, "match": "exact"} for hit in index.hits(built.exact, filters, limit)]
         if built.close is None or len(hits) >= limit:
             return hits
-        seen = {(h["fax_id"], h["page_no"]) for h in hits}
-        for hit in index.hits(built.close, filters, limit + len(hits)):
-            if (hit["fax_id"], hit["page_no"]) not in seen and len(hits) < limit:
-                hits.append({**hit, "match": "fuzzy"})
+        # The close query matches the exact hits again: they are skipped before their
+        # snippets are cut (on PostgreSQL, in Python).
+        seen = frozenset((h["fax_id"], h["page_no"]) for h in hits)
+        hits += [{**hit, "match": "fuzzy"}
+                 for hit in index.hits(built.close, filters, limit - len(hits), skip=seen)]
     return hits
 
 

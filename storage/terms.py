@@ -48,6 +48,12 @@ def index_terms(text: str) -> list[str]:
 # A second key, the term reversed, finds the terms a word ends (a word whose space OCR lost).
 THIRDS_FROM_LETTERS = 6
 SUFFIX_KEY = "<"
+# From eight letters (the words allowed two edits), a term is also filed under each pair of
+# its four quarters: two edits leave at least two of four pieces intact, and a key of two
+# pieces (four characters or more, at their places) is selective where a third of an 8-letter
+# term (two characters: "pr", or "11" for li, il, ll, 1l ...) leads to thousands of terms.
+PAIRS_FROM_LETTERS = 8
+QUARTERS = 4
 
 
 def pieces(length: int, count: int) -> list[tuple[int, int]]:
@@ -72,13 +78,55 @@ def piece_key(length: int, count: int, number: int, piece: str) -> str:
     return f"{length}/{count}/{number}:{piece}"
 
 
+def pair_key(length: int, first: int, second: int, content: tuple[str, str]) -> str:
+    """The key of two quarters (numbers ``first`` < ``second``) of a term of ``length``:
+    "8/4/13:pr.la" is 8-letter terms whose quarters 1 and 3 are "pr" and "la". A term has no
+    "." (TERM), so two pieces cannot read as two others."""
+    return f"{length}/{QUARTERS}/{first}{second}:{content[0]}.{content[1]}"
+
+
+def pair_keys(folded: str) -> list[str]:
+    """The pair-of-quarters keys of a folded term (none below PAIRS_FROM_LETTERS)."""
+    if len(folded) < PAIRS_FROM_LETTERS:
+        return []
+    quarters = [folded[start:start + size] for start, size in pieces(len(folded), QUARTERS)]
+    return [pair_key(len(folded), a, b, (quarters[a], quarters[b]))
+            for a, b in itertools.combinations(range(QUARTERS), 2)]
+
+
 def term_keys(term: str) -> list[str]:
     """Every key of the close-word index (``search_term_keys``) that leads to ``term``."""
     folded = fold_lookalikes(term)
     keys = [piece_key(len(folded), count, number, folded[start:start + size])
             for count in piece_counts(len(folded))
             for number, (start, size) in enumerate(pieces(len(folded), count))]
-    return [*keys, SUFFIX_KEY + term[::-1]]
+    return [*keys, *pair_keys(folded), SUFFIX_KEY + term[::-1]]
+
+
+def pair_lookup_keys(word: str, length: int, edits: int = 2) -> set[str]:
+    """The pair-of-quarters keys under which every term of ``length`` (PAIRS_FROM_LETTERS or
+    more) within ``edits`` (at most QUARTERS - 2) of ``word`` is filed. Two of its quarters
+    are intact in the word, each moved by the edits before it: quarter a by ``shift_a``,
+    quarter b by ``shift_b``. Reaching them takes at least |shift_a| edits before a,
+    |shift_b - shift_a| between them and |len(word) - length - shift_b| after b; the pairs of
+    places where that adds up to ``edits`` or fewer are the ones looked up."""
+    assert edits <= QUARTERS - 2 and length >= PAIRS_FROM_LETTERS
+    folded = fold_lookalikes(word)
+    longer = len(folded) - length
+    quarters = pieces(length, QUARTERS)
+    keys = set()
+    for a, b in itertools.combinations(range(QUARTERS), 2):
+        (start_a, size_a), (start_b, size_b) = quarters[a], quarters[b]
+        for shift_a in range(-edits, edits + 1):
+            for shift_b in range(-edits, edits + 1):
+                if abs(shift_a) + abs(shift_b - shift_a) + abs(longer - shift_b) > edits:
+                    continue
+                at_a, at_b = start_a + shift_a, start_b + shift_b
+                if at_a < 0 or at_b + size_b > len(folded):
+                    continue
+                keys.add(pair_key(length, a, b, (folded[at_a:at_a + size_a],
+                                                 folded[at_b:at_b + size_b])))
+    return keys
 
 
 def lookup_keys(word: str, edits: int, *, shortest: int = 0,
@@ -128,20 +176,25 @@ def close_lookup(word: str, edits: int) -> CloseLookup:
     """The keys and folded forms that lead to every term within ``edits`` of ``word`` (after
     look-alike folding), each length of term looked up its own way.
 
-    Terms as long as ``word`` or longer: :func:`lookup_keys` (its pieces are long enough to
-    be selective there). Shorter terms under two edits, where that would read the thirds of
-    6- and 7-letter terms, two characters each ("11" is the first third of every term
-    starting li, il, ll, 1l ...: tens of thousands of candidates in a large archive), are
-    found from the word's deletions instead. A term d letters shorter and within ``edits``
+    Terms as long as ``word`` or longer: under two edits, two of their quarters
+    (:func:`pair_lookup_keys`); otherwise :func:`lookup_keys` (halves, long enough to be
+    selective there). Shorter terms, where that would read short pieces (the thirds of 6-
+    and 7-letter terms are two characters each, and "11" is the first third of every term
+    starting li, il, ll, 1l ...: tens of thousands of candidates in a large archive; the
+    halves of 5-letter terms, "11" again, thousands), are found from the word's deletions
+    instead. A term d letters shorter and within ``edits``
     is the word with d letters deleted and at most ``edits`` - d letters substituted (an
     insertion would need one more deletion): with none left to substitute it is one of the
     word's d-deletions exactly (looked up by its folded form); with one, it differs from one
     of them in at most one place, so one of its halves is that deletion's half in the same
     place (the index's keys for halves, without shifts)."""
     folded = fold_lookalikes(word)
-    if edits < 2:
-        return CloseLookup(frozenset(lookup_keys(word, edits)), frozenset())
-    keys = set(lookup_keys(word, edits, shortest=len(folded)))
+    keys: set[str] = set()
+    for length in range(len(folded), len(folded) + edits + 1):
+        if edits == QUARTERS - 2 and length >= PAIRS_FROM_LETTERS:
+            keys |= pair_lookup_keys(folded, length, edits)
+        else:
+            keys |= lookup_keys(word, edits, shortest=length, longest=length)
     exact: set[str] = set()
     for shorter in range(1, min(edits, len(folded) - 1) + 1):
         variants = deletions(folded, shorter)

@@ -4,6 +4,7 @@ long words; exact hits come first, numbers never match a different number."""
 from __future__ import annotations
 
 import contextlib
+import json
 import random
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ from storage.terms import (
     fold_lookalikes,
     fold_lookalikes_sql,
     lookup_keys,
+    pair_keys,
     pieces,
     term_keys,
 )
@@ -353,6 +355,32 @@ def test_close_word_index_is_built_for_an_older_catalog(tmp_path: Path) -> None:
     assert found(catalog, "Okonkwo") == [("OLD", "fuzzy")]
 
 
+def test_pair_keys_are_added_to_a_catalog_from_before_them(tmp_path: Path) -> None:
+    """A catalog at schema 11 (close-word keys without pairs of quarters) gets them when
+    opened, and finds a long word's term two edits away as long as the word."""
+    path = tmp_path / "v11.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.create_function("faxvault_term_keys", 1, lambda term: json.dumps(
+        [k for k in term_keys(term) if k not in pair_keys(fold_lookalikes(term))]))
+    for version, script in enumerate(MIGRATIONS[:11], start=1):
+        conn.executescript(f"BEGIN;{script}PRAGMA user_version = {version};COMMIT;")
+    conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, created_at, "
+                 "updated_at) VALUES ('OLD', 'local', 'x', 'now', 'now', 'now')")
+    conn.execute("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text) "
+                 "VALUES ('OLD', 1, 1, 1, 204, 98, 'Referral for Fernandes-Okonkwo')")
+    conn.execute("INSERT INTO search_terms (term, folded) SELECT value, value FROM json_each("
+                 "'[\"referral\", \"for\", \"fernandes\", \"okonkwo\"]')")
+    conn.execute("UPDATE search_terms SET folded = " + fold_lookalikes_sql("term"))
+    conn.execute("INSERT INTO search_term_keys SELECT k.value, t.term FROM search_terms t, "
+                 "json_each(faxvault_term_keys(t.term)) k")
+    assert not conn.execute("SELECT 1 FROM search_term_keys WHERE key LIKE '%/4/%'").fetchone()
+    conn.close()
+    catalog = open_catalog(path)
+    assert index_keys(catalog) == expected_keys(catalog)
+    assert ("9/4/13:rn.de5", "fernandes") in index_keys(catalog)
+    assert found(catalog, "Hernandez") == [("OLD", "fuzzy")]  # two letters changed
+
+
 def test_pieces_split_evenly_and_cover_the_term() -> None:
     assert pieces(7, 2) == [(0, 3), (3, 4)] and pieces(8, 3) == [(0, 2), (2, 3), (5, 3)]
     assert term_keys("hx2") == ["3/2/0:h", "3/2/1:x2", "<2xh"]
@@ -377,7 +405,38 @@ def test_a_long_word_reaches_shorter_terms_through_its_deletions() -> None:
     assert fold_lookalikes("fnandez") in where.folded  # two letters deleted
     assert {len(f) for f in where.folded} == {7}
     assert not {key for key in where.keys if key.startswith(("7/3/", "8/3/"))}
-    assert close_lookup("okonkwo", 1).folded == frozenset()  # one edit: halves as before
+    # One edit: a term one letter shorter is one of the word's deletions, exactly.
+    assert close_lookup("lidell", 1).folded == {"1de11", "11e11", "11d11", "11de1"}
+    assert not {key for key in close_lookup("lidell", 1).keys if key.startswith("5/")}
+
+
+def two_edits(word: str, rng: random.Random, letters: str) -> str:
+    """``word`` with two random edits (substitution, insertion or deletion, anywhere)."""
+    for _ in range(2):
+        at = rng.randrange(len(word) + 1)
+        kind = rng.randrange(3) if at < len(word) else 1
+        word = (word[:at] + rng.choice(letters) + word[at + (kind == 0):] if kind < 2
+                else word[:at] + word[at + 1:])
+    return word
+
+
+def test_a_long_word_reaches_terms_as_long_or_longer_through_two_quarters() -> None:
+    """Under two edits, terms as long as the word or longer are looked up by pairs of their
+    quarters, every edit at every place (the edits of ``two_edits``, 3,000 times), and the
+    thirds are not read."""
+    rng = random.Random(8)
+    letters = "abcdeghiklmnorstuz015"
+    for _ in range(3000):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(8, 13)))
+        term = two_edits(word, rng, letters)
+        if len(term) < len(word):
+            continue
+        where = close_lookup(word, 2)
+        assert set(term_keys(term)) & where.keys, (word, term)
+        assert not {key for key in where.keys if "/3/" in key}
+    assert pair_keys("prticu1a") == ["8/4/01:pr.ti", "8/4/02:pr.cu", "8/4/03:pr.1a",
+                                     "8/4/12:ti.cu", "8/4/13:ti.1a", "8/4/23:cu.1a"]
+    assert pair_keys("prticu1") == []  # seven letters: one edit, or two by deletions
 
 
 def test_terms_two_letters_shorter_are_found_and_forgotten_with_their_page(
@@ -410,6 +469,30 @@ def test_the_close_word_index_finds_what_a_scan_of_every_term_finds(
             scanned = {t for t in terms if Levenshtein.distance(
                 fold_lookalikes(word), fold_lookalikes(t)) <= (edits if len(word + t) > 2 else 0)}
             assert set(vocabulary.close_to(word, edits)) == scanned, (word, edits)
+
+
+def test_the_close_word_index_finds_a_long_word_s_terms_two_edits_away(
+        new_catalog: Callable[[], Catalog]) -> None:
+    """Long words, each with terms two edits away of every kind (shorter, as long, longer):
+    the index finds exactly what a comparison with every indexed term finds."""
+    rng = random.Random(4)
+    letters = "abcdeghiklmnorstuz015"
+    catalog = new_catalog()
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(8, 12)))
+             for _ in range(120)]
+    variants = [two_edits(word, rng, letters) for word in words for _ in range(6)]
+    add_page(catalog, "W", " ".join(words + variants))
+    terms = [r[0] for r in rows_of(catalog, "SELECT term FROM search_terms")]
+    vocabulary = IndexedVocabulary(catalog)
+    reached = 0
+    for word in words + [two_edits(w, rng, letters) for w in words]:
+        if len(word) < 8:
+            continue
+        scanned = {t for t in terms
+                   if Levenshtein.distance(fold_lookalikes(word), fold_lookalikes(t)) <= 2}
+        assert set(vocabulary.close_to(word, 2)) == scanned, word
+        reached += len(scanned - {word})
+    assert reached > 500  # the comparison is not over words alone
 
 
 def test_a_mailbox_filter_is_applied_before_the_limit(new_catalog: Callable[[], Catalog]
@@ -481,6 +564,39 @@ def test_a_postgresql_catalog_from_before_search_gets_its_close_word_index(
         assert found(catalog, "TH-9921") == [("OLD", "exact")]
     finally:
         catalog.close()
+
+
+def test_a_postgresql_catalog_from_before_pair_keys_gets_them(postgres_url: str,
+                                                               tmp_path: Path) -> None:
+    """A PostgreSQL catalog at schema 7 (close-word keys without pairs of quarters) gets them
+    when opened, and finds a long word's term two edits away as long as the word."""
+    catalog = open_any_catalog(CatalogLocation(sqlite_path=tmp_path / "unused", url=postgres_url))
+    try:
+        add_page(catalog, "OLD", "Referral for Fernandes-Okonkwo")
+        with catalog.transaction() as conn:  # as schema 7 filed them
+            conn.execute("DELETE FROM search_term_keys WHERE key LIKE '%/4/%'")
+            conn.execute("UPDATE schema_version SET version = 7")
+    finally:
+        catalog.close()
+    assert not {key for key, _ in index_keys_at(postgres_url) if "/4/" in key}
+    catalog = open_any_catalog(CatalogLocation(sqlite_path=tmp_path / "unused", url=postgres_url))
+    try:
+        assert index_keys(catalog) == expected_keys(catalog)
+        assert ("9/4/13:rn.de5", "fernandes") in index_keys(catalog)
+        assert found(catalog, "Hernandez") == [("OLD", "fuzzy")]
+        # The trigram index the planner took for lookups by folded form is gone.
+        assert rows_of(catalog, "SELECT indexname FROM pg_indexes "
+                                "WHERE indexname = 'search_terms_folded'") == []
+    finally:
+        catalog.close()
+
+
+def index_keys_at(url: str) -> set[tuple[str, str]]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return {(key, term) for key, term in conn.execute(
+            "SELECT key, term FROM search_term_keys")}
 
 
 def test_a_phrase_does_not_run_from_the_text_into_the_added_forms(

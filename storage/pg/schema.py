@@ -7,15 +7,19 @@ only: a migration that has run somewhere is never edited.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 
 import psycopg
 
 from storage.pg.tsvector import page_tsvector
-from storage.terms import fold_lookalikes, index_terms, term_keys
+from storage.terms import PAIRS_FROM_LETTERS, fold_lookalikes, index_terms, pair_keys, term_keys
+
+log = logging.getLogger("faxvault.catalog")
 
 # Rows read at a time when a migration rewrites every page or term.
 MIGRATION_BATCH = 1000
+PROGRESS_EVERY = 100_000  # terms between two progress lines of a migration
 
 ADD_SEARCH_TERMS_SQL = """
     WITH new AS (
@@ -65,6 +69,32 @@ def _close_word_index(conn: psycopg.Connection) -> None:
             update.executemany("UPDATE pages SET search = %s::tsvector WHERE id = %s",
                                [(page_tsvector(index_terms(text), index_terms(added)), page_id)
                                 for page_id, text, added in batch])
+
+
+def _pair_keys(conn: psycopg.Connection) -> None:
+    """8: as SQLite's migration 12: terms of PAIRS_FROM_LETTERS or more filed under each pair
+    of their quarters (storage/terms.py, pair_lookup_keys), with progress logged. And the
+    trigram index on search_terms.folded dropped: no search asks it anything, and the
+    planner took it for the lookup by folded form (pg_trgm answers = too), 33 ms for five
+    4-letter forms on a 16,000-term catalog where the B-tree answers in 0.1 ms."""
+    conn.execute("DROP INDEX IF EXISTS search_terms_folded")
+    total = conn.execute("SELECT count(*) FROM search_terms WHERE length(term) >= %s",
+                         (PAIRS_FROM_LETTERS,)).fetchone()[0]
+    done = 0
+    with conn.cursor(name="faxvault_long_terms") as terms, conn.cursor() as insert:
+        terms.execute("SELECT term FROM search_terms WHERE length(term) >= %s",
+                      (PAIRS_FROM_LETTERS,))
+        while batch := terms.fetchmany(MIGRATION_BATCH * 10):
+            keyed = [(key, term) for (term,) in batch for key in pair_keys(fold_lookalikes(term))]
+            insert.execute("INSERT INTO search_term_keys (key, term) SELECT * FROM"
+                           " unnest(%s::text[], %s::text[]) ON CONFLICT DO NOTHING",
+                           ([k for k, _ in keyed], [t for _, t in keyed]))
+            if (done + len(batch)) // PROGRESS_EVERY > done // PROGRESS_EVERY or \
+                    done + len(batch) == total:
+                log.info("close-word index: pair keys filed for %d of %d terms",
+                         done + len(batch), total)
+            done += len(batch)
+    conn.execute("ANALYZE search_term_keys")
 
 
 MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
@@ -292,4 +322,6 @@ MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     """
     CREATE INDEX search_terms_folded_exact ON search_terms (folded);
     """,
+    # 8: as SQLite's migration 12: long terms under pairs of their quarters (_pair_keys).
+    _pair_keys,
 ]

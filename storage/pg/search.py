@@ -14,6 +14,7 @@ better; snippets are cut from the page text around the terms the query names.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -61,36 +62,52 @@ def query_terms(expr: Expr) -> set[str]:
                             else expr.parts))
 
 
+TERM_CACHE = 1 << 16  # tokens kept with their index term (pages share most of their words)
+_term_of: dict[str, str] = {}
+
+
 def _as_term(token: str) -> str:
     """A token of TERM as the index has it: lower case, diacritics removed (plain ASCII, the
     most of a page, needs only the first)."""
-    return token.lower() if token.isascii() else "".join(index_terms(token))
+    term = _term_of.get(token)
+    if term is None:
+        if len(_term_of) >= TERM_CACHE:
+            _term_of.clear()
+        term = _term_of[token] = token.lower() if token.isascii() else \
+            "".join(index_terms(token))
+    return term
 
 
 def snippet(text: str, hit_terms: set[str]) -> str:
     """Up to SNIPPET_TERMS terms of ``text`` around the most query terms, hits marked with
-    HIT_OPEN/HIT_CLOSE and cuts with an ellipsis (the shape of FTS5's snippet())."""
-    tokens = [(m.start(), m.end(), _as_term(m.group())) for m in TERM.finditer(text)]
+    HIT_OPEN/HIT_CLOSE and cuts with an ellipsis (the shape of FTS5's snippet()). The page
+    is read as strings first and only the window shown as matches with their places (a
+    snippet is built for every hit shown: this is most of a PostgreSQL search's Python)."""
+    tokens = TERM.findall(text)
     if not tokens:
         return ""
-    hit = [term in hit_terms for _, _, term in tokens]
+    # A dict lookup per token, the call only for tokens not seen yet: a page has hundreds.
+    cached = _term_of.get
+    hit = [(cached(token) or _as_term(token)) in hit_terms for token in tokens]
     width = min(SNIPPET_TERMS, len(tokens))
-    # Hits in each window of ``width`` tokens, as a running sum (a page has hundreds).
-    counts = [sum(hit[:width])]
-    for i in range(1, len(tokens) - width + 1):
-        counts.append(counts[-1] - hit[i - 1] + hit[i + width - 1])
-    first = max(range(len(counts)), key=lambda i: (counts[i], -i))
-    shown = tokens[first:first + width]
-    out, at = [], shown[0][0]
-    for (start, end, _), is_hit in zip(shown, hit[first:first + width], strict=True):
-        out.append(text[at:start])
-        out.append(HIT_OPEN + text[start:end] + HIT_CLOSE if is_hit else text[start:end])
-        at = end
-    if first + width == len(tokens):
+    # The first window of ``width`` tokens with the most hits, by a running count.
+    first = 0
+    best = count = sum(hit[:width])
+    if any(hit):
+        for i in range(1, len(tokens) - width + 1):
+            count += hit[i + width - 1] - hit[i - 1]
+            if count > best:
+                first, best = i, count
+    shown = list(itertools.islice(TERM.finditer(text), first, first + width))
+    out, at = [], shown[0].start()
+    for match, is_hit in zip(shown, hit[first:first + width], strict=True):
+        out.append(text[at:match.start()])
+        out.append(HIT_OPEN + match.group() + HIT_CLOSE if is_hit else match.group())
+        at = match.end()
+    last = first + width == len(tokens)
+    if last:
         out.append(text[at:])
-    head = "" if first == 0 else ELLIPSIS
-    tail = "" if first + width == len(tokens) else ELLIPSIS
-    return head + "".join(out) + tail
+    return ("" if first == 0 else ELLIPSIS) + "".join(out) + ("" if last else ELLIPSIS)
 
 
 def filter_clauses(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
@@ -116,15 +133,23 @@ def filter_clauses(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
     return where, params
 
 
+# The matching pages first (GIN), then each one's fax by its key, then the text of those
+# shown. Written as one join, the planner misjudged how many pages a tsquery matches (100 of
+# 20,000 for a name on 13) and hashed every fax (a sequential scan of the faxes table on
+# every search: most of its time at 20,000 faxes, more with each fax received); or, given
+# a LIMIT, it read every page in rank order. MATERIALIZED and OFFSET 0 fence off each step.
 HITS_SQL = """
-    SELECT p.fax_id, p.page_no, f.received_at, f.from_number, f.from_raw, f.provider,
-           f.provider_status, f.state, f.pages, f.spam_verdict, p.text,
-           -ts_rank_cd(p.search, q.query) AS rank
-    FROM (SELECT CAST(%(query)s AS tsquery) AS query) q
-    JOIN pages p ON p.search @@ q.query
-    JOIN faxes f ON f.id = p.fax_id
+    WITH matched AS MATERIALIZED (
+        SELECT p.id, p.fax_id, p.page_no, -ts_rank_cd(p.search, q.query) AS rank
+        FROM (SELECT CAST(%(query)s AS tsquery) AS query) q
+        JOIN pages p ON p.search @@ q.query)
+    SELECT m.fax_id, m.page_no, f.received_at, f.from_number, f.from_raw, f.provider,
+           f.provider_status, f.state, f.pages, f.spam_verdict, m.rank,
+           (SELECT text FROM pages WHERE pages.id = m.id) AS text
+    FROM matched m
+    CROSS JOIN LATERAL (SELECT * FROM faxes WHERE faxes.id = m.fax_id OFFSET 0) f
     WHERE {where}
-    ORDER BY rank, p.id LIMIT %(limit)s
+    ORDER BY m.rank, m.id LIMIT %(limit)s
 """
 
 # Ranges over terms and keys compare code points, as SQLite does ("C" collation indexes).
@@ -149,14 +174,15 @@ class PostgresSearchIndex:
         return {r["term"] for r in self._catalog._rows(
             "SELECT term FROM search_terms WHERE term = ANY(%s)", (sorted(set(terms)),))}
 
-    def terms_with_keys(self, keys: Iterable[str]) -> list[str]:
-        return [r["term"] for r in self._catalog._rows(
-            "SELECT DISTINCT term FROM search_term_keys WHERE key = ANY(%s)",
-            (sorted(set(keys)),))]
-
-    def terms_folded_as(self, folded: Iterable[str]) -> list[str]:
-        return [r["term"] for r in self._catalog._rows(
-            "SELECT term FROM search_terms WHERE folded = ANY(%s)", (sorted(set(folded)),))]
+    def terms_with_keys(self, keys: Iterable[str], folded: Iterable[str] = ()) -> list[str]:
+        # One string, not a row per term: a word has up to a few thousand candidates, and
+        # building a row each is most of reading them (a term has no space in it).
+        [row] = self._catalog._rows(
+            "SELECT string_agg(term, ' ') AS terms FROM ("
+            "SELECT term FROM search_term_keys WHERE key = ANY(%s) "
+            "UNION SELECT term FROM search_terms WHERE folded = ANY(%s)) candidates",
+            (sorted(set(keys)), sorted(set(folded))))
+        return row["terms"].split(" ") if row["terms"] else []
 
     def terms_between(self, low: str, high: str, limit: int, *, inclusive: bool) -> list[str]:
         return [r["term"] for r in self._catalog._rows(
@@ -168,16 +194,24 @@ class PostgresSearchIndex:
             KEYED_TERMS_BETWEEN_SQL.format(low_op=">=" if inclusive else ">"),
             (low, high, limit))]
 
+    def terms_extending(self, starting: tuple[str, str], ending: tuple[str, str],
+                        limit: int) -> list[str]:
+        return [r["term"] for r in self._catalog._rows(
+            "(" + TERMS_BETWEEN_SQL.format(low_op=">") + ") UNION ALL ("
+            + KEYED_TERMS_BETWEEN_SQL.format(low_op=">") + ")", (*starting, limit, *ending, limit))]
+
     def session(self) -> contextlib.AbstractContextManager[Any]:
         return self._catalog.transaction()
 
-    def hits(self, expr: Expr, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
+    def hits(self, expr: Expr, filters: SearchFilters, limit: int,
+             skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
         query = to_tsquery(expr)
         if query is None:
             return []
         where, params = filter_clauses(filters)
         rows = self._catalog._rows(HITS_SQL.format(where=" AND ".join(where) or "true"),
-                                   {**params, "query": query, "limit": limit})
+                                   {**params, "query": query, "limit": limit + len(skip)})
+        kept = [row for row in rows if (row["fax_id"], row["page_no"]) not in skip][:limit]
         marked = query_terms(expr)
         return [{**{k: v for k, v in row.items() if k != "text"},
-                 "snippet": snippet(row["text"], marked)} for row in rows]
+                 "snippet": snippet(row["text"], marked)} for row in kept]
