@@ -198,12 +198,14 @@ def smooth_and_darken(ink: np.ndarray, repeat: int) -> np.ndarray:
 def estimate_skew(ink: np.ndarray, xdpi: float, ydpi: float) -> float:
     """The text lines' slope in page rows per page column (positive: falling to the right),
     from the projection profile: at the right slope, ink piles up in few rows."""
-    ys, xs = np.nonzero(ink)
-    if len(xs) < 200:
+    # Flat indices, then rows and columns of the sample only: what np.nonzero gives, in the
+    # same order, at a tenth of its cost on a page.
+    at = np.flatnonzero(ink)
+    if len(at) < 200:
         return 0.0
-    if len(xs) > SKEW_SAMPLE_PIXELS:  # a fixed stride: deterministic, and spread over the page
-        stride = len(xs) // SKEW_SAMPLE_PIXELS
-        ys, xs = ys[::stride], xs[::stride]
+    if len(at) > SKEW_SAMPLE_PIXELS:  # a fixed stride: deterministic, and spread over the page
+        at = at[::len(at) // SKEW_SAMPLE_PIXELS]
+    ys, xs = np.divmod(at, ink.shape[1])
     xs = xs.astype(np.float64) - ink.shape[1] / 2
     ys = ys.astype(np.float64)
     rows_per_column = ydpi / xdpi  # a physical slope in page pixels
