@@ -95,6 +95,11 @@ def check_languages(languages: list[str], tessdata: str) -> None:
 # 2.4% -> 1.9%, 204x196 1.4% -> 0.9%, on seeds not used to choose it); clean pages, being
 # 1-bit, binarise the same either way. Names as in tesseract 5 (`tesseract --print-parameters`).
 THRESHOLDING = {"thresholding_method": "1", "thresholding_tile_size": "0.5"}
+# Other parameters tried for their CPU on the tuning pages, each saving nothing measurable
+# against run-to-run noise of about 5% (benchmarks/RESULTS.md, "A cheaper reading"), so left
+# at tesseract's defaults: tessedit_do_invert=0 (tesseract 5 reads a line inverted only when
+# it read it with little confidence, rare on faxes), paragraph_text_based=0,
+# textord_tabfind_find_tables=0, tessedit_enable_dict_correction=0.
 _THRESHOLDING_ARGS = " ".join(f"-c {name}={value}" for name, value in THRESHOLDING.items())
 
 
@@ -263,8 +268,9 @@ def _mean(values: list[float]) -> float | None:
 #   transmitted 204x196                  26.4% / 2.5%  / 1.2%
 #   corpus degraded 204x98               1.6%  / 2.3%  / 1.7%
 #   corpus degraded 204x196              0.9%  / 1.2%  / 0.9%
-# at about the same speed; the debris that comes onto text lines is dropped (``page_text``).
-# A page printed in true columns reads across them, line by line.
+# the debris that comes onto text lines is dropped (``page_text``). A page printed in true
+# columns reads across them, line by line. On a squared page psm 4 costs about a fifth more
+# CPU than psm 6 (its layout analysis), which is why clean pages are read with psm 6 (below).
 PAGE_SEGMENTATION = 4
 # A clean bilevel page (the prepared image is 1-bit, ocr/normalize.py) is read as one uniform
 # block (psm 6). Psm 4 runs tesseract's whole layout analysis (ruled lines found and
