@@ -49,7 +49,10 @@ class PageText:
 
 
 class Engine(Protocol):
-    def recognize(self, image: Image.Image, dpi: int) -> PageText: ...
+    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
+        """The page's text; ``psm``: tesseract's page segmentation for this page, instead of
+        the engine's own."""
+        ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         """(degrees counter-clockwise to turn the image upright, confidence)."""
@@ -92,6 +95,11 @@ def check_languages(languages: list[str], tessdata: str) -> None:
 # 2.4% -> 1.9%, 204x196 1.4% -> 0.9%, on seeds not used to choose it); clean pages, being
 # 1-bit, binarise the same either way. Names as in tesseract 5 (`tesseract --print-parameters`).
 THRESHOLDING = {"thresholding_method": "1", "thresholding_tile_size": "0.5"}
+# Other parameters tried for their CPU on the tuning pages, each saving nothing measurable
+# against run-to-run noise of about 5% (benchmarks/RESULTS.md, "A cheaper reading"), so left
+# at tesseract's defaults: tessedit_do_invert=0 (tesseract 5 reads a line inverted only when
+# it read it with little confidence, rare on faxes), paragraph_text_based=0,
+# textord_tabfind_find_tables=0, tessedit_enable_dict_correction=0.
 _THRESHOLDING_ARGS = " ".join(f"-c {name}={value}" for name, value in THRESHOLDING.items())
 
 
@@ -260,9 +268,19 @@ def _mean(values: list[float]) -> float | None:
 #   transmitted 204x196                  26.4% / 2.5%  / 1.2%
 #   corpus degraded 204x98               1.6%  / 2.3%  / 1.7%
 #   corpus degraded 204x196              0.9%  / 1.2%  / 0.9%
-# at about the same speed; the debris that comes onto text lines is dropped (``page_text``).
-# A page printed in true columns reads across them, line by line.
+# the debris that comes onto text lines is dropped (``page_text``). A page printed in true
+# columns reads across them, line by line. On a squared page psm 4 costs about a fifth more
+# CPU than psm 6 (its layout analysis), which is why clean pages are read with psm 6 (below).
 PAGE_SEGMENTATION = 4
+# A clean bilevel page (the prepared image is 1-bit, ocr/normalize.py) is read as one uniform
+# block (psm 6). Psm 4 runs tesseract's whole layout analysis (ruled lines found and
+# removed, column partitions, then one column forced): on a squared page that is about a
+# quarter of the page's CPU. On clean pages it buys nothing: page-mean CER on the clean tuning
+# pages, psm 4 / 6: tests/ocr_corpus.py DOCS 204x98 0.31% / 0.31%, tests/ocr_layouts.py
+# TUNING_LAYOUTS 204x98 0.50% / 0.42%, names tuning forms 0.28% / 0.30% with the same
+# words lost; CPU a page 15-17% less (benchmarks/RESULTS.md, "A cheaper reading"). Noisy
+# pages keep psm 4, on which they read clearly better (the table above).
+CLEAN_PAGE_SEGMENTATION = 6
 
 
 class TesserocrEngine:
@@ -277,6 +295,7 @@ class TesserocrEngine:
         self._lang = "+".join(languages)
         self._osd = None
         self._line = None
+        self._psm = psm
         self._api = tesserocr.PyTessBaseAPI(path=self._path,
                                             lang="+".join(languages),
                                             psm=psm)
@@ -285,9 +304,10 @@ class TesserocrEngine:
                 raise OcrSetupError(f"this tesseract has no parameter {name}; faxvault "
                                     "needs tesseract 5.0 or newer")
 
-    def recognize(self, image: Image.Image, dpi: int) -> PageText:
+    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
         tesserocr = self._tesserocr
         api, level = self._api, tesserocr.RIL.WORD
+        api.SetPageSegMode(self._psm if psm is None else psm)
         api.SetImage(image)
         api.SetSourceResolution(dpi)
         api.Recognize()
@@ -346,10 +366,11 @@ class CliEngine:
         self._tessdata = tessdata
         self._psm = psm
 
-    def recognize(self, image: Image.Image, dpi: int) -> PageText:
+    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
+        psm = self._psm if psm is None else psm
         data = self._pytesseract.image_to_data(
             image, lang=self._lang,
-            config=f"--dpi {dpi} --psm {self._psm} --tessdata-dir {self._tessdata} "
+            config=f"--dpi {dpi} --psm {psm} --tessdata-dir {self._tessdata} "
                    f"{_THRESHOLDING_ARGS}",
             output_type=self._pytesseract.Output.DICT,
         )

@@ -24,7 +24,14 @@ from typing import Any, TypeVar
 
 from PIL import Image
 
-from ocr.engine import Engine, PageText, Word, add_unprepared_readings, make_engine
+from ocr.engine import (
+    CLEAN_PAGE_SEGMENTATION,
+    Engine,
+    PageText,
+    Word,
+    add_unprepared_readings,
+    make_engine,
+)
 from ocr.lexicon import check_lexicon_programs
 from ocr.normalize import normalize_fax_geometry
 
@@ -118,7 +125,9 @@ def _read(image: Image.Image, xdpi: float, ydpi: float,
     """The page's text (word boxes in page pixels), and the prepared image and DPI it was
     read from (for an orientation check without preparing the page twice)."""
     ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
-    result = engine.recognize(ocr_image, geometry.dpi)
+    bilevel = ocr_image.mode == "1"  # a clean fax page (see CLEAN_PAGE_SEGMENTATION)
+    result = engine.recognize(ocr_image, geometry.dpi,
+                              CLEAN_PAGE_SEGMENTATION if bilevel else None)
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
     if not geometry.cleaned:  # a noisy page as received reads worse, not differently
