@@ -322,14 +322,15 @@ def dressed_as_bill(folded: str) -> str | None:
 DISGUISE = ("a reference number", "payment terms", "a court or case")
 # A form's blank field ("Patient name: ______", "DOB: ____") asks for what the sender does not
 # know: it is no patient, reference or addressee.
-BLANK_FIELD = re.compile(r"[^:_|\n]{0,30}:?[ \t]*_{3,}")
+BLANK_FIELD = re.compile(r"\b[a-z][^:_|\n]{0,30}:?[ \t]*_{3,}")
 
 
 def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> list[str]:
     """What makes the text look like correspondence with a known party (``disguised``: the
     fax says it is an offer dressed as a bill, so its references and amounts due are not;
     ``lines``: the folded text with its lines, for a line opening on the reader's name)."""
-    folded, lines = BLANK_FIELD.sub(" ", folded), BLANK_FIELD.sub(" ", lines)
+    if "___" in folded:  # (the search tries every character: only where there are blanks)
+        folded, lines = BLANK_FIELD.sub(" ", folded), BLANK_FIELD.sub(" ", lines)
     marks = [name for name, pattern in ORDINARY.items()
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
     if "an addressee by name" not in marks and SALUTATION.search(lines):
