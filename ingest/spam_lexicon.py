@@ -279,7 +279,8 @@ ORDINARY = compile_each({
         # a first name ("Dear Danielle,"), not a role a broadcast greets ("Dear Doctor,")
         r"\b(?:dear|hi|hello|hallo|liebe|lieber|bonjour|hola|querid[oa]) (?!(?:friends?|"
         r"doctors?|colleagues?|customers?|clients?|sirs?|madam|partners?|valued|practice|"
-        r"managers?|office|team|all|everyone|readers?|homeowners?|owners?|providers?|"
+        r"managers?|office|team|all|everyone|everybody|there|folks|readers?|homeowners?|owners?|"
+        r"providers?|"
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
