@@ -102,7 +102,10 @@ GENERIC_OPT_OUT = compile_any([
     r"\babbestell", r"\babmeld", r"\baustrag", r"\bwidersprech",
     r"\bnicht mehr (?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
     r"\bdésinscri", r"\bdésabonn", r"\bne (?:plus|pas) recevoir\b",
-    r"\bretir\w* (?:votre|de notre|du fichier|de nos)", r"\bradiation\b",
+    r"\bretir\w* (?:votre|de notre|du fichier|de nos)",
+    # the French "radiation" (removal from a list), not a clinic's radiation safety course
+    r"\b(?:votre|une|la|pour|demande de) radiation\b",
+    r"\bradiation (?:de|du|des|au|immédiate|gratuite)\b", r"\bradiation\s*:",
     r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b", r"\bbaja\b",
     r"\bcancelar (?:la |su )?suscripci",
 ])

@@ -271,3 +271,12 @@ def test_an_opt_out_only_on_page_three_is_named(through_pipeline) -> None:
     signals = json.loads(through_pipeline["k-opt-out-p3"]["spam_signals"])
     notice = next(s for s in signals if s["signal"] == "opt_out_notice")
     assert "page 3" in notice["detail"]
+
+
+def test_radiation_is_a_french_removal_not_a_clinics_radiation_safety() -> None:
+    from ingest.spam import find_opt_out
+
+    assert find_opt_out(["Staff meeting: the radiation safety refresher is due by March 1."]) \
+        is None
+    notice = find_opt_out(["Pour votre radiation de nos envois par fax : 01 99 00 12 34."])
+    assert notice is not None and notice.about_faxes
