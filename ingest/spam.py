@@ -72,6 +72,7 @@ MODEL_MIN_WORDS = 8
 # ("?" ends no sentence here: "Questions? Call ..." and "No more faxes? Dial ..." are one.)
 SENTENCE = re.compile(r"(?<=[.!])\s+|\s*\|\s*")
 ORDERS = re.compile(r"order|bestell|command|pedid")
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,8 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
     audit: 305-..."): the offer and "a number beside it". "Questions? ..." does not count."""
     for line in lines:
         for sentence in SENTENCE.split(line):
-            if len(sentence.split()) > OFFER_SENTENCE_WORDS:
+            # (no digit, no number: the offer search, the costlier, is left for those with one)
+            if len(sentence.split()) > OFFER_SENTENCE_WORDS or not DIGIT.search(sentence):
                 continue
             offer = OFFER.search(sentence)
             if offer and _has_phone_number(sentence) and not QUESTIONS.search(sentence):

@@ -262,12 +262,12 @@ ORDINARY = compile_each({
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
-        _REFERENCE + r"[\w.-]*(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)\s*"
-        r"(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)"
+        r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}"
         # a label and a colon ("Account: MPS-7731205"), not a telephone number ("Orders: 0113
         # 496 0455", "Order: 1-800-555-0100")
-        _REFERENCE + r"[\w.-]*\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
-        r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d)",
+        r"|\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
+        r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
