@@ -102,7 +102,10 @@ GENERIC_OPT_OUT = compile_any([
     r"\babbestell", r"\babmeld", r"\baustrag", r"\bwidersprech",
     r"\bnicht mehr (?:erhalten|empfangen|zugesandt|zugeschickt|bekommen)",
     r"\bdésinscri", r"\bdésabonn", r"\bne (?:plus|pas) recevoir\b",
-    r"\bretir\w* (?:votre|de notre|du fichier|de nos)", r"\bradiation\b",
+    r"\bretir\w* (?:votre|de notre|du fichier|de nos)",
+    # the French "radiation" (removal from a list), not a clinic's radiation safety course
+    r"\b(?:votre|une|la|pour|demande de) radiation\b",
+    r"\bradiation (?:de|du|des|au|immédiate|gratuite)\b", r"\bradiation\s*:",
     r"\b(?:darse|dar|solicitar|pedir|tramitar) (?:de |la |su )?baja\b", r"\bbaja\b",
     r"\bcancelar (?:la |su )?suscripci",
 ])
@@ -167,6 +170,10 @@ ADVERTISING = compile_any([
     # stock tips faxed to strangers (the pump of a pump-and-dump)
     r"\b(?:ticker|stock symbol)\s*:", r"\btarget(?: price)?\s*:?\s*\$\d",
     r"\binsiders? (?:are )?buying\b", r"\bhot stock\b", r"\bkursziel\b", r"\baktientipp",
+    r"\bminimum (?:deposit|investment)\b", r"\bbitcoin\b", r"\bcrypto\w*\b",
+    r"\b\d+ ?% (?:per|a|each) (?:week|month|day)\b",
+    # an advertisement that says so
+    r"\bthis (?:\w+ )?is (?:an )?advertis", r"\bdies ist (?:eine )?werbung\b",
     # German
     r"sonderangebot", r"sonderpreis", r"tiefstpreis", r"probeabo", r"mindestbestell",
     r"\b(?:jetzt|noch heute|sofort) (?:bestellen|anmelden|anrufen|buchen|sichern)",
@@ -215,6 +222,8 @@ CALL_TO_ACTION = compile_any([
     r"\bsign up\b", r"\benroll\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
     r"\bget (?:a|your) (?:proof|quote|demo)\b", r"\b(?:reserve|order|book) by (?:phone|fax)",
     r"\btext yes\b", r"\bapply (?:now|today|by phone|online)\b",
+    r"\borders? (?:by|before|until) \d", r"\bbestellungen? (?:bis|vor) \d",
+    r"\bcommandes? (?:avant|jusqu'à) \d", r"\bpedidos? (?:antes de|hasta) (?:las )?\d",
     r"\bstart your (?:free |\d+-day )?trial\b", r"\brespond (?:within|by|today)\b",
     r"\brequest (?:a|your) (?:free )?(?:quote|demo|consultation)",
     r"\bcall (?:us )?(?:toll[- ]free )?(?:at |on )?\+?1?[ (.-]*8(?:00|33|44|55|66|77|88)\b",
@@ -238,6 +247,11 @@ CALL_TO_ACTION = compile_any([
 # -- ordinary documents ------------------------------------------------------------------------
 # Marks of correspondence with a known party: a junk-fax broadcast has no patient, no account,
 # no addressee by name, no payment terms. Each kind counts once.
+_REFERENCE = (
+    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
+    r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
+    r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
+    r"|presupuesto|devis|angebot)")
 ORDINARY = compile_each({
     "a patient": [
         r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
@@ -248,12 +262,12 @@ ORDINARY = compile_each({
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
-        r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
-        r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
-        r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
-        r"|presupuesto|devis|angebot)"
-        r"[\w.-]*(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)\s*"
-        r"(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)"
+        r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}"
+        # a label and a colon ("Account: MPS-7731205"), not a telephone number ("Orders: 0113
+        # 496 0455", "Order: 1-800-555-0100")
+        r"|\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
+        r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
@@ -265,6 +279,15 @@ ORDINARY = compile_each({
         r"\bcher confrère\b", r"\bchère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
         r"\bestimad[oa] (?:sr|sra|dr|dra|señor|señora|doctor|doctora|colega)\.? [a-z]",
+        # a first name ("Dear Danielle,"), not a role a broadcast greets ("Dear Doctor,")
+        r"\b(?:dear|hi|hello|hallo|liebe|lieber|bonjour|hola|querid[oa]) (?!(?:friends?|"
+        r"doctors?|colleagues?|customers?|clients?|sirs?|madam|partners?|valued|practice|"
+        r"managers?|office|team|all|everyone|everybody|there|folks|readers?|homeowners?|owners?|"
+        r"providers?|"
+        r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
+        r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
+        r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
+        r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)[a-z][a-z'-]+ ?,",
     ],
     "payment terms": [
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
@@ -297,6 +320,12 @@ SALUTATION = re.compile(_ocr_tolerant(
     r"^\s*(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|frau|herr|sr|"
     r"sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor)\.? (?:(?:dr|prof)\.? )*"
     r"[a-z][\w'-]+ ?[,:]"), re.M)
+# A line that is a way to reach the sender and nothing else ("Tel. 0711 5550 4402",
+# "Tél. 01 99 00 52 30", "Phone: 555-0101"). Run over folded lines (re.M).
+CONTACT_LINE = re.compile(_ocr_tolerant(
+    r"^\s*(?:tel|tél|tele(?:f|ph)on|téléphone|teléfono|phone|ph|fon|whatsapp|call|appelez|"
+    r"llame|anrufen|kontakt|contact|infos?|info(?:rmationen)?|renseignements|información)\b"
+    r"\.?\s*:?\s*\+?\(?\d[\d ().-]{5,18}\d\s*$"), re.M)
 # A web page printed to fax: an address line and the site's furniture.
 WEB_ADDRESS = compile_any([r"\bhttps?://", r"\bwww\.\w", r"\b[\w-]+\.(?:example|com|org|de|fr"
                            r"|es|net)/\w"])
@@ -327,7 +356,7 @@ OPT_ACTION = compile_any([
     r"\btake (?:me|us|you|my|your|our|this)(?: [\w-]+){0,2} off\b", r"\btaken off\b",
     r"\b(?:want|get|be) off\b", r"\bunwanted\b",
     r"\boff (?:our|the|this|your|my|all) (?:[\w-]+ )?(?:list|database)\b",
-    r"\bnot interested\b", r"\bno more\b",
+    r"\bnot interested\b", r"\bno more\b", r"\bwithdraw\w* from\b",
     r"\b(?:no longer|not|n't|rather not|never)\W+(?:\w+\W+){0,2}?"
     r"(?:receive|get|want|wish|like|hear)\b",
     # German
@@ -353,7 +382,7 @@ OPT_ACTION_FORWARD = compile_any([
 # Wishes that mean opting out by themselves: a notice worded with one needs no number beside
 # it (with the others it does, as the law asks: "stop" and "fax" in one line are not enough).
 OPT_STRONG = compile_any([
-    r"\bunsubscrib", r"\bopt", r"\bremov", r"\btake", r"\btaken off\b",
+    r"\bunsubscrib", r"\bopt", r"\bremov", r"\btake", r"\btaken off\b", r"\bwithdraw",
     r"\boff (?:our|the|this|your|my|all)",
     r"abbestell", r"\babmeld", r"austrag", r"\bstreich", r"\bdésinscri", r"\bdésabonn",
     r"\bbaja\b", r"\bdejar de\b", r"\bno recibir\b", r"\bne pas recevoir\b",
@@ -371,6 +400,8 @@ OPT_OBJECT = compile_any([
     r"\bpublicidad\b", r"\bpromotions\b", r"\bpromociones\b", r"\boffers\b", r"\bangebote\b",
     r"\boffres\b", r"\bofertas\b", r"\bspecials\b",
     r"\b(?:your|my|our) (?:phone |telephone )?number\b", r"\b(?:votre|su) (?:numéro|número)\b",
+    # "offices that would rather not get these can ...": what "these" are is the fax itself
+    r"(?<=get )these\b", r"(?<=receive )these\b",
 ])
 # A sentence of a confidentiality notice ("received in error ... destroy all copies") may
 # pair the same words; it asks the reader to do something, not offer to stop sending.
@@ -401,6 +432,18 @@ OFFER = compile_any([
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
     r"\bcatalog\w*", r"\bkatalog\w*", r"\bcatálogo\w*", r"\bprice list\b", r"\bpreisliste\b",
     r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
+    # a service pitched to a stranger, with no price: "we buy buildings", "we can put you on
+    # page 1", "wir vermitteln Pflegekräfte", "nous livrons", "compramos"
+    r"\bwe (?:can |will |)(?:buy|pay cash|place|staff|supply|put (?:it|you|your)|get you|"
+    r"bring you|double|triple|grow your)\b",
+    r"\bwir (?:vermitteln|erstellen|kaufen|liefern|bieten ihnen)\b",
+    r"\bnous (?:livrons|achetons|proposons|vous proposons|créons)\b",
+    r"\b(?:le |les )?(?:ofrecemos|compramos|proporcionamos)\b",
+    r"\b(?:confidential|cash|written|no-obligation) offer\b",
+    r"\b(?:lowest|best|low|great|unbeatable) (?:rates?|prices?)\b",
+    r"\bapproved (?:today|same day|in \d+)\b", r"\bearn (?:up to )?\d+(?:[.,]\d+)? ?%",
+    r"\bno (?:hidden (?:fees|costs)|commissions?)\b", r"\bkeine versteckten kosten\b",
+    r"\bsans frais cachés\b", r"\bsin costes ocultos\b", r"\bfestpreis\b",
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
     r"faites un don|donativo|donación)\b",
@@ -409,7 +452,8 @@ OFFER = compile_any([
 ACT = compile_any([
     # ("call", "calling", "called"; not "caller" nor "callback" as nouns)
     r"\bcall(?:s|ed|ing)?\b", r"\bphone (?:us|now|today|\+?\(?\d)", r"\bdial\b", r"\bring\b",
-    r"\blet us know\b", r"\bclaim\w*\b", r"\btext\b", r"\bswitch\b", r"\block in\b",
+    r"\blet us know\b", r"\bclaim\w*\b", r"\btext\b",
+    r"\bcontact\b", r"\bwhatsapp\b", r"\bswitch\b", r"\block in\b",
     r"\bsecure\b", r"\bfax (?:it |them |your \w+ )?to\b", r"\bpledge\b",
     r"\bleave your (?:number|name|details)\b", r"\bhinterlassen\b", r"\br(?:ü|ue)ckruf\w*",
     r"\brappel\w*", r"\blaissez\b", r"\bdéjenos\b", r"\bdevolvemos\b",
@@ -431,16 +475,36 @@ ACT = compile_any([
 DRESSED_AS_BILL = compile_any([
     r"\bthis is a solicitation\b", r"\ba solicitation for the order\b",
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
-    r"\bnot affiliated with any (?:government|state|federal|public)",
-    r"\bno obligation to (?:pay|make (?:any )?payments?)\b", r"\bunless you accept this offer\b",
+    r"\bno obligation to (?:pay|make (?:any )?payments?)\b",
     r"\bby signing,? you (?:order|accept|agree to (?:order|purchase|a))\b",
-    r"\bmit ihrer unterschrift (?:beauftragen|erteilen|bestellen|bestätigen) sie\b",
-    r"\bdies ist (?:ein angebot|keine rechnung)\b",
-    r"\bsignature vaut (?:commande|bon de commande|acceptation|souscription)",
-    r"\bceci n'est pas une facture\b", r"\bsu firma (?:equivale a|supone|implica)\b",
+    r"\bmit (?:ihrer|der|dieser) unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
+    r"akzeptieren) sie\b",
+    r"\b(?:dies ist|es handelt sich (?:hierbei )?um|hierbei handelt es sich um) "
+    r"(?:ein (?:angebot|offerte)|keine rechnung)\b",
+    r"\b(?:la |votre )?signature vaut (?:commande|bon de commande|acceptation|souscription)",
+    r"\bceci (?:n'est pas une facture|est une offre)\b",
+    r"\b(?:su|la) firma (?:equivale|supone|implica|conlleva|significa)\b",
+    r"\besto (?:no es una factura|es una oferta)\b",
+    # it pays only if accepted: an offer, however much it looks like an invoice
+    r"\bunless you accept (?:this|our) offer\b", r"\bonly (?:if|once|when) you accept\b",
+    r"\bnur bei annahme\b", r"\b(?:uniquement|seulement) en cas d'acceptation\b",
+    r"\bsolo (?:si|en caso de que) (?:usted )?acept",
+    # ... and that it is no official register, nor the reader's current provider: a notice from
+    # a body or a supplier the reader deals with would have no reason to say so
+    r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:government|state|federal|"
+    r"public|official|patent|trademark|u\.?s\.?)",
+    r"\b(?:not|never) your (?:current|existing|present) (?:registrar|provider|supplier|"
+    r"host|carrier|vendor|listing)\b",
+    r"\bin keiner (?:verbindung|beziehung) (?:zu|mit)\b", r"\bkein (?:amtliches|offizielles) "
+    r"(?:register|verzeichnis)\b", r"\bnicht (?:um )?(?:ein )?(?:amtlich|behördlich)",
+    r"\bsans (?:aucun )?lien avec\b", r"\baucun lien avec\b",
+    r"\bn'est (?:pas|aucunement) (?:lié|affilié|rattaché)e?s? (?:à|au|aux)\b",
+    r"\bsin (?:ninguna )?(?:relación|vinculación|vínculo) con\b",
+    r"\bno (?:tiene|guarda|mantiene) (?:ninguna )?(?:relación|vinculación) con\b",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
-NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b", r"\bkeine rechnung\b",
+NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",
+                          r"\b(?:keine|nicht (?:um )?eine) rechnung\b",
                           r"\bpas une facture\b", r"\bno es una factura\b"])
 SOLD = compile_any([r"\boffer\b", r"\bsolicitation\b", r"\blisting\b", r"\bdirectory\b",
                     r"\bangebot\b", r"\beintrag\w*", r"\bverzeichnis", r"\boffre\b",

@@ -129,6 +129,108 @@ def test_the_repositorys_own_prose_is_not_junk() -> None:
     assert flagged == []
 
 
+# -- kinds a second independent set showed: junk with no price or no verb, registry offers that
+# disown any official body, price lists with only a telephone line; and ordinary faxes from
+# someone the reader deals with (a first name, an account). New wordings again.
+MORE_JUNK_KINDS = [
+    # a trademark "publication" in French, dressed as an invoice, disowning the official office
+    ["REGISTRE EUROPEEN DES MARQUES - Avis de publication",
+     "Dossier : RM-2026-77810",
+     "Publication de votre marque, 10 ans ........ 1 150,00 EUR",
+     "Payable sous 10 jours par virement, IBAN FR00 5550 0000 0000 4471 12.",
+     "Organisme privé, sans aucun lien avec l'INPI ni avec l'EUIPO."],
+    # a hosting "renewal" from a company that is not the host
+    ["WEB HOSTING RENEWAL NOTICE", "Site: northside-dental.example",
+     "Plan: 1 year $119.00   2 years $209.00",
+     "Mail this form with your payment to Hosting Center, PO Box 4410, Reno NV.",
+     "Hosting Center is not your current host. Moving your site is optional."],
+    # a Spanish directory listing whose signature is the order
+    ["ANUARIO PROFESIONAL DE SANIDAD", "Verifique sus datos y devuelva esta hoja firmada.",
+     "Centro: ______________________  Especialidad: ______________________",
+     "Cuota anual 780,00 EUR. Su firma conlleva la contratación durante dos años.",
+     "Empresa privada sin vinculación con ningún colegio profesional."],
+    # one line, no price: a promised result and a number
+    ["We can put your clinic at the top of Google Maps in 30 days. Text MAPS to 602-555-0139."],
+    # buying the reader's building, no price
+    ["Thinking of selling your dental building? We pay cash and close in three weeks.",
+     "No agent fees, no repairs. Call Tanya for a cash offer: 623-555-0150."],
+    # temporary staff, in French, no price
+    ["Manque de personnel cet hiver ?",
+     "Nous proposons des infirmières et aides-soignantes intérimaires dès demain.",
+     "Appelez Julien au 04 99 00 31 72."],
+    # a lunch menu for offices with only a telephone line
+    ["MENU DEL DIA PARA OFICINAS", "Primero + segundo + postre ......... 11,50 EUR",
+     "Menú vegano ........................ 10,90 EUR", "Pedidos antes de las 11 h.",
+     "Tel. 93 555 07 12"],
+    # an investment "club" promising weekly returns
+    ["PRIVATE TRADING CLUB", "Our members earn 3% per week on any balance.",
+     "Start with $250 and withdraw whenever you like.",
+     "Message our advisers on WhatsApp +44 7700 900418."],
+    # an opt-out naming neither faxes nor a list: "these" is the fax itself
+    ["LOCUM PHYSICIANS FOR RURAL CLINICS - shifts covered within 48 hours.",
+     "Ask for our rate card: 1-888-555-0113.",
+     "Practices that would rather not receive these may call 1-888-555-0114."],
+]
+
+
+@pytest.mark.parametrize("pages", MORE_JUNK_KINDS)
+def test_more_junk_kinds_are_flagged(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)], sender="")
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# Ordinary faxes from a party the reader deals with, quoting a price and asking for a reply.
+MORE_LOOKALIKES = [
+    # a job offer to a candidate, by first name
+    ["Dear Marcus,", "We are happy to offer you the role of front-desk coordinator at",
+     "$19.75 an hour, starting March 1. Please sign this page and fax it back",
+     "to 602-555-0190 by Friday.", "Kind regards, Elena Ruiz, Office Manager"],
+    # the customer's own supplier: a contract renewal with new prices
+    ["VALLEY PROPANE", "Customer: Westside Dental   Account: VP-441876",
+     "Your fixed-price contract ends on 31 March. New fixed price: $2.19 a gallon for",
+     "12 months, or stay on the market rate. To renew, sign and fax to 1-800-555-0144."],
+]
+
+
+@pytest.mark.parametrize("pages", MORE_LOOKALIKES)
+def test_correspondence_with_a_known_party_is_not_junk(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)], sender="")
+    assert verdict.verdict == "ham" and verdict.score < 4.0, verdict.signals
+
+
+def test_a_blank_form_field_is_no_mark_of_correspondence() -> None:
+    signals = fired(scored(["\n".join([
+        "Do your patients need a hospital bed at home? Insurance may cover it in full.",
+        "Fax the referral to 1-877-555-0168 and we do the rest.",
+        "Patient name: ____________  DOB: ________  Diagnosis: ______________"])]))
+    assert "ordinary_document" not in signals
+
+
+def test_a_few_operator_marks_do_not_decide_a_fax_they_barely_know() -> None:
+    """The learned signal speaks for the share of a fax's words that judged faxes had."""
+    from ingest.spam import NaiveBayes
+
+    campaign = "Grow your dental practice with our patient reviews program, {} a month."
+    model = NaiveBayes([
+        *(("spam", campaign.format(price)) for price in ("$99", "$149", "$199", "$249")),
+        ("ham", "Lab results for your patient attached, please review and sign."),
+        ("ham", "Invoice 4471 for gloves and masks, net 30."),
+        ("ham", "Meeting notes: the new hygienist starts Monday."),
+        ("ham", "Records request for the enclosed authorization.")])
+    newsletter = ("County dental society newsletter: the winter meeting is on January 12 at "
+                  "the library; members are asked to bring reviews of the new ethics rules, "
+                  "and the dues for the coming year stay unchanged at last year's level.")
+    verdict = score(page_texts=[newsletter], from_number="+15552014477",
+                    from_raw="+15552014477", provider_is_spam=False, weights=SpamWeights(),
+                    blocklist=set(), allowlist=set(), model=model)
+    assert abs(fired(verdict).get("learned", 0.0)) < 1.0, verdict.signals
+    # ... while a fax of the campaign itself is still recognised
+    again = score(page_texts=[campaign.format("$179")], from_number="+15552014477",
+                  from_raw="+15552014477", provider_is_spam=False, weights=SpamWeights(),
+                  blocklist=set(), allowlist=set(), model=model)
+    assert fired(again)["learned"] > 3.0, again.signals
+
+
 # -- through the real pipeline (render, OCR at fax resolution, score) ---------------------------
 PIPELINE = [
     Item("k-oneline-financing", "spam", "+1 615 555 0144", [JUNK_WITHOUT_OPT_OUT[0]]),
@@ -169,3 +271,12 @@ def test_an_opt_out_only_on_page_three_is_named(through_pipeline) -> None:
     signals = json.loads(through_pipeline["k-opt-out-p3"]["spam_signals"])
     notice = next(s for s in signals if s["signal"] == "opt_out_notice")
     assert "page 3" in notice["detail"]
+
+
+def test_radiation_is_a_french_removal_not_a_clinics_radiation_safety() -> None:
+    from ingest.spam import find_opt_out
+
+    assert find_opt_out(["Staff meeting: the radiation safety refresher is due by March 1."]) \
+        is None
+    notice = find_opt_out(["Pour votre radiation de nos envois par fax : 01 99 00 12 34."])
+    assert notice is not None and notice.about_faxes
