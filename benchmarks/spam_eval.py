@@ -25,9 +25,12 @@ signal), on two labelled sets side by side in one run:
   was being made; scored once after it (precision 0.966, recall 0.814), then released for
   study: from the change that followed (registry offers disowning an official body, offers
   with no price, blank form fields, the learned signal weighted by what it knows) a
-  development set like the others. The shipped model is not trained on it (yet).
+  development set like the others. The shipped model is not trained on it (yet);
+- held-out I: tests/spam_heldout_i.py (60 junk / 60 legitimate), written by a third author
+  who read neither the scorer, its model, nor any set here, while H was being studied;
+  scored once after that change. Never tuned on: the held-out figure.
 
-No set here is held out: every one is studied, and the shipped model
+Apart from I, no set here is held out: every one is studied, and the shipped model
 (ingest/spam_model.json) is trained on the written training faxes *and* on every set here
 but H (benchmarks/spam_train.py), so the default-configuration figures are training figures
 (H's are fitting figures for the concepts, not for the model). The
@@ -116,6 +119,7 @@ def main() -> None:
     from tests.spam_heldout_f import heldout_f_items
     from tests.spam_heldout_g import heldout_g_items
     from tests.spam_heldout_h import heldout_h_items
+    from tests.spam_heldout_i import heldout_i_items
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -124,7 +128,8 @@ def main() -> None:
                 "held-out B": heldout_b_items(), "held-out C": heldout_c_items(),
                 "held-out D": heldout_d_items(), "held-out E": heldout_e_items(),
                 "held-out F": heldout_f_items(), "held-out G": heldout_g_items(),
-                "held-out H": heldout_h_items()}
+                "held-out H": heldout_h_items(),
+                "held-out I": heldout_i_items()}
         if "--set" in sys.argv:  # one set only (the training faxes are still marked)
             wanted = sys.argv[sys.argv.index("--set") + 1]
             sets = {wanted: sets[wanted]}
