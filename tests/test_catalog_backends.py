@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +37,26 @@ def catalog(location: CatalogLocation) -> Iterator[Catalog]:
         yield opened
     finally:
         opened.close()
+
+
+def _race_on_two_nodes(nodes: list[Catalog],
+                       work: Callable[[Catalog, int], None]) -> list[BaseException]:
+    """Run ``work(catalog, thread)`` in four threads at once, two on each node's catalog;
+    what any of them raised."""
+    errors: list[BaseException] = []
+
+    def run(catalog: Catalog, thread: int) -> None:
+        try:
+            work(catalog, thread)
+        except BaseException as exc:  # reported to the caller
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(nodes[i % 2], i)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
 
 
 def _delivery(n: int, *, provider_fax_id: str | None = None) -> DeliveryRecord:
@@ -159,20 +179,12 @@ def test_nodes_appending_at_once_keep_one_unbroken_chain(postgres_url: str,
     location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url,
                                postgres=PostgresSettings(pool_max_size=4))
     nodes = [open_catalog(location) for _ in range(2)]
-    errors: list[BaseException] = []
 
     def node_appends(catalog: Catalog, node: int) -> None:
-        try:
-            for n in range(40):
-                audit.record(catalog, f"node{node}", "fax.viewed", None, {"n": n})
-        except BaseException as exc:  # reported below
-            errors.append(exc)
+        for n in range(40):
+            audit.record(catalog, f"node{node}", "fax.viewed", None, {"n": n})
 
-    threads = [threading.Thread(target=node_appends, args=(nodes[i % 2], i)) for i in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = _race_on_two_nodes(nodes, node_appends)
     try:
         assert errors == []
         report = audit.verify_chain(nodes[0])
@@ -343,23 +355,15 @@ def test_group_commits_of_two_nodes_at_once_keep_one_unbroken_chain(
     location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url,
                                postgres=PostgresSettings(pool_max_size=4))
     nodes = [open_catalog(location) for _ in range(2)]
-    errors: list[BaseException] = []
 
     def node_writes(catalog: Catalog, node: int) -> None:
-        try:
-            for n in range(15):
-                with catalog.batch_transaction():
-                    record_deliveries(catalog, [_webhook(node * 1000 + n * 10 + k)
-                                                for k in range(3)])
-                audit.record(catalog, f"node{node}", "fax.viewed", None, {"n": n})
-        except BaseException as exc:  # reported below
-            errors.append(exc)
+        for n in range(15):
+            with catalog.batch_transaction():
+                record_deliveries(catalog, [_webhook(node * 1000 + n * 10 + k)
+                                            for k in range(3)])
+            audit.record(catalog, f"node{node}", "fax.viewed", None, {"n": n})
 
-    threads = [threading.Thread(target=node_writes, args=(nodes[i % 2], i)) for i in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = _race_on_two_nodes(nodes, node_writes)
     try:
         assert errors == []
         report = audit.verify_chain(nodes[0])
