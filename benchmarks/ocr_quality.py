@@ -26,6 +26,8 @@ Page sets (--set):
                   besides the above, counts words plain tesseract (`received`) reads right
                   that faxvault's text, or its text and added searchable forms, lose.
   names-tuning    the same with TUNING_LOCALES, tuned on.
+  names-heldout   HELD OUT. The same with HELDOUT_LOCALES (other locales, another seed): made
+                  once the REPORT forms' misses had been looked at, measured after choosing.
 
     python benchmarks/ocr_quality.py --set layouts [--seeds 3,4] [--before /tmp/main]
 """
@@ -93,10 +95,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                         pages.append(Page(doc.name, res, cond, path, "\n".join(doc.lines),
                                           doc.key_tokens))
     else:
-        held_out = which == "names"
-        forms = ocr_names.referral_forms(
-            ocr_names.REPORT_LOCALES if held_out else ocr_names.TUNING_LOCALES,
-            count=30, seed=2 if held_out else 1)
+        locales, seed = ocr_names.NAME_SETS[which]
+        forms = ocr_names.referral_forms(locales, count=30, seed=seed)
         for doc in forms:
             pages.append(Page(doc.name, "204x98", "clean", ocr_names.make_form_page(root, doc),
                               "\n".join(doc.lines), doc.key_tokens, doc.phrase))
@@ -255,7 +255,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "corpus",
-                                 "corpus-held-out", "names", "names-tuning"])
+                                 "corpus-held-out", "names", "names-tuning",
+                                 "names-heldout"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,

@@ -4,7 +4,9 @@ at 10-12 pt. They check that OCR post-processing never takes away a word the eng
 right (a correction towards a dictionary word is the typical culprit: "Brastow" ->
 "Breslow").
 
-``TUNING_LOCALES`` and ``REPORT_LOCALES`` do not overlap; forms are drawn with a seed per set.
+``TUNING_LOCALES``, ``REPORT_LOCALES`` and ``HELDOUT_LOCALES`` do not overlap; forms are drawn
+with a seed per set. ``HELDOUT_LOCALES`` (seed 3) came after misses on the REPORT forms had been
+looked at, so that one set of names stays unseen while the reading is tuned.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
@@ -24,6 +26,11 @@ from tests.ocr_layouts import LayoutDoc, cols, make_layout_page, text
 TUNING_LOCALES = ["de_DE", "fr_FR", "es_ES", "nl_NL", "en_GB", "pt_BR", "sv_SE", "lt_LT"]
 REPORT_LOCALES = ["pl_PL", "cs_CZ", "hu_HU", "fi_FI", "tr_TR", "ro_RO", "da_DK", "en_IE",
                   "id_ID", "vi_VN", "hr_HR", "en_IN", "no_NO", "sk_SK", "zu_ZA", "yo_NG"]
+HELDOUT_LOCALES = ["en_US", "de_AT", "es_MX", "fr_CA", "nl_BE", "pt_PT", "sl_SI", "lv_LV",
+                   "et_EE", "en_NZ", "ga_IE", "is_IS", "az_AZ", "ha_NG", "sw", "es_CL"]
+# (locales, seed) of each set of 30 forms in benchmarks/ocr_quality.py.
+NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
+             "names-heldout": (HELDOUT_LOCALES, 3)}
 FONTS = [("Helvetica", 12), ("Times-Roman", 11), ("Courier", 10), ("Helvetica", 10),
          ("Times-Roman", 12), ("Courier", 11)]
 
