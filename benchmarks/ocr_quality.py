@@ -65,6 +65,8 @@ class Page:
     seconds: dict[str, float] = field(default_factory=dict)
     found: dict[str, dict[str, bool]] = field(default_factory=dict)  # reading -> token -> hit
     phrase_found: dict[str, bool] = field(default_factory=dict)
+    # reading -> searches (PROBES) that found this page: (query, "exact" or "fuzzy")
+    probed: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
@@ -175,14 +177,20 @@ def pipeline_worker(request: dict) -> dict:
 
             results.append({"text": row["text"], "added": (row.get("added_forms") or "").split(),
                             "found": {t: hit(t) for t in page["tokens"]},
-                            "phrase": hit(f'"{page["phrase"]}"') if page["phrase"] else None})
+                            "phrase": hit(f'"{page["phrase"]}"') if page["phrase"] else None,
+                            "probed": []})
+        page_of = {fax_id: i for i, fax_id in enumerate(ids)}
+        for probe in request.get("probes", []):
+            for found in search_pages(services.catalog, probe, SearchFilters(), limit=100):
+                results[page_of[found["fax_id"]]]["probed"].append((probe, found["match"]))
         return {"seconds": seconds, "pages": results}
     finally:
         services.close()
 
 
-def faxvault_readings(pages: list[Page], name: str, tree: Path, root: Path) -> None:
-    request = {"data_dir": str(root / f"var-{name}"),
+def faxvault_readings(pages: list[Page], name: str, tree: Path, root: Path,
+                      probes: list[str]) -> None:
+    request = {"data_dir": str(root / f"var-{name}"), "probes": probes,
                "pages": [{"path": str(p.path), "tokens": p.tokens, "phrase": p.phrase}
                          for p in pages]}
     done = subprocess.run([sys.executable, __file__, "--worker", str(tree)],
@@ -198,6 +206,17 @@ def faxvault_readings(pages: list[Page], name: str, tree: Path, root: Path) -> N
         page.found[name] = result["found"]
         if result["phrase"] is not None:
             page.phrase_found[name] = result["phrase"]
+        page.probed[name] = [tuple(hit) for hit in result["probed"]]
+
+
+def name_probes() -> list[str]:
+    """Searches for names, streets, cities and record numbers of every names set's forms:
+    on any one set, most of them are searches for words its pages do not hold."""
+    from tests import ocr_names
+
+    return sorted({token for locales, seed in ocr_names.NAME_SETS.values()
+                   for doc in ocr_names.referral_forms(locales, count=30, seed=seed)
+                   for token in doc.key_tokens})
 
 
 # -- report ---------------------------------------------------------------------------------
@@ -249,6 +268,26 @@ def report(pages: list[Page], names_set: bool) -> None:
                 missed += not page.found[name][token]
         print(f"  {name:<10} of {right} words: {lost_text:>10} {lost_all:>10} {missed:>10} "
               f"(search recall {1 - missed / right:.1%}) {' '.join(lost)}")
+    print("added searchable forms, and searches for other forms' words that find a page "
+          "whose printed text lacks the word (exact / close matches):")
+    for name in readings:
+        if name not in pages[0].probed:
+            continue
+        added = [form for p in pages for form in set(p.added[name])]
+        invented = [form for p in pages for form in set(p.added[name])
+                    if form.lower() not in words_of(p.truth.lower())]
+        wrong = {"exact": 0, "fuzzy": 0}
+        examples: list[str] = []
+        for page in pages:
+            printed = words_of(page.truth.lower())
+            for probe, match in page.probed[name]:
+                if probe.lower() not in printed:
+                    wrong[match] += 1
+                    examples.append(f"{probe}~{page.name}" if match == "fuzzy" else probe)
+        print(f"  {name:<10} {len(added) / len(pages):.1f} added forms a page "
+              f"({len(invented)} not printed on their page); "
+              f"{sum(len(p.probed[name]) for p in pages)} hits, false: "
+              f"{wrong['exact']} exact, {wrong['fuzzy']} close: {' '.join(examples)}")
 
 
 def main() -> None:
@@ -274,9 +313,10 @@ def main() -> None:
         root = Path(tmp)
         pages = build_pages(root, args.set, seeds)
         plain_readings(pages, with_ocrmypdf=not args.no_ocrmypdf)
+        probes = name_probes() if args.set.startswith("names") else []
         if args.before:
-            faxvault_readings(pages, "before", args.before, root)
-        faxvault_readings(pages, "faxvault", HERE, root)
+            faxvault_readings(pages, "before", args.before, root, probes)
+        faxvault_readings(pages, "faxvault", HERE, root, probes)
         print(f"set {args.set}: {len(pages)} pages; degraded seeds {args.seeds}; page means")
         report(pages, names_set=args.set.startswith("names"))
 

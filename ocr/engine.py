@@ -48,6 +48,16 @@ class PageText:
     added_forms: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LineWord:
+    """A word of a line read on its own, and ``alternatives``: other spellings of it that
+    the recogniser weighed nearly as high (``alternative_spellings``); none from an engine
+    that does not say."""
+
+    text: str
+    alternatives: tuple[str, ...] = ()
+
+
 class Engine(Protocol):
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
         """The page's text; ``psm``: tesseract's page segmentation for this page, instead of
@@ -58,8 +68,9 @@ class Engine(Protocol):
         """(degrees counter-clockwise to turn the image upright, confidence)."""
         ...
 
-    def read_line(self, image: Image.Image, dpi: int) -> str:
-        """The text of an image holding one line, read with tesseract's default settings."""
+    def read_line(self, image: Image.Image, dpi: int) -> list[LineWord]:
+        """The words of an image holding one line, read with tesseract's default settings,
+        each with the spellings its recogniser nearly chose (see ``LineWord``)."""
         ...
 
 
@@ -343,15 +354,32 @@ class TesserocrEngine:
             return 0, 0.0
         return int(result["orient_deg"]) % 360, float(result["orient_conf"])
 
-    def read_line(self, image: Image.Image, dpi: int) -> str:
+    def read_line(self, image: Image.Image, dpi: int) -> list[LineWord]:
+        tesserocr = self._tesserocr
         if self._line is None:  # loaded on first need, with tesseract's default settings
-            self._line = self._tesserocr.PyTessBaseAPI(path=self._path, lang=self._lang,
-                                                       psm=self._tesserocr.PSM.SINGLE_LINE)
-        self._line.SetImage(image)
-        self._line.SetSourceResolution(dpi)
-        text = self._line.GetUTF8Text()
-        self._line.Clear()
-        return text
+            self._line = tesserocr.PyTessBaseAPI(path=self._path, lang=self._lang,
+                                                 psm=tesserocr.PSM.SINGLE_LINE)
+            # The recogniser's other choices for each letter (see alternative_spellings).
+            # Only this small reading keeps them: kept for a whole page they cost 10-15%
+            # more of its CPU (every time step of every line is ranked).
+            self._line.SetVariable("lstm_choice_mode", str(LSTM_CHOICE_MODE))
+        api = self._line
+        api.SetImage(image)
+        api.SetSourceResolution(dpi)
+        api.Recognize()
+        words: list[LineWord] = []
+        letters: list[list[tuple[str, float]]] = []
+        for symbol in tesserocr.iterate_level(api.GetIterator(), tesserocr.RIL.SYMBOL):
+            if symbol.IsAtBeginningOf(tesserocr.RIL.WORD) and letters:
+                words.append(_line_word(letters))
+                letters = []
+            choices = [(c.GetUTF8Text(), c.Confidence()) for c in symbol.GetChoiceIterator()]
+            if choices and choices[0][0]:
+                letters.append(choices)
+        if letters:
+            words.append(_line_word(letters))
+        api.Clear()
+        return words
 
 
 class CliEngine:
@@ -398,9 +426,11 @@ class CliEngine:
         # "orientation" is how the page is turned; turning it back by that much (CCW) rights it.
         return int(osd["orientation"]) % 360, float(osd["orientation_conf"])
 
-    def read_line(self, image: Image.Image, dpi: int) -> str:
-        return self._pytesseract.image_to_string(
-            image, lang=self._lang, config=f"--dpi {dpi} --psm 7 --tessdata-dir {self._tessdata}")
+    def read_line(self, image: Image.Image, dpi: int) -> list[LineWord]:
+        # The command line prints no letter choices: the words alone.
+        return [LineWord(word) for word in self._pytesseract.image_to_string(
+            image, lang=self._lang,
+            config=f"--dpi {dpi} --psm 7 --tessdata-dir {self._tessdata}").split()]
 
 
 # A second reading of doubtful words on the page as received. Preparing a page (squaring,
@@ -416,12 +446,52 @@ class CliEngine:
 # no more words than with 12. Stacking all strips into one image read once cost as much
 # (the recogniser's time is per line) and lost a word. Pages that were cleaned of noise are
 # not read again (ocr/pool.py): as received they read far worse (tesseract 30% CER against
-# faxvault's 2-10%).
+# faxvault's 2-10%). A word read the same twice is read again once, and a word of fewer than
+# MIN_REREAD_CHARS ("no:") not at all, leaving the strips to longer words. A fourth strip a
+# page kept one more name on the report forms ("Phong", the fifth least confident word on
+# its page at 91.7) but costs about 4% more of a clean page's CPU (benchmarks/RESULTS.md,
+# "Near choices"): over the throughput budget, so 3.
 REREAD_BELOW_CONFIDENCE = 93.0
 REREAD_MARGIN_HEIGHTS = 2.0
 MAX_REREADS_PER_PAGE = 3
 MIN_REREAD_CHARS = 3
 REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edge badly
+
+
+# Letters the recogniser nearly read otherwise. Tesseract's LSTM weighs, for each letter of
+# a word, other letters too (``lstm_choice_mode``: 1 keeps, per letter, every character it
+# weighed with its confidence). Where a glyph is ambiguous at fax resolution, the letter it
+# printed and the one it nearly chose can be close: a Helvetica "I" read "l" (85 against
+# 83), "S" read "8" in a record number. A reread word's spellings with one such letter
+# swapped in, ALTERNATIVE_WITHIN confidence points of the chosen one (and at least
+# ALTERNATIVE_MIN_CONFIDENCE), are added as searchable forms, at most MAX_ALTERNATIVES per
+# word, closest first: what the engine weighed, added beside what it chose, never in place.
+LSTM_CHOICE_MODE = 1
+ALTERNATIVE_WITHIN = 15.0
+ALTERNATIVE_MIN_CONFIDENCE = 50.0
+MAX_ALTERNATIVES = 2
+
+
+def alternative_spellings(letters: list[list[tuple[str, float]]]) -> tuple[str, ...]:
+    """Spellings of the word whose letters' choices are ``letters`` (each: (character,
+    confidence), the chosen one first), with one letter swapped for a near choice (see
+    above)."""
+    chosen = [choices[0][0] for choices in letters]
+    near: list[tuple[float, str]] = []
+    for i, choices in enumerate(letters):
+        best = choices[0][1]
+        for other, confidence in choices[1:]:
+            if other and other != chosen[i] and other.strip() and \
+                    confidence >= ALTERNATIVE_MIN_CONFIDENCE and \
+                    best - confidence <= ALTERNATIVE_WITHIN:
+                near.append((best - confidence,
+                             "".join(chosen[:i]) + other + "".join(chosen[i + 1:])))
+    return tuple(dict.fromkeys(spelling for _, spelling in sorted(near)))[:MAX_ALTERNATIVES]
+
+
+def _line_word(letters: list[list[tuple[str, float]]]) -> LineWord:
+    return LineWord("".join(choices[0][0] for choices in letters),
+                    alternative_spellings(letters))
 
 
 def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, int]:
@@ -432,13 +502,26 @@ def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, i
             min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
 
 
+def doubtful_words(words: list[Word]) -> list[Word]:
+    """The words to read again: the MAX_REREADS_PER_PAGE least confident under
+    REREAD_BELOW_CONFIDENCE, each spelling once (a name read the same twice is read again
+    once), leaving out words shorter than MIN_REREAD_CHARS (what a reading of them adds
+    could only come from their neighbours)."""
+    doubtful: dict[str, Word] = {}
+    for word in sorted(words, key=lambda w: w.confidence):
+        if word.confidence >= REREAD_BELOW_CONFIDENCE or len(doubtful) == MAX_REREADS_PER_PAGE:
+            break
+        if len(_bare(word.text)) >= MIN_REREAD_CHARS:
+            doubtful.setdefault(word.text, word)
+    return list(doubtful.values())
+
+
 def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
                             engine: Engine) -> None:
     """Add to ``result.added_forms`` the words a reading of the unprepared ``page`` (word
     boxes of ``result`` in its pixels; ``dpi`` across) finds around the most doubtful words
     that the prepared reading did not (see above)."""
-    doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
-                      key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
+    doubtful = doubtful_words(result.words)
     gray = page if page.mode == "L" else page.convert("L")
     known = {_bare(w) for w in result.text.split()} | set(result.added_forms)
     for word in doubtful:
@@ -446,11 +529,14 @@ def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
         if box[2] <= box[0] or box[3] <= box[1]:
             continue
         strip = ImageOps.expand(gray.crop(box), REREAD_BORDER, fill=255)
-        for seen in map(_bare, engine.read_line(strip, dpi).split()):
+        for read in engine.read_line(strip, dpi):
             # Letters cut at the strip's ends come back as bits ("t", "hh"): not words.
-            if len(seen) >= MIN_REREAD_CHARS and seen not in known:
-                known.add(seen)
-                result.added_forms.append(seen)
+            if len(_bare(read.text)) < MIN_REREAD_CHARS:
+                continue
+            for seen in map(_bare, (read.text, *read.alternatives)):
+                if len(seen) >= MIN_REREAD_CHARS and seen not in known:
+                    known.add(seen)
+                    result.added_forms.append(seen)
 
 
 def make_engine(name: str, languages: list[str], tessdata: str = "",
