@@ -12,7 +12,7 @@ import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PIL import Image, ImageOps
 
@@ -367,19 +367,35 @@ class TesserocrEngine:
         api.SetImage(image)
         api.SetSourceResolution(dpi)
         api.Recognize()
-        words: list[LineWord] = []
-        letters: list[list[tuple[str, float]]] = []
-        for symbol in tesserocr.iterate_level(api.GetIterator(), tesserocr.RIL.SYMBOL):
-            if symbol.IsAtBeginningOf(tesserocr.RIL.WORD) and letters:
-                words.append(_line_word(letters))
-                letters = []
-            choices = [(c.GetUTF8Text(), c.Confidence()) for c in symbol.GetChoiceIterator()]
-            if choices and choices[0][0]:
-                letters.append(choices)
-        if letters:
-            words.append(_line_word(letters))
+        # The words are the line's text as tesseract prints it; the letters' choices only
+        # add spellings to the words they spell (a word of the iterator can hold a space,
+        # and a letter's choices need not list the chosen letter first).
+        near: dict[str, tuple[str, ...]] = {}
+        for letters in self._letter_choices(api):
+            spelled = "".join(choices[0][0] for choices in letters)
+            near.setdefault(spelled, alternative_spellings(letters))
+        words = [LineWord(word, near.get(word, ())) for word in api.GetUTF8Text().split()]
         api.Clear()
         return words
+
+    def _letter_choices(self, api: Any) -> list[list[list[tuple[str, float]]]]:
+        """Each word's letters: (letter, confidence) choices, the chosen letter first."""
+        tesserocr = self._tesserocr
+        symbol_level = tesserocr.RIL.SYMBOL
+        words: list[list[list[tuple[str, float]]]] = [[]]
+        for symbol in tesserocr.iterate_level(api.GetIterator(), symbol_level):
+            try:
+                chosen = symbol.GetUTF8Text(symbol_level) or ""
+            except RuntimeError:  # tesserocr raises for an empty result at this level
+                chosen = ""
+            if symbol.IsAtBeginningOf(tesserocr.RIL.WORD) or not chosen.strip():
+                words.append([])
+            if not chosen.strip():
+                continue
+            choices = {c.GetUTF8Text(): c.Confidence() for c in symbol.GetChoiceIterator()}
+            words[-1].append([(chosen, choices.pop(chosen, symbol.Confidence(symbol_level))),
+                              *choices.items()])
+        return [letters for letters in words if letters]
 
 
 class CliEngine:
@@ -487,11 +503,6 @@ def alternative_spellings(letters: list[list[tuple[str, float]]]) -> tuple[str, 
                 near.append((best - confidence,
                              "".join(chosen[:i]) + other + "".join(chosen[i + 1:])))
     return tuple(dict.fromkeys(spelling for _, spelling in sorted(near)))[:MAX_ALTERNATIVES]
-
-
-def _line_word(letters: list[list[tuple[str, float]]]) -> LineWord:
-    return LineWord("".join(choices[0][0] for choices in letters),
-                    alternative_spellings(letters))
 
 
 def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, int]:
