@@ -462,11 +462,11 @@ class CliEngine:
 # no more words than with 12. Stacking all strips into one image read once cost as much
 # (the recogniser's time is per line) and lost a word. Pages that were cleaned of noise are
 # not read again (ocr/pool.py): as received they read far worse (tesseract 30% CER against
-# faxvault's 2-10%). A word read the same twice is read again once, and a word of fewer than
-# MIN_REREAD_CHARS ("no:") not at all, leaving the strips to longer words. A fourth strip a
-# page kept one more name on the report forms ("Phong", the fifth least confident word on
-# its page at 91.7) but costs about 4% more of a clean page's CPU (benchmarks/RESULTS.md,
-# "Near choices"): over the throughput budget, so 3.
+# faxvault's 2-10%). A fourth strip a page kept one more name on the report forms ("Phong",
+# the fifth least confident word on its page at 91.7) but costs about 3% more of a clean
+# page's CPU (benchmarks/RESULTS.md, "Near choices"): over the throughput budget, so 3.
+# Leaving out words under MIN_REREAD_CHARS and words read the same twice, to reread longer
+# words instead, lost no fewer words on the names forms and cost about 1.5% more.
 REREAD_BELOW_CONFIDENCE = 93.0
 REREAD_MARGIN_HEIGHTS = 2.0
 MAX_REREADS_PER_PAGE = 3
@@ -513,26 +513,13 @@ def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, i
             min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
 
 
-def doubtful_words(words: list[Word]) -> list[Word]:
-    """The words to read again: the MAX_REREADS_PER_PAGE least confident under
-    REREAD_BELOW_CONFIDENCE, each spelling once (a name read the same twice is read again
-    once), leaving out words shorter than MIN_REREAD_CHARS (what a reading of them adds
-    could only come from their neighbours)."""
-    doubtful: dict[str, Word] = {}
-    for word in sorted(words, key=lambda w: w.confidence):
-        if word.confidence >= REREAD_BELOW_CONFIDENCE or len(doubtful) == MAX_REREADS_PER_PAGE:
-            break
-        if len(_bare(word.text)) >= MIN_REREAD_CHARS:
-            doubtful.setdefault(word.text, word)
-    return list(doubtful.values())
-
-
 def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
                             engine: Engine) -> None:
     """Add to ``result.added_forms`` the words a reading of the unprepared ``page`` (word
     boxes of ``result`` in its pixels; ``dpi`` across) finds around the most doubtful words
     that the prepared reading did not (see above)."""
-    doubtful = doubtful_words(result.words)
+    doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
+                      key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
     gray = page if page.mode == "L" else page.convert("L")
     known = {_bare(w) for w in result.text.split()} | set(result.added_forms)
     for word in doubtful:
