@@ -28,6 +28,9 @@ Page sets (--set):
   names-tuning    the same with TUNING_LOCALES, tuned on.
   names-heldout   HELD OUT. The same with HELDOUT_LOCALES (other locales, another seed): made
                   once the REPORT forms' misses had been looked at, measured after choosing.
+On the names sets it also counts the searchable forms added a page, and searches every
+names set's key words (names, streets, cities, record numbers of the other forms): a hit on
+a page whose printed text lacks the word is a false hit, exact or through close matching.
 
     python benchmarks/ocr_quality.py --set layouts [--seeds 3,4] [--before /tmp/main]
 """
