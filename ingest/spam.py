@@ -91,6 +91,7 @@ class SpamWeights:
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
     solicitation: float = 3.0
+    offer_to_stranger: float = 1.5
     dressed_as_bill: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
@@ -100,6 +101,7 @@ class SpamWeights:
     learned: float = 5.0
     learned_min_examples: int = 3  # per class, before the learned signal speaks
     model: float = 3.0  # the shipped model: +model at 100% junk, -model at 0%
+    model_unmarked: float = 4.0  # the same, for a fax with no mark of correspondence
 
 
 @dataclass(frozen=True)
@@ -248,13 +250,21 @@ def find_opt_out(page_texts: Sequence[str], folded_pages: Sequence[str] | None =
     return lone
 
 
+def _opt_out_before(sentence: str, at: int) -> bool:
+    """Whether an opt-out wording comes before ``at``: "to unsubscribe, call ..." asks the
+    reader to stop, not to buy ("Orders: ... Stop fax: ..." still asks for orders)."""
+    found = GENERIC_OPT_OUT.search(sentence, 0, at) or FAX_OPT_OUT.search(sentence, 0, at)
+    return found is not None
+
+
 def request_to_act(folded: str) -> str | None:
     """A sentence asking the reader to call, order, reply or visit, with a number to do it on
     (not "Questions? Call ..."); its wording."""
     for sentence in SENTENCE.split(folded):
         act = ACT.search(sentence)
         if act and _has_phone_number(sentence) and not (
-                QUESTIONS.search(sentence) and not ORDERS.search(sentence)):
+                QUESTIONS.search(sentence) and not ORDERS.search(sentence)) and not (
+                _opt_out_before(sentence, act.start())):
             return act.group(0)
     return None
 
@@ -302,6 +312,38 @@ def priced_with_contact(folded: str, lines: str) -> tuple[str, str] | None:
     contact = CONTACT_LINE.search(lines) if offer else None
     if offer and contact:
         return offer.group(0).strip(), contact.group(0).strip()
+    return None
+
+
+# A line that ends on a number to call and says little else: a flyer's sign-off ("Maple Print
+# Co., Toronto 416-555-0115", "Ph 03 5550 1643 - BugBusters"). Run over folded lines (re.M).
+SIGN_OFF = re.compile(r"^[^\d\n]{0,60}\+?\(?\d[\d ().-]{5,18}\d[^\d\n]{0,40}$", re.M)
+SIGN_OFF_WORDS = 9
+EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://")
+
+
+def way_to_respond(folded: str, lines: str) -> str | None:
+    """How a fax with no request beside a number still lets a stranger answer: a request to
+    act anywhere and a number anywhere, a line that is a name and a number, an e-mail or web
+    address. Its wording."""
+    act = ACT.search(folded)
+    if act and _has_phone_number(folded):
+        return act.group(0)
+    for line in SIGN_OFF.finditer(lines):
+        if len(line.group(0).split()) <= SIGN_OFF_WORDS and _has_phone_number(line.group(0)):
+            return line.group(0).strip()
+    found = EMAIL_OR_WEB.search(folded)
+    return found.group(0) if found else None
+
+
+def offer_to_stranger(folded: str, lines: str) -> tuple[str, str] | None:
+    """An offer (a price, something free, a service the sender performs for anyone) and a way
+    to respond anywhere in the fax: weaker than a request to act beside a number, so only for
+    a fax with no mark of correspondence, and worth less than a solicitation."""
+    offer = OFFER.search(folded) or PRICE.search(folded)
+    response = way_to_respond(folded, lines) if offer else None
+    if offer and response:
+        return offer.group(0).strip(), response
     return None
 
 
@@ -394,6 +436,12 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if offer:
         fire("solicitation", weights.solicitation,
              f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
+    stranger = (offer_to_stranger(folded, "\n".join(folded_pages))
+                if offer is None and not marks else None)
+    if stranger:
+        fire("offer_to_stranger", weights.offer_to_stranger,
+             f"an offer ({stranger[0]!r}) and a way to respond ({stranger[1]!r}), "
+             "with no mark of correspondence")
     toll_free = TOLL_FREE.search(text)
     if toll_free:
         fire("toll_free_callback", weights.toll_free_callback,
@@ -404,17 +452,25 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("dressed_as_bill", weights.dressed_as_bill,
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
-                  or disguise is not None)
+                  or disguise is not None or stranger is not None)
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
     if marks:
+        # (a sender saying why the reader receives it, as a member or a customer, names the
+        # relationship a broadcast lacks: that alone counts as much as all the marks)
+        strength = 3 if "a stated relationship" in marks else len(marks)
         fire("ordinary_document", -min(weights.ordinary_document_max,
-                                       weights.ordinary_document * len(marks)),
+                                       weights.ordinary_document * strength),
              "reads like correspondence: " + ", ".join(marks))
     if weights.model and len(WORD.findall(folded)) >= MODEL_MIN_WORDS:
         guess = (junk_model or shipped_model()).predict(page_texts)
-        contribution = weights.model * (2 * guess.probability - 1)
+        # An offer with no mark of correspondence: whether it goes to a stranger or to a
+        # customer, what the text reads like is most of what there is to go on, so the model
+        # speaks louder, both ways. (Not for text that offers nothing: the model alone, with
+        # one page and no caller id, must never reach the threshold.)
+        weight = weights.model_unmarked if advertises and not marks else weights.model
+        contribution = weight * (2 * guess.probability - 1)
         if abs(contribution) >= 0.05:
             why = ", ".join(guess.towards_junk if contribution > 0 else guess.towards_ordinary)
             fire("model", contribution, f"reads {guess.probability:.0%} like junk faxes"

@@ -159,7 +159,10 @@ ADVERTISING = compile_any([
     r"\boffer (?:ends|expires|valid|good)\b", r"\b(?:special|exclusive|limited|introductory|"
     r"holiday) (?:offer|promotion|special|pricing for)\b", r"\bwhile supplies last\b",
     r"\b(?:you have|you've) been selected\b", r"\bclaim your\b", r"\bcongratulations\b",
-    r"\bwinner\b", r"\bprize\b", r"\bcomplimentary\b", r"\ball[- ]inclusive\b",
+    r"\bwinner\b", r"\bprize\b", r"\bcomplimentary\b",
+    r"\bfelicidades\b", r"\bganador\w*", r"\bpremio\b", r"\bfélicitations\b", r"\bgagnant\w*",
+    r"\bgewinner\b", r"\bgewonnen\b", r"\bgewinnspiel", r"\bsorteo\b", r"\btirage au sort\b",
+    r"\ball[- ]inclusive\b",
     r"\bcruise\b", r"\bget approved\b", r"\bpre-?approved\b", r"\bapproved in \d+",
     r"\bno credit check\b", r"\bbad credit\b", r"\bcash (?:advance|out)\b",
     r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
@@ -251,7 +254,7 @@ _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
     r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
-    r"|presupuesto|devis|angebot)")
+    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung)")
 ORDINARY = compile_each({
     "a patient": [
         r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
@@ -259,10 +262,13 @@ ORDINARY = compile_each({
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
+        # the holder of an account or a contract, named ("Titular: Asesoría Ortega, S.L.")
+        r"\b(?:account holder|kontoinhaber\w*|titulaire|titular)\s*:\s*[a-z]",
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
-        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)"
+        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nr\.?|n°|number|num(?:ero)?|#|id)"
+        r"\s*[:.]?|\s)"
         r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}"
         # a label and a colon ("Account: MPS-7731205"), not a telephone number ("Orders: 0113
         # 496 0455", "Order: 1-800-555-0100")
@@ -296,7 +302,27 @@ ORDINARY = compile_each({
         r"\bconditions de paiement", r"\bvencimiento\b", r"\bforma de pago\b",
         r"\ba \d+ días\b",
     ],
+    # the sender states why the reader receives it: a member, a subscriber, a customer ("You
+    # receive this bulletin as a member of ...", "als Mitglied des ...", "en tant qu'adhérent")
+    "a stated relationship": [
+        r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
+        r"(?:of|at|with)\b",
+        r"\bals (?:mitglied|kunde|kundin|abonnent\w*|patient\w*|versicherte\w*) (?:der|des|von|"
+        r"bei|unser\w*)\b",
+        r"\ben (?:tant que|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
+        r"assuré)e?s?\b",
+        r"\bcomo (?:socio|socia|miembro|cliente|afiliad[oa]|suscriptor\w*|paciente|colegiad[oa]|"
+        r"asegurad[oa])s? (?:de|del)\b",
+        r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
+        r"\bweil sie (?:mitglied|kunde|kundin|abonnent\w*|patient\w*)\b",
+        r"\bparce que vous êtes (?:membre|client|adhérent|abonné|patient)",
+        r"\bpor ser (?:socio|socia|miembro|cliente|colegiad[oa]|afiliad[oa]|suscriptor|paciente)",
+    ],
     "a reply to the recipient": [
+        # a subject line naming the reader's own order or request ("Ref.: su pedido del 27/11")
+        r"\b(?:ref|re|betreff|bezug|objet|asunto|referencia)\.?\s*:\s*(?:your|su|votre|ihre?) "
+        r"(?:order|request|enquiry|inquiry|pedido|solicitud|consulta|commande|demande|"
+        r"bestellung|anfrage|auftrag)",
         r"\bthank you for (?:your order|referring|the referral|seeing|your request)",
         r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
@@ -440,6 +466,14 @@ OFFER = compile_any([
     r"\bnous (?:livrons|achetons|proposons|vous proposons|créons)\b",
     r"\b(?:le |les )?(?:ofrecemos|compramos|proporcionamos)\b",
     r"\b(?:confidential|cash|written|no-obligation) offer\b",
+    r"\bwe (?:offer|provide|specialise|specialize|supply|install|service|clean|print|repair|"
+    r"design|deliver to)\b",
+    r"\bwir (?:bieten|liefern|übernehmen|installieren|reinigen|drucken|beraten)\b",
+    r"\bnous (?:offrons|fournissons|installons|réalisons|assurons|imprimons)\b",
+    r"\b(?:le |les )?(?:brindamos|instalamos|suministramos|realizamos|imprimimos)\b",
+    r"\b(?:quote|response|reply|answer|comparison|approval|decision|funding|respuesta|antwort|"
+    r"réponse|devis|angebot|presupuesto|cotización|rückmeldung)s? (?:\w+ )?(?:within|in|innerhalb"
+    r"(?: von)?|sous|en|dans les) \d+ ?(?:h|hours?|hrs|stunden|std|heures?|horas)\b",
     r"\b(?:lowest|best|low|great|unbeatable) (?:rates?|prices?)\b",
     r"\bapproved (?:today|same day|in \d+)\b", r"\bearn (?:up to )?\d+(?:[.,]\d+)? ?%",
     r"\bno (?:hidden (?:fees|costs)|commissions?)\b", r"\bkeine versteckten kosten\b",
@@ -468,6 +502,10 @@ ACT = compile_any([
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
+    # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
+    r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
+    r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
+    r"\bremit[ae]\b",
 ])
 # A solicitation dressed as a bill, an invoice or a listing renewal must say what it is (in the
 # US, 39 U.S.C. 3001(d): "This is a solicitation ... not a bill"; in Germany, directory offers
@@ -475,7 +513,8 @@ ACT = compile_any([
 DRESSED_AS_BILL = compile_any([
     r"\bthis is a solicitation\b", r"\ba solicitation for the order\b",
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
-    r"\bno obligation to (?:pay|make (?:any )?payments?)\b",
+    r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
+    r"\bthis is (?:only )?an offer\b",
     r"\bby signing,? you (?:order|accept|agree to (?:order|purchase|a))\b",
     r"\bmit (?:ihrer|der|dieser) unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
     r"akzeptieren) sie\b",
@@ -493,6 +532,13 @@ DRESSED_AS_BILL = compile_any([
     # a body or a supplier the reader deals with would have no reason to say so
     r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:government|state|federal|"
     r"public|official|patent|trademark|u\.?s\.?)",
+    r"\b(?:no|without any) (?:connection|affiliation|relation(?:ship)?|link) (?:with|to) (?:any|an|"
+    r"the) (?:government|state|federal|public|official)",
+    r"\bnot an? (?:official|government(?:al)?|public) (?:body|agency|authority|register|"
+    r"registry)\b",
+    r"\bno es (?:un|una) (?:organismo|registro|entidad|ente|oficina) (?:oficial|público|pública|"
+    r"gubernamental)",
+    r"\bn'est pas un (?:organisme|registre|service) (?:officiel|public|d'état)",
     r"\b(?:not|never) your (?:current|existing|present) (?:registrar|provider|supplier|"
     r"host|carrier|vendor|listing)\b",
     r"\bin keiner (?:verbindung|beziehung) (?:zu|mit)\b", r"\bkein (?:amtliches|offizielles) "
