@@ -49,6 +49,7 @@ from ingest.spam_lexicon import (
     OPT_STRONG,
     ORDINARY,
     PHONE,
+    PITCH,
     PRICE,
     QUESTIONS,
     SALUTATION,
@@ -91,7 +92,7 @@ class SpamWeights:
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
     solicitation: float = 3.0
-    offer_to_stranger: float = 1.5
+    offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
@@ -319,6 +320,8 @@ def priced_with_contact(folded: str, lines: str) -> tuple[str, str] | None:
 # Co., Toronto 416-555-0115", "Ph 03 5550 1643 - BugBusters"). Run over folded lines (re.M).
 SIGN_OFF = re.compile(r"^[^\d\n]{0,60}\+?\(?\d[\d ().-]{5,18}\d[^\d\n]{0,40}$", re.M)
 SIGN_OFF_WORDS = 9
+REPLY_BY_FAX = re.compile(r"\b(?:to|on|auf|à|a|en) (?:this|dieses|ce|este) (?:fax|telefax|"
+                          r"télécopie)\b")
 EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://")
 
 
@@ -332,7 +335,7 @@ def way_to_respond(folded: str, lines: str) -> str | None:
     for line in SIGN_OFF.finditer(lines):
         if len(line.group(0).split()) <= SIGN_OFF_WORDS and _has_phone_number(line.group(0)):
             return line.group(0).strip()
-    found = EMAIL_OR_WEB.search(folded)
+    found = EMAIL_OR_WEB.search(folded) or REPLY_BY_FAX.search(folded)
     return found.group(0) if found else None
 
 
@@ -340,7 +343,7 @@ def offer_to_stranger(folded: str, lines: str) -> tuple[str, str] | None:
     """An offer (a price, something free, a service the sender performs for anyone) and a way
     to respond anywhere in the fax: weaker than a request to act beside a number, so only for
     a fax with no mark of correspondence, and worth less than a solicitation."""
-    offer = OFFER.search(folded) or PRICE.search(folded)
+    offer = OFFER.search(folded) or PRICE.search(folded) or PITCH.search(folded)
     response = way_to_respond(folded, lines) if offer else None
     if offer and response:
         return offer.group(0).strip(), response
@@ -504,11 +507,13 @@ def weights_from(config: Any) -> SpamWeights:
         opt_out_free=c.opt_out_free,
         unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
         advertising_max=c.advertising_max, solicitation=c.solicitation,
+        offer_to_stranger=c.offer_to_stranger,
         dressed_as_bill=c.dressed_as_bill,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,
-        learned=c.learned, learned_min_examples=c.learned_min_examples, model=c.model)
+        learned=c.learned, learned_min_examples=c.learned_min_examples, model=c.model,
+        model_unmarked=c.model_unmarked)
 
 
 def _numbers(values: list[str], region: str) -> set[str]:

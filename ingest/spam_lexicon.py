@@ -263,7 +263,8 @@ ORDINARY = compile_each({
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
         # the holder of an account or a contract, named ("Titular: Asesoría Ortega, S.L.")
-        r"\b(?:account holder|kontoinhaber\w*|titulaire|titular)\s*:\s*[a-z]",
+        r"\b(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
+        r"cliente)\s*:\s*[a-z]",
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
@@ -274,13 +275,17 @@ ORDINARY = compile_each({
         # 496 0455", "Order: 1-800-555-0100")
         r"|\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
+        r"\b\w+(?:vertrag|rechnung|auftrag|bestellung)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
+        r"[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
     ],
     "an addressee by name": [
         r"\b(?:dear|hello) (?:dr|mr|mrs|ms|miss|prof)\.? [a-z]",
-        r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*[a-z]",
+        # a name, not a role ("Sehr geehrter Herr Doktor" greets whoever reads it)
+        r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*"
+        r"(?!doktor\b|doctor\b|kolleg|direktor|geschäftsführer|inhaber)[a-z]",
         r"\bliebe[r]? (?:frau|herr|kolleg\w*) [a-z]",
         r"\bcher confrère\b", r"\bchère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
@@ -307,6 +312,7 @@ ORDINARY = compile_each({
     "a stated relationship": [
         r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
         r"(?:of|at|with)\b",
+        r"\bas an? (?!valued|new|potential|prospective)[\w-]+ (?:member|subscriber)\b",
         r"\bals (?:mitglied|kunde|kundin|abonnent\w*|patient\w*|versicherte\w*) (?:der|des|von|"
         r"bei|unser\w*)\b",
         r"\ben (?:tant que|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
@@ -329,7 +335,12 @@ ORDINARY = compile_each({
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
         r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
-        r"\bwie (?:besprochen|vereinbart)\b", r"\bcomme convenu\b",
+        r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
+        r"\bcomme convenu\b",
+        # an offer kept for existing customers ("our regular customer special", "für
+        # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
+        r"\b(?:regular|existing|loyal) (?:customers?|clients?)\b", r"\bstammkund\w*",
+        r"\bclients? (?:fidèles?|habituels?)\b", r"\bclientes? (?:habituales?|fieles?)\b",
     ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
@@ -482,6 +493,26 @@ OFFER = compile_any([
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
     r"faites un don|donativo|donación)\b",
 ])
+# A pitch with no price nor anything free: a question about a need the reader may have
+# ("Need signs by Friday?", "Fachkräfte gesucht?", "Un pic d'activité ?", "¿Necesita
+# personal?") or the sender presenting what it does for anyone ("Our agency provides ...",
+# "Unsere Software ...", "Notre agence met à votre disposition ..."). Weak alone (a letter
+# says "our team" too): only for a fax with no mark of correspondence.
+PITCH = compile_any([
+    r"\b(?:need|needs|looking for|tired of|still|struggling|worried|ready to|thinking of|"
+    r"how much|how many|want more|short of|behind on)\b[^.?!\n]{0,70}\?",
+    r"\b(?:benötigen|brauchen|suchen|wünschen) sie\b[^.?!\n]{0,70}\?", r"\bgesucht\s*\?",
+    r"\b(?:wie viel|wie oft|zu wenig|ärger mit|probleme mit)\b[^.?!\n]{0,70}\?",
+    r"\b(?:besoin d|vous cherchez|vous recherchez|marre d|un pic d|combien de|trop de|"
+    r"pas assez)[^.?!\n]{0,70}\?",
+    r"\b(?:necesita|busca|buscas|está buscando|cansado de|harto de|cuánto|quiere)\b"
+    r"[^.?!\n]{0,70}\?",
+    r"\b(?:our|unser[e]?|notre|nos|nuestr[oa]s?) (?:[\w-]+ )?(?:agency|company|firm|team|"
+    r"service|services|software|system|solution|product|products|agentur|firma|lösung|dienst|"
+    r"agence|société|entreprise|logiciel|solution|équipe|empresa|agencia|servicio|servicios|"
+    r"equipo|solución)\b[^.\n]{0,60}\b(?:can|will|offers?|provides?|handles?|takes?|bietet|"
+    r"übernimmt|erledigt|nimmt|liefert|met|propose|offre|gère|prend|ofrece|gestiona|se encarga)\b",
+])
 # A request to act, in a sentence that gives a number to act on.
 ACT = compile_any([
     # ("call", "calling", "called"; not "caller" nor "callback" as nouns)
@@ -506,6 +537,8 @@ ACT = compile_any([
     r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
     r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
     r"\bremit[ae]\b",
+    # a reply asked for, in each language
+    r"\bantwort\w*", r"\brépond\w*", r"\brespond[ae]\b", r"\bconteste\b",
 ])
 # A solicitation dressed as a bill, an invoice or a listing renewal must say what it is (in the
 # US, 39 U.S.C. 3001(d): "This is a solicitation ... not a bill"; in Germany, directory offers
@@ -522,7 +555,10 @@ DRESSED_AS_BILL = compile_any([
     r"(?:ein (?:angebot|offerte)|keine rechnung)\b",
     r"\b(?:la |votre )?signature vaut (?:commande|bon de commande|acceptation|souscription)",
     r"\bceci (?:n'est pas une facture|est une offre)\b",
-    r"\b(?:su|la) firma (?:equivale|supone|implica|conlleva|significa)\b",
+    r"\b(?:su|la) firma (?:\w+ ){0,4}?(?:equivale|supone|implica|conlleva|significa|constituye)\b",
+    r"\b(?:signature|signing)\b[^.]{0,40}\bconstitutes? (?:an?|your) (?:\w+ )?(?:order|contract)",
+    r"\bsignature\b[^.]{0,40}\bconstitue (?:une|un) (?:commande|bon de commande|contrat)",
+    r"\bunterschrift\b[^.]{0,40}\bgilt als (?:auftrag|bestellung|vertrag)",
     r"\besto (?:no es una factura|es una oferta)\b",
     # it pays only if accepted: an offer, however much it looks like an invoice
     r"\bunless you accept (?:this|our) offer\b", r"\bonly (?:if|once|when) you accept\b",
