@@ -315,8 +315,8 @@ ORDINARY = compile_each({
         r"\bas an? (?!valued|new|potential|prospective)[\w-]+ (?:member|subscriber)\b",
         r"\bals (?:mitglied|kunde|kundin|abonnent\w*|patient\w*|versicherte\w*) (?:der|des|von|"
         r"bei|unser\w*)\b",
-        r"\ben (?:tant que|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
-        r"assuré)e?s?\b",
+        r"\ben (?:tant qu[e']|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
+        r"assuré|inscrit|licencié)e?s?\b",
         r"\bcomo (?:socio|socia|miembro|cliente|afiliad[oa]|suscriptor\w*|paciente|colegiad[oa]|"
         r"asegurad[oa])s? (?:de|del)\b",
         r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
