@@ -413,6 +413,14 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if (from_raw or "").strip().lower() in ANONYMOUS and not from_number:
         fire("no_caller_id", weights.no_caller_id, "no sender number")
     notice = find_opt_out(page_texts, folded_pages)
+    disguise = dressed_as_bill(folded)
+    marks = ordinary_marks(folded, disguised=disguise is not None,
+                           lines="\n".join(folded_pages))
+    if notice is not None and "a stated relationship" in marks:
+        # a sender that says the reader is its member or customer offers a way out of its
+        # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
+        notice = OptOut(notice.page, notice.wording, False, notice.number,
+                        notice.free_of_charge)
     if notice is not None and notice.about_faxes:
         fire("opt_out_notice", weights.opt_out_notice,
              f"opt-out wording on page {notice.page}: {notice.wording!r}")
@@ -430,9 +438,6 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    disguise = dressed_as_bill(folded)
-    marks = ordinary_marks(folded, disguised=disguise is not None,
-                           lines="\n".join(folded_pages))
     offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()))
     if offer is None and not marks:
         offer = priced_with_contact(folded, "\n".join(folded_pages))

@@ -312,7 +312,8 @@ ORDINARY = compile_each({
     "a stated relationship": [
         r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
         r"(?:of|at|with)\b",
-        r"\bas an? (?!valued|new|potential|prospective)[\w-]+ (?:member|subscriber)\b",
+        r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber)\b",
+        r"\bals (?:mitglied|abonnent\w*)\b",
         r"\bals (?:mitglied|kunde|kundin|abonnent\w*|patient\w*|versicherte\w*) (?:der|des|von|"
         r"bei|unser\w*)\b",
         r"\ben (?:tant qu[e']|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
