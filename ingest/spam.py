@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from stop_words import get_stop_words
@@ -290,16 +291,24 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _search(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """``pattern.search(folded)``, once a fax: the offer and price searches are the costliest,
+    and three signals ask them of the same text (a string keeps its hash: the look-up is
+    cheap)."""
+    return pattern.search(folded)
+
+
 def solicitation(folded: str, lines: Iterable[str] = ()) -> tuple[str, str] | None:
     """(what is offered, the request to act): a price with a call to order, or any offer (a
     discount, something free, a catalogue, a request for a donation) with a request that gives
     a number to act on, or an offer in one short sentence of one of ``lines`` (folded) with a
     number."""
-    price, request = PRICE.search(folded), request_to_act(folded)
+    price, request = _search(PRICE, folded), request_to_act(folded)
     known = CALL_TO_ACTION.search(folded)
     if price and (request or known):
         return price.group(0).strip(), request or known.group(0).strip()
-    offer = OFFER.search(folded)
+    offer = _search(OFFER, folded)
     if offer and request:
         return offer.group(0).strip(), request
     return offer_with_number(lines)
@@ -309,7 +318,7 @@ def priced_with_contact(folded: str, lines: str) -> tuple[str, str] | None:
     """An offer or a price and a line that is only a way to call (a menu, a price list, a
     fixed-price service: "Festpreis 1.490 EUR ... Telefon 0711 ..."): the offer and the line.
     Only for a fax with no mark of correspondence (an invoice has the same)."""
-    offer = PRICE.search(folded) or OFFER.search(folded)
+    offer = _search(PRICE, folded) or _search(OFFER, folded)
     contact = CONTACT_LINE.search(lines) if offer else None
     if offer and contact:
         return offer.group(0).strip(), contact.group(0).strip()
@@ -343,7 +352,7 @@ def offer_to_stranger(folded: str, lines: str) -> tuple[str, str] | None:
     """An offer (a price, something free, a service the sender performs for anyone) and a way
     to respond anywhere in the fax: weaker than a request to act beside a number, so only for
     a fax with no mark of correspondence, and worth less than a solicitation."""
-    offer = OFFER.search(folded) or PRICE.search(folded) or PITCH.search(folded)
+    offer = _search(OFFER, folded) or _search(PRICE, folded) or PITCH.search(folded)
     response = way_to_respond(folded, lines) if offer else None
     if offer and response:
         return offer.group(0).strip(), response

@@ -338,6 +338,10 @@ ORDINARY = compile_each({
         r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
         r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
         r"\bcomme convenu\b",
+        # a job offered to the person who applied for it
+        r"\boffer you the (?:role|position|post|job)\b",
+        r"\b(?:your|ihre[rm]?|votre|su) (?:application|interview|bewerbung|vorstellungsgespräch|"
+        r"candidature|entretien d'embauche|candidatura|entrevista de trabajo)\b",
         # an offer kept for existing customers ("our regular customer special", "für
         # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
         r"\b(?:regular|existing|loyal) (?:customers?|clients?)\b", r"\bstammkund\w*",
