@@ -40,17 +40,9 @@ def baseline_package(ref: str, into: Path) -> str:
 
 def faxes() -> list[tuple[list[str], str]]:
     """(page texts, sender) of every labelled fax, as printed."""
-    from tests.spam_corpus import eval_items
-    from tests.spam_heldout import heldout_items
-    from tests.spam_heldout_b import heldout_b_items
-    from tests.spam_heldout_c import heldout_c_items
-    from tests.spam_heldout_d import heldout_d_items
-    from tests.spam_heldout_e import heldout_e_items
-    from tests.spam_heldout_f import heldout_f_items
-    from tests.spam_heldout_g import heldout_g_items
+    from benchmarks.spam_train import labelled_sets
 
-    items = [*eval_items(), *heldout_items(), *heldout_b_items(), *heldout_c_items(),
-             *heldout_d_items(), *heldout_e_items(), *heldout_f_items(), *heldout_g_items()]
+    items = [item for items in labelled_sets().values() for item in items]
     return [(["\n".join(page) for page in item.pages], item.sender) for item in items]
 
 

@@ -1,6 +1,7 @@
 """Train the shipped junk-fax model (ingest/spam_model.json) on the written training faxes
-(tests/spam_training_set.py, tests/spam_training_more.py) and every labelled set but the
-held-out one(s) still unread (``LABELLED`` lists the studied ones: tuning, A-G).
+(tests/spam_training_set.py, tests/spam_training_more.py, and those other authors wrote:
+``written_sets``) and every studied labelled set (``labelled_sets``: tuning, A-I; a set
+written to be held out joins only after it has been scored once).
 
 A logistic regression with L2 regularisation fitted by AdaGrad in plain Python (a few
 hundred faxes, a few seconds), then pruned to the strongest features so the shipped file stays
@@ -25,9 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ingest.spam_model import MODEL_PATH, JunkModel, features, vector
 
 # L2 1e-3 (was 1e-5): with 1,200 faxes the weaker penalty fitted them all at near-certainty
-# and read plain prose (this repository's docstrings) as 99% junk; 1e-3 keeps prose at most
-# 90% and leave-one-set-out recall and precision unchanged.
-EPOCHS, RATE, L2, KEEP = 25, 0.5, 1e-3, 20000
+# and read plain prose (this repository's docstrings) as 99% junk; 1e-3 kept prose at most
+# 90% and leave-one-set-out recall and precision unchanged. 3e-4 with 2,000 faxes (two other
+# authors' 600 among them): 1e-3 fitted only 92% of them, and leaving one author out
+# (trained without one set of written faxes, scored on it) 3e-4 caught more and flagged fewer
+# (written 1: recall 0.733 -> 0.760, flagged 1 -> 0; written 2: 0.720, flagged 4 -> 2).
+EPOCHS, RATE, L2, KEEP = 25, 0.5, 3e-4, 20000
 
 
 def fit(examples: Sequence[tuple[str, Sequence[str]]], seed: int = 15, epochs: int = EPOCHS,
@@ -58,13 +62,27 @@ def fit(examples: Sequence[tuple[str, Sequence[str]]], seed: int = 15, epochs: i
     return JunkModel(bias, {k: round(w, 4) for k, w in strongest if abs(w) >= 1e-3})
 
 
-def training_examples() -> list[tuple[str, list[str]]]:
-    """The written training faxes (none of the labelled sets)."""
+def written_sets() -> dict[str, list[tuple[str, list[str]]]]:
+    """The training faxes written by other authors (who read neither the scorer nor any
+    labelled set), by name: each can be left out to stand for a new author's faxes."""
+    from tests.spam_training_written_1 import written_training_1
+    from tests.spam_training_written_2 import written_training_2
+
+    return {name: [(label, ["\n".join(page) for page in pages]) for label, pages in faxes]
+            for name, faxes in (("written 1", written_training_1()),
+                                ("written 2", written_training_2()))}
+
+
+def training_examples(leave_out: str | None = None) -> list[tuple[str, list[str]]]:
+    """The written training faxes (none of the labelled sets); ``leave_out``: one of
+    :func:`written_sets` to leave out."""
     from tests.spam_training_more import more_training_faxes
     from tests.spam_training_set import training_faxes
 
-    return [(label, ["\n".join(page) for page in pages])
-            for label, pages in [*training_faxes(), *more_training_faxes()]]
+    own = [(label, ["\n".join(page) for page in pages])
+           for label, pages in [*training_faxes(), *more_training_faxes()]]
+    return own + [e for name, examples in written_sets().items() if name != leave_out
+                  for e in examples]
 
 
 def labelled_sets() -> dict[str, list]:
@@ -78,11 +96,14 @@ def labelled_sets() -> dict[str, list]:
     from tests.spam_heldout_e import heldout_e_items
     from tests.spam_heldout_f import heldout_f_items
     from tests.spam_heldout_g import heldout_g_items
+    from tests.spam_heldout_h import heldout_h_items
+    from tests.spam_heldout_i import heldout_i_items
 
     return {"tuning": eval_items(), "held-out A": heldout_items(),
             "held-out B": heldout_b_items(), "held-out C": heldout_c_items(),
             "held-out D": heldout_d_items(), "held-out E": heldout_e_items(),
-            "held-out F": heldout_f_items(), "held-out G": heldout_g_items()}
+            "held-out F": heldout_f_items(), "held-out G": heldout_g_items(),
+            "held-out H": heldout_h_items(), "held-out I": heldout_i_items()}
 
 
 def shipped_examples() -> list[tuple[str, list[str]]]:

@@ -527,6 +527,7 @@ class SpamConfig(_Section):
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
     solicitation: float = 3.0
+    offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
@@ -536,6 +537,7 @@ class SpamConfig(_Section):
     learned: float = 5.0
     learned_min_examples: Annotated[int, Field(ge=1)] = 3
     model: float = 3.0
+    model_unmarked: float = 4.0
     rules: list[SpamRuleConfig] = Field(default_factory=list)
 
 

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from stop_words import get_stop_words
@@ -49,6 +50,7 @@ from ingest.spam_lexicon import (
     OPT_STRONG,
     ORDINARY,
     PHONE,
+    PITCH,
     PRICE,
     QUESTIONS,
     SALUTATION,
@@ -91,6 +93,7 @@ class SpamWeights:
     advertising_per_term: float = 0.75
     advertising_max: float = 3.0
     solicitation: float = 3.0
+    offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
@@ -100,6 +103,7 @@ class SpamWeights:
     learned: float = 5.0
     learned_min_examples: int = 3  # per class, before the learned signal speaks
     model: float = 3.0  # the shipped model: +model at 100% junk, -model at 0%
+    model_unmarked: float = 4.0  # the same, for a fax with no mark of correspondence
 
 
 @dataclass(frozen=True)
@@ -248,13 +252,21 @@ def find_opt_out(page_texts: Sequence[str], folded_pages: Sequence[str] | None =
     return lone
 
 
+def _opt_out_before(sentence: str, at: int) -> bool:
+    """Whether an opt-out wording comes before ``at``: "to unsubscribe, call ..." asks the
+    reader to stop, not to buy ("Orders: ... Stop fax: ..." still asks for orders)."""
+    found = GENERIC_OPT_OUT.search(sentence, 0, at) or FAX_OPT_OUT.search(sentence, 0, at)
+    return found is not None
+
+
 def request_to_act(folded: str) -> str | None:
     """A sentence asking the reader to call, order, reply or visit, with a number to do it on
     (not "Questions? Call ..."); its wording."""
     for sentence in SENTENCE.split(folded):
         act = ACT.search(sentence)
         if act and _has_phone_number(sentence) and not (
-                QUESTIONS.search(sentence) and not ORDERS.search(sentence)):
+                QUESTIONS.search(sentence) and not ORDERS.search(sentence)) and not (
+                _opt_out_before(sentence, act.start())):
             return act.group(0)
     return None
 
@@ -279,16 +291,24 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _search(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """``pattern.search(folded)``, once a fax: the offer and price searches are the costliest,
+    and three signals ask them of the same text (a string keeps its hash: the look-up is
+    cheap)."""
+    return pattern.search(folded)
+
+
 def solicitation(folded: str, lines: Iterable[str] = ()) -> tuple[str, str] | None:
     """(what is offered, the request to act): a price with a call to order, or any offer (a
     discount, something free, a catalogue, a request for a donation) with a request that gives
     a number to act on, or an offer in one short sentence of one of ``lines`` (folded) with a
     number."""
-    price, request = PRICE.search(folded), request_to_act(folded)
+    price, request = _search(PRICE, folded), request_to_act(folded)
     known = CALL_TO_ACTION.search(folded)
     if price and (request or known):
         return price.group(0).strip(), request or known.group(0).strip()
-    offer = OFFER.search(folded)
+    offer = _search(OFFER, folded)
     if offer and request:
         return offer.group(0).strip(), request
     return offer_with_number(lines)
@@ -298,10 +318,44 @@ def priced_with_contact(folded: str, lines: str) -> tuple[str, str] | None:
     """An offer or a price and a line that is only a way to call (a menu, a price list, a
     fixed-price service: "Festpreis 1.490 EUR ... Telefon 0711 ..."): the offer and the line.
     Only for a fax with no mark of correspondence (an invoice has the same)."""
-    offer = PRICE.search(folded) or OFFER.search(folded)
+    offer = _search(PRICE, folded) or _search(OFFER, folded)
     contact = CONTACT_LINE.search(lines) if offer else None
     if offer and contact:
         return offer.group(0).strip(), contact.group(0).strip()
+    return None
+
+
+# A line that ends on a number to call and says little else: a flyer's sign-off ("Maple Print
+# Co., Toronto 416-555-0115", "Ph 03 5550 1643 - BugBusters"). Run over folded lines (re.M).
+SIGN_OFF = re.compile(r"^[^\d\n]{0,60}\+?\(?\d[\d ().-]{5,18}\d[^\d\n]{0,40}$", re.M)
+SIGN_OFF_WORDS = 9
+REPLY_BY_FAX = re.compile(r"\b(?:to|on|auf|à|a|en) (?:this|dieses|ce|este) (?:fax|telefax|"
+                          r"télécopie)\b")
+EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://")
+
+
+def way_to_respond(folded: str, lines: str) -> str | None:
+    """How a fax with no request beside a number still lets a stranger answer: a request to
+    act anywhere and a number anywhere, a line that is a name and a number, an e-mail or web
+    address. Its wording."""
+    act = ACT.search(folded)
+    if act and _has_phone_number(folded):
+        return act.group(0)
+    for line in SIGN_OFF.finditer(lines):
+        if len(line.group(0).split()) <= SIGN_OFF_WORDS and _has_phone_number(line.group(0)):
+            return line.group(0).strip()
+    found = EMAIL_OR_WEB.search(folded) or REPLY_BY_FAX.search(folded)
+    return found.group(0) if found else None
+
+
+def offer_to_stranger(folded: str, lines: str) -> tuple[str, str] | None:
+    """An offer (a price, something free, a service the sender performs for anyone) and a way
+    to respond anywhere in the fax: weaker than a request to act beside a number, so only for
+    a fax with no mark of correspondence, and worth less than a solicitation."""
+    offer = _search(OFFER, folded) or _search(PRICE, folded) or PITCH.search(folded)
+    response = way_to_respond(folded, lines) if offer else None
+    if offer and response:
+        return offer.group(0).strip(), response
     return None
 
 
@@ -368,6 +422,14 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if (from_raw or "").strip().lower() in ANONYMOUS and not from_number:
         fire("no_caller_id", weights.no_caller_id, "no sender number")
     notice = find_opt_out(page_texts, folded_pages)
+    disguise = dressed_as_bill(folded)
+    marks = ordinary_marks(folded, disguised=disguise is not None,
+                           lines="\n".join(folded_pages))
+    if notice is not None and "a stated relationship" in marks:
+        # a sender that says the reader is its member or customer offers a way out of its
+        # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
+        notice = OptOut(notice.page, notice.wording, False, notice.number,
+                        notice.free_of_charge)
     if notice is not None and notice.about_faxes:
         fire("opt_out_notice", weights.opt_out_notice,
              f"opt-out wording on page {notice.page}: {notice.wording!r}")
@@ -385,15 +447,18 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    disguise = dressed_as_bill(folded)
-    marks = ordinary_marks(folded, disguised=disguise is not None,
-                           lines="\n".join(folded_pages))
     offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()))
     if offer is None and not marks:
         offer = priced_with_contact(folded, "\n".join(folded_pages))
     if offer:
         fire("solicitation", weights.solicitation,
              f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
+    stranger = (offer_to_stranger(folded, "\n".join(folded_pages))
+                if offer is None and not marks else None)
+    if stranger:
+        fire("offer_to_stranger", weights.offer_to_stranger,
+             f"an offer ({stranger[0]!r}) and a way to respond ({stranger[1]!r}), "
+             "with no mark of correspondence")
     toll_free = TOLL_FREE.search(text)
     if toll_free:
         fire("toll_free_callback", weights.toll_free_callback,
@@ -404,17 +469,25 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("dressed_as_bill", weights.dressed_as_bill,
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
-                  or disguise is not None)
+                  or disguise is not None or stranger is not None)
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
     if marks:
+        # (a sender saying why the reader receives it, as a member or a customer, names the
+        # relationship a broadcast lacks: that alone counts as much as all the marks)
+        strength = 3 if "a stated relationship" in marks else len(marks)
         fire("ordinary_document", -min(weights.ordinary_document_max,
-                                       weights.ordinary_document * len(marks)),
+                                       weights.ordinary_document * strength),
              "reads like correspondence: " + ", ".join(marks))
     if weights.model and len(WORD.findall(folded)) >= MODEL_MIN_WORDS:
         guess = (junk_model or shipped_model()).predict(page_texts)
-        contribution = weights.model * (2 * guess.probability - 1)
+        # An offer with no mark of correspondence: whether it goes to a stranger or to a
+        # customer, what the text reads like is most of what there is to go on, so the model
+        # speaks louder, both ways. (Not for text that offers nothing: the model alone, with
+        # one page and no caller id, must never reach the threshold.)
+        weight = weights.model_unmarked if advertises and not marks else weights.model
+        contribution = weight * (2 * guess.probability - 1)
         if abs(contribution) >= 0.05:
             why = ", ".join(guess.towards_junk if contribution > 0 else guess.towards_ordinary)
             fire("model", contribution, f"reads {guess.probability:.0%} like junk faxes"
@@ -448,11 +521,13 @@ def weights_from(config: Any) -> SpamWeights:
         opt_out_free=c.opt_out_free,
         unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
         advertising_max=c.advertising_max, solicitation=c.solicitation,
+        offer_to_stranger=c.offer_to_stranger,
         dressed_as_bill=c.dressed_as_bill,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,
-        learned=c.learned, learned_min_examples=c.learned_min_examples, model=c.model)
+        learned=c.learned, learned_min_examples=c.learned_min_examples, model=c.model,
+        model_unmarked=c.model_unmarked)
 
 
 def _numbers(values: list[str], region: str) -> set[str]:

@@ -159,7 +159,10 @@ ADVERTISING = compile_any([
     r"\boffer (?:ends|expires|valid|good)\b", r"\b(?:special|exclusive|limited|introductory|"
     r"holiday) (?:offer|promotion|special|pricing for)\b", r"\bwhile supplies last\b",
     r"\b(?:you have|you've) been selected\b", r"\bclaim your\b", r"\bcongratulations\b",
-    r"\bwinner\b", r"\bprize\b", r"\bcomplimentary\b", r"\ball[- ]inclusive\b",
+    r"\bwinner\b", r"\bprize\b", r"\bcomplimentary\b",
+    r"\bfelicidades\b", r"\bganador\w*", r"\bpremio\b", r"\bfélicitations\b", r"\bgagnant\w*",
+    r"\bgewinner\b", r"\bgewonnen\b", r"\bgewinnspiel", r"\bsorteo\b", r"\btirage au sort\b",
+    r"\ball[- ]inclusive\b",
     r"\bcruise\b", r"\bget approved\b", r"\bpre-?approved\b", r"\bapproved in \d+",
     r"\bno credit check\b", r"\bbad credit\b", r"\bcash (?:advance|out)\b",
     r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
@@ -251,7 +254,7 @@ _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
     r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
-    r"|presupuesto|devis|angebot)")
+    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung)")
 ORDINARY = compile_each({
     "a patient": [
         r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
@@ -259,22 +262,30 @@ ORDINARY = compile_each({
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
+        # the holder of an account or a contract, named ("Titular: Asesoría Ortega, S.L.")
+        r"\b(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
+        r"cliente)\s*:\s*[a-z]",
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
-        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|nr\.?|n°|number|num(?:ero)?|#|id)\s*[:.]?|\s)"
+        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nr\.?|n°|number|num(?:ero)?|#|id)"
+        r"\s*[:.]?|\s)"
         r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}"
         # a label and a colon ("Account: MPS-7731205"), not a telephone number ("Orders: 0113
         # 496 0455", "Order: 1-800-555-0100")
         r"|\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
+        r"\b\w+(?:vertrag|rechnung|auftrag|bestellung)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
+        r"[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
     ],
     "an addressee by name": [
         r"\b(?:dear|hello) (?:dr|mr|mrs|ms|miss|prof)\.? [a-z]",
-        r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*[a-z]",
+        # a name, not a role ("Sehr geehrter Herr Doktor" greets whoever reads it)
+        r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*"
+        r"(?!doktor\b|doctor\b|kolleg|direktor|geschäftsführer|inhaber)[a-z]",
         r"\bliebe[r]? (?:frau|herr|kolleg\w*) [a-z]",
         r"\bcher confrère\b", r"\bchère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
@@ -296,14 +307,45 @@ ORDINARY = compile_each({
         r"\bconditions de paiement", r"\bvencimiento\b", r"\bforma de pago\b",
         r"\ba \d+ días\b",
     ],
+    # the sender states why the reader receives it: a member, a subscriber, a customer ("You
+    # receive this bulletin as a member of ...", "als Mitglied des ...", "en tant qu'adhérent")
+    "a stated relationship": [
+        r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
+        r"(?:of|at|with)\b",
+        r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber)\b",
+        r"\bals (?:mitglied|abonnent\w*)\b",
+        r"\bals (?:mitglied|kunde|kundin|abonnent\w*|patient\w*|versicherte\w*) (?:der|des|von|"
+        r"bei|unser\w*)\b",
+        r"\ben (?:tant qu[e']|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
+        r"assuré|inscrit|licencié)e?s?\b",
+        r"\bcomo (?:socio|socia|miembro|cliente|afiliad[oa]|suscriptor\w*|paciente|colegiad[oa]|"
+        r"asegurad[oa])s? (?:de|del)\b",
+        r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
+        r"\bweil sie (?:mitglied|kunde|kundin|abonnent\w*|patient\w*)\b",
+        r"\bparce que vous êtes (?:membre|client|adhérent|abonné|patient)",
+        r"\bpor ser (?:socio|socia|miembro|cliente|colegiad[oa]|afiliad[oa]|suscriptor|paciente)",
+    ],
     "a reply to the recipient": [
+        # a subject line naming the reader's own order or request ("Ref.: su pedido del 27/11")
+        r"\b(?:ref|re|betreff|bezug|objet|asunto|referencia)\.?\s*:\s*(?:your|su|votre|ihre?) "
+        r"(?:order|request|enquiry|inquiry|pedido|solicitud|consulta|commande|demande|"
+        r"bestellung|anfrage|auftrag)",
         r"\bthank you for (?:your order|referring|the referral|seeing|your request)",
         r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
         r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
-        r"\bwie (?:besprochen|vereinbart)\b", r"\bcomme convenu\b",
+        r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
+        r"\bcomme convenu\b",
+        # a job offered to the person who applied for it
+        r"\boffer you the (?:role|position|post|job)\b",
+        r"\b(?:your|ihre[rm]?|votre|su) (?:application|interview|bewerbung|vorstellungsgespräch|"
+        r"candidature|entretien d'embauche|candidatura|entrevista de trabajo)\b",
+        # an offer kept for existing customers ("our regular customer special", "für
+        # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
+        r"\b(?:regular|existing|loyal) (?:customers?|clients?)\b", r"\bstammkund\w*",
+        r"\bclients? (?:fidèles?|habituels?)\b", r"\bclientes? (?:habituales?|fieles?)\b",
     ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
@@ -440,6 +482,14 @@ OFFER = compile_any([
     r"\bnous (?:livrons|achetons|proposons|vous proposons|créons)\b",
     r"\b(?:le |les )?(?:ofrecemos|compramos|proporcionamos)\b",
     r"\b(?:confidential|cash|written|no-obligation) offer\b",
+    r"\bwe (?:offer|provide|specialise|specialize|supply|install|service|clean|print|repair|"
+    r"design|deliver to)\b",
+    r"\bwir (?:bieten|liefern|übernehmen|installieren|reinigen|drucken|beraten)\b",
+    r"\bnous (?:offrons|fournissons|installons|réalisons|assurons|imprimons)\b",
+    r"\b(?:le |les )?(?:brindamos|instalamos|suministramos|realizamos|imprimimos)\b",
+    r"\b(?:quote|response|reply|answer|comparison|approval|decision|funding|respuesta|antwort|"
+    r"réponse|devis|angebot|presupuesto|cotización|rückmeldung)s? (?:\w+ )?(?:within|in|innerhalb"
+    r"(?: von)?|sous|en|dans les) \d+ ?(?:h|hours?|hrs|stunden|std|heures?|horas)\b",
     r"\b(?:lowest|best|low|great|unbeatable) (?:rates?|prices?)\b",
     r"\bapproved (?:today|same day|in \d+)\b", r"\bearn (?:up to )?\d+(?:[.,]\d+)? ?%",
     r"\bno (?:hidden (?:fees|costs)|commissions?)\b", r"\bkeine versteckten kosten\b",
@@ -447,6 +497,26 @@ OFFER = compile_any([
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
     r"faites un don|donativo|donación)\b",
+])
+# A pitch with no price nor anything free: a question about a need the reader may have
+# ("Need signs by Friday?", "Fachkräfte gesucht?", "Un pic d'activité ?", "¿Necesita
+# personal?") or the sender presenting what it does for anyone ("Our agency provides ...",
+# "Unsere Software ...", "Notre agence met à votre disposition ..."). Weak alone (a letter
+# says "our team" too): only for a fax with no mark of correspondence.
+PITCH = compile_any([
+    r"\b(?:need|needs|looking for|tired of|still|struggling|worried|ready to|thinking of|"
+    r"how much|how many|want more|short of|behind on)\b[^.?!\n]{0,70}\?",
+    r"\b(?:benötigen|brauchen|suchen|wünschen) sie\b[^.?!\n]{0,70}\?", r"\bgesucht\s*\?",
+    r"\b(?:wie viel|wie oft|zu wenig|ärger mit|probleme mit)\b[^.?!\n]{0,70}\?",
+    r"\b(?:besoin d|vous cherchez|vous recherchez|marre d|un pic d|combien de|trop de|"
+    r"pas assez)[^.?!\n]{0,70}\?",
+    r"\b(?:necesita|busca|buscas|está buscando|cansado de|harto de|cuánto|quiere)\b"
+    r"[^.?!\n]{0,70}\?",
+    r"\b(?:our|unser[e]?|notre|nos|nuestr[oa]s?) (?:[\w-]+ )?(?:agency|company|firm|team|"
+    r"service|services|software|system|solution|product|products|agentur|firma|lösung|dienst|"
+    r"agence|société|entreprise|logiciel|solution|équipe|empresa|agencia|servicio|servicios|"
+    r"equipo|solución)\b[^.\n]{0,60}\b(?:can|will|offers?|provides?|handles?|takes?|bietet|"
+    r"übernimmt|erledigt|nimmt|liefert|met|propose|offre|gère|prend|ofrece|gestiona|se encarga)\b",
 ])
 # A request to act, in a sentence that gives a number to act on.
 ACT = compile_any([
@@ -468,6 +538,12 @@ ACT = compile_any([
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
+    # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
+    r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
+    r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
+    r"\bremit[ae]\b",
+    # a reply asked for, in each language
+    r"\bantwort\w*", r"\brépond\w*", r"\brespond[ae]\b", r"\bconteste\b",
 ])
 # A solicitation dressed as a bill, an invoice or a listing renewal must say what it is (in the
 # US, 39 U.S.C. 3001(d): "This is a solicitation ... not a bill"; in Germany, directory offers
@@ -475,7 +551,8 @@ ACT = compile_any([
 DRESSED_AS_BILL = compile_any([
     r"\bthis is a solicitation\b", r"\ba solicitation for the order\b",
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
-    r"\bno obligation to (?:pay|make (?:any )?payments?)\b",
+    r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
+    r"\bthis is (?:only )?an offer\b",
     r"\bby signing,? you (?:order|accept|agree to (?:order|purchase|a))\b",
     r"\bmit (?:ihrer|der|dieser) unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
     r"akzeptieren) sie\b",
@@ -483,7 +560,10 @@ DRESSED_AS_BILL = compile_any([
     r"(?:ein (?:angebot|offerte)|keine rechnung)\b",
     r"\b(?:la |votre )?signature vaut (?:commande|bon de commande|acceptation|souscription)",
     r"\bceci (?:n'est pas une facture|est une offre)\b",
-    r"\b(?:su|la) firma (?:equivale|supone|implica|conlleva|significa)\b",
+    r"\b(?:su|la) firma (?:\w+ ){0,4}?(?:equivale|supone|implica|conlleva|significa|constituye)\b",
+    r"\b(?:signature|signing)\b[^.]{0,40}\bconstitutes? (?:an?|your) (?:\w+ )?(?:order|contract)",
+    r"\bsignature\b[^.]{0,40}\bconstitue (?:une|un) (?:commande|bon de commande|contrat)",
+    r"\bunterschrift\b[^.]{0,40}\bgilt als (?:auftrag|bestellung|vertrag)",
     r"\besto (?:no es una factura|es una oferta)\b",
     # it pays only if accepted: an offer, however much it looks like an invoice
     r"\bunless you accept (?:this|our) offer\b", r"\bonly (?:if|once|when) you accept\b",
@@ -493,6 +573,13 @@ DRESSED_AS_BILL = compile_any([
     # a body or a supplier the reader deals with would have no reason to say so
     r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:government|state|federal|"
     r"public|official|patent|trademark|u\.?s\.?)",
+    r"\b(?:no|without any) (?:connection|affiliation|relation(?:ship)?|link) (?:with|to) (?:any|an|"
+    r"the) (?:government|state|federal|public|official)",
+    r"\bnot an? (?:official|government(?:al)?|public) (?:body|agency|authority|register|"
+    r"registry)\b",
+    r"\bno es (?:un|una) (?:organismo|registro|entidad|ente|oficina) (?:oficial|público|pública|"
+    r"gubernamental)",
+    r"\bn'est pas un (?:organisme|registre|service) (?:officiel|public|d'état)",
     r"\b(?:not|never) your (?:current|existing|present) (?:registrar|provider|supplier|"
     r"host|carrier|vendor|listing)\b",
     r"\bin keiner (?:verbindung|beziehung) (?:zu|mit)\b", r"\bkein (?:amtliches|offizielles) "

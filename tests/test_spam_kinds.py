@@ -280,3 +280,93 @@ def test_radiation_is_a_french_removal_not_a_clinics_radiation_safety() -> None:
         is None
     notice = find_opt_out(["Pour votre radiation de nos envois par fax : 01 99 00 12 34."])
     assert notice is not None and notice.about_faxes
+
+
+# -- offers to a stranger: no price, no opt-out, no request beside a number; only an offer (a
+# need asked about, the sender's own service, something free) and some way to answer, in a fax
+# that names no one and refers to nothing. New wordings again.
+STRANGER_OFFERS = [
+    # a need asked about, a sign-off that is a name and a number
+    ["Gutters overflowing every time it rains?",
+     "We clean, repair and guard gutters on offices, clinics and small warehouses.",
+     "Most jobs done the same week, all work insured.",
+     "Northside Gutter Co.   503-555-0188"],
+    # no number at all: answer this fax
+    ["Besoin d'un coursier pour vos plis urgents ?",
+     "Nous assurons l'enlèvement et la remise en main propre dans tout Lyon,",
+     "en général en moins d'une heure.",
+     "Répondez simplement à ce fax avec vos horaires d'ouverture."],
+    # a Spanish agency, a quick answer promised
+    ["¿Necesita traducciones juradas para sus clientes extranjeros?",
+     "Nuestra agencia se encarga de escrituras, poderes y certificados,",
+     "con respuesta en 24 horas.",
+     "Agencia Lingua Norte  91 555 0172"],
+]
+
+
+@pytest.mark.parametrize("pages", STRANGER_OFFERS)
+def test_an_offer_to_a_stranger_with_a_way_to_answer_is_flagged(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert verdict.verdict == "spam", verdict.signals
+    assert "offer_to_stranger" in fired(verdict)
+
+
+def test_the_structure_alone_leaves_the_verdict_to_the_model() -> None:
+    """An offer to a stranger with a way to answer is not junk by its structure alone: with
+    the model off it stays under the threshold, and the model decides."""
+    pitch = "\n".join(["Ärger mit dem Kopierer?",
+                       "Unser Service-Team übernimmt Wartung und Reparatur aller Marken.",
+                       "Technikdienst Vogel, Tel. 0351 555 0193"])
+    verdict = score(page_texts=[pitch], from_number="+493515550193",
+                    from_raw="+493515550193", provider_is_spam=False,
+                    weights=SpamWeights(model=0.0, model_unmarked=0.0), blocklist=set(),
+                    allowlist=set())
+    assert fired(verdict)["offer_to_stranger"] == 2.0
+    assert 3.5 <= verdict.score < 5.0, verdict.signals
+
+
+# Offers that say what they are: "this is an offer", no official body.
+OFFERS_THAT_DISOWN = [
+    ["GLOBAL PATENT GAZETTE - Notice of entry", "Reference: GPG/26/55120",
+     "Your design may be entered in our private gazette for five years: USD 1,640.",
+     "Payment due within 14 days.",
+     "This is an offer. Our gazette is not an official register of any country."],
+    ["CATÁLOGO IBÉRICO DE MARCAS", "Expediente: CIM-2026-3318",
+     "Inclusión de su marca durante 5 años: 1.290,00 EUR. Plazo de pago: 10 días.",
+     "Este catálogo no es un organismo oficial."],
+]
+
+
+@pytest.mark.parametrize("pages", OFFERS_THAT_DISOWN)
+def test_an_offer_that_disowns_any_official_body_is_dressed_as_a_bill(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
+        verdict.signals
+
+
+# Correspondence that looks commercial: a member bulletin with a priced event and a way to stop
+# it by fax; a maintenance visit under a contract; a garage's reminder to a fleet customer; a
+# quote "as discussed on the phone". None may be flagged.
+KNOWN_PARTIES = [
+    ["LAKESHORE DENTAL SOCIETY - MEMBER NEWS, JANUARY",
+     "Spring seminar on 14 March: members $95, six CE credits. Register at the office.",
+     "Annual dues notices go out in February.",
+     "You get this bulletin as a member of the society. To unsubscribe from fax",
+     "delivery, call 614-555-0139."],
+    ["Kältetechnik Brandt GmbH", "Wartungsvertrag Nr. KV-5521",
+     "Die Wartung Ihrer Kühlzelle ist für Dienstag, 12.01., 9 Uhr vorgesehen.",
+     "Pauschale 240,00 EUR netto. Passt der Termin nicht, rufen Sie uns an: 0341 555 0127."],
+    ["HARBOR AUTO CARE", "Reminder for: Elm Street Pediatrics (fleet)",
+     "Your two vans are due for brakes and an oil change.",
+     "As one of our regular customers you get $15 off if booked before the 20th.",
+     "Call Mike: 555-0144."],
+    ["Metallbau Kern - Angebot", "Wie heute telefonisch besprochen:",
+     "Geländer Treppenhaus, verzinkt, montiert ...... 2.480,00 EUR",
+     "Gültig 30 Tage. Bestellen Sie einfach per Fax an 0711 555 0166."],
+]
+
+
+@pytest.mark.parametrize("pages", KNOWN_PARTIES)
+def test_commercial_looking_correspondence_is_not_flagged(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert verdict.verdict == "ham" and verdict.score < 4.0, verdict.signals
