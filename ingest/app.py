@@ -130,7 +130,8 @@ def _services_ctx(role: Role, pool: OcrPool | None):
         services.metrics.watch_states(_state_reader(services))
         record_config(services)
         app[SERVICES], app[METRICS] = services, services.metrics
-        app[JOURNAL] = GroupJournal(lambda: open_catalog(config.catalog_location))
+        app[JOURNAL] = GroupJournal(
+            lambda: open_catalog(config.catalog_location.for_group_commits()))
         session = aiohttp.ClientSession(raise_for_status=False)
         app[HTTP] = session
         services.clients = build_clients(config, session)
