@@ -76,7 +76,8 @@ def serve_journal(data_dir: str, port: int, catalog_url: str | None = None) -> N
     if catalog_url:
         settings["catalog"] = {"url": catalog_url}
     config = config_from_mapping(settings, env={})
-    web.run_app(init_app(config, start_workers=False), host="127.0.0.1", port=port,
+    # serving=True: the process is tuned as `faxvault serve` tunes it.
+    web.run_app(init_app(config, start_workers=False, serving=True), host="127.0.0.1", port=port,
                 print=None, access_log=None)
 
 

@@ -71,7 +71,7 @@ def serve(config: Config, role: str | None) -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     try:
-        app = init_app(config, role=role)
+        app = init_app(config, role=role, serving=True)
         web.run_app(app, host=config.server.host, port=config.server.port,
                     print=lambda msg: stderr.print(msg, highlight=False),
                     shutdown_timeout=config.server.drain_seconds)

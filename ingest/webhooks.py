@@ -72,6 +72,16 @@ def _refuse(app: web.Application, provider: str, status: int, reason: str,
     return web.Response(status=status, text=reason + "\n")
 
 
+def _not_journaled(app: web.Application, provider: str, exc: Exception) -> web.Response:
+    """A delivery whose commit failed (the catalog went away, a failover): nothing is
+    acknowledged, so the provider delivers it again; 503, not a 500, says to retry."""
+    app[METRICS].deliveries.labels(provider, "unavailable_503").inc()
+    log.warning("%s webhook not journaled, answered 503: %s: %s", provider,
+                type(exc).__name__, exc)
+    return web.Response(status=503, text="not journaled now; deliver again later\n",
+                        headers={"Retry-After": "5"})
+
+
 async def _read_capped(request: web.Request, cap: int) -> bytes:
     """The whole body, refused past ``cap`` (declared or streamed): a provider whose
     deliveries carry the fax itself has a larger cap than the server's."""
@@ -162,7 +172,10 @@ def webhook_handler(provider: Provider):
         # not the file: the file is fetched from the API, the only source trusted for it.
         kept = body if delivery.journal_body is None else delivery.journal_body
         record = delivery_record(delivery, journal_headers(request.headers), kept, config)
-        journaled = await app[JOURNAL].journal(record)
+        try:
+            journaled = await app[JOURNAL].journal(record)
+        except Exception as exc:  # whatever failed, nothing was committed
+            return _not_journaled(app, name, exc)
         outcome = "duplicate" if journaled.duplicate else "journaled"
         (route.duplicate if journaled.duplicate else route.journaled).inc()
         route.ack_seconds.observe(time.perf_counter() - started)

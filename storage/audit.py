@@ -14,6 +14,7 @@ reported as one). What an anchor proves depends on its target: see :func:`target
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -79,7 +80,9 @@ def append_many(catalog: Catalog, entries: list[NewEntry],
     the head already asked for in this transaction (``catalog.audit_head_later()``)."""
     if not entries:
         return []
-    with catalog.transaction():
+    # With ``head`` the caller's transaction holds the lock already: no savepoint of its own
+    # (in a batch transaction, a nested one waits for the server three times).
+    with contextlib.nullcontext() if head is not None else catalog.transaction():
         current = head() if head is not None else catalog.audit_head(for_append=True)
         seq, prev = (current[0] + 1, current[1]) if current else (1, GENESIS)
         rows, at = [], utcnow_iso()  # one clock reading: the entries are one write

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -150,6 +150,11 @@ class PostgresSettings:
     pool_max_size: int = 8
     statement_timeout_ms: int = 30_000
     connect_timeout_seconds: float = 10.0
+    # The pool checks a connection with a round trip before lending it, so a database
+    # restart fails no caller. A writer that answers a failed transaction itself (the group
+    # journal: 503, nothing acknowledged) skips that wait per commit: a connection the
+    # server dropped fails that one transaction and is replaced for the next.
+    check_before_lending: bool = True
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,10 @@ class CatalogLocation:
     @property
     def backend(self) -> str:
         return "postgresql" if self.url else "sqlite"
+
+    def for_group_commits(self) -> CatalogLocation:
+        """The same catalog for the group journal's writer (see ``check_before_lending``)."""
+        return replace(self, postgres=replace(self.postgres, check_before_lending=False))
 
 
 def open_catalog(location: CatalogLocation) -> Catalog:

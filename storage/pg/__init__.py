@@ -3,7 +3,8 @@
 Every node of a cluster opens its own pool against one database. Each connection runs with a
 statement timeout (a stuck query fails its caller instead of hanging a worker), and the pool
 checks a connection before lending it, so a database restart costs the callers of that moment
-an error, not the node.
+an error, not the node. The group journal's pool does not (``check_before_lending``): a
+failed group commit is answered 503 and its connection replaced for the next.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class PoolSettings:
     # How long a caller waits for a free connection before the pool raises PoolTimeout.
     checkout_timeout_seconds: float = 30.0
     application_name: str = "faxvault"
+    check_before_lending: bool = True  # see storage.backend.PostgresSettings
 
 
 def open_pool(url: str, settings: PoolSettings | None = None) -> ConnectionPool:
@@ -37,7 +39,8 @@ def open_pool(url: str, settings: PoolSettings | None = None) -> ConnectionPool:
         timeout=settings.checkout_timeout_seconds,
         kwargs={"connect_timeout": max(1, round(settings.connect_timeout_seconds)),
                 "options": options, "application_name": settings.application_name},
-        check=ConnectionPool.check_connection, open=False, name=settings.application_name,
+        check=ConnectionPool.check_connection if settings.check_before_lending else None,
+        open=False, name=settings.application_name,
     )
     pool.open(wait=True, timeout=settings.connect_timeout_seconds)
     try:

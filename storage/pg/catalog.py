@@ -578,5 +578,6 @@ def open_postgres_catalog(url: str, settings: PostgresSettings | None = None) ->
     pool = open_pool(url, PoolSettings(
         min_size=settings.pool_min_size, max_size=settings.pool_max_size,
         connect_timeout_seconds=settings.connect_timeout_seconds,
-        statement_timeout_ms=settings.statement_timeout_ms))
+        statement_timeout_ms=settings.statement_timeout_ms,
+        check_before_lending=settings.check_before_lending))
     return PostgresCatalog(pool)

@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from typing import Any
 
 import psycopg
+from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row, tuple_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
@@ -26,6 +27,7 @@ from storage.catalog import NotFound
 from storage.queue import Backoff, FailedJob, Job, NewJob
 
 NOTIFY_CHANNEL = "faxvault_jobs"
+IDLE = TransactionStatus.IDLE
 
 # The database's clock as seconds since the epoch, the unit of every time column in jobs.
 NOW = "extract(epoch FROM clock_timestamp())::double precision"
@@ -55,14 +57,48 @@ class PostgresQueue:
             with bound.transaction():
                 yield bound
             return
-        with self.pool.connection() as conn, \
-                (conn.pipeline() if pipeline else contextlib.nullcontext()), \
-                conn.transaction():
+        if pipeline:
+            with self._pipelined_transaction() as conn:
+                yield conn
+            return
+        with self.pool.connection() as conn, conn.transaction():
             token = self._bound.set(conn)
             try:
                 yield conn
             finally:
                 self._bound.reset(token)
+
+    @contextlib.contextmanager
+    def _pipelined_transaction(self) -> Iterator[psycopg.Connection]:
+        """A transaction in pipeline mode whose BEGIN and COMMIT are sent by hand, queued like
+        any statement: psycopg's own (``conn.transaction()``, or the BEGIN it adds before a
+        first statement) each wait for the server by themselves, as do the pipeline's nested
+        levels. So the caller's reads are the only waits, plus one for the COMMIT's result
+        when the pipeline ends; an error in the COMMIT raises there, before anyone is told
+        anything is durable."""
+        with self.pool.connection() as conn:
+            conn.autocommit = True  # no BEGIN of psycopg's: the transaction is ours
+            try:
+                with conn.pipeline():
+                    conn.execute("BEGIN")
+                    token = self._bound.set(conn)
+                    try:
+                        yield conn
+                    finally:
+                        self._bound.reset(token)
+                    conn.execute("COMMIT")
+            except BaseException:
+                if not conn.closed and conn.pgconn.transaction_status != IDLE:
+                    with contextlib.suppress(psycopg.Error):
+                        conn.execute("ROLLBACK")
+                raise
+            finally:
+                # The pool lends it again as it lent it; one in an unknown state is closed,
+                # which the pool replaces.
+                if not conn.closed and conn.pgconn.transaction_status == IDLE:
+                    conn.autocommit = False
+                else:
+                    conn.close()
 
     def bound_connection(self) -> psycopg.Connection | None:
         """The connection of the transaction open in this thread or task, if any (the
