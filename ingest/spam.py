@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import Any
 
 from stop_words import get_stop_words
@@ -55,6 +55,7 @@ from ingest.spam_lexicon import (
     QUESTIONS,
     SALUTATION,
     SOLD,
+    STATED_RELATIONSHIP,
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
@@ -291,34 +292,46 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=8)
-def _search(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
-    """``pattern.search(folded)``, once a fax: the offer and price searches are the costliest,
-    and three signals ask them of the same text (a string keeps its hash: the look-up is
-    cheap)."""
-    return pattern.search(folded)
+class OfferSearches:
+    """The price and offer searches of one fax's folded text, each run at most once: they are
+    the costliest searches, and three signals ask them of the same text."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+
+    @cached_property
+    def price(self) -> re.Match[str] | None:
+        return PRICE.search(self.folded)
+
+    @cached_property
+    def offer(self) -> re.Match[str] | None:
+        return OFFER.search(self.folded)
 
 
-def solicitation(folded: str, lines: Iterable[str] = ()) -> tuple[str, str] | None:
+def solicitation(folded: str, lines: Iterable[str] = (),
+                 searches: OfferSearches | None = None) -> tuple[str, str] | None:
     """(what is offered, the request to act): a price with a call to order, or any offer (a
     discount, something free, a catalogue, a request for a donation) with a request that gives
     a number to act on, or an offer in one short sentence of one of ``lines`` (folded) with a
     number."""
-    price, request = _search(PRICE, folded), request_to_act(folded)
+    searches = searches or OfferSearches(folded)
+    price, request = searches.price, request_to_act(folded)
     known = CALL_TO_ACTION.search(folded)
     if price and (request or known):
         return price.group(0).strip(), request or known.group(0).strip()
-    offer = _search(OFFER, folded)
+    offer = searches.offer
     if offer and request:
         return offer.group(0).strip(), request
     return offer_with_number(lines)
 
 
-def priced_with_contact(folded: str, lines: str) -> tuple[str, str] | None:
+def priced_with_contact(folded: str, lines: str,
+                        searches: OfferSearches | None = None) -> tuple[str, str] | None:
     """An offer or a price and a line that is only a way to call (a menu, a price list, a
     fixed-price service: "Festpreis 1.490 EUR ... Telefon 0711 ..."): the offer and the line.
     Only for a fax with no mark of correspondence (an invoice has the same)."""
-    offer = _search(PRICE, folded) or _search(OFFER, folded)
+    searches = searches or OfferSearches(folded)
+    offer = searches.price or searches.offer
     contact = CONTACT_LINE.search(lines) if offer else None
     if offer and contact:
         return offer.group(0).strip(), contact.group(0).strip()
@@ -348,11 +361,13 @@ def way_to_respond(folded: str, lines: str) -> str | None:
     return found.group(0) if found else None
 
 
-def offer_to_stranger(folded: str, lines: str) -> tuple[str, str] | None:
+def offer_to_stranger(folded: str, lines: str,
+                      searches: OfferSearches | None = None) -> tuple[str, str] | None:
     """An offer (a price, something free, a service the sender performs for anyone) and a way
     to respond anywhere in the fax: weaker than a request to act beside a number, so only for
     a fax with no mark of correspondence, and worth less than a solicitation."""
-    offer = _search(OFFER, folded) or _search(PRICE, folded) or PITCH.search(folded)
+    searches = searches or OfferSearches(folded)
+    offer = searches.offer or searches.price or PITCH.search(folded)
     response = way_to_respond(folded, lines) if offer else None
     if offer and response:
         return offer.group(0).strip(), response
@@ -423,9 +438,9 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("no_caller_id", weights.no_caller_id, "no sender number")
     notice = find_opt_out(page_texts, folded_pages)
     disguise = dressed_as_bill(folded)
-    marks = ordinary_marks(folded, disguised=disguise is not None,
-                           lines="\n".join(folded_pages))
-    if notice is not None and "a stated relationship" in marks:
+    folded_lines = "\n".join(folded_pages)
+    marks = ordinary_marks(folded, disguised=disguise is not None, lines=folded_lines)
+    if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
         notice = OptOut(notice.page, notice.wording, False, notice.number,
@@ -447,13 +462,15 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()))
+    searches = OfferSearches(folded)
+    offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()),
+                         searches)
     if offer is None and not marks:
-        offer = priced_with_contact(folded, "\n".join(folded_pages))
+        offer = priced_with_contact(folded, folded_lines, searches)
     if offer:
         fire("solicitation", weights.solicitation,
              f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
-    stranger = (offer_to_stranger(folded, "\n".join(folded_pages))
+    stranger = (offer_to_stranger(folded, folded_lines, searches)
                 if offer is None and not marks else None)
     if stranger:
         fire("offer_to_stranger", weights.offer_to_stranger,
@@ -476,7 +493,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if marks:
         # (a sender saying why the reader receives it, as a member or a customer, names the
         # relationship a broadcast lacks: that alone counts as much as all the marks)
-        strength = 3 if "a stated relationship" in marks else len(marks)
+        strength = 3 if STATED_RELATIONSHIP in marks else len(marks)
         fire("ordinary_document", -min(weights.ordinary_document_max,
                                        weights.ordinary_document * strength),
              "reads like correspondence: " + ", ".join(marks))

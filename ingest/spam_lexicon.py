@@ -255,6 +255,9 @@ _REFERENCE = (
     r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung)")
+# The mark by which a sender says why the reader receives its fax (a member, a customer):
+# ingest/spam.py weighs it on its own.
+STATED_RELATIONSHIP = "a stated relationship"
 ORDINARY = compile_each({
     "a patient": [
         r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
@@ -309,7 +312,7 @@ ORDINARY = compile_each({
     ],
     # the sender states why the reader receives it: a member, a subscriber, a customer ("You
     # receive this bulletin as a member of ...", "als Mitglied des ...", "en tant qu'adhérent")
-    "a stated relationship": [
+    STATED_RELATIONSHIP: [
         r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
         r"(?:of|at|with)\b",
         r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber)\b",
