@@ -37,9 +37,9 @@ signal), on two labelled sets side by side in one run:
   before they were scored, and scored once with main's scorer and once after the
   offers-to-strangers change (benchmarks/RESULTS.md). No model here trains on them
   (``HELD_OUT``): the cross-validation below neither trains on them nor leaves them out.
-- held-out L: tests/spam_heldout_l.py (60 junk / 60 legitimate), written by another author
-  who read nothing of the project, after J and K were scored; committed before it was
-  scored, held out like them.
+- held-out L and M: tests/spam_heldout_l.py, tests/spam_heldout_m.py (60 junk / 60
+  legitimate each), written by two more authors who read nothing of the project, after J and
+  K were scored; committed before they were scored, held out like them.
 
 Apart from J and K every set is studied, and the shipped model
 (ingest/spam_model.json) is trained on the written training faxes *and* on every such set
@@ -188,7 +188,7 @@ def written_faxes(name: str) -> dict[str, FaxText]:
 
 # Written by two more authors who read nothing of the project, committed before they were
 # scored: held out, so never in any model's training here (nor in the shipped one's).
-HELD_OUT = ("held-out J", "held-out K", "held-out L")
+HELD_OUT = ("held-out J", "held-out K", "held-out L", "held-out M")
 
 
 def all_sets() -> dict[str, list]:
@@ -197,9 +197,10 @@ def all_sets() -> dict[str, list]:
     from tests.spam_heldout_j import heldout_j_items
     from tests.spam_heldout_k import heldout_k_items
     from tests.spam_heldout_l import heldout_l_items
+    from tests.spam_heldout_m import heldout_m_items
 
     return {**labelled_sets(), "held-out J": heldout_j_items(), "held-out K": heldout_k_items(),
-            "held-out L": heldout_l_items()}
+            "held-out L": heldout_l_items(), "held-out M": heldout_m_items()}
 
 
 def from_saved_texts(path: Path, wanted: str | None) -> None:
