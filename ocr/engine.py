@@ -538,15 +538,20 @@ def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
 
 
 def make_engine(name: str, languages: list[str], tessdata: str = "",
-                correct_words: bool = False, psm: int = PAGE_SEGMENTATION) -> Engine:
+                correct_words: bool = False, psm: int = PAGE_SEGMENTATION,
+                lexicon: frozenset[str] | None = None) -> Engine:
     """A loaded engine. With ``correct_words`` it also loads the languages' dictionaries
-    (about 0.4 s and 12 MB for eng) and adds corrections of misread words as searchable
-    forms (ocr/correct.py). ``psm``: tesseract's page segmentation mode."""
+    (about 0.4 s and 12 MB for eng), unless ``lexicon`` brings them already read, and adds
+    corrections of misread words as searchable forms (ocr/correct.py). ``psm``: tesseract's
+    page segmentation mode."""
     tessdata = find_tessdata(tessdata)
     check_languages(languages, tessdata)
     if name not in ("tesserocr", "pytesseract"):
         raise OcrSetupError(f"unknown OCR engine {name!r}; expected tesserocr or pytesseract")
-    lexicon = load_lexicon(languages, tessdata) if correct_words else frozenset()
+    if not correct_words:
+        lexicon = frozenset()
+    elif lexicon is None:
+        lexicon = load_lexicon(languages, tessdata)
     if name == "tesserocr":
         return TesserocrEngine(languages, tessdata, lexicon, psm)
     return CliEngine(languages, tessdata, lexicon, psm)

@@ -38,6 +38,12 @@ def _address_space_limit() -> int:
     return resource.getrlimit(resource.RLIMIT_AS)[0]
 
 
+def _dictionary_words_known(words: list[str]) -> list[bool]:
+    from ocr.pool import _get_engine
+
+    return [word in _get_engine()._lexicon for word in words]
+
+
 def wait_for_exit(pid: int, timeout: float) -> bool:
     """True once process ``pid`` has ended (woken by the kernel, not by polling)."""
     try:
@@ -148,3 +154,22 @@ async def test_the_pool_takes_its_limits_from_the_config(tmp_path: Path) -> None
         assert await services.pool.run(_address_space_limit) == 5 * GiB
     finally:
         services.close()
+
+
+async def test_pool_processes_get_the_dictionaries_from_their_parent(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each pool process used to read the dictionaries out of the model itself, running
+    tesseract's programs in a scratch directory that a process killed meanwhile (a stuck
+    page, a shutdown) left in /tmp. The parent now reads them once and hands them over: a
+    process starts with them, without the programs and without a scratch directory."""
+    pool = OcrPool(workers=1)  # reads the dictionaries, with the programs on PATH
+    try:
+        # The pool starts its processes as work arrives: this one starts where the
+        # programs cannot be found and any scratch directory would land in tmp_path.
+        monkeypatch.setenv("PATH", str(tmp_path))
+        monkeypatch.setenv("TMPDIR", str(tmp_path))
+        known = await pool.run(_dictionary_words_known, ["payment", "eligibility", "paymant"])
+    finally:
+        pool.shutdown()
+    assert known == [True, True, False]
+    assert list(tmp_path.iterdir()) == []
