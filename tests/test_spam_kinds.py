@@ -370,3 +370,143 @@ KNOWN_PARTIES = [
 def test_commercial_looking_correspondence_is_not_flagged(pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
     assert verdict.verdict == "ham" and verdict.score < 4.0, verdict.signals
+
+
+# A form asking a stranger for what nobody sends by fax (passwords, PINs, banking logins): the
+# kind of a phishing fax, in each language, whatever it says it is about.
+SECRET_FORMS = [
+    ["PAYROLL PORTAL - MANDATORY RE-ENROLMENT",
+     "Our payroll platform is migrating. Every employer account must be re-validated",
+     "before Friday or salary runs will be held.",
+     "Employer name:", "Online banking username:", "Password:",
+     "Card security code:",
+     "Fax the completed sheet to 1-877-555-0190 today."],
+    ["Sicherheitsabgleich Ihres Geschäftskontos",
+     "Zur Vermeidung einer Sperrung bestätigen Sie bitte umgehend Ihre Zugangsdaten.",
+     "Kontonummer:", "Passwort:", "TAN: ________",
+     "Bitte zurückfaxen an 069 555 0471."],
+    ["Mise à jour de sécurité - Service Clients Entreprises",
+     "Merci de compléter ce formulaire sous 24 heures pour éviter le blocage de vos accès.",
+     "Raison sociale :", "Identifiant :", "Mot de passe :", "Code secret :",
+     "Retour par fax au 01 55 50 44 12."],
+    ["VERIFICACIÓN DE SEGURIDAD BANCARIA",
+     "Para evitar la suspensión de su banca en línea complete los datos:",
+     "Titular de la cuenta:", "Número de tarjeta:", "Contraseña:", "Clave de acceso:",
+     "Envíe este formulario por fax al 91 555 02 77."],
+]
+
+
+@pytest.mark.parametrize("pages", SECRET_FORMS)
+def test_a_form_asking_for_passwords_or_pins_is_flagged(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)], sender="")
+    assert fired(verdict).get("asks_for_secrets") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_bank_that_says_it_never_asks_for_a_pin_asks_for_nothing() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr. Okafor,",
+        "Your new business debit card for account 4471-0098 was dispatched today.",
+        "We will never ask for your PIN or password by fax, e-mail or telephone.",
+        "Your new PIN: sent separately by post.",
+        "Kind regards, Branch Services"])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Offers that imitate an official register's notice and say, in a line, that the sender is a
+# private business and not that office.
+PRIVATE_REGISTERS = [
+    ["PATENT & DESIGN PUBLICATION BUREAU", "Publication fee for your design: $1,480.00",
+     "Pay within 14 days to keep your design in the international publication index.",
+     "PDPB Ltd is a private company. This is not a notice from the national patent office."],
+    ["EUROPÄISCHES MARKENVERZEICHNIS", "Gebühr für die Eintragung Ihrer Marke: 1.260,00 EUR",
+     "Zahlbar innerhalb von 10 Tagen.",
+     "Das EMV ist ein privates Unternehmen und stammt nicht vom Deutschen Patent- und "
+     "Markenamt."],
+    ["RÉPERTOIRE INTERNATIONAL DES BREVETS", "Frais d'inscription de votre brevet : 940,00 EUR",
+     "Règlement sous 15 jours.",
+     "Le RIB est un organisme privé ; ce courrier n'émane pas de l'INPI."],
+    ["GUÍA MUNDIAL DE MARCAS", "Cuota de inscripción de su marca: 1.150,00 EUR",
+     "Abone el importe en un plazo de 10 días.",
+     "Esta guía es privada y no depende de la Oficina Española de Patentes y Marcas."],
+]
+
+
+@pytest.mark.parametrize("pages", PRIVATE_REGISTERS)
+def test_an_offer_that_says_it_is_a_private_business_is_dressed_as_a_bill(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
+        verdict.signals
+
+
+# A bill for an entry in the sender's own register or directory, with no disclaimer at all.
+OWN_REGISTER_BILLS = [
+    ["Bundesweites Gewerbeverzeichnis - Rechnung Nr. BGV-26-55120",
+     "Für die Aufnahme Ihres Betriebs in unser Gewerbe- und Branchenverzeichnis berechnen wir:",
+     "Eintrag Basis (24 Monate) 612,00 EUR",
+     "Bitte überweisen Sie den Betrag innerhalb von 8 Tagen."],
+    ["GUIDE DES ENTREPRISES DU SUD", "Facture n° GES-26-3310",
+     "Parution de votre société dans notre répertoire régional des entreprises :",
+     "Forfait annuel 395,00 EUR HT, payable à réception par virement."],
+    ["NATIONAL TRADE REGISTER OF CONTRACTORS", "Invoice TRC-26-7781",
+     "Annual entry of your company in our contractors register: $789.00",
+     "Payment due within 10 days."],
+]
+
+
+@pytest.mark.parametrize("pages", OWN_REGISTER_BILLS)
+def test_a_bill_for_an_entry_in_the_senders_own_register_is_dressed_as_a_bill(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
+        verdict.signals
+
+
+def test_a_members_directory_invoice_is_not_an_own_register_bill() -> None:
+    verdict = scored(["\n".join([
+        "Verband der Elektrohandwerke Nordbaden", "Mitgliedsnummer 20417",
+        "Sehr geehrter Herr Brandt,",
+        "für Ihren Eintrag in unser Mitgliederverzeichnis 2027 berechnen wir 45,00 EUR,",
+        "wie jedes Jahr mit dem Beitrag. Mit freundlichen Grüßen, Geschäftsstelle"])])
+    assert "dressed_as_bill" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+def marks_of(text: str) -> list[str]:
+    from ingest.spam import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    return ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+
+
+def test_a_block_of_blank_labels_is_no_mark_but_a_heading_is_kept() -> None:
+    form = "\n".join(["Schnellkredit ohne Auskunft", "Name, Vorname:", "Geburtsdatum:   Tel.:",
+                      "Gewünschter Betrag:"])
+    assert marks_of(form) == []
+    report = "\n".join(["Patient: Vogt, Ilse, geb. 02.09.1949", "Befund:",
+                        "Diagnose: Coxarthrose rechts."])
+    assert {"a patient", "clinical content"} <= set(marks_of(report))
+
+
+@pytest.mark.parametrize("greeting", ["Hi Doc,", "Estimado cliente:",
+                                      "Cher confrère, chère consœur,"])
+def test_a_greeting_to_a_role_is_no_addressee(greeting: str) -> None:
+    assert marks_of(f"{greeting}\nSpecial offer on our services this month.") == []
+
+
+@pytest.mark.parametrize("line", ["At.: Sr. Ramiro Ocampo, Compras",
+                                  "z. Hd. Herrn Vogel, Einkauf",
+                                  "À l'attention de M. Roux",
+                                  "Conforme a lo conversado ayer, le cotizamos:",
+                                  "Following our call this morning, here are the prices:"])
+def test_an_attention_line_or_a_reply_after_a_conversation_is_correspondence(line: str) -> None:
+    assert marks_of(line), line
+
+
+def test_a_bavarian_area_code_is_no_freephone_and_diagnostic_tools_are_no_clinic() -> None:
+    verdict = scored(["\n".join([
+        "Pfarrbüro St. Georg", "Krippenspiel am 24.12. um 16 Uhr. Anmeldung 08031 555 0811.",
+        "Werkstatt: neue diagnostic equipment for the parish bus arrived."])])
+    assert "toll_free_callback" not in fired(verdict), verdict.signals
+    assert "toll_free_callback" in fired(scored(["Call 0800 555 0123 now."]))
+    assert marks_of("Our diagnostic equipment and tools") == []
