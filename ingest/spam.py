@@ -40,6 +40,7 @@ from ingest.spam_lexicon import (
     FAX_OPT_OUT,
     FAX_WORD,
     GENERIC_OPT_OUT,
+    NAMED_HOLDER,
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
@@ -442,6 +443,10 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
     if "an addressee by name" not in marks and SALUTATION.search(lines):
         marks.append("an addressee by name")
+    if "a patient" not in marks and not disguised and NAMED_HOLDER.search(lines):
+        # (one kind with a patient, counted once; an offer dressed as a bill copies the
+        # holder's name from a public register as it copies a reference)
+        marks.append("a patient")
     if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
         marks.append("a printed web page")
     return marks

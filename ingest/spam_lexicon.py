@@ -229,9 +229,11 @@ PRICE = compile_any([
 ])
 CALL_TO_ACTION = compile_any([
     # English
-    r"\border (?:now|today|by phone|by fax|online|yours)\b", r"\bto order\b",
+    r"\border (?:now|today|by phone|by fax|online|yours)\b",
+    # ("Call to order at 7:04 p.m.": a meeting opens)
+    r"(?<!call )(?<!called )(?<!calls )\bto order\b",
     r"\bfax (?:us )?(?:your|back your|in your) order", r"\bfax (?:back )?this (?:form|sheet)",
-    r"\bcall (?:now|today|us today|us now)\b", r"\bcall [^.\n]{0,25}\bto (?:order|book|"
+    r"\bcall (?:now|today|us today|us now)\b", r"\bcall (?!to order)[^.\n]{0,25}\bto (?:order|book|"
     r"schedule|reserve|claim|apply|get|register|enroll|start)", r"\bbook (?:now|today)\b",
     r"\breserve (?:now|today|your)\b", r"\bregister (?:now|today|at|by phone)\b",
     r"\bsign up\b", r"\benroll\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
@@ -266,7 +268,9 @@ _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
     r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
-    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung)")
+    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
+    # a permit, a work order: what an authority or a contractor files under
+    r"|permit|work order|genehmigung)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
@@ -277,11 +281,7 @@ ORDINARY = compile_each({
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
-        # the holder of an account or a contract, named ("Titular: Asesoría Ortega, S.L.")
-        r"(?<!estimado )(?<!estimada )(?<!querido )(?<!dear )(?<!valued )(?<!cher )(?<!liebe )"
-        r"(?<!lieber )(?<!geehrter )(?<!geehrte )"
-        r"\b(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
-        r"cliente)\s*:\s*[a-z]",
+        # (the holder of an account or a contract, named: NAMED_HOLDER, over lines)
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
@@ -324,7 +324,10 @@ ORDINARY = compile_each({
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
-        r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)[a-z][a-z'-]+ ?,",
+        r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
+        # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
+        r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde)\b)"
+        r"[a-z][a-z'-]+ ?,",
     ],
     "payment terms": [
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
@@ -379,6 +382,18 @@ ORDINARY = compile_each({
         # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
         r"\b(?:regular|existing|loyal) (?:customers?|clients?)\b", r"\bstammkund\w*",
         r"\bclients? (?:fidèles?|habituels?)\b", r"\bclientes? (?:habituales?|fieles?)\b",
+        r"\bthank you for your (?:continued |ongoing |loyal )?(?:business|loyalty|patronage)\b",
+        r"\byour (?:contracted|agreed) (?:pricing|prices|rates)\b",
+        r"\byour (?:sales )?(?:representative|account manager)\b",
+        r"\bvielen dank für ihre (?:treue|langjährige)", r"\bmerci (?:de|pour) votre fidélité\b",
+        r"\bgracias por su (?:fidelidad|preferencia)\b",
+    ],
+    # the minutes of a meeting: who was present, what was moved and carried
+    "minutes of a meeting": [
+        r"\bminutes of the (?:[\w-]+ ){0,4}(?:meeting|session)\b", r"\bquorum\b",
+        r"\bmotion (?:\w+ ){0,3}carried\b", r"\bprotokoll der (?:[\w-]+ ){0,3}(?:sitzung|"
+        r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l')",
+        r"\bacta de la (?:reunión|junta|asamblea|sesión)",
     ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
@@ -390,6 +405,17 @@ ORDINARY = compile_each({
         r"\breceta\b",
     ],
 })
+# The holder of an account, a contract or a permit, named on the label's line ("Titular: Asesoría
+# Ortega, S.L.", "Kunde: Firma Seidl"); ingest/spam.py counts
+# it as "a patient" is counted. Not a role ("Customer: THE PRACTICE MANAGER"), nor a greeting
+# ("Estimado cliente:"), nor a blank label whose next line is prose ("Señor(a) titular:" /
+# "Le informamos ..."). Run over folded lines (re.M).
+NAMED_HOLDER = re.compile(_ocr_tolerant(
+    r"(?<!estimado )(?<!estimada )(?<!querido )(?<!dear )(?<!valued )(?<!cher )(?<!liebe )"
+    r"(?<!lieber )(?<!geehrter )(?<!geehrte )"
+    r"\b(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
+    r"cliente)[ \t]*:[ \t]*"
+    r"(?!the\b|valued\b|our\b|your\b|owner\b|practice\b|office\b|manager\b)[a-z]"), re.M)
 # A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
 # "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
 SALUTATION = re.compile(_ocr_tolerant(

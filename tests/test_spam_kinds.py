@@ -510,3 +510,31 @@ def test_a_bavarian_area_code_is_no_freephone_and_diagnostic_tools_are_no_clinic
     assert "toll_free_callback" not in fired(verdict), verdict.signals
     assert "toll_free_callback" in fired(scored(["Call 0800 555 0123 now."]))
     assert marks_of("Our diagnostic equipment and tools") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Customer: THE OFFICE MANAGER\nRenewal fee $240.00",   # a role where a name would be
+    "Señor(a) titular:\nLe informamos que su inscripción vence.",  # a blank label, then prose
+    "Liebe Geschäftskunden,\nunsere Präsentkörbe ab 29,90 EUR.",  # a role in a compound
+])
+def test_a_role_where_a_name_would_be_is_no_mark(text: str) -> None:
+    assert marks_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kunde: Schreinerei Albrecht GmbH",
+    "Permit #: BLD-2027-00412  Issued: 01/12/2027",
+    "Thank you for your continued business.",
+    "MINUTES OF THE ANNUAL GENERAL MEETING\nQuorum confirmed. Motion carried 5-0.",
+])
+def test_a_named_holder_a_permit_a_customer_thanked_and_minutes_are_correspondence(
+        text: str) -> None:
+    assert marks_of(text), text
+
+
+def test_a_meeting_called_to_order_orders_nothing() -> None:
+    verdict = scored(["\n".join([
+        "PARENT-TEACHER ASSOCIATION - BOARD", "1. Call to order at 6:30 p.m.",
+        "2. Treasurer: the bake sale raised $1,240; balance $4,210.",
+        "3. Adjourned at 7:50 p.m."])])
+    assert "solicitation" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
