@@ -388,6 +388,15 @@ ORDINARY = compile_each({
         r"\bvielen dank für ihre (?:treue|langjährige)", r"\bmerci (?:de|pour) votre fidélité\b",
         r"\bgracias por su (?:fidelidad|preferencia)\b",
     ],
+    # a school writing to its pupils' parents ("To: Parents/Guardians of Grade 4", "Liebe Eltern
+    # der Klasse 3b", "Aux parents des élèves", "Señores padres de 5.º grado")
+    "a school's letter to parents": [
+        r"\b(?:to:?|dear|all) parents\b", r"\bparents?(?: ?/ ?| and | & )(?:guardians|carers|"
+        r"caregivers)\b", r"\bparents of (?:grade|room|class|year|our (?:pupils|students))\b",
+        r"\b(?:liebe|an die|an alle) eltern\b", r"\beltern der klasse\b",
+        r"\b(?:aux|chers|chères) parents\b", r"\bparents (?:des|d')élèves\b",
+        r"\b(?:señores|estimados|queridos|a los) padres\b", r"\bpadres de familia\b",
+    ],
     # the minutes of a meeting: who was present, what was moved and carried
     "minutes of a meeting": [
         r"\bminutes of the (?:[\w-]+ ){0,4}(?:meeting|session)\b", r"\bquorum\b",

@@ -538,3 +538,17 @@ def test_a_meeting_called_to_order_orders_nothing() -> None:
         "2. Treasurer: the bake sale raised $1,240; balance $4,210.",
         "3. Adjourned at 7:50 p.m."])])
     assert "solicitation" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("opening", ["To: Parents/Guardians of Room 12",
+                                     "Liebe Eltern der Klasse 2a,",
+                                     "Aux parents des élèves de CE2",
+                                     "Señores padres de 3.er grado:"])
+def test_a_schools_letter_to_parents_is_correspondence(opening: str) -> None:
+    pages = ["\n".join([opening, "Outing to the aquarium on 14/02: 14 $ per child.",
+                        "Please return the slip. School office 555-0182."])]
+    verdict = score(page_texts=pages, from_number=None, from_raw=None, provider_is_spam=False,
+                    weights=SpamWeights(model=0.0, model_unmarked=0.0), blocklist=set(),
+                    allowlist=set())
+    assert "a school's letter to parents" in str(verdict.signals), verdict.signals
+    assert verdict.score < 3.0, verdict.signals
