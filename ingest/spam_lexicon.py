@@ -223,15 +223,17 @@ ADVERTISING = compile_any([
 # opt-out notice).
 PRICE = compile_any([
     # (an amount starts after a non-digit: otherwise a long run of digits is tried from each)
-    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)",
-    r"(?<![\d.,])\d(?:[\d.,]*\d)? \$",
+    # (and after it with a dollar sign, as Quebec writes it: "249 $")
+    r"[$€£] ?\d",
+    r"(?<![\d.,])\d(?:[\d.,]*\d)?(?: ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)| \$)",
     r"\b\d+ ?% (?:off|rabatt|de remise|de réduction|de descuento)\b",  # a discount
 ])
 CALL_TO_ACTION = compile_any([
     # English
     r"\border (?:now|today|by phone|by fax|online|yours)\b",
-    # ("Call to order at 7:04 p.m.": a meeting opens)
-    r"(?<!call )(?<!called )(?<!calls )\bto order\b",
+    # ("Call to order at 7:04 p.m.": a meeting opens; the look back comes after the word
+    # boundary so that the pattern is tried only where a word starts)
+    r"\bto order\b(?<!call to order)(?<!called to order)(?<!calls to order)",
     r"\bfax (?:us )?(?:your|back your|in your) order", r"\bfax (?:back )?this (?:form|sheet)",
     r"\bcall (?:now|today|us today|us now)\b", r"\bcall (?!to order)[^.\n]{0,25}\bto (?:order|book|"
     r"schedule|reserve|claim|apply|get|register|enroll|start)", r"\bbook (?:now|today)\b",
@@ -305,13 +307,14 @@ ORDINARY = compile_each({
         r"(?!doktor\b|doctor\b|kolleg|direktor|geschäftsführer|inhaber)[a-z]",
         r"\bliebe[r]? (?:frau|herr|kolleg\w*) [a-z]",
         # "Cher confrère" writes to one doctor; "Cher confrère, chère consœur" to any
-        r"\bcher confrère\b(?![,;/ ]+(?:et )?chère cons)", r"(?<!confrere, )(?<!confrere )"
-        r"\bchère consœur\b",
+        r"\bcher confrère\b(?![,;/ ]+(?:et )?chère cons)", r"\b(?<!confrere, )(?<!confrere )"
+        r"chère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
         # a letter's attention line naming its reader ("At.: Sr. Diego Carrizo", "Attn: Ms. Lee",
         # "z. Hd. Herrn Vogel", "À l'attention de M. Roux", "Atención: Sra. Díaz")
         r"\b(?:attn|att|at(?=\.)|atención|atencion|a/a|z\.? ?hd|zu händen(?: von)?|"
-        r"à l'attention de)"
+        # (folded, "à" is "a": written so, not as a letter OCR may misread)
+        r"a l'attention de)"
         r"(?:\.\s*:?|\s*:|\s)\s*(?:(?:sr|sra|srta|mr|mrs|ms|dr|herrn?|frau|mme|monsieur|madame|"
         r"señor|señora)\.?|m\.) (?!doktor|doctor|docteur|doctora|kolleg|direct|geschäftsführ|"
         r"inhaber|owner|manager|responsable|encargad|gerente)[a-z]",
@@ -420,9 +423,9 @@ ORDINARY = compile_each({
 # ("Estimado cliente:"), nor a blank label whose next line is prose ("Señor(a) titular:" /
 # "Le informamos ..."). Run over folded lines (re.M).
 NAMED_HOLDER = re.compile(_ocr_tolerant(
-    r"(?<!estimado )(?<!estimada )(?<!querido )(?<!dear )(?<!valued )(?<!cher )(?<!liebe )"
+    r"\b(?<!estimado )(?<!estimada )(?<!querido )(?<!dear )(?<!valued )(?<!cher )(?<!liebe )"
     r"(?<!lieber )(?<!geehrter )(?<!geehrte )"
-    r"\b(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
+    r"(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
     r"cliente)[ \t]*:[ \t]*"
     r"(?!the\b|valued\b|our\b|your\b|owner\b|practice\b|office\b|manager\b)[a-z]"), re.M)
 # A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
