@@ -168,6 +168,20 @@ ADVERTISING = compile_any([
     r"\btiré(?:e|s|es)? au sort\b", r"\bausgelost\b", r"\b(?:ha|han) sido (?:sorteado|premiado|"
     r"seleccionado)", r"\bvous avez (?:gagné|été sélectionné)", r"\b(?:you|your \w+) (?:have|has) "
     r"(?:won|been drawn)\b",
+    # a lottery the reader never entered: its number "drawn", a claims agent, a prize code
+    r"\blotter(?:y|ie)\b", r"\bloterie\b", r"\blotería\b", r"\b\w*verlosung\b",
+    r"\bgewinn-?(?:code|nummer)\b", r"\bclaims? (?:agent|officer)\b",
+    r"\b(?:your|ihre|votre|su) (?:fax ?number|faxnummer|numéro(?: de fax)?|número(?: de fax)?) "
+    r"(?:was|has been|wurde|a été|ha sido|fue)\b",
+    # a fortune without heirs offered for a share of it (the advance-fee letter)
+    r"\b(?:without|sans|ohne|sin) (?:any |an? |aucun |ningún )?(?:heirs?|héritiers?|erben|"
+    r"herederos?)\b", r"\b(?:parts|partes) (?:égales|iguales)\b",
+    r"\b(?:share|teilen|partager\w*|repartir\w*)\b[^.\n]{0,30}\b50 ?/ ?50\b",
+    r"\b(?:100 ?% )?risk[- ]free transaction\b", r"\bthis transaction is (?:100 ?% )?risk",
+    # a stock tip that disclaims advice, or names a price target, in each language
+    r"\balerta bursátil\b", r"\bobjetivo de precio\b", r"\bobjectif de cours\b",
+    r"\bnot (?:financial|investment) advice\b", r"\bno constituye (?:un )?asesoramiento\b",
+    r"\bne constitue pas un conseil\b", r"\bkeine anlageberatung\b",
     # a request for money that promises a receipt for the taxman, or tiers of sponsors
     r"\btax[- ]deductible\b", r"\b(?:charitable|official) (?:tax )?receipt\b",
     r"\bsteuerlich absetzbar", r"\bspenden(?:quittung|bescheinigung)", r"\breçu fiscal\b",

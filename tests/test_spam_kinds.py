@@ -552,3 +552,24 @@ def test_a_schools_letter_to_parents_is_correspondence(opening: str) -> None:
                     allowlist=set())
     assert "a school's letter to parents" in str(verdict.signals), verdict.signals
     assert verdict.score < 3.0, verdict.signals
+
+
+# Kinds the written sets' authors keep sending and that need no offer: a lottery the reader
+# never entered, a fortune without heirs offered for a share, a stock tip that disclaims
+# advice. Each says so in a phrase of its own (new wordings).
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Your fax number was selected in the Pacific business lottery. Quote code PB-22.",
+     "lottery"),
+    ("Ihre Faxnummer wurde bei der Sommerverlosung gezogen: 1.800 EUR Reisegutschein.",
+     "verlosung"),
+    ("Un client est décédé sans héritiers ; nous partagerons les fonds à parts égales.",
+     "sans heritiers"),
+    ("Mi cliente murió sin herederos. Repartiremos 50/50 los 3 millones.", "sin herederos"),
+    ("Objetivo de precio +250 %. Este aviso no constituye asesoramiento financiero.",
+     "objetivo de precio"),
+    ("Target in two weeks: triple. This is not financial advice.", "not financial advice"),
+])
+def test_lotteries_fortunes_without_heirs_and_stock_tips_say_what_they_are(
+        text: str, phrase: str) -> None:
+    verdict = scored([text])
+    assert phrase in str(verdict.signals), verdict.signals
