@@ -609,6 +609,13 @@ PITCH = compile_any([
     r"pas assez)[^.?!\n]{0,70}\?",
     r"\b(?:necesita|busca|buscas|está buscando|cansado de|harto de|cuánto|quiere)\b"
     r"[^.?!\n]{0,70}\?",
+    # the sender presenting itself to a stranger: "We're a collection agency for ...", "Wir sind
+    # ein Team aus ...", "Nous sommes une agence ...", "Somos una empresa ..."
+    r"\bwe(?:'re| are) an? (?:[\w-]+ ){0,3}(?:agency|company|firm|team|provider|specialists?|"
+    r"consultancy)\b", r"\bwir sind (?:ein|eine) (?:[\w-]+ ){0,3}(?:agentur|firma|unternehmen|team|"
+    r"dienstleister|spezialist\w*)\b", r"\bnous sommes (?:un|une) (?:[\w-]+ ){0,3}(?:agence|"
+    r"société|entreprise|cabinet|équipe|spécialiste)\b", r"\bsomos (?:un|una) (?:[\w-]+ ){0,3}"
+    r"(?:agencia|empresa|firma|equipo|especialistas?)\b",
     r"\b(?:our|unser[e]?|notre|nos|nuestr[oa]s?) (?:[\w-]+ )?(?:agency|company|firm|team|"
     r"service|services|software|system|solution|product|products|agentur|firma|lösung|dienst|"
     r"agence|société|entreprise|logiciel|solution|équipe|empresa|agencia|servicio|servicios|"
@@ -694,6 +701,11 @@ DRESSED_AS_BILL = compile_any([
     r"\bnot (?:issued|sent) by (?:the|any)\b", r"\bno\b[^.]{0,40}\b(?:obligation|duty) arises\b",
     r"\b(?:ist )?ein privates? (?:unternehmen|register|verzeichnis|dienstleister|verlag)\b",
     r"\bkein (?:schreiben|bescheid) (?:des|der|vom)\b", r"\bstammt nicht (?:vom|von der)\b",
+    r"\bprivate[rn]? anbieter", r"\bprivate provider\b", r"\bprestataire privé\b",
+    r"\bproveedor privado\b",
+    # the disclaimer California makes such offers print
+    r"\bnot (?:been )?approved or endorsed by any (?:governmental|government) agency\b",
+    r"\bnot being made by an agency of the government\b",
     r"\b(?:un organisme|une société|une entreprise|un registre) privée?\b",
     r"\bn'émane (?:pas|aucunement) d", r"\bn'est pas (?:émise?|envoyée?) par\b",
     r"\b(?:es|registro es) (?:un registro |una empresa |una entidad )?privad[oa]\b",

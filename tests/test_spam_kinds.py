@@ -573,3 +573,28 @@ def test_lotteries_fortunes_without_heirs_and_stock_tips_say_what_they_are(
         text: str, phrase: str) -> None:
     verdict = scored([text])
     assert phrase in str(verdict.signals), verdict.signals
+
+
+@pytest.mark.parametrize("pages", [
+    ["CORPORATE COMPLIANCE FILINGS", "Annual shareholder minutes preparation: $175.00",
+     "Return this form with your fee by January 31.",
+     "This product or service has not been approved or endorsed by any governmental agency."],
+    ["Gewerbedaten-Aktualisierung 2027", "Offener Betrag: 389,00 EUR, zahlbar in 7 Tagen.",
+     "Bundesweites Gewerbeportal (privater Anbieter)"],
+])
+def test_the_disclaimers_of_compliance_and_portal_offers_dress_them_as_bills(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+
+
+@pytest.mark.parametrize("pages", [
+    ["We're a small billing agency for physiotherapy clinics.",
+     "Claims out the same day, denials appealed, one flat monthly fee.",
+     "Harbor Billing Partners   207-555-0163"],
+    ["Somos una agencia de cobros para clínicas dentales.",
+     "Recuperamos facturas impagadas de más de 60 días.",
+     "Cobros Levante   96 555 0144"],
+])
+def test_a_sender_presenting_itself_to_a_stranger_offers_something(pages: list[str]) -> None:
+    assert "offer_to_stranger" in fired(scored(["\n".join(pages)]))
