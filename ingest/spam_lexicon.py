@@ -169,7 +169,7 @@ ADVERTISING = compile_any([
     r"seleccionado)", r"\bvous avez (?:gagné|été sélectionné)", r"\b(?:you|your \w+) (?:have|has) "
     r"(?:won|been drawn)\b",
     # a lottery the reader never entered: its number "drawn", a claims agent, a prize code
-    r"\blotter(?:y|ie)\b", r"\bloterie\b", r"\blotería\b", r"\b\w*verlosung\b",
+    r"\blotter(?:y|ie)\b", r"\bloterie\b", r"\blotería\b", r"verlosung\b",
     r"\bgewinn-?(?:code|nummer)\b", r"\bclaims? (?:agent|officer)\b",
     r"\b(?:your|ihre|votre|su) (?:fax ?number|faxnummer|numéro(?: de fax)?|número(?: de fax)?) "
     r"(?:was|has been|wurde|a été|ha sido|fue)\b",
