@@ -529,6 +529,7 @@ class SpamConfig(_Section):
     solicitation: float = 3.0
     offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
+    asks_for_secrets: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0

@@ -40,6 +40,7 @@ from ingest.spam_lexicon import (
     FAX_OPT_OUT,
     FAX_WORD,
     GENERIC_OPT_OUT,
+    NAMED_HOLDER,
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
@@ -49,11 +50,13 @@ from ingest.spam_lexicon import (
     OPT_OUT_OF,
     OPT_STRONG,
     ORDINARY,
+    OWN_REGISTER,
     PHONE,
     PITCH,
     PRICE,
     QUESTIONS,
     SALUTATION,
+    SECRET_FIELD,
     SOLD,
     STATED_RELATIONSHIP,
     TOLL_FREE,
@@ -96,6 +99,7 @@ class SpamWeights:
     solicitation: float = 3.0
     offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
+    asks_for_secrets: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -385,7 +389,18 @@ def dressed_as_bill(folded: str) -> str | None:
     found = NOT_A_BILL.search(folded)
     if found and SOLD.search(folded):
         return found.group(0)
+    found = OWN_REGISTER.search(folded)
+    if found and PRICE.search(folded):
+        return found.group(0).strip()
     return None
+
+
+def asks_for_secrets(lines: str) -> str | None:
+    """A blank form field for a password, a PIN, a card's security code or a banking login
+    (``lines``: the folded text with its lines): what no bank, supplier or colleague asks for
+    by fax, and what a phishing fax exists to collect. Its wording."""
+    found = SECRET_FIELD.search(lines)
+    return " ".join(found.group(0).split()) if found else None
 
 
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
@@ -394,6 +409,24 @@ DISGUISE = ("a reference number", "payment terms", "a court or case")
 # A form's blank field ("Patient name: ______", "DOB: ____") asks for what the sender does not
 # know: it is no patient, reference or addressee.
 BLANK_FIELD = re.compile(r"\b[a-z][^:_|\n]{0,30}:?[ \t]*_{3,}")
+# ... and so is a block of labels with nothing after them ("Mark:  Reg. No.:", "Geburtsdatum:
+# Tel.:", lines of "Account number:", "Routing number:"): fields left for the reader to fill in,
+# as OCR reads them when the form's rules are not printed as underscores. A lone heading
+# ("Befund:", "Diagnosis:") introduces the lines under it and stays; so does a greeting ending on
+# a colon ("Estimado Sr. Ruiz:"). Over folded lines (re.M).
+LABELS_ONLY = re.compile(r"^[ \t]*(?!estimad|querid|dear\b|sehr geehrt|lieb|cher|hola\b|hello\b|"
+                         r"hi\b|bonjour|buen|guten)(?:[^\n:]{1,40}:[ \t]*){1,3}$")
+
+
+def blank_labels_removed(lines: str) -> str:
+    """``lines`` without its blocks of blank form fields: a line of two or more labels and
+    nothing else, or a line of one beside another such line."""
+    rows = lines.split("\n")
+    labels = [LABELS_ONLY.match(row) is not None for row in rows]
+    kept = [row for i, row in enumerate(rows)
+            if not (labels[i] and (row.count(":") >= 2 or any(
+                labels[j] for j in (i - 1, i + 1) if 0 <= j < len(rows))))]
+    return "\n".join(kept)
 
 
 def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> list[str]:
@@ -402,10 +435,18 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
     ``lines``: the folded text with its lines, for a line opening on the reader's name)."""
     if "___" in folded:  # (the search tries every character: only where there are blanks)
         folded, lines = BLANK_FIELD.sub(" ", folded), BLANK_FIELD.sub(" ", lines)
+    if ":\n" in lines or lines.endswith(":"):
+        blanked = blank_labels_removed(lines)
+        if blanked != lines:
+            lines, folded = blanked, " ".join(blanked.split())
     marks = [name for name, pattern in ORDINARY.items()
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
     if "an addressee by name" not in marks and SALUTATION.search(lines):
         marks.append("an addressee by name")
+    if "a patient" not in marks and not disguised and NAMED_HOLDER.search(lines):
+        # (one kind with a patient, counted once; an offer dressed as a bill copies the
+        # holder's name from a public register as it copies a reference)
+        marks.append("a patient")
     if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
         marks.append("a printed web page")
     return marks
@@ -485,8 +526,12 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if disguise:
         fire("dressed_as_bill", weights.dressed_as_bill,
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
+    secret = asks_for_secrets(folded_lines)
+    if secret:
+        fire("asks_for_secrets", weights.asks_for_secrets,
+             f"a blank field for what nobody sends by fax: {secret!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
-                  or disguise is not None or stranger is not None)
+                  or disguise is not None or stranger is not None or secret is not None)
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -539,7 +584,7 @@ def weights_from(config: Any) -> SpamWeights:
         unsubscribe_only=c.unsubscribe_only, advertising_per_term=c.advertising_per_term,
         advertising_max=c.advertising_max, solicitation=c.solicitation,
         offer_to_stranger=c.offer_to_stranger,
-        dressed_as_bill=c.dressed_as_bill,
+        dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

@@ -131,7 +131,9 @@ COST_FREE = compile_any([
 ])
 TOLL_FREE = re.compile(
     r"\(?\b(?:1[\s.-]?)?\(?(?:800|833|844|855|866|877|888)\)?[\s.-]?\d{3}[\s.-]?\d{4}\b"
-    r"|(?<![\d+])0 ?80[0-5](?:[\s.-]?\d){5,8}(?!\d)"  # DE, FR, UK, AT freephone
+    # DE, FR, UK, AT freephone: 0800 ..., or 0801-0805 standing apart ("08031 ..." is
+    # Rosenheim's area code, "08041 ..." Bad Tölz's)
+    r"|(?<![\d+])0 ?80(?:0|[1-5](?![\d]))(?:[\s.-]?\d){5,8}(?!\d)"
     r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d)")  # ES
 
 # -- advertising -------------------------------------------------------------------------------
@@ -162,6 +164,29 @@ ADVERTISING = compile_any([
     r"\bwinner\b", r"\bprize\b", r"\bcomplimentary\b",
     r"\bfelicidades\b", r"\bganador\w*", r"\bpremio\b", r"\bfélicitations\b", r"\bgagnant\w*",
     r"\bgewinner\b", r"\bgewonnen\b", r"\bgewinnspiel", r"\bsorteo\b", r"\btirage au sort\b",
+    # the reader drawn or picked as a winner, in each language
+    r"\btiré(?:e|s|es)? au sort\b", r"\bausgelost\b", r"\b(?:ha|han) sido (?:sorteado|premiado|"
+    r"seleccionado)", r"\bvous avez (?:gagné|été sélectionné)", r"\b(?:you|your \w+) (?:have|has) "
+    r"(?:won|been drawn)\b",
+    # a lottery the reader never entered: its number "drawn", a claims agent, a prize code
+    r"\blotter(?:y|ie)\b", r"\bloterie\b", r"\blotería\b", r"verlosung\b",
+    r"\bgewinn-?(?:code|nummer)\b", r"\bclaims? (?:agent|officer)\b",
+    r"\b(?:your|ihre|votre|su) (?:fax ?number|faxnummer|numéro(?: de fax)?|número(?: de fax)?) "
+    r"(?:was|has been|wurde|a été|ha sido|fue)\b",
+    # a fortune without heirs offered for a share of it (the advance-fee letter)
+    r"\b(?:without|sans|ohne|sin) (?:any |an? |aucun |ningún )?(?:heirs?|héritiers?|erben|"
+    r"herederos?)\b", r"\b(?:parts|partes) (?:égales|iguales)\b",
+    r"\b(?:share|teilen|partager\w*|repartir\w*)\b[^.\n]{0,30}\b50 ?/ ?50\b",
+    r"\b(?:100 ?% )?risk[- ]free transaction\b", r"\bthis transaction is (?:100 ?% )?risk",
+    # a stock tip that disclaims advice, or names a price target, in each language
+    r"\balerta bursátil\b", r"\bobjetivo de precio\b", r"\bobjectif de cours\b",
+    r"\bnot (?:financial|investment) advice\b", r"\bno constituye (?:un )?asesoramiento\b",
+    r"\bne constitue pas un conseil\b", r"\bkeine anlageberatung\b",
+    # a request for money that promises a receipt for the taxman, or tiers of sponsors
+    r"\btax[- ]deductible\b", r"\b(?:charitable|official) (?:tax )?receipt\b",
+    r"\bsteuerlich absetzbar", r"\bspenden(?:quittung|bescheinigung)", r"\breçu fiscal\b",
+    r"\b(?:deducible|desgravable)s? (?:en|de) (?:el |la )?(?:irpf|impuesto|renta)",
+    r"\b(?:presenting|title|platinum|gold|silver|bronze) sponsor",
     r"\ball[- ]inclusive\b",
     r"\bcruise\b", r"\bget approved\b", r"\bpre-?approved\b", r"\bapproved in \d+",
     r"\bno credit check\b", r"\bbad credit\b", r"\bcash (?:advance|out)\b",
@@ -194,7 +219,7 @@ ADVERTISING = compile_any([
     r"\blivraison (?:gratuite|offerte)", r"\bsans engagement\b", r"\bdevis gratuit",
     r"\bau lieu de \d", r"\bà partir de \d", r"\bdès (?:maintenant|aujourd'hui)",
     r"\bcommande minimum", r"\bliste de prix", r"\btarifs?\b", r"\bjusqu'à épuisement",
-    r"\bprofitez\b", r"\bplaces limitées", r"\bmoins cher\b",
+    r"\bprofitez\b", r"\bplaces limitées", r"\bnombre de places limité", r"\bmoins cher\b",
     r"\bpremier mois (?:offert|gratuit)",
     r"\boffert(?:e|s)? (?:la|le|les|pour|à)\b",
     # Spanish
@@ -212,14 +237,19 @@ ADVERTISING = compile_any([
 # opt-out notice).
 PRICE = compile_any([
     # (an amount starts after a non-digit: otherwise a long run of digits is tried from each)
-    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)",
+    # (and after it with a dollar sign, as Quebec writes it: "249 $")
+    r"[$€£] ?\d",
+    r"(?<![\d.,])\d(?:[\d.,]*\d)?(?: ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)| \$)",
     r"\b\d+ ?% (?:off|rabatt|de remise|de réduction|de descuento)\b",  # a discount
 ])
 CALL_TO_ACTION = compile_any([
     # English
-    r"\border (?:now|today|by phone|by fax|online|yours)\b", r"\bto order\b",
+    r"\border (?:now|today|by phone|by fax|online|yours)\b",
+    # ("Call to order at 7:04 p.m.": a meeting opens; the look back comes after the word
+    # boundary so that the pattern is tried only where a word starts)
+    r"\bto order\b(?<!call to order)(?<!called to order)(?<!calls to order)",
     r"\bfax (?:us )?(?:your|back your|in your) order", r"\bfax (?:back )?this (?:form|sheet)",
-    r"\bcall (?:now|today|us today|us now)\b", r"\bcall [^.\n]{0,25}\bto (?:order|book|"
+    r"\bcall (?:now|today|us today|us now)\b", r"\bcall (?!to order)[^.\n]{0,25}\bto (?:order|book|"
     r"schedule|reserve|claim|apply|get|register|enroll|start)", r"\bbook (?:now|today)\b",
     r"\breserve (?:now|today|your)\b", r"\bregister (?:now|today|at|by phone)\b",
     r"\bsign up\b", r"\benroll\b", r"\bbook your\b", r"\bsend (?:us )?your (?:first|logo|order)",
@@ -254,7 +284,9 @@ _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
     r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
-    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung)")
+    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
+    # a permit, a work order: what an authority or a contractor files under
+    r"|permit|work order|genehmigung)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
@@ -265,9 +297,7 @@ ORDINARY = compile_each({
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
-        # the holder of an account or a contract, named ("Titular: Asesoría Ortega, S.L.")
-        r"\b(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
-        r"cliente)\s*:\s*[a-z]",
+        # (the holder of an account or a contract, named: NAMED_HOLDER, over lines)
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
     ],
     "a reference number": [
@@ -290,18 +320,31 @@ ORDINARY = compile_each({
         r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*"
         r"(?!doktor\b|doctor\b|kolleg|direktor|geschäftsführer|inhaber)[a-z]",
         r"\bliebe[r]? (?:frau|herr|kolleg\w*) [a-z]",
-        r"\bcher confrère\b", r"\bchère consœur\b",
+        # "Cher confrère" writes to one doctor; "Cher confrère, chère consœur" to any
+        r"\bcher confrère\b(?![,;/ ]+(?:et )?chère cons)", r"\b(?<!confrere, )(?<!confrere )"
+        r"chère consœur\b",
         r"\b(?:cher|chère) (?:monsieur|madame|docteur|dr) [a-z]",
+        # a letter's attention line naming its reader ("At.: Sr. Diego Carrizo", "Attn: Ms. Lee",
+        # "z. Hd. Herrn Vogel", "À l'attention de M. Roux", "Atención: Sra. Díaz")
+        r"\b(?:attn|att|at(?=\.)|atención|atencion|a/a|z\.? ?hd|zu händen(?: von)?|"
+        # (folded, "à" is "a": written so, not as a letter OCR may misread)
+        r"a l'attention de)"
+        r"(?:\.\s*:?|\s*:|\s)\s*(?:(?:sr|sra|srta|mr|mrs|ms|dr|herrn?|frau|mme|monsieur|madame|"
+        r"señor|señora)\.?|m\.) (?!doktor|doctor|docteur|doctora|kolleg|direct|geschäftsführ|"
+        r"inhaber|owner|manager|responsable|encargad|gerente)[a-z]",
         r"\bestimad[oa] (?:sr|sra|dr|dra|señor|señora|doctor|doctora|colega)\.? [a-z]",
         # a first name ("Dear Danielle,"), not a role a broadcast greets ("Dear Doctor,")
         r"\b(?:dear|hi|hello|hallo|liebe|lieber|bonjour|hola|querid[oa]) (?!(?:friends?|"
         r"doctors?|colleagues?|customers?|clients?|sirs?|madam|partners?|valued|practice|"
         r"managers?|office|team|all|everyone|everybody|there|folks|readers?|homeowners?|owners?|"
-        r"providers?|"
+        r"providers?|docs?|boss|fellows?|sirs?|madams?|business|entrepreneurs?|"
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
-        r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)[a-z][a-z'-]+ ?,",
+        r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
+        # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
+        r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde)\b)"
+        r"[a-z][a-z'-]+ ?,",
     ],
     "payment terms": [
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
@@ -341,6 +384,13 @@ ORDINARY = compile_each({
         r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
         r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
         r"\bcomme convenu\b",
+        r"\b(?:conforme|de acuerdo)(?: a| con)? lo (?:conversado|hablado|acordado)\b",
+        r"\bsegún lo (?:conversado|hablado)\b",
+        r"\b(?:tal )?como (?:acordamos|hablamos|quedamos)\b",
+        r"\b(?:as per|following|further to) our (?:conversation|call|phone call|telephone "
+        r"conversation|meeting|visit)\b",
+        r"\bsuite à (?:notre|votre) (?:appel|visite|rendez-vous)\b",
+        r"\bnach unserem (?:telefonat|gespräch|termin)\b",
         # a job offered to the person who applied for it
         r"\boffer you the (?:role|position|post|job)\b",
         r"\b(?:your|ihre[rm]?|votre|su) (?:application|interview|bewerbung|vorstellungsgespräch|"
@@ -349,22 +399,65 @@ ORDINARY = compile_each({
         # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
         r"\b(?:regular|existing|loyal) (?:customers?|clients?)\b", r"\bstammkund\w*",
         r"\bclients? (?:fidèles?|habituels?)\b", r"\bclientes? (?:habituales?|fieles?)\b",
+        r"\bthank you for your (?:continued |ongoing |loyal )?(?:business|loyalty|patronage)\b",
+        r"\byour (?:contracted|agreed) (?:pricing|prices|rates)\b",
+        r"\byour (?:sales )?(?:representative|account manager)\b",
+        r"\bvielen dank für ihre (?:treue|langjährige)", r"\bmerci (?:de|pour) votre fidélité\b",
+        r"\bgracias por su (?:fidelidad|preferencia)\b",
+    ],
+    # a school writing to its pupils' parents ("To: Parents/Guardians of Grade 4", "Liebe Eltern
+    # der Klasse 3b", "Aux parents des élèves", "Señores padres de 5.º grado")
+    "a school's letter to parents": [
+        r"\b(?:to:?|dear|all) parents\b", r"\bparents?(?: ?/ ?| and | & )(?:guardians|carers|"
+        r"caregivers)\b", r"\bparents of (?:grade|room|class|year|our (?:pupils|students))\b",
+        r"\b(?:liebe|an die|an alle) eltern\b", r"\beltern der klasse\b",
+        r"\b(?:aux|chers|chères) parents\b", r"\bparents (?:des|d')élèves\b",
+        r"\b(?:señores|estimados|queridos|a los) padres\b", r"\bpadres de familia\b",
+    ],
+    # the minutes of a meeting: who was present, what was moved and carried
+    "minutes of a meeting": [
+        r"\bminutes of the (?:[\w-]+ ){0,4}(?:meeting|session)\b", r"\bquorum\b",
+        r"\bmotion (?:\w+ ){0,3}carried\b", r"\bprotokoll der (?:[\w-]+ ){0,3}(?:sitzung|"
+        r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l')",
+        r"\bacta de la (?:reunión|junta|asamblea|sesión)",
     ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
         r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
     ],
     "clinical content": [
-        r"\bdiagnos", r"\b\d+ ?mg\b", r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
+        r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)",
+        r"\b\d+ ?mg\b", r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
         r"\breceta\b",
     ],
 })
+# The holder of an account, a contract or a permit, named on the label's line ("Titular: Asesoría
+# Ortega, S.L.", "Kunde: Firma Seidl"); ingest/spam.py counts
+# it as "a patient" is counted. Not a role ("Customer: THE PRACTICE MANAGER"), nor a greeting
+# ("Estimado cliente:"), nor a blank label whose next line is prose ("Señor(a) titular:" /
+# "Le informamos ..."). Run over folded lines (re.M).
+NAMED_HOLDER = re.compile(_ocr_tolerant(
+    r"\b(?<!estimado )(?<!estimada )(?<!querido )(?<!dear )(?<!valued )(?<!cher )(?<!liebe )"
+    r"(?<!lieber )(?<!geehrter )(?<!geehrte )"
+    r"(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
+    r"cliente)[ \t]*:[ \t]*"
+    r"(?!the\b|valued\b|our\b|your\b|owner\b|practice\b|office\b|manager\b)[a-z]"), re.M)
 # A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
 # "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
 SALUTATION = re.compile(_ocr_tolerant(
     r"^\s*(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|frau|herr|sr|"
     r"sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor)\.? (?:(?:dr|prof)\.? )*"
     r"[a-z][\w'-]+ ?[,:]"), re.M)
+# A form field asking for what nobody sends by fax: a password, a PIN, a card's security code,
+# an online-banking login or a TAN, left blank for the reader to fill in ("Password: ____",
+# "PIN:" at the end of a line). Run over folded lines (re.M). ("Never share your password"
+# and "your new PIN: 4417" ask for nothing.)
+SECRET_FIELD = re.compile(_ocr_tolerant(
+    r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cvc|card security code|security code|"
+    r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
+    r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
+    r"número secreto)\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
+    re.M)
 # A line that is a way to reach the sender and nothing else ("Tel. 0711 5550 4402",
 # "Tél. 01 99 00 52 30", "Phone: 555-0101"). Run over folded lines (re.M).
 CONTACT_LINE = re.compile(_ocr_tolerant(
@@ -475,6 +568,7 @@ OFFER = compile_any([
     r"(?<!toll )(?<!toll-)(?<!powder )(?<!powder-)(?<!latex-)(?<!latex )\bfree\b(?! of\b)",
     r"\bno[- ](?:cost|obligation)\b", r"\bgratis\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
+    r"\bsin (?:costo|coste|cargo)\b", r"\b(?:nous )?vous propos(?:e|ons)\b",
     r"\bcatalog\w*", r"\bkatalog\w*", r"\bcatálogo\w*", r"\bprice list\b", r"\bpreisliste\b",
     r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
     # a service pitched to a stranger, with no price: "we buy buildings", "we can put you on
@@ -515,10 +609,18 @@ PITCH = compile_any([
     r"pas assez)[^.?!\n]{0,70}\?",
     r"\b(?:necesita|busca|buscas|está buscando|cansado de|harto de|cuánto|quiere)\b"
     r"[^.?!\n]{0,70}\?",
+    # the sender presenting itself to a stranger: "We're a collection agency for ...", "Wir sind
+    # ein Team aus ...", "Nous sommes une agence ...", "Somos una empresa ..."
+    r"\bwe(?:'re| are) an? (?:[\w-]+ ){0,3}(?:agency|company|firm|team|provider|specialists?|"
+    r"consultancy)\b", r"\bwir sind (?:ein|eine) (?:[\w-]+ ){0,3}(?:agentur|firma|unternehmen|team|"
+    r"dienstleister|spezialist\w*)\b", r"\bnous sommes (?:un|une) (?:[\w-]+ ){0,3}(?:agence|"
+    r"société|entreprise|cabinet|équipe|spécialiste)\b", r"\bsomos (?:un|una) (?:[\w-]+ ){0,3}"
+    r"(?:agencia|empresa|firma|equipo|especialistas?)\b",
     r"\b(?:our|unser[e]?|notre|nos|nuestr[oa]s?) (?:[\w-]+ )?(?:agency|company|firm|team|"
     r"service|services|software|system|solution|product|products|agentur|firma|lösung|dienst|"
     r"agence|société|entreprise|logiciel|solution|équipe|empresa|agencia|servicio|servicios|"
-    r"equipo|solución)\b[^.\n]{0,60}\b(?:can|will|offers?|provides?|handles?|takes?|bietet|"
+    r"equipo|solución|organisme|cabinet|centre|institut|instituto|centro|unternehmen)\b"
+    r"[^.\n]{0,60}\b(?:can|will|offers?|provides?|handles?|takes?|bietet|"
     r"übernimmt|erledigt|nimmt|liefert|met|propose|offre|gère|prend|ofrece|gestiona|se encarga)\b",
 ])
 # A request to act, in a sentence that gives a number to act on.
@@ -541,6 +643,8 @@ ACT = compile_any([
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
+    r"\btéléphonez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b", r"\bescríbanos\b",
+    r"\bécrivez-nous\b", r"\bschreiben sie uns\b",
     # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
     r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
     r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
@@ -556,7 +660,8 @@ DRESSED_AS_BILL = compile_any([
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
     r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
     r"\bthis is (?:only )?an offer\b",
-    r"\bby signing,? you (?:order|accept|agree to (?:order|purchase|a))\b",
+    r"\bby signing(?: (?:this|the) (?:form|document|coupon|page|sheet))?,? you (?:order|accept|"
+    r"agree to (?:order|purchase|a))\b",
     r"\bmit (?:ihrer|der|dieser) unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
     r"akzeptieren) sie\b",
     r"\b(?:dies ist|es handelt sich (?:hierbei )?um|hierbei handelt es sich um) "
@@ -590,12 +695,39 @@ DRESSED_AS_BILL = compile_any([
     r"\bsans (?:aucun )?lien avec\b", r"\baucun lien avec\b",
     r"\bn'est (?:pas|aucunement) (?:lié|affilié|rattaché)e?s? (?:à|au|aux)\b",
     r"\bsin (?:ninguna )?(?:relación|vinculación|vínculo) con\b",
+    # ... or says it is a private business, not the office whose notices it imitates
+    r"\bis a private (?:company|firm|organi[sz]ation|publisher|register|registry|service|entity|"
+    r"body)\b", r"\bnot (?:a|an) (?:notice|letter|communication|invoice|bill) (?:from|of|by) the\b",
+    r"\bnot (?:issued|sent) by (?:the|any)\b", r"\bno\b[^.]{0,40}\b(?:obligation|duty) arises\b",
+    r"\b(?:ist )?ein privates? (?:unternehmen|register|verzeichnis|dienstleister|verlag)\b",
+    r"\bkein (?:schreiben|bescheid) (?:des|der|vom)\b", r"\bstammt nicht (?:vom|von der)\b",
+    r"\bprivate[rn]? anbieter", r"\bprivate provider\b", r"\bprestataire privé\b",
+    r"\bproveedor privado\b",
+    # the disclaimer California makes such offers print
+    r"\bnot (?:been )?approved or endorsed by any (?:governmental|government) agency\b",
+    r"\bnot being made by an agency of the government\b",
+    r"\b(?:un organisme|une société|une entreprise|un registre) privée?\b",
+    r"\bn'émane (?:pas|aucunement) d", r"\bn'est pas (?:émise?|envoyée?) par\b",
+    r"\b(?:es|registro es) (?:un registro |una empresa |una entidad )?privad[oa]\b",
+    r"\bno depende (?:de|del)\b", r"\bno (?:procede|proviene) (?:de|del)\b",
     r"\bno (?:tiene|guarda|mantiene) (?:ninguna )?(?:relación|vinculación) con\b",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
 NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",
                           r"\b(?:keine|nicht (?:um )?eine) rechnung\b",
                           r"\bpas une facture\b", r"\bno es una factura\b"])
+# A bill for an entry in the sender's own register, directory or publication ("the publication
+# of your entry in our register", "l'insertion de votre établissement dans notre annuaire",
+# "su inscripción en nuestro registro"): a public register or a directory the reader chose does
+# not bill for "our" register; ingest/spam.py counts it only beside a price. (A members'
+# directory is a bulletin's, not an offer.)
+OWN_REGISTER = compile_any([
+    r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?) (?![^.]{0,30}(?:member|mitglied|membre|socio|"
+    r"adhérent))(?:[\w-]+ ){0,2}(?:[a-z]+(?=register|verzeichnis)|)(?:register|registry|"
+    r"directory|directories|verzeichnis|branchenbuch|"
+    r"annuaire|répertoire|recueil|registre|registro|directorio|guía|anuario|handbook|"
+    r"yearbook)\b",
+])
 SOLD = compile_any([r"\boffer\b", r"\bsolicitation\b", r"\blisting\b", r"\bdirectory\b",
                     r"\bangebot\b", r"\beintrag\w*", r"\bverzeichnis", r"\boffre\b",
                     r"\bannuaire\b", r"\binsertion\b", r"\boferta\b", r"\binserci"])

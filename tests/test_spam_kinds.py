@@ -370,3 +370,231 @@ KNOWN_PARTIES = [
 def test_commercial_looking_correspondence_is_not_flagged(pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
     assert verdict.verdict == "ham" and verdict.score < 4.0, verdict.signals
+
+
+# A form asking a stranger for what nobody sends by fax (passwords, PINs, banking logins): the
+# kind of a phishing fax, in each language, whatever it says it is about.
+SECRET_FORMS = [
+    ["PAYROLL PORTAL - MANDATORY RE-ENROLMENT",
+     "Our payroll platform is migrating. Every employer account must be re-validated",
+     "before Friday or salary runs will be held.",
+     "Employer name:", "Online banking username:", "Password:",
+     "Card security code:",
+     "Fax the completed sheet to 1-877-555-0190 today."],
+    ["Sicherheitsabgleich Ihres Geschäftskontos",
+     "Zur Vermeidung einer Sperrung bestätigen Sie bitte umgehend Ihre Zugangsdaten.",
+     "Kontonummer:", "Passwort:", "TAN: ________",
+     "Bitte zurückfaxen an 069 555 0471."],
+    ["Mise à jour de sécurité - Service Clients Entreprises",
+     "Merci de compléter ce formulaire sous 24 heures pour éviter le blocage de vos accès.",
+     "Raison sociale :", "Identifiant :", "Mot de passe :", "Code secret :",
+     "Retour par fax au 01 55 50 44 12."],
+    ["VERIFICACIÓN DE SEGURIDAD BANCARIA",
+     "Para evitar la suspensión de su banca en línea complete los datos:",
+     "Titular de la cuenta:", "Número de tarjeta:", "Contraseña:", "Clave de acceso:",
+     "Envíe este formulario por fax al 91 555 02 77."],
+]
+
+
+@pytest.mark.parametrize("pages", SECRET_FORMS)
+def test_a_form_asking_for_passwords_or_pins_is_flagged(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)], sender="")
+    assert fired(verdict).get("asks_for_secrets") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_bank_that_says_it_never_asks_for_a_pin_asks_for_nothing() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr. Okafor,",
+        "Your new business debit card for account 4471-0098 was dispatched today.",
+        "We will never ask for your PIN or password by fax, e-mail or telephone.",
+        "Your new PIN: sent separately by post.",
+        "Kind regards, Branch Services"])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Offers that imitate an official register's notice and say, in a line, that the sender is a
+# private business and not that office.
+PRIVATE_REGISTERS = [
+    ["PATENT & DESIGN PUBLICATION BUREAU", "Publication fee for your design: $1,480.00",
+     "Pay within 14 days to keep your design in the international publication index.",
+     "PDPB Ltd is a private company. This is not a notice from the national patent office."],
+    ["EUROPÄISCHES MARKENVERZEICHNIS", "Gebühr für die Eintragung Ihrer Marke: 1.260,00 EUR",
+     "Zahlbar innerhalb von 10 Tagen.",
+     "Das EMV ist ein privates Unternehmen und stammt nicht vom Deutschen Patent- und "
+     "Markenamt."],
+    ["RÉPERTOIRE INTERNATIONAL DES BREVETS", "Frais d'inscription de votre brevet : 940,00 EUR",
+     "Règlement sous 15 jours.",
+     "Le RIB est un organisme privé ; ce courrier n'émane pas de l'INPI."],
+    ["GUÍA MUNDIAL DE MARCAS", "Cuota de inscripción de su marca: 1.150,00 EUR",
+     "Abone el importe en un plazo de 10 días.",
+     "Esta guía es privada y no depende de la Oficina Española de Patentes y Marcas."],
+]
+
+
+@pytest.mark.parametrize("pages", PRIVATE_REGISTERS)
+def test_an_offer_that_says_it_is_a_private_business_is_dressed_as_a_bill(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
+        verdict.signals
+
+
+# A bill for an entry in the sender's own register or directory, with no disclaimer at all.
+OWN_REGISTER_BILLS = [
+    ["Bundesweites Gewerbeverzeichnis - Rechnung Nr. BGV-26-55120",
+     "Für die Aufnahme Ihres Betriebs in unser Gewerbe- und Branchenverzeichnis berechnen wir:",
+     "Eintrag Basis (24 Monate) 612,00 EUR",
+     "Bitte überweisen Sie den Betrag innerhalb von 8 Tagen."],
+    ["GUIDE DES ENTREPRISES DU SUD", "Facture n° GES-26-3310",
+     "Parution de votre société dans notre répertoire régional des entreprises :",
+     "Forfait annuel 395,00 EUR HT, payable à réception par virement."],
+    ["NATIONAL TRADE REGISTER OF CONTRACTORS", "Invoice TRC-26-7781",
+     "Annual entry of your company in our contractors register: $789.00",
+     "Payment due within 10 days."],
+]
+
+
+@pytest.mark.parametrize("pages", OWN_REGISTER_BILLS)
+def test_a_bill_for_an_entry_in_the_senders_own_register_is_dressed_as_a_bill(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
+        verdict.signals
+
+
+def test_a_members_directory_invoice_is_not_an_own_register_bill() -> None:
+    verdict = scored(["\n".join([
+        "Verband der Elektrohandwerke Nordbaden", "Mitgliedsnummer 20417",
+        "Sehr geehrter Herr Brandt,",
+        "für Ihren Eintrag in unser Mitgliederverzeichnis 2027 berechnen wir 45,00 EUR,",
+        "wie jedes Jahr mit dem Beitrag. Mit freundlichen Grüßen, Geschäftsstelle"])])
+    assert "dressed_as_bill" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+def marks_of(text: str) -> list[str]:
+    from ingest.spam import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    return ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+
+
+def test_a_block_of_blank_labels_is_no_mark_but_a_heading_is_kept() -> None:
+    form = "\n".join(["Schnellkredit ohne Auskunft", "Name, Vorname:", "Geburtsdatum:   Tel.:",
+                      "Gewünschter Betrag:"])
+    assert marks_of(form) == []
+    report = "\n".join(["Patient: Vogt, Ilse, geb. 02.09.1949", "Befund:",
+                        "Diagnose: Coxarthrose rechts."])
+    assert {"a patient", "clinical content"} <= set(marks_of(report))
+
+
+@pytest.mark.parametrize("greeting", ["Hi Doc,", "Estimado cliente:",
+                                      "Cher confrère, chère consœur,"])
+def test_a_greeting_to_a_role_is_no_addressee(greeting: str) -> None:
+    assert marks_of(f"{greeting}\nSpecial offer on our services this month.") == []
+
+
+@pytest.mark.parametrize("line", ["At.: Sr. Ramiro Ocampo, Compras",
+                                  "z. Hd. Herrn Vogel, Einkauf",
+                                  "À l'attention de M. Roux",
+                                  "Conforme a lo conversado ayer, le cotizamos:",
+                                  "Following our call this morning, here are the prices:"])
+def test_an_attention_line_or_a_reply_after_a_conversation_is_correspondence(line: str) -> None:
+    assert marks_of(line), line
+
+
+def test_a_bavarian_area_code_is_no_freephone_and_diagnostic_tools_are_no_clinic() -> None:
+    verdict = scored(["\n".join([
+        "Pfarrbüro St. Georg", "Krippenspiel am 24.12. um 16 Uhr. Anmeldung 08031 555 0811.",
+        "Werkstatt: neue diagnostic equipment for the parish bus arrived."])])
+    assert "toll_free_callback" not in fired(verdict), verdict.signals
+    assert "toll_free_callback" in fired(scored(["Call 0800 555 0123 now."]))
+    assert marks_of("Our diagnostic equipment and tools") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Customer: THE OFFICE MANAGER\nRenewal fee $240.00",   # a role where a name would be
+    "Señor(a) titular:\nLe informamos que su inscripción vence.",  # a blank label, then prose
+    "Liebe Geschäftskunden,\nunsere Präsentkörbe ab 29,90 EUR.",  # a role in a compound
+])
+def test_a_role_where_a_name_would_be_is_no_mark(text: str) -> None:
+    assert marks_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kunde: Schreinerei Albrecht GmbH",
+    "Permit #: BLD-2027-00412  Issued: 01/12/2027",
+    "Thank you for your continued business.",
+    "MINUTES OF THE ANNUAL GENERAL MEETING\nQuorum confirmed. Motion carried 5-0.",
+])
+def test_a_named_holder_a_permit_a_customer_thanked_and_minutes_are_correspondence(
+        text: str) -> None:
+    assert marks_of(text), text
+
+
+def test_a_meeting_called_to_order_orders_nothing() -> None:
+    verdict = scored(["\n".join([
+        "PARENT-TEACHER ASSOCIATION - BOARD", "1. Call to order at 6:30 p.m.",
+        "2. Treasurer: the bake sale raised $1,240; balance $4,210.",
+        "3. Adjourned at 7:50 p.m."])])
+    assert "solicitation" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("opening", ["To: Parents/Guardians of Room 12",
+                                     "Liebe Eltern der Klasse 2a,",
+                                     "Aux parents des élèves de CE2",
+                                     "Señores padres de 3.er grado:"])
+def test_a_schools_letter_to_parents_is_correspondence(opening: str) -> None:
+    pages = ["\n".join([opening, "Outing to the aquarium on 14/02: 14 $ per child.",
+                        "Please return the slip. School office 555-0182."])]
+    verdict = score(page_texts=pages, from_number=None, from_raw=None, provider_is_spam=False,
+                    weights=SpamWeights(model=0.0, model_unmarked=0.0), blocklist=set(),
+                    allowlist=set())
+    assert "a school's letter to parents" in str(verdict.signals), verdict.signals
+    assert verdict.score < 3.0, verdict.signals
+
+
+# Kinds the written sets' authors keep sending and that need no offer: a lottery the reader
+# never entered, a fortune without heirs offered for a share, a stock tip that disclaims
+# advice. Each says so in a phrase of its own (new wordings).
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Your fax number was selected in the Pacific business lottery. Quote code PB-22.",
+     "lottery"),
+    ("Ihre Faxnummer wurde bei der Sommerverlosung gezogen: 1.800 EUR Reisegutschein.",
+     "verlosung"),
+    ("Un client est décédé sans héritiers ; nous partagerons les fonds à parts égales.",
+     "sans heritiers"),
+    ("Mi cliente murió sin herederos. Repartiremos 50/50 los 3 millones.", "sin herederos"),
+    ("Objetivo de precio +250 %. Este aviso no constituye asesoramiento financiero.",
+     "objetivo de precio"),
+    ("Target in two weeks: triple. This is not financial advice.", "not financial advice"),
+])
+def test_lotteries_fortunes_without_heirs_and_stock_tips_say_what_they_are(
+        text: str, phrase: str) -> None:
+    verdict = scored([text])
+    assert phrase in str(verdict.signals), verdict.signals
+
+
+@pytest.mark.parametrize("pages", [
+    ["CORPORATE COMPLIANCE FILINGS", "Annual shareholder minutes preparation: $175.00",
+     "Return this form with your fee by January 31.",
+     "This product or service has not been approved or endorsed by any governmental agency."],
+    ["Gewerbedaten-Aktualisierung 2027", "Offener Betrag: 389,00 EUR, zahlbar in 7 Tagen.",
+     "Bundesweites Gewerbeportal (privater Anbieter)"],
+])
+def test_the_disclaimers_of_compliance_and_portal_offers_dress_them_as_bills(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+
+
+@pytest.mark.parametrize("pages", [
+    ["We're a small billing agency for physiotherapy clinics.",
+     "Claims out the same day, denials appealed, one flat monthly fee.",
+     "Harbor Billing Partners   207-555-0163"],
+    ["Somos una agencia de cobros para clínicas dentales.",
+     "Recuperamos facturas impagadas de más de 60 días.",
+     "Cobros Levante   96 555 0144"],
+])
+def test_a_sender_presenting_itself_to_a_stranger_offers_something(pages: list[str]) -> None:
+    assert "offer_to_stranger" in fired(scored(["\n".join(pages)]))
