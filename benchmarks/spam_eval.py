@@ -48,14 +48,13 @@ signal), on two labelled sets side by side in one run:
   K were scored; committed before they were scored, held out like them.
 
 Apart from J and K (studied for the concepts only) and L and M (held out) every set is studied,
-and the shipped model
-(ingest/spam_model.json) is trained on the written training faxes *and* on every such set
-(benchmarks/spam_train.py), so their default-configuration figures are training figures. The
-honest figure for the model is the cross-validation that follows, on the same OCR'd text:
-for each labelled set, the model retrained on the written training faxes plus every *other*
-labelled set and the whole scorer run on the one left out. (The hand-written concepts were
-written looking at every set here: only a set written after them, and scored once, tests
-them.) ``--by-author`` adds the nearest thing to that here: each set of training faxes
+and the shipped model (ingest/spam_model.json) is trained on the written training faxes *and*
+on every such set (benchmarks/spam_train.py), so their default-configuration figures are
+training figures. The honest figure for the model is the cross-validation that follows, on the
+same OCR'd text: for each labelled set, the model retrained on the written training faxes plus
+every *other* labelled set and the whole scorer run on the one left out. (The hand-written
+concepts were written looking at every set here: only a set written after them, and scored
+once, tests them.) ``--by-author`` adds the nearest thing to that here: each set of training faxes
 written by another author (benchmarks/spam_train.py ``written_sets``) scored as printed by a
 model trained without it.
 
