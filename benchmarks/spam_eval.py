@@ -46,6 +46,9 @@ signal), on two labelled sets side by side in one run:
 - held-out L and M: tests/spam_heldout_l.py, tests/spam_heldout_m.py (60 junk / 60
   legitimate each), written by two more authors who read nothing of the project, after J and
   K were scored; committed before they were scored, held out like them.
+- held-out N and O: tests/spam_heldout_n.py, tests/spam_heldout_o.py (60 junk / 60
+  legitimate each), by two more such authors, written while L and M were being studied;
+  committed before they were scored, held out.
 
 Apart from J and K (studied for the concepts only) and L and M (held out) every set is studied,
 and the shipped model (ingest/spam_model.json) is trained on the written training faxes *and*
@@ -196,7 +199,7 @@ def written_faxes(name: str) -> dict[str, FaxText]:
 # scored once. J and K are since studied for the concepts, but never in any model's training
 # here (nor in the shipped one's): retrained on them, the model missed two junk kinds the tests
 # pin. L and M are held out.
-HELD_OUT = ("held-out J", "held-out K", "held-out L", "held-out M")
+HELD_OUT = ("held-out J", "held-out K", "held-out L", "held-out M", "held-out N", "held-out O")
 
 
 def all_sets() -> dict[str, list]:
@@ -206,9 +209,12 @@ def all_sets() -> dict[str, list]:
     from tests.spam_heldout_k import heldout_k_items
     from tests.spam_heldout_l import heldout_l_items
     from tests.spam_heldout_m import heldout_m_items
+    from tests.spam_heldout_n import heldout_n_items
+    from tests.spam_heldout_o import heldout_o_items
 
     return {**labelled_sets(), "held-out J": heldout_j_items(), "held-out K": heldout_k_items(),
-            "held-out L": heldout_l_items(), "held-out M": heldout_m_items()}
+            "held-out L": heldout_l_items(), "held-out M": heldout_m_items(),
+            "held-out N": heldout_n_items(), "held-out O": heldout_o_items()}
 
 
 def from_saved_texts(path: Path, wanted: str | None) -> None:
