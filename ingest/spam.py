@@ -421,7 +421,8 @@ LABELS_ONLY = re.compile(r"^[ \t]*(?!estimad|querid|dear\b|sehr geehrt|lieb|cher
 def blank_labels_removed(lines: str) -> str:
     """``lines`` without its blocks of blank form fields: a line of two or more labels and
     nothing else, or a line of one beside another such line."""
-    rows = lines.split("\n")
+    # (OCR often reads a form's rows with an empty line between them: those do not part a block)
+    rows = [row for row in lines.split("\n") if row.strip()]
     labels = [LABELS_ONLY.match(row) is not None for row in rows]
     kept = [row for i, row in enumerate(rows)
             if not (labels[i] and (row.count(":") >= 2 or any(
@@ -480,7 +481,12 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     notice = find_opt_out(page_texts, folded_pages)
     disguise = dressed_as_bill(folded)
     folded_lines = "\n".join(folded_pages)
-    marks = ordinary_marks(folded, disguised=disguise is not None, lines=folded_lines)
+    secret = asks_for_secrets(folded_lines)
+    # A fax asking for a PIN or a card's code imitates a bank's or an office's notice, case
+    # number and all, as an offer dressed as a bill imitates an invoice: its references are no
+    # sign of correspondence.
+    marks = ordinary_marks(folded, disguised=disguise is not None or secret is not None,
+                           lines=folded_lines)
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -526,7 +532,6 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if disguise:
         fire("dressed_as_bill", weights.dressed_as_bill,
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
-    secret = asks_for_secrets(folded_lines)
     if secret:
         fire("asks_for_secrets", weights.asks_for_secrets,
              f"a blank field for what nobody sends by fax: {secret!r}")

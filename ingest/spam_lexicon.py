@@ -286,7 +286,9 @@ _REFERENCE = (
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
-    r"|permit|work order|genehmigung)")
+    r"|permit|work order|genehmigung"
+    # a booking: what a hotel, a venue or a carrier confirms under
+    r"|booking|reservation|réservation|reserva|buchung)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
@@ -328,7 +330,7 @@ ORDINARY = compile_each({
         # "z. Hd. Herrn Vogel", "À l'attention de M. Roux", "Atención: Sra. Díaz")
         r"\b(?:attn|att|at(?=\.)|atención|atencion|a/a|z\.? ?hd|zu händen(?: von)?|"
         # (folded, "à" is "a": written so, not as a letter OCR may misread)
-        r"a l'attention de)"
+        r"a (?:l' ?)?attention de|(?<![\w-])to(?=\s*:))"
         r"(?:\.\s*:?|\s*:|\s)\s*(?:(?:sr|sra|srta|mr|mrs|ms|dr|herrn?|frau|mme|monsieur|madame|"
         r"señor|señora)\.?|m\.) (?!doktor|doctor|docteur|doctora|kolleg|direct|geschäftsführ|"
         r"inhaber|owner|manager|responsable|encargad|gerente)[a-z]",
@@ -340,6 +342,7 @@ ORDINARY = compile_each({
         r"providers?|docs?|boss|fellows?|sirs?|madams?|business|entrepreneurs?|"
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
+        r"directors?|again|taxpayers?|contribuyentes?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
         r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
         # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
@@ -421,6 +424,22 @@ ORDINARY = compile_each({
         r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l')",
         r"\bacta de la (?:reunión|junta|asamblea|sesión)",
     ],
+    # a contract between two named parties, signed by both ("De una parte ... De otra",
+    # "firman por duplicado", "fait en deux exemplaires", "in zweifacher Ausfertigung")
+    "a contract between parties": [
+        r"\bde una parte\b[^|]{0,300}?\bde otra(?: parte)?\b", r"\bfirman por duplicado\b",
+        r"\bfait en (?:deux|double|trois) exemplaires\b", r"\bentre les soussignés\b",
+        r"\bin (?:zweifacher|doppelter|dreifacher) ausfertigung\b",
+        r"\b(?:executed|signed) in (?:duplicate|triplicate|two counterparts)\b",
+        r"\bby and between\b", r"\bin witness whereof\b",
+    ],
+    # the clerk handling the reader's own file, as an office's letter names them ("Bearbeiter/in:
+    # Frau ...", "Dossier suivi par", "Tramitado por", "Case officer:")
+    "a clerk handling the file": [
+        r"\b(?:sach)?bearbeiter(?:/?in|\(in\))?\s*:", r"\bihr zeichen\b",
+        r"\b(?:dossier|affaire) suivie? par\b", r"\btramitad[oa] por\b",
+        r"\bcase (?:officer|handler|worker)\s*:", r"\bhandled by\s*:",
+    ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
         r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
@@ -456,7 +475,11 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cvc|card security code|security code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
     r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
-    r"número secreto)\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
+    r"número secreto|clave de \d+ d[ií]gitos|token|c[oó]digo de seguridad(?: \(cvv2?\))?|"
+    r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"
+    r"online-banking-(?:kennung|zugang|pin)|zugangsdaten|identifiant (?:de connexion|bancaire)|"
+    r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
+    r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
     re.M)
 # A line that is a way to reach the sender and nothing else ("Tel. 0711 5550 4402",
 # "Tél. 01 99 00 52 30", "Phone: 555-0101"). Run over folded lines (re.M).
@@ -484,7 +507,7 @@ WEB_FURNITURE = compile_any([
 OPT_ACTION = compile_any([
     # English: "remove" and "off" only in their opt-out constructions ("remove the cartridge",
     # "click Remove" are instructions, not notices).
-    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b",
+    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b", r"\b(?:cross|strike) (?:out|through)\b",
     # "removal" as the request ("Removal line:", "fax removal"), not any removal near "fax"
     r"\bremoval\b(?= ?(?::|lines?\b|numbers?\b|requests?\b|hotline|desk|is processed|within))",
     r"\b(?:fax|list|number) removal\b",
@@ -505,10 +528,13 @@ OPT_ACTION = compile_any([
     # French
     r"\bdésinscri\w*", r"\bdésabonn\w*", r"\bretir\w*", r"\bradi(?:er|ation)\b",
     r"\bsupprim\w*", r"\brefus(?:er|ez)?\b", r"\boppos(?:er|ez|ition)\b",
+    # a number crossed out on the page and the page sent back ("barrez", "rayez", "tache")
+    r"\bbarr(?:ez|er)\b", r"\bray(?:ez|er)\b",
     r"\bne\W+(?:\w+\W+){0,2}?plus\b",
     r"\bne pas recevoir\b",
     # Spanish
     r"\bbaja\b", r"\bdejar de\b", r"\bno (?:desea|quiere|deseo|quiero)\w*", r"\bno recibir\b",
+    r"\btach(?:e|ar|en)\b",
     r"\bno más\b", r"\belimin\w*", r"\bexclu\w*", r"\bborr\w*",
 ])
 # English verbs of stopping take their object after them ("stop these faxes"): "the old fax
@@ -711,6 +737,30 @@ DRESSED_AS_BILL = compile_any([
     r"\b(?:es|registro es) (?:un registro |una empresa |una entidad )?privad[oa]\b",
     r"\bno depende (?:de|del)\b", r"\bno (?:procede|proviene) (?:de|del)\b",
     r"\bno (?:tiene|guarda|mantiene) (?:ninguna )?(?:relación|vinculación) con\b",
+    # ... in more words: a private business of some trade ("a private tax resolution firm", "a
+    # private commercial publication", "ein privates Dienstleistungsunternehmen und keine
+    # Behörde"), no connection with an office named in full
+    r"\bis an? (?:independent )?(?:private|commercial) (?:[\w-]+ ){0,2}(?:company|firm|publication|"
+    r"publisher|business|service|directory|register|agency)\b",
+    r"\bis an independent commercial (?:publication|directory|register)\b",
+    r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:[\w-]+ ){0,4}(?:office|"
+    r"authority|agency|ministry|department|registry|body|hospital|health system|society)\b",
+    r"\b(?:ein|eine) private[sn]? (?:[\w-]+ )?(?:\w*unternehmen|dienstleistung|\w*verlag)\b",
+    r"\bkeine behörde\b", r"\b(?:steht |stehen )?in keinem zusammenhang mit\b",
+    r"\bkein zusammenhang mit (?:amtlichen|öffentlichen|behördlichen|staatlichen)\b",
+    r"\bn'est pas une (?:administration|autorité)\b", r"\bno es (?:una )?administración\b",
+    # ... or that paying or signing is what orders it: a bill is owed, not accepted
+    r"\b(?:the )?order becomes binding (?:on|upon|with) (?:payment|signature)\b",
+    r"\b(?:payment|paying this)\b[^.]{0,30}\b(?:constitutes|is deemed|counts as|means) "
+    r"(?:acceptance|an? (?:\w+ )?order|a (?:binding )?contract)",
+    r"\bsigned (?:proof|form|order form|coupon)\b[^.]{0,20}\bconstitutes? an? (?:\w+ )?"
+    r"(?:order|contract)",
+    r"\bzahlung gilt als (?:annahme|auftrag|bestellung|vertragsschluss)",
+    r"\bmit (?:der|ihrer) (?:unterschrift|zahlung) wird (?:der|ein) auftrag\b",
+    r"\b(?:le )?(?:paiement|règlement) vaut (?:acceptation|commande|bon de commande|"
+    r"souscription)",
+    r"\b(?:el )?pago (?:implica|supone|equivale a|constituye|conlleva) (?:la )?(?:aceptación|"
+    r"(?:el |un )?pedido|contratación)",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
 NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",
