@@ -94,6 +94,14 @@ FAX_OPT_OUT = compile_any([
     r"\bno (?:desea |quiere |deseo )?recibir (?:más |nuestros |nuestras )?"
     r"(?:faxes?|publicidad|ofertas|comunicaciones|información)",
     r"\bdejar de recibir", r"\bmás faxes\b",
+    # the reader's number crossed out on the page and the page sent back ("Cross out your fax
+    # number and return this page", "Barrez votre numéro", "Streichen Sie Ihre Faxnummer",
+    # "Tache su número"): a "rayez la mention inutile" crosses out no number
+    r"\b(?:cross|strike) (?:out|through) (?:your|the) (?:fax )?number\b",
+    r"\b(?:barrez|rayez|biffez) (?:votre|le) numéro\b",
+    r"\bstreichen sie (?:ihre|die) (?:fax)?nummer\b",
+    r"\b(?:tache|tachen|raye) (?:su|el) número\b",
+    r"\bne (?:souhaitez|désirez|voulez) plus être (?:informée?|sollicitée?|contactée?)",
 ])
 # Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
 # only with a fax word or a telephone number beside them.
@@ -507,7 +515,7 @@ WEB_FURNITURE = compile_any([
 OPT_ACTION = compile_any([
     # English: "remove" and "off" only in their opt-out constructions ("remove the cartridge",
     # "click Remove" are instructions, not notices).
-    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b", r"\b(?:cross|strike) (?:out|through)\b",
+    r"\bunsubscrib\w*", r"\bopt(?:s|ed|ing)?[- ]?out\b",
     # "removal" as the request ("Removal line:", "fax removal"), not any removal near "fax"
     r"\bremoval\b(?= ?(?::|lines?\b|numbers?\b|requests?\b|hotline|desk|is processed|within))",
     r"\b(?:fax|list|number) removal\b",
@@ -528,13 +536,10 @@ OPT_ACTION = compile_any([
     # French
     r"\bdésinscri\w*", r"\bdésabonn\w*", r"\bretir\w*", r"\bradi(?:er|ation)\b",
     r"\bsupprim\w*", r"\brefus(?:er|ez)?\b", r"\boppos(?:er|ez|ition)\b",
-    # a number crossed out on the page and the page sent back ("barrez", "rayez", "tache")
-    r"\bbarr(?:ez|er)\b", r"\bray(?:ez|er)\b",
     r"\bne\W+(?:\w+\W+){0,2}?plus\b",
     r"\bne pas recevoir\b",
     # Spanish
     r"\bbaja\b", r"\bdejar de\b", r"\bno (?:desea|quiere|deseo|quiero)\w*", r"\bno recibir\b",
-    r"\btach(?:e|ar|en)\b",
     r"\bno más\b", r"\belimin\w*", r"\bexclu\w*", r"\bborr\w*",
 ])
 # English verbs of stopping take their object after them ("stop these faxes"): "the old fax
@@ -616,6 +621,14 @@ OFFER = compile_any([
     r"\b(?:lowest|best|low|great|unbeatable) (?:rates?|prices?)\b",
     r"\bapproved (?:today|same day|in \d+)\b", r"\bearn (?:up to )?\d+(?:[.,]\d+)? ?%",
     r"\bno (?:hidden (?:fees|costs)|commissions?)\b", r"\bkeine versteckten kosten\b",
+    # what the reader does not pay: "no placement fee", "you pay only for hours worked",
+    # "ohne Ablöse", "sans frais d'inscription", "sin cuota de alta"
+    r"\bno (?:placement|setup|set-up|sign-up|joining|finder's|contract) fees?\b",
+    r"\byou (?:only )?pay (?:only )?(?:for|when|if)\b", r"\bohne (?:ablöse|vermittlungsgebühr)",
+    r"\b(?:abrechnung|bezahlung|zahlen sie) nur (?:der|die|für)\b",
+    r"\bsans frais (?:d'inscription|de dossier|de mise en place)\b",
+    r"\bvous ne payez que\b", r"\bsin (?:cuota|gastos) de (?:alta|gestión)\b",
+    r"\bsólo paga(?:rá)? (?:por|lo)\b",
     r"\bsans frais cachés\b", r"\bsin costes ocultos\b", r"\bfestpreis\b",
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
@@ -635,6 +648,20 @@ PITCH = compile_any([
     r"pas assez)[^.?!\n]{0,70}\?",
     r"\b(?:necesita|busca|buscas|está buscando|cansado de|harto de|cuánto|quiere)\b"
     r"[^.?!\n]{0,70}\?",
+    # a pitch to the reader's kind of business, not to the reader ("practices like yours",
+    # "Praxen wie Ihre", "des entreprises comme la vôtre", "empresas como la suya")
+    r"\b(?:practices|businesses|companies|offices|clinics|firms|pharmacies|agencies) like yours\b",
+    r"\b\w+ wie (?:ihre|die ihre)\b(?=[^.\n]{0,30}\b(?:wir|unterstützen|helfen))",
+    r"\b(?:des |aux )?\w+ comme (?:la |le )?vôtre\b",
+    r"\b(?:a )?\w+ como (?:la |el )?suy[oa]\b",
+    r"\bwe help (?:[\w-]+ ){0,3}(?:practices|businesses|companies|offices|clinics|firms|owners|"
+    r"agencies|pharmacies|dentists|doctors)\b",
+    r"\bwir unterstützen (?:[\w-]+ ){0,3}(?:praxen|betriebe|unternehmen|pflegedienste|"
+    r"einrichtungen|kanzleien|apotheken)\b",
+    r"\bnous accompagnons (?:les |des )?(?:[\w-]+ ){0,2}(?:cabinets|entreprises|officines|"
+    r"pharmacies|professionnels|établissements)\b",
+    r"\b(?:ayudamos|apoyamos) a (?:[\w-]+ ){0,3}(?:clínicas|empresas|consultas|despachos|"
+    r"farmacias|profesionales|negocios)\b",
     # the sender presenting itself to a stranger: "We're a collection agency for ...", "Wir sind
     # ein Team aus ...", "Nous sommes une agence ...", "Somos una empresa ..."
     r"\bwe(?:'re| are) an? (?:[\w-]+ ){0,3}(?:agency|company|firm|team|provider|specialists?|"
@@ -671,6 +698,10 @@ ACT = compile_any([
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
     r"\btéléphonez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b", r"\bescríbanos\b",
     r"\bécrivez-nous\b", r"\bschreiben sie uns\b",
+    # a few minutes of the reader's time: "a quick 10-minute call", "love to talk", "in einem
+    # kurzen Telefonat", "un court échange", "una breve llamada"
+    r"\b(?:quick|short|brief) (?:\d+[- ]minute )?(?:call|chat)\b", r"\blove to (?:talk|chat)\b",
+    r"\btelefonat\b", r"\bcourt (?:appel|échange)\b", r"\bbreve (?:llamada|conversación)\b",
     # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
     r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
     r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
