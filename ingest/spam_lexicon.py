@@ -206,6 +206,20 @@ ADVERTISING = compile_any([
     # stock tips faxed to strangers (the pump of a pump-and-dump)
     r"\b(?:ticker|stock symbol)\s*:", r"\btarget(?: price)?\s*:?\s*\$\d",
     r"\binsiders? (?:are )?buying\b", r"\bhot stock\b", r"\bkursziel\b", r"\baktientipp",
+    # ... whose publisher owns the shares it tips, and says the crowd will follow
+    r"\b(?:publisher|herausgeber|éditeur|editor)\b[^.]{0,40}\b(?:holds?|hält|halten|détient|"
+    r"mantiene|posee)\b[^.]{0,20}\b(?:positions?|positionen|shares|aktien|actions|acciones)\b",
+    r"\b(?:before|bevor|avant que|antes de que) (?:the|die|la|el) (?:breite )?"
+    r"(?:crowd|masse|foule|masa|market catches on)\b", r"\b(?:upside )?potenzial\s*:\s*\d",
+    # a fine threatened to sell the service that avoids it ("fines of up to ...", "Bußgelder von
+    # bis zu ...", "les sanctions peuvent atteindre ...", "multas de hasta ...")
+    r"\b(?:fines|penalties) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
+    r"\b(?:sanctions|amendes) (?:peuvent|pouvant|pourront) (?:atteindre|aller jusqu)",
+    r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
+    # a proof of a directory listing nobody ordered
+    r"\bkorrekturabzug\b", r"\bproof of your (?:practice's |company's |firm's )?(?:listing|entry|"
+    r"ad(?:vertisement)?)\b", r"\bépreuve de votre (?:annonce|insertion|fiche)\b",
+    r"\bprueba de su (?:anuncio|inserción|ficha)\b",
     r"\bminimum (?:deposit|investment)\b", r"\bbitcoin\b", r"\bcrypto\w*\b",
     r"\b\d+ ?% (?:per|a|each) (?:week|month|day)\b",
     # an advertisement that says so
@@ -361,7 +375,9 @@ ORDINARY = compile_each({
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
         r"\bbalance due\b", r"\bremit\b", r"\bzahlbar\b", r"\bzahlungsziel", r"\büberweisen\b",
         r"\bskonto\b", r"\bohne abzug\b", r"\b(?:paiement|règlement) à \d+",
-        r"\bconditions de paiement", r"\bvencimiento\b", r"\bforma de pago\b",
+        r"\bconditions de paiement", r"\bvencimiento\s*:",
+        r"\bvencimiento (?:de la|del) (?:factura|pago|recibo)\b",
+        r"\bforma de pago\b",
         r"\ba \d+ días\b",
     ],
     # the sender states why the reader receives it: a member, a subscriber, a customer ("You
@@ -589,7 +605,7 @@ OFFER = compile_any([
     r"\b(?:réduit|reduziert|reducid|rebajad)\w*[^.\n]{0,20}\d+ ?%",
     r"\b\d+ ?%[^.\n]{0,20}\b(?:réduit|reduziert|reducid|rebajad)\w*",
     r"\b(?:rates?|prices?|plans?|packages?|fees?) (?:from|starting at|as low as|ab|dès|desde)\b",
-    r"\b(?:save|spare|sparen|économisez|ahorre)\w*[^.\n]{0,20}\d+ ?%",
+    r"\b(?:save|spare|sparen|économisez|ahorr)\w*[^.\n]{0,20}\d+ ?%",
     r"\bfree (?:[\w-]+ ){0,2}(?:trial|estimate|quote|demo|inspection|survey|assessment|"
     r"consultation|shipping|delivery|installation|migration|sample|walkthrough|proof|design|"
     r"embroidery|card|report|analysis|review|gift)\b",
@@ -695,7 +711,8 @@ ACT = compile_any([
     r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bréserv\w*", r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
-    r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
+    r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
+    r"\bvous invitons à (?:contacter|appeler|nous)\b",
     r"\btéléphonez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b", r"\bescríbanos\b",
     r"\bécrivez-nous\b", r"\bschreiben sie uns\b",
     # a few minutes of the reader's time: "a quick 10-minute call", "love to talk", "in einem
