@@ -308,9 +308,7 @@ _REFERENCE = (
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
-    r"|permit|work order|genehmigung"
-    # a booking: what a hotel, a venue or a carrier confirms under
-    r"|booking|reservation|réservation|reserva|buchung)")
+    r"|permit|work order|genehmigung)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
@@ -334,6 +332,13 @@ ORDINARY = compile_each({
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
         r"\b\w+(?:vertrag|rechnung|auftrag|bestellung)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        # a booking's number, labelled as one ("Booking no. HB-5521", "N° de réservation :
+        # GB-12-3456", "Buchungsnummer: 88123", "Número de reserva: R-7781"): "reserve by
+        # 15/12" or "Reservations 0800 ..." is none
+        r"\b(?:booking|reservation|réservation|reserva|buchung)s?[ -]?(?:no\.?|nr\.?|n°|number|"
+        r"nummer|numéro|número|#)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        r"\b(?:no\.?|nr\.?|n°|n\.°|number|numéro|número) (?:de |of )?(?:booking|reservation|"
+        r"réservation|reserva)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
