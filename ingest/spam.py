@@ -39,6 +39,7 @@ from ingest.spam_lexicon import (
     DRESSED_AS_BILL,
     FAX_OPT_OUT,
     FAX_WORD,
+    FINE_THREAT,
     GENERIC_OPT_OUT,
     NAMED_HOLDER,
     NOT_A_BILL,
@@ -480,12 +481,15 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("no_caller_id", weights.no_caller_id, "no sender number")
     notice = find_opt_out(page_texts, folded_pages)
     disguise = dressed_as_bill(folded)
+    searches = OfferSearches(folded)
     folded_lines = "\n".join(folded_pages)
     secret = asks_for_secrets(folded_lines)
     # A fax asking for a PIN or a card's code imitates a bank's or an office's notice, case
-    # number and all, as an offer dressed as a bill imitates an invoice: its references are no
-    # sign of correspondence.
-    marks = ordinary_marks(folded, disguised=disguise is not None or secret is not None,
+    # number and all, as an offer dressed as a bill imitates an invoice; so does one that
+    # threatens fines and names its price for avoiding them (a regulator bills no service):
+    # their references are no sign of correspondence.
+    scare = FINE_THREAT.search(folded) is not None and searches.price is not None
+    marks = ordinary_marks(folded, disguised=disguise is not None or secret is not None or scare,
                            lines=folded_lines)
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
@@ -509,7 +513,6 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    searches = OfferSearches(folded)
     offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()),
                          searches)
     if offer is None and not marks:

@@ -145,6 +145,15 @@ TOLL_FREE = re.compile(
     r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d)")  # ES
 
 # -- advertising -------------------------------------------------------------------------------
+# A fine threatened to sell the service that avoids it ("fines of up to ...", "Bußgelder von bis
+# zu ...", "les sanctions peuvent atteindre ...", "multas de hasta ..."): an advertising phrase,
+# and beside a price the mark of an offer imitating a regulator's notice (FINE_THREAT).
+_FINE_THREAT = [
+    r"\b(?:fines|penalties) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
+    r"\b(?:sanctions|amendes) (?:peuvent|pouvant|pourront) (?:atteindre|aller jusqu)",
+    r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
+]
+FINE_THREAT = compile_any(_FINE_THREAT)
 ADVERTISING = compile_any([
     # English
     r"\blimited[- ]time\b", r"\bact now\b", r"\bdon't miss\b", r"\blowest (?:price|rate)s?\b",
@@ -211,11 +220,7 @@ ADVERTISING = compile_any([
     r"mantiene|posee)\b[^.]{0,20}\b(?:positions?|positionen|shares|aktien|actions|acciones)\b",
     r"\b(?:before|bevor|avant que|antes de que) (?:the|die|la|el) (?:breite )?"
     r"(?:crowd|masse|foule|masa|market catches on)\b", r"\b(?:upside )?potenzial\s*:\s*\d",
-    # a fine threatened to sell the service that avoids it ("fines of up to ...", "Bußgelder von
-    # bis zu ...", "les sanctions peuvent atteindre ...", "multas de hasta ...")
-    r"\b(?:fines|penalties) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
-    r"\b(?:sanctions|amendes) (?:peuvent|pouvant|pourront) (?:atteindre|aller jusqu)",
-    r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
+    *_FINE_THREAT,
     # a proof of a directory listing nobody ordered
     r"\bkorrekturabzug\b", r"\bproof of your (?:practice's |company's |firm's )?(?:listing|entry|"
     r"ad(?:vertisement)?)\b", r"\bépreuve de votre (?:annonce|insertion|fiche)\b",
