@@ -509,7 +509,8 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cvc|card security code|security code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
     r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
-    r"número secreto|clave de \d+ d[ií]gitos|token|c[oó]digo de seguridad(?: \(cvv2?\))?|"
+    r"número secreto|clave de \d+ d[ií]gitos|(?:security|sicherheits|banking) ?token|"
+    r"c[oó]digo de seguridad(?: \(cvv2?\))?|"
     r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"
     r"online-banking-(?:kennung|zugang|pin)|zugangsdaten|identifiant (?:de connexion|bancaire)|"
     r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
@@ -682,7 +683,7 @@ PITCH = compile_any([
     r"\b(?:a )?\w+ como (?:la |el )?suy[oa]\b",
     r"\bwe help (?:[\w-]+ ){0,3}(?:practices|businesses|companies|offices|clinics|firms|owners|"
     r"agencies|pharmacies|dentists|doctors)\b",
-    r"\bwir unterstützen (?:[\w-]+ ){0,3}(?:praxen|betriebe|unternehmen|pflegedienste|"
+    r"\bwir unterstützen (?:[\w-]+ ){0,3}\w*(?:praxen|betriebe|unternehmen|pflegedienste|"
     r"einrichtungen|kanzleien|apotheken)\b",
     r"\bnous accompagnons (?:les |des )?(?:[\w-]+ ){0,2}(?:cabinets|entreprises|officines|"
     r"pharmacies|professionnels|établissements)\b",
