@@ -55,11 +55,14 @@ from ingest.spam_lexicon import (
     PHONE,
     PITCH,
     PRICE,
+    PROMISED_GAIN,
     QUESTIONS,
     SALUTATION,
     SECRET_FIELD,
+    SECURITY_ID,
     SOLD,
     STATED_RELATIONSHIP,
+    STOCK_TIP,
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
@@ -419,6 +422,13 @@ LABELS_ONLY = re.compile(r"^[ \t]*(?!estimad|querid|dear\b|sehr geehrt|lieb|cher
                          r"hi\b|bonjour|buen|guten)(?:[^\n:]{1,40}:[ \t]*){1,3}$")
 
 
+def stock_tip(folded: str) -> bool:
+    """A share tipped to a stranger: a price target, or a security number beside a promised
+    gain. It sells nothing and gives no number to call, but advertises as an offer does."""
+    return STOCK_TIP.search(folded) is not None or (
+        SECURITY_ID.search(folded) is not None and PROMISED_GAIN.search(folded) is not None)
+
+
 def blank_labels_removed(lines: str) -> str:
     """``lines`` without its blocks of blank form fields: a line of two or more labels and
     nothing else, or a line of one beside another such line."""
@@ -539,7 +549,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("asks_for_secrets", weights.asks_for_secrets,
              f"a blank field for what nobody sends by fax: {secret!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
-                  or disguise is not None or stranger is not None or secret is not None)
+                  or disguise is not None or stranger is not None or secret is not None
+                  or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")

@@ -144,6 +144,20 @@ TOLL_FREE = re.compile(
     r"|(?<![\d+])0 ?80(?:0|[1-5](?![\d]))(?:[\s.-]?\d){5,8}(?!\d)"
     r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d)")  # ES
 
+# A stock tip: a share's price target, or its security number beside the gain it promises
+# ("Kursziel 12 Monate: 4,20 EUR", "Ticker: ABCD ... could triple", "objectif de cours",
+# "WKN A1B2C3 ... Potenzial"). Faxed to strangers, it is the pump of a pump-and-dump: it
+# offers nothing to buy from its sender and gives no number, yet it advertises.
+STOCK_TIP = compile_any([
+    r"\b(?:kursziel|kurspotenzial|price target|target price|objectif de cours|cours cible|"
+    r"objetivo de precio|precio objetivo)\b",
+])
+SECURITY_ID = compile_any([r"\b(?:ticker|stock symbol|wkn|isin|symbole|símbolo|otc)\b"])
+PROMISED_GAIN = compile_any([
+    r"\b(?:potenzial|potential|upside|verzehnfach\w*|verdoppel\w*|tenfold|could (?:double|"
+    r"triple)|multipli\w* par|potentiel|potencial|revalorizaci[oó]n)\b",
+])
+
 # -- advertising -------------------------------------------------------------------------------
 # A fine threatened to sell the service that avoids it ("fines of up to ...", "Bußgelder von bis
 # zu ...", "les sanctions peuvent atteindre ...", "multas de hasta ..."): an advertising phrase,

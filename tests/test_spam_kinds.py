@@ -717,3 +717,25 @@ def test_an_offer_threatening_fines_has_no_correspondence_in_its_references() ->
 def test_stock_tips_threatened_fines_and_listing_proofs_are_advertising(
         text: str, phrase: str) -> None:
     assert phrase in str(scored([text]).signals)
+
+
+@pytest.mark.parametrize("pages", [
+    ["MARKTBRIEF SPEZIAL", "Nordkap Metals (WKN A3X 9Q1) - heute 0,61 EUR",
+     "Bohrkerne übertreffen die Prognosen. Kursziel: 3,50 EUR.",
+     "Einsteigen, bevor die breite Masse aufwacht. Der Herausgeber hält Positionen in dem Wert."],
+    ["SMALL-CAP SIGNAL", "Ticker: QLMN (OTC) at $0.19",
+     "Our analysts see this one could triple before the merger closes.",
+     "Get positioned before the crowd does."],
+])
+def test_a_stock_tip_advertises_to_no_one_though_it_sells_nothing(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert "unaddressed" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_brokers_note_on_a_named_clients_holding_is_no_stock_tip() -> None:
+    verdict = scored(["\n".join([
+        "Depotverwaltung - Kunde: Praxis Dr. Lorenz, Depot-Nr. 448-1207-55",
+        "Sehr geehrter Herr Dr. Lorenz,", "zu Ihrer Position Nordkap Metals (WKN A3X 9Q1):",
+        "unser Kursziel liegt bei 0,70 EUR; wir empfehlen Halten.", "Mit freundlichen Grüßen"])])
+    assert verdict.verdict == "ham", verdict.signals
