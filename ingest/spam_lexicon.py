@@ -233,7 +233,7 @@ ADVERTISING = compile_any([
     r"\b(?:publisher|herausgeber|éditeur|editor)\b[^.]{0,40}\b(?:holds?|hält|halten|détient|"
     r"mantiene|posee)\b[^.]{0,20}\b(?:positions?|positionen|shares|aktien|actions|acciones)\b",
     r"\b(?:before|bevor|avant que|antes de que) (?:the|die|la|el) (?:breite )?"
-    r"(?:crowd|masse|foule|masa|market catches on)\b", r"\b(?:upside )?potenzial\s*:\s*\d",
+    r"(?:crowd|masse|foule|masa|market catches on)\b", r"\bpotenzial\s*:\s*\d",
     *_FINE_THREAT,
     # a proof of a directory listing nobody ordered
     r"\bkorrekturabzug\b", r"\bproof of your (?:practice's |company's |firm's )?(?:listing|entry|"
@@ -692,9 +692,9 @@ PITCH = compile_any([
     # a pitch to the reader's kind of business, not to the reader ("practices like yours",
     # "Praxen wie Ihre", "des entreprises comme la vôtre", "empresas como la suya")
     r"\b(?:practices|businesses|companies|offices|clinics|firms|pharmacies|agencies) like yours\b",
-    r"\b\w+ wie (?:ihre|die ihre)\b(?=[^.\n]{0,30}\b(?:wir|unterstützen|helfen))",
-    r"\b(?:des |aux )?\w+ comme (?:la |le )?vôtre\b",
-    r"\b(?:a )?\w+ como (?:la |el )?suy[oa]\b",
+    r"\bwie (?:ihre|die ihre)\b(?=[^.\n]{0,30}\b(?:wir|unterstützen|helfen))",
+    r"\bcomme (?:la |le )?vôtre\b",
+    r"\bcomo (?:la |el )?suy[oa]\b",
     r"\bwe help (?:[\w-]+ ){0,3}(?:practices|businesses|companies|offices|clinics|firms|owners|"
     r"agencies|pharmacies|dentists|doctors)\b",
     r"\bwir unterstützen (?:[\w-]+ ){0,3}\w*(?:praxen|betriebe|unternehmen|pflegedienste|"
