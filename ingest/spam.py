@@ -39,6 +39,7 @@ from ingest.spam_lexicon import (
     DRESSED_AS_BILL,
     FAX_OPT_OUT,
     FAX_WORD,
+    FINE_THREAT,
     GENERIC_OPT_OUT,
     NAMED_HOLDER,
     NOT_A_BILL,
@@ -54,11 +55,14 @@ from ingest.spam_lexicon import (
     PHONE,
     PITCH,
     PRICE,
+    PROMISED_GAIN,
     QUESTIONS,
     SALUTATION,
     SECRET_FIELD,
+    SECURITY_ID,
     SOLD,
     STATED_RELATIONSHIP,
+    STOCK_TIP,
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
@@ -418,10 +422,18 @@ LABELS_ONLY = re.compile(r"^[ \t]*(?!estimad|querid|dear\b|sehr geehrt|lieb|cher
                          r"hi\b|bonjour|buen|guten)(?:[^\n:]{1,40}:[ \t]*){1,3}$")
 
 
+def stock_tip(folded: str) -> bool:
+    """A share tipped to a stranger: a price target, or a security number beside a promised
+    gain. It sells nothing and gives no number to call, but advertises as an offer does."""
+    return STOCK_TIP.search(folded) is not None or (
+        SECURITY_ID.search(folded) is not None and PROMISED_GAIN.search(folded) is not None)
+
+
 def blank_labels_removed(lines: str) -> str:
     """``lines`` without its blocks of blank form fields: a line of two or more labels and
     nothing else, or a line of one beside another such line."""
-    rows = lines.split("\n")
+    # (OCR often reads a form's rows with an empty line between them: those do not part a block)
+    rows = [row for row in lines.split("\n") if row.strip()]
     labels = [LABELS_ONLY.match(row) is not None for row in rows]
     kept = [row for i, row in enumerate(rows)
             if not (labels[i] and (row.count(":") >= 2 or any(
@@ -479,8 +491,16 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("no_caller_id", weights.no_caller_id, "no sender number")
     notice = find_opt_out(page_texts, folded_pages)
     disguise = dressed_as_bill(folded)
+    searches = OfferSearches(folded)
     folded_lines = "\n".join(folded_pages)
-    marks = ordinary_marks(folded, disguised=disguise is not None, lines=folded_lines)
+    secret = asks_for_secrets(folded_lines)
+    # A fax asking for a PIN or a card's code imitates a bank's or an office's notice, case
+    # number and all, as an offer dressed as a bill imitates an invoice; so does one that
+    # threatens fines and names its price for avoiding them (a regulator bills no service):
+    # their references are no sign of correspondence.
+    scare = FINE_THREAT.search(folded) is not None and searches.price is not None
+    marks = ordinary_marks(folded, disguised=disguise is not None or secret is not None or scare,
+                           lines=folded_lines)
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -503,7 +523,6 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),
              "advertising phrases: " + ", ".join(phrases))
-    searches = OfferSearches(folded)
     offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()),
                          searches)
     if offer is None and not marks:
@@ -526,12 +545,12 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if disguise:
         fire("dressed_as_bill", weights.dressed_as_bill,
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
-    secret = asks_for_secrets(folded_lines)
     if secret:
         fire("asks_for_secrets", weights.asks_for_secrets,
              f"a blank field for what nobody sends by fax: {secret!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
-                  or disguise is not None or stranger is not None or secret is not None)
+                  or disguise is not None or stranger is not None or secret is not None
+                  or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")

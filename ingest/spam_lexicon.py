@@ -94,6 +94,14 @@ FAX_OPT_OUT = compile_any([
     r"\bno (?:desea |quiere |deseo )?recibir (?:más |nuestros |nuestras )?"
     r"(?:faxes?|publicidad|ofertas|comunicaciones|información)",
     r"\bdejar de recibir", r"\bmás faxes\b",
+    # the reader's number crossed out on the page and the page sent back ("Cross out your fax
+    # number and return this page", "Barrez votre numéro", "Streichen Sie Ihre Faxnummer",
+    # "Tache su número"): a "rayez la mention inutile" crosses out no number
+    r"\b(?:cross|strike) (?:out|through) (?:your|the) (?:fax )?number\b",
+    r"\b(?:barrez|rayez|biffez) (?:votre|le) numéro\b",
+    r"\bstreichen sie (?:ihre|die) (?:fax)?nummer\b",
+    r"\b(?:tache|tachen|raye) (?:su|el) número\b",
+    r"\bne (?:souhaitez|désirez|voulez) plus être (?:informée?|sollicitée?|contactée?)",
 ])
 # Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
 # only with a fax word or a telephone number beside them.
@@ -136,7 +144,30 @@ TOLL_FREE = re.compile(
     r"|(?<![\d+])0 ?80(?:0|[1-5](?![\d]))(?:[\s.-]?\d){5,8}(?!\d)"
     r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d)")  # ES
 
+# A stock tip: a share's price target, or its security number beside the gain it promises
+# ("Kursziel 12 Monate: 4,20 EUR", "Ticker: ABCD ... could triple", "objectif de cours",
+# "WKN A1B2C3 ... Potenzial"). Faxed to strangers, it is the pump of a pump-and-dump: it
+# offers nothing to buy from its sender and gives no number, yet it advertises.
+STOCK_TIP = compile_any([
+    r"\b(?:kursziel|kurspotenzial|price target|target price|objectif de cours|cours cible|"
+    r"objetivo de precio|precio objetivo)\b",
+])
+SECURITY_ID = compile_any([r"\b(?:ticker|stock symbol|wkn|isin|symbole|símbolo|otc)\b"])
+PROMISED_GAIN = compile_any([
+    r"\b(?:potenzial|potential|upside|verzehnfach\w*|verdoppel\w*|tenfold|could (?:double|"
+    r"triple)|multipli\w* par|potentiel|potencial|revalorizaci[oó]n)\b",
+])
+
 # -- advertising -------------------------------------------------------------------------------
+# A fine threatened to sell the service that avoids it ("fines of up to ...", "Bußgelder von bis
+# zu ...", "les sanctions peuvent atteindre ...", "multas de hasta ..."): an advertising phrase,
+# and beside a price the mark of an offer imitating a regulator's notice (FINE_THREAT).
+_FINE_THREAT = [
+    r"\b(?:fines|penalties) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
+    r"\b(?:sanctions|amendes) (?:peuvent|pouvant|pourront) (?:atteindre|aller jusqu)",
+    r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
+]
+FINE_THREAT = compile_any(_FINE_THREAT)
 ADVERTISING = compile_any([
     # English
     r"\blimited[- ]time\b", r"\bact now\b", r"\bdon't miss\b", r"\blowest (?:price|rate)s?\b",
@@ -198,6 +229,16 @@ ADVERTISING = compile_any([
     # stock tips faxed to strangers (the pump of a pump-and-dump)
     r"\b(?:ticker|stock symbol)\s*:", r"\btarget(?: price)?\s*:?\s*\$\d",
     r"\binsiders? (?:are )?buying\b", r"\bhot stock\b", r"\bkursziel\b", r"\baktientipp",
+    # ... whose publisher owns the shares it tips, and says the crowd will follow
+    r"\b(?:publisher|herausgeber|éditeur|editor)\b[^.]{0,40}\b(?:holds?|hält|halten|détient|"
+    r"mantiene|posee)\b[^.]{0,20}\b(?:positions?|positionen|shares|aktien|actions|acciones)\b",
+    r"\b(?:before|bevor|avant que|antes de que) (?:the|die|la|el) (?:breite )?"
+    r"(?:crowd|masse|foule|masa|market catches on)\b", r"\bpotenzial\s*:\s*\d",
+    *_FINE_THREAT,
+    # a proof of a directory listing nobody ordered
+    r"\bkorrekturabzug\b", r"\bproof of your (?:practice's |company's |firm's )?(?:listing|entry|"
+    r"ad(?:vertisement)?)\b", r"\bépreuve de votre (?:annonce|insertion|fiche)\b",
+    r"\bprueba de su (?:anuncio|inserción|ficha)\b",
     r"\bminimum (?:deposit|investment)\b", r"\bbitcoin\b", r"\bcrypto\w*\b",
     r"\b\d+ ?% (?:per|a|each) (?:week|month|day)\b",
     # an advertisement that says so
@@ -310,6 +351,13 @@ ORDINARY = compile_each({
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
         r"\b\w+(?:vertrag|rechnung|auftrag|bestellung)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        # a booking's number, labelled as one ("Booking no. HB-5521", "N° de réservation :
+        # GB-12-3456", "Buchungsnummer: 88123", "Número de reserva: R-7781"): "reserve by
+        # 15/12" or "Reservations 0800 ..." is none
+        r"\b(?:booking|reservation|réservation|reserva|buchung)s?[ -]?(?:no\.?|nr\.?|n°|number|"
+        r"nummer|numéro|número|#)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        r"\b(?:no\.?|nr\.?|n°|n\.°|number|numéro|número) (?:de |of )?(?:booking|reservation|"
+        r"réservation|reserva)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
@@ -328,7 +376,7 @@ ORDINARY = compile_each({
         # "z. Hd. Herrn Vogel", "À l'attention de M. Roux", "Atención: Sra. Díaz")
         r"\b(?:attn|att|at(?=\.)|atención|atencion|a/a|z\.? ?hd|zu händen(?: von)?|"
         # (folded, "à" is "a": written so, not as a letter OCR may misread)
-        r"a l'attention de)"
+        r"a (?:l' ?)?attention de|(?<![\w-])to(?=\s*:))"
         r"(?:\.\s*:?|\s*:|\s)\s*(?:(?:sr|sra|srta|mr|mrs|ms|dr|herrn?|frau|mme|monsieur|madame|"
         r"señor|señora)\.?|m\.) (?!doktor|doctor|docteur|doctora|kolleg|direct|geschäftsführ|"
         r"inhaber|owner|manager|responsable|encargad|gerente)[a-z]",
@@ -340,6 +388,7 @@ ORDINARY = compile_each({
         r"providers?|docs?|boss|fellows?|sirs?|madams?|business|entrepreneurs?|"
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
+        r"directors?|again|taxpayers?|contribuyentes?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
         r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
         # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
@@ -350,7 +399,9 @@ ORDINARY = compile_each({
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
         r"\bbalance due\b", r"\bremit\b", r"\bzahlbar\b", r"\bzahlungsziel", r"\büberweisen\b",
         r"\bskonto\b", r"\bohne abzug\b", r"\b(?:paiement|règlement) à \d+",
-        r"\bconditions de paiement", r"\bvencimiento\b", r"\bforma de pago\b",
+        r"\bconditions de paiement", r"\bvencimiento\s*:",
+        r"\bvencimiento (?:de la|del) (?:factura|pago|recibo)\b",
+        r"\bforma de pago\b",
         r"\ba \d+ días\b",
     ],
     # the sender states why the reader receives it: a member, a subscriber, a customer ("You
@@ -421,6 +472,22 @@ ORDINARY = compile_each({
         r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l')",
         r"\bacta de la (?:reunión|junta|asamblea|sesión)",
     ],
+    # a contract between two named parties, signed by both ("De una parte ... De otra",
+    # "firman por duplicado", "fait en deux exemplaires", "in zweifacher Ausfertigung")
+    "a contract between parties": [
+        r"\bde una parte\b[^|]{0,300}?\bde otra(?: parte)?\b", r"\bfirman por duplicado\b",
+        r"\bfait en (?:deux|double|trois) exemplaires\b", r"\bentre les soussignés\b",
+        r"\bin (?:zweifacher|doppelter|dreifacher) ausfertigung\b",
+        r"\b(?:executed|signed) in (?:duplicate|triplicate|two counterparts)\b",
+        r"\bby and between\b", r"\bin witness whereof\b",
+    ],
+    # the clerk handling the reader's own file, as an office's letter names them ("Bearbeiter/in:
+    # Frau ...", "Dossier suivi par", "Tramitado por", "Case officer:")
+    "a clerk handling the file": [
+        r"\b(?:sach)?bearbeiter(?:/?in|\(in\))?\s*:", r"\bihr zeichen\b",
+        r"\b(?:dossier|affaire) suivie? par\b", r"\btramitad[oa] por\b",
+        r"\bcase (?:officer|handler|worker)\s*:", r"\bhandled by\s*:",
+    ],
     "a court or case": [
         r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
         r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
@@ -456,7 +523,12 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cvc|card security code|security code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
     r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
-    r"número secreto)\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
+    r"número secreto|clave de \d+ d[ií]gitos|(?:security|sicherheits|banking) ?token|"
+    r"c[oó]digo de seguridad(?: \(cvv2?\))?|"
+    r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"
+    r"online-banking-(?:kennung|zugang|pin)|zugangsdaten|identifiant (?:de connexion|bancaire)|"
+    r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
+    r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
     re.M)
 # A line that is a way to reach the sender and nothing else ("Tel. 0711 5550 4402",
 # "Tél. 01 99 00 52 30", "Phone: 555-0101"). Run over folded lines (re.M).
@@ -558,7 +630,7 @@ OFFER = compile_any([
     r"\b(?:réduit|reduziert|reducid|rebajad)\w*[^.\n]{0,20}\d+ ?%",
     r"\b\d+ ?%[^.\n]{0,20}\b(?:réduit|reduziert|reducid|rebajad)\w*",
     r"\b(?:rates?|prices?|plans?|packages?|fees?) (?:from|starting at|as low as|ab|dès|desde)\b",
-    r"\b(?:save|spare|sparen|économisez|ahorre)\w*[^.\n]{0,20}\d+ ?%",
+    r"\b(?:save|spare|sparen|économisez|ahorr)\w*[^.\n]{0,20}\d+ ?%",
     r"\bfree (?:[\w-]+ ){0,2}(?:trial|estimate|quote|demo|inspection|survey|assessment|"
     r"consultation|shipping|delivery|installation|migration|sample|walkthrough|proof|design|"
     r"embroidery|card|report|analysis|review|gift)\b",
@@ -590,6 +662,14 @@ OFFER = compile_any([
     r"\b(?:lowest|best|low|great|unbeatable) (?:rates?|prices?)\b",
     r"\bapproved (?:today|same day|in \d+)\b", r"\bearn (?:up to )?\d+(?:[.,]\d+)? ?%",
     r"\bno (?:hidden (?:fees|costs)|commissions?)\b", r"\bkeine versteckten kosten\b",
+    # what the reader does not pay: "no placement fee", "you pay only for hours worked",
+    # "ohne Ablöse", "sans frais d'inscription", "sin cuota de alta"
+    r"\bno (?:placement|setup|set-up|sign-up|joining|finder's|contract) fees?\b",
+    r"\byou (?:only )?pay (?:only )?(?:for|when|if)\b", r"\bohne (?:ablöse|vermittlungsgebühr)",
+    r"\b(?:abrechnung|bezahlung|zahlen sie) nur (?:der|die|für)\b",
+    r"\bsans frais (?:d'inscription|de dossier|de mise en place)\b",
+    r"\bvous ne payez que\b", r"\bsin (?:cuota|gastos) de (?:alta|gestión)\b",
+    r"\bsólo paga(?:rá)? (?:por|lo)\b",
     r"\bsans frais cachés\b", r"\bsin costes ocultos\b", r"\bfestpreis\b",
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
@@ -609,6 +689,20 @@ PITCH = compile_any([
     r"pas assez)[^.?!\n]{0,70}\?",
     r"\b(?:necesita|busca|buscas|está buscando|cansado de|harto de|cuánto|quiere)\b"
     r"[^.?!\n]{0,70}\?",
+    # a pitch to the reader's kind of business, not to the reader ("practices like yours",
+    # "Praxen wie Ihre", "des entreprises comme la vôtre", "empresas como la suya")
+    r"\b(?:practices|businesses|companies|offices|clinics|firms|pharmacies|agencies) like yours\b",
+    r"\bwie (?:ihre|die ihre)\b(?=[^.\n]{0,30}\b(?:wir|unterstützen|helfen))",
+    r"\bcomme (?:la |le )?vôtre\b",
+    r"\bcomo (?:la |el )?suy[oa]\b",
+    r"\bwe help (?:[\w-]+ ){0,3}(?:practices|businesses|companies|offices|clinics|firms|owners|"
+    r"agencies|pharmacies|dentists|doctors)\b",
+    r"\bwir unterstützen (?:[\w-]+ ){0,3}\w*(?:praxen|betriebe|unternehmen|pflegedienste|"
+    r"einrichtungen|kanzleien|apotheken)\b",
+    r"\bnous accompagnons (?:les |des )?(?:[\w-]+ ){0,2}(?:cabinets|entreprises|officines|"
+    r"pharmacies|professionnels|établissements)\b",
+    r"\b(?:ayudamos|apoyamos) a (?:[\w-]+ ){0,3}(?:clínicas|empresas|consultas|despachos|"
+    r"farmacias|profesionales|negocios)\b",
     # the sender presenting itself to a stranger: "We're a collection agency for ...", "Wir sind
     # ein Team aus ...", "Nous sommes une agence ...", "Somos una empresa ..."
     r"\bwe(?:'re| are) an? (?:[\w-]+ ){0,3}(?:agency|company|firm|team|provider|specialists?|"
@@ -642,9 +736,14 @@ ACT = compile_any([
     r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bréserv\w*", r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
-    r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b",
+    r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
+    r"\bvous invitons à (?:contacter|appeler|nous)\b",
     r"\btéléphonez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b", r"\bescríbanos\b",
     r"\bécrivez-nous\b", r"\bschreiben sie uns\b",
+    # a few minutes of the reader's time: "a quick 10-minute call", "love to talk", "in einem
+    # kurzen Telefonat", "un court échange", "una breve llamada"
+    r"\b(?:quick|short|brief) (?:\d+[- ]minute )?(?:call|chat)\b", r"\blove to (?:talk|chat)\b",
+    r"\btelefonat\b", r"\bcourt (?:appel|échange)\b", r"\bbreve (?:llamada|conversación)\b",
     # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
     r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
     r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
@@ -711,6 +810,30 @@ DRESSED_AS_BILL = compile_any([
     r"\b(?:es|registro es) (?:un registro |una empresa |una entidad )?privad[oa]\b",
     r"\bno depende (?:de|del)\b", r"\bno (?:procede|proviene) (?:de|del)\b",
     r"\bno (?:tiene|guarda|mantiene) (?:ninguna )?(?:relación|vinculación) con\b",
+    # ... in more words: a private business of some trade ("a private tax resolution firm", "a
+    # private commercial publication", "ein privates Dienstleistungsunternehmen und keine
+    # Behörde"), no connection with an office named in full
+    r"\bis an? (?:independent )?(?:private|commercial) (?:[\w-]+ ){0,2}(?:company|firm|publication|"
+    r"publisher|business|service|directory|register|agency)\b",
+    r"\bis an independent commercial (?:publication|directory|register)\b",
+    r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:[\w-]+ ){0,4}(?:office|"
+    r"authority|agency|ministry|department|registry|body|hospital|health system|society)\b",
+    r"\b(?:ein|eine) private[sn]? (?:[\w-]+ )?(?:\w*unternehmen|dienstleistung|\w*verlag)\b",
+    r"\bkeine behörde\b", r"\b(?:steht |stehen )?in keinem zusammenhang mit\b",
+    r"\bkein zusammenhang mit (?:amtlichen|öffentlichen|behördlichen|staatlichen)\b",
+    r"\bn'est pas une (?:administration|autorité)\b", r"\bno es (?:una )?administración\b",
+    # ... or that paying or signing is what orders it: a bill is owed, not accepted
+    r"\b(?:the )?order becomes binding (?:on|upon|with) (?:payment|signature)\b",
+    r"\b(?:payment|paying this)\b[^.]{0,30}\b(?:constitutes|is deemed|counts as|means) "
+    r"(?:acceptance|an? (?:\w+ )?order|a (?:binding )?contract)",
+    r"\bsigned (?:proof|form|order form|coupon)\b[^.]{0,20}\bconstitutes? an? (?:\w+ )?"
+    r"(?:order|contract)",
+    r"\bzahlung gilt als (?:annahme|auftrag|bestellung|vertragsschluss)",
+    r"\bmit (?:der|ihrer) (?:unterschrift|zahlung) wird (?:der|ein) auftrag\b",
+    r"\b(?:le )?(?:paiement|règlement) vaut (?:acceptation|commande|bon de commande|"
+    r"souscription)",
+    r"\b(?:el )?pago (?:implica|supone|equivale a|constituye|conlleva) (?:la )?(?:aceptación|"
+    r"(?:el |un )?pedido|contratación)",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
 NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",

@@ -598,3 +598,144 @@ def test_the_disclaimers_of_compliance_and_portal_offers_dress_them_as_bills(
 ])
 def test_a_sender_presenting_itself_to_a_stranger_offers_something(pages: list[str]) -> None:
     assert "offer_to_stranger" in fired(scored(["\n".join(pages)]))
+
+
+# Offers imitating a register's bill that say paying or signing is what orders them, or that
+# the sender is a private trade and no office (new wordings, four languages).
+@pytest.mark.parametrize("pages", [
+    ["TRADE SUPPLIERS YEARBOOK 2027 - entry fee $690.00",
+     "Return the corrected entry by fax. The order becomes binding upon payment."],
+    ["Veröffentlichungsgebühr Geschmacksmuster: 1.240,00 EUR",
+     "Die Zahlung gilt als Auftrag zur Veröffentlichung im Musterindex."],
+    ["Inscription annuaire des artisans 2027 : 420,00 € HT",
+     "Le règlement vaut acceptation de l'offre ci-dessus."],
+    ["Inscripción en la guía de proveedores sanitarios: 560,00 €",
+     "El pago implica la aceptación de las condiciones al dorso."],
+    ["LAND TITLE MONITORING SERVICE - annual fee $395",
+     "The Service is an independent commercial publication, not connected with the county "
+     "recorder's office."],
+    ["Zentrale Gewerbedatei - Jahresbeitrag 312,00 EUR",
+     "Die Gewerbedatei ist ein privates Dienstleistungsunternehmen und keine Behörde."],
+])
+def test_an_offer_that_binds_on_payment_or_is_a_private_trade_is_dressed_as_a_bill(
+        pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+
+
+@pytest.mark.parametrize("field", ["Clave de 4 dígitos:", "Security token:", "Sicherheitscode:",
+                                   "Cryptogramme visuel :", "Usuario de banca por internet:"])
+def test_more_fields_for_secrets_in_four_languages(field: str) -> None:
+    form = "\n".join(["Actualización obligatoria de datos", "Nombre:", field, "Firma:"])
+    assert fired(scored([form], sender="")).get("asks_for_secrets") == 3.0
+
+
+def test_a_phishing_form_with_a_case_number_is_no_correspondence() -> None:
+    verdict = scored(["\n".join([
+        "OFICINA DE REINTEGROS FISCALES", "Expediente: 2026/44817",
+        "Tiene un reintegro pendiente de 312,40 euros. Para cobrarlo, complete y envíe por fax "
+        "al 93 555 01 27:", "Titular:", "Número de tarjeta:", "Código de seguridad (CVV):"])],
+        sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_blank_form_rows_read_with_empty_lines_between_them_are_no_mark() -> None:
+    form = "\n\n".join(["Company name:", "Employer ID:", "Owner date of birth:",
+                        "Signature:"])
+    assert marks_of(form) == []
+
+
+@pytest.mark.parametrize("notice", [
+    "Plus intéressé ? Barrez votre numéro ci-dessus et renvoyez-nous cette feuille.",
+    "Not interested? Cross out your fax number above and fax this sheet back.",
+    "Kein Interesse? Streichen Sie Ihre Faxnummer oben und senden Sie das Blatt zurück.",
+    "¿No le interesa? Tache su número arriba y reenvíenos esta hoja.",
+    "Vous ne souhaitez plus être sollicité ? Écrivez STOP sur cette page.",
+])
+def test_an_opt_out_by_crossing_out_the_number_is_an_opt_out(notice: str) -> None:
+    verdict = scored(["\n".join(["Séminaire gestion de cabinet, 3 demi-journées.", notice])])
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+
+
+def test_crossing_out_a_choice_on_a_form_is_no_opt_out() -> None:
+    verdict = scored(["\n".join([
+        "Réponse à la convocation du 12/01 : présent / absent",
+        "Rayez la mention inutile et renvoyez par fax au 01 55 50 22 10."])])
+    assert "opt_out_notice" not in fired(verdict), verdict.signals
+
+
+@pytest.mark.parametrize("pages", [
+    ["Hello,", "We help small veterinary clinics like yours get paid by insurers in 10 days.",
+     "Could we have a quick call next week? Nadia, 612-555-0148"],
+    ["Guten Tag,", "wir unterstützen Arztpraxen bei der Abrechnung privater Leistungen.",
+     "Gerne zeigen wir Ihnen das in einem kurzen Telefonat: 0351 555 2071"],
+    ["Bonjour,", "Nous accompagnons les cabinets dentaires dans leur recrutement.",
+     "Vous ne payez que le premier mois. Un court échange ? 04 55 50 81 22"],
+    ["Buenos días:", "Ayudamos a clínicas veterinarias como la suya a reducir impagos.",
+     "Sin cuota de alta. Llámenos: 955 550 314"],
+])
+def test_a_pitch_to_businesses_like_the_readers_offers_something(pages: list[str]) -> None:
+    signals = fired(scored(["\n".join(pages)]))
+    assert "solicitation" in signals or "offer_to_stranger" in signals, signals
+
+
+@pytest.mark.parametrize("text", [
+    "Booking no. HX-40172, 2 nights from 14/03",
+    "Número de reserva: R-2207-19",
+    "Hiermit schließen die Vertragsparteien, in zweifacher Ausfertigung unterzeichnet,",
+    "De una parte, la comunidad de propietarios; de otra parte, la empresa de limpieza.",
+    "Bearbeiterin: Frau Lindner, Zimmer 12",
+    "Dossier suivi par : M. Caron",
+    "To: Dr. Helen Brooks, Brooks Family Dental",
+])
+def test_a_booking_a_contract_a_clerk_and_a_named_reader_are_correspondence(text: str) -> None:
+    assert marks_of(text), text
+
+
+@pytest.mark.parametrize("text", ["Reserve by 15/12/2026 for the early rate.",
+                                  "Indíquenos la fecha de vencimiento de su póliza."])
+def test_a_date_to_reserve_by_or_a_policys_renewal_is_no_mark(text: str) -> None:
+    assert marks_of(text) == []
+
+
+def test_an_offer_threatening_fines_has_no_correspondence_in_its_references() -> None:
+    verdict = scored(["\n".join([
+        "Registre national d'accessibilité des ERP", "Réf. : ACC-2026-55120",
+        "Les amendes peuvent atteindre 45 000 €. Notre forfait de mise en conformité : 149 € HT.",
+        "Nous vous invitons à nous rappeler au 03 55 50 14 20."])], sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The publisher holds shares of the company profiled here.", "publisher holds"),
+    ("Bußgelder von bis zu 10.000 EUR drohen.", "bussgelder von bis zu"),
+    ("Kaufen, bevor die breite Masse es merkt.", "bevor die breite masse"),
+    ("Demandez une épreuve de votre annonce.", "epreuve de votre annonce"),
+])
+def test_stock_tips_threatened_fines_and_listing_proofs_are_advertising(
+        text: str, phrase: str) -> None:
+    assert phrase in str(scored([text]).signals)
+
+
+@pytest.mark.parametrize("pages", [
+    ["MARKTBRIEF SPEZIAL", "Nordkap Metals (WKN A3X 9Q1) - heute 0,61 EUR",
+     "Bohrkerne übertreffen die Prognosen. Kursziel: 3,50 EUR.",
+     "Einsteigen, bevor die breite Masse aufwacht. Der Herausgeber hält Positionen in dem Wert."],
+    ["SMALL-CAP SIGNAL", "Ticker: QLMN (OTC) at $0.19",
+     "Our analysts see this one could triple before the merger closes.",
+     "Get positioned before the crowd does."],
+])
+def test_a_stock_tip_advertises_to_no_one_though_it_sells_nothing(pages: list[str]) -> None:
+    verdict = scored(["\n".join(pages)])
+    assert "unaddressed" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_brokers_note_on_a_named_clients_holding_is_no_stock_tip() -> None:
+    verdict = scored(["\n".join([
+        "Depotverwaltung - Kunde: Praxis Dr. Lorenz, Depot-Nr. 448-1207-55",
+        "Sehr geehrter Herr Dr. Lorenz,", "zu Ihrer Position Nordkap Metals (WKN A3X 9Q1):",
+        "unser Kursziel liegt bei 0,70 EUR; wir empfehlen Halten.", "Mit freundlichen Grüßen"])])
+    assert verdict.verdict == "ham", verdict.signals
