@@ -93,7 +93,8 @@ def _limit_address_space(limit: int) -> None:
 
 
 def _init_worker(engine: str, languages: list[str], tessdata: str,
-                 correct_words: bool, address_space: int = 0, lexicon_words: str = "") -> None:
+                 correct_words: bool, address_space: int = 0,
+                 lexicon_words: str | None = None) -> None:
     global _engine, _engine_args
     _exit_with_parent()
     _limit_address_space(address_space)
@@ -104,7 +105,8 @@ def _init_worker(engine: str, languages: list[str], tessdata: str,
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while starting
     os.environ["OMP_THREAD_LIMIT"] = "1"
     _engine_args = (engine, languages, tessdata, correct_words)
-    lexicon = frozenset(lexicon_words.split("\n")) if lexicon_words else None
+    # None: not read by the parent (the engine reads them); "": read, and there are none.
+    lexicon = None if lexicon_words is None else frozenset(filter(None, lexicon_words.split("\n")))
     _engine = make_engine(engine, languages, tessdata, correct_words, lexicon=lexicon)
 
 
@@ -215,10 +217,10 @@ class OcrPool:
         # start-up, not page one.
         make_engine(engine, languages, tessdata)
         # The dictionaries are read out once, here, and handed to every pool process as one
-        # string (about 1.5 MB for eng): a process started later (a pool replaced after a
+        # string (about 1.3 MB for eng): a process started later (a pool replaced after a
         # crash or a stuck page) neither runs the dictionary programs again (~0.4 s) nor
         # leaves their scratch directory behind when it is killed while they run.
-        lexicon_words = ""
+        lexicon_words = None
         if correct_words:
             check_lexicon_programs()
             lexicon_words = "\n".join(sorted(load_lexicon(languages, find_tessdata(tessdata))))
