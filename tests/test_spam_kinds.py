@@ -739,3 +739,56 @@ def test_a_brokers_note_on_a_named_clients_holding_is_no_stock_tip() -> None:
         "Sehr geehrter Herr Dr. Lorenz,", "zu Ihrer Position Nordkap Metals (WKN A3X 9Q1):",
         "unser Kursziel liegt bei 0,70 EUR; wir empfehlen Halten.", "Mit freundlichen Grüßen"])])
     assert verdict.verdict == "ham", verdict.signals
+
+
+# A notice hurrying a stranger: a loss unless the reader acts within hours or days, and no
+# name to write to. Each imitates a bank, a court, a tax office or a carrier; its case number
+# is part of the costume.
+PRESSING_NOTICES = [
+    ["ACCOUNT SECURITY DEPARTMENT",
+     "Irregular sign-ins were seen on your company's card account, which has been",
+     "restricted as a precaution. Unless you reply within 72 hours, the account will be",
+     "closed. Case ref. SEC-20931. Call our verification desk on 0207 555 0123."],
+    ["ZENTRALE RÜCKERSTATTUNGSSTELLE",
+     "Vorgang 7781/2026. Ihnen steht eine Gutschrift von 412,00 EUR zu.",
+     "Der Anspruch verfällt, wenn Sie nicht innerhalb von 3 Tagen Ihre Bankverbindung",
+     "per Fax an 0211 555 3380 mitteilen."],
+    ["SERVICE DES LITIGES - AVIS AVANT POURSUITES",
+     "Dossier n. 55-2026-118. Faute de règlement sous 72 h, un huissier procédera",
+     "à la saisie de vos comptes. Contactez le 01 70 55 81 90."],
+    ["AVISO DE RETENCIÓN DE ENVÍO",
+     "Expedición n. 9930-ES. Su paquete será devuelto al remitente si no abona",
+     "las tasas de 2,40 EUR en 48 horas en envios-pago.example."],
+]
+
+
+@pytest.mark.parametrize("lines", PRESSING_NOTICES)
+def test_a_notice_pressing_a_stranger_with_a_loss_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pressing_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_creditor_reminding_its_named_customer_presses_nobody() -> None:
+    verdict = scored(["\n".join([
+        "Sehr geehrte Frau Albrecht,",
+        "unsere Rechnung Nr. 2026-4410 vom 02.10.2026 über 1.180,00 EUR ist noch offen.",
+        "Bitte überweisen Sie den Betrag bis zum 15.12.2026; andernfalls müssen wir Ihr",
+        "Kundenkonto für weitere Lieferungen sperren, und es wird gesperrt bleiben.",
+        "Mit freundlichen Grüßen, Buchhaltung Kessler Dental"])])
+    assert "pressing_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("opening", [
+    "You receive this bulletin as a member. To all members:",
+    "Sie erhalten dieses Rundschreiben als Mitglied.",
+    "À tous les adhérents de la chambre syndicale.",
+    "Reciben esta circular como asociados del colegio.",
+])
+def test_a_circular_to_the_senders_own_members_states_a_relationship(opening: str) -> None:
+    verdict = scored(["\n".join([
+        opening,
+        "Free webinar on the new e-invoicing rules on 17 December; annual dues stay at",
+        "240 EUR. To stop receiving this by fax, write to office@guild.example."])], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a stated relationship" in s["detail"] for s in verdict.signals), verdict.signals
