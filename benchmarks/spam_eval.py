@@ -57,9 +57,10 @@ signal), on two labelled sets side by side in one run:
   committed before they were scored, and scored once with main's scorer and once after the
   L/M change (N 0.980 / 0.800, O 1.000 / 0.567: benchmarks/RESULTS.md); then released for
   study: the change that followed (notices pressing a stranger with a loss within hours or
-  days, circulars to the sender's own members) was written after reading their misses and
-  their flagged legitimate fax, so their figures are fitting figures. Like J-M they are in
-  no model's training.
+  days, offers to sign after a conversation claimed with nobody named, circulars to the
+  sender's own members) was written after reading their misses and their flagged
+  legitimate fax, so their figures are fitting figures. Like J-M they are in no model's
+  training.
 
 Apart from J-O (studied for the concepts only) every set is
 studied, and the shipped model (ingest/spam_model.json) is trained on the written training

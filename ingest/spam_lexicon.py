@@ -186,6 +186,30 @@ THREAT_OF_LOSS = compile_any([
     r"\bembargo\b", r"\bbloquead[oa] temporalmente", r"\bhemos bloqueado",
     r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
 ])
+# A conversation the note says took place ("Re: our telephone conversation", "as promised",
+# "unser heutiges Telefonat", "suite à notre entretien", "según lo hablado por teléfono"):
+# correspondence when the writer knows whom they spoke to; the opening of a cold pitch when
+# the note names no one and asks for a signature on an offer.
+CLAIMED_CALL = compile_any([
+    r"\b(?:our|the) (?:telephone |phone )?(?:conversation|call|chat)(?: (?:this morning|earlier|"
+    r"today|yesterday))?\b", r"\bspeak(?:ing)? (?:with|to) (?:me|us|you) (?:earlier|this "
+    r"morning|yesterday|today)", r"\bas promised\b", r"\bas (?:discussed|agreed) (?:on|by|over) "
+    r"the (?:tele)?phone", r"\bwe spoke\b",
+    r"\bunser(?:em|es|en)? (?:heutigen |gestrigen |kurzen |freundlichen )?(?:telefonat|"
+    r"gespräch)", r"\bgespräch mit ihre[rm]? (?:mitarbeiter|kolleg|sekretär|praxis)",
+    r"\bwie (?:telefonisch |heute |soeben )?besprochen",
+    r"\bnotre (?:conversation|entretien|échange|appel)(?: téléphonique| de ce jour)?\b",
+    r"\bcomme convenu par téléphone",
+    r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos)\b",
+    r"\bconversaci[oó]n (?:telef[oó]nica|de esta mañana|de ayer|de hoy)",
+])
+# What such a note asks for: the reader's signature on its terms, sent back.
+SIGN_AND_RETURN = compile_any([
+    r"\bsign\w*\b[^.]{0,40}\b(?:fax|return|send)\w*\b", r"\b(?:fax|send|return) (?:it )?back\b",
+    r"\bunterschrieben\b", r"\bunterschrift\b", r"\bzurück(?:faxen|senden)\b",
+    r"\bsign[ée]e?s?\b", r"\bbon pour accord", r"\bretourner\b",
+    r"\bfirma(?:r|da|do)?\b", r"\bdevolver(?:la|lo)?\b", r"\bdevu[eé]lva",
+])
 SHORT_DEADLINE = compile_any([
     r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",

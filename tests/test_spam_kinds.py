@@ -792,3 +792,41 @@ def test_a_circular_to_the_senders_own_members_states_a_relationship(opening: st
         "240 EUR. To stop receiving this by fax, write to office@guild.example."])], sender="")
     assert verdict.verdict == "ham", verdict.signals
     assert any("a stated relationship" in s["detail"] for s in verdict.signals), verdict.signals
+
+
+# A cold pitch dressed as a reply: a conversation claimed, an offer to sign, nobody named.
+CLAIMED_CALLS = [
+    ["Harbourline Energy Brokers", "Re: our phone call earlier today",
+     "Dear Office Manager,",
+     "Thanks again for your time. As promised, here is the fixed tariff: 14.2p per kWh,",
+     "a saving of 18 % on your current bill. Sign the enclosed form and fax it back today."],
+    ["Praxisberatung Nord", "Betreff: unser kurzes Telefonat",
+     "Sehr geehrte Damen und Herren,",
+     "wie besprochen übersenden wir das Angebot für die Abrechnungsprüfung zu 390 EUR",
+     "pauschal. Bitte senden Sie es unterschrieben an 040 555 1290 zurück."],
+    ["Objet : notre échange téléphonique",
+     "Madame, Monsieur,",
+     "Comme convenu, vous trouverez notre offre de maintenance à 45 EUR par mois.",
+     "Merci de nous retourner le bon signé par fax."],
+    ["Asunto: según lo hablado",
+     "Buenas tardes:",
+     "Le adjunto la oferta de renting de vehículos con un 15 % de descuento.",
+     "Solo tiene que firmar y devolverla por fax al 96 555 0192."],
+]
+
+
+@pytest.mark.parametrize("lines", CLAIMED_CALLS)
+def test_an_offer_to_sign_after_a_claimed_call_to_nobody_counts_no_reply(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+
+
+def test_a_quote_after_a_call_to_a_named_reader_stays_a_reply() -> None:
+    verdict = scored(["\n".join([
+        "Dear Ms. Whitfield,",
+        "Following our telephone conversation this morning, here is the quote for the two",
+        "replacement handsets: GBP 184.00 in total. Please sign and fax it back to confirm.",
+        "Kind regards, Tom Brennan, Northgate Telecom"])])
+    assert "claimed_call" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
