@@ -902,6 +902,21 @@ DRESSED_AS_BILL = compile_any([
     r"souscription)",
     r"\b(?:el )?pago (?:implica|supone|equivale a|constituye|conlleva) (?:la )?(?:aceptación|"
     r"(?:el |un )?pedido|contratación)",
+    # ... or that sending the signed form back orders the paid entry ("Mit der Rücksendung
+    # beauftragen Sie ...", "Mit der Unterzeichnung wird ein Eintrag ... bestellt", "Returning
+    # this form constitutes an order", "Le renvoi de ce formulaire vaut commande", "La
+    # devolución de este formulario supone la contratación")
+    r"\bmit (?:der )?(?:rücksendung|unterzeichnung|rückantwort)\b[^.]{0,60}\b(?:beauftragen|"
+    r"bestellen|erteilen|bestellt|beauftragt|erteilt)\b",
+    r"\bby (?:returning|signing and returning|faxing back) (?:this|the) (?:form|page|sheet|"
+    r"proof)\b[^.]{0,30}\byou (?:order|authori[sz]e|accept|agree)",
+    r"\breturning (?:this|the) (?:signed )?(?:form|page|sheet|proof)\b[^.]{0,20}\b"
+    r"constitutes? an? (?:\w+ )?(?:order|contract)",
+    r"\b(?:le )?renvoi (?:de ce|du) (?:formulaire|bon|document)\b[^.]{0,30}\bvaut "
+    r"(?:commande|acceptation|souscription)",
+    r"\b(?:la )?devolución (?:de este|del) (?:formulario|documento|impreso)\b[^.]{0,30}\b"
+    r"(?:supone|implica|equivale a|constituye) (?:la )?(?:contratación|aceptación|(?:un )?pedido)",
+    r"\b(?:steht |stehen )?in keiner (?:verbindung|beziehung) (?:zu[mr]?|mit)\b",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
 NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",

@@ -830,3 +830,20 @@ def test_a_quote_after_a_call_to_a_named_reader_stays_a_reply() -> None:
         "replacement handsets: GBP 184.00 in total. Please sign and fax it back to confirm.",
         "Kind regards, Tom Brennan, Northgate Telecom"])])
     assert "claimed_call" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# A register's form whose return or signature is what orders the paid entry.
+@pytest.mark.parametrize("clause", [
+    "Mit der Rücksendung dieses Bogens beauftragen Sie den Eintrag für 2 Jahre.",
+    "By returning this form signed you order a premium listing for 36 months.",
+    "Le renvoi de ce formulaire signé vaut commande d'une insertion annuelle.",
+    "La devolución de este formulario firmado supone la contratación del anuncio.",
+    "Das Verzeichnis steht in keiner Verbindung zum Handelsregister.",
+])
+def test_a_form_whose_return_orders_the_entry_says_it_is_an_offer(clause: str) -> None:
+    verdict = scored(["\n".join([
+        "REGISTER OF TRADES - DATA CHECK", "Firm: Hollis Joinery Ltd",
+        "Please check the entry below and return the form by fax to 0161 555 0470.",
+        clause, "Annual fee 690.00 EUR plus VAT."])], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
