@@ -203,11 +203,12 @@ CLAIMED_CALL = compile_any([
     r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos)\b",
     r"\bconversaci[oó]n (?:telef[oó]nica|de esta mañana|de ayer|de hoy)",
 ])
-# What such a note asks for: the reader's signature on its terms, sent back.
+# What such a note asks for: the reader's signature on its terms, sent back. (A customer
+# sending its own signed quote back, "ci-joint le devis signé", asks for none.)
 SIGN_AND_RETURN = compile_any([
     r"\bsign\w*\b[^.]{0,40}\b(?:fax|return|send)\w*\b", r"\b(?:fax|send|return) (?:it )?back\b",
     r"\bunterschrieben\b", r"\bunterschrift\b", r"\bzurück(?:faxen|senden)\b",
-    r"\bsign[ée]e?s?\b", r"\bbon pour accord", r"\bretourner\b",
+    r"\b(?:nous )?retourner\b",
     r"\bfirma(?:r|da|do)?\b", r"\bdevolver(?:la|lo)?\b", r"\bdevu[eé]lva",
 ])
 SHORT_DEADLINE = compile_any([

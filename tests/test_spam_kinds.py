@@ -847,3 +847,12 @@ def test_a_form_whose_return_orders_the_entry_says_it_is_an_offer(clause: str) -
         clause, "Annual fee 690.00 EUR plus VAT."])], sender="")
     assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_customer_returning_its_own_signed_quote_after_a_call_asks_for_nothing() -> None:
+    verdict = scored(["\n".join([
+        "Madame, Monsieur,",
+        "Suite à notre appel d'hier, je vous confirme l'achat du fauteuil de soins au prix",
+        "convenu de 1 860 EUR HT. Ci-joint votre offre signée, avec la mention bon pour accord.",
+        "Livraison au cabinet un lundi matin, s'il vous plaît."])], sender="")
+    assert "claimed_call" not in fired(verdict), verdict.signals
