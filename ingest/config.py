@@ -530,6 +530,8 @@ class SpamConfig(_Section):
     offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
     asks_for_secrets: float = 3.0
+    pressing_notice: float = 3.0
+    claimed_call: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0

@@ -33,6 +33,7 @@ from ingest.spam_lexicon import (
     AD_OBJECT,
     ADVERTISING,
     CALL_TO_ACTION,
+    CLAIMED_CALL,
     CONTACT_LINE,
     COST_FREE,
     DATE_LIKE,
@@ -60,9 +61,12 @@ from ingest.spam_lexicon import (
     SALUTATION,
     SECRET_FIELD,
     SECURITY_ID,
+    SHORT_DEADLINE,
+    SIGN_AND_RETURN,
     SOLD,
     STATED_RELATIONSHIP,
     STOCK_TIP,
+    THREAT_OF_LOSS,
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
@@ -83,6 +87,7 @@ MODEL_MIN_WORDS = 8
 SENTENCE = re.compile(r"(?<=[.!])\s+|\s*\|\s*")
 ORDERS = re.compile(r"order|bestell|command|pedid")
 DIGIT = re.compile(r"\d")
+PERCENT = re.compile(r"\d ?%")
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ class SpamWeights:
     offer_to_stranger: float = 2.0
     dressed_as_bill: float = 3.0
     asks_for_secrets: float = 3.0
+    pressing_notice: float = 3.0
+    claimed_call: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -407,6 +414,43 @@ def asks_for_secrets(lines: str) -> str | None:
     return " ".join(found.group(0).split()) if found else None
 
 
+def pressing_notice(folded: str, lines: str) -> str | None:
+    """A notice threatening a loss (an account blocked, a refund forfeited, a parcel sent back,
+    a seizure) unless its reader acts within hours or days, addressed to nobody by name: what a
+    phishing fax or a fake bank, court, tax or courier notice says to hurry a stranger. A real
+    creditor or office names its counterparty. Its threat and its deadline."""
+    threat = THREAT_OF_LOSS.search(folded)
+    deadline = SHORT_DEADLINE.search(folded) if threat else None
+    if not (threat and deadline):
+        return None
+    if addressed_by_name(folded, lines):
+        return None
+    return f"{threat.group(0).strip()} / {deadline.group(0).strip()}"
+
+
+def addressed_by_name(folded: str, lines: str) -> bool:
+    """The note names its reader: a greeting, an attention line or a holder's label."""
+    return bool(ORDINARY["an addressee by name"].search(folded) or SALUTATION.search(lines)
+                or NAMED_HOLDER.search(lines))
+
+
+def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None:
+    """A note that says it follows a conversation, carries an offer (a price, a saving, a
+    service) and asks for the reader's signature, yet names nobody: a cold pitch dressed as a
+    reply. A writer who spoke to someone knows their name. The conversation it claims."""
+    call = CLAIMED_CALL.search(folded)
+    if call is None or SIGN_AND_RETURN.search(folded) is None:
+        return None
+    offer = searches.offer or searches.price or PITCH.search(folded) or PERCENT.search(folded)
+    # (not a holder's label: "Firma del titular:" is where the reader signs)
+    if (offer is None or ORDINARY["an addressee by name"].search(folded)
+            or SALUTATION.search(lines)):
+        return None
+    return call.group(0).strip()
+
+
+REPLY = "a reply to the recipient"
+
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
 # of a customer.
 DISGUISE = ("a reference number", "payment terms", "a court or case")
@@ -499,8 +543,18 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     # threatens fines and names its price for avoiding them (a regulator bills no service):
     # their references are no sign of correspondence.
     scare = FINE_THREAT.search(folded) is not None and searches.price is not None
-    marks = ordinary_marks(folded, disguised=disguise is not None or secret is not None or scare,
+    # ... and so does a notice pressing a stranger with a loss within hours or days
+    pressing = pressing_notice(folded, folded_lines)
+    marks = ordinary_marks(folded, disguised=(disguise is not None or secret is not None or scare
+                                              or pressing is not None),
                            lines=folded_lines)
+    call = claimed_call(folded, folded_lines, searches)
+    if call is not None and set(marks) <= {REPLY}:
+        # (its "as discussed" is the pitch's, not a reply's; a note with a real reference or
+        # a named reader keeps its marks and this says nothing)
+        marks = []
+    else:
+        call = None
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -548,9 +602,15 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if secret:
         fire("asks_for_secrets", weights.asks_for_secrets,
              f"a blank field for what nobody sends by fax: {secret!r}")
+    if call:
+        fire("claimed_call", weights.claimed_call,
+             f"an offer to sign after a conversation ({call!r}), naming no one")
+    if pressing:
+        fire("pressing_notice", weights.pressing_notice,
+             f"a loss threatened unless a stranger acts within hours or days: {pressing!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
                   or disguise is not None or stranger is not None or secret is not None
-                  or stock_tip(folded))
+                  or pressing is not None or call is not None or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -604,6 +664,7 @@ def weights_from(config: Any) -> SpamWeights:
         advertising_max=c.advertising_max, solicitation=c.solicitation,
         offer_to_stranger=c.offer_to_stranger,
         dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
+        pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

@@ -168,6 +168,59 @@ _FINE_THREAT = [
     r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
 ]
 FINE_THREAT = compile_any(_FINE_THREAT)
+# A notice that presses its reader: a loss if nothing is done (an account blocked, a refund or
+# a claim forfeited, a parcel sent back, a seizure or a bailiff) within a short time (hours, a
+# few days, today). What a phishing fax or a fake court, tax or bank notice says to hurry a
+# stranger; a real creditor or office writes to its counterparty by name and gives weeks.
+THREAT_OF_LOSS = compile_any([
+    r"\b(?:will|may|shall) (?:then )?be (?:suspended|blocked|locked|closed|cancell?ed|deleted|"
+    r"forfeited|lost|returned to (?:the )?sender)",
+    r"\bresult in (?:the )?(?:loss|enforcement|suspension|closure|seizure)",
+    r"\b(?:temporarily|has been|have been) (?:restricted|suspended|blocked|locked)",
+    r"\bavoid (?:a |the )?(?:county court judg\w*|bailiff|enforcement|seizure|suspension)",
+    r"\bbailiffs?\b", r"\breturned to (?:the )?sender",
+    r"\b(?:gesperrt|gespert|gesperrt werden)\b", r"\bsperrung\b", r"\bverf(?:ä|ae|a)llt\b",
+    r"\bpf(?:ä|ae|a)ndung\b", r"\bschufa", r"\bzwangsvollstreckung",
+    r"\bsera (?:annul|suspendu|bloqu|supprim|clotur|retourn|perdu)", r"\bretour a l'expediteur",
+    r"\bsaisie (?:de vos|sur vos|des? comptes?)", r"\bhuissier",
+    r"\bembargo\b", r"\bbloquead[oa] temporalmente", r"\bhemos bloqueado",
+    r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
+])
+# A conversation the note says took place ("Re: our telephone conversation", "as promised",
+# "unser heutiges Telefonat", "suite à notre entretien", "según lo hablado por teléfono"):
+# correspondence when the writer knows whom they spoke to; the opening of a cold pitch when
+# the note names no one and asks for a signature on an offer.
+CLAIMED_CALL = compile_any([
+    r"\b(?:our|the) (?:telephone |phone )?(?:conversation|call|chat)(?: (?:this morning|earlier|"
+    r"today|yesterday))?\b", r"\bspeak(?:ing)? (?:with|to) (?:me|us|you) (?:earlier|this "
+    r"morning|yesterday|today)", r"\bas promised\b", r"\bas (?:discussed|agreed) (?:on|by|over) "
+    r"the (?:tele)?phone", r"\bwe spoke\b",
+    r"\bunser(?:em|es|en)? (?:heutigen |gestrigen |kurzen |freundlichen )?(?:telefonat|"
+    r"gespräch)", r"\bgespräch mit ihre[rm]? (?:mitarbeiter|kolleg|sekretär|praxis)",
+    r"\bwie (?:telefonisch |heute |soeben )?besprochen",
+    r"\bnotre (?:conversation|entretien|échange|appel)(?: téléphonique| de ce jour)?\b",
+    r"\bcomme convenu par téléphone",
+    r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos)\b",
+    r"\bconversaci[oó]n (?:telef[oó]nica|de esta mañana|de ayer|de hoy)",
+])
+# What such a note asks for: the reader's signature on its terms, sent back. (A customer
+# sending its own signed quote back, "ci-joint le devis signé", asks for none.)
+SIGN_AND_RETURN = compile_any([
+    r"\bsign\w*\b[^.]{0,40}\b(?:fax|return|send)\w*\b", r"\b(?:fax|send|return) (?:it )?back\b",
+    r"\bunterschrieben\b", r"\bunterschrift\b", r"\bzurück(?:faxen|senden)\b",
+    r"\b(?:nous )?retourner\b",
+    r"\bfirma(?:r|da|do)?\b", r"\bdevolver(?:la|lo)?\b", r"\bdevu[eé]lva",
+])
+SHORT_DEADLINE = compile_any([
+    r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
+    r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",
+    r"\bby the date (?:above|shown|below)",
+    r"\b(?:innerhalb|binnen) (?:von )?(?:\d+ stunden|[1-7] (?:werk)?tag)", r"\bheute\b",
+    r"\bsofort\b", r"\bbis (?:zum )?\d{1,2}\.\d{1,2}\.",
+    r"\bsous (?:24|48|72) ?h", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
+    r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
+    r"\bhoy\b", r"\burgentemente\b",
+])
 ADVERTISING = compile_any([
     # English
     r"\blimited[- ]time\b", r"\bact now\b", r"\bdon't miss\b", r"\blowest (?:price|rate)s?\b",
@@ -416,7 +469,23 @@ ORDINARY = compile_each({
         r"\ben (?:tant qu[e']|qualité d'|qualité de) ?(?:membre|client|adhérent|abonné|patient|"
         r"assuré|inscrit|licencié)e?s?\b",
         r"\bcomo (?:socio|socia|miembro|cliente|afiliad[oa]|suscriptor\w*|paciente|colegiad[oa]|"
-        r"asegurad[oa])s? (?:de|del)\b",
+        r"asegurad[oa]|asociad[oa])s? (?:de|del)\b",
+        # why the reader receives it, said of the paper itself ("You receive this bulletin as a
+        # member", "Sie erhalten dieses Rundschreiben als Mitglied", "Vous recevez cette lettre
+        # en tant qu'adhérent", "Reciben esta circular como asociados")
+        r"\b(?:you )?receive (?:this|our) [\w-]+ (?:as an? |because you are an? )"
+        r"(?:member|subscriber|customer|client)",
+        r"\berhalten (?:dieses|diese|den|das|unser\w*) [\w-]+ als (?:mitglied|kunde|kundin|"
+        r"abonnent)",
+        r"\brecevez (?:cette|ce|notre) [\w-]+ en (?:tant qu[e']|qualité d') ?(?:membre|client|"
+        r"adhérent|abonné)",
+        r"\breciben? (?:est[ae]|nuestr[oa]|el|la) [\w-]+ como (?:socio|socia|miembro|cliente|"
+        r"afiliad|suscriptor|colegiad|asociad)",
+        # a circular addressed to the sender's own members ("To all members", "An alle
+        # Mitglieder", "À tous les adhérents", "A todos los asociados")
+        r"\bto all (?:our )?members\b", r"\ban alle (?:unsere[n]? )?mitglieder\b",
+        r"\ba tou(?:te)?s (?:les|nos) (?:adhérent|membres|sociétaires)",
+        r"\ba todos (?:los|nuestros) (?:asociados|socios|afiliados|colegiados|miembros)\b",
         r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
         r"\bweil sie (?:mitglied|kunde|kundin|abonnent\w*|patient\w*)\b",
         r"\bparce que vous êtes (?:membre|client|adhérent|abonné|patient)",
@@ -834,6 +903,21 @@ DRESSED_AS_BILL = compile_any([
     r"souscription)",
     r"\b(?:el )?pago (?:implica|supone|equivale a|constituye|conlleva) (?:la )?(?:aceptación|"
     r"(?:el |un )?pedido|contratación)",
+    # ... or that sending the signed form back orders the paid entry ("Mit der Rücksendung
+    # beauftragen Sie ...", "Mit der Unterzeichnung wird ein Eintrag ... bestellt", "Returning
+    # this form constitutes an order", "Le renvoi de ce formulaire vaut commande", "La
+    # devolución de este formulario supone la contratación")
+    r"\bmit (?:der )?(?:rücksendung|unterzeichnung|rückantwort)\b[^.]{0,60}\b(?:beauftragen|"
+    r"bestellen|erteilen|bestellt|beauftragt|erteilt)\b",
+    r"\bby (?:returning|signing and returning|faxing back) (?:this|the) (?:form|page|sheet|"
+    r"proof)\b[^.]{0,30}\byou (?:order|authori[sz]e|accept|agree)",
+    r"\breturning (?:this|the) (?:signed )?(?:form|page|sheet|proof)\b[^.]{0,20}\b"
+    r"constitutes? an? (?:\w+ )?(?:order|contract)",
+    r"\b(?:le )?renvoi (?:de ce|du) (?:formulaire|bon|document)\b[^.]{0,30}\bvaut "
+    r"(?:commande|acceptation|souscription)",
+    r"\b(?:la )?devolución (?:de este|del) (?:formulario|documento|impreso)\b[^.]{0,30}\b"
+    r"(?:supone|implica|equivale a|constituye) (?:la )?(?:contratación|aceptación|(?:un )?pedido)",
+    r"\b(?:steht |stehen )?in keiner (?:verbindung|beziehung) (?:zu[mr]?|mit)\b",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
 NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",

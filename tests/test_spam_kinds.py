@@ -739,3 +739,120 @@ def test_a_brokers_note_on_a_named_clients_holding_is_no_stock_tip() -> None:
         "Sehr geehrter Herr Dr. Lorenz,", "zu Ihrer Position Nordkap Metals (WKN A3X 9Q1):",
         "unser Kursziel liegt bei 0,70 EUR; wir empfehlen Halten.", "Mit freundlichen Grüßen"])])
     assert verdict.verdict == "ham", verdict.signals
+
+
+# A notice hurrying a stranger: a loss unless the reader acts within hours or days, and no
+# name to write to. Each imitates a bank, a court, a tax office or a carrier; its case number
+# is part of the costume.
+PRESSING_NOTICES = [
+    ["ACCOUNT SECURITY DEPARTMENT",
+     "Irregular sign-ins were seen on your company's card account, which has been",
+     "restricted as a precaution. Unless you reply within 72 hours, the account will be",
+     "closed. Case ref. SEC-20931. Call our verification desk on 0207 555 0123."],
+    ["ZENTRALE RÜCKERSTATTUNGSSTELLE",
+     "Vorgang 7781/2026. Ihnen steht eine Gutschrift von 412,00 EUR zu.",
+     "Der Anspruch verfällt, wenn Sie nicht innerhalb von 3 Tagen Ihre Bankverbindung",
+     "per Fax an 0211 555 3380 mitteilen."],
+    ["SERVICE DES LITIGES - AVIS AVANT POURSUITES",
+     "Dossier n. 55-2026-118. Faute de règlement sous 72 h, un huissier procédera",
+     "à la saisie de vos comptes. Contactez le 01 70 55 81 90."],
+    ["AVISO DE RETENCIÓN DE ENVÍO",
+     "Expedición n. 9930-ES. Su paquete será devuelto al remitente si no abona",
+     "las tasas de 2,40 EUR en 48 horas en envios-pago.example."],
+]
+
+
+@pytest.mark.parametrize("lines", PRESSING_NOTICES)
+def test_a_notice_pressing_a_stranger_with_a_loss_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pressing_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_creditor_reminding_its_named_customer_presses_nobody() -> None:
+    verdict = scored(["\n".join([
+        "Sehr geehrte Frau Albrecht,",
+        "unsere Rechnung Nr. 2026-4410 vom 02.10.2026 über 1.180,00 EUR ist noch offen.",
+        "Bitte überweisen Sie den Betrag bis zum 15.12.2026; andernfalls müssen wir Ihr",
+        "Kundenkonto für weitere Lieferungen sperren, und es wird gesperrt bleiben.",
+        "Mit freundlichen Grüßen, Buchhaltung Kessler Dental"])])
+    assert "pressing_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("opening", [
+    "You receive this bulletin as a member. To all members:",
+    "Sie erhalten dieses Rundschreiben als Mitglied.",
+    "À tous les adhérents de la chambre syndicale.",
+    "Reciben esta circular como asociados del colegio.",
+])
+def test_a_circular_to_the_senders_own_members_states_a_relationship(opening: str) -> None:
+    verdict = scored(["\n".join([
+        opening,
+        "Free webinar on the new e-invoicing rules on 17 December; annual dues stay at",
+        "240 EUR. To stop receiving this by fax, write to office@guild.example."])], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a stated relationship" in s["detail"] for s in verdict.signals), verdict.signals
+
+
+# A cold pitch dressed as a reply: a conversation claimed, an offer to sign, nobody named.
+CLAIMED_CALLS = [
+    ["Harbourline Energy Brokers", "Re: our phone call earlier today",
+     "Dear Office Manager,",
+     "Thanks again for your time. As promised, here is the fixed tariff: 14.2p per kWh,",
+     "a saving of 18 % on your current bill. Sign the enclosed form and fax it back today."],
+    ["Praxisberatung Nord", "Betreff: unser kurzes Telefonat",
+     "Sehr geehrte Damen und Herren,",
+     "wie besprochen übersenden wir das Angebot für die Abrechnungsprüfung zu 390 EUR",
+     "pauschal. Bitte senden Sie es unterschrieben an 040 555 1290 zurück."],
+    ["Objet : notre échange téléphonique",
+     "Madame, Monsieur,",
+     "Comme convenu, vous trouverez notre offre de maintenance à 45 EUR par mois.",
+     "Merci de nous retourner le bon signé par fax."],
+    ["Asunto: según lo hablado",
+     "Buenas tardes:",
+     "Le adjunto la oferta de renting de vehículos con un 15 % de descuento.",
+     "Solo tiene que firmar y devolverla por fax al 96 555 0192."],
+]
+
+
+@pytest.mark.parametrize("lines", CLAIMED_CALLS)
+def test_an_offer_to_sign_after_a_claimed_call_to_nobody_counts_no_reply(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+
+
+def test_a_quote_after_a_call_to_a_named_reader_stays_a_reply() -> None:
+    verdict = scored(["\n".join([
+        "Dear Ms. Whitfield,",
+        "Following our telephone conversation this morning, here is the quote for the two",
+        "replacement handsets: GBP 184.00 in total. Please sign and fax it back to confirm.",
+        "Kind regards, Tom Brennan, Northgate Telecom"])])
+    assert "claimed_call" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# A register's form whose return or signature is what orders the paid entry.
+@pytest.mark.parametrize("clause", [
+    "Mit der Rücksendung dieses Bogens beauftragen Sie den Eintrag für 2 Jahre.",
+    "By returning this form signed you order a premium listing for 36 months.",
+    "Le renvoi de ce formulaire signé vaut commande d'une insertion annuelle.",
+    "La devolución de este formulario firmado supone la contratación del anuncio.",
+    "Das Verzeichnis steht in keiner Verbindung zum Handelsregister.",
+])
+def test_a_form_whose_return_orders_the_entry_says_it_is_an_offer(clause: str) -> None:
+    verdict = scored(["\n".join([
+        "REGISTER OF TRADES - DATA CHECK", "Firm: Hollis Joinery Ltd",
+        "Please check the entry below and return the form by fax to 0161 555 0470.",
+        clause, "Annual fee 690.00 EUR plus VAT."])], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_customer_returning_its_own_signed_quote_after_a_call_asks_for_nothing() -> None:
+    verdict = scored(["\n".join([
+        "Madame, Monsieur,",
+        "Suite à notre appel d'hier, je vous confirme l'achat du fauteuil de soins au prix",
+        "convenu de 1 860 EUR HT. Ci-joint votre offre signée, avec la mention bon pour accord.",
+        "Livraison au cabinet un lundi matin, s'il vous plaît."])], sender="")
+    assert "claimed_call" not in fired(verdict), verdict.signals
