@@ -389,7 +389,7 @@ def offer_to_stranger(folded: str, lines: str,
     return None
 
 
-def dressed_as_bill(folded: str) -> str | None:
+def dressed_as_bill(folded: str, searches: OfferSearches | None = None) -> str | None:
     """The line by which a solicitation dressed as a bill, an invoice or a listing renewal says
     it is an offer ("This is a solicitation, not a bill", "Dies ist ein Angebot", "La
     signature vaut commande"); "not a bill" alone (an explanation of benefits says it) only
@@ -401,7 +401,7 @@ def dressed_as_bill(folded: str) -> str | None:
     if found and SOLD.search(folded):
         return found.group(0)
     found = OWN_REGISTER.search(folded)
-    if found and PRICE.search(folded):
+    if found and (searches or OfferSearches(folded)).price:
         return found.group(0).strip()
     return None
 
@@ -534,8 +534,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if (from_raw or "").strip().lower() in ANONYMOUS and not from_number:
         fire("no_caller_id", weights.no_caller_id, "no sender number")
     notice = find_opt_out(page_texts, folded_pages)
-    disguise = dressed_as_bill(folded)
     searches = OfferSearches(folded)
+    disguise = dressed_as_bill(folded, searches)
     folded_lines = "\n".join(folded_pages)
     secret = asks_for_secrets(folded_lines)
     # A fax asking for a PIN or a card's code imitates a bank's or an office's notice, case
