@@ -43,6 +43,7 @@ from ingest.spam_lexicon import (
     FINE_THREAT,
     GENERIC_OPT_OUT,
     NAMED_HOLDER,
+    NEVER_ASKS,
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
@@ -60,6 +61,7 @@ from ingest.spam_lexicon import (
     QUESTIONS,
     SALUTATION,
     SECRET_FIELD,
+    SECRET_REQUEST,
     SECURITY_ID,
     SHORT_DEADLINE,
     SIGN_AND_RETURN,
@@ -408,10 +410,18 @@ def dressed_as_bill(folded: str, searches: OfferSearches | None = None) -> str |
 
 def asks_for_secrets(lines: str) -> str | None:
     """A blank form field for a password, a PIN, a card's security code or a banking login
-    (``lines``: the folded text with its lines): what no bank, supplier or colleague asks for
-    by fax, and what a phishing fax exists to collect. Its wording."""
+    (``lines``: the folded text with its lines), or a sentence asking the reader to enter,
+    confirm or send one, or bank or card details (not one saying the sender never asks): what
+    no bank, supplier or colleague asks for by fax, and what a phishing fax exists to collect.
+    Its wording."""
     found = SECRET_FIELD.search(lines)
-    return " ".join(found.group(0).split()) if found else None
+    if found:
+        return " ".join(found.group(0).split())
+    for sentence in SENTENCE.split(" ".join(lines.split())):
+        asked = SECRET_REQUEST.search(sentence)
+        if asked and not NEVER_ASKS.search(sentence):
+            return asked.group(0)
+    return None
 
 
 def pressing_notice(folded: str, lines: str) -> str | None:
@@ -601,7 +611,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
     if secret:
         fire("asks_for_secrets", weights.asks_for_secrets,
-             f"a blank field for what nobody sends by fax: {secret!r}")
+             f"asks for what nobody sends by fax: {secret!r}")
     if call:
         fire("claimed_call", weights.claimed_call,
              f"an offer to sign after a conversation ({call!r}), naming no one")

@@ -184,6 +184,15 @@ THREAT_OF_LOSS = compile_any([
     r"\bsera (?:annul|suspendu|bloqu|supprim|clotur|retourn|perdu)", r"\bretour a l'expediteur",
     r"\bsaisie (?:de vos|sur vos|des? comptes?)", r"\bhuissier",
     r"\bembargo\b", r"\bbloquead[oa] temporalmente", r"\bhemos bloqueado",
+    # a judgment or a garnishment by default, a refund or a parcel given up after a few days
+    # ("will result in a default judgment", "garnishee order", "Kontopfändung", "saisie sur
+    # salaire", "unclaimed parcels are returned after 5 days", "refunds are forfeited")
+    r"\bdefault judg\w*", r"\bgarnish\w*", r"pf(?:ä|ae|a)ndung\b", r"\bsaisie sur (?:salaire|"
+    r"compte)", r"\b(?:are|is|become|becomes) forfeit(?:ed)?\b",
+    r"\b(?:returned|sent back|destroyed|disposed of) after (?:[1-7]|two|three|five|seven) "
+    r"(?:working |business )?days\b",
+    r"\b(?:will be|are|is) deactivated\b", r"\bdesactiv(?:é|e)e?s? (?:sous|dans)\b",
+    r"\bwird (?:ihr \w+ )?deaktiviert\b", r"\bser(?:a|á) desactivad[oa]",
     r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
 ])
 # A conversation the note says took place ("Re: our telephone conversation", "as promised",
@@ -216,8 +225,10 @@ SHORT_DEADLINE = compile_any([
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",
     r"\bby the date (?:above|shown|below)",
     r"\b(?:innerhalb|binnen) (?:von )?(?:\d+ stunden|[1-7] (?:werk)?tag)", r"\bheute\b",
-    r"\bsofort\b", r"\bbis (?:zum )?\d{1,2}\.\d{1,2}\.",
-    r"\bsous (?:24|48|72) ?h", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
+    r"\bsofort\b", r"\bbis (?:spätestens |zum |spätestens zum )?\d{1,2}\.\d{1,2}\.",
+    r"\bwithin \d{1,2} ?(?:hours|hrs)\b", r"\bafter (?:[1-7]|two|three|five|seven) "
+    r"(?:working |business )?days\b",
+    r"\bsous \d{1,2} ?h(?:eures)?\b", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
     r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
     r"\bhoy\b", r"\burgentemente\b",
 ])
@@ -599,6 +610,40 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
     r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
     re.M)
+# ... and the same asked in prose: a sentence telling the reader to enter, confirm or send a
+# password, a login, bank or card details ("enter your username and password", "confirm your
+# direct deposit details", "geben Sie Ihre Bankverbindung ein", "saisissez vos coordonnées
+# bancaires", "debe confirmar sus datos bancarios"): a phishing fax's request, whether it points
+# to a web page or asks for a fax back. Run over sentences; one that says the sender never asks
+# for them (NEVER_ASKS) asks for nothing.
+SECRET_REQUEST = compile_any([
+    r"\b(?:enter|re-?enter|confirm|verify|validate|update|provide|submit|send us|supply)\b"
+    r"[^.]{0,50}\b(?:password|passcode|pin|login details|log-?in credentials|credentials|"
+    r"card details|card number|bank(?:ing)? details|(?:direct )?deposit details|"
+    r"routing (?:and|&) account numbers?|account (?:and|&) routing numbers?|"
+    r"social security number|ssn)\b",
+    r"\b(?:password|passcode|card details|bank(?:ing)? details|routing (?:and|&) account "
+    r"numbers?|social security number|ssn)\b[^.]{0,30}\b(?:to (?:confirm|verify|validate|"
+    r"release|unlock|restore)|for (?:identity|verification|security) (?:check|purposes))",
+    r"\b(?:geben sie|bestätigen sie|aktualisieren sie|übermitteln sie|senden sie|teilen sie)"
+    r"\b[^.]{0,50}\b(?:passwort|kennwort|pin|tan|bankverbindung|bankdaten|kontodaten|"
+    r"kartendaten|kreditkartennummer|zugangsdaten)\b",
+    r"\b(?:passwort|kennwort|pin|tan|bankverbindung|bankdaten|kontodaten|kartendaten|"
+    r"kreditkartennummer|zugangsdaten)\b[^.]{0,40}\b(?:eingeben|bestätigen|angeben|"
+    r"aktualisieren|übermitteln|mitteilen|verifizieren)\b",
+    r"\b(?:saisi\w*|confirm\w*|indiqu\w*|communiqu\w*|mettre à jour|renseign\w*|valid\w*|"
+    r"transmett\w*|vérifi\w*)\b[^.]{0,50}\b(?:mot de passe|code (?:pin|secret|confidentiel)|"
+    r"coordonnées bancaires|données bancaires|numéro de (?:carte|compte)|identifiants)\b",
+    r"\b(?:confirm\w*|ingres\w*|introduzca|introducir|actualic\w*|actualiz\w*|indiqu\w*|"
+    r"facilit\w*|valid\w*|proporcion\w*|envíenos|verifi\w*)\b[^.]{0,50}\b(?:contraseña|"
+    r"clave (?:de acceso|bancaria|secreta)|datos bancarios|datos de (?:su )?tarjeta|número de "
+    r"tarjeta|e\.?firma|firma electrónica)\b",
+])
+NEVER_ASKS = compile_any([
+    r"\bnever\b", r"\bnie(?:mals)?\b", r"\bjamais\b", r"\bnunca\b", r"\bdo not (?:share|"
+    r"give|disclose)", r"\bne (?:communiquez|donnez|transmettez) jamais", r"\bno (?:comparta|"
+    r"facilite)",
+])
 # A line that is a way to reach the sender and nothing else ("Tel. 0711 5550 4402",
 # "Tél. 01 99 00 52 30", "Phone: 555-0101"). Run over folded lines (re.M).
 CONTACT_LINE = re.compile(_ocr_tolerant(

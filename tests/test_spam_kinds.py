@@ -856,3 +856,80 @@ def test_a_customer_returning_its_own_signed_quote_after_a_call_asks_for_nothing
         "convenu de 1 860 EUR HT. Ci-joint votre offre signée, avec la mention bon pour accord.",
         "Livraison au cabinet un lundi matin, s'il vous plaît."])], sender="")
     assert "claimed_call" not in fired(verdict), verdict.signals
+
+
+# A phishing fax asking in prose for what nobody sends by fax: a login, bank or card details,
+# to be typed into a web page or faxed back. No blank field to fill in.
+SECRETS_ASKED_IN_PROSE = [
+    ["SHARED DRIVE ADMINISTRATION",
+     "Your department's document storage is full and new scans are being rejected.",
+     "Please visit drive-restore.example and enter your staff username and password so",
+     "we can raise the limit. Storage Support"],
+    ["BUCHHALTUNG - UMSTELLUNG DER GEHALTSABRECHNUNG",
+     "Wegen eines neuen Abrechnungssystems bestätigen Sie bitte Ihre Bankverbindung und",
+     "Ihre Steuer-ID auf lohn-umstellung.example, sonst kann das Dezembergehalt nicht",
+     "überwiesen werden."],
+    ["SERVICE REMBOURSEMENTS",
+     "Un trop-perçu de 318,20 EUR a été constaté sur votre abonnement professionnel.",
+     "Pour le recevoir, saisissez vos coordonnées bancaires sur rembourse-pro.example."],
+    ["DEPARTAMENTO DE NÓMINAS",
+     "Para seguir cobrando por transferencia, confirme sus datos bancarios y su clave de",
+     "acceso en portal-empleado.example antes del viernes."],
+]
+
+
+@pytest.mark.parametrize("lines", SECRETS_ASKED_IN_PROSE)
+def test_a_fax_asking_in_prose_for_a_login_or_bank_details_asks_for_secrets(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "asks_for_secrets" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("warning", [
+    "We will never ask you to confirm your password or card details by fax or phone.",
+    "Wir werden Sie niemals bitten, Ihre PIN oder Bankdaten per Fax zu bestätigen.",
+    "Nous ne vous demanderons jamais de communiquer vos coordonnées bancaires par fax.",
+    "Nunca le pediremos que confirme sus datos bancarios ni su contraseña por fax.",
+])
+def test_a_bank_letter_saying_it_never_asks_for_secrets_asks_for_none(warning: str) -> None:
+    verdict = scored(["\n".join([
+        "Sehr geehrter Herr Bauer,",
+        "Ihr Kontokorrentrahmen Nr. 4410-228 wurde wie vereinbart um ein Jahr verlängert.",
+        warning, "Mit freundlichen Grüßen, Ihre Firmenkundenbetreuung"])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Notices pressing a stranger in more ways: a judgment or a garnishment by default, a refund or
+# a parcel given up after a few days, an account switched off, a deadline written as a date.
+MORE_PRESSING_NOTICES = [
+    ["COUNTY SMALL CLAIMS - FINAL NOTICE", "Claim 2026-SC-4471",
+     "If you do not call 1-555-0173 within 48 hours a default judgment will be entered",
+     "against your company and its accounts garnished."],
+    ["FORDERUNGSMANAGEMENT", "Akte 55-2026/118: offener Betrag 212,50 EUR.",
+     "Zahlen Sie bis spätestens 12.12.2026, sonst beantragen wir die Lohnpfändung.",
+     "Telefon 0180 555 3141"],
+    ["SHIPMENT ON HOLD", "Consignment 88 2209 1174 could not be delivered.",
+     "Pay the 1.95 EUR storage charge at hold-release.example. Consignments not released",
+     "are returned after 3 days."],
+    ["AVIS DE FERMETURE DE MESSAGERIE",
+     "Votre boîte mail professionnelle sera désactivée sous 24 heures.",
+     "Cliquez sur webmail-maintien.example pour la conserver."],
+]
+
+
+@pytest.mark.parametrize("lines", MORE_PRESSING_NOTICES)
+def test_a_default_judgment_or_a_loss_after_days_presses_a_stranger(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pressing_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_creditors_last_reminder_to_its_named_customer_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Sehr geehrter Herr Kowalski,",
+        "trotz unserer Erinnerung ist die Rechnung Nr. 2026-0871 über 640,00 EUR offen.",
+        "Bitte zahlen Sie bis spätestens 18.12.2026; danach geben wir die Forderung an",
+        "unser Inkassobüro ab, das eine Lohnpfändung beantragen kann.",
+        "Mit freundlichen Grüßen, Autohaus Lindner"])])
+    assert "pressing_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
