@@ -56,6 +56,7 @@ from ingest.spam_lexicon import (
     OWN_REGISTER,
     PHONE,
     PITCH,
+    PITCH_FOLLOWUP,
     PRICE,
     PROMISED_GAIN,
     QUESTIONS,
@@ -83,6 +84,8 @@ ANONYMOUS = {"", "anonymous", "unknown", "private", "restricted", "unavailable",
 NOTICE_BEFORE, NOTICE_AFTER = 60, 140
 # How far apart (characters) a wish to stop and what is stopped may stand in one sentence.
 CONCEPT_SPAN = 60
+# How far before a secret's field (characters) a sentence saying it is never asked for counts.
+NEVER_BEFORE = 60
 # The shipped model reads a fax of a few words as its prior: below this, it says nothing.
 MODEL_MIN_WORDS = 8
 # ("?" ends no sentence here: "Questions? Call ..." and "No more faxes? Dial ..." are one.)
@@ -113,6 +116,7 @@ class SpamWeights:
     asks_for_secrets: float = 3.0
     pressing_notice: float = 3.0
     claimed_call: float = 3.0
+    pitch_followup: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -378,16 +382,18 @@ def way_to_respond(folded: str, lines: str) -> str | None:
     return found.group(0) if found else None
 
 
-def offer_to_stranger(folded: str, lines: str,
-                      searches: OfferSearches | None = None) -> tuple[str, str] | None:
-    """An offer (a price, something free, a service the sender performs for anyone) and a way
-    to respond anywhere in the fax: weaker than a request to act beside a number, so only for
-    a fax with no mark of correspondence, and worth less than a solicitation."""
+def offer_to_stranger(folded: str, lines: str, searches: OfferSearches | None = None,
+                      chased: str | None = None) -> tuple[str, str] | None:
+    """An offer (a price, something free, a service the sender performs for anyone, or
+    ``chased``: an earlier offer a note chases) and a way to respond anywhere in the fax:
+    weaker than a request to act beside a number, so only for a fax with no mark of
+    correspondence, and worth less than a solicitation."""
     searches = searches or OfferSearches(folded)
-    offer = searches.offer or searches.price or PITCH.search(folded)
+    found = searches.offer or searches.price or PITCH.search(folded)
+    offer = found.group(0).strip() if found else chased
     response = way_to_respond(folded, lines) if offer else None
     if offer and response:
-        return offer.group(0).strip(), response
+        return offer, response
     return None
 
 
@@ -414,9 +420,10 @@ def asks_for_secrets(lines: str) -> str | None:
     confirm or send one, or bank or card details (not one saying the sender never asks): what
     no bank, supplier or colleague asks for by fax, and what a phishing fax exists to collect.
     Its wording."""
-    found = SECRET_FIELD.search(lines)
-    if found:
-        return " ".join(found.group(0).split())
+    for found in SECRET_FIELD.finditer(lines):
+        # ("We will never ask you for your PIN" ends its line on "PIN" as a field does)
+        if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()):
+            return " ".join(found.group(0).split())
     for sentence in SENTENCE.split(" ".join(lines.split())):
         asked = SECRET_REQUEST.search(sentence)
         if asked and not NEVER_ASKS.search(sentence):
@@ -457,6 +464,17 @@ def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None
             or SALUTATION.search(lines)):
         return None
     return call.group(0).strip()
+
+
+def pitch_followup(folded: str, lines: str) -> str | None:
+    """A note chasing the sender's own earlier offer ("did you have a chance to look at our
+    proposal?") that names nobody: the second fax of a cold pitch. A supplier chasing the quote
+    its customer asked for names the customer or cites the quote (the caller checks for the
+    reference). Its wording."""
+    chase = PITCH_FOLLOWUP.search(folded)
+    if chase is None or addressed_by_name(folded, lines):
+        return None
+    return chase.group(0).strip()
 
 
 REPLY = "a reply to the recipient"
@@ -565,6 +583,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         marks = []
     else:
         call = None
+    # ... and so does a note chasing an earlier offer to nobody named, with no reference
+    chase = pitch_followup(folded, folded_lines) if set(marks) <= {REPLY} else None
+    if chase is not None:
+        marks = []
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -594,7 +616,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if offer:
         fire("solicitation", weights.solicitation,
              f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
-    stranger = (offer_to_stranger(folded, folded_lines, searches)
+    stranger = (offer_to_stranger(folded, folded_lines, searches, chase)
                 if offer is None and not marks else None)
     if stranger:
         fire("offer_to_stranger", weights.offer_to_stranger,
@@ -615,12 +637,16 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if call:
         fire("claimed_call", weights.claimed_call,
              f"an offer to sign after a conversation ({call!r}), naming no one")
+    if chase:
+        fire("pitch_followup", weights.pitch_followup,
+             f"a note chasing an earlier offer ({chase!r}), naming no one")
     if pressing:
         fire("pressing_notice", weights.pressing_notice,
              f"a loss threatened unless a stranger acts within hours or days: {pressing!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
                   or disguise is not None or stranger is not None or secret is not None
-                  or pressing is not None or call is not None or stock_tip(folded))
+                  or pressing is not None or call is not None or chase is not None
+                  or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -675,6 +701,7 @@ def weights_from(config: Any) -> SpamWeights:
         offer_to_stranger=c.offer_to_stranger,
         dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
         pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
+        pitch_followup=c.pitch_followup,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

@@ -220,6 +220,33 @@ SIGN_AND_RETURN = compile_any([
     r"\b(?:nous )?retourner\b",
     r"\bfirma(?:r|da|do)?\b", r"\bdevolver(?:la|lo)?\b", r"\bdevu[eé]lva",
 ])
+# A note chasing the sender's own earlier offer ("just following up on my fax about our ...",
+# "did you have a chance to look?", "ich wollte kurz nachfragen, ob Sie unser Angebot erhalten
+# haben", "je me permets de revenir vers vous concernant notre proposition", "saber si
+# recibieron nuestra oferta"): correspondence when it cites the quote a customer asked for; the
+# second fax of a cold pitch when it names neither the reader nor any reference.
+PITCH_FOLLOWUP = compile_any([
+    r"\b(?:just )?(?:following up|follow(?:ing)?-up|checking in|circling back) (?:on|about|"
+    r"regarding) (?:my|our) (?:previous |recent |earlier |last )?(?:fax|letter|offer|proposal|"
+    r"quote|message|note|flyer|mailing|email|e-mail)\b",
+    r"\bdid you (?:have|get) (?:a |the )?chance to (?:look|review|read|consider|go over)\b",
+    r"\b(?:did|have) you (?:receive[d]?|see|seen|get|got) (?:my|our) (?:previous |recent |"
+    r"earlier |last )?(?:fax|offer|proposal|quote|letter|brochure|flyer)\b",
+    r"\bob sie unser(?:e|en)? (?:\w+ )?(?:angebot|fax|schreiben|unterlagen|prospekt|offerte|"
+    r"informationen)\w* (?:\w+ )?(?:erhalten|bekommen|gelesen|angesehen|prüfen konnten)",
+    r"\bich wollte (?:kurz |noch einmal |nochmals )?nach(?:fragen|haken)\b",
+    r"\bunser(?:em|es)? (?:fax|schreiben|angebot) (?:vom|von letzter woche|der letzten woche)",
+    r"\brevenir vers vous (?:concernant|au sujet de|à propos de|suite à|pour) (?:notre|ma|mon|"
+    r"nos) (?:proposition|offre|fax|devis|courrier|envoi|documentation)",
+    r"\bavez-vous (?:pu|eu le temps d[e']) ?(?:en )?(?:prendre connaissance|consulter|regarder|"
+    r"étudier)",
+    r"\bsuite à (?:notre|mon) (?:fax|envoi|courrier|offre|proposition) (?:du|de la semaine)",
+    r"\bsaber si (?:recibieron|recibió|han recibido|ha recibido|pudo ver|pudieron ver|"
+    r"tuvieron ocasión de ver) (?:nuestra|mi|nuestro|el|la) (?:\w+ )?(?:oferta|propuesta|fax|"
+    r"presupuesto|catálogo|información)",
+    r"\b(?:ha|han|habéis) (?:tenido|podido tener) (?:ocasión|oportunidad|tiempo) de (?:revisar|"
+    r"ver|leer|estudiar) (?:nuestra|mi|nuestro)",
+])
 SHORT_DEADLINE = compile_any([
     r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",

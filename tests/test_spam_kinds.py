@@ -933,3 +933,50 @@ def test_a_creditors_last_reminder_to_its_named_customer_stays_ham() -> None:
         "unser Inkassobüro ab, das eine Lohnpfändung beantragen kann.",
         "Mit freundlichen Grüßen, Autohaus Lindner"])])
     assert "pressing_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# The second fax of a cold pitch: a short note chasing the sender's own earlier offer, with
+# nobody named and nothing cited.
+PITCH_FOLLOWUPS = [
+    ["Hello,", "Just checking in on my fax from Monday about our waste-bin cleaning rounds.",
+     "Did you get a chance to look it over? The winter rate holds until Friday.",
+     "Regards, Gary - 555-0148"],
+    ["Guten Tag,", "ich wollte kurz nachhaken, ob Sie unser Angebot für die Fensterreinigung",
+     "erhalten haben. Der Herbstpreis gilt noch bis Monatsende.",
+     "Viele Grüße, Petra Sommer - 0351 555 2207"],
+    ["Madame, Monsieur,", "Je me permets de revenir vers vous au sujet de notre offre de",
+     "location de plantes pour votre salle d'attente. Avez-vous pu en prendre connaissance ?",
+     "Cordialement, Luc Ferrand - 04 55 50 61 20"],
+    ["Hola:", "Quería saber si pudieron ver nuestra propuesta de fumigación que les enviamos",
+     "la semana pasada. El precio de campaña sigue vigente.",
+     "Saludos, Andrés Vela - 93 555 8812"],
+]
+
+
+@pytest.mark.parametrize("lines", PITCH_FOLLOWUPS)
+def test_a_note_chasing_an_earlier_offer_to_nobody_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pitch_followup") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["Dear Mr. Okafor,", "Just following up on our quote for the two exam couches.",
+     "Did you have a chance to look? Happy to adjust the delivery date.",
+     "Kind regards, Sian Lloyd - 029 555 0192"],
+    ["Guten Tag,", "ich wollte kurz nachfragen, ob Sie unser Angebot Nr. 2026-1147 für die",
+     "Praxisbeleuchtung erhalten haben, das Sie am 24.11. angefragt hatten.",
+     "Viele Grüße, Elektro Brandt - 0711 555 3016"],
+])
+def test_a_supplier_chasing_a_quote_with_a_name_or_a_reference_stays_ham(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "pitch_followup" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+def test_a_warning_that_ends_its_line_on_pin_is_no_blank_field() -> None:
+    verdict = scored(["\n".join([
+        "Dear Ms. Quinn,", "The standing order under mandate MD-20931 now runs monthly.",
+        "Please note that we will never request your PIN", "or online passwords by fax.",
+        "Yours sincerely, Business Banking Team"])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
