@@ -481,7 +481,8 @@ REPLY = "a reply to the recipient"
 
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
 # of a customer.
-DISGUISE = ("a reference number", "payment terms", "a court or case")
+DISGUISE = ("a reference number", "payment terms", "a court or case",
+            "an order to a named supplier")
 # A form's blank field ("Patient name: ______", "DOB: ____") asks for what the sender does not
 # know: it is no patient, reference or addressee.
 BLANK_FIELD = re.compile(r"\b[a-z][^:_|\n]{0,30}:?[ \t]*_{3,}")

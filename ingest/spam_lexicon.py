@@ -447,6 +447,11 @@ ORDINARY = compile_each({
         # 15/12" or "Reservations 0800 ..." is none
         r"\b(?:booking|reservation|réservation|reserva|buchung)s?[ -]?(?:no\.?|nr\.?|n°|number|"
         r"nummer|numéro|número|#)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        # a policy, a contract or an account named by its kind ("póliza de crédito
+        # 0447-55-120883", "contrat de maintenance 2026-118", "Vertrag über Wartung 55-21")
+        r"\b(?:póliza|poliza|contrato|cuenta|expediente|police|contrat|compte|policy|account|"
+        r"contract|vertrag|konto) (?:de|d'|du|del|of|über|für) ?[a-zé]+ (?:n[°o.º]*\s*)?"
+        r"[a-z]{0,4}[-/]?\d[\d/-]{3,}\d\b",
         r"\b(?:no\.?|nr\.?|n°|n\.°|number|numéro|número) (?:de |of )?(?:booking|reservation|"
         r"réservation|reserva)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
@@ -524,6 +529,14 @@ ORDINARY = compile_each({
         r"\bto all (?:our )?members\b", r"\ban alle (?:unsere[n]? )?mitglieder\b",
         r"\ba tou(?:te)?s (?:les|nos) (?:adhérent|membres|sociétaires)",
         r"\ba todos (?:los|nuestros) (?:asociados|socios|afiliados|colegiados|miembros)\b",
+        # a circular named as the members' own, or asking for their member number
+        r"\bmembers?'? circular\b", r"\bcircular to (?:all )?members\b",
+        r"\bmitglieder(?:rundschreiben|information|brief)\b",
+        r"\bcirculaire (?:aux |des |d')?(?:adhérents|membres|sociétaires)\b",
+        r"\bcircular (?:a|para) (?:los |nuestros )?(?:socios|asociados|afiliados|colegiados)\b",
+        r"\b(?:their|your) member(?:ship)? (?:number|no)\b", r"\bihre[rn]? mitgliedsnummer\b",
+        r"\b(?:votre|leur) numéro d'adhérent\b",
+        r"\bsu número de (?:socio|asociado|afiliado|colegiado)\b",
         r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
         r"\bweil sie (?:mitglied|kunde|kundin|abonnent\w*|patient\w*)\b",
         r"\bparce que vous êtes (?:membre|client|adhérent|abonné|patient)",
@@ -539,7 +552,7 @@ ORDINARY = compile_each({
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
-        r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
+        r"\bles? confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
         r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
         r"\bcomme convenu\b",
         r"\b(?:conforme|de acuerdo)(?: a| con)? lo (?:conversado|hablado|acordado)\b",
@@ -565,6 +578,11 @@ ORDINARY = compile_each({
     ],
     # a school writing to its pupils' parents ("To: Parents/Guardians of Grade 4", "Liebe Eltern
     # der Klasse 3b", "Aux parents des élèves", "Señores padres de 5.º grado")
+    # a buyer's order naming its supplier ("Proveedor: Distribuidora ...", "Supplier: ...",
+    # "Lieferant: ...", "Fournisseur : ..."): a broadcast has no supplier of its own
+    "an order to a named supplier": [
+        r"\b(?:supplier|vendor|proveedor|lieferant|fournisseur)\s*:\s*(?!_)[a-z]",
+    ],
     "a school's letter to parents": [
         r"\b(?:to:?|dear|all) parents\b", r"\bparents?(?: ?/ ?| and | & )(?:guardians|carers|"
         r"caregivers)\b", r"\bparents of (?:grade|room|class|year|our (?:pupils|students))\b",

@@ -980,3 +980,65 @@ def test_a_warning_that_ends_its_line_on_pin_is_no_blank_field() -> None:
         "Please note that we will never request your PIN", "or online passwords by fax.",
         "Yours sincerely, Business Banking Team"])])
     assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# A buyer's purchase order names its supplier; a broadcast has no supplier of its own. Sent
+# with no caller id, its prices and quantities read as an offer with a number.
+PURCHASE_ORDERS = [
+    ["RIVERBEND DENTAL GROUP - PURCHASE ORDER 7731", "Supplier: Hanlon Surgical Supply Ltd",
+     "Ship to: Riverbend Dental, 14 Quay Street", "Nitrile gloves M, box of 100 x 40 $6.20",
+     "Order total: $ 248.00. Free delivery as per your price list. Invoice quoting PO 7731."],
+    ["BESTELLUNG - Zahnarztpraxis am Markt", "Lieferant: Medidenta Handels GmbH, Leipzig",
+     "Pos. 1 Abformlöffel Gr. 2, 50 Stück", "Gesamt: 1.240,00 EUR netto",
+     "Bitte liefern Sie bis KW 51 und senden Sie die Rechnung an buchhaltung@praxis.example."],
+    ["BON DE COMMANDE - Centre de santé des Tilleuls", "Fournisseur : Pharmadis Sud SARL",
+     "Compresses stériles 10x10, 200 boîtes", "Montant total : 1 380,00 EUR TTC",
+     "Merci de confirmer la date de livraison par fax."],
+    ["ORDEN DE COMPRA - Clínica Los Álamos", "Proveedor: Suministros Hospitalarios del Sur S.L.",
+     "Batas desechables talla L, 600 unidades", "Importe total: 1.950 EUR, IVA incluido",
+     "Rogamos confirmen el plazo de entrega."],
+]
+
+
+@pytest.mark.parametrize("lines", PURCHASE_ORDERS)
+def test_a_purchase_order_naming_its_supplier_reads_as_correspondence(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("an order to a named supplier" in s["detail"] for s in verdict.signals), (
+        verdict.signals)
+
+
+def test_an_order_form_with_a_blank_supplier_field_names_no_supplier() -> None:
+    verdict = scored(["\n".join([
+        "WHOLESALE GLOVE CLEARANCE - nitrile, all sizes, $3.90 a box while stocks last!",
+        "Supplier: ______________   Quantity: ______",
+        "Fax your order today to 1-555-0177."])], sender="")
+    assert not any("named supplier" in s["detail"] for s in verdict.signals), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["HARBOUR VETS ASSOCIATION - MEMBERS' CIRCULAR 12/26",
+     "1. New controlled-drugs register forms from 1 January.",
+     "2. The winter CPD evening moves to 21 January.",
+     "To receive circulars by e-mail only, reply UNSUBSCRIBE FAX with your membership number",
+     "to office@harbourvets.example. Members can also call 0117 555 0180."],
+    ["MITGLIEDERRUNDSCHREIBEN 11/2026 - Landesverband der Physiotherapeuten",
+     "Neue Heilmittelrichtlinie ab 1. Januar; Fortbildung am 16.01. in Halle.",
+     "Kein Fax mehr gewünscht? Abmeldung mit Ihrer Mitgliedsnummer an 0345 555 2210."],
+])
+def test_a_circular_named_as_the_members_own_states_a_relationship(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a stated relationship" in s["detail"] for s in verdict.signals), verdict.signals
+
+
+def test_a_bank_confirming_a_credit_line_by_its_number_to_its_customers_replies() -> None:
+    verdict = scored(["\n".join([
+        "Banca Corporativa - Sucursal 0218 Valencia", "Asunto: póliza de crédito 0218-44-771209",
+        "Les confirmamos la renovación de su póliza por 900.000 € a 12 meses, en las mismas",
+        "condiciones. Firma ante notario el 18 de diciembre a las 12:00 en la sucursal."])],
+        sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a reference number" in s["detail"] and "a reply to the recipient" in s["detail"]
+               for s in verdict.signals), verdict.signals
