@@ -34,6 +34,7 @@ from ingest.spam_lexicon import (
     ADVERTISING,
     CALL_TO_ACTION,
     CLAIMED_CALL,
+    CLAIMED_RECORDS,
     CONTACT_LINE,
     COST_FREE,
     DATE_LIKE,
@@ -117,6 +118,7 @@ class SpamWeights:
     pressing_notice: float = 3.0
     claimed_call: float = 3.0
     pitch_followup: float = 3.0
+    claimed_records: float = 2.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -477,6 +479,21 @@ def pitch_followup(folded: str, lines: str) -> str | None:
     return chase.group(0).strip()
 
 
+def claimed_records(folded: str, lines: str, searches: OfferSearches) -> str | None:
+    """A notice saying the sender's records show something about its reader ("our records
+    indicate your listing is unverified", "laut unseren Unterlagen", "d'après nos dossiers",
+    "según nuestros registros"), naming nobody, with something to buy or a request to act on a
+    number: the costume of a renewal, a registration or a switching offer (the caller checks
+    that nothing is cited). A recall or a tax office writes so to whom it names or cites.
+    Its wording."""
+    found = CLAIMED_RECORDS.search(folded)
+    if found is None or addressed_by_name(folded, lines):
+        return None
+    if searches.price or searches.offer or request_to_act(folded):
+        return found.group(0).strip()
+    return None
+
+
 REPLY = "a reply to the recipient"
 
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
@@ -588,6 +605,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     chase = pitch_followup(folded, folded_lines) if set(marks) <= {REPLY} else None
     if chase is not None:
         marks = []
+    # ... and a notice claiming records about a reader it neither names nor cites
+    records = claimed_records(folded, folded_lines, searches) if not marks else None
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -638,6 +657,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if call:
         fire("claimed_call", weights.claimed_call,
              f"an offer to sign after a conversation ({call!r}), naming no one")
+    if records:
+        fire("claimed_records", weights.claimed_records,
+             f"a notice claiming records about a reader it neither names nor cites "
+             f"({records!r})")
     if chase:
         fire("pitch_followup", weights.pitch_followup,
              f"a note chasing an earlier offer ({chase!r}), naming no one")
@@ -647,6 +670,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
                   or disguise is not None or stranger is not None or secret is not None
                   or pressing is not None or call is not None or chase is not None
+                  or records is not None
                   or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
@@ -702,7 +726,7 @@ def weights_from(config: Any) -> SpamWeights:
         offer_to_stranger=c.offer_to_stranger,
         dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
         pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
-        pitch_followup=c.pitch_followup,
+        pitch_followup=c.pitch_followup, claimed_records=c.claimed_records,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

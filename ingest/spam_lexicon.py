@@ -247,6 +247,20 @@ PITCH_FOLLOWUP = compile_any([
     r"\b(?:ha|han|habéis) (?:tenido|podido tener) (?:ocasión|oportunidad|tiempo) de (?:revisar|"
     r"ver|leer|estudiar) (?:nuestra|mi|nuestro)",
 ])
+# A sender claiming its records say something about the reader's business ("Our records show
+# your listing is unverified", "Unsere Unterlagen zeigen, dass ...", "D'après nos dossiers",
+# "Según nuestros registros"): a recall or a tax office says it to a customer or taxpayer it
+# names or cites; a notice to nobody that says it imitates one.
+CLAIMED_RECORDS = compile_any([
+    r"\b(?:our|the) (?:records|files|database|systems?) (?:show|shows|indicate|indicates|suggest"
+    r"|suggests|reveal|reveals)\b",
+    r"\b(?:unsere|laut unseren|nach unseren) (?:unterlagen|daten|aufzeichnungen)(?: zeigen| "
+    r"nach)?\b", r"\bunseren (?:unterlagen|daten|aufzeichnungen) zufolge\b",
+    r"\b(?:d'après|selon) nos (?:dossiers|fichiers|registres|données|informations)\b",
+    r"\bnos (?:dossiers|fichiers|registres) (?:indiquent|montrent)\b",
+    r"\bsegún (?:nuestros|nuestras) (?:registros|archivos|datos)\b",
+    r"\bnuestros (?:registros|archivos) (?:indican|muestran)\b",
+])
 SHORT_DEADLINE = compile_any([
     r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",
@@ -582,6 +596,13 @@ ORDINARY = compile_each({
     # "Lieferant: ...", "Fournisseur : ..."): a broadcast has no supplier of its own
     "an order to a named supplier": [
         r"\b(?:supplier|vendor|proveedor|lieferant|fournisseur)\s*:\s*(?!_)[a-z]",
+    ],
+    # a recall's or a safety notice's lots, batches or Chargen ("Lots: 24K1109, 24K1122",
+    # "betroffene Chargen: GT26-0812", "Lot numbers: 2606114"): a supplier writing to who bought
+    # them. (A lottery's "Batch: 7/336/AUS" is a costume: its numbers have slashes.)
+    "the lots a recall names": [
+        r"\b(?:lots?|batch(?:es)?|chargen?|lotes?)(?: numbers?| no\.?| nr\.?| n°| #)?\s*:\s*"
+        r"[a-z]{0,4}-?\d[\da-z-]{3,}(?![\da-z-]*/)",
     ],
     "a school's letter to parents": [
         r"\b(?:to:?|dear|all) parents\b", r"\bparents?(?: ?/ ?| and | & )(?:guardians|carers|"

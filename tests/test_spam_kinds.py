@@ -1042,3 +1042,44 @@ def test_a_bank_confirming_a_credit_line_by_its_number_to_its_customers_replies(
     assert verdict.verdict == "ham", verdict.signals
     assert any("a reference number" in s["detail"] and "a reply to the recipient" in s["detail"]
                for s in verdict.signals), verdict.signals
+
+
+# A notice claiming the sender's records say something about a reader it neither names nor
+# cites: the costume of a renewal, a registration or a switching offer.
+CLAIMED_RECORDS_NOTICES = [
+    ["WASTE CARRIER LICENCE CHECK",
+     "Our records indicate that your premises has no current waste transfer note on file.",
+     "Order your annual note now for £149: call 0113 555 0167."],
+    ["GEWERBLICHE VERSICHERUNG - HINWEIS",
+     "Laut unseren Unterlagen läuft Ihre Betriebshaftpflicht zum Jahresende aus.",
+     "Sichern Sie sich jetzt 20 % Nachlass: 0221 555 4410."],
+    ["MISE À JOUR ANNUAIRE SANTÉ",
+     "D'après nos dossiers, la fiche de votre cabinet n'a pas été vérifiée cette année.",
+     "Validation express pour 89 EUR HT au 04 55 50 77 31."],
+    ["AVISO DE TARIFA ELÉCTRICA",
+     "Según nuestros registros, su contrato de luz pasa a tarifa variable en enero.",
+     "Fije hoy su precio con un 12 % de ahorro: 91 555 2049."],
+]
+
+
+@pytest.mark.parametrize("lines", CLAIMED_RECORDS_NOTICES)
+def test_a_notice_claiming_records_about_a_reader_it_does_not_name_is_flagged(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("claimed_records") == 2.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["FIELD SAFETY NOTICE - BLOOD GLUCOSE TEST STRIPS", "Lots: GX41187, GX41188",
+     "Dear Customer,", "Our records show that your pharmacy received strips from the lots above.",
+     "Please quarantine them and fax the attached reply form to 0800 555 0144."],
+    ["RÜCKRUF - Einmalspritzen 5 ml", "Betroffene Chargen: SP-2611, SP-2612",
+     "Laut unseren Unterlagen haben Sie Ware aus diesen Chargen erhalten. Bitte senden Sie",
+     "das Antwortformular per Fax an 0621 555 8070 zurück."],
+])
+def test_a_recall_naming_its_lots_is_correspondence_with_who_bought_them(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "claimed_records" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+    assert any("the lots a recall names" in s["detail"] for s in verdict.signals), verdict.signals
