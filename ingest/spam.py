@@ -59,6 +59,7 @@ from ingest.spam_lexicon import (
     PITCH,
     PITCH_FOLLOWUP,
     PRICE,
+    PRICE_OF_A_WINDFALL,
     PROMISED_GAIN,
     QUESTIONS,
     SALUTATION,
@@ -74,6 +75,7 @@ from ingest.spam_lexicon import (
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
+    WINDFALL,
     fold,
 )
 from ingest.spam_model import JunkModel, shipped_model
@@ -119,6 +121,7 @@ class SpamWeights:
     claimed_call: float = 3.0
     pitch_followup: float = 3.0
     claimed_records: float = 2.0
+    windfall_for_a_fee: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -494,6 +497,18 @@ def claimed_records(folded: str, lines: str, searches: OfferSearches) -> str | N
     return None
 
 
+def windfall_for_a_price(folded: str, lines: str) -> str | None:
+    """A windfall announced to its reader (a prize drawn on its fax number, an inheritance
+    with no heir, unclaimed funds) with a price on collecting it (a fee before payment,
+    secrecy, a copy of its papers), naming nobody: the advance-fee fraud. A notary or an
+    insurer names the heir it writes to. The windfall and its price."""
+    windfall = WINDFALL.search(folded)
+    price = PRICE_OF_A_WINDFALL.search(folded) if windfall else None
+    if windfall is None or price is None or addressed_by_name(folded, lines):
+        return None
+    return f"{windfall.group(0).strip()} / {price.group(0).strip()}"
+
+
 REPLY = "a reply to the recipient"
 
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
@@ -591,8 +606,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     scare = FINE_THREAT.search(folded) is not None and searches.price is not None
     # ... and so does a notice pressing a stranger with a loss within hours or days
     pressing = pressing_notice(folded, folded_lines)
+    # ... and so does a windfall sold for a fee (a lottery's ticket number is its costume)
+    windfall = windfall_for_a_price(folded, folded_lines)
     marks = ordinary_marks(folded, disguised=(disguise is not None or secret is not None or scare
-                                              or pressing is not None),
+                                              or pressing is not None or windfall is not None),
                            lines=folded_lines)
     call = claimed_call(folded, folded_lines, searches)
     if call is not None and set(marks) <= {REPLY}:
@@ -603,7 +620,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         call = None
     # ... and so does a note chasing an earlier offer to nobody named, with no reference
     chase = pitch_followup(folded, folded_lines) if set(marks) <= {REPLY} else None
-    if chase is not None:
+    if chase is not None or (windfall is not None and set(marks) <= {REPLY}):
+        # (a fraud's "as agreed" is its script's)
         marks = []
     # ... and a notice claiming records about a reader it neither names nor cites
     records = claimed_records(folded, folded_lines, searches) if not marks else None
@@ -661,6 +679,9 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("claimed_records", weights.claimed_records,
              f"a notice claiming records about a reader it neither names nor cites "
              f"({records!r})")
+    if windfall:
+        fire("windfall_for_a_fee", weights.windfall_for_a_fee,
+             f"a windfall announced to nobody named, at a price: {windfall!r}")
     if chase:
         fire("pitch_followup", weights.pitch_followup,
              f"a note chasing an earlier offer ({chase!r}), naming no one")
@@ -670,7 +691,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
                   or disguise is not None or stranger is not None or secret is not None
                   or pressing is not None or call is not None or chase is not None
-                  or records is not None
+                  or records is not None or windfall is not None
                   or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
@@ -727,6 +748,7 @@ def weights_from(config: Any) -> SpamWeights:
         dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
         pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
         pitch_followup=c.pitch_followup, claimed_records=c.claimed_records,
+        windfall_for_a_fee=c.windfall_for_a_fee,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

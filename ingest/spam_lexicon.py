@@ -261,6 +261,31 @@ CLAIMED_RECORDS = compile_any([
     r"\bsegún (?:nuestros|nuestras) (?:registros|archivos|datos)\b",
     r"\bnuestros (?:registros|archivos) (?:indican|muestran)\b",
 ])
+# A windfall announced to the reader (a prize drawn on its fax number, an inheritance with no
+# next of kin, unclaimed funds) and a price on collecting it: a fee before payment, secrecy, or
+# a copy of its papers. The advance-fee fraud, in any language; a notary or an insurer writes
+# to an heir it names, under a reference.
+WINDFALL = compile_any([
+    r"\b(?:has|have) won\b", r"\bwinners?\b", r"\bwinning (?:number|notification|ticket)",
+    r"\blottery\b", r"\bjackpot\b", r"\bnext of kin\b", r"\bunclaimed (?:funds|inheritance|"
+    r"estate|deposit)", r"\bprize (?:money|award|draw|notification)",
+    r"\bgewinner\b", r"\bgewinnsumme\b", r"\bgewinnbenachrichtigung\b", r"\bgewonnen\b",
+    r"\bverlosung\b", r"\blotterie\b", r"\berbschaft\b", r"\bohne (?:gesetzliche )?erben\b",
+    r"\ba gagné\b", r"\bgagnant\b", r"\bvos gains\b", r"\bloterie\b", r"\bhéritage\b",
+    r"\bsans héritier", r"\bganador\b", r"\bsu premio\b", r"\bsorteo\b", r"\blotería\b",
+    r"\bherencia\b", r"\bsin herederos\b",
+])
+PRICE_OF_A_WINDFALL = compile_any([
+    r"\b(?:processing|handling|release|transfer|clearance|notary|notarial|registration|"
+    r"administrative|courier|legal|insurance) (?:fee|charge|costs?)\b", r"\bfee of\b",
+    r"\b\w*gebühr\w*\b", r"\bfrais (?:de |d')(?:dossier|transfert|notaire|traitement|virement|"
+    r"déblocage|enregistrement)", r"\b(?:gastos|tasa|comisión|costos?) de (?:transferencia|"
+    r"envío|tramitación|gestión|notaría|liberación|registro)", r"\bpago previo\b",
+    r"\b(?:strictly )?(?:confidential|private and confidential)\b", r"\bvertraulich\b",
+    r"\bconfidentiel(?:le)?\b", r"\ben (?:reserva|secreto)\b", r"\bconfidencial\b",
+    r"\bcopy of your (?:passport|id|identity)", r"\bpièce d'identité", r"\bpersonalausweis",
+    r"\bdatos completos\b", r"\bfull name,? (?:private )?(?:phone|address)",
+])
 SHORT_DEADLINE = compile_any([
     r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",

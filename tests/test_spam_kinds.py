@@ -1083,3 +1083,38 @@ def test_a_recall_naming_its_lots_is_correspondence_with_who_bought_them(
     verdict = scored(["\n".join(lines)], sender="")
     assert "claimed_records" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
     assert any("the lots a recall names" in s["detail"] for s in verdict.signals), verdict.signals
+
+
+# The advance-fee fraud: a windfall announced to nobody named, with a price on collecting it
+# (a fee before payment, secrecy, a copy of the reader's papers).
+WINDFALLS_FOR_A_FEE = [
+    ["TRANS-PACIFIC BUSINESS SWEEPSTAKES", "Your company's fax line has won USD 420,000.00.",
+     "Ticket ref. TP-55/190. To collect, contact our claims agent at claims@tpsweep.example.",
+     "A release fee of USD 480 is payable before transfer."],
+    ["NACHLASSABWICKLUNG - STRENG VERTRAULICH",
+     "Ein Kunde unserer Kanzlei verstarb ohne Erben und hinterließ 3,2 Mio. EUR.",
+     "Da Sie denselben Familiennamen tragen, bieten wir Ihnen die Erbschaft zu 50 % an.",
+     "Antworten Sie an kanzlei.nachlass@mail.example."],
+    ["TIRAGE INTERNATIONAL DES PME", "Votre numéro de télécopie est gagnant de 95 000 EUR.",
+     "Envoyez une pièce d'identité à paiement@tirage-pme.example pour recevoir le virement."],
+    ["LOTERÍA EMPRESARIAL DEL PACÍFICO", "Su número de fax resultó ganador de 75.000 USD.",
+     "Para liberar el pago debe abonar 290 USD de gastos de tramitación.",
+     "Escriba a premios@loteria-pacifico.example."],
+]
+
+
+@pytest.mark.parametrize("lines", WINDFALLS_FOR_A_FEE)
+def test_a_windfall_sold_for_a_fee_to_nobody_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("windfall_for_a_fee") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_notary_writing_to_a_named_heir_about_fees_sells_no_windfall() -> None:
+    verdict = scored(["\n".join([
+        "Notariat Dr. Hartmann, Bamberg - Az. 118/2026",
+        "Sehr geehrte Frau Seidel,",
+        "im Nachlass Ihres Onkels Walter Seidel sind Sie laut Testament Erbin. Die Erbschaft",
+        "umfasst ein Sparguthaben und eine Eigentumswohnung. Die Notargebühren werden aus dem",
+        "Nachlass beglichen. Bitte vereinbaren Sie einen Termin: 0951 555 2060."])])
+    assert "windfall_for_a_fee" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
