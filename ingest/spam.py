@@ -66,6 +66,7 @@ from ingest.spam_lexicon import (
     SECRET_FIELD,
     SECRET_REQUEST,
     SECURITY_ID,
+    SENDERS_OWN_DETAILS,
     SHORT_DEADLINE,
     SIGN_AND_RETURN,
     SOLD,
@@ -431,7 +432,8 @@ def asks_for_secrets(lines: str) -> str | None:
             return " ".join(found.group(0).split())
     for sentence in SENTENCE.split(" ".join(lines.split())):
         asked = SECRET_REQUEST.search(sentence)
-        if asked and not NEVER_ASKS.search(sentence):
+        if asked and not NEVER_ASKS.search(sentence) and not SENDERS_OWN_DETAILS.search(
+                asked.group(0)):
             return asked.group(0)
     return None
 

@@ -730,6 +730,14 @@ SECRET_REQUEST = compile_any([
     r"clave (?:de acceso|bancaria|secreta)|datos bancarios|datos de (?:su )?tarjeta|número de "
     r"tarjeta|e\.?firma|firma electrónica)\b",
 ])
+# ... nor one about the sender's own details ("call before transferring to verify our bank
+# details", "unsere Bankverbindung", "nos coordonnées bancaires", "nuestros datos bancarios"):
+# a solicitor guarding its client against a forged invoice.
+SENDERS_OWN_DETAILS = compile_any([
+    r"\b(?:our|unsere[rn]?|notre|nos|nuestr[oa]s?) (?:[\w-]+ )?(?:bank(?:ing)? details|"
+    r"bankverbindung|bankdaten|kontodaten|coordonnées bancaires|données bancaires|datos "
+    r"bancarios|account details|routing)",
+])
 NEVER_ASKS = compile_any([
     r"\bnever\b", r"\bnie(?:mals)?\b", r"\bjamais\b", r"\bnunca\b", r"\bdo not (?:share|"
     r"give|disclose)", r"\bne (?:communiquez|donnez|transmettez) jamais", r"\bno (?:comparta|"

@@ -1118,3 +1118,15 @@ def test_a_notary_writing_to_a_named_heir_about_fees_sells_no_windfall() -> None
         "umfasst ein Sparguthaben und eine Eigentumswohnung. Die Notargebühren werden aus dem",
         "Nachlass beglichen. Bitte vereinbaren Sie einen Termin: 0951 555 2060."])])
     assert "windfall_for_a_fee" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("warning", [
+    "Please telephone us before transferring to verify our bank details.",
+    "Bitte bestätigen Sie unsere Bankverbindung vor der Überweisung telefonisch.",
+])
+def test_a_solicitor_asking_to_check_its_own_bank_details_asks_for_no_secret(
+        warning: str) -> None:
+    verdict = scored(["\n".join([
+        "COMPLETION STATEMENT - 9 Orchard Rise", "Purchase price GBP 240,000.00",
+        "Balance required from you by 12 December: GBP 31,400.00", warning])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
