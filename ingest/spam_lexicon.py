@@ -102,6 +102,19 @@ FAX_OPT_OUT = compile_any([
     r"\bstreichen sie (?:ihre|die) (?:fax)?nummer\b",
     r"\b(?:tache|tachen|raye) (?:su|el) número\b",
     r"\bne (?:souhaitez|désirez|voulez) plus être (?:informée?|sollicitée?|contactée?)",
+    # the footer asked as a question ("Keine weiteren Faxe?", "Plus de fax ?") and the right to
+    # object to the sender's messages ("vous pouvez vous opposer à la réception de nos
+    # messages", "object to receiving our faxes", "oponerse a recibir nuestras ofertas",
+    # "der Zusendung weiterer Faxe widersprechen")
+    r"\bkeine (?:weiteren?|neuen) (?:werbe)?(?:faxe?|telefaxe?|faxsendungen)\s*\?",
+    r"\bplus de (?:fax|télécopies?)\s*\?",
+    r"\b(?:vous )?opposer (?:à|a) (?:la )?réception de (?:nos|ces|nouveaux|futurs) "
+    r"(?:messages|fax|télécopies|offres|envois)",
+    r"\bobject to receiving (?:our |further |these |any )?(?:faxes|fax messages|messages|offers|"
+    r"marketing)", r"\boponerse a (?:recibir|la recepción de) (?:nuestr\w+|más|estos|estas|"
+    r"nuevos|nuevas) ?(?:faxes|mensajes|ofertas|comunicaciones)?",
+    r"\bder zusendung (?:weiterer |künftiger )?(?:faxe|werbefaxe|werbung|angebote) "
+    r"(?:jederzeit )?widersprechen",
 ])
 # Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
 # only with a fax word or a telephone number beside them.
@@ -1000,6 +1013,9 @@ DRESSED_AS_BILL = compile_any([
     r"\bno es (?:un|una) (?:organismo|registro|entidad|ente|oficina) (?:oficial|público|pública|"
     r"gubernamental)",
     r"\bn'est pas un (?:organisme|registre|service) (?:officiel|public|d'état)",
+    r"\bis not (?:a|an|your) (?:accredited |domain )?(?:name )?registrar\b",
+    r"\bn'est pas un (?:bureau d'enregistrement|registraire)\b",
+    r"\bno es (?:un|su) registrador\b", r"\bist kein (?:domain-?)?registrar\b",
     r"\b(?:not|never) your (?:current|existing|present) (?:registrar|provider|supplier|"
     r"host|carrier|vendor|listing)\b",
     r"\bin keiner (?:verbindung|beziehung) (?:zu|mit)\b", r"\bkein (?:amtliches|offizielles) "

@@ -1130,3 +1130,41 @@ def test_a_solicitor_asking_to_check_its_own_bank_details_asks_for_no_secret(
         "COMPLETION STATEMENT - 9 Orchard Rise", "Purchase price GBP 240,000.00",
         "Balance required from you by 12 December: GBP 31,400.00", warning])])
     assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Opt-outs the law asks for, in the shapes flyers print them: a question in the footer, or the
+# reader's right to object to the sender's messages.
+@pytest.mark.parametrize("lines", [
+    ["Hygieneschulung für Praxisteams - 4 Stunden vor Ort, 390 EUR pauschal.",
+     "Termine: 0341 555 7710", "Keine weiteren Faxe? Kurze Mitteilung an 0341 555 7719."],
+    ["Nettoyage de climatisation pour cabinets : 149 EUR HT l'unité. Devis : 03 55 50 21 40.",
+     "Conformément à la loi, vous pouvez vous opposer à la réception de nos télécopies au",
+     "03 55 50 21 49."],
+    ["Office coffee machines on free loan - you pay only for the beans. Call 0161 555 0130.",
+     "You may object to receiving our faxes at any time: 0161 555 0139."],
+    ["Extintores revisados y certificados desde 19 EUR. Pedidos: 96 555 4410.",
+     "Puede oponerse a recibir nuestras ofertas llamando al 96 555 4419."],
+])
+def test_an_opt_out_asked_as_a_question_or_an_objection_is_a_fax_opt_out(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_renewal_notice_saying_it_is_not_a_registrar_is_an_offer() -> None:
+    verdict = scored(["\n".join([
+        "DOMAIN LISTING RENEWAL", "Domain: harbourdental.example   Expires: 04/02/2027",
+        "Renew for 3 years: $219.00   5 years: $329.00",
+        "Web Name Services Inc. is not a registrar; renewal with us is optional.",
+        "Mail your payment to PO Box 4410, Reno NV."])], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_letter_to_a_named_customer_citing_its_right_to_object_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Madame Lefort,", "Votre contrat d'entretien n° CE-2026-441 est renouvelé au 1er janvier.",
+        "Vous pouvez vous opposer au traitement de vos données en écrivant à dpo@chaudiere.example.",
+        "Cordialement, Service clients Thermalia"])])
+    assert "opt_out_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
