@@ -1165,6 +1165,7 @@ def test_a_renewal_notice_saying_it_is_not_a_registrar_is_an_offer() -> None:
 def test_a_letter_to_a_named_customer_citing_its_right_to_object_stays_ham() -> None:
     verdict = scored(["\n".join([
         "Madame Lefort,", "Votre contrat d'entretien n° CE-2026-441 est renouvelé au 1er janvier.",
-        "Vous pouvez vous opposer au traitement de vos données en écrivant à dpo@chaudiere.example.",
+        "Vous pouvez vous opposer au traitement de vos données en écrivant à",
+        "dpo@chaudiere.example.",
         "Cordialement, Service clients Thermalia"])])
     assert "opt_out_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
