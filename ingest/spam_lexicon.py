@@ -897,6 +897,13 @@ OFFER = compile_any([
     r"\bvous ne payez que\b", r"\bsin (?:cuota|gastos) de (?:alta|gestión)\b",
     r"\bsólo paga(?:rá)? (?:por|lo)\b",
     r"\bsans frais cachés\b", r"\bsin costes ocultos\b", r"\bfestpreis\b",
+    # interest-free financing offered ("0% financing for 18 months", "0 %-Finanzierung",
+    # "financement à 0 %", "financiación sin intereses")
+    r"\b(?:0|zero) ?% (?:financing|finance|interest|apr)\b", r"\binterest[- ]free (?:financing|"
+    r"finance|credit|loans?|instal\w*|payments?)\b", r"\b0 ?%-?finanzierung\b",
+    r"\bfinanzierung (?:zu|mit|ab) 0 ?%", r"\bzinsfreie (?:finanzierung|ratenzahlung)\b",
+    r"\bfinancement (?:à|a) 0 ?%", r"\b(?:financiaci[oó]n|financiamiento|pago fraccionado)"
+    r"[^.]{0,30}\bsin intereses\b",
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
     r"faites un don|donativo|donación)\b",

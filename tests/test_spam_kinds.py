@@ -1169,3 +1169,27 @@ def test_a_letter_to_a_named_customer_citing_its_right_to_object_stays_ham() -> 
         "dpo@chaudiere.example.",
         "Cordialement, Service clients Thermalia"])])
     assert "opt_out_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Interest-free financing offered to strangers: an offer like a discount.
+@pytest.mark.parametrize("lines", [
+    ["DENTAL CHAIRS - NEW 2027 MODELS", "0% financing over 24 months, delivery included.",
+     "Call 1-555-0152 for a showroom visit."],
+    ["Praxis-Ultraschall ab sofort mit 0%-Finanzierung über 36 Monate.",
+     "Rufen Sie uns an: 0711 555 8830"],
+    ["Autoclaves de classe B : financement à 0 % sur 24 mois.", "Appelez le 04 55 50 19 20."],
+    ["Sillones dentales con financiación a 24 meses sin intereses.", "Llame al 91 555 7040."],
+])
+def test_interest_free_financing_offered_with_a_number_is_a_solicitation(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("solicitation") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_dealer_confirming_a_named_customers_interest_free_agreement_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr. Patel,", "Agreement no. FA-2026-0418: your 0% financing over 24 months for",
+        "the Orion X-ray unit starts on 1 January; the first instalment is GBP 812.50.",
+        "Questions? Call 0121 555 0164. Kind regards, Medequip Finance"])])
+    assert verdict.verdict == "ham", verdict.signals
