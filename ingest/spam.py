@@ -33,6 +33,7 @@ from ingest.spam_lexicon import (
     AD_OBJECT,
     ADVERTISING,
     CALL_TO_ACTION,
+    CALL_WITH_A_ROLE,
     CLAIMED_CALL,
     CLAIMED_RECORDS,
     CONTACT_LINE,
@@ -460,11 +461,17 @@ def addressed_by_name(folded: str, lines: str) -> bool:
 
 def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None:
     """A note that says it follows a conversation, carries an offer (a price, a saving, a
-    service) and asks for the reader's signature, yet names nobody: a cold pitch dressed as a
-    reply. A writer who spoke to someone knows their name. The conversation it claims."""
+    service) and asks for the reader's signature, or says it spoke to a role ("with your front
+    desk"), yet names nobody: a cold pitch dressed as a reply. A writer who spoke to someone
+    knows their name. The conversation it claims."""
     call = CLAIMED_CALL.search(folded)
-    if call is None or SIGN_AND_RETURN.search(folded) is None:
+    if call is None:
         return None
+    if SIGN_AND_RETURN.search(folded) is None:
+        call = next((c for c in CLAIMED_CALL.finditer(folded) if CALL_WITH_A_ROLE.search(
+            folded, c.start(), c.end() + CONCEPT_SPAN)), None)
+        if call is None:
+            return None
     offer = searches.offer or searches.price or PITCH.search(folded) or PERCENT.search(folded)
     # (not a holder's label: "Firma del titular:" is where the reader signs)
     if (offer is None or ORDINARY["an addressee by name"].search(folded)

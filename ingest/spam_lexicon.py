@@ -225,6 +225,18 @@ CLAIMED_CALL = compile_any([
     r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos)\b",
     r"\bconversaci[oó]n (?:telef[oó]nica|de esta mañana|de ayer|de hoy)",
 ])
+# ... or it says whom it spoke to by a role, not a name ("as discussed with your front desk",
+# "mit Ihrer Rezeption", "avec votre secrétariat", "con su recepcionista"): a caller who got
+# no further than the switchboard.
+CALL_WITH_A_ROLE = compile_any([
+    r"\b(?:with|to) (?:your|the) (?:front desk|front office|receptionist|reception|switchboard|"
+    r"office manager|practice manager|secretary|assistant|staff|colleague|team)\b",
+    r"\bmit ihre[rm]? (?:sekretärin|sekretariat|rezeption|empfang|praxisteam|mitarbeiter\w*|"
+    r"kolleg\w*|assistenz)\b",
+    r"\bavec (?:votre|vos) (?:secrétaire|secrétariat|accueil|assistante?|collaborat\w+|standard)\b",
+    r"\bcon (?:su|sus) (?:secretari[ao]|recepción|recepcionista|asistente|compañer[oa]s?|"
+    r"personal)\b",
+])
 # What such a note asks for: the reader's signature on its terms, sent back. (A customer
 # sending its own signed quote back, "ci-joint le devis signé", asks for none.)
 SIGN_AND_RETURN = compile_any([

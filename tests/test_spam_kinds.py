@@ -1193,3 +1193,31 @@ def test_a_dealer_confirming_a_named_customers_interest_free_agreement_stays_ham
         "the Orion X-ray unit starts on 1 January; the first instalment is GBP 812.50.",
         "Questions? Call 0121 555 0164. Kind regards, Medequip Finance"])])
     assert verdict.verdict == "ham", verdict.signals
+
+
+# A pitch claiming a call with whoever answered the phone: a role, not a name, and no
+# signature asked for.
+CALLS_WITH_A_ROLE = [
+    ["Re: our call on Tuesday", "Hello,",
+     "As discussed on the phone with your receptionist, our card terminals would cut your",
+     "processing costs by about 22 %. I will ring again on Friday to set it up.",
+     "Best, Dean Carver, PayWise"],
+    ["Betreff: unser Telefonat", "Guten Tag,",
+     "wie telefonisch besprochen mit Ihrer Rezeption, senken wir Ihre Stromkosten um 15 %.",
+     "Ich melde mich Donnerstag wegen der Umstellung. Grüße, Jörg Lenz"],
+]
+
+
+@pytest.mark.parametrize("lines", CALLS_WITH_A_ROLE)
+def test_a_pitch_claiming_a_call_with_a_role_counts_no_reply(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+
+
+def test_a_reply_to_a_named_reader_after_a_call_with_their_colleague_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Dear Dr. Ferris,", "As discussed on the phone with your practice manager, the",
+        "replacement handpiece ships today at the agreed price of GBP 410.",
+        "Kind regards, Alan Drew, Coastal Dental Supplies"])])
+    assert "claimed_call" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
