@@ -33,7 +33,9 @@ from ingest.spam_lexicon import (
     AD_OBJECT,
     ADVERTISING,
     CALL_TO_ACTION,
+    CALL_WITH_A_ROLE,
     CLAIMED_CALL,
+    CLAIMED_RECORDS,
     CONTACT_LINE,
     COST_FREE,
     DATE_LIKE,
@@ -43,6 +45,7 @@ from ingest.spam_lexicon import (
     FINE_THREAT,
     GENERIC_OPT_OUT,
     NAMED_HOLDER,
+    NEVER_ASKS,
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
@@ -55,12 +58,16 @@ from ingest.spam_lexicon import (
     OWN_REGISTER,
     PHONE,
     PITCH,
+    PITCH_FOLLOWUP,
     PRICE,
+    PRICE_OF_A_WINDFALL,
     PROMISED_GAIN,
     QUESTIONS,
     SALUTATION,
     SECRET_FIELD,
+    SECRET_REQUEST,
     SECURITY_ID,
+    SENDERS_OWN_DETAILS,
     SHORT_DEADLINE,
     SIGN_AND_RETURN,
     SOLD,
@@ -70,6 +77,7 @@ from ingest.spam_lexicon import (
     TOLL_FREE,
     WEB_ADDRESS,
     WEB_FURNITURE,
+    WINDFALL,
     fold,
 )
 from ingest.spam_model import JunkModel, shipped_model
@@ -81,6 +89,8 @@ ANONYMOUS = {"", "anonymous", "unknown", "private", "restricted", "unavailable",
 NOTICE_BEFORE, NOTICE_AFTER = 60, 140
 # How far apart (characters) a wish to stop and what is stopped may stand in one sentence.
 CONCEPT_SPAN = 60
+# How far before a secret's field (characters) a sentence saying it is never asked for counts.
+NEVER_BEFORE = 60
 # The shipped model reads a fax of a few words as its prior: below this, it says nothing.
 MODEL_MIN_WORDS = 8
 # ("?" ends no sentence here: "Questions? Call ..." and "No more faxes? Dial ..." are one.)
@@ -111,6 +121,9 @@ class SpamWeights:
     asks_for_secrets: float = 3.0
     pressing_notice: float = 3.0
     claimed_call: float = 3.0
+    pitch_followup: float = 3.0
+    claimed_records: float = 2.0
+    windfall_for_a_fee: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -376,16 +389,18 @@ def way_to_respond(folded: str, lines: str) -> str | None:
     return found.group(0) if found else None
 
 
-def offer_to_stranger(folded: str, lines: str,
-                      searches: OfferSearches | None = None) -> tuple[str, str] | None:
-    """An offer (a price, something free, a service the sender performs for anyone) and a way
-    to respond anywhere in the fax: weaker than a request to act beside a number, so only for
-    a fax with no mark of correspondence, and worth less than a solicitation."""
+def offer_to_stranger(folded: str, lines: str, searches: OfferSearches | None = None,
+                      chased: str | None = None) -> tuple[str, str] | None:
+    """An offer (a price, something free, a service the sender performs for anyone, or
+    ``chased``: an earlier offer a note chases) and a way to respond anywhere in the fax:
+    weaker than a request to act beside a number, so only for a fax with no mark of
+    correspondence, and worth less than a solicitation."""
     searches = searches or OfferSearches(folded)
-    offer = searches.offer or searches.price or PITCH.search(folded)
+    found = searches.offer or searches.price or PITCH.search(folded)
+    offer = found.group(0).strip() if found else chased
     response = way_to_respond(folded, lines) if offer else None
     if offer and response:
-        return offer.group(0).strip(), response
+        return offer, response
     return None
 
 
@@ -408,10 +423,20 @@ def dressed_as_bill(folded: str, searches: OfferSearches | None = None) -> str |
 
 def asks_for_secrets(lines: str) -> str | None:
     """A blank form field for a password, a PIN, a card's security code or a banking login
-    (``lines``: the folded text with its lines): what no bank, supplier or colleague asks for
-    by fax, and what a phishing fax exists to collect. Its wording."""
-    found = SECRET_FIELD.search(lines)
-    return " ".join(found.group(0).split()) if found else None
+    (``lines``: the folded text with its lines), or a sentence asking the reader to enter,
+    confirm or send one, or bank or card details (not one saying the sender never asks): what
+    no bank, supplier or colleague asks for by fax, and what a phishing fax exists to collect.
+    Its wording."""
+    for found in SECRET_FIELD.finditer(lines):
+        # ("We will never ask you for your PIN" ends its line on "PIN" as a field does)
+        if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()):
+            return " ".join(found.group(0).split())
+    for sentence in SENTENCE.split(" ".join(lines.split())):
+        asked = SECRET_REQUEST.search(sentence)
+        if asked and not NEVER_ASKS.search(sentence) and not SENDERS_OWN_DETAILS.search(
+                asked.group(0)):
+            return asked.group(0)
+    return None
 
 
 def pressing_notice(folded: str, lines: str) -> str | None:
@@ -436,11 +461,17 @@ def addressed_by_name(folded: str, lines: str) -> bool:
 
 def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None:
     """A note that says it follows a conversation, carries an offer (a price, a saving, a
-    service) and asks for the reader's signature, yet names nobody: a cold pitch dressed as a
-    reply. A writer who spoke to someone knows their name. The conversation it claims."""
+    service) and asks for the reader's signature, or says it spoke to a role ("with your front
+    desk"), yet names nobody: a cold pitch dressed as a reply. A writer who spoke to someone
+    knows their name. The conversation it claims."""
     call = CLAIMED_CALL.search(folded)
-    if call is None or SIGN_AND_RETURN.search(folded) is None:
+    if call is None:
         return None
+    if SIGN_AND_RETURN.search(folded) is None:
+        call = next((c for c in CLAIMED_CALL.finditer(folded) if CALL_WITH_A_ROLE.search(
+            folded, c.start(), c.end() + CONCEPT_SPAN)), None)
+        if call is None:
+            return None
     offer = searches.offer or searches.price or PITCH.search(folded) or PERCENT.search(folded)
     # (not a holder's label: "Firma del titular:" is where the reader signs)
     if (offer is None or ORDINARY["an addressee by name"].search(folded)
@@ -449,11 +480,50 @@ def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None
     return call.group(0).strip()
 
 
+def pitch_followup(folded: str, lines: str) -> str | None:
+    """A note chasing the sender's own earlier offer ("did you have a chance to look at our
+    proposal?") that names nobody: the second fax of a cold pitch. A supplier chasing the quote
+    its customer asked for names the customer or cites the quote (the caller checks for the
+    reference). Its wording."""
+    chase = PITCH_FOLLOWUP.search(folded)
+    if chase is None or addressed_by_name(folded, lines):
+        return None
+    return chase.group(0).strip()
+
+
+def claimed_records(folded: str, lines: str, searches: OfferSearches) -> str | None:
+    """A notice saying the sender's records show something about its reader ("our records
+    indicate your listing is unverified", "laut unseren Unterlagen", "d'après nos dossiers",
+    "según nuestros registros"), naming nobody, with something to buy or a request to act on a
+    number: the costume of a renewal, a registration or a switching offer (the caller checks
+    that nothing is cited). A recall or a tax office writes so to whom it names or cites.
+    Its wording."""
+    found = CLAIMED_RECORDS.search(folded)
+    if found is None or addressed_by_name(folded, lines):
+        return None
+    if searches.price or searches.offer or request_to_act(folded):
+        return found.group(0).strip()
+    return None
+
+
+def windfall_for_a_price(folded: str, lines: str) -> str | None:
+    """A windfall announced to its reader (a prize drawn on its fax number, an inheritance
+    with no heir, unclaimed funds) with a price on collecting it (a fee before payment,
+    secrecy, a copy of its papers), naming nobody: the advance-fee fraud. A notary or an
+    insurer names the heir it writes to. The windfall and its price."""
+    windfall = WINDFALL.search(folded)
+    price = PRICE_OF_A_WINDFALL.search(folded) if windfall else None
+    if windfall is None or price is None or addressed_by_name(folded, lines):
+        return None
+    return f"{windfall.group(0).strip()} / {price.group(0).strip()}"
+
+
 REPLY = "a reply to the recipient"
 
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
 # of a customer.
-DISGUISE = ("a reference number", "payment terms", "a court or case")
+DISGUISE = ("a reference number", "payment terms", "a court or case",
+            "an order to a named supplier")
 # A form's blank field ("Patient name: ______", "DOB: ____") asks for what the sender does not
 # know: it is no patient, reference or addressee.
 BLANK_FIELD = re.compile(r"\b[a-z][^:_|\n]{0,30}:?[ \t]*_{3,}")
@@ -545,8 +615,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     scare = FINE_THREAT.search(folded) is not None and searches.price is not None
     # ... and so does a notice pressing a stranger with a loss within hours or days
     pressing = pressing_notice(folded, folded_lines)
+    # ... and so does a windfall sold for a fee (a lottery's ticket number is its costume)
+    windfall = windfall_for_a_price(folded, folded_lines)
     marks = ordinary_marks(folded, disguised=(disguise is not None or secret is not None or scare
-                                              or pressing is not None),
+                                              or pressing is not None or windfall is not None),
                            lines=folded_lines)
     call = claimed_call(folded, folded_lines, searches)
     if call is not None and set(marks) <= {REPLY}:
@@ -555,6 +627,13 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         marks = []
     else:
         call = None
+    # ... and so does a note chasing an earlier offer to nobody named, with no reference
+    chase = pitch_followup(folded, folded_lines) if set(marks) <= {REPLY} else None
+    if chase is not None or (windfall is not None and set(marks) <= {REPLY}):
+        # (a fraud's "as agreed" is its script's)
+        marks = []
+    # ... and a notice claiming records about a reader it neither names nor cites
+    records = claimed_records(folded, folded_lines, searches) if not marks else None
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -584,7 +663,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if offer:
         fire("solicitation", weights.solicitation,
              f"an offer ({offer[0]!r}) and a request to act on it ({offer[1]!r})")
-    stranger = (offer_to_stranger(folded, folded_lines, searches)
+    stranger = (offer_to_stranger(folded, folded_lines, searches, chase)
                 if offer is None and not marks else None)
     if stranger:
         fire("offer_to_stranger", weights.offer_to_stranger,
@@ -601,16 +680,28 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
              f"an offer dressed as a bill or a listing renewal: {disguise!r}")
     if secret:
         fire("asks_for_secrets", weights.asks_for_secrets,
-             f"a blank field for what nobody sends by fax: {secret!r}")
+             f"asks for what nobody sends by fax: {secret!r}")
     if call:
         fire("claimed_call", weights.claimed_call,
              f"an offer to sign after a conversation ({call!r}), naming no one")
+    if records:
+        fire("claimed_records", weights.claimed_records,
+             f"a notice claiming records about a reader it neither names nor cites "
+             f"({records!r})")
+    if windfall:
+        fire("windfall_for_a_fee", weights.windfall_for_a_fee,
+             f"a windfall announced to nobody named, at a price: {windfall!r}")
+    if chase:
+        fire("pitch_followup", weights.pitch_followup,
+             f"a note chasing an earlier offer ({chase!r}), naming no one")
     if pressing:
         fire("pressing_notice", weights.pressing_notice,
              f"a loss threatened unless a stranger acts within hours or days: {pressing!r}")
     advertises = ((notice is not None and notice.about_faxes) or offer is not None
                   or disguise is not None or stranger is not None or secret is not None
-                  or pressing is not None or call is not None or stock_tip(folded))
+                  or pressing is not None or call is not None or chase is not None
+                  or records is not None or windfall is not None
+                  or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -665,6 +756,8 @@ def weights_from(config: Any) -> SpamWeights:
         offer_to_stranger=c.offer_to_stranger,
         dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
         pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
+        pitch_followup=c.pitch_followup, claimed_records=c.claimed_records,
+        windfall_for_a_fee=c.windfall_for_a_fee,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

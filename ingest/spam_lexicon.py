@@ -102,6 +102,19 @@ FAX_OPT_OUT = compile_any([
     r"\bstreichen sie (?:ihre|die) (?:fax)?nummer\b",
     r"\b(?:tache|tachen|raye) (?:su|el) número\b",
     r"\bne (?:souhaitez|désirez|voulez) plus être (?:informée?|sollicitée?|contactée?)",
+    # the footer asked as a question ("Keine weiteren Faxe?", "Plus de fax ?") and the right to
+    # object to the sender's messages ("vous pouvez vous opposer à la réception de nos
+    # messages", "object to receiving our faxes", "oponerse a recibir nuestras ofertas",
+    # "der Zusendung weiterer Faxe widersprechen")
+    r"\bkeine (?:weiteren?|neuen) (?:werbe)?(?:faxe?|telefaxe?|faxsendungen)\s*\?",
+    r"\bplus de (?:fax|télécopies?)\s*\?",
+    r"\b(?:vous )?opposer (?:à|a) (?:la )?réception de (?:nos|ces|nouveaux|futurs) "
+    r"(?:messages|fax|télécopies|offres|envois)",
+    r"\bobject to receiving (?:our |further |these |any )?(?:faxes|fax messages|messages|offers|"
+    r"marketing)", r"\boponerse a (?:recibir|la recepción de) (?:nuestr\w+|más|estos|estas|"
+    r"nuevos|nuevas) ?(?:faxes|mensajes|ofertas|comunicaciones)?",
+    r"\bder zusendung (?:weiterer |künftiger )?(?:faxe|werbefaxe|werbung|angebote) "
+    r"(?:jederzeit )?widersprechen",
 ])
 # Opt-out words that also unsubscribe people from newsletters and mailing lists: a fax opt-out
 # only with a fax word or a telephone number beside them.
@@ -184,6 +197,15 @@ THREAT_OF_LOSS = compile_any([
     r"\bsera (?:annul|suspendu|bloqu|supprim|clotur|retourn|perdu)", r"\bretour a l'expediteur",
     r"\bsaisie (?:de vos|sur vos|des? comptes?)", r"\bhuissier",
     r"\bembargo\b", r"\bbloquead[oa] temporalmente", r"\bhemos bloqueado",
+    # a judgment or a garnishment by default, a refund or a parcel given up after a few days
+    # ("will result in a default judgment", "garnishee order", "Kontopfändung", "saisie sur
+    # salaire", "unclaimed parcels are returned after 5 days", "refunds are forfeited")
+    r"\bdefault judg\w*", r"\bgarnish\w*", r"pf(?:ä|ae|a)ndung\b", r"\bsaisie sur (?:salaire|"
+    r"compte)", r"\b(?:are|is|become|becomes) forfeit(?:ed)?\b",
+    r"\b(?:returned|sent back|destroyed|disposed of) after (?:[1-7]|two|three|five|seven) "
+    r"(?:working |business )?days\b",
+    r"\b(?:will be|are|is) deactivated\b", r"\bdesactiv(?:é|e)e?s? (?:sous|dans)\b",
+    r"\bwird (?:ihr \w+ )?deaktiviert\b", r"\bser(?:a|á) desactivad[oa]",
     r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
 ])
 # A conversation the note says took place ("Re: our telephone conversation", "as promised",
@@ -203,6 +225,18 @@ CLAIMED_CALL = compile_any([
     r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos)\b",
     r"\bconversaci[oó]n (?:telef[oó]nica|de esta mañana|de ayer|de hoy)",
 ])
+# ... or it says whom it spoke to by a role, not a name ("as discussed with your front desk",
+# "mit Ihrer Rezeption", "avec votre secrétariat", "con su recepcionista"): a caller who got
+# no further than the switchboard.
+CALL_WITH_A_ROLE = compile_any([
+    r"\b(?:with|to) (?:your|the) (?:front desk|front office|receptionist|reception|switchboard|"
+    r"office manager|practice manager|secretary|assistant|staff|colleague|team)\b",
+    r"\bmit ihre[rm]? (?:sekretärin|sekretariat|rezeption|empfang|praxisteam|mitarbeiter\w*|"
+    r"kolleg\w*|assistenz)\b",
+    r"\bavec (?:votre|vos) (?:secrétaire|secrétariat|accueil|assistante?|collaborat\w+|standard)\b",
+    r"\bcon (?:su|sus) (?:secretari[ao]|recepción|recepcionista|asistente|compañer[oa]s?|"
+    r"personal)\b",
+])
 # What such a note asks for: the reader's signature on its terms, sent back. (A customer
 # sending its own signed quote back, "ci-joint le devis signé", asks for none.)
 SIGN_AND_RETURN = compile_any([
@@ -211,13 +245,81 @@ SIGN_AND_RETURN = compile_any([
     r"\b(?:nous )?retourner\b",
     r"\bfirma(?:r|da|do)?\b", r"\bdevolver(?:la|lo)?\b", r"\bdevu[eé]lva",
 ])
+# A note chasing the sender's own earlier offer ("just following up on my fax about our ...",
+# "did you have a chance to look?", "ich wollte kurz nachfragen, ob Sie unser Angebot erhalten
+# haben", "je me permets de revenir vers vous concernant notre proposition", "saber si
+# recibieron nuestra oferta"): correspondence when it cites the quote a customer asked for; the
+# second fax of a cold pitch when it names neither the reader nor any reference.
+PITCH_FOLLOWUP = compile_any([
+    r"\b(?:just )?(?:following up|follow(?:ing)?-up|checking in|circling back) (?:on|about|"
+    r"regarding) (?:my|our) (?:previous |recent |earlier |last )?(?:fax|letter|offer|proposal|"
+    r"quote|message|note|flyer|mailing|email|e-mail)\b",
+    r"\bdid you (?:have|get) (?:a |the )?chance to (?:look|review|read|consider|go over)\b",
+    r"\b(?:did|have) you (?:receive[d]?|see|seen|get|got) (?:my|our) (?:previous |recent |"
+    r"earlier |last )?(?:fax|offer|proposal|quote|letter|brochure|flyer)\b",
+    r"\bob sie unser(?:e|en)? (?:\w+ )?(?:angebot|fax|schreiben|unterlagen|prospekt|offerte|"
+    r"informationen)\w* (?:\w+ )?(?:erhalten|bekommen|gelesen|angesehen|prüfen konnten)",
+    r"\bich wollte (?:kurz |noch einmal |nochmals )?nach(?:fragen|haken)\b",
+    r"\bunser(?:em|es)? (?:fax|schreiben|angebot) (?:vom|von letzter woche|der letzten woche)",
+    r"\brevenir vers vous (?:concernant|au sujet de|à propos de|suite à|pour) (?:notre|ma|mon|"
+    r"nos) (?:proposition|offre|fax|devis|courrier|envoi|documentation)",
+    r"\bavez-vous (?:pu|eu le temps d[e']) ?(?:en )?(?:prendre connaissance|consulter|regarder|"
+    r"étudier)",
+    r"\bsuite à (?:notre|mon) (?:fax|envoi|courrier|offre|proposition) (?:du|de la semaine)",
+    r"\bsaber si (?:recibieron|recibió|han recibido|ha recibido|pudo ver|pudieron ver|"
+    r"tuvieron ocasión de ver) (?:nuestra|mi|nuestro|el|la) (?:\w+ )?(?:oferta|propuesta|fax|"
+    r"presupuesto|catálogo|información)",
+    r"\b(?:ha|han|habéis) (?:tenido|podido tener) (?:ocasión|oportunidad|tiempo) de (?:revisar|"
+    r"ver|leer|estudiar) (?:nuestra|mi|nuestro)",
+])
+# A sender claiming its records say something about the reader's business ("Our records show
+# your listing is unverified", "Unsere Unterlagen zeigen, dass ...", "D'après nos dossiers",
+# "Según nuestros registros"): a recall or a tax office says it to a customer or taxpayer it
+# names or cites; a notice to nobody that says it imitates one.
+CLAIMED_RECORDS = compile_any([
+    r"\b(?:our|the) (?:records|files|database|systems?) (?:show|shows|indicate|indicates|suggest"
+    r"|suggests|reveal|reveals)\b",
+    r"\b(?:unsere|laut unseren|nach unseren) (?:unterlagen|daten|aufzeichnungen)(?: zeigen| "
+    r"nach)?\b", r"\bunseren (?:unterlagen|daten|aufzeichnungen) zufolge\b",
+    r"\b(?:d'après|selon) nos (?:dossiers|fichiers|registres|données|informations)\b",
+    r"\bnos (?:dossiers|fichiers|registres) (?:indiquent|montrent)\b",
+    r"\bsegún (?:nuestros|nuestras) (?:registros|archivos|datos)\b",
+    r"\bnuestros (?:registros|archivos) (?:indican|muestran)\b",
+])
+# A windfall announced to the reader (a prize drawn on its fax number, an inheritance with no
+# next of kin, unclaimed funds) and a price on collecting it: a fee before payment, secrecy, or
+# a copy of its papers. The advance-fee fraud, in any language; a notary or an insurer writes
+# to an heir it names, under a reference.
+WINDFALL = compile_any([
+    r"\b(?:has|have) won\b", r"\bwinners?\b", r"\bwinning (?:number|notification|ticket)",
+    r"\blottery\b", r"\bjackpot\b", r"\bnext of kin\b", r"\bunclaimed (?:funds|inheritance|"
+    r"estate|deposit)", r"\bprize (?:money|award|draw|notification)",
+    r"\bgewinner\b", r"\bgewinnsumme\b", r"\bgewinnbenachrichtigung\b", r"\bgewonnen\b",
+    r"\bverlosung\b", r"\blotterie\b", r"\berbschaft\b", r"\bohne (?:gesetzliche )?erben\b",
+    r"\ba gagné\b", r"\bgagnant\b", r"\bvos gains\b", r"\bloterie\b", r"\bhéritage\b",
+    r"\bsans héritier", r"\bganador\b", r"\bsu premio\b", r"\bsorteo\b", r"\blotería\b",
+    r"\bherencia\b", r"\bsin herederos\b",
+])
+PRICE_OF_A_WINDFALL = compile_any([
+    r"\b(?:processing|handling|release|transfer|clearance|notary|notarial|registration|"
+    r"administrative|courier|legal|insurance) (?:fee|charge|costs?)\b", r"\bfee of\b",
+    r"\b\w*gebühr\w*\b", r"\bfrais (?:de |d')(?:dossier|transfert|notaire|traitement|virement|"
+    r"déblocage|enregistrement)", r"\b(?:gastos|tasa|comisión|costos?) de (?:transferencia|"
+    r"envío|tramitación|gestión|notaría|liberación|registro)", r"\bpago previo\b",
+    r"\b(?:strictly )?(?:confidential|private and confidential)\b", r"\bvertraulich\b",
+    r"\bconfidentiel(?:le)?\b", r"\ben (?:reserva|secreto)\b", r"\bconfidencial\b",
+    r"\bcopy of your (?:passport|id|identity)", r"\bpièce d'identité", r"\bpersonalausweis",
+    r"\bdatos completos\b", r"\bfull name,? (?:private )?(?:phone|address)",
+])
 SHORT_DEADLINE = compile_any([
     r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",
     r"\bby the date (?:above|shown|below)",
     r"\b(?:innerhalb|binnen) (?:von )?(?:\d+ stunden|[1-7] (?:werk)?tag)", r"\bheute\b",
-    r"\bsofort\b", r"\bbis (?:zum )?\d{1,2}\.\d{1,2}\.",
-    r"\bsous (?:24|48|72) ?h", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
+    r"\bsofort\b", r"\bbis (?:spätestens |zum |spätestens zum )?\d{1,2}\.\d{1,2}\.",
+    r"\bwithin \d{1,2} ?(?:hours|hrs)\b", r"\bafter (?:[1-7]|two|three|five|seven) "
+    r"(?:working |business )?days\b",
+    r"\bsous \d{1,2} ?h(?:eures)?\b", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
     r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
     r"\bhoy\b", r"\burgentemente\b",
 ])
@@ -409,6 +511,11 @@ ORDINARY = compile_each({
         # 15/12" or "Reservations 0800 ..." is none
         r"\b(?:booking|reservation|réservation|reserva|buchung)s?[ -]?(?:no\.?|nr\.?|n°|number|"
         r"nummer|numéro|número|#)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        # a policy, a contract or an account named by its kind ("póliza de crédito
+        # 0447-55-120883", "contrat de maintenance 2026-118", "Vertrag über Wartung 55-21")
+        r"\b(?:póliza|poliza|contrato|cuenta|expediente|police|contrat|compte|policy|account|"
+        r"contract|vertrag|konto) (?:de|d'|du|del|of|über|für) ?[a-zé]+ (?:n[°o.º]*\s*)?"
+        r"[a-z]{0,4}[-/]?\d[\d/-]{3,}\d\b",
         r"\b(?:no\.?|nr\.?|n°|n\.°|number|numéro|número) (?:de |of )?(?:booking|reservation|"
         r"réservation|reserva)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
@@ -486,6 +593,14 @@ ORDINARY = compile_each({
         r"\bto all (?:our )?members\b", r"\ban alle (?:unsere[n]? )?mitglieder\b",
         r"\ba tou(?:te)?s (?:les|nos) (?:adhérent|membres|sociétaires)",
         r"\ba todos (?:los|nuestros) (?:asociados|socios|afiliados|colegiados|miembros)\b",
+        # a circular named as the members' own, or asking for their member number
+        r"\bmembers?'? circular\b", r"\bcircular to (?:all )?members\b",
+        r"\bmitglieder(?:rundschreiben|information|brief)\b",
+        r"\bcirculaire (?:aux |des |d')?(?:adhérents|membres|sociétaires)\b",
+        r"\bcircular (?:a|para) (?:los |nuestros )?(?:socios|asociados|afiliados|colegiados)\b",
+        r"\b(?:their|your) member(?:ship)? (?:number|no)\b", r"\bihre[rn]? mitgliedsnummer\b",
+        r"\b(?:votre|leur) numéro d'adhérent\b",
+        r"\bsu número de (?:socio|asociado|afiliado|colegiado)\b",
         r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
         r"\bweil sie (?:mitglied|kunde|kundin|abonnent\w*|patient\w*)\b",
         r"\bparce que vous êtes (?:membre|client|adhérent|abonné|patient)",
@@ -501,7 +616,7 @@ ORDINARY = compile_each({
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
-        r"\ble confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
+        r"\bles? confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
         r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
         r"\bcomme convenu\b",
         r"\b(?:conforme|de acuerdo)(?: a| con)? lo (?:conversado|hablado|acordado)\b",
@@ -527,6 +642,18 @@ ORDINARY = compile_each({
     ],
     # a school writing to its pupils' parents ("To: Parents/Guardians of Grade 4", "Liebe Eltern
     # der Klasse 3b", "Aux parents des élèves", "Señores padres de 5.º grado")
+    # a buyer's order naming its supplier ("Proveedor: Distribuidora ...", "Supplier: ...",
+    # "Lieferant: ...", "Fournisseur : ..."): a broadcast has no supplier of its own
+    "an order to a named supplier": [
+        r"\b(?:supplier|vendor|proveedor|lieferant|fournisseur)\s*:\s*(?!_)[a-z]",
+    ],
+    # a recall's or a safety notice's lots, batches or Chargen ("Lots: 24K1109, 24K1122",
+    # "betroffene Chargen: GT26-0812", "Lot numbers: 2606114"): a supplier writing to who bought
+    # them. (A lottery's "Batch: 7/336/AUS" is a costume: its numbers have slashes.)
+    "the lots a recall names": [
+        r"\b(?:lots?|batch(?:es)?|chargen?|lotes?)(?: numbers?| no\.?| nr\.?| n°| #)?\s*:\s*"
+        r"[a-z]{0,4}-?\d[\da-z-]{3,}(?![\da-z-]*/)",
+    ],
     "a school's letter to parents": [
         r"\b(?:to:?|dear|all) parents\b", r"\bparents?(?: ?/ ?| and | & )(?:guardians|carers|"
         r"caregivers)\b", r"\bparents of (?:grade|room|class|year|our (?:pupils|students))\b",
@@ -599,6 +726,48 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
     r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
     re.M)
+# ... and the same asked in prose: a sentence telling the reader to enter, confirm or send a
+# password, a login, bank or card details ("enter your username and password", "confirm your
+# direct deposit details", "geben Sie Ihre Bankverbindung ein", "saisissez vos coordonnées
+# bancaires", "debe confirmar sus datos bancarios"): a phishing fax's request, whether it points
+# to a web page or asks for a fax back. Run over sentences; one that says the sender never asks
+# for them (NEVER_ASKS) asks for nothing.
+SECRET_REQUEST = compile_any([
+    r"\b(?:enter|re-?enter|confirm|verify|validate|update|provide|submit|send us|supply)\b"
+    r"[^.]{0,50}\b(?:password|passcode|pin|login details|log-?in credentials|credentials|"
+    r"card details|card number|bank(?:ing)? details|(?:direct )?deposit details|"
+    r"routing (?:and|&) account numbers?|account (?:and|&) routing numbers?|"
+    r"social security number|ssn)\b",
+    r"\b(?:password|passcode|card details|bank(?:ing)? details|routing (?:and|&) account "
+    r"numbers?|social security number|ssn)\b[^.]{0,30}\b(?:to (?:confirm|verify|validate|"
+    r"release|unlock|restore)|for (?:identity|verification|security) (?:check|purposes))",
+    r"\b(?:geben sie|bestätigen sie|aktualisieren sie|übermitteln sie|senden sie|teilen sie)"
+    r"\b[^.]{0,50}\b(?:passwort|kennwort|pin|tan|bankverbindung|bankdaten|kontodaten|"
+    r"kartendaten|kreditkartennummer|zugangsdaten)\b",
+    r"\b(?:passwort|kennwort|pin|tan|bankverbindung|bankdaten|kontodaten|kartendaten|"
+    r"kreditkartennummer|zugangsdaten)\b[^.]{0,40}\b(?:eingeben|bestätigen|angeben|"
+    r"aktualisieren|übermitteln|mitteilen|verifizieren)\b",
+    r"\b(?:saisi\w*|confirm\w*|indiqu\w*|communiqu\w*|mettre à jour|renseign\w*|valid\w*|"
+    r"transmett\w*|vérifi\w*)\b[^.]{0,50}\b(?:mot de passe|code (?:pin|secret|confidentiel)|"
+    r"coordonnées bancaires|données bancaires|numéro de (?:carte|compte)|identifiants)\b",
+    r"\b(?:confirm\w*|ingres\w*|introduzca|introducir|actualic\w*|actualiz\w*|indiqu\w*|"
+    r"facilit\w*|valid\w*|proporcion\w*|envíenos|verifi\w*)\b[^.]{0,50}\b(?:contraseña|"
+    r"clave (?:de acceso|bancaria|secreta)|datos bancarios|datos de (?:su )?tarjeta|número de "
+    r"tarjeta|e\.?firma|firma electrónica)\b",
+])
+# ... nor one about the sender's own details ("call before transferring to verify our bank
+# details", "unsere Bankverbindung", "nos coordonnées bancaires", "nuestros datos bancarios"):
+# a solicitor guarding its client against a forged invoice.
+SENDERS_OWN_DETAILS = compile_any([
+    r"\b(?:our|unsere[rn]?|notre|nos|nuestr[oa]s?) (?:[\w-]+ )?(?:bank(?:ing)? details|"
+    r"bankverbindung|bankdaten|kontodaten|coordonnées bancaires|données bancaires|datos "
+    r"bancarios|account details|routing)",
+])
+NEVER_ASKS = compile_any([
+    r"\bnever\b", r"\bnie(?:mals)?\b", r"\bjamais\b", r"\bnunca\b", r"\bdo not (?:share|"
+    r"give|disclose)", r"\bne (?:communiquez|donnez|transmettez) jamais", r"\bno (?:comparta|"
+    r"facilite)",
+])
 # A line that is a way to reach the sender and nothing else ("Tel. 0711 5550 4402",
 # "Tél. 01 99 00 52 30", "Phone: 555-0101"). Run over folded lines (re.M).
 CONTACT_LINE = re.compile(_ocr_tolerant(
@@ -740,6 +909,13 @@ OFFER = compile_any([
     r"\bvous ne payez que\b", r"\bsin (?:cuota|gastos) de (?:alta|gestión)\b",
     r"\bsólo paga(?:rá)? (?:por|lo)\b",
     r"\bsans frais cachés\b", r"\bsin costes ocultos\b", r"\bfestpreis\b",
+    # interest-free financing offered ("0% financing for 18 months", "0 %-Finanzierung",
+    # "financement à 0 %", "financiación sin intereses")
+    r"\b(?:0|zero) ?% (?:financing|finance|interest|apr)\b", r"\binterest[- ]free (?:financing|"
+    r"finance|credit|loans?|instal\w*|payments?)\b", r"\b0 ?%-?finanzierung\b",
+    r"\bfinanzierung (?:zu|mit|ab) 0 ?%", r"\bzinsfreie (?:finanzierung|ratenzahlung)\b",
+    r"\bfinancement (?:à|a) 0 ?%", r"\b(?:financiaci[oó]n|financiamiento|pago fraccionado)"
+    r"[^.]{0,30}\bsin intereses\b",
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
     r"faites un don|donativo|donación)\b",
@@ -856,6 +1032,9 @@ DRESSED_AS_BILL = compile_any([
     r"\bno es (?:un|una) (?:organismo|registro|entidad|ente|oficina) (?:oficial|público|pública|"
     r"gubernamental)",
     r"\bn'est pas un (?:organisme|registre|service) (?:officiel|public|d'état)",
+    r"\bis not (?:a|an|your) (?:accredited |domain )?(?:name )?registrar\b",
+    r"\bn'est pas un (?:bureau d'enregistrement|registraire)\b",
+    r"\bno es (?:un|su) registrador\b", r"\bist kein (?:domain-?)?registrar\b",
     r"\b(?:not|never) your (?:current|existing|present) (?:registrar|provider|supplier|"
     r"host|carrier|vendor|listing)\b",
     r"\bin keiner (?:verbindung|beziehung) (?:zu|mit)\b", r"\bkein (?:amtliches|offizielles) "

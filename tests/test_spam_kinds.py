@@ -856,3 +856,368 @@ def test_a_customer_returning_its_own_signed_quote_after_a_call_asks_for_nothing
         "convenu de 1 860 EUR HT. Ci-joint votre offre signée, avec la mention bon pour accord.",
         "Livraison au cabinet un lundi matin, s'il vous plaît."])], sender="")
     assert "claimed_call" not in fired(verdict), verdict.signals
+
+
+# A phishing fax asking in prose for what nobody sends by fax: a login, bank or card details,
+# to be typed into a web page or faxed back. No blank field to fill in.
+SECRETS_ASKED_IN_PROSE = [
+    ["SHARED DRIVE ADMINISTRATION",
+     "Your department's document storage is full and new scans are being rejected.",
+     "Please visit drive-restore.example and enter your staff username and password so",
+     "we can raise the limit. Storage Support"],
+    ["BUCHHALTUNG - UMSTELLUNG DER GEHALTSABRECHNUNG",
+     "Wegen eines neuen Abrechnungssystems bestätigen Sie bitte Ihre Bankverbindung und",
+     "Ihre Steuer-ID auf lohn-umstellung.example, sonst kann das Dezembergehalt nicht",
+     "überwiesen werden."],
+    ["SERVICE REMBOURSEMENTS",
+     "Un trop-perçu de 318,20 EUR a été constaté sur votre abonnement professionnel.",
+     "Pour le recevoir, saisissez vos coordonnées bancaires sur rembourse-pro.example."],
+    ["DEPARTAMENTO DE NÓMINAS",
+     "Para seguir cobrando por transferencia, confirme sus datos bancarios y su clave de",
+     "acceso en portal-empleado.example antes del viernes."],
+]
+
+
+@pytest.mark.parametrize("lines", SECRETS_ASKED_IN_PROSE)
+def test_a_fax_asking_in_prose_for_a_login_or_bank_details_asks_for_secrets(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "asks_for_secrets" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("warning", [
+    "We will never ask you to confirm your password or card details by fax or phone.",
+    "Wir werden Sie niemals bitten, Ihre PIN oder Bankdaten per Fax zu bestätigen.",
+    "Nous ne vous demanderons jamais de communiquer vos coordonnées bancaires par fax.",
+    "Nunca le pediremos que confirme sus datos bancarios ni su contraseña por fax.",
+])
+def test_a_bank_letter_saying_it_never_asks_for_secrets_asks_for_none(warning: str) -> None:
+    verdict = scored(["\n".join([
+        "Sehr geehrter Herr Bauer,",
+        "Ihr Kontokorrentrahmen Nr. 4410-228 wurde wie vereinbart um ein Jahr verlängert.",
+        warning, "Mit freundlichen Grüßen, Ihre Firmenkundenbetreuung"])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Notices pressing a stranger in more ways: a judgment or a garnishment by default, a refund or
+# a parcel given up after a few days, an account switched off, a deadline written as a date.
+MORE_PRESSING_NOTICES = [
+    ["COUNTY SMALL CLAIMS - FINAL NOTICE", "Claim 2026-SC-4471",
+     "If you do not call 1-555-0173 within 48 hours a default judgment will be entered",
+     "against your company and its accounts garnished."],
+    ["FORDERUNGSMANAGEMENT", "Akte 55-2026/118: offener Betrag 212,50 EUR.",
+     "Zahlen Sie bis spätestens 12.12.2026, sonst beantragen wir die Lohnpfändung.",
+     "Telefon 0180 555 3141"],
+    ["SHIPMENT ON HOLD", "Consignment 88 2209 1174 could not be delivered.",
+     "Pay the 1.95 EUR storage charge at hold-release.example. Consignments not released",
+     "are returned after 3 days."],
+    ["AVIS DE FERMETURE DE MESSAGERIE",
+     "Votre boîte mail professionnelle sera désactivée sous 24 heures.",
+     "Cliquez sur webmail-maintien.example pour la conserver."],
+]
+
+
+@pytest.mark.parametrize("lines", MORE_PRESSING_NOTICES)
+def test_a_default_judgment_or_a_loss_after_days_presses_a_stranger(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pressing_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_creditors_last_reminder_to_its_named_customer_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Sehr geehrter Herr Kowalski,",
+        "trotz unserer Erinnerung ist die Rechnung Nr. 2026-0871 über 640,00 EUR offen.",
+        "Bitte zahlen Sie bis spätestens 18.12.2026; danach geben wir die Forderung an",
+        "unser Inkassobüro ab, das eine Lohnpfändung beantragen kann.",
+        "Mit freundlichen Grüßen, Autohaus Lindner"])])
+    assert "pressing_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# The second fax of a cold pitch: a short note chasing the sender's own earlier offer, with
+# nobody named and nothing cited.
+PITCH_FOLLOWUPS = [
+    ["Hello,", "Just checking in on my fax from Monday about our waste-bin cleaning rounds.",
+     "Did you get a chance to look it over? The winter rate holds until Friday.",
+     "Regards, Gary - 555-0148"],
+    ["Guten Tag,", "ich wollte kurz nachhaken, ob Sie unser Angebot für die Fensterreinigung",
+     "erhalten haben. Der Herbstpreis gilt noch bis Monatsende.",
+     "Viele Grüße, Petra Sommer - 0351 555 2207"],
+    ["Madame, Monsieur,", "Je me permets de revenir vers vous au sujet de notre offre de",
+     "location de plantes pour votre salle d'attente. Avez-vous pu en prendre connaissance ?",
+     "Cordialement, Luc Ferrand - 04 55 50 61 20"],
+    ["Hola:", "Quería saber si pudieron ver nuestra propuesta de fumigación que les enviamos",
+     "la semana pasada. El precio de campaña sigue vigente.",
+     "Saludos, Andrés Vela - 93 555 8812"],
+]
+
+
+@pytest.mark.parametrize("lines", PITCH_FOLLOWUPS)
+def test_a_note_chasing_an_earlier_offer_to_nobody_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pitch_followup") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["Dear Mr. Okafor,", "Just following up on our quote for the two exam couches.",
+     "Did you have a chance to look? Happy to adjust the delivery date.",
+     "Kind regards, Sian Lloyd - 029 555 0192"],
+    ["Guten Tag,", "ich wollte kurz nachfragen, ob Sie unser Angebot Nr. 2026-1147 für die",
+     "Praxisbeleuchtung erhalten haben, das Sie am 24.11. angefragt hatten.",
+     "Viele Grüße, Elektro Brandt - 0711 555 3016"],
+])
+def test_a_supplier_chasing_a_quote_with_a_name_or_a_reference_stays_ham(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "pitch_followup" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+def test_a_warning_that_ends_its_line_on_pin_is_no_blank_field() -> None:
+    verdict = scored(["\n".join([
+        "Dear Ms. Quinn,", "The standing order under mandate MD-20931 now runs monthly.",
+        "Please note that we will never request your PIN", "or online passwords by fax.",
+        "Yours sincerely, Business Banking Team"])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# A buyer's purchase order names its supplier; a broadcast has no supplier of its own. Sent
+# with no caller id, its prices and quantities read as an offer with a number.
+PURCHASE_ORDERS = [
+    ["RIVERBEND DENTAL GROUP - PURCHASE ORDER 7731", "Supplier: Hanlon Surgical Supply Ltd",
+     "Ship to: Riverbend Dental, 14 Quay Street", "Nitrile gloves M, box of 100 x 40 $6.20",
+     "Order total: $ 248.00. Free delivery as per your price list. Invoice quoting PO 7731."],
+    ["BESTELLUNG - Zahnarztpraxis am Markt", "Lieferant: Medidenta Handels GmbH, Leipzig",
+     "Pos. 1 Abformlöffel Gr. 2, 50 Stück", "Gesamt: 1.240,00 EUR netto",
+     "Bitte liefern Sie bis KW 51 und senden Sie die Rechnung an buchhaltung@praxis.example."],
+    ["BON DE COMMANDE - Centre de santé des Tilleuls", "Fournisseur : Pharmadis Sud SARL",
+     "Compresses stériles 10x10, 200 boîtes", "Montant total : 1 380,00 EUR TTC",
+     "Merci de confirmer la date de livraison par fax."],
+    ["ORDEN DE COMPRA - Clínica Los Álamos", "Proveedor: Suministros Hospitalarios del Sur S.L.",
+     "Batas desechables talla L, 600 unidades", "Importe total: 1.950 EUR, IVA incluido",
+     "Rogamos confirmen el plazo de entrega."],
+]
+
+
+@pytest.mark.parametrize("lines", PURCHASE_ORDERS)
+def test_a_purchase_order_naming_its_supplier_reads_as_correspondence(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("an order to a named supplier" in s["detail"] for s in verdict.signals), (
+        verdict.signals)
+
+
+def test_an_order_form_with_a_blank_supplier_field_names_no_supplier() -> None:
+    verdict = scored(["\n".join([
+        "WHOLESALE GLOVE CLEARANCE - nitrile, all sizes, $3.90 a box while stocks last!",
+        "Supplier: ______________   Quantity: ______",
+        "Fax your order today to 1-555-0177."])], sender="")
+    assert not any("named supplier" in s["detail"] for s in verdict.signals), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["HARBOUR VETS ASSOCIATION - MEMBERS' CIRCULAR 12/26",
+     "1. New controlled-drugs register forms from 1 January.",
+     "2. The winter CPD evening moves to 21 January.",
+     "To receive circulars by e-mail only, reply UNSUBSCRIBE FAX with your membership number",
+     "to office@harbourvets.example. Members can also call 0117 555 0180."],
+    ["MITGLIEDERRUNDSCHREIBEN 11/2026 - Landesverband der Physiotherapeuten",
+     "Neue Heilmittelrichtlinie ab 1. Januar; Fortbildung am 16.01. in Halle.",
+     "Kein Fax mehr gewünscht? Abmeldung mit Ihrer Mitgliedsnummer an 0345 555 2210."],
+])
+def test_a_circular_named_as_the_members_own_states_a_relationship(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a stated relationship" in s["detail"] for s in verdict.signals), verdict.signals
+
+
+def test_a_bank_confirming_a_credit_line_by_its_number_to_its_customers_replies() -> None:
+    verdict = scored(["\n".join([
+        "Banca Corporativa - Sucursal 0218 Valencia", "Asunto: póliza de crédito 0218-44-771209",
+        "Les confirmamos la renovación de su póliza por 900.000 € a 12 meses, en las mismas",
+        "condiciones. Firma ante notario el 18 de diciembre a las 12:00 en la sucursal."])],
+        sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a reference number" in s["detail"] and "a reply to the recipient" in s["detail"]
+               for s in verdict.signals), verdict.signals
+
+
+# A notice claiming the sender's records say something about a reader it neither names nor
+# cites: the costume of a renewal, a registration or a switching offer.
+CLAIMED_RECORDS_NOTICES = [
+    ["WASTE CARRIER LICENCE CHECK",
+     "Our records indicate that your premises has no current waste transfer note on file.",
+     "Order your annual note now for £149: call 0113 555 0167."],
+    ["GEWERBLICHE VERSICHERUNG - HINWEIS",
+     "Laut unseren Unterlagen läuft Ihre Betriebshaftpflicht zum Jahresende aus.",
+     "Sichern Sie sich jetzt 20 % Nachlass: 0221 555 4410."],
+    ["MISE À JOUR ANNUAIRE SANTÉ",
+     "D'après nos dossiers, la fiche de votre cabinet n'a pas été vérifiée cette année.",
+     "Validation express pour 89 EUR HT au 04 55 50 77 31."],
+    ["AVISO DE TARIFA ELÉCTRICA",
+     "Según nuestros registros, su contrato de luz pasa a tarifa variable en enero.",
+     "Fije hoy su precio con un 12 % de ahorro: 91 555 2049."],
+]
+
+
+@pytest.mark.parametrize("lines", CLAIMED_RECORDS_NOTICES)
+def test_a_notice_claiming_records_about_a_reader_it_does_not_name_is_flagged(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("claimed_records") == 2.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["FIELD SAFETY NOTICE - BLOOD GLUCOSE TEST STRIPS", "Lots: GX41187, GX41188",
+     "Dear Customer,", "Our records show that your pharmacy received strips from the lots above.",
+     "Please quarantine them and fax the attached reply form to 0800 555 0144."],
+    ["RÜCKRUF - Einmalspritzen 5 ml", "Betroffene Chargen: SP-2611, SP-2612",
+     "Laut unseren Unterlagen haben Sie Ware aus diesen Chargen erhalten. Bitte senden Sie",
+     "das Antwortformular per Fax an 0621 555 8070 zurück."],
+])
+def test_a_recall_naming_its_lots_is_correspondence_with_who_bought_them(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "claimed_records" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+    assert any("the lots a recall names" in s["detail"] for s in verdict.signals), verdict.signals
+
+
+# The advance-fee fraud: a windfall announced to nobody named, with a price on collecting it
+# (a fee before payment, secrecy, a copy of the reader's papers).
+WINDFALLS_FOR_A_FEE = [
+    ["TRANS-PACIFIC BUSINESS SWEEPSTAKES", "Your company's fax line has won USD 420,000.00.",
+     "Ticket ref. TP-55/190. To collect, contact our claims agent at claims@tpsweep.example.",
+     "A release fee of USD 480 is payable before transfer."],
+    ["NACHLASSABWICKLUNG - STRENG VERTRAULICH",
+     "Ein Kunde unserer Kanzlei verstarb ohne Erben und hinterließ 3,2 Mio. EUR.",
+     "Da Sie denselben Familiennamen tragen, bieten wir Ihnen die Erbschaft zu 50 % an.",
+     "Antworten Sie an kanzlei.nachlass@mail.example."],
+    ["TIRAGE INTERNATIONAL DES PME", "Votre numéro de télécopie est gagnant de 95 000 EUR.",
+     "Envoyez une pièce d'identité à paiement@tirage-pme.example pour recevoir le virement."],
+    ["LOTERÍA EMPRESARIAL DEL PACÍFICO", "Su número de fax resultó ganador de 75.000 USD.",
+     "Para liberar el pago debe abonar 290 USD de gastos de tramitación.",
+     "Escriba a premios@loteria-pacifico.example."],
+]
+
+
+@pytest.mark.parametrize("lines", WINDFALLS_FOR_A_FEE)
+def test_a_windfall_sold_for_a_fee_to_nobody_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("windfall_for_a_fee") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_notary_writing_to_a_named_heir_about_fees_sells_no_windfall() -> None:
+    verdict = scored(["\n".join([
+        "Notariat Dr. Hartmann, Bamberg - Az. 118/2026",
+        "Sehr geehrte Frau Seidel,",
+        "im Nachlass Ihres Onkels Walter Seidel sind Sie laut Testament Erbin. Die Erbschaft",
+        "umfasst ein Sparguthaben und eine Eigentumswohnung. Die Notargebühren werden aus dem",
+        "Nachlass beglichen. Bitte vereinbaren Sie einen Termin: 0951 555 2060."])])
+    assert "windfall_for_a_fee" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("warning", [
+    "Please telephone us before transferring to verify our bank details.",
+    "Bitte bestätigen Sie unsere Bankverbindung vor der Überweisung telefonisch.",
+])
+def test_a_solicitor_asking_to_check_its_own_bank_details_asks_for_no_secret(
+        warning: str) -> None:
+    verdict = scored(["\n".join([
+        "COMPLETION STATEMENT - 9 Orchard Rise", "Purchase price GBP 240,000.00",
+        "Balance required from you by 12 December: GBP 31,400.00", warning])])
+    assert "asks_for_secrets" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Opt-outs the law asks for, in the shapes flyers print them: a question in the footer, or the
+# reader's right to object to the sender's messages.
+@pytest.mark.parametrize("lines", [
+    ["Hygieneschulung für Praxisteams - 4 Stunden vor Ort, 390 EUR pauschal.",
+     "Termine: 0341 555 7710", "Keine weiteren Faxe? Kurze Mitteilung an 0341 555 7719."],
+    ["Nettoyage de climatisation pour cabinets : 149 EUR HT l'unité. Devis : 03 55 50 21 40.",
+     "Conformément à la loi, vous pouvez vous opposer à la réception de nos télécopies au",
+     "03 55 50 21 49."],
+    ["Office coffee machines on free loan - you pay only for the beans. Call 0161 555 0130.",
+     "You may object to receiving our faxes at any time: 0161 555 0139."],
+    ["Extintores revisados y certificados desde 19 EUR. Pedidos: 96 555 4410.",
+     "Puede oponerse a recibir nuestras ofertas llamando al 96 555 4419."],
+])
+def test_an_opt_out_asked_as_a_question_or_an_objection_is_a_fax_opt_out(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_renewal_notice_saying_it_is_not_a_registrar_is_an_offer() -> None:
+    verdict = scored(["\n".join([
+        "DOMAIN LISTING RENEWAL", "Domain: harbourdental.example   Expires: 04/02/2027",
+        "Renew for 3 years: $219.00   5 years: $329.00",
+        "Web Name Services Inc. is not a registrar; renewal with us is optional.",
+        "Mail your payment to PO Box 4410, Reno NV."])], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_letter_to_a_named_customer_citing_its_right_to_object_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Madame Lefort,", "Votre contrat d'entretien n° CE-2026-441 est renouvelé au 1er janvier.",
+        "Vous pouvez vous opposer au traitement de vos données en écrivant à",
+        "dpo@chaudiere.example.",
+        "Cordialement, Service clients Thermalia"])])
+    assert "opt_out_notice" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# Interest-free financing offered to strangers: an offer like a discount.
+@pytest.mark.parametrize("lines", [
+    ["DENTAL CHAIRS - NEW 2027 MODELS", "0% financing over 24 months, delivery included.",
+     "Call 1-555-0152 for a showroom visit."],
+    ["Praxis-Ultraschall ab sofort mit 0%-Finanzierung über 36 Monate.",
+     "Rufen Sie uns an: 0711 555 8830"],
+    ["Autoclaves de classe B : financement à 0 % sur 24 mois.", "Appelez le 04 55 50 19 20."],
+    ["Sillones dentales con financiación a 24 meses sin intereses.", "Llame al 91 555 7040."],
+])
+def test_interest_free_financing_offered_with_a_number_is_a_solicitation(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("solicitation") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_dealer_confirming_a_named_customers_interest_free_agreement_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr. Patel,", "Agreement no. FA-2026-0418: your 0% financing over 24 months for",
+        "the Orion X-ray unit starts on 1 January; the first instalment is GBP 812.50.",
+        "Questions? Call 0121 555 0164. Kind regards, Medequip Finance"])])
+    assert verdict.verdict == "ham", verdict.signals
+
+
+# A pitch claiming a call with whoever answered the phone: a role, not a name, and no
+# signature asked for.
+CALLS_WITH_A_ROLE = [
+    ["Re: our call on Tuesday", "Hello,",
+     "As discussed on the phone with your receptionist, our card terminals would cut your",
+     "processing costs by about 22 %. I will ring again on Friday to set it up.",
+     "Best, Dean Carver, PayWise"],
+    ["Betreff: unser Telefonat", "Guten Tag,",
+     "wie telefonisch besprochen mit Ihrer Rezeption, senken wir Ihre Stromkosten um 15 %.",
+     "Ich melde mich Donnerstag wegen der Umstellung. Grüße, Jörg Lenz"],
+]
+
+
+@pytest.mark.parametrize("lines", CALLS_WITH_A_ROLE)
+def test_a_pitch_claiming_a_call_with_a_role_counts_no_reply(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+
+
+def test_a_reply_to_a_named_reader_after_a_call_with_their_colleague_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Dear Dr. Ferris,", "As discussed on the phone with your practice manager, the",
+        "replacement handpiece ships today at the agreed price of GBP 410.",
+        "Kind regards, Alan Drew, Coastal Dental Supplies"])])
+    assert "claimed_call" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
