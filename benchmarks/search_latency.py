@@ -33,6 +33,7 @@ import argparse
 import contextlib
 import random
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -45,6 +46,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from faker import Faker
+from psycopg import sql
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -154,6 +156,65 @@ def build(path: Path, pages: int, src: Sources, rng: random.Random) -> None:
     with catalog.transaction():
         for n in range(pages):
             add_page(catalog, f"F{n:07d}", page_text(src, weights, rng))
+    catalog.close()
+
+
+_BULK: tuple[Sources, list[float]] | None = None  # a bulk-build process's word sources
+
+
+def _bulk_init(seed: int) -> None:
+    global _BULK
+    src = sources(seed)
+    _BULK = (src, [1 / (rank + 1) for rank in range(len(src.words))])
+
+
+def _bulk_chunk(task: tuple[int, int, int]) -> tuple[list[tuple[str, str]], set[str]]:
+    """Pages ``first`` .. ``first + count - 1`` (their own seeded generator) and their terms."""
+    seed, first, count = task
+    assert _BULK is not None
+    src, weights = _BULK
+    rng = random.Random(seed * 1_000_003 + first)
+    rows, terms = [], set()
+    for n in range(first, first + count):
+        text = page_text(src, weights, rng)
+        rows.append((f"F{n:07d}", text))
+        terms.update(index_terms(text))
+    return rows, terms
+
+
+def build_bulk(path: Path, pages: int, seed: int, processes: int = 2,
+               chunk: int = 2_000) -> None:
+    """``build`` for archives too big to write page by page through Catalog.replace_page
+    (a million pages would take hours here): the same rows (faxes; pages, indexed by the
+    catalog's own FTS trigger; every page's terms and close-word keys, as replace_page files
+    them), pages made in ``processes`` worker processes and written in one transaction, the
+    terms and keys filed once at the end in key order. Pages come from per-chunk seeded
+    generators, so a bulk archive differs from a page-by-page one of the same size."""
+    import multiprocessing
+
+    catalog = open_catalog(path)
+    catalog.conn.execute("PRAGMA cache_size = -1048576")  # 1 GB: a build, not a service
+    terms: set[str] = set()
+    started = time.perf_counter()
+    tasks = [(seed, first, min(chunk, pages - first)) for first in range(0, pages, chunk)]
+    with multiprocessing.get_context("spawn").Pool(processes, _bulk_init, (seed,)) as pool, \
+            catalog.transaction() as conn:
+        for done, (rows, chunk_terms) in enumerate(pool.imap(_bulk_chunk, tasks), start=1):
+            conn.executemany("INSERT INTO faxes (id, provider, provider_fax_id, received_at, "
+                             "created_at, updated_at) VALUES (?, 'local', ?, 'now', 'now', "
+                             "'now')", [(fax_id, fax_id) for fax_id, _ in rows])
+            conn.executemany("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, "
+                             "ydpi, text, confidence, added_forms) VALUES (?, 1, 1728, 1078, "
+                             "204, 98, ?, 90, '')", rows)
+            terms |= chunk_terms
+            if done % 25 == 0 or done == len(tasks):
+                print(f"  {done * chunk:>9,} pages, {len(terms):,} terms, "
+                      f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        ordered = sorted(terms)
+        conn.executemany("INSERT INTO search_terms (term, folded) VALUES (?, ?)",
+                         [(t, fold_lookalikes(t)) for t in ordered])
+        conn.executemany("INSERT INTO search_term_keys (key, term) VALUES (?, ?)",
+                         sorted((key, t) for t in ordered for key in term_keys(t)))
     catalog.close()
 
 
@@ -306,34 +367,74 @@ def indexed_names(catalog: Catalog, src: Sources, count: int, rng: random.Random
     return [n for n in names if index_terms(n)[0] in held][:count]
 
 
-def load_postgres(path: Path, url: str) -> None:
+def _page_copy_rows(rows: list[tuple]) -> list[tuple]:
+    """Pages as PostgresCatalog.replace_page writes them: with their terms and tsvector."""
+    out = []
+    for row in rows:
+        text_terms, added = index_terms(row[7]), index_terms(row[9])
+        out.append((*row, text_terms + added, page_tsvector(text_terms, added)))
+    return out
+
+
+def _chunks(rows: Iterable[tuple], size: int) -> Iterable[list[tuple]]:
+    batch: list[tuple] = []
+    for row in rows:
+        batch.append(tuple(row))
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def load_postgres(path: Path, url: str, processes: int = 2) -> None:
     """The SQLite catalog at ``path`` in the PostgreSQL catalog at ``url`` (empty): its faxes
-    and pages (each page's terms and tsvector as PostgresCatalog.replace_page writes them),
-    search terms and close-word keys, with COPY (storage.pg.copy's row-by-row inserts take
-    hours for tens of millions of keys). The catalog's own schema and indexes."""
+    and pages (each page's terms and tsvector as PostgresCatalog.replace_page writes them,
+    worked out in ``processes`` worker processes), search terms and close-word keys, with
+    COPY (storage.pg.copy's row-by-row inserts take hours for tens of millions of keys). The
+    catalog's own schema and indexes: the loaded tables' secondary indexes are dropped for
+    the COPY and built again after it from their own definitions (a GIN index filled row by
+    row takes far longer than one built once)."""
+    import multiprocessing
+
     import psycopg
 
     open_postgres_catalog(url).close()  # the schema, all migrations
     source = open_catalog(path)
+    tables = ["faxes", "pages", "search_terms", "search_term_keys"]
     with psycopg.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("""SELECT i.indexname, i.indexdef FROM pg_indexes i
+                       WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)
+                         AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                                         WHERE c.conname = i.indexname)""", (tables,))
+        indexes = cur.fetchall()
+        for name, _ in indexes:
+            cur.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(name)))
         with cur.copy("COPY faxes (id, provider, provider_fax_id, received_at, created_at, "
                       "updated_at) FROM STDIN") as copy:
             for row in source.conn.execute("SELECT id, provider, provider_fax_id, "
                                            "received_at, created_at, updated_at FROM faxes"):
                 copy.write_row(tuple(row))
-        with cur.copy("COPY pages (id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, "
-                      "confidence, added_forms, terms, search) FROM STDIN") as copy:
-            for row in source.conn.execute(
-                    "SELECT id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, "
-                    "confidence, added_forms FROM pages"):
-                text_terms, added = index_terms(row["text"]), index_terms(row["added_forms"])
-                copy.write_row((*tuple(row), text_terms + added,
-                                page_tsvector(text_terms, added)))
+        # Read by the pool's feeding thread: a connection of its own, used by that thread only.
+        reader = sqlite3.connect(path, check_same_thread=False)
+        pages = reader.execute(
+            "SELECT id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, "
+            "confidence, added_forms FROM pages")
+        with multiprocessing.get_context("spawn").Pool(processes) as pool, cur.copy(
+                "COPY pages (id, fax_id, page_no, width_px, height_px, xdpi, ydpi, text, "
+                "confidence, added_forms, terms, search) FROM STDIN") as copy:
+            for rows in pool.imap(_page_copy_rows, _chunks(pages, 1_000)):
+                for row in rows:
+                    copy.write_row(row)
+        reader.close()
         for table, columns in (("search_terms", "term, folded"),
                                ("search_term_keys", "key, term")):
             with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in source.conn.execute(f"SELECT {columns} FROM {table}"):
                     copy.write_row(tuple(row))
+        cur.execute("SET maintenance_work_mem = '1GB'")
+        for _, definition in indexes:
+            cur.execute(definition)
         cur.execute("ANALYZE")
     source.close()
 
@@ -345,14 +446,15 @@ class Backend:
 
 
 def latency(pages: int, count: int, keep: Path | None, vocabulary_terms: int = 0,
-            postgres: bool = True, scan: bool = False, postgres_url: str | None = None) -> None:
+            postgres: bool = True, scan: bool = False, postgres_url: str | None = None,
+            bulk: bool = False) -> None:
     rng = random.Random(5)
     src = sources(5)
     with tempfile.TemporaryDirectory(dir=keep) as tmp, contextlib.ExitStack() as stack:
-        path = (keep or Path(tmp)) / f"search-{pages}.sqlite3"
+        path = (keep or Path(tmp)) / f"search-{pages}{'-bulk' if bulk else ''}.sqlite3"
         started = time.perf_counter()
         if not path.exists():
-            build(path, pages, src, rng)
+            build_bulk(path, pages, seed=5) if bulk else build(path, pages, src, rng)
         if vocabulary_terms:
             grown = path.with_name(f"search-{pages}+{vocabulary_terms}.sqlite3")
             if not grown.exists():
@@ -593,6 +695,8 @@ def main() -> None:
                              "earlier run's load_postgres), instead of a throwaway server")
     parser.add_argument("--scan", action="store_true",
                         help="also time reading every term per search (the first baseline)")
+    parser.add_argument("--bulk", action="store_true",
+                        help="build the archive in bulk in worker processes (--pages 1000000)")
     parser.add_argument("--recall", action="store_true", help="code-search recall instead")
     args = parser.parse_args()
     if args.recall:
@@ -600,7 +704,7 @@ def main() -> None:
     else:
         latency(args.pages, args.queries, args.keep, args.vocabulary_terms,
                 postgres=not args.no_postgres, scan=args.scan,
-                postgres_url=args.postgres_url)
+                postgres_url=args.postgres_url, bulk=args.bulk)
 
 
 if __name__ == "__main__":
