@@ -102,6 +102,9 @@ class CatalogConfig(_Section):
     # A statement running longer fails its caller instead of hanging a worker.
     statement_timeout_ms: PositiveInt = 30_000
     connect_timeout_seconds: PositiveFloat = 10.0
+    # How many of the pages a search matches PostgreSQL ranks (the newest): ranking reads each
+    # page's index terms, which a word on tens of thousands of pages makes seconds of work.
+    search_ranked_pages: PositiveInt = 500
 
     @model_validator(mode="after")
     def _check(self) -> CatalogConfig:
@@ -684,7 +687,8 @@ class Config(_Section):
             postgres=PostgresSettings(
                 pool_min_size=c.pool_min_size, pool_max_size=c.pool_max_size,
                 statement_timeout_ms=c.statement_timeout_ms,
-                connect_timeout_seconds=c.connect_timeout_seconds))
+                connect_timeout_seconds=c.connect_timeout_seconds,
+                search_ranked_pages=c.search_ranked_pages))
 
     @property
     def spool_dir(self) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from storage.backend import Catalog, CatalogLocation, FeatureUnavailable
+from storage.backend import Catalog, CatalogLocation, FeatureUnavailable, PostgresSettings
 from storage.backend import open_catalog as open_any_catalog
 from storage.catalog import MIGRATIONS, open_catalog
 from storage.search import (
@@ -513,6 +513,37 @@ def test_a_mailbox_filter_is_applied_before_the_limit(new_catalog: Callable[[], 
             for h in search_pages(catalog, "Brastaw", mine, 20)] == [("A001", "fuzzy")]
     assert search_pages(catalog, "referral", SearchFilters(mailboxes=()), 20) == []
     assert len(search_pages(catalog, "referral", SearchFilters(), 20)) == 20
+
+
+def test_postgresql_ranks_the_newest_matching_pages_that_pass_the_filters(
+        postgres_url: str, tmp_path: Path) -> None:
+    """A word on more pages than ``catalog.search_ranked_pages`` is ranked among its newest
+    matching pages (ranking reads each page's index terms: every page of a common word would
+    be seconds of work on a large archive); filters apply before that bound, so a page
+    filtered out takes no ranked place; up to the bound every matching page is ranked."""
+    catalog = open_any_catalog(CatalogLocation(
+        sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url,
+        postgres=PostgresSettings(search_ranked_pages=4)))
+    try:
+        # Written oldest first; P0 names the invoice most often of all, P3 of the newest.
+        add_page(catalog, "P0", "invoice invoice invoice invoice invoice, second notice")
+        for n in range(1, 7):
+            twice = "invoice " if n == 3 else ""
+            add_page(catalog, f"P{n}", f"{twice}invoice number {n}, payment in thirty days")
+        for fax_id in ("P5", "P6"):
+            catalog.update_fax(fax_id, spam_verdict="spam")
+
+        def hits(query: str, limit: int, **filters: object) -> list[str]:
+            return [h["fax_id"] for h in search_pages(catalog, query, SearchFilters(**filters),
+                                                      limit)]
+
+        # (A search asking for more pages than the bound ranks as many as it asks for.)
+        assert hits("invoice", 2) == ["P3", "P1"]  # the best of the newest four, then by age
+        assert sorted(hits("invoice", 4, include_spam=True)) == ["P3", "P4", "P5", "P6"]
+        assert hits("invoice", 20)[0] == "P0"
+        assert hits("notice", 2) == ["P0"]  # a word on fewer pages than the bound: all ranked
+    finally:
+        catalog.close()
 
 
 def test_pages_dropped_after_a_shorter_reading_leave_no_words_behind(

@@ -65,8 +65,9 @@ class PostgresCatalog:
 
     backend = "postgresql"
 
-    def __init__(self, pool: ConnectionPool) -> None:
+    def __init__(self, pool: ConnectionPool, search_ranked_pages: int = 500) -> None:
         self.pool = pool
+        self.search_ranked_pages = search_ranked_pages
         self.jobs = PostgresQueue(pool)
         self.people = PostgresPeople(self)
 
@@ -580,4 +581,4 @@ def open_postgres_catalog(url: str, settings: PostgresSettings | None = None) ->
         connect_timeout_seconds=settings.connect_timeout_seconds,
         statement_timeout_ms=settings.statement_timeout_ms,
         check_before_lending=settings.check_before_lending))
-    return PostgresCatalog(pool)
+    return PostgresCatalog(pool, search_ranked_pages=settings.search_ranked_pages)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storage.pg.tsvector import lexeme as _lexeme
@@ -133,23 +133,34 @@ def filter_clauses(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
     return where, params
 
 
-# The matching pages first (GIN), then each one's fax by its key, then the text of those
-# shown. Written as one join, the planner misjudged how many pages a tsquery matches (100 of
-# 20,000 for a name on 13) and hashed every fax (a sequential scan of the faxes table on
-# every search: most of its time at 20,000 faxes, more with each fax received); or, given
-# a LIMIT, it read every page in rank order. MATERIALIZED and OFFSET 0 fence off each step.
+# Ranking a page reads its whole tsvector (out of line, compressed: ~15 us a page), where
+# FTS5 ranks from its own posting lists; a close word that is a common word ("cena" for a
+# misread "Cdena": 27,000 of a million pages) made a search rank every one of them (about a
+# second). So a search ranks at most ``ranked`` pages, the newest that match and pass the
+# filters: the matching pages come from the GIN index with their ids (no tsvector read),
+# newest first, each one's fax is looked up in that order only until ``ranked`` pass the
+# filters, and only those are ranked. Matching up to ``ranked`` pages, every one is ranked,
+# as before. The fax columns and text are read for the ``limit`` shown. MATERIALIZED and
+# OFFSET 0 fence off each step: written as one join, the planner misjudged how many pages a
+# tsquery matches and hashed every fax, or read every page in rank order.
 HITS_SQL = """
-    WITH matched AS MATERIALIZED (
-        SELECT p.id, p.fax_id, p.page_no, -ts_rank_cd(p.search, q.query) AS rank
-        FROM (SELECT CAST(%(query)s AS tsquery) AS query) q
-        JOIN pages p ON p.search @@ q.query)
+    WITH newest AS MATERIALIZED (
+        SELECT m.id, m.fax_id, m.page_no
+        FROM (SELECT p.id, p.fax_id, p.page_no FROM pages p
+              WHERE p.search @@ CAST(%(query)s AS tsquery) ORDER BY p.id DESC OFFSET 0) m
+        CROSS JOIN LATERAL (SELECT * FROM faxes WHERE faxes.id = m.fax_id OFFSET 0) f
+        WHERE {where}
+        LIMIT %(ranked)s),
+    ranked AS MATERIALIZED (
+        SELECT n.id, n.fax_id, n.page_no,
+               -ts_rank_cd(p.search, CAST(%(query)s AS tsquery)) AS rank
+        FROM newest n JOIN pages p ON p.id = n.id)
     SELECT m.fax_id, m.page_no, f.received_at, f.from_number, f.from_raw, f.provider,
            f.provider_status, f.state, f.pages, f.spam_verdict, m.rank,
            (SELECT text FROM pages WHERE pages.id = m.id) AS text
-    FROM matched m
+    FROM (SELECT * FROM ranked ORDER BY rank, id LIMIT %(limit)s) m
     CROSS JOIN LATERAL (SELECT * FROM faxes WHERE faxes.id = m.fax_id OFFSET 0) f
-    WHERE {where}
-    ORDER BY m.rank, m.id LIMIT %(limit)s
+    ORDER BY m.rank, m.id
 """
 
 # Ranges over terms and keys compare code points, as SQLite does ("C" collation indexes).
@@ -200,8 +211,14 @@ class PostgresSearchIndex:
             "(" + TERMS_BETWEEN_SQL.format(low_op=">") + ") UNION ALL ("
             + KEYED_TERMS_BETWEEN_SQL.format(low_op=">") + ")", (*starting, limit, *ending, limit))]
 
-    def session(self) -> contextlib.AbstractContextManager[Any]:
-        return self._catalog.transaction()
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Any]:
+        with self._catalog.transaction() as conn:
+            # A tsquery of many close words is estimated to match tens of thousands of pages
+            # where it matches hundreds: enough to compile the query (JIT), 300-400 ms of a
+            # search that runs in 80.
+            conn.execute("SET LOCAL jit = off")
+            yield conn
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int,
              skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
@@ -210,7 +227,9 @@ class PostgresSearchIndex:
             return []
         where, params = filter_clauses(filters)
         rows = self._catalog._rows(HITS_SQL.format(where=" AND ".join(where) or "true"),
-                                   {**params, "query": query, "limit": limit + len(skip)})
+                                   {**params, "query": query, "limit": limit + len(skip),
+                                    "ranked": max(self._catalog.search_ranked_pages,
+                                                  limit + len(skip))})
         kept = [row for row in rows if (row["fax_id"], row["page_no"]) not in skip][:limit]
         marked = query_terms(expr)
         return [{**{k: v for k, v in row.items() if k != "text"},
