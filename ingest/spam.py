@@ -320,6 +320,22 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+# An amount the fax says is paid ("EUR 295.00 (paid)", "fee of GBP 20 paid online", "bezahlt",
+# "réglé", "pagado"): a receipt's, a booking's or a registration's, which offers nothing.
+# (a price's match may end on its first digit: the rest of the amount is skipped)
+PAID = re.compile(r"[\d.,]*[^.;]{0,20}?\b(?:paid|bezahlt|beglichen|payée?s?|réglée?s?|pagad[oa]s?|"
+                  r"abonad[oa]s?)\b")
+
+
+def first_unpaid(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` (a price or an offer) in ``folded`` that is not an amount
+    the fax says is paid."""
+    for found in pattern.finditer(folded):
+        if not (DIGIT.search(found.group(0)) and PAID.match(folded, found.end())):
+            return found
+    return None
+
+
 class OfferSearches:
     """The price and offer searches of one fax's folded text, each run at most once: they are
     the costliest searches, and three signals ask them of the same text."""
@@ -329,11 +345,11 @@ class OfferSearches:
 
     @cached_property
     def price(self) -> re.Match[str] | None:
-        return PRICE.search(self.folded)
+        return first_unpaid(PRICE, self.folded)
 
     @cached_property
     def offer(self) -> re.Match[str] | None:
-        return OFFER.search(self.folded)
+        return first_unpaid(OFFER, self.folded)
 
 
 def solicitation(folded: str, lines: Iterable[str] = (),

@@ -1420,3 +1420,17 @@ def test_a_french_pour_and_a_year_is_no_reference() -> None:
         sender="")
     assert "ordinary_document" not in fired(verdict), verdict.signals
     assert verdict.verdict == "spam", verdict.signals
+
+
+# An amount the fax says is paid is a receipt's or a booking's: it offers nothing.
+@pytest.mark.parametrize("lines", [
+    ["Regional Optometry Forum 2027 - your place is confirmed",
+     "Attendee: Mr Rory Dunne, Dunne Opticians", "Full two days, $340.00 (paid by card)",
+     "Lunch and the evening dinner included. Changes: events@rof.example"],
+    ["Anmeldebestätigung Fachtagung Hörakustik, 6. März 2027",
+     "Teilnahmegebühr 280,00 EUR bezahlt am 28.11.2026.",
+     "Fragen zur Anreise: tagung@hoerakustik.example"],
+])
+def test_an_amount_said_to_be_paid_is_no_offer(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert not {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
