@@ -323,7 +323,8 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
 # An amount the fax says is paid ("EUR 295.00 (paid)", "fee of GBP 20 paid online", "bezahlt",
 # "réglé", "pagado"): a receipt's, a booking's or a registration's, which offers nothing.
 # (a price's match may end on its first digit: the rest of the amount is skipped)
-PAID = re.compile(r"[\d.,]*[^.;]{0,20}?\b(?:paid|bezahlt|beglichen|payée?s?|réglée?s?|pagad[oa]s?|"
+# (folded text: "payée", "réglé" lose their accents)
+PAID = re.compile(r"[\d.,]*[^.;]{0,20}?\b(?:paid|bezahlt|beglichen|payee?s?|reglee?s?|pagad[oa]s?|"
                   r"abonad[oa]s?)\b")
 
 

@@ -615,6 +615,7 @@ ORDINARY = compile_each({
         r"\ba todos (?:los|nuestros) (?:asociados|socios|afiliados|colegiados|miembros)\b",
         # a circular named as the members' own, or asking for their member number
         r"\bmembers?'? circular\b", r"\bcircular to (?:all )?members\b",
+        r"\bmembers?'? (?:fax |e-?mail )?(?:bulletin|newsletter|update)\b",
         r"\bmitglieder(?:rundschreiben|information|brief)\b",
         r"\bcirculaire (?:aux |des |d')?(?:adhérents|membres|sociétaires)\b",
         r"\bcircular (?:a|para) (?:los |nuestros )?(?:socios|asociados|afiliados|colegiados)\b",
@@ -628,7 +629,7 @@ ORDINARY = compile_each({
         # a bulletin saying whom it is for: the sender's members ("This bulletin is sent to
         # member practices", "Rundbrief für Mitgliedsbetriebe", "lettre d'information aux
         # adhérents", "boletín para asociados")
-        r"\b(?:bulletin|newsletter|circular|update|mailing)s? (?:[\w-]+ ){0,4}?(?:is |are )?"
+        r"\b(?:bulletin|newsletter|circular|mailing)s? (?:[\w-]+ ){0,4}?(?:is |are )?"
         r"(?:sent|faxed|mailed|for|to) (?:only )?(?:to )?(?:all )?(?:our )?"
         r"member(?:s\b| [a-z]+s\b)",
         r"\b[\w-]*(?:info|information|rundschreiben|rundbrief|mitteilung|newsletter|brief)\w* "

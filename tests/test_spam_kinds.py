@@ -1260,6 +1260,9 @@ MEMBERS_BULLETINS = [
     ["Lettre d'information aux adhérents - Syndicat des Opticiens de l'Ouest",
      "Formation contactologie le 14 mars : gratuite pour les adhérents.",
      "Pour ne plus recevoir cette lettre par fax : contact@sopo.example"],
+    ["VALLEY ELECTRICAL CONTRACTORS GUILD", "MEMBERS' FAX NEWSLETTER - February",
+     "Code seminar on March 3: free for the guild, $60 for guests.",
+     "Rather have this by email, or not at all? Call the guild office at 555-0382."],
 ]
 
 
@@ -1433,4 +1436,13 @@ def test_a_french_pour_and_a_year_is_no_reference() -> None:
 ])
 def test_an_amount_said_to_be_paid_is_no_offer(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)])
+    assert not {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
+
+
+def test_an_amount_said_to_be_paid_in_french_is_no_offer() -> None:
+    verdict = scored(["\n".join([
+        "Congrès régional d'orthoptie - inscription confirmée",
+        "Participant : M. Hugo Lemaire, cabinet Lemaire",
+        "Forfait deux jours 310 EUR réglé par carte le 30/11.",
+        "Modifications : congres@orthoptie.example"])])
     assert not {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
