@@ -19,6 +19,8 @@ pages in worker processes and writes them in one transaction (a million pages in
 quarter of an hour on 2 cores, where a page write at a time takes hours), and
 ``--postgres-url URL`` times a PostgreSQL catalog loaded by an earlier run.
 
+    python benchmarks/search_latency.py --pages 1000000 --bulk --keep DIR
+
     python benchmarks/search_latency.py [--pages 100000] [--queries 60] [--no-postgres]
 
 Recall (``--recall``): codes, dates, phone numbers and ids typed as users type them, over

@@ -320,6 +320,23 @@ def offer_with_number(lines: Iterable[str]) -> tuple[str, str] | None:
     return None
 
 
+# An amount the fax says is paid ("EUR 295.00 (paid)", "fee of GBP 20 paid online", "bezahlt",
+# "réglé", "pagado"): a receipt's, a booking's or a registration's, which offers nothing.
+# (a price's match may end on its first digit: the rest of the amount is skipped)
+# (folded text: "payée", "réglé" lose their accents)
+PAID = re.compile(r"[\d.,]*[^.;]{0,20}?\b(?:paid|bezahlt|beglichen|payee?s?|reglee?s?|pagad[oa]s?|"
+                  r"abonad[oa]s?)\b")
+
+
+def first_unpaid(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` (a price or an offer) in ``folded`` that is not an amount
+    the fax says is paid."""
+    for found in pattern.finditer(folded):
+        if not (DIGIT.search(found.group(0)) and PAID.match(folded, found.end())):
+            return found
+    return None
+
+
 class OfferSearches:
     """The price and offer searches of one fax's folded text, each run at most once: they are
     the costliest searches, and three signals ask them of the same text."""
@@ -329,11 +346,11 @@ class OfferSearches:
 
     @cached_property
     def price(self) -> re.Match[str] | None:
-        return PRICE.search(self.folded)
+        return first_unpaid(PRICE, self.folded)
 
     @cached_property
     def offer(self) -> re.Match[str] | None:
-        return OFFER.search(self.folded)
+        return first_unpaid(OFFER, self.folded)
 
 
 def solicitation(folded: str, lines: Iterable[str] = (),
@@ -368,11 +385,25 @@ def priced_with_contact(folded: str, lines: str,
 
 # A line that ends on a number to call and says little else: a flyer's sign-off ("Maple Print
 # Co., Toronto 416-555-0115", "Ph 03 5550 1643 - BugBusters"). Run over folded lines (re.M).
-SIGN_OFF = re.compile(r"^[^\d\n]{0,60}\+?\(?\d[\d ().-]{5,18}\d[^\d\n]{0,40}$", re.M)
+SIGN_OFF = re.compile(r"^(?P<before>[^\d\n]{0,60})(?P<number>\+?\(?\d[\d ().-]{5,18}\d)"
+                      r"(?P<after>[^\d\n]{0,40})$", re.M)
 SIGN_OFF_WORDS = 9
-REPLY_BY_FAX = re.compile(r"\b(?:to|on|auf|à|a|en) (?:this|dieses|ce|este) (?:fax|telefax|"
-                          r"télécopie)\b")
+# What no sign-off has around its number: a command line's options or program ("--pages",
+# "-n", "search.py", "./run.sh"); the number on such a line is a quantity.
+COMMAND_LINE = re.compile(r"(?:^|\s)--?[a-z][\w-]*|\b\w+\.(?:py|sh|exe|bat|pl|rb|js)\b")
+REPLY_BY_FAX = re.compile(r"\b(?:to|on|auf|à|a|en|answer|reply to) (?:this|dieses|ce|este) "
+                          r"(?:fax|telefax|télécopie)\b")
 EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://")
+
+
+def _signs_off(line: re.Match[str]) -> bool:
+    """Whether a SIGN_OFF line is a name and a number to call: its number is a telephone
+    number written as one is (in groups, or with its country's "+": "416-555-0115", "03 5550
+    1643"), not a bare count ("1000000"), and the words around it are no command line's."""
+    number = line.group("number")
+    if number.isdigit() or COMMAND_LINE.search(line.group("before") + " " + line.group("after")):
+        return False
+    return _has_phone_number(line.group(0))
 
 
 def way_to_respond(folded: str, lines: str) -> str | None:
@@ -383,7 +414,7 @@ def way_to_respond(folded: str, lines: str) -> str | None:
     if act and _has_phone_number(folded):
         return act.group(0)
     for line in SIGN_OFF.finditer(lines):
-        if len(line.group(0).split()) <= SIGN_OFF_WORDS and _has_phone_number(line.group(0)):
+        if len(line.group(0).split()) <= SIGN_OFF_WORDS and _signs_off(line):
             return line.group(0).strip()
     found = EMAIL_OR_WEB.search(folded) or REPLY_BY_FAX.search(folded)
     return found.group(0) if found else None
@@ -527,6 +558,13 @@ DISGUISE = ("a reference number", "payment terms", "a court or case",
 # A form's blank field ("Patient name: ______", "DOB: ____") asks for what the sender does not
 # know: it is no patient, reference or addressee.
 BLANK_FIELD = re.compile(r"\b[a-z][^:_|\n]{0,30}:?[ \t]*_{3,}")
+# ... and so is a date of birth left to fill in: its label followed by only the strokes of an
+# empty date ("Date of birth: / /", "DOB __/__/____"), or ending its line with no colon and no
+# value, as a row of a form's field names does ("Mobile   Date of birth"). ("Date of birth:"
+# ending a line keeps its value on the next one.) Over folded lines (re.M).
+BLANK_BIRTH_DATE = re.compile(r"\b(?:date of birth|dob|geburtsdatum|date de naissance|"
+                              r"fecha de nacimiento)\b(?:[ \t]*:?[ \t]*[/._-][ \t/._-]*|[ \t]*)$",
+                              re.M)
 # ... and so is a block of labels with nothing after them ("Mark:  Reg. No.:", "Geburtsdatum:
 # Tel.:", lines of "Account number:", "Routing number:"): fields left for the reader to fill in,
 # as OCR reads them when the form's rules are not printed as underscores. A lone heading
@@ -561,6 +599,9 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
     ``lines``: the folded text with its lines, for a line opening on the reader's name)."""
     if "___" in folded:  # (the search tries every character: only where there are blanks)
         folded, lines = BLANK_FIELD.sub(" ", folded), BLANK_FIELD.sub(" ", lines)
+    if BLANK_BIRTH_DATE.search(lines):
+        lines = BLANK_BIRTH_DATE.sub(" ", lines)
+        folded = " ".join(lines.split())
     if ":\n" in lines or lines.endswith(":"):
         blanked = blank_labels_removed(lines)
         if blanked != lines:

@@ -169,6 +169,8 @@ SECURITY_ID = compile_any([r"\b(?:ticker|stock symbol|wkn|isin|symbole|símbolo|
 PROMISED_GAIN = compile_any([
     r"\b(?:potenzial|potential|upside|verzehnfach\w*|verdoppel\w*|tenfold|could (?:double|"
     r"triple)|multipli\w* par|potentiel|potencial|revalorizaci[oó]n)\b",
+    # a target given as a price ("Target: $0.38", "30-day target: $2.40")
+    r"\btarget\s*:\s*[$€£] ?\d",
 ])
 
 # -- advertising -------------------------------------------------------------------------------
@@ -179,6 +181,13 @@ _FINE_THREAT = [
     r"\b(?:fines|penalties) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
     r"\b(?:sanctions|amendes) (?:peuvent|pouvant|pourront) (?:atteindre|aller jusqu)",
     r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
+    # ... in more words: a fine word and how high it may go ("the sanctions incurred can reach
+    # 4 %", "Bußgelder in erheblicher Höhe", "las sanciones por incumplimiento pueden superar")
+    r"\b(?:fines|penalties|sanctions|amendes|bu(?:ss|b)geld\w*|multas|sanciones)\b[^.|]{0,40}?"
+    r"(?:\b(?:can|could|may) (?:reach|exceed|run to)|\b(?:peuvent|pouvant|pourront|pourraient) "
+    r"(?:atteindre|aller jusqu|dépasser)|\b(?:pueden|podrían) (?:alcanzar|superar|llegar)|"
+    r"\bin (?:erheblicher|empfindlicher) h\w{1,2}he\b)",
+    r"\bdrohen (?:hohe |empfindliche )?bu(?:ss|b)geld\w*",
 ]
 FINE_THREAT = compile_any(_FINE_THREAT)
 # A notice that presses its reader: a loss if nothing is done (an account blocked, a refund or
@@ -204,6 +213,7 @@ THREAT_OF_LOSS = compile_any([
     r"compte)", r"\b(?:are|is|become|becomes) forfeit(?:ed)?\b",
     r"\b(?:returned|sent back|destroyed|disposed of) after (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b",
+    r"\b(?:returned|sent back|destroyed|disposed of) after (?:24|48|72) ?(?:hours|hrs|h)\b",
     r"\b(?:will be|are|is) deactivated\b", r"\bdesactiv(?:é|e)e?s? (?:sous|dans)\b",
     r"\bwird (?:ihr \w+ )?deaktiviert\b", r"\bser(?:a|á) desactivad[oa]",
     r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
@@ -305,7 +315,9 @@ PRICE_OF_A_WINDFALL = compile_any([
     r"administrative|courier|legal|insurance) (?:fee|charge|costs?)\b", r"\bfee of\b",
     r"\b\w*gebühr\w*\b", r"\bfrais (?:de |d')(?:dossier|transfert|notaire|traitement|virement|"
     r"déblocage|enregistrement)", r"\b(?:gastos|tasa|comisión|costos?) de (?:transferencia|"
-    r"envío|tramitación|gestión|notaría|liberación|registro)", r"\bpago previo\b",
+    r"envío|tramitación|gestión|notaría|liberación|registro|escriban\w*|patentamiento)",
+    r"\bpago previo\b", r"\bdeber(?:á|a|ás|an) (?:abonar|pagar|depositar)\b",
+    r"\b(?:administration|admin) fee\b",
     r"\b(?:strictly )?(?:confidential|private and confidential)\b", r"\bvertraulich\b",
     r"\bconfidentiel(?:le)?\b", r"\ben (?:reserva|secreto)\b", r"\bconfidencial\b",
     r"\bcopy of your (?:passport|id|identity)", r"\bpièce d'identité", r"\bpersonalausweis",
@@ -317,7 +329,8 @@ SHORT_DEADLINE = compile_any([
     r"\bby the date (?:above|shown|below)",
     r"\b(?:innerhalb|binnen) (?:von )?(?:\d+ stunden|[1-7] (?:werk)?tag)", r"\bheute\b",
     r"\bsofort\b", r"\bbis (?:spätestens |zum |spätestens zum )?\d{1,2}\.\d{1,2}\.",
-    r"\bwithin \d{1,2} ?(?:hours|hrs)\b", r"\bafter (?:[1-7]|two|three|five|seven) "
+    r"\bwithin \d{1,2} ?(?:hours|hrs)\b", r"\bafter (?:24|48|72) ?(?:hours|hrs|h)\b",
+    r"\bafter (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b",
     r"\bsous \d{1,2} ?h(?:eures)?\b", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
     r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
@@ -429,13 +442,19 @@ ADVERTISING = compile_any([
     r"\bpromoción\b", r"\baproveche\b",
 ])
 
+# The ISO codes of the currencies the faxes here are priced in (folded: lower case).
+CURRENCY_CODE = r"\b(?:gbp|eur|usd|chf|cad|aud|mxn|ars|cop|clp|uyu)\b"
 # A price, and a call to order or respond: together, a solicitation (with or without an
 # opt-out notice).
 PRICE = compile_any([
     # (an amount starts after a non-digit: otherwise a long run of digits is tried from each)
     # (and after it with a dollar sign, as Quebec writes it: "249 $")
     r"[$€£] ?\d",
-    r"(?<![\d.,])\d(?:[\d.,]*\d)?(?: ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)| \$)",
+    r"(?<![\d.,])\d(?:[\d.,]*\d)?(?:,-)?(?: ?(?:€|eur\b|euros?\b|usd\b|dollars?\b)| ?\$)",
+    # an amount after its currency's ISO code ("GBP 18.90", "EUR 1,190.00", "USD 899", "ARS
+    # 480.000"), as a business letter or OCR writes what the page printed as a sign; or before it
+    # ("690 MXN", "295 CHF")
+    CURRENCY_CODE + r" ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?" + CURRENCY_CODE,
     r"\b\d+ ?% (?:off|rabatt|de remise|de réduction|de descuento)\b",  # a discount
 ])
 CALL_TO_ACTION = compile_any([
@@ -478,7 +497,7 @@ CALL_TO_ACTION = compile_any([
 # no addressee by name, no payment terms. Each kind counts once.
 _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
-    r"|po|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
+    r"|po(?!ur\b)|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
@@ -548,7 +567,8 @@ ORDINARY = compile_each({
         r"providers?|docs?|boss|fellows?|sirs?|madams?|business|entrepreneurs?|"
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
-        r"directors?|again|taxpayers?|contribuyentes?|"
+        r"directors?|again|taxpayers?|contribuyentes?|printers?|farmers?|growers?|"
+        r"retailers?|dealers?|suppliers?|healthcare|employers?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
         r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
         # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
@@ -595,6 +615,7 @@ ORDINARY = compile_each({
         r"\ba todos (?:los|nuestros) (?:asociados|socios|afiliados|colegiados|miembros)\b",
         # a circular named as the members' own, or asking for their member number
         r"\bmembers?'? circular\b", r"\bcircular to (?:all )?members\b",
+        r"\bmembers?'? (?:fax |e-?mail )?(?:bulletin|newsletter|update)\b",
         r"\bmitglieder(?:rundschreiben|information|brief)\b",
         r"\bcirculaire (?:aux |des |d')?(?:adhérents|membres|sociétaires)\b",
         r"\bcircular (?:a|para) (?:los |nuestros )?(?:socios|asociados|afiliados|colegiados)\b",
@@ -605,6 +626,19 @@ ORDINARY = compile_each({
         r"\bweil sie (?:mitglied|kunde|kundin|abonnent\w*|patient\w*)\b",
         r"\bparce que vous êtes (?:membre|client|adhérent|abonné|patient)",
         r"\bpor ser (?:socio|socia|miembro|cliente|colegiad[oa]|afiliad[oa]|suscriptor|paciente)",
+        # a bulletin saying whom it is for: the sender's members ("This bulletin is sent to
+        # member practices", "Rundbrief für Mitgliedsbetriebe", "lettre d'information aux
+        # adhérents", "boletín para asociados")
+        r"\b(?:bulletin|newsletter|circular|mailing)s? (?:[\w-]+ ){0,4}?(?:is |are )?"
+        r"(?:sent|faxed|mailed|for|to) (?:only )?(?:to )?(?:all )?(?:our )?"
+        r"member(?:s\b| [a-z]+s\b)",
+        r"\b[\w-]*(?:info|information|rundschreiben|rundbrief|mitteilung|newsletter|brief)\w* "
+        r"f(?:u|ue|i)r (?:unsere |alle )?mitglied\w*",
+        r"\b(?:bulletin|lettre|circulaire|info)\w* (?:[\w'-]+ ){0,3}?(?:aux|pour (?:les |nos )?|"
+        r"a nos|des) (?:adhérents|membres|sociétaires|affiliés)\b",
+        r"\b(?:boletín|circular|informativo|comunicado|newsletter)\w* (?:[\w-]+ ){0,3}?"
+        r"(?:para|a) (?:nuestros |los |sus )?(?:afiliados|asociados|socios|agremiados|colegiados|"
+        r"miembros)\b",
     ],
     "a reply to the recipient": [
         # a subject line naming the reader's own order or request ("Ref.: su pedido del 27/11")
@@ -709,8 +743,15 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
 # "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
 SALUTATION = re.compile(_ocr_tolerant(
     r"^\s*(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|frau|herr|sr|"
-    r"sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor)\.? (?:(?:dr|prof)\.? )*"
-    r"[a-z][\w'-]+ ?[,:]"), re.M)
+    r"sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor|"
+    # a rank or an office before the name ("Chief Alvarez -", "Councillor Hart,"), not before
+    # the rest of a role ("Chief executive:", "Captain of the ...")
+    r"(?:chief|captain|capt|sergeant|sgt|lieutenant|councillor|cllr|commissioner|reverend|rev|"
+    r"pastor|judge|superintendent)(?! (?:executive|officer|operating|financial|medical|nursing|"
+    r"nurse|inspector|engineer|technology|information|clerk|of|and|&)\b))\.? "
+    r"(?:(?:dr|prof)\.? )*"
+    # (a dash closing the line greets too: "Chief Alvarez -")
+    r"[a-z][\w'-]+ ?(?:[,:]|-[ \t]*$)"), re.M)
 # A form field asking for what nobody sends by fax: a password, a PIN, a card's security code,
 # an online-banking login or a TAN, left blank for the reader to fill in ("Password: ____",
 # "PIN:" at the end of a line). Run over folded lines (re.M). ("Never share your password"
@@ -724,6 +765,7 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"
     r"online-banking-(?:kennung|zugang|pin)|zugangsdaten|identifiant (?:de connexion|bancaire)|"
     r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
+    r"(?:[ \t]*\([^)\n]{1,30}\))?"  # ("Security code (back of card):")
     r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
     re.M)
 # ... and the same asked in prose: a sentence telling the reader to enter, confirm or send a
@@ -863,6 +905,7 @@ NOT_AN_OPT_OUT = compile_any([
 # What a solicitation offers: a price or rate, a discount, something free, a catalogue.
 OFFER = compile_any([
     r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b|cents?\b)",
+    CURRENCY_CODE + r" ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?" + CURRENCY_CODE,
     r"\b\d+ ?%[^.\n]{0,30}\b(?:off|less|discount|savings?|rabatt|nachlass|günstiger|remise|"
     r"réduction|moins cher|descuento|ahorro|menos)\b",
     r"\b(?:réduit|reduziert|reducid|rebajad)\w*[^.\n]{0,20}\d+ ?%",
@@ -876,10 +919,17 @@ OFFER = compile_any([
     r"(?:free|on us)\b", r"\b\d+ (?:days?|weeks?|months?) free\b", r"\b(?:get|and) \d+ free\b",
     # "free" alone (a free terminal, free setup), but not toll-free, powder-free or latex-free
     r"(?<!toll )(?<!toll-)(?<!powder )(?<!powder-)(?<!latex-)(?<!latex )\bfree\b(?! of\b)",
-    r"\bno[- ](?:cost|obligation)\b", r"\bgratis\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",
+    r"\bno[- ](?:cost|obligation)\b", r"\bgratis\b",
+    r"\b(?:at )?no (?:upfront|up-front|initial|installation) (?:cost|charge|fee)s?\b",
+    r"\bfully (?:funded|financed|subsidi[sz]ed)\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
     r"\bsin (?:costo|coste|cargo)\b", r"\b(?:nous )?vous propos(?:e|ons)\b",
-    r"\bcatalog\w*", r"\bkatalog\w*", r"\bcatálogo\w*", r"\bprice list\b", r"\bpreisliste\b",
+    # a catalogue offered ("our new catalog", "free catalogue", "request a catalog", "unser
+    # Katalog 2027"), not any catalogue a text mentions (an archive's or a library's)
+    r"\b(?:our|new|free|latest|full|complete|illustrated|request (?:a|the|our)|unser\w*|neue\w*|"
+    r"notre|nouveau|nuestro|nuevo)(?: [\w-]+)? (?:catalog\w*|katalog\w*|catálogo\w*)",
+    r"\b(?:catalog\w*|katalog\w*|catálogo\w*) (?:\d{4}|enclosed|attached|anbei|ci-joint|adjunto|"
+    r"request|on request)\b", r"\bprice list\b", r"\bpreisliste\b",
     r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
     # a service pitched to a stranger, with no price: "we buy buildings", "we can put you on
     # page 1", "wir vermitteln Pflegekräfte", "nous livrons", "compramos"
@@ -919,6 +969,14 @@ OFFER = compile_any([
     # a request for money: a donation, a pledge, a sponsorship
     r"\b(?:donate|donation|chip in|contribute|pledge|sponsor(?:ship)? levels?|spende\w*|"
     r"faites un don|donativo|donación)\b",
+    r"\b(?:comptons|compter|count(?:ing)?|contamos|zählen) (?:sur|on|con|auf) (?:votre|your|su|"
+    r"ihre) (?:générosité|generosity|generosidad|großzügigkeit)\b",
+    # a result promised or it costs nothing ("or you don't pay", "money-back guarantee"), a
+    # gift for buying ("buy 4 cartridges - get a cruise")
+    r"\bor you don'?t pay\b", r"\bmoney[- ]back guarantee\b",
+    r"\bsinon vous ne payez (?:rien|pas)\b",
+    r"\boder sie zahlen nichts\b", r"\bo no (?:paga|pagas)\b",
+    r"\bbuy (?:\w+[ ,]){1,3}[-–!,. ]*get (?:a|an|one|\d+)\b",
 ])
 # A pitch with no price nor anything free: a question about a need the reader may have
 # ("Need signs by Friday?", "Fachkräfte gesucht?", "Un pic d'activité ?", "¿Necesita
@@ -979,11 +1037,13 @@ ACT = compile_any([
     r"\bvereinbar\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b", r"\btelefonisch\w*",
     r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
     r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bréserv\w*", r"\brenvoy\w*",
-    r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b",
-    r"\bllam\w*", r"\bpida\b", r"\bpedido\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
+    r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b", r"\binscription\b",
+    r"\bpar retour (?:de )?fax\b",
+    r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
     r"\bvous invitons à (?:contacter|appeler|nous)\b",
-    r"\btéléphonez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b", r"\bescríbanos\b",
+    r"\btéléphonez\b", r"\btélécopiez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b",
+    r"\bescríbanos\b",
     r"\bécrivez-nous\b", r"\bschreiben sie uns\b",
     # a few minutes of the reader's time: "a quick 10-minute call", "love to talk", "in einem
     # kurzen Telefonat", "un court échange", "una breve llamada"
@@ -1004,9 +1064,10 @@ DRESSED_AS_BILL = compile_any([
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
     r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
     r"\bthis is (?:only )?an offer\b",
-    r"\bby signing(?: (?:this|the) (?:form|document|coupon|page|sheet))?,? you (?:order|accept|"
-    r"agree to (?:order|purchase|a))\b",
-    r"\bmit (?:ihrer|der|dieser) unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
+    r"\bby signing(?: (?:this|the) (?:form|document|coupon|page|sheet))?,? (?:you|the "
+    r"undersigned) (?:orders?|accepts?|agrees? to (?:order|purchase|a)|places? an? (?:\w+ )?order|"
+    r"commissions?)\b",
+    r"\bmit (?:ihrer |der |dieser )?unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
     r"akzeptieren) sie\b",
     r"\b(?:dies ist|es handelt sich (?:hierbei )?um|hierbei handelt es sich um) "
     r"(?:ein (?:angebot|offerte)|keine rechnung)\b",
@@ -1041,6 +1102,8 @@ DRESSED_AS_BILL = compile_any([
     r"(?:register|verzeichnis)\b", r"\bnicht (?:um )?(?:ein )?(?:amtlich|behördlich)",
     r"\bsans (?:aucun )?lien avec\b", r"\baucun lien avec\b",
     r"\bn'est (?:pas|aucunement) (?:lié|affilié|rattaché)e?s? (?:à|au|aux)\b",
+    r"\bnon (?:lié|affilié|rattaché)e?s? (?:à|au|aux) (?:une |l')?(?:administration|organisme|"
+    r"autorité|état)",
     r"\bsin (?:ninguna )?(?:relación|vinculación|vínculo) con\b",
     # ... or says it is a private business, not the office whose notices it imitates
     r"\bis a private (?:company|firm|organi[sz]ation|publisher|register|registry|service|entity|"
@@ -1097,6 +1160,16 @@ DRESSED_AS_BILL = compile_any([
     r"\b(?:la )?devolución (?:de este|del) (?:formulario|documento|impreso)\b[^.]{0,30}\b"
     r"(?:supone|implica|equivale a|constituye) (?:la )?(?:contratación|aceptación|(?:un )?pedido)",
     r"\b(?:steht |stehen )?in keiner (?:verbindung|beziehung) (?:zu[mr]?|mit)\b",
+    # ... or that its "renewal" moves the reader's domain or listing to the sender ("the
+    # transfer of your domain to our company", "le transfert de votre nom de domaine chez
+    # notre société", "el traslado de su dominio a nuestro servicio", "Umzug Ihrer Domain zu uns")
+    r"\btransfer(?:ring)? (?:of )?your (?:domain|website|site|listing)\b[^.]{0,40}"
+    r"\bto (?:us|our)\b",
+    r"\btransfert de votre (?:nom de )?(?:domaine|site)\b[^.]{0,30}"
+    r"\b(?:chez|vers) (?:nous|notre)\b",
+    r"\btraslado de su (?:dominio|web|sitio)\b[^.]{0,40}\ba (?:nuestro|nuestra|nosotros)\b",
+    r"\b(?:umzug|transfer|übertragung) ihrer (?:domain|webseite|internetseite)\b[^.]{0,30}"
+    r"\b(?:zu uns|zu unserem|auf unser)",
 ])
 # ... these only beside what is sold ("THIS IS NOT A BILL" heads every explanation of benefits).
 NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",

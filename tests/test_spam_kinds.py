@@ -1221,3 +1221,228 @@ def test_a_reply_to_a_named_reader_after_a_call_with_their_colleague_stays_ham()
         "replacement handpiece ships today at the agreed price of GBP 410.",
         "Kind regards, Alan Drew, Coastal Dental Supplies"])])
     assert "claimed_call" not in fired(verdict) and verdict.verdict == "ham", verdict.signals
+
+
+# -- kinds three more independent sets showed: prices written with a currency's code, fines
+# threatened in more words, signatures that order, renewals that move the reader's domain,
+# parcels given up after hours, blank birth dates and secrets' fields with a note; and
+# ordinary faxes read as junk: a bulletin saying it is for the sender's members, a note greeting
+# its reader by rank, a command line with a count. New wordings again.
+
+# Prices as a business letter or OCR writes them: the currency's ISO code, not its sign.
+@pytest.mark.parametrize("lines", [
+    ["WAREHOUSE CLEARANCE - LABEL PRINTERS", "Thermal label printer, boxed: GBP 64.00 each.",
+     "Ring 0113 555 0471 before Friday to reserve stock."],
+    ["Reifenwechsel-Aktion für Firmenflotten: EUR 39 pro Fahrzeug.",
+     "Rufen Sie uns an unter 0621 555 0934."],
+    ["Cajas de cartón corrugado, paquete de 50 piezas: 420 MXN.",
+     "Pedidos al 33 5550 7126."],
+])
+def test_a_price_in_a_currency_code_with_a_number_is_a_solicitation(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("solicitation") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# A bulletin that says whom it is for (the sender's members) states a relationship: its way out
+# of the mailing and its members' prices are a newsletter's, not a broadcast's.
+MEMBERS_BULLETINS = [
+    ["COUNTY PHARMACISTS' GUILD - FAX BULLETIN, JANUARY",
+     "1. The winter vaccine order window closes on 20 January.",
+     "2. Spring study day: free for members, GBP 30 for guests.",
+     "This bulletin is faxed to member pharmacies only. To stop it, email desk@cpg.example"],
+    ["Kreishandwerkerschaft Nord - Kurzinfo für Mitgliedsbetriebe, Januar",
+     "Seminar Arbeitsschutz am 12.02.: Mitglieder 150 € statt 240 €.",
+     "Die Kurzinfo nicht mehr per Fax erhalten? Mail an info@khs-nord.example"],
+    ["Boletín mensual para asociados - Cámara de Panaderos del Sur",
+     "Curso de higiene alimentaria: 15 % de descuento para asociados, cupos limitados.",
+     "Si no desea recibir más este boletín por fax, escriba a socios@panaderos.example"],
+    ["Lettre d'information aux adhérents - Syndicat des Opticiens de l'Ouest",
+     "Formation contactologie le 14 mars : gratuite pour les adhérents.",
+     "Pour ne plus recevoir cette lettre par fax : contact@sopo.example"],
+    ["VALLEY ELECTRICAL CONTRACTORS GUILD", "MEMBERS' FAX NEWSLETTER - February",
+     "Code seminar on March 3: free for the guild, $60 for guests.",
+     "Rather have this by email, or not at all? Call the guild office at 555-0382."],
+]
+
+
+@pytest.mark.parametrize("lines", MEMBERS_BULLETINS)
+def test_a_bulletin_for_the_senders_own_members_stays_ham(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("ordinary_document") == -3.0, verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_a_note_greeting_its_reader_by_rank_with_a_number_signing_off_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Captain Reyes -",
+        "Here are our comments on the joint training calendar. Ladder drills move to",
+        "March; the hazmat refresher stays at no cost to either station this year.",
+        "Call me when your board has looked at it.", "Lt. P. Okafor, 555-0417"])])
+    assert "offer_to_stranger" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_a_command_line_with_a_seven_digit_count_is_no_sign_off() -> None:
+    verdict = scored(["\n".join([
+        "Rebuilds the page index of a test archive and times its queries; a catalog",
+        "loaded once can be kept for the next run:",
+        "",
+        "    python tools/rebuild_index.py --rows 2500000 --keep DIR",
+        "",
+        "Prints the median and the slowest query."])], sender="")
+    assert "offer_to_stranger" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+# A compliance "service" threatening the fines a regulator may impose, in more words, with its
+# price: an offer imitating an authority, whose file number is its costume.
+@pytest.mark.parametrize("lines", [
+    ["REGISTRE DES CONSENTEMENTS - RELANCE", "Dossier n° RC-2027-1189",
+     "Les amendes encourues pourraient atteindre 20 000 EUR par manquement.",
+     "Kit de mise à jour : 360 EUR HT. Retournez ce bon signé au 05 55 50 62 18."],
+    ["ARBEITSSCHUTZ-DOKUMENTATION 2027", "Vorgangsnummer: AS-27-30418",
+     "Bei fehlender Unterweisung drohen empfindliche Bußgelder.",
+     "Dokumentationspaket 289,- Euro netto. Bitte senden Sie den Bogen an 0431 5550 2290 zurück."],
+    ["AVISO: PREVENCIÓN DE RIESGOS LABORALES", "Expediente PRL-2027-5521",
+     "Las sanciones por no disponer del plan podrían superar los 8.000 €.",
+     "Plan completo por 310 € + IVA. Devuelva este impreso firmado al 96 555 1280."],
+])
+def test_fines_threatened_beside_a_price_make_the_file_number_a_costume(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# An offer that says the reader's signature orders it, in more words; a renewal that is a
+# transfer of the reader's domain to the sender; a private service disowning any administration.
+@pytest.mark.parametrize("lines", [
+    ["TRADE SUPPLIERS INDEX - ENTRY CHECK", "Firm: Oakfield Joinery Ltd",
+     "Please correct and return by fax to 0117 555 0390.",
+     "By signing, the undersigned orders a two-year entry at GBP 780.00 per year."],
+    ["Handwerkerverzeichnis Süd - Korrekturbogen", "Kundennummer 70213",
+     "Mit Unterschrift bestellen Sie den Eintrag für 2 Jahre zu 64 EUR monatlich.",
+     "Rückfax 0731 5550 8812"],
+    ["DOMAIN RENEWAL NOTICE", "Domain: oakfield-joinery.example", "Reference: DRN-55120",
+     "Renewal for 2 years: GBP 145. Returning this page authorises the transfer of your domain",
+     "registration to our company. Fax it to 0161 555 0247."],
+    ["RELANCE - DÉCLARATION D'ACCESSIBILITÉ", "Dossier n° AC-2027-0091",
+     "Veuillez retourner le formulaire avec le règlement de 280 EUR HT sous 8 jours.",
+     "Prestataire indépendant, non rattaché à une administration."],
+])
+def test_offers_whose_signature_or_renewal_orders_them_are_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# A share tipped with a price target beside its symbol; a parcel "given up" after hours; a
+# form asking for a card's code with a note before the colon.
+@pytest.mark.parametrize("lines", [
+    ["SMALL-CAP RADAR", "Symbol: KVLT (OTC)   Now: $0.12   90-day target: $0.95",
+     "Drilling news is expected soon."],
+    ["DELIVERY CARD: a package for this address could not be delivered.",
+     "Rebook on 0871 555 0621 (GBP 2.50 per minute) quoting ref 60231.",
+     "Packages are returned after 72 hours."],
+    ["CARD SERVICES - MERCHANT REVIEW", "Complete and fax back to 0203 555 0418:",
+     "Merchant name:", "Card number:", "Expiry:", "CVV (3 digits on the reverse):"],
+])
+def test_tips_parcel_notices_and_secret_fields_with_a_note_are_flagged(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# Offers with no price sign: a result guaranteed or no pay, a gift for buying, an installation
+# at no upfront cost, a donation counted on, a course to enrol in by fax.
+@pytest.mark.parametrize("lines", [
+    ["Your roof leaks every winter? We seal flat roofs with a 10-year warranty or you don't",
+     "pay a penny. Call Owen today: 1-555-0193"],
+    ["Buy 3 drums, get a cruise voucher! Ends 31 January.", "Call 1-555-0176 and quote DRUM3."],
+    ["Heat pumps for farm offices at no upfront cost: repaid from your savings.",
+     "Call Greenfield Heat on 01632 555 0744."],
+    ["Fondation des sauveteurs en montagne - appel de fin d'année",
+     "Nous comptons sur votre générosité pour équiper nos équipes. [ ] 40$ [ ] 80$",
+     "Télécopiez ce coupon au 1 819 555 0162."],
+    ["Journée de formation en échographie - 22 mai - tarif 540 EUR déjeuner compris.",
+     "Inscription par retour de fax au 03 55 50 41 90."],
+])
+def test_offers_without_a_price_sign_are_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# Blank fields are no patient: a birth date to fill in, in a row of field names or with the
+# strokes of an empty date.
+@pytest.mark.parametrize("lines", [
+    ["PAID SURVEY FOR CLINIC NURSES - $120 voucher on completion",
+     "Fax back your details and we send the link:", "Name   Clinic", "Mobile   Date of birth",
+     "Fax: 1-555-0186"],
+    ["Switch your phone contract to us and save GBP 40 a month!",
+     "Account holder:", "Date of birth: / /", "Fax this form to 01632 555 0277."],
+])
+def test_a_blank_date_of_birth_is_no_patient(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert fired(verdict).get("unaddressed") == 1.5, verdict.signals
+
+
+def test_a_referral_giving_the_date_of_birth_on_the_next_line_keeps_its_patient() -> None:
+    verdict = scored(["\n".join([
+        "Referral to the sleep clinic", "Patient: Ewan Baird", "Date of birth:", "14/02/1961",
+        "Loud snoring and daytime sleepiness; please assess. Dr A. Kerr, 0131 555 0192"])])
+    assert "a patient" in next(s["detail"] for s in verdict.signals
+                               if s["signal"] == "ordinary_document")
+    assert verdict.verdict == "ham", verdict.signals
+
+
+# A merchant greeting a trade, not a person ("Dear Printer,"), with a reply by fax asked for.
+def test_a_trade_greeted_is_no_addressee() -> None:
+    verdict = scored(["\n".join([
+        "Dear Printer,", "we are ink maker in Portugal and sell UV inks from stock at",
+        "EUR 11.40 / kg, delivery in 5 days. Answer this fax for our price list."])])
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# A windfall whose price is in more words: a fee the winner must pay, an "administration fee".
+def test_a_windfall_with_a_fee_to_pay_in_more_words_is_flagged() -> None:
+    verdict = scored(["\n".join([
+        "¡ENHORABUENA! Su comercio es ganador del sorteo navideño de proveedores.",
+        "Premio: 6.000 € en mercancía. Para recibirlo deberá abonar los gastos de escribanía",
+        "(380 €) llamando al 91 555 0863."])], sender="")
+    assert fired(verdict).get("windfall_for_a_fee") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_french_pour_and_a_year_is_no_reference() -> None:
+    verdict = scored(["\n".join([
+        "KIT D'AFFICHAGE OBLIGATOIRE", "Notre coffret mis à jour pour 2027 : 7 panneaux A3,",
+        "au prix de 129 EUR HT. Pour commander, renvoyez ce document au 03 55 50 22 71."])],
+        sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# An amount the fax says is paid is a receipt's or a booking's: it offers nothing.
+@pytest.mark.parametrize("lines", [
+    ["Regional Optometry Forum 2027 - your place is confirmed",
+     "Attendee: Mr Rory Dunne, Dunne Opticians", "Full two days, $340.00 (paid by card)",
+     "Lunch and the evening dinner included. Changes: events@rof.example"],
+    ["Anmeldebestätigung Fachtagung Hörakustik, 6. März 2027",
+     "Teilnahmegebühr 280,00 EUR bezahlt am 28.11.2026.",
+     "Fragen zur Anreise: tagung@hoerakustik.example"],
+])
+def test_an_amount_said_to_be_paid_is_no_offer(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert not {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
+
+
+def test_an_amount_said_to_be_paid_in_french_is_no_offer() -> None:
+    verdict = scored(["\n".join([
+        "Congrès régional d'orthoptie - inscription confirmée",
+        "Participant : M. Hugo Lemaire, cabinet Lemaire",
+        "Forfait deux jours 310 EUR réglé par carte le 30/11.",
+        "Modifications : congres@orthoptie.example"])])
+    assert not {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
