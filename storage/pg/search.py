@@ -7,8 +7,10 @@ terms is a tsquery of those terms joined by ``<->``. Lexemes go in and out of Po
 quoted literals (``'term':3``, ``'term'``), never through its own parser, which splits and
 normalises words differently. The text's terms and the added forms' terms are two runs with a
 gap between them: a phrase does not run from one into the other, as it cannot across FTS5's
-two columns. Rank is ts_rank_cd (cover density), negated so that, as with bm25, lower is
-better; snippets are cut from the page text around the terms the query names.
+two columns. Rank is ts_rank (how often the query's terms occur, as bm25 weighs them; cover
+density, ts_rank_cd, cost a query of many close words and code pieces several times more),
+negated so that, as with bm25, lower is better; snippets are cut from the page text around
+the terms the query names.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ def filter_clauses(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
     return where, params
 
 
-# Ranking a page reads its whole tsvector (out of line, compressed: ~15 us a page), where
+# Ranking a page reads its whole tsvector (out of line, compressed: ~8 us a page), where
 # FTS5 ranks from its own posting lists; a close word that is a common word ("cena" for a
 # misread "Cdena": 27,000 of a million pages) made a search rank every one of them (about a
 # second). So a search ranks at most ``ranked`` pages, the newest that match and pass the
@@ -153,7 +155,7 @@ HITS_SQL = """
         LIMIT %(ranked)s),
     ranked AS MATERIALIZED (
         SELECT n.id, n.fax_id, n.page_no,
-               -ts_rank_cd(p.search, CAST(%(query)s AS tsquery)) AS rank
+               -ts_rank(p.search, CAST(%(query)s AS tsquery)) AS rank
         FROM newest n JOIN pages p ON p.id = n.id)
     SELECT m.fax_id, m.page_no, f.received_at, f.from_number, f.from_raw, f.provider,
            f.provider_status, f.state, f.pages, f.spam_verdict, m.rank,
@@ -216,8 +218,8 @@ class PostgresSearchIndex:
         with self._catalog.transaction() as conn:
             # A tsquery of many close words is estimated to match tens of thousands of pages
             # where it matches hundreds: enough to compile the query (JIT), 300-400 ms of a
-            # search that runs in 80.
-            conn.execute("SET LOCAL jit = off")
+            # search that runs in 80, or to start parallel workers for a few hundred pages.
+            conn.execute("SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0")
             yield conn
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int,
