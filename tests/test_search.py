@@ -10,14 +10,19 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from rapidfuzz.distance import Levenshtein
 
 from storage.backend import Catalog, CatalogLocation, FeatureUnavailable, PostgresSettings
 from storage.backend import open_catalog as open_any_catalog
 from storage.catalog import MIGRATIONS, open_catalog
+from storage.pg.search import narrowed
 from storage.search import (
+    AllOf,
+    AnyOf,
     IndexedVocabulary,
+    Phrase,
     SearchFilters,
     allowed_edits,
     fuzzy_match,
@@ -542,6 +547,43 @@ def test_postgresql_ranks_the_newest_matching_pages_that_pass_the_filters(
         assert sorted(hits("invoice", 4, include_spam=True)) == ["P3", "P4", "P5", "P6"]
         assert hits("invoice", 20)[0] == "P0"
         assert hits("notice", 2) == ["P0"]  # a word on fewer pages than the bound: all ranked
+    finally:
+        catalog.close()
+
+
+def test_a_query_narrowed_to_its_rarer_words_keeps_every_part() -> None:
+    """Options that match only through common terms are left out (a phrase is as rare as its
+    rarest term); a part with no rarer option stays whole beside a narrowed one, and a query
+    whose every way to match is common has no narrower form."""
+    common = frozenset({"cena", "la", "de"})
+    name = AnyOf((Phrase("cadena"), Phrase("cena"), Phrase("la cena"), Phrase("de cadena")))
+    assert narrowed(name, common) == AnyOf((Phrase("cadena"), Phrase("de cadena")))
+    assert narrowed(AllOf((name, Phrase("la"))), common) == \
+        AllOf((AnyOf((Phrase("cadena"), Phrase("de cadena"))), Phrase("la")))
+    assert narrowed(AllOf((Phrase("cena"), Phrase("la de"))), common) is None
+    assert narrowed(Phrase("knee"), common) == Phrase("knee")
+
+
+def test_postgresql_tries_a_common_close_word_after_the_rarer_ones(
+        postgres_url: str, tmp_path: Path) -> None:
+    """A close word that is one of the archive's most common words (PostgreSQL's statistics:
+    on more pages than a search ranks) is tried after the rarer ones: the page holding the
+    name a misread query was meant for is not crowded out by the newest pages of a common
+    word one letter away, and those pages still fill what is left."""
+    catalog = open_any_catalog(CatalogLocation(
+        sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url,
+        postgres=PostgresSettings(search_ranked_pages=4)))
+    try:
+        add_page(catalog, "OLD", "Referral for Marta Cadena, knee pain")  # the oldest page
+        for n in range(12):
+            add_page(catalog, f"C{n:02d}", f"Menu {n}: la cena de Navidad, postre y cafe")
+        with psycopg.connect(postgres_url) as conn:
+            conn.execute("ANALYZE pages")  # what autovacuum does on a real archive
+        hits = [(h["fax_id"], h["match"])
+                for h in search_pages(catalog, "Cdena", SearchFilters(), 3)]
+        assert hits[0] == ("OLD", "fuzzy")
+        assert [match for _, match in hits] == ["fuzzy"] * 3
+        assert {fax_id for fax_id, _ in hits[1:]} <= {f"C{n:02d}" for n in range(12)}
     finally:
         catalog.close()
 

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import itertools
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -60,6 +61,20 @@ def _jsonb(value: Any) -> Jsonb:
     return Jsonb(json.loads(value) if isinstance(value, str) else (value or {}))
 
 
+COMMON_TERMS_SECONDS = 600.0
+# The most common terms of the pages' tsvectors and the share of pages each is on, as ANALYZE
+# sampled them (its shares array ends with the lowest, the highest and the empty share: zip
+# stops at the last term).
+COMMON_TERMS_SQL = """
+    SELECT s.most_common_elems::text::text[] AS terms, s.most_common_elem_freqs AS shares,
+           c.reltuples AS pages
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = c.relname
+                        AND s.attname = 'search'
+    WHERE c.oid = 'pages'::regclass
+"""
+
+
 class PostgresCatalog:
     """A catalog over a connection pool (``open_postgres_catalog`` opens one)."""
 
@@ -68,6 +83,7 @@ class PostgresCatalog:
     def __init__(self, pool: ConnectionPool, search_ranked_pages: int = 500) -> None:
         self.pool = pool
         self.search_ranked_pages = search_ranked_pages
+        self._common_terms: tuple[float, int, frozenset[str]] | None = None
         self.jobs = PostgresQueue(pool)
         self.people = PostgresPeople(self)
 
@@ -109,6 +125,22 @@ class PostgresCatalog:
         with self._cursor() as cur:
             cur.execute(query, params)
             return cur.fetchone()
+
+    def common_search_terms(self, more_than_pages: int) -> frozenset[str]:
+        """Index terms on more than ``more_than_pages`` pages by PostgreSQL's own statistics
+        of the pages' terms (the most common ones ANALYZE counts, refreshed by autovacuum),
+        read at most every COMMON_TERMS_SECONDS. Empty before the first ANALYZE."""
+        cached = self._common_terms
+        now = time.monotonic()
+        if cached is not None and cached[1] == more_than_pages and \
+                now - cached[0] < COMMON_TERMS_SECONDS:
+            return cached[2]
+        row = self._one(COMMON_TERMS_SQL)
+        common = frozenset() if row is None or row["terms"] is None or row["pages"] <= 0 else \
+            frozenset(term for term, share in zip(row["terms"], row["shares"], strict=False)
+                      if share * row["pages"] > more_than_pages)
+        self._common_terms = (now, more_than_pages, common)
+        return common
 
     def job_listener(self) -> JobListener:
         """A connection of its own LISTENing for jobs queued by any node."""

@@ -29,6 +29,7 @@ from storage.search import (
     Expr,
     Phrase,
     SearchFilters,
+    any_of,
     query_bits,
 )
 from storage.terms import TERM, index_terms
@@ -55,6 +56,25 @@ def literal_words(words: str) -> str | None:
     tsquery text, as sqlite-utils' quote_fts reads them for SQLite."""
     bits = query_bits(words)
     return to_tsquery(AllOf(tuple(Phrase(bit.text) for bit in bits))) if bits else None
+
+
+def narrowed(expr: Expr, common: frozenset[str]) -> Expr | None:
+    """``expr`` without the options that match only through ``common`` terms (a phrase is as
+    rare as its rarest term), or None when every way it matches goes through them: the pages
+    it matches are some of ``expr``'s, those found through a rarer word."""
+    if isinstance(expr, Phrase):
+        terms = index_terms(expr.text)
+        return None if terms and all(term in common for term in terms) else expr
+    if isinstance(expr, AnyOf):
+        options = [o for o in (narrowed(option, common) for option in expr.options)
+                   if o is not None]
+        return any_of(options) if options else None
+    # All of the parts: narrowed where a part can be, the others whole.
+    parts = [narrowed(part, common) for part in expr.parts]
+    if all(part is None for part in parts):
+        return None
+    return AllOf(tuple(whole if part is None else part
+                       for part, whole in zip(parts, expr.parts, strict=True)))
 
 
 def query_terms(expr: Expr) -> set[str]:
@@ -224,6 +244,22 @@ class PostgresSearchIndex:
 
     def hits(self, expr: Expr, filters: SearchFilters, limit: int,
              skip: frozenset[tuple[str, int]] = frozenset()) -> list[dict[str, Any]]:
+        # A close word that is one of the archive's most common words ("cena" beside a
+        # misread "Cdena") would fill the ranked pages alone and cost reading every page it is
+        # on: the pages found through rarer words come first, as bm25's weights would put
+        # them, and the common words' pages only fill what is left.
+        common = self._catalog.common_search_terms(self._catalog.search_ranked_pages)
+        rarer = narrowed(expr, common) if common else expr
+        if rarer is None or rarer == expr:
+            return self._hits(expr, filters, limit, skip)
+        first = self._hits(rarer, filters, limit, skip)
+        if len(first) >= limit:
+            return first
+        shown = skip | {(hit["fax_id"], hit["page_no"]) for hit in first}
+        return first + self._hits(expr, filters, limit - len(first), shown)
+
+    def _hits(self, expr: Expr, filters: SearchFilters, limit: int,
+              skip: frozenset[tuple[str, int]]) -> list[dict[str, Any]]:
         query = to_tsquery(expr)
         if query is None:
             return []
