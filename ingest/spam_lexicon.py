@@ -67,6 +67,9 @@ FAX_OPT_OUT = compile_any([
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
     r"\breply (?:with )?(?:the word )?remove\b", r"\bfax(?:ez)? (?:the word )?stop\b",
     r"\bremove me\b", r"\bunwanted fax",
+    # ... in a politer register ("if you would rather not hear from us", "you will not be
+    # contacted again")
+    r"\brather not hear from us\b", r"\bwill not be contacted again\b",
     r"\btake (?:your|my|our) (?:fax |phone )?(?:number|name) off\b",
     r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
     r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
@@ -83,6 +86,8 @@ FAX_OPT_OUT = compile_any([
     r"\bkeine (?:weiteren? )?(?:werbung|werbefaxe?|faxe?|telefaxe?|informationen|infos|"
     r"angebote|zusendungen)\b(?:[^.\n?]{0,25}\bmehr\b|[^.\n?]{0,12}\bper fax\b)",
     r"\bnicht mehr per fax\b",
+    # ("Sollten Sie keine weiteren Zusendungen wünschen, ...")
+    r"\bkeine (?:weiteren? )?(?:zusendungen|werbefaxe?|faxe?|angebote) (?:mehr )?wünschen\b",
     r"\b(?:aus|von) (?:dem|unserem|der|unserer) (?:fax)?(?:verteiler|faxliste|adressliste)",
     # French
     r"\bstop fax\b", r"\bstop télécopie",
@@ -432,6 +437,7 @@ ADVERTISING = compile_any([
     r"\ball[- ]inclusive\b",
     r"\bcruise\b", r"\bget approved\b", r"\bpre-?approved\b", r"\bapproved in \d+",
     r"\bno credit check\b", r"\bbad credit\b", r"\bcash (?:advance|out)\b",
+    r"\bfirst come,? first served\b", r"\bpre-?qualified\b",
     r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
     r"\bclearance\b", r"\bwholesale\b", r"\bdistributor prices\b", r"\bbuy direct\b",
     r"\b(?:only|just|from|as low as|starting at) \$\d", r"\b(?:seats|spaces|quantities) (?:are )?"
@@ -981,6 +987,12 @@ OFFER = compile_any([
     r"\bfully (?:funded|financed|subsidi[sz]ed)\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
     r"\bsin (?:costo|coste|cargo)\b", r"\b(?:nous )?vous propos(?:e|ons)\b",
+    r"\bnous vous offrons\b",
+    # people offered for hire: an agency's candidates ("candidates available now", "unsere
+    # verfügbaren Kandidaten", "candidats disponibles", "candidatos disponibles")
+    r"\bcandidates (?:available|ready to start)\b", r"\bavailable candidates\b",
+    r"\bverfügbare\w* kandidat\w*", r"\bcandidat(?:e|s|es)? disponibles?\b",
+    r"\bcandidatos disponibles\b",
     # a catalogue offered ("our new catalog", "free catalogue", "request a catalog", "unser
     # Katalog 2027"), not any catalogue a text mentions (an archive's or a library's)
     r"\b(?:our|new|free|latest|full|complete|illustrated|request (?:a|the|our)|unser\w*|neue\w*|"
@@ -1093,7 +1105,8 @@ ACT = compile_any([
     r"\bbestell\w*", r"\brufen\b", r"\banruf\w*", r"\banforder\w*", r"\bbuchen\b",
     r"\bvereinbar\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b", r"\btelefonisch\w*",
     r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
-    r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bréserv\w*", r"\brenvoy\w*",
+    r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b", r"\bréserv\w*",
+    r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b", r"\binscription\b",
     r"\bpar retour (?:de )?fax\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",

@@ -1596,3 +1596,36 @@ def test_both_sides_file_numbers_abbreviated_are_a_reference() -> None:
         "Einfuhrabgaben 2.310,00 EUR. Bitte bis heute 12 Uhr freigeben."])])
     assert "unaddressed" not in fired(verdict), verdict.signals
     assert "ordinary_document" in fired(verdict), verdict.signals
+
+
+# Opt-outs in a politer register: "rather not hear from us", "keine weiteren Zusendungen
+# wünschen".
+@pytest.mark.parametrize("lines", [
+    ["Should you rather not hear from us, ring 0161 555 0938 and you will not be contacted",
+     "again."],
+    ["Falls Sie keine weiteren Zusendungen wünschen, genügt ein kurzes Fax an 0711 555 4420."],
+])
+def test_polite_opt_outs_are_fax_opt_outs(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+
+
+# Staff offered for hire by an agency, to no one named.
+@pytest.mark.parametrize("lines", [
+    ["NORTHSIDE LOCUMS", "Short-staffed this winter? Candidates available now:",
+     "pharmacist, 12 yrs; dispensing technician, part time. Ring Maya on 0113 555 0277."],
+    ["PERSONAL-SERVICE RHEIN", "Gerne stellen wir Ihnen unsere verfügbaren Kandidatinnen vor:",
+     "MFA, 5 Jahre Erfahrung; Zahnarzthelferin, ab sofort. Rufen Sie an: 0221 555 3310."],
+    ["RELAIS SOINS SARL", "Remplacements de fin d'année : infirmières et aides disponibles",
+     "sous 48 heures. Pour tout premier contrat, nous vous offrons les frais de dossier.",
+     "N'hésitez pas à nous contacter au 022 555 18 40."],
+])
+def test_staff_offered_for_hire_to_nobody_named_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
+
+
+def test_first_come_first_served_advertises() -> None:
+    verdict = scored(["Grants for shop fronts are handed out first come, first served."])
+    assert "first come, first served" in next(s["detail"] for s in verdict.signals
+                                              if s["signal"] == "advertising")
