@@ -118,6 +118,11 @@ FAX_OPT_OUT = compile_any([
     r"\bobject to receiving (?:our |further |these |any )?(?:faxes|fax messages|messages|offers|"
     r"marketing)", r"\boponerse a (?:recibir|la recepción de) (?:nuestr\w+|más|estos|estas|"
     r"nuevos|nuevas) ?(?:faxes|mensajes|ofertas|comunicaciones)?",
+    # ... or to their sending, as Spain's LSSI words it ("puede oponerse al envío de
+    # comunicaciones comerciales", "vous opposer à l'envoi de nos offres")
+    r"\boponerse al envío de (?:nuevas |futuras )?(?:comunicaciones|mensajes|ofertas|publicidad)",
+    r"\bvous opposer (?:à|a) l'envoi de (?:nos |ces |futures? )?(?:offres|messages|"
+    r"communications|fax|télécopies)",
     r"\bder zusendung (?:weiterer |künftiger )?(?:faxe|werbefaxe|werbung|angebote) "
     r"(?:jederzeit )?widersprechen",
 ])
@@ -1111,6 +1116,8 @@ ACT = compile_any([
     r"\bpar retour (?:de )?fax\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
+    # (a form's heading: "Boletín de inscripción - enviar por fax al ...")
+    r"\binscripción\b", r"\benviar por fax\b",
     r"\bvous invitons à (?:contacter|appeler|nous)\b",
     r"\btéléphonez\b", r"\btélécopiez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b",
     r"\bescríbanos\b",

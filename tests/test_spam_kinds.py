@@ -1629,3 +1629,19 @@ def test_first_come_first_served_advertises() -> None:
     verdict = scored(["Grants for shop fronts are handed out first come, first served."])
     assert "first come, first served" in next(s["detail"] for s in verdict.signals
                                               if s["signal"] == "advertising")
+
+
+# The right to object to commercial messages, as Spain's law words it, is a fax opt-out; a
+# form headed "enviar por fax al ..." asks the reader to act.
+def test_an_objection_to_commercial_messages_is_a_fax_opt_out() -> None:
+    verdict = scored(["Puede oponerse al envío de comunicaciones comerciales en "
+                      "no-info@cursos-sur.example."])
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+
+
+def test_a_course_form_to_send_by_fax_with_a_fee_is_a_solicitation() -> None:
+    verdict = scored(["\n".join([
+        "TALLER DE FACTURACION ELECTRONICA - Sevilla, 4 de febrero",
+        "Cuota: 150 EUR + IVA.", "FICHA DE INSCRIPCION - enviar por fax al 954 000 372",
+        "Nombre:", "Empresa:"])])
+    assert "solicitation" in fired(verdict), verdict.signals
