@@ -500,8 +500,9 @@ ADVERTISING = compile_any([
     r"\bpromoción\b", r"\baproveche\b",
 ])
 
-# The ISO codes of the currencies the faxes here are priced in (folded: lower case).
-CURRENCY_CODE = r"\b(?:gbp|eur|usd|chf|cad|aud|mxn|ars|cop|clp|uyu|mad|pen)\b"
+# The ISO codes of the currencies the faxes here are priced in (folded: lower case). (Not
+# PEN: "1 pen" on a prescription is an insulin pen; PRICE reads soles as "S/ ...".)
+CURRENCY_CODE = r"\b(?:gbp|eur|usd|chf|cad|aud|mxn|ars|cop|clp|uyu|mad)\b"
 # A price, and a call to order or respond: together, a solicitation (with or without an
 # opt-out notice).
 PRICE = compile_any([
