@@ -31,6 +31,7 @@ from stop_words import get_stop_words
 from ingest.spam_lexicon import (
     ACT,
     AD_OBJECT,
+    ADDRESSED_TO_A_ROLE,
     ADVERTISING,
     CALL_TO_ACTION,
     CALL_WITH_A_ROLE,
@@ -493,12 +494,13 @@ def addressed_by_name(folded: str, lines: str) -> bool:
 def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None:
     """A note that says it follows a conversation, carries an offer (a price, a saving, a
     service) and asks for the reader's signature, or says it spoke to a role ("with your front
-    desk"), yet names nobody: a cold pitch dressed as a reply. A writer who spoke to someone
-    knows their name. The conversation it claims."""
+    desk") or is addressed to one ("To: Office Manager"), yet names nobody: a cold pitch
+    dressed as a reply. A writer who spoke to someone knows their name. The conversation it
+    claims."""
     call = CLAIMED_CALL.search(folded)
     if call is None:
         return None
-    if SIGN_AND_RETURN.search(folded) is None:
+    if SIGN_AND_RETURN.search(folded) is None and ADDRESSED_TO_A_ROLE.search(lines) is None:
         call = next((c for c in CLAIMED_CALL.finditer(folded) if CALL_WITH_A_ROLE.search(
             folded, c.start(), c.end() + CONCEPT_SPAN)), None)
         if call is None:

@@ -67,6 +67,9 @@ FAX_OPT_OUT = compile_any([
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
     r"\breply (?:with )?(?:the word )?remove\b", r"\bfax(?:ez)? (?:the word )?stop\b",
     r"\bremove me\b", r"\bunwanted fax",
+    # ... in a politer register ("if you would rather not hear from us", "you will not be
+    # contacted again")
+    r"\brather not hear from us\b", r"\bwill not be contacted again\b",
     r"\btake (?:your|my|our) (?:fax |phone )?(?:number|name) off\b",
     r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
     r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
@@ -83,6 +86,8 @@ FAX_OPT_OUT = compile_any([
     r"\bkeine (?:weiteren? )?(?:werbung|werbefaxe?|faxe?|telefaxe?|informationen|infos|"
     r"angebote|zusendungen)\b(?:[^.\n?]{0,25}\bmehr\b|[^.\n?]{0,12}\bper fax\b)",
     r"\bnicht mehr per fax\b",
+    # ("Sollten Sie keine weiteren Zusendungen wünschen, ...")
+    r"\bkeine (?:weiteren? )?(?:zusendungen|werbefaxe?|faxe?|angebote) (?:mehr )?wünschen\b",
     r"\b(?:aus|von) (?:dem|unserem|der|unserer) (?:fax)?(?:verteiler|faxliste|adressliste)",
     # French
     r"\bstop fax\b", r"\bstop télécopie",
@@ -113,6 +118,11 @@ FAX_OPT_OUT = compile_any([
     r"\bobject to receiving (?:our |further |these |any )?(?:faxes|fax messages|messages|offers|"
     r"marketing)", r"\boponerse a (?:recibir|la recepción de) (?:nuestr\w+|más|estos|estas|"
     r"nuevos|nuevas) ?(?:faxes|mensajes|ofertas|comunicaciones)?",
+    # ... or to their sending, as Spain's LSSI words it ("puede oponerse al envío de
+    # comunicaciones comerciales", "vous opposer à l'envoi de nos offres")
+    r"\boponerse al envío de (?:nuevas |futuras )?(?:comunicaciones|mensajes|ofertas|publicidad)",
+    r"\bvous opposer (?:à|a) l'envoi de (?:nos |ces |futures? )?(?:offres|messages|"
+    r"communications|fax|télécopies)",
     r"\bder zusendung (?:weiterer |künftiger )?(?:faxe|werbefaxe|werbung|angebote) "
     r"(?:jederzeit )?widersprechen",
 ])
@@ -178,16 +188,27 @@ PROMISED_GAIN = compile_any([
 # zu ...", "les sanctions peuvent atteindre ...", "multas de hasta ..."): an advertising phrase,
 # and beside a price the mark of an offer imitating a regulator's notice (FINE_THREAT).
 _FINE_THREAT = [
-    r"\b(?:fines|penalties) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
+    r"\b(?:fines|penalties|an? (?:fine|penalty)) of up to\b", r"\bbußgeld\w* (?:von )?bis zu\b",
     r"\b(?:sanctions|amendes) (?:peuvent|pouvant|pourront) (?:atteindre|aller jusqu)",
     r"\b(?:multas|sanciones) (?:de hasta|que pueden alcanzar)\b",
     # ... in more words: a fine word and how high it may go ("the sanctions incurred can reach
     # 4 %", "Bußgelder in erheblicher Höhe", "las sanciones por incumplimiento pueden superar")
-    r"\b(?:fines|penalties|sanctions|amendes|bu(?:ss|b)geld\w*|multas|sanciones)\b[^.|]{0,40}?"
+    # (one fine as well: "une amende pouvant atteindre 20 000 000 €", "a penalty which may
+    # reach", "una multa que puede alcanzar")
+    r"\b(?:fines?|penalt(?:y|ies)|sanctions?|amendes?|bu(?:ss|b)geld\w*|multas?|sanci(?:ón|ones))"
+    r"\b[^.|]{0,40}?"
     r"(?:\b(?:can|could|may) (?:reach|exceed|run to)|\b(?:peuvent|pouvant|pourront|pourraient) "
     r"(?:atteindre|aller jusqu|dépasser)|\b(?:pueden|podrían) (?:alcanzar|superar|llegar)|"
     r"\bin (?:erheblicher|empfindlicher) h\w{1,2}he\b)",
     r"\bdrohen (?:hohe |empfindliche )?bu(?:ss|b)geld\w*",
+    # ... or the reader's insurance lost for want of the service sold ("may invalidate your
+    # buildings insurance", "votre assureur peut refuser d'intervenir", "erlischt Ihr
+    # Versicherungsschutz", "su aseguradora puede negarse a cubrir"): the same scare
+    r"\b(?:may|could|will|can) (?:invalidate|void) (?:your|the) (?:[\w-]+ )?(?:insurance|cover)\b",
+    r"\b(?:votre )?(?:assureur|assurance) (?:peut|pourrait|pourra|risque de) refuser\b",
+    r"\bversicherungsschutz (?:erlischt|entfällt|gefährdet)|\berlischt (?:ihr|der) "
+    r"versicherungsschutz\b",
+    r"\b(?:su )?(?:aseguradora|compañía de seguros) (?:puede|podría) (?:negarse|rechazar)\b",
 ]
 FINE_THREAT = compile_any(_FINE_THREAT)
 # A notice that presses its reader: a loss if nothing is done (an account blocked, a refund or
@@ -203,7 +224,8 @@ THREAT_OF_LOSS = compile_any([
     r"\bbailiffs?\b", r"\breturned to (?:the )?sender",
     r"\b(?:gesperrt|gespert|gesperrt werden)\b", r"\bsperrung\b", r"\bverf(?:ä|ae|a)llt\b",
     r"\bpf(?:ä|ae|a)ndung\b", r"\bschufa", r"\bzwangsvollstreckung",
-    r"\bsera (?:annul|suspendu|bloqu|supprim|clotur|retourn|perdu)", r"\bretour a l'expediteur",
+    r"\bsera (?:annul|suspendu|bloqu|supprim|clotur|retourn|renvoy|perdu)",
+    r"\bretour a l'expediteur", r"\brenvoyée? (?:à|a) l'expéditeur",
     r"\bsaisie (?:de vos|sur vos|des? comptes?)", r"\bhuissier",
     r"\bembargo\b", r"\bbloquead[oa] temporalmente", r"\bhemos bloqueado",
     # a judgment or a garnishment by default, a refund or a parcel given up after a few days
@@ -217,6 +239,16 @@ THREAT_OF_LOSS = compile_any([
     r"\b(?:will be|are|is) deactivated\b", r"\bdesactiv(?:é|e)e?s? (?:sous|dans)\b",
     r"\bwird (?:ihr \w+ )?deaktiviert\b", r"\bser(?:a|á) desactivad[oa]",
     r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
+    # a debt passed to collectors or to court, the reader's name put on a defaulters' list
+    # ("referral of your account to our collection agency", "issue proceedings in the County
+    # Court", "Übergabe an ein Inkassobüro", "transmis à notre service contentieux", "incluidos
+    # en ficheros de morosidad", "procedimiento monitorio")
+    r"\bcollection agency\b", r"\bdebt collectors?\b", r"\bcounty court judg\w*",
+    r"\bissue (?:legal |court )?proceedings\b",
+    r"\binkasso\w*", r"\bmahnbescheid\w*", r"\bgerichtliche[sn]? mahnverfahren",
+    r"\bservice (?:du )?contentieux\b", r"\binjonction de payer\b",
+    r"\bficheros? de moros\w*", r"\bprocedimiento monitorio\b",
+    r"\b(?:acciones|reclamación) judicial(?:es)?\b",
 ])
 # A conversation the note says took place ("Re: our telephone conversation", "as promised",
 # "unser heutiges Telefonat", "suite à notre entretien", "según lo hablado por teléfono"):
@@ -229,6 +261,7 @@ CLAIMED_CALL = compile_any([
     r"the (?:tele)?phone", r"\bwe spoke\b",
     r"\bunser(?:em|es|en)? (?:heutigen |gestrigen |kurzen |freundlichen )?(?:telefonat|"
     r"gespräch)", r"\bgespräch mit ihre[rm]? (?:mitarbeiter|kolleg|sekretär|praxis)",
+    r"\btelefonat mit ihre[rm]?\b",
     r"\bwie (?:telefonisch |heute |soeben )?besprochen",
     r"\bnotre (?:conversation|entretien|échange|appel)(?: téléphonique| de ce jour)?\b",
     r"\bcomme convenu par téléphone",
@@ -247,6 +280,16 @@ CALL_WITH_A_ROLE = compile_any([
     r"\bcon (?:su|sus) (?:secretari[ao]|recepción|recepcionista|asistente|compañer[oa]s?|"
     r"personal)\b",
 ])
+# ... or it is addressed to a role, not a name ("To: Office Manager", "An: Praxisleitung", "À
+# l'attention du responsable", "Para: Gerencia"): whoever the caller spoke to, the note does not
+# know whom it writes to. Run over folded lines (re.M).
+ADDRESSED_TO_A_ROLE = re.compile(_ocr_tolerant(
+    r"^[ \t]*(?:to|an|à|a|para|attn|att|z\.? ?hd\.?|a l'attention d[eu])[ \t]*[:.]?[ \t]*"
+    r"(?:the |die |la |le |el |du )?(?:office manager|practice manager|business owner|owner|"
+    r"purchasing(?: manager| department)?|front desk|reception|praxisleitung|praxismanage\w*|"
+    r"geschäftsführung|inhaber\w*|einkauf|empfang|responsable\b[^\n]{0,30}|gérant|direction|"
+    r"secrétariat|accueil|gerencia|gerente|encargad[oa]|compras|recepción|administración)"
+    r"[ \t]*(?:/[^\n]{0,40})?$"), re.M)
 # What such a note asks for: the reader's signature on its terms, sent back. (A customer
 # sending its own signed quote back, "ci-joint le devis signé", asks for none.)
 SIGN_AND_RETURN = compile_any([
@@ -335,6 +378,12 @@ SHORT_DEADLINE = compile_any([
     r"\bsous \d{1,2} ?h(?:eures)?\b", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
     r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
     r"\bhoy\b", r"\burgentemente\b",
+    # ... or up to ten days ("sous 8 jours", "binnen 10 Tagen", "en el plazo de 5 días", "en un
+    # plazo máximo de cinco días hábiles")
+    r"\bsous (?:[89]|10|huit|dix) jours", r"\b(?:innerhalb|binnen) (?:von )?(?:[89]|10|acht|neun|"
+    r"zehn) tag", r"\bwithin (?:[89]|10|eight|nine|ten) (?:working |business )?days\b",
+    r"\b(?:en|dentro de) (?:el|un) plazo (?:máximo )?de (?:[1-9]|10|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|diez) días",
 ])
 ADVERTISING = compile_any([
     # English
@@ -351,6 +400,10 @@ ADVERTISING = compile_any([
     r"\b(?!'s)(?!,? \w+ \d)",
     r"\b(?:order|call|book|buy|act|register|apply|reserve|sign up) (?:now|today)\b",
     r"\bsave \d+ ?%", r"\bsave (?:thousands|hundreds|big)\b",
+    # a saving claimed as a range against everyone else's prices ("15 to 35 percent below the
+    # prices of", "save 20 to 30 percent")
+    r"\b\d+ ?(?:%|percent)? (?:to|-) \d+ ?(?:%|percent) (?:below|less than|cheaper than|under)\b",
+    r"\bsave (?:between )?\d+ ?(?:%|percent)? (?:to|and|-) \d+ ?(?:%|percent)",
     r"\bfree (?:[\w-]+ )?(?:shipping|delivery)\b",
     r"\bfree (?:gift|trial|quote|consultation|estimate|seat|sample|report|"
     r"analysis|evaluation|leads|resort|vacation)\b",
@@ -389,6 +442,7 @@ ADVERTISING = compile_any([
     r"\ball[- ]inclusive\b",
     r"\bcruise\b", r"\bget approved\b", r"\bpre-?approved\b", r"\bapproved in \d+",
     r"\bno credit check\b", r"\bbad credit\b", r"\bcash (?:advance|out)\b",
+    r"\bfirst come,? first served\b", r"\bpre-?qualified\b",
     r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
     r"\bclearance\b", r"\bwholesale\b", r"\bdistributor prices\b", r"\bbuy direct\b",
     r"\b(?:only|just|from|as low as|starting at) \$\d", r"\b(?:seats|spaces|quantities) (?:are )?"
@@ -397,6 +451,10 @@ ADVERTISING = compile_any([
     # stock tips faxed to strangers (the pump of a pump-and-dump)
     r"\b(?:ticker|stock symbol)\s*:", r"\btarget(?: price)?\s*:?\s*\$\d",
     r"\binsiders? (?:are )?buying\b", r"\bhot stock\b", r"\bkursziel\b", r"\baktientipp",
+    # ... promising a share's price multiplied, and paid for by others ("Kursexplosion", "sein
+    # Kapital verzehnfachen", "compensated by a third party", "von Dritten vergütet")
+    r"\bkursexplosion", r"\b(?:verzehn|verzwanzig|vervielfach)\w*",
+    r"\b(?:von dritten|by (?:a )?third[- ]part(?:y|ies)) (?:vergütet|bezahlt|compensated|paid)\b",
     # ... whose publisher owns the shares it tips, and says the crowd will follow
     r"\b(?:publisher|herausgeber|éditeur|editor)\b[^.]{0,40}\b(?:holds?|hält|halten|détient|"
     r"mantiene|posee)\b[^.]{0,20}\b(?:positions?|positionen|shares|aktien|actions|acciones)\b",
@@ -442,8 +500,9 @@ ADVERTISING = compile_any([
     r"\bpromoción\b", r"\baproveche\b",
 ])
 
-# The ISO codes of the currencies the faxes here are priced in (folded: lower case).
-CURRENCY_CODE = r"\b(?:gbp|eur|usd|chf|cad|aud|mxn|ars|cop|clp|uyu)\b"
+# The ISO codes of the currencies the faxes here are priced in (folded: lower case). (Not
+# PEN: "1 pen" on a prescription is an insulin pen; PRICE reads soles as "S/ ...".)
+CURRENCY_CODE = r"\b(?:gbp|eur|usd|chf|cad|aud|mxn|ars|cop|clp|uyu|mad)\b"
 # A price, and a call to order or respond: together, a solicitation (with or without an
 # opt-out notice).
 PRICE = compile_any([
@@ -456,6 +515,9 @@ PRICE = compile_any([
     # ("690 MXN", "295 CHF")
     CURRENCY_CODE + r" ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?" + CURRENCY_CODE,
     r"\b\d+ ?% (?:off|rabatt|de remise|de réduction|de descuento)\b",  # a discount
+    # the Peruvian sol, written "S/ 300,000" (a digit after the stroke: "s/ pedido" is "your
+    # order" in Spanish business letters)
+    r"\bs/ ?\d",
 ])
 CALL_TO_ACTION = compile_any([
     # English
@@ -604,8 +666,8 @@ ORDINARY = compile_each({
         r"(?:member|subscriber|customer|client)",
         r"\berhalten (?:dieses|diese|den|das|unser\w*) [\w-]+ als (?:mitglied|kunde|kundin|"
         r"abonnent)",
-        r"\brecevez (?:cette|ce|notre) [\w-]+ en (?:tant qu[e']|qualité d') ?(?:membre|client|"
-        r"adhérent|abonné)",
+        r"\brecevez (?:cette|ce|notre) [\w-]+ (?:en (?:tant qu[e']|qualité d')|à titre d[e']) ?"
+        r"(?:membre|client|adhérent|abonné)",
         r"\breciben? (?:est[ae]|nuestr[oa]|el|la) [\w-]+ como (?:socio|socia|miembro|cliente|"
         r"afiliad|suscriptor|colegiad|asociad)",
         # a circular addressed to the sender's own members ("To all members", "An alle
@@ -697,7 +759,7 @@ ORDINARY = compile_each({
     ],
     # the minutes of a meeting: who was present, what was moved and carried
     "minutes of a meeting": [
-        r"\bminutes of the (?:[\w-]+ ){0,4}(?:meeting|session)\b", r"\bquorum\b",
+        r"\bminutes of (?:the )?(?:[\w-]+ ){0,4}(?:meeting|session)\b", r"\bquorum\b",
         r"\bmotion (?:\w+ ){0,3}carried\b", r"\bprotokoll der (?:[\w-]+ ){0,3}(?:sitzung|"
         r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l')",
         r"\bacta de la (?:reunión|junta|asamblea|sesión)",
@@ -715,6 +777,8 @@ ORDINARY = compile_each({
     # Frau ...", "Dossier suivi par", "Tramitado por", "Case officer:")
     "a clerk handling the file": [
         r"\b(?:sach)?bearbeiter(?:/?in|\(in\))?\s*:", r"\bihr zeichen\b",
+        # (the file numbers of both sides, abbreviated: "Ihr Az.: ... Unser Az.: ...")
+        r"\b(?:ihr|unser) az\.?\s*:",
         r"\b(?:dossier|affaire) suivie? par\b", r"\btramitad[oa] por\b",
         r"\bcase (?:officer|handler|worker)\s*:", r"\bhandled by\s*:",
     ],
@@ -750,6 +814,9 @@ SALUTATION = re.compile(_ocr_tolerant(
     r"pastor|judge|superintendent)(?! (?:executive|officer|operating|financial|medical|nursing|"
     r"nurse|inspector|engineer|technology|information|clerk|of|and|&)\b))\.? "
     r"(?:(?:dr|prof)\.? )*"
+    # (a role after the title greets whoever reads it: "Señor contribuyente:", "Monsieur le")
+    r"(?!(?:contribuyente|cliente|usuario|titular|propietario|gerente|director|doctor|doktor|"
+    r"docteur|client|customer|kunde|inhaber|le|la|les|el|los)\b)"
     # (a dash closing the line greets too: "Chief Alvarez -")
     r"[a-z][\w'-]+ ?(?:[,:]|-[ \t]*$)"), re.M)
 # A form field asking for what nobody sends by fax: a password, a PIN, a card's security code,
@@ -757,7 +824,9 @@ SALUTATION = re.compile(_ocr_tolerant(
 # "PIN:" at the end of a line). Run over folded lines (re.M). ("Never share your password"
 # and "your new PIN: 4417" ask for nothing.)
 SECRET_FIELD = re.compile(_ocr_tolerant(
-    r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cvc|card security code|security code|"
+    # ("CVV" read as "CW"; the code a bank texts to the reader's mobile)
+    r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cw|cvc|card security code|security code|"
+    r"code (?:reçu |recu )?par sms|código (?:recibido )?por sms|sms-code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
     r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
     r"número secreto|clave de \d+ d[ií]gitos|(?:security|sicherheits|banking) ?token|"
@@ -924,6 +993,12 @@ OFFER = compile_any([
     r"\bfully (?:funded|financed|subsidi[sz]ed)\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
     r"\bsin (?:costo|coste|cargo)\b", r"\b(?:nous )?vous propos(?:e|ons)\b",
+    r"\bnous vous offrons\b",
+    # people offered for hire: an agency's candidates ("candidates available now", "unsere
+    # verfügbaren Kandidaten", "candidats disponibles", "candidatos disponibles")
+    r"\bcandidates (?:available|ready to start)\b", r"\bavailable candidates\b",
+    r"\bverfügbare\w* kandidat\w*", r"\bcandidat(?:e|s|es)? disponibles?\b",
+    r"\bcandidatos disponibles\b",
     # a catalogue offered ("our new catalog", "free catalogue", "request a catalog", "unser
     # Katalog 2027"), not any catalogue a text mentions (an archive's or a library's)
     r"\b(?:our|new|free|latest|full|complete|illustrated|request (?:a|the|our)|unser\w*|neue\w*|"
@@ -1036,11 +1111,14 @@ ACT = compile_any([
     r"\bbestell\w*", r"\brufen\b", r"\banruf\w*", r"\banforder\w*", r"\bbuchen\b",
     r"\bvereinbar\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b", r"\btelefonisch\w*",
     r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
-    r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bréserv\w*", r"\brenvoy\w*",
+    r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b", r"\bréserv\w*",
+    r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b", r"\binscription\b",
     r"\bpar retour (?:de )?fax\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
+    # (a form's heading: "Boletín de inscripción - enviar por fax al ...")
+    r"\binscripción\b", r"\benviar por fax\b",
     r"\bvous invitons à (?:contacter|appeler|nous)\b",
     r"\btéléphonez\b", r"\btélécopiez\b", r"\btelefonee\b", r"\bcotice\w*", r"\bcotícenos\b",
     r"\bescríbanos\b",
@@ -1065,7 +1143,8 @@ DRESSED_AS_BILL = compile_any([
     r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
     r"\bthis is (?:only )?an offer\b",
     r"\bby signing(?: (?:this|the) (?:form|document|coupon|page|sheet))?,? (?:you|the "
-    r"undersigned) (?:orders?|accepts?|agrees? to (?:order|purchase|a)|places? an? (?:\w+ )?order|"
+    r"undersigned|the client|the customer|the company) (?:orders?|accepts?|agrees? to "
+    r"(?:order|purchase|a)|places? an? (?:\w+ )?order|"
     r"commissions?)\b",
     r"\bmit (?:ihrer |der |dieser )?unterschrift (?:beauftragen|erteilen|bestellen|bestätigen|"
     r"akzeptieren) sie\b",
@@ -1078,6 +1157,22 @@ DRESSED_AS_BILL = compile_any([
     r"\bsignature\b[^.]{0,40}\bconstitue (?:une|un) (?:commande|bon de commande|contrat)",
     r"\bunterschrift\b[^.]{0,40}\bgilt als (?:auftrag|bestellung|vertrag)",
     r"\besto (?:no es una factura|es una oferta)\b",
+    r"\ben signant (?:ce|le|cette) (?:formulaire|document|bon|coupon|fiche),? vous (?:commandez|"
+    r"acceptez|souscrivez)\b",
+    r"\bal firmar (?:este|el|esta|la) (?:formulario|documento|impreso|ficha),? (?:usted )?"
+    r"(?:contrata|solicita|encarga|acepta)\b",
+    # ... or that the entry is paid for, though correcting the data is free ("The entry itself
+    # is not", "Der Eintrag ... ist kostenpflichtig", "la mise à jour est gratuite, non
+    # l'inscription", "la inserción es de pago"): a register nobody pays for would not say so
+    r"\b(?:the )?(?:entry|listing) itself is not\b",
+    # (a web address in between keeps its dots)
+    r"\b(?:entry|listing|eintrag\w*|inscription|inserción|inscripción)\b(?:[^.]|\.\w){0,80}"
+    r"\b(?:ist "
+    r"kostenpflichtig|is (?:subject to (?:a )?(?:fee|charge)|chargeable)|est payante|es de pago)",
+    r"\best gratuite?,? (?:mais )?(?:non|pas) (?:l')?(?:inscription|insertion)\b",
+    # ... or that a fee keeps the reader's number or name published ("to keep your VAT number
+    # published ... annual publication fee")
+    r"\bto keep your\b[^.]{0,60}\b(?:published|listed|registered) in\b",
     # it pays only if accepted: an offer, however much it looks like an invoice
     r"\bunless you accept (?:this|our) offer\b", r"\bonly (?:if|once|when) you accept\b",
     r"\bnur bei annahme\b", r"\b(?:uniquement|seulement) en cas d'acceptation\b",
@@ -1102,6 +1197,8 @@ DRESSED_AS_BILL = compile_any([
     r"(?:register|verzeichnis)\b", r"\bnicht (?:um )?(?:ein )?(?:amtlich|behördlich)",
     r"\bsans (?:aucun )?lien avec\b", r"\baucun lien avec\b",
     r"\bn'est (?:pas|aucunement) (?:lié|affilié|rattaché)e?s? (?:à|au|aux)\b",
+    # ("n'est lié à aucun organisateur", OCR dropping the apostrophe and reading "à" as "4")
+    r"\bn'?est (?:lié|affilié|rattaché)e?s? \S{1,2} aucun\b",
     r"\bnon (?:lié|affilié|rattaché)e?s? (?:à|au|aux) (?:une |l')?(?:administration|organisme|"
     r"autorité|état)",
     r"\bsin (?:ninguna )?(?:relación|vinculación|vínculo) con\b",
@@ -1128,7 +1225,8 @@ DRESSED_AS_BILL = compile_any([
     r"publisher|business|service|directory|register|agency)\b",
     r"\bis an independent commercial (?:publication|directory|register)\b",
     r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:[\w-]+ ){0,4}(?:office|"
-    r"authority|agency|ministry|department|registry|body|hospital|health system|society)\b",
+    r"authority|agency|ministry|department|registry|body|hospital|health system|society|"
+    r"organi[sz]ers?)\b",
     r"\b(?:ein|eine) private[sn]? (?:[\w-]+ )?(?:\w*unternehmen|dienstleistung|\w*verlag)\b",
     r"\bkeine behörde\b", r"\b(?:steht |stehen )?in keinem zusammenhang mit\b",
     r"\bkein zusammenhang mit (?:amtlichen|öffentlichen|behördlichen|staatlichen)\b",

@@ -1446,3 +1446,202 @@ def test_an_amount_said_to_be_paid_in_french_is_no_offer() -> None:
         "Forfait deux jours 310 EUR réglé par carte le 30/11.",
         "Modifications : congres@orthoptie.example"])])
     assert not {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
+
+
+# A debt "passed to collectors" or to court within days, owed by nobody named: the overdue
+# notice for a listing never ordered, in three languages.
+@pytest.mark.parametrize("lines", [
+    ["TRADE LISTINGS BUREAU - ARREARS DEPARTMENT", "Statement no. TLB-448120",
+     "Balance outstanding: $312.00 for the 2026 web listing.",
+     "Unless cleared within 5 days the account goes to our collection agency.",
+     "Pay by card on 1-555-0148."],
+    ["ANNUAIRE DES ARTISANS - RECOUVREMENT", "Facture n° AA-26-71024",
+     "Solde dû : 418,00 € TTC. A défaut de règlement sous 10 jours, le dossier sera confié",
+     "au service contentieux. Virement : IBAN FR00 0000 0000 0000 0000 0000 000."],
+    ["COBROS MERCANTILES DEL NORTE", "Expediente: CMN-2026-5571",
+     "Importe pendiente: 265,00 EUR. Si no se abona en el plazo de 4 días, sus datos",
+     "pasarán a los ficheros de morosos. Transferencia a ES00 0000 0000 0000 0000 0000."],
+])
+def test_a_debt_sent_to_collectors_owed_by_nobody_named_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("pressing_notice") == 3.0, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_creditor_writing_to_its_named_customer_about_collectors_is_not_flagged() -> None:
+    verdict = scored(["\n".join([
+        "Harbour Linen Services", "Dear Mrs Okafor,", "Invoice 20417 for October laundry",
+        "($212.40) is still open. If we cannot agree a plan within 7 days we will have to pass",
+        "it to a collection agency; please ring me on 1-555-0133 so we can avoid that.",
+        "Regards, Tom Healy, Accounts"])])
+    assert "pressing_notice" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+# A form whose small print orders a paid entry: the client signing orders it, the entry (past a
+# web address) is charged for, the guide is tied to no organiser, a fee keeps a number listed.
+@pytest.mark.parametrize("lines", [
+    ["FAIR EXHIBITORS INDEX 2027", "Please complete and fax back to +49 30 5550 4410.",
+     "Terms: by signing, the client orders a listing for three years at EUR 890 a year."],
+    ["Firmenindex Ost - Datenabgleich", "Bitte prüfen und unterschrieben zurückfaxen.",
+     "Der Eintrag im Firmenindex unter www.firmenindex-ost.example ist",
+     "kostenpflichtig: 420,00 EUR netto jährlich."],
+    ["REPERTOIRE DES FOIRES 2027", "Merci de renvoyer la fiche complétée au +43 1 555 2290.",
+     "Le Répertoire des Foires n'est lié à aucun organisateur. Tarif annuel : 1.150 EUR."],
+    ["EU TRADE NUMBER INDEX", "To keep your trade number listed in the EU Trade Number Index,",
+     "confirm your data and fax this sheet to +420 2 555 0918 by 20 December."],
+])
+def test_forms_whose_small_print_sells_a_paid_entry_are_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+
+
+# A service sold by threatening one fine, or the loss of the reader's insurance.
+@pytest.mark.parametrize("lines", [
+    ["REGISTRE D'ACCESSIBILITE - MISE EN CONFORMITE", "Dossier n° RA-91-30512",
+     "Tout établissement sans registre s'expose à une amende pouvant atteindre 7 500 €.",
+     "Kit complet : 329 € HT. Retournez ce bon signé par fax au 01 55 55 31 08."],
+    ["GAS SAFETY CHECKS - NOTICE TO PREMISES", "Job ref. GS-20231",
+     "An out-of-date boiler certificate may invalidate your insurance in case of a claim.",
+     "Annual check: GBP 89.00. Fax this slip to 01632 960 441 to book."],
+])
+def test_services_sold_with_a_fine_or_a_lost_insurance_are_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# A card's code as OCR reads "CVV" ("CW"), and the code a bank texts, as blank fields.
+@pytest.mark.parametrize("lines", [
+    ["FRAIS DE LIVRAISON IMPAYES", "Nom :", "Carte n° :", "CW :"],
+    ["VERIFICACION DE ENVIO", "Titular:", "Código recibido por SMS:"],
+])
+def test_a_card_code_read_as_cw_or_a_texted_code_is_a_secret(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("asks_for_secrets") == 3.0, verdict.signals
+
+
+# A note claiming a call, addressed to a role, or thanking for a call with a colleague.
+@pytest.mark.parametrize("lines", [
+    ["To: Practice Manager", "From: Dean Price, Harbour Waste Ltd",
+     "As promised on the phone, here are our clinical waste rates: GBP 14.50 per bag.",
+     "I will call on Monday to book your first collection. Dean, 0117 555 0462"],
+    ["Betreff: Wartung Ihrer Praxissoftware",
+     "Sehr geehrte Damen und Herren,", "danke für das Telefonat mit Ihrer Mitarbeiterin.",
+     "Unser Servicepaket kostet 89 € im Monat. Ich rufe Sie nächste Woche an.",
+     "Mit freundlichen Grüßen, K. Adler, 089 555 71 20"],
+])
+def test_a_claimed_call_to_a_role_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+
+
+# "Señor contribuyente:" greets a role, not a name.
+def test_a_taxpayer_greeted_is_no_addressee() -> None:
+    verdict = scored(["\n".join([
+        "ACTUALIZACION DE PADRON", "Señor contribuyente:",
+        "Complete sus datos y envíelos por fax al (011) 5555-0311:", "CUIT:", "Clave fiscal:"])],
+        sender="")
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# A share promised to multiply, and a saving claimed as a range below everyone's prices.
+@pytest.mark.parametrize("lines, phrase", [
+    (["Rohstoff-Brief: Kursexplosion bei Arctic Cobalt erwartet!"], "kursexplosion"),
+    (["Our lab coats cost 20 to 40 percent less than the big catalogues."], "percent less than"),
+])
+def test_multiplied_shares_and_savings_in_a_range_advertise(lines: list[str],
+                                                            phrase: str) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert phrase in next(s["detail"] for s in verdict.signals if s["signal"] == "advertising")
+
+
+# Prices in dirhams and soles.
+@pytest.mark.parametrize("lines", [
+    ["Climatiseurs installés dès 4 900 MAD. Appelez le 05 22 00 31 77 pour commander."],
+    ["Computadoras para su oficina desde S/ 1,290. Llame al (01) 700 2281 para pedir."],
+])
+def test_prices_in_dirhams_and_soles_are_offers(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "solicitation" in fired(verdict), verdict.signals
+
+
+# Ordinary faxes that share a junk fax's words: minutes that discuss junk faxes, a bulletin
+# received as a member, a broker's copy citing both sides' file numbers.
+def test_minutes_that_discuss_junk_faxes_are_not_flagged() -> None:
+    verdict = scored(["\n".join([
+        "Minutes of Staff Meeting, 30 November", "Present: AB, CD, EF",
+        "1. Fax machine: still lots of junk faxes about toner; do not reply to any.",
+        "2. Rota for January agreed."])], sender="")
+    assert "minutes of a meeting" in next(s["detail"] for s in verdict.signals
+                                          if s["signal"] == "ordinary_document")
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_a_bulletin_received_as_a_member_states_a_relationship() -> None:
+    verdict = scored(["\n".join([
+        "Association des pharmaciens de l'Estrie - info décembre",
+        "Souper des fêtes le 12 décembre, gratuit pour les membres. Réservez au 819 555 0170.",
+        "Vous recevez cette lettre à titre d'adhérent. Pour ne plus la recevoir par fax,",
+        "répondez DESABONNEMENT."])])
+    assert "a stated relationship" in next(s["detail"] for s in verdict.signals
+                                           if s["signal"] == "ordinary_document")
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_both_sides_file_numbers_abbreviated_are_a_reference() -> None:
+    verdict = scored(["\n".join([
+        "Spedition Alster - Zollabfertigung", "Ihr Az.: WX-2211   Unser Az.: SA-26-4410",
+        "Einfuhrabgaben 2.310,00 EUR. Bitte bis heute 12 Uhr freigeben."])])
+    assert "unaddressed" not in fired(verdict), verdict.signals
+    assert "ordinary_document" in fired(verdict), verdict.signals
+
+
+# Opt-outs in a politer register: "rather not hear from us", "keine weiteren Zusendungen
+# wünschen".
+@pytest.mark.parametrize("lines", [
+    ["Should you rather not hear from us, ring 0161 555 0938 and you will not be contacted",
+     "again."],
+    ["Falls Sie keine weiteren Zusendungen wünschen, genügt ein kurzes Fax an 0711 555 4420."],
+])
+def test_polite_opt_outs_are_fax_opt_outs(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+
+
+# Staff offered for hire by an agency, to no one named.
+@pytest.mark.parametrize("lines", [
+    ["NORTHSIDE LOCUMS", "Short-staffed this winter? Candidates available now:",
+     "pharmacist, 12 yrs; dispensing technician, part time. Ring Maya on 0113 555 0277."],
+    ["PERSONAL-SERVICE RHEIN", "Gerne stellen wir Ihnen unsere verfügbaren Kandidatinnen vor:",
+     "MFA, 5 Jahre Erfahrung; Zahnarzthelferin, ab sofort. Rufen Sie an: 0221 555 3310."],
+    ["RELAIS SOINS SARL", "Remplacements de fin d'année : infirmières et aides disponibles",
+     "sous 48 heures. Pour tout premier contrat, nous vous offrons les frais de dossier.",
+     "N'hésitez pas à nous contacter au 022 555 18 40."],
+])
+def test_staff_offered_for_hire_to_nobody_named_is_flagged(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert {"solicitation", "offer_to_stranger"} & set(fired(verdict)), verdict.signals
+
+
+def test_first_come_first_served_advertises() -> None:
+    verdict = scored(["Grants for shop fronts are handed out first come, first served."])
+    assert "first come, first served" in next(s["detail"] for s in verdict.signals
+                                              if s["signal"] == "advertising")
+
+
+# The right to object to commercial messages, as Spain's law words it, is a fax opt-out; a
+# form headed "enviar por fax al ..." asks the reader to act.
+def test_an_objection_to_commercial_messages_is_a_fax_opt_out() -> None:
+    verdict = scored(["Puede oponerse al envío de comunicaciones comerciales en "
+                      "no-info@cursos-sur.example."])
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+
+
+def test_a_course_form_to_send_by_fax_with_a_fee_is_a_solicitation() -> None:
+    verdict = scored(["\n".join([
+        "TALLER DE FACTURACION ELECTRONICA - Sevilla, 4 de febrero",
+        "Cuota: 150 EUR + IVA.", "FICHA DE INSCRIPCION - enviar por fax al 954 000 372",
+        "Nombre:", "Empresa:"])])
+    assert "solicitation" in fired(verdict), verdict.signals
