@@ -104,7 +104,7 @@ class CatalogConfig(_Section):
     connect_timeout_seconds: PositiveFloat = 10.0
     # How many of the pages a search matches PostgreSQL ranks (the newest): ranking reads each
     # page's index terms, which a word on tens of thousands of pages makes seconds of work.
-    search_ranked_pages: PositiveInt = 500
+    search_ranked_pages: PositiveInt = 200
 
     @model_validator(mode="after")
     def _check(self) -> CatalogConfig:

@@ -151,7 +151,7 @@ class PostgresSettings:
     statement_timeout_ms: int = 30_000
     connect_timeout_seconds: float = 10.0
     # A search ranks at most this many of the pages it matches, the newest (storage/pg/search.py).
-    search_ranked_pages: int = 500
+    search_ranked_pages: int = 200
     # The pool checks a connection with a round trip before lending it, so a database
     # restart fails no caller. A writer that answers a failed transaction itself (the group
     # journal: 503, nothing acknowledged) skips that wait per commit: a connection the
