@@ -607,7 +607,9 @@ CALL_TO_ACTION = compile_any([
 # Marks of correspondence with a known party: a junk-fax broadcast has no patient, no account,
 # no addressee by name, no payment terms. Each kind counts once.
 _REFERENCE = (
-    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
+    # ("ref", "reference", "referencia", "Referenz"; not "refills 1000 ml" nor "refund")
+    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|"
+    r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
     r"|po(?!ur\b)|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"

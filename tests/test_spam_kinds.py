@@ -1797,3 +1797,13 @@ def test_the_price_of_recovering_unclaimed_funds_is_a_windfalls_price(price: str
     verdict = scored(["\n".join(["Unclaimed funds are held in your business name: $3,120.",
                                  price, "Sign and fax to 1-855-555-0100."])], sender="")
     assert "windfall_for_a_fee" in fired(verdict), verdict.signals
+
+
+# "Refills 1000 ml" or "refined 30-50 %" is no reference number; "Ref. 2231-7" is one.
+@pytest.mark.parametrize(("line", "reference"), [
+    ("Toner refills 2000 pages, 4 per box, $88.00", False),
+    ("Ref. 2231-7 - your enquiry of Monday", True),
+])
+def test_words_that_start_like_ref_are_no_reference(line: str, reference: bool) -> None:
+    verdict = scored([line])
+    assert ("a reference number" in str(verdict.signals)) is reference, verdict.signals
