@@ -45,6 +45,7 @@ from ingest.spam_lexicon import (
     FAX_WORD,
     FINE_THREAT,
     GENERIC_OPT_OUT,
+    LISTING_SERVICE,
     NAMED_HOLDER,
     NEVER_ASKS,
     NOT_A_BILL,
@@ -485,6 +486,17 @@ def pressing_notice(folded: str, lines: str) -> str | None:
     return f"{threat.group(0).strip()} / {deadline.group(0).strip()}"
 
 
+def debt_for_a_listing(folded: str, pressing: str | None) -> str | None:
+    """A debt pressed on a stranger (``pressing``: what pressing_notice found) for an entry in
+    a directory or a guide: the bill of a listing nobody ordered, sent again by "collectors".
+    A directory's real customer is named, so pressing_notice says nothing of its reminders.
+    The listing and the pressure."""
+    listing = LISTING_SERVICE.search(folded) if pressing is not None else None
+    if listing is None:
+        return None
+    return f"a debt for a {listing.group(0).strip()!r}, pressed: {pressing}"
+
+
 def addressed_by_name(folded: str, lines: str) -> bool:
     """The note names its reader: a greeting, an attention line or a holder's label."""
     return bool(ORDINARY["an addressee by name"].search(folded) or SALUTATION.search(lines)
@@ -658,6 +670,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     scare = FINE_THREAT.search(folded) is not None and searches.price is not None
     # ... and so does a notice pressing a stranger with a loss within hours or days
     pressing = pressing_notice(folded, folded_lines)
+    disguise = disguise or debt_for_a_listing(folded, pressing)
     # ... and so does a windfall sold for a fee (a lottery's ticket number is its costume)
     windfall = windfall_for_a_price(folded, folded_lines)
     marks = ordinary_marks(folded, disguised=(disguise is not None or secret is not None or scare

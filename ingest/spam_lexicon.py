@@ -57,11 +57,17 @@ def compile_each(named: dict[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:
 # Opt-out wording that is about faxes (or ads) by itself: a fax carrying one is an advertisement
 # whose sender tells you how to stop the next one.
 _OBJECTS = (r"(?:fax(?:es)?|fax transmissions|transmissions|(?:fax )?ad(?:vertisement)?s|"
-            r"offers|specials|promotions|communications|mailings|messages|alerts)")
+            r"offers|specials|promotions|communications|mailings|messages|alerts|"
+            # the sheets an agency or a wholesaler sends round ("our availability sheets")
+            r"(?:availability|price|rate|stock|product) (?:sheets|lists|updates)|flyers)")
 FAX_OPT_OUT = compile_any([
     # English (the US Junk Fax Prevention Act makes senders print one)
     r"\bto be (?:permanently )?removed\b",
     r"\bremove (?:your|my|this|our) (?:fax|number|name|company|office)",
+    # ("we will delete your number within 14 days", "nous supprimerons votre numéro")
+    r"\bdelete (?:your|my|this|our) (?:fax )?(?:number|details)\b",
+    r"\bsupprimer (?:votre|le) numéro\b", r"\bborrar (?:su|el) número\b",
+    r"\b(?:ihre|die) (?:fax)?nummer (?:löschen|gelöscht)\b",
     r"\bremoved? (?:from|off) (?:our|the|this|all|any|future) (?:[\w-]+ ){0,2}"
     r"(?:list|database|mailings?)",
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
@@ -165,7 +171,8 @@ TOLL_FREE = re.compile(
     # DE, FR, UK, AT freephone: 0800 ..., or 0801-0805 standing apart ("08031 ..." is
     # Rosenheim's area code, "08041 ..." Bad Tölz's)
     r"|(?<![\d+])0 ?80(?:0|[1-5](?![\d]))(?:[\s.-]?\d){5,8}(?!\d)"
-    r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d)")  # ES
+    # ES; not a tax number ("NIT 900.000.447-1": its check digit after a dash)
+    r"|(?<![\d+])900(?:[\s.-]?\d){6}(?!\d|-\d)")
 
 # A stock tip: a share's price target, or its security number beside the gain it promises
 # ("Kursziel 12 Monate: 4,20 EUR", "Ticker: ABCD ... could triple", "objectif de cours",
@@ -201,6 +208,12 @@ _FINE_THREAT = [
     r"(?:atteindre|aller jusqu|dépasser)|\b(?:pueden|podrían) (?:alcanzar|superar|llegar)|"
     r"\bin (?:erheblicher|empfindlicher) h\w{1,2}he\b)",
     r"\bdrohen (?:hohe |empfindliche )?bu(?:ss|b)geld\w*",
+    # ... or the service sold to avoid them ("para evitar multas y la suspensión", "to avoid
+    # fines", "pour éviter les amendes", "um Bußgelder zu vermeiden")
+    r"\b(?:para evitar|evite) (?:las |posibles )?(?:multas|sanciones)\b",
+    r"\bto avoid (?:any |possible |heavy )?(?:fines|penalties)\b",
+    r"\bpour éviter (?:les |des |toute )?(?:amendes?|sanctions?)\b",
+    r"\bum (?:\w+ )?bu(?:ss|b)gelder? zu vermeiden\b",
     # ... or the reader's insurance lost for want of the service sold ("may invalidate your
     # buildings insurance", "votre assureur peut refuser d'intervenir", "erlischt Ihr
     # Versicherungsschutz", "su aseguradora puede negarse a cubrir"): the same scare
@@ -249,6 +262,13 @@ THREAT_OF_LOSS = compile_any([
     r"\bservice (?:du )?contentieux\b", r"\binjonction de payer\b",
     r"\bficheros? de moros\w*", r"\bprocedimiento monitorio\b",
     r"\b(?:acciones|reclamación) judicial(?:es)?\b",
+    # ... or to credit bureaus and lawyers ("referred for collection", "reported to commercial
+    # credit bureaus", "referred to an attorney", "reporte negativo en centrales de riesgo",
+    # "proceso ejecutivo", "fichier des incidents", "an die Schufa gemeldet")
+    r"\breferred (?:for collection|to (?:a |an |our )?(?:collections?|attorney|lawyer|"
+    r"solicitor))", r"\breported to (?:the )?(?:\w+ )?credit (?:bureaus?|agencies|reference)",
+    r"\bcentrales de riesgo\b", r"\bproceso ejecutivo\b", r"\bcobro (?:pre)?jur[ií]dico\b",
+    r"\bburó de crédito\b", r"\bdatacrédito\b",
 ])
 # A conversation the note says took place ("Re: our telephone conversation", "as promised",
 # "unser heutiges Telefonat", "suite à notre entretien", "según lo hablado por teléfono"):
@@ -363,7 +383,11 @@ PRICE_OF_A_WINDFALL = compile_any([
     r"\b(?:administration|admin) fee\b",
     r"\b(?:strictly )?(?:confidential|private and confidential)\b", r"\bvertraulich\b",
     r"\bconfidentiel(?:le)?\b", r"\ben (?:reserva|secreto)\b", r"\bconfidencial\b",
-    r"\bcopy of your (?:passport|id|identity)", r"\bpièce d'identité", r"\bpersonalausweis",
+    r"\bcopy of your (?:passport|id|identity|driver'?s licen[cs]e)",
+    # (a finder's cut of what it "recovers", a voided cheque to pay it into)
+    r"\b\d+ ?% of (?:the )?(?:amount|funds|sum|money) (?:recovered|collected|returned)",
+    r"\bvoided (?:business |personal )?che(?:ck|que)\b", r"\bpièce d'identité",
+    r"\bpersonalausweis",
     r"\bdatos completos\b", r"\bfull name,? (?:private )?(?:phone|address)",
 ])
 SHORT_DEADLINE = compile_any([
@@ -376,7 +400,8 @@ SHORT_DEADLINE = compile_any([
     r"\bafter (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b",
     r"\bsous \d{1,2} ?h(?:eures)?\b", r"\bsous [1-7] jours", r"\baujourd'hui", r"\bimmediatement",
-    r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
+    r"\b(?:antes de|en|dentro de) (?:las )?(?:24|48|72) horas",
+    r"\bplazo (?:máximo )?de (?:24|48|72) horas", r"\b(?:en|antes de) [1-7] dias",
     r"\bhoy\b", r"\burgentemente\b",
     # ... or up to ten days ("sous 8 jours", "binnen 10 Tagen", "en el plazo de 5 días", "en un
     # plazo máximo de cinco días hábiles")
@@ -386,6 +411,25 @@ SHORT_DEADLINE = compile_any([
     r"siete|ocho|diez) días",
 ])
 ADVERTISING = compile_any([
+    # returns promised, a bonus for signing, a loan approved before anyone asked, the reader
+    # found in a directory, space sold in a publication, a warranty extended at a last chance:
+    # in each language ("rentabilidad garantizada", "bono de bienvenida", "crédito
+    # preaprobado", "encontramos su empresa en el directorio", "rendement garanti", "garantierte
+    # Rendite", "espacio publicitario", "extended warranty", "final opportunity")
+    r"\b(?:guaranteed (?:returns?|yield|profit)|(?:returns?|yield|profit) guaranteed)\b",
+    r"\b(?:rentabilidad|rendimiento|ganancias?) garantizad[ao]s?\b",
+    r"\brendements? garantis?\b", r"\bgarantierte[nr]? (?:rendite|gewinne?|zinsen)\b",
+    r"\b(?:welcome|sign-?up) bonus\b", r"\bbono de bienvenida\b", r"\bbonus de bienvenue\b",
+    r"\bwillkommensbonus\b",
+    r"\bpre-?approved\b", r"\bpre-?aprobad[oa]\b", r"\bpré-?approuvée?\b", r"\bvorab genehmigt",
+    r"\b(?:found|encontramos|trouvé) (?:your|su|votre) (?:company|business|empresa|entreprise|"
+    r"société) (?:in|en|dans)\b", r"\bihre firma (?:im|in einem) (?:verzeichnis|branchenbuch)",
+    r"\b(?:espacio|espacios) publicitarios?\b", r"\badvertising space\b",
+    r"\bespaces? publicitaires?\b", r"\banzeigenplatz\b",
+    r"\bextended (?:warranty|protection|coverage|vehicle protection)\b",
+    r"\bgarantía extendida\b", r"\bextension de garantie\b", r"\bgarantieverlängerung\b",
+    r"\b(?:final|last) (?:opportunity|chance)\b", r"\bdernière chance\b",
+    r"\búltima oportunidad\b", r"\bletzte chance\b",
     # English
     r"\blimited[- ]time\b", r"\bact now\b", r"\bdon't miss\b", r"\blowest (?:price|rate)s?\b",
     r"\bbest price", r"\b(?:prices?|pricing) good (?:through|until)", r"\b\d+ ?% off\b",
@@ -445,7 +489,12 @@ ADVERTISING = compile_any([
     r"\bfirst come,? first served\b", r"\bpre-?qualified\b",
     r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
     r"\bclearance\b", r"\bwholesale\b", r"\bdistributor prices\b", r"\bbuy direct\b",
-    r"\b(?:only|just|from|as low as|starting at) \$\d", r"\b(?:seats|spaces|quantities) (?:are )?"
+    r"\b(?:only|just|as low as|starting at) \$\d",
+    # (not a rate changed: "increased from $1.25 to $1.60"; a range "from $5,000 to $2
+    # million" and a saving claimed, "our bill went from $4,100", still advertise)
+    r"\b(?<!increased )(?<!raised )(?<!rises )(?<!rose )(?<!reduced )(?<!decreased )"
+    r"(?<!lowered )(?<!changed )(?<!changes )(?<!moves )(?<!adjusted )from \$\d",
+    r"\b(?:seats|spaces|quantities) (?:are )?"
     r"limited\b", r"\breserve your (?:free )?(?:seat|spot)", r"\bmore (?:customers|patients)\b",
     r"\bfirst page of google\b", r"\bmarketing leads\b", r"\b(?:ink|toner) sale\b",
     # stock tips faxed to strangers (the pump of a pump-and-dump)
@@ -558,7 +607,9 @@ CALL_TO_ACTION = compile_any([
 # Marks of correspondence with a known party: a junk-fax broadcast has no patient, no account,
 # no addressee by name, no payment terms. Each kind counts once.
 _REFERENCE = (
-    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|ref(?:erence)?"
+    # ("ref", "reference", "referencia", "Referenz"; not "refills 1000 ml" nor "refund")
+    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|"
+    r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
     r"|po(?!ur\b)|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
@@ -649,6 +700,11 @@ ORDINARY = compile_each({
     # the sender states why the reader receives it: a member, a subscriber, a customer ("You
     # receive this bulletin as a member of ...", "als Mitglied des ...", "en tant qu'adhérent")
     STATED_RELATIONSHIP: [
+        # a union writing to its members ("your bargaining committee", "your stewards", "votre
+        # délégué syndical", "Ihr Betriebsrat", "su delegado sindical")
+        r"\byour (?:union )?(?:bargaining (?:committee|team)|stewards?|shop stewards?)\b",
+        r"\bvotre (?:délégué|déléguée|section) syndica", r"\bihre? (?:betriebsrat|"
+        r"vertrauensleute|gewerkschaft)\b", r"\bsu (?:delegad[oa]|sección) sindical\b",
         r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
         r"(?:of|at|with)\b",
         r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber)\b",
@@ -787,7 +843,9 @@ ORDINARY = compile_each({
         r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
     ],
     "clinical content": [
-        r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)",
+        r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)"
+        # (a free one is a salesman's visit: "un diagnostic gratuit de votre toiture")
+        r"(?!\w* (?:gratuit|gratuito|gratis|free|offert|kostenlos))",
         r"\b\d+ ?mg\b", r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
         r"\breceta\b",
     ],
@@ -806,7 +864,8 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
 # A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
 # "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
 SALUTATION = re.compile(_ocr_tolerant(
-    r"^\s*(?:(?:hallo|hi|hello|guten tag|bonjour|hola) )?(?:madame|monsieur|mme|frau|herr|sr|"
+    r"^\s*(?:(?:hallo|hi|hello|guten tag|bonjour|hola|respetad[oa]|apreciad[oa]|"
+    r"distinguid[oa]) )?(?:madame|monsieur|mme|frau|herr|sr|"
     r"sra|srta|señor|señora|dr|mr|mrs|ms|docteur|doctor|"
     # a rank or an office before the name ("Chief Alvarez -", "Councillor Hart,"), not before
     # the rest of a role ("Chief executive:", "Captain of the ...")
@@ -816,6 +875,7 @@ SALUTATION = re.compile(_ocr_tolerant(
     r"(?:(?:dr|prof)\.? )*"
     # (a role after the title greets whoever reads it: "Señor contribuyente:", "Monsieur le")
     r"(?!(?:contribuyente|cliente|usuario|titular|propietario|gerente|director|doctor|doktor|"
+    r"empresari[oa]|comerciante|emprendedor[a]?|productor[a]?|"
     r"docteur|client|customer|kunde|inhaber|le|la|les|el|los)\b)"
     # (a dash closing the line greets too: "Chief Alvarez -")
     r"[a-z][\w'-]+ ?(?:[,:]|-[ \t]*$)"), re.M)
@@ -833,7 +893,15 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"c[oó]digo de seguridad(?: \(cvv2?\))?|"
     r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"
     r"online-banking-(?:kennung|zugang|pin)|zugangsdaten|identifiant (?:de connexion|bancaire)|"
-    r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer)"
+    r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer|"
+    # a bank's security question, and a card's number asked to identify its holder ("Mother's
+    # maiden name:", "Card number (for ID):", "Kartennummer (zur Identifikation):")
+    r"mother's maiden name|nom de jeune fille de (?:votre |la )?mère|geburtsname (?:ihrer|der) "
+    r"mutter|apellido de soltera de (?:su|la) madre|"
+    r"(?:card|credit card|debit card|kreditkarten|karten)(?: ?number|nummer) ?\((?:for |zur )?"
+    r"(?:id|identification|identity|verification|identifikation|verifizierung)\)|"
+    r"numéro de carte ?\((?:pour )?(?:identification|vérification)\)|"
+    r"número de tarjeta ?\((?:para )?(?:identificación|verificación)\))"
     r"(?:[ \t]*\([^)\n]{1,30}\))?"  # ("Security code (back of card):")
     r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
     re.M)
@@ -1130,9 +1198,14 @@ ACT = compile_any([
     # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
     r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
     r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
+    r"\bdevolviendo\b",
     r"\bremit[ae]\b",
     # a reply asked for, in each language
     r"\bantwort\w*", r"\brépond\w*", r"\brespond[ae]\b", r"\bconteste\b",
+    # an appointment to confirm ("confirme su cita", "confirm your appointment", "confirmer
+    # votre rendez-vous", "bestätigen Sie Ihren Termin")
+    r"\bconfirm\w* (?:su|your|votre) (?:cita|appointment|visit|rendez-vous|visita)\b",
+    r"\bbestätigen sie (?:ihren|den) termin\b",
 ])
 # A solicitation dressed as a bill, an invoice or a listing renewal must say what it is (in the
 # US, 39 U.S.C. 3001(d): "This is a solicitation ... not a bill"; in Germany, directory offers
@@ -1151,6 +1224,9 @@ DRESSED_AS_BILL = compile_any([
     r"\b(?:dies ist|es handelt sich (?:hierbei )?um|hierbei handelt es sich um) "
     r"(?:ein (?:angebot|offerte)|keine rechnung)\b",
     r"\b(?:la |votre )?signature vaut (?:commande|bon de commande|acceptation|souscription)",
+    # (with what is signed in between: "la signature du présent formulaire vaut commande")
+    r"\bsignature (?:d[eu] |des )[^.]{0,40}?\bvaut (?:commande|bon de commande|acceptation|"
+    r"souscription)",
     r"\bceci (?:n'est pas une facture|est une offre)\b",
     r"\b(?:su|la) firma (?:\w+ ){0,4}?(?:equivale|supone|implica|conlleva|significa|constituye)\b",
     r"\b(?:signature|signing)\b[^.]{0,40}\bconstitutes? (?:an?|your) (?:\w+ )?(?:order|contract)",
@@ -1284,6 +1360,16 @@ OWN_REGISTER = compile_any([
     r"directory|directories|verzeichnis|branchenbuch|"
     r"annuaire|répertoire|recueil|registre|registro|directorio|guía|anuario|handbook|"
     r"yearbook)\b",
+])
+# What a listing's bill is for: an entry in a directory, a guide or a search engine ("Business
+# listing and map placement", "référencement annuel", "Eintrag im Branchenbuch", "inserción en
+# el directorio"). A debt for one, pressed with collectors on a reader nobody names, is the
+# unordered listing's bill a second time (ingest/spam.py: ``debt_for_a_listing``).
+LISTING_SERVICE = compile_any([
+    r"\blisting\b", r"\bdirectory\b", r"\bréférencement\b", r"\bannuaire\b", r"\beintrag\w*",
+    r"\bbranchenbuch\w*", r"\bbranchenverzeichnis\w*", r"\bdirectorio\b",
+    r"\bguía (?:empresarial|comercial|de empresas|profesional)\b", r"\binserci[oó]n\b",
+    r"\binsertion\b",
 ])
 SOLD = compile_any([r"\boffer\b", r"\bsolicitation\b", r"\blisting\b", r"\bdirectory\b",
                     r"\bangebot\b", r"\beintrag\w*", r"\bverzeichnis", r"\boffre\b",

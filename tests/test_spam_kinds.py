@@ -1645,3 +1645,165 @@ def test_a_course_form_to_send_by_fax_with_a_fee_is_a_solicitation() -> None:
         "Cuota: 150 EUR + IVA.", "FICHA DE INSCRIPCION - enviar por fax al 954 000 372",
         "Nombre:", "Empresa:"])])
     assert "solicitation" in fired(verdict), verdict.signals
+
+
+# A debt passed to credit bureaus, lawyers or a Latin American collection firm within days,
+# owed by nobody named: a pressing notice. A creditor that names its customer presses nobody.
+@pytest.mark.parametrize("lines", [
+    ["COASTLINE RECOVERY SERVICES", "Account 55-20931   Balance: $842.10",
+     "If we have not heard from you within 5 days, this balance will be reported to the",
+     "national credit bureaus and referred to an attorney."],
+    ["Past due: $312.00. Unless settled within 7 days, the account is referred for",
+     "collection. Call 1-888-555-0107."],
+    ["RECAUDOS DEL PACIFICO S.A.S.", "Cartera vencida: COP $1.980.000",
+     "Si no recibimos el pago en un plazo de 48 horas, su empresa será reportada en",
+     "centrales de riesgo e iniciaremos proceso ejecutivo."],
+])
+def test_a_debt_passed_to_credit_bureaus_within_days_is_a_pressing_notice(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "pressing_notice" in fired(verdict), verdict.signals
+
+
+def test_a_creditor_naming_its_customer_is_no_pressing_notice() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr. Okafor,", "Your account 4410-2 shows $312.00 past due. Unless settled",
+        "within 7 days, the account is referred for collection.", "Accounts Department"])])
+    assert "pressing_notice" not in fired(verdict), verdict.signals
+
+
+# ... and a debt for a listing so pressed is the unordered listing's bill a second time.
+@pytest.mark.parametrize("lines", [
+    ["REMINDER - ACCOUNT IN ARREARS", "For: annual directory listing, premium tier",
+     "Due: $540.00. Not paid within 7 days, it will be referred for collection."],
+    ["RAPPEL AVANT RECOUVREMENT", "Objet : référencement de votre entreprise 2026",
+     "Sans paiement sous 8 jours, le dossier part au service contentieux."],
+])
+def test_a_pressed_debt_for_a_listing_is_dressed_as_a_bill(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "dressed_as_bill" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+# A bank's security question and a card's number "for ID" left blank: what phishing collects.
+@pytest.mark.parametrize("field", ["Mother's maiden name:", "Card number (for identification):",
+                                   "Número de tarjeta (para verificación):"])
+def test_security_questions_and_card_numbers_for_id_are_secrets(field: str) -> None:
+    verdict = scored(["\n".join(["REFUND DESK", "Name:", field, "Return by fax."])])
+    assert "asks_for_secrets" in fired(verdict), verdict.signals
+
+
+def test_a_card_number_to_pay_with_is_no_secret() -> None:
+    verdict = scored(["\n".join(["Registration: EUR 240", "Card number:", "Expiry:"])])
+    assert "asks_for_secrets" not in fired(verdict), verdict.signals
+
+
+# Signing a form "is worth an order", with what is signed in between.
+def test_a_signature_of_the_form_that_is_worth_an_order_is_dressed_as_a_bill() -> None:
+    verdict = scored(["La signature de ce bon de mise à jour vaut commande d'une annonce "
+                      "à 690 EUR HT par an."])
+    assert "dressed_as_bill" in fired(verdict), verdict.signals
+
+
+# Opt-outs: the sender deleting the reader's number; an agency's or a wholesaler's sheets.
+@pytest.mark.parametrize("lines", [
+    ["Wrong recipient? Tick the box, fax it back to 0161 555 0940 and we delete your number."],
+    ["To stop receiving our price sheets, phone 0800 555 0123."],
+    ["If you no longer wish to get our stock updates, email off@vendor.example."],
+])
+def test_opt_outs_that_delete_a_number_or_stop_sheets_are_fax_opt_outs(
+        lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert fired(verdict).get("opt_out_notice") == 3.0, verdict.signals
+
+
+# A rate changed "from $x to $y" is news, not a starting price; a range still advertises.
+def test_a_rate_raised_from_one_amount_to_another_does_not_advertise() -> None:
+    verdict = scored(["The night differential was raised from $2.10 to $2.45 an hour."])
+    assert "advertising" not in fired(verdict), verdict.signals
+
+
+def test_a_price_range_from_an_amount_still_advertises() -> None:
+    verdict = scored(["Kitchens refitted from $9,900 to $40,000, ask us."])
+    assert "advertising" in fired(verdict), verdict.signals
+
+
+# A free diagnosis is a salesman's visit, not clinical content.
+def test_a_free_diagnosis_of_a_building_is_not_clinical() -> None:
+    verdict = scored(["Nos conseillers proposent un diagnostic gratuit de votre isolation."])
+    assert "clinical content" not in str(verdict.signals), verdict.signals
+
+
+# A union writing to its members states a relationship.
+def test_a_union_bulletin_to_its_members_states_a_relationship() -> None:
+    verdict = scored(["\n".join([
+        "Branch 77 - Table Talk update", "Your bargaining team met management twice this week.",
+        "Overtime rate moved from $1.05 to $1.30 per hour; holiday pay still open.",
+        "Ask your steward, or call 555-0177."])])
+    assert "a stated relationship" in next(s["detail"] for s in verdict.signals
+                                           if s["signal"] == "ordinary_document")
+    assert verdict.verdict == "ham", verdict.signals
+
+
+# A Colombian tax number (NIT 900... with its check digit) is no Spanish freephone number.
+def test_a_tax_number_with_a_check_digit_is_no_toll_free_number() -> None:
+    verdict = scored(["Proveedor: Ferretería Andina S.A.S., NIT 900.123.456-7"])
+    assert "toll_free_callback" not in fired(verdict), verdict.signals
+
+
+# "Respetada señora Gómez:" greets a person; "Señor empresario:" greets whoever reads it.
+def test_a_formal_spanish_greeting_names_the_reader() -> None:
+    verdict = scored(["\n".join(["Respetado señor Ibarra:", "Adjuntamos el contrato firmado."])])
+    assert "an addressee by name" in str(verdict.signals), verdict.signals
+
+
+def test_a_title_before_a_trade_greets_nobody() -> None:
+    verdict = scored(["\n".join(["Señora empresaria:", "Tiene un crédito preaprobado de "
+                                 "COP $50.000.000. Llame al 310 555 0190."])])
+    assert "an addressee by name" not in str(verdict.signals), verdict.signals
+    assert "unaddressed" in fired(verdict), verdict.signals
+
+
+# Returns guaranteed, a welcome bonus, a loan approved unasked, the reader found in a
+# directory, space sold in a yearbook, a warranty extended at a last chance: advertising.
+@pytest.mark.parametrize("wording", [
+    "Rendement garanti de 8 % par an.", "Rendimiento garantizado cada trimestre.",
+    "Bono de bienvenida del 10 %.", "Crédito preaprobado para su negocio.",
+    "We found your company in the regional trade directory.",
+    "Reserve su espacio publicitario en la guía anual.", "Extended warranty for your vans.",
+    "This is your last chance to enrol.",
+])
+def test_promises_to_strangers_advertise(wording: str) -> None:
+    verdict = scored([wording])
+    assert "advertising" in fired(verdict), verdict.signals
+
+
+# Fines avoided by buying the service, with a price: the scare of a fake inspection; an
+# appointment to confirm is a request to act.
+def test_a_service_sold_to_avoid_fines_is_a_scare() -> None:
+    verdict = scored(["\n".join([
+        "REVISION DE EXTINTORES 2027", "Para evitar multas, confirme su cita al 33 5555 0120.",
+        "Recarga por equipo $ 290.00"])])
+    assert "solicitation" in fired(verdict), verdict.signals
+    assert "para evitar multas" in next(s["detail"] for s in verdict.signals
+                                        if s["signal"] == "advertising")
+
+
+# A windfall's price: the finder's cut of what it recovers, a licence's copy, a voided cheque.
+@pytest.mark.parametrize("price", [
+    "We keep 30% of the amount recovered.", "Enclose a copy of your driver's licence.",
+    "Attach a voided business cheque."])
+def test_the_price_of_recovering_unclaimed_funds_is_a_windfalls_price(price: str) -> None:
+    verdict = scored(["\n".join(["Unclaimed funds are held in your business name: $3,120.",
+                                 price, "Sign and fax to 1-855-555-0100."])], sender="")
+    assert "windfall_for_a_fee" in fired(verdict), verdict.signals
+
+
+# "Refills 1000 ml" or "refined 30-50 %" is no reference number; "Ref. 2231-7" is one.
+@pytest.mark.parametrize(("line", "reference"), [
+    ("Toner refills 2000 pages, 4 per box, $88.00", False),
+    ("Ref. 2231-7 - your enquiry of Monday", True),
+])
+def test_words_that_start_like_ref_are_no_reference(line: str, reference: bool) -> None:
+    verdict = scored([line])
+    assert ("a reference number" in str(verdict.signals)) is reference, verdict.signals
