@@ -39,6 +39,7 @@ from ingest.spam_lexicon import (
     CLAIMED_RECORDS,
     CONTACT_LINE,
     COST_FREE,
+    DATE_DEADLINE,
     DATE_LIKE,
     DRESSED_AS_BILL,
     FAX_OPT_OUT,
@@ -58,6 +59,7 @@ from ingest.spam_lexicon import (
     OPT_STRONG,
     ORDINARY,
     OWN_REGISTER,
+    PAY_INTO_ACCOUNT,
     PHONE,
     PITCH,
     PITCH_FOLLOWUP,
@@ -72,6 +74,7 @@ from ingest.spam_lexicon import (
     SENDERS_OWN_DETAILS,
     SHORT_DEADLINE,
     SIGN_AND_RETURN,
+    SILENCE_AS_CONSENT,
     SOLD,
     STATED_RELATIONSHIP,
     STOCK_TIP,
@@ -416,7 +419,9 @@ def way_to_respond(folded: str, lines: str) -> str | None:
     if act and _has_phone_number(folded):
         return act.group(0)
     for line in SIGN_OFF.finditer(lines):
-        if len(line.group(0).split()) <= SIGN_OFF_WORDS and _signs_off(line):
+        # ("Questions: office 555-0370" answers a customer, as in request_to_act)
+        if len(line.group(0).split()) <= SIGN_OFF_WORDS and _signs_off(line) and not (
+                QUESTIONS.search(line.group(0))):
             return line.group(0).strip()
     found = EMAIL_OR_WEB.search(folded) or REPLY_BY_FAX.search(folded)
     return found.group(0) if found else None
@@ -454,6 +459,12 @@ def dressed_as_bill(folded: str, searches: OfferSearches | None = None) -> str |
     return None
 
 
+# How far from a threat (characters) a date names its deadline, within the same sentence.
+DATE_SPAN = 80
+# A field's value on the line under its label: a long run of digits (a key, a number issued).
+FILLED_BELOW = re.compile(r"[ \t]*\n[ \t]*\d[\d .-]{9,}")
+
+
 def asks_for_secrets(lines: str) -> str | None:
     """A blank form field for a password, a PIN, a card's security code or a banking login
     (``lines``: the folded text with its lines), or a sentence asking the reader to enter,
@@ -461,8 +472,10 @@ def asks_for_secrets(lines: str) -> str | None:
     no bank, supplier or colleague asks for by fax, and what a phishing fax exists to collect.
     Its wording."""
     for found in SECRET_FIELD.finditer(lines):
-        # ("We will never ask you for your PIN" ends its line on "PIN" as a field does)
-        if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()):
+        # ("We will never ask you for your PIN" ends its line on "PIN" as a field does; an
+        # electronic invoice's "Clave de acceso:" has its long number on the next line)
+        if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()) \
+                and not FILLED_BELOW.match(lines, found.end()):
             return " ".join(found.group(0).split())
     for sentence in SENTENCE.split(" ".join(lines.split())):
         asked = SECRET_REQUEST.search(sentence)
@@ -479,11 +492,27 @@ def pressing_notice(folded: str, lines: str) -> str | None:
     creditor or office names its counterparty. Its threat and its deadline."""
     threat = THREAT_OF_LOSS.search(folded)
     deadline = SHORT_DEADLINE.search(folded) if threat else None
+    if threat and deadline is None:
+        deadline = dated_threat(folded)
     if not (threat and deadline):
         return None
     if addressed_by_name(folded, lines):
         return None
     return f"{threat.group(0).strip()} / {deadline.group(0).strip()}"
+
+
+def dated_threat(folded: str) -> re.Match[str] | None:
+    """A date named as the deadline in a threat's own sentence ("Policies not updated by 12
+    December may be placed on hold"); a date in another sentence (a circular's, beside its
+    office's closing days) is none."""
+    for threat in THREAT_OF_LOSS.finditer(folded):
+        start = max(folded.rfind(". ", 0, threat.start()) + 1, threat.start() - DATE_SPAN)
+        end = folded.find(". ", threat.end())
+        end = min(len(folded) if end < 0 else end, threat.end() + DATE_SPAN)
+        date = DATE_DEADLINE.search(folded, start, end)
+        if date is not None:
+            return date
+    return None
 
 
 def debt_for_a_listing(folded: str, pressing: str | None) -> str | None:
@@ -497,10 +526,24 @@ def debt_for_a_listing(folded: str, pressing: str | None) -> str | None:
     return f"a debt for a {listing.group(0).strip()!r}, pressed: {pressing}"
 
 
+# How far before a holder's label (characters, about two lines) a request to pay in counts.
+PAY_INTO_BEFORE = 90
+
+
+def named_holder(lines: str) -> re.Match[str] | None:
+    """The first holder of an account or a contract named on its label's line, unless the label
+    follows a request to pay into an account (then it names the payee, the sender itself)."""
+    for found in NAMED_HOLDER.finditer(lines):
+        if not PAY_INTO_ACCOUNT.search(lines, max(0, found.start() - PAY_INTO_BEFORE),
+                                       found.start()):
+            return found
+    return None
+
+
 def addressed_by_name(folded: str, lines: str) -> bool:
     """The note names its reader: a greeting, an attention line or a holder's label."""
     return bool(ORDINARY["an addressee by name"].search(folded) or SALUTATION.search(lines)
-                or NAMED_HOLDER.search(lines))
+                or named_holder(lines) is not None)
 
 
 def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None:
@@ -508,19 +551,25 @@ def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None
     service) and asks for the reader's signature, or says it spoke to a role ("with your front
     desk") or is addressed to one ("To: Office Manager"), yet names nobody: a cold pitch
     dressed as a reply. A writer who spoke to someone knows their name. The conversation it
-    claims."""
+    claims.
+
+    A name does not make it a reply when the note takes silence for consent (its goods ship or
+    its terms start "unless we hear otherwise"): an order its reader placed needs no such clause
+    (the caller checks that no reference of the reader's is cited)."""
     call = CLAIMED_CALL.search(folded)
     if call is None:
         return None
-    if SIGN_AND_RETURN.search(folded) is None and ADDRESSED_TO_A_ROLE.search(lines) is None:
+    silence = SILENCE_AS_CONSENT.search(folded)
+    if SIGN_AND_RETURN.search(folded) is None and ADDRESSED_TO_A_ROLE.search(lines) is None \
+            and silence is None:
         call = next((c for c in CLAIMED_CALL.finditer(folded) if CALL_WITH_A_ROLE.search(
             folded, c.start(), c.end() + CONCEPT_SPAN)), None)
         if call is None:
             return None
     offer = searches.offer or searches.price or PITCH.search(folded) or PERCENT.search(folded)
     # (not a holder's label: "Firma del titular:" is where the reader signs)
-    if (offer is None or ORDINARY["an addressee by name"].search(folded)
-            or SALUTATION.search(lines)):
+    if offer is None or (silence is None and (ORDINARY["an addressee by name"].search(folded)
+                                               or SALUTATION.search(lines))):
         return None
     return call.group(0).strip()
 
@@ -564,6 +613,8 @@ def windfall_for_a_price(folded: str, lines: str) -> str | None:
 
 
 REPLY = "a reply to the recipient"
+# The marks a claimed call's note wears (claimed_call decides when a name is one of them).
+CALL_COSTUME = {REPLY, "payment terms", "an addressee by name"}
 
 # What a solicitation dressed as a bill imitates: its "Order ID" and "Amount due" are no sign
 # of a customer.
@@ -624,7 +675,7 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
     if "an addressee by name" not in marks and SALUTATION.search(lines):
         marks.append("an addressee by name")
-    if "a patient" not in marks and not disguised and NAMED_HOLDER.search(lines):
+    if "a patient" not in marks and not disguised and named_holder(lines) is not None:
         # (one kind with a patient, counted once; an offer dressed as a bill copies the
         # holder's name from a public register as it copies a reference)
         marks.append("a patient")
@@ -677,12 +728,18 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
                                               or pressing is not None or windfall is not None),
                            lines=folded_lines)
     call = claimed_call(folded, folded_lines, searches)
-    if call is not None and set(marks) <= {REPLY}:
-        # (its "as discussed" is the pitch's, not a reply's; a note with a real reference or
-        # a named reader keeps its marks and this says nothing)
+    if call is not None and set(marks) <= CALL_COSTUME:
+        # (its "as discussed" is the pitch's, not a reply's, and so are the payment terms of
+        # the offer it asks to sign; a note with a real reference keeps its marks and this says
+        # nothing; a named reader counts only where claimed_call lets it)
         marks = []
     else:
         call = None
+    # ... and so does a note addressed to a role ("To: Purchasing / Supply Room") that thanks
+    # its reader for its business and cites no account: a customer has a name and a number
+    if call is None and marks and set(marks) <= {REPLY} and ADDRESSED_TO_A_ROLE.search(
+            folded_lines):
+        marks = []
     # ... and so does a note chasing an earlier offer to nobody named, with no reference
     chase = pitch_followup(folded, folded_lines) if set(marks) <= {REPLY} else None
     if chase is not None or (windfall is not None and set(marks) <= {REPLY}):
@@ -739,7 +796,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
              f"asks for what nobody sends by fax: {secret!r}")
     if call:
         fire("claimed_call", weights.claimed_call,
-             f"an offer to sign after a conversation ({call!r}), naming no one")
+             f"an offer after a conversation ({call!r}) it claims with no one it names, or "
+             "taking silence for consent")
     if records:
         fire("claimed_records", weights.claimed_records,
              f"a notice claiming records about a reader it neither names nor cites "

@@ -222,6 +222,17 @@ _FINE_THREAT = [
     r"\bversicherungsschutz (?:erlischt|entfällt|gefährdet)|\berlischt (?:ihr|der) "
     r"versicherungsschutz\b",
     r"\b(?:su )?(?:aseguradora|compañía de seguros) (?:puede|podría) (?:negarse|rechazar)\b",
+    r"\b(?:your )?insurers? (?:may|can|could|will|might) (?:refuse|decline|reject)\b",
+    r"\b(?:ihr )?versicherer (?:kann|könnte|wird|darf) (?:die )?(?:leistung|zahlung|regulierung) "
+    r"verweigern\b",
+    # ... or the premises closed ("may result in fines and closure", "puede ocasionar sanciones
+    # y la clausura", "peut entraîner des amendes et la fermeture", "kann zur Schließung führen")
+    r"\b(?:may|can|could|will) (?:result in|lead to) (?:heavy |substantial )?(?:fines|"
+    r"penalties|sanctions|(?:the )?closure)\b",
+    r"\bpuede(?:n)? (?:ocasionar|acarrear|conllevar|dar lugar a) (?:multas|sanciones|la clausura)",
+    r"\b(?:peut|peuvent|pourrait) entra[iî]ner (?:des |une )?(?:amendes?|sanctions|la fermeture)",
+    r"\bkann (?:zu )?(?:bu(?:ss|b)geldern|sanktionen|(?:der )?schlie(?:ss|b)ung)\b[^.]{0,30}"
+    r"\bführen\b",
 ]
 FINE_THREAT = compile_any(_FINE_THREAT)
 # A notice that presses its reader: a loss if nothing is done (an account blocked, a refund or
@@ -251,7 +262,12 @@ THREAT_OF_LOSS = compile_any([
     r"\b(?:returned|sent back|destroyed|disposed of) after (?:24|48|72) ?(?:hours|hrs|h)\b",
     r"\b(?:will be|are|is) deactivated\b", r"\bdesactiv(?:é|e)e?s? (?:sous|dans)\b",
     r"\bwird (?:ihr \w+ )?deaktiviert\b", r"\bser(?:a|á) desactivad[oa]",
-    r"\bser(?:a|á) (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
+    r"\bser(?:a|á)n? (?:cancelad|anulad|devuelt|bloquead|suspendid)", r"\bdevuelto al remitente",
+    # (an account or a policy "placed on hold", "auf Eis gelegt", "mis en attente", "en espera")
+    r"\b(?:will|may|shall) be (?:placed|put) on hold\b",
+    r"\b(?:wird|werden) (?:\w+ )?(?:auf eis gelegt|vorübergehend ausgesetzt)\b",
+    r"\b(?:sera|seront) mise?s? en attente\b",
+    r"\bquedar(?:á|a)n? (?:en espera|suspendid|bloquead)",
     # a debt passed to collectors or to court, the reader's name put on a defaulters' list
     # ("referral of your account to our collection agency", "issue proceedings in the County
     # Court", "Übergabe an ein Inkassobüro", "transmis à notre service contentieux", "incluidos
@@ -269,6 +285,16 @@ THREAT_OF_LOSS = compile_any([
     r"solicitor))", r"\breported to (?:the )?(?:\w+ )?credit (?:bureaus?|agencies|reference)",
     r"\bcentrales de riesgo\b", r"\bproceso ejecutivo\b", r"\bcobro (?:pre)?jur[ií]dico\b",
     r"\bburó de crédito\b", r"\bdatacrédito\b",
+    # ... or proceedings begun in more words ("commence legal proceedings", "issues county
+    # court proceedings", "final demand before legal action", "engager des poursuites", "une
+    # réquisition de poursuite", as Switzerland calls debt enforcement, "Betreibung",
+    # "emprender acciones legales")
+    r"\b(?:commence|initiate|issues?|start|begin|take|instigate) (?:[\w-]+ ){0,2}"
+    r"(?:proceedings|legal action)\b", r"\bbefore (?:legal|court) (?:action|proceedings)\b",
+    r"\b(?:engager|intenter|introduire) (?:des |une )?(?:poursuites|action en justice|"
+    r"réquisition de poursuite)", r"\bréquisition de poursuite\b", r"\bavant poursuites?\b",
+    r"\bregistre des poursuites\b", r"\bbetreibung(?:sbegehren|sregister)?\b",
+    r"\bgerichtliche schritte\b", r"\b(?:acciones|medidas) legales\b", r"\bvía judicial\b",
 ])
 # A conversation the note says took place ("Re: our telephone conversation", "as promised",
 # "unser heutiges Telefonat", "suite à notre entretien", "según lo hablado por teléfono"):
@@ -278,14 +304,18 @@ CLAIMED_CALL = compile_any([
     r"\b(?:our|the) (?:telephone |phone )?(?:conversation|call|chat)(?: (?:this morning|earlier|"
     r"today|yesterday))?\b", r"\bspeak(?:ing)? (?:with|to) (?:me|us|you) (?:earlier|this "
     r"morning|yesterday|today)", r"\bas promised\b", r"\bas (?:discussed|agreed) (?:on|by|over) "
-    r"the (?:tele)?phone", r"\bwe spoke\b",
+    r"(?:the )?(?:tele)?phone", r"\bwe spoke\b",
+    # ("Thank you for speaking with our advertising executive earlier today", "Great speaking
+    # with your office this week")
+    r"\b(?:speaking|talking|chatting|spoke|talked) (?:with|to) (?:our|my|your) (?:[\w-]+ ){0,3}?"
+    r"(?:earlier|today|yesterday|this (?:morning|afternoon|week)|on the phone)\b",
     r"\bunser(?:em|es|en)? (?:heutigen |gestrigen |kurzen |freundlichen )?(?:telefonat|"
-    r"gespräch)", r"\bgespräch mit ihre[rm]? (?:mitarbeiter|kolleg|sekretär|praxis)",
+    r"gespräch)", r"\bgespräch mit ihre[rm]? (?:mitarbeiter|kolleg|sekretär|praxis|büro)",
     r"\btelefonat mit ihre[rm]?\b",
-    r"\bwie (?:telefonisch |heute |soeben )?besprochen",
+    r"\bwie (?:(?:telefonisch|heute|gestern|soeben|mit ihnen|am telefon) ){0,3}besprochen",
     r"\bnotre (?:conversation|entretien|échange|appel)(?: téléphonique| de ce jour)?\b",
     r"\bcomme convenu par téléphone",
-    r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos)\b",
+    r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos|conversamos)\b",
     r"\bconversaci[oó]n (?:telef[oó]nica|de esta mañana|de ayer|de hoy)",
 ])
 # ... or it says whom it spoke to by a role, not a name ("as discussed with your front desk",
@@ -293,12 +323,32 @@ CLAIMED_CALL = compile_any([
 # no further than the switchboard.
 CALL_WITH_A_ROLE = compile_any([
     r"\b(?:with|to) (?:your|the) (?:front desk|front office|receptionist|reception|switchboard|"
-    r"office manager|practice manager|secretary|assistant|staff|colleague|team)\b",
+    r"office manager|practice manager|secretary|assistant|staff|colleague|team|office)\b",
     r"\bmit ihre[rm]? (?:sekretärin|sekretariat|rezeption|empfang|praxisteam|mitarbeiter\w*|"
-    r"kolleg\w*|assistenz)\b",
-    r"\bavec (?:votre|vos) (?:secrétaire|secrétariat|accueil|assistante?|collaborat\w+|standard)\b",
+    r"kolleg\w*|assistenz|büro)\b",
+    r"\bavec (?:votre|vos) (?:secrétaire|secrétariat|accueil|assistante?|collaborat\w+|standard|"
+    r"bureau)\b",
     r"\bcon (?:su|sus) (?:secretari[ao]|recepción|recepcionista|asistente|compañer[oa]s?|"
-    r"personal)\b",
+    r"personal|oficina)\b",
+])
+# ... or it says its terms take effect, or its goods ship and are billed, unless the reader
+# objects: silence taken for consent ("unless we hear otherwise", "no need to reply - the pack
+# will be dispatched with our invoice", "Sollten Sie Änderungen wünschen, melden Sie sich
+# innerhalb von 3 Tagen", "sauf avis contraire de votre part", "de no recibir respuesta"). A
+# customer's own order needs no such clause; inertia selling lives on it.
+SILENCE_AS_CONSENT = compile_any([
+    r"\bunless (?:we hear|you (?:tell|notify|inform|advise|contact) us)(?: from you)? "
+    r"(?:otherwise|to the contrary|by|within|before)\b", r"\bno need to (?:reply|respond|call)\b",
+    r"\bif we (?:do not|don't) hear (?:back )?from you\b",
+    r"\bsollten sie (?:änderungen|einwände|keine lieferung) wünschen\b",
+    r"\b(?:falls|wenn|sofern) (?:wir )?(?:nichts|keine nachricht) (?:von ihnen )?"
+    r"(?:hören|erhalten)",
+    r"\bohne (?:ihren )?(?:gegenbericht|widerspruch)\b",
+    r"\bsauf (?:avis|indication) contraire\b", r"\bsans (?:réponse|nouvelles) de votre part\b",
+    r"\bà défaut de réponse\b",
+    r"\bsalvo (?:aviso|indicación) (?:en )?contrari[oa]\b",
+    r"\bde no recibir (?:respuesta|noticias|su respuesta)\b",
+    r"\bsi no (?:recibimos|tenemos) (?:respuesta|noticias)\b",
 ])
 # ... or it is addressed to a role, not a name ("To: Office Manager", "An: Praxisleitung", "À
 # l'attention du responsable", "Para: Gerencia"): whoever the caller spoke to, the note does not
@@ -390,6 +440,16 @@ PRICE_OF_A_WINDFALL = compile_any([
     r"\bpersonalausweis",
     r"\bdatos completos\b", r"\bfull name,? (?:private )?(?:phone|address)",
 ])
+_MONTHS = {
+    "en": r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+          r"december)",
+    "es": r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+          r"noviembre|diciembre)",
+    "fr": r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+          r"décembre)",
+    "de": r"(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|"
+          r"november|dezember)",
+}
 SHORT_DEADLINE = compile_any([
     r"\bwithin (?:24|48|72) ?(?:hours|hrs|h)\b", r"\bwithin (?:[1-7]|two|three|five|seven) "
     r"(?:working |business )?days\b", r"\btoday\b", r"\bimmediately\b",
@@ -405,10 +465,28 @@ SHORT_DEADLINE = compile_any([
     r"\bhoy\b", r"\burgentemente\b",
     # ... or up to ten days ("sous 8 jours", "binnen 10 Tagen", "en el plazo de 5 días", "en un
     # plazo máximo de cinco días hábiles")
-    r"\bsous (?:[89]|10|huit|dix) jours", r"\b(?:innerhalb|binnen) (?:von )?(?:[89]|10|acht|neun|"
+    r"\bsous (?:[89]|10|huit|dix) jours",
+    # ("dans les 8 jours", "dans un délai de 5 jours", "dans les 48 heures", "within SEVEN (7)
+    # DAYS": a number spelt out, then in figures)
+    r"\bdans (?:les|un délai de) (?:[1-9]|10|huit|dix|cinq|trois) jours\b",
+    r"\bdans les (?:24|48|72) heures\b",
+    r"\bwithin (?:one|two|three|four|five|six|seven|eight|nine|ten) \(\d{1,2}\) "
+    r"(?:working |business )?days\b", r"\b(?:innerhalb|binnen) (?:von )?(?:[89]|10|acht|neun|"
     r"zehn) tag", r"\bwithin (?:[89]|10|eight|nine|ten) (?:working |business )?days\b",
+    r"\bdentro de (?:los )?(?:[1-9]|10|dos|tres|cuatro|cinco|seis|siete|ocho|diez) días\b",
     r"\b(?:en|dentro de) (?:el|un) plazo (?:máximo )?de (?:[1-9]|10|dos|tres|cuatro|cinco|seis|"
     r"siete|ocho|diez) días",
+])
+# ... or a date named without a year, as a notice dated days before writes it ("Policies not
+# updated by 12 December may be placed on hold", "hasta el 11 de diciembre serán bloqueadas",
+# "avant le 15 décembre", "bis 14. Dezember"): a deadline only in the threat's own sentence
+# (ingest/spam.py), as a circular's dates and its office's closing days are not one.
+DATE_DEADLINE = compile_any([
+    r"\b(?:by|before|no later than) (?:the )?\d{1,2}(?:st|nd|rd|th)? " + _MONTHS["en"]
+    + r"\b(?! \d)", r"\b(?:by|before|no later than) " + _MONTHS["en"] + r" \d{1,2}\b(?!,? \d)",
+    r"\b(?:hasta|antes del?) (?:el )?\d{1,2} de " + _MONTHS["es"] + r"\b(?! de \d)",
+    r"\b(?:avant|au plus tard) le \d{1,2}(?:er)? " + _MONTHS["fr"] + r"\b(?! \d)",
+    r"\bbis (?:zum |spätestens )?\d{1,2}\. ?" + _MONTHS["de"] + r"\b(?! \d)",
 ])
 ADVERTISING = compile_any([
     # returns promised, a bonus for signing, a loan approved before anyone asked, the reader
@@ -567,6 +645,9 @@ PRICE = compile_any([
     # the Peruvian sol, written "S/ 300,000" (a digit after the stroke: "s/ pedido" is "your
     # order" in Spanish business letters)
     r"\bs/ ?\d",
+    # Bolivia's and Paraguay's currencies as their prices write them ("Bs. 480", "Gs. 250.000";
+    # with the dot: "BS 5306" is a British Standard)
+    r"\b(?:bs|gs)\. ?\d",
 ])
 CALL_TO_ACTION = compile_any([
     # English
@@ -608,13 +689,20 @@ CALL_TO_ACTION = compile_any([
 # no addressee by name, no payment terms. Each kind counts once.
 _REFERENCE = (
     # ("ref", "reference", "referencia", "Referenz"; not "refills 1000 ml" nor "refund")
-    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|"
+    # (a claim as Spanish, French and German insurers call it: "Siniestro N.° 26-AU-044", "Sinistre
+    # n° 88-1", "Schadennummer 4471"; a cheque's number)
+    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|siniestro|sinistre|"
+    r"schaden|cheque|chèque|scheck|"
     r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
     r"|po(?!ur\b)|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
-    r"|permit|work order|genehmigung)")
+    r"|permit|work order|genehmigung"
+    # a member's number ("Mitglieds-Nr. 1172", "socio n° 2231", "n° d'adhérent"), a bill of
+    # lading's or an air waybill's ("B/L: NSLU2611884", "AWB 020-1234 5675", "Frachtbrief")
+    r"|mitglieds?|socio|adhérent|b/l|bill of lading|awb|air waybill|frachtbrief|connaissement"
+    r"|conocimiento de embarque|guía aérea)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
@@ -627,20 +715,39 @@ ORDINARY = compile_each({
         r"\bmember(?: id| name)?\s*:", r"\bversicherte[rn]?\s*:", r"\bassurée?\s*:",
         # (the holder of an account or a contract, named: NAMED_HOLDER, over lines)
         r"\basegurado\s*:", r"\badhérente?\s*:", r"\bafiliado\s*:", r"\bmitglied\s*:",
+        # (and in English: "Our insured: Priya Raman", "Insured: ...")
+        r"\b(?:our |the )?insured(?: person| party)?\s*:",
+        # the person a funeral, an estate or a death's papers are about ("Deceased: ...",
+        # "Verstorbene: ...", "Défunt : ...", "Fallecido: ...")
+        r"\b(?:deceased|verstorbene[rn]?|défunte?|difunt[oa]|fallecid[oa])\s*:\s*[a-z]",
+        # an insured person's social security number, given ("VSNR 4412 120890", "SSN:
+        # 123-45-6789", "NI number: QQ 12 34 56 C", "n° de sécurité sociale : 1 84 ...", "número
+        # de afiliación: 28/1234")
+        r"\b(?:vsnr|sv-?nr|sozialversicherungsnummer|versicherungsnummer)\.?\s*:?\s*\d",
+        r"\b(?:ssn|social security (?:no|number))\.?\s*:?\s*\d",
+        r"\b(?:ni|national insurance) (?:no|number)\.?\s*:?\s*[a-z]{2} ?\d",
+        r"\b(?:n°|numéro) de sécurité sociale\s*:?\s*\d",
+        r"\bn(?:ú|u)mero de (?:afiliaci[oó]n|seguridad social)\s*:?\s*\d",
     ],
     "a reference number": [
-        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nr\.?|n°|number|num(?:ero)?|#|id)"
-        r"\s*[:.]?|\s)"
-        r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})[a-z]{0,4}[-/]?\d[\d/-]{2,}"
+        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nro\.?|nr\.?|n\.?[°º*]|number|num(?:ero)?|"
+        r"#|id)\s*[:.]?|\s)"
+        # (a code of letter groups before its digits: "MG-A-2201937")
+        r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?:[a-z]{1,4}-)?[a-z]{0,4}[-/]?\d[\d/-]{2,}"
         # a label and a colon ("Account: MPS-7731205"), not a telephone number ("Orders: 0113
         # 496 0455", "Order: 1-800-555-0100")
         r"|\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
-        r"\b\w+(?:vertrag|rechnung|auftrag|bestellung)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
+        # (and an account's: "Beitragskontonummer: 8814402")
+        r"\b\w+(?:vertrag|rechnung|auftrag|bestellung|konto)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # a booking's number, labelled as one ("Booking no. HB-5521", "N° de réservation :
         # GB-12-3456", "Buchungsnummer: 88123", "Número de reserva: R-7781"): "reserve by
         # 15/12" or "Reservations 0800 ..." is none
+        # a number as Latin America abbreviates it, after any label ("Cotización Nro. 2026-774",
+        # "Nro. Patronal: 0555-10477"), not a telephone's ("Nro. de teléfono: 2 555 7022")
+        r"\bnro\.?\s*(?:de )?(?:(?!tel|fax|cel|m[oó]vil|whats)[a-z]+\.?\s*)?:?\s*[a-z]{0,4}-?"
+        r"\d[\d/-]{3,}(?![\d/-]|[ .]\d)",
         r"\b(?:booking|reservation|réservation|reserva|buchung)s?[ -]?(?:no\.?|nr\.?|n°|number|"
         r"nummer|numéro|número|#)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
         # a policy, a contract or an account named by its kind ("póliza de crédito
@@ -653,6 +760,9 @@ ORDINARY = compile_each({
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
+        # ... and so do account codes ("Account: HOL01", "Kundenkonto: MEY7")
+        r"\b(?:account|acct|kundenkonto|compte client|cuenta cliente)\b\.?\s*(?:no\.?|#)?\s*:\s*"
+        r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{4,8}\b",
     ],
     "an addressee by name": [
         r"\b(?:dear|hello) (?:dr|mr|mrs|ms|miss|prof)\.? [a-z]",
@@ -681,7 +791,8 @@ ORDINARY = compile_each({
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
         r"directors?|again|taxpayers?|contribuyentes?|printers?|farmers?|growers?|"
-        r"retailers?|dealers?|suppliers?|healthcare|employers?|"
+        r"retailers?|dealers?|suppliers?|healthcare|employers?|exhibitors?|advertisers?|"
+        r"participants?|delegates?|sponsors?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
         r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
         # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
@@ -690,7 +801,10 @@ ORDINARY = compile_each({
     ],
     "payment terms": [
         r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
-        r"\bbalance due\b", r"\bremit\b", r"\bzahlbar\b", r"\bzahlungsziel", r"\büberweisen\b",
+        r"\bbalance due\b",
+        # ("Remit to: PO Box ...", "remit within 30 days"; not a practice described: "your
+        # customers simply remit to a lockbox")
+        r"\bremit\b(?! to (?:a|an|the)\b)", r"\bzahlbar\b", r"\bzahlungsziel", r"\büberweisen\b",
         r"\bskonto\b", r"\bohne abzug\b", r"\b(?:paiement|règlement) à \d+",
         r"\bconditions de paiement", r"\bvencimiento\s*:",
         r"\bvencimiento (?:de la|del) (?:factura|pago|recibo)\b",
@@ -738,6 +852,35 @@ ORDINARY = compile_each({
         r"\bcirculaire (?:aux |des |d')?(?:adhérents|membres|sociétaires)\b",
         r"\bcircular (?:a|para) (?:los |nuestros )?(?:socios|asociados|afiliados|colegiados)\b",
         r"\b(?:their|your) member(?:ship)? (?:number|no)\b", r"\bihre[rn]? mitgliedsnummer\b",
+        # a subscriber thanked, its subscription's number, its own edition ("Thank you for
+        # subscribing (subscription no. ...)", "subscriber edition", "Danke für Ihr Abonnement",
+        # "Abonnentenausgabe", "merci de votre abonnement", "édition abonnés", "gracias por su
+        # suscripción", "edición para suscriptores")
+        r"\bthank(?:s| you) for (?:subscribing|your subscription)\b",
+        r"\bsubscription (?:no|number|nr|ref)\b", r"\bsubscribers?'? edition\b",
+        r"\b(?:danke|vielen dank) für ihr (?:abonnement|abo)\b", r"\babo(?:nnement)?-?nummer\b",
+        r"\babonnentenausgabe\b", r"\bmerci (?:de|pour) votre abonnement\b",
+        r"\bnuméro d'abonné\b", r"\bédition (?:réservée aux )?abonnés\b",
+        r"\bgracias por su suscripci[oó]n\b", r"\bnúmero de suscriptor\b",
+        r"\bedición (?:para|de) suscriptores\b",
+        # ... or a bulletin saying it goes to the sender's clients or subscribers ("This newsletter
+        # goes to clients and subscribers", "Dieser Rundbrief geht an unsere Mandanten", "cette
+        # lettre est réservée à nos abonnés", "este boletín se envía a nuestros clientes")
+        r"\b(?:bulletin|newsletter|circular|update|letter)s? (?:goes|go|is sent|are sent|is faxed|"
+        r"is mailed|is reserved) (?:only )?to (?:our )?(?:clients|subscribers|customers|members)\b",
+        r"\b(?:newsletter|rundbrief|infobrief|rundschreiben) (?:geht|wird) (?:nur )?an (?:unsere |"
+        r"alle )?(?:kunden|abonnenten|mandanten|mitglieder)\b",
+        r"\b(?:lettre|newsletter|circulaire|bulletin) (?:[\w'-]+ ){0,2}?est (?:envoyée?|adressée?|"
+        r"réservée?) (?:à|aux) (?:nos )?(?:clients|abonnés|adhérents)\b",
+        r"\b(?:boletín|newsletter|circular) (?:[\w-]+ ){0,2}?se (?:envía|remite) (?:solo |"
+        r"únicamente )?a (?:nuestros |sus )?(?:clientes|suscriptores|socios|afiliados)\b",
+        # ... or a circular to the holders of the sender's accounts ("To: All trade account
+        # holders", "An alle Kontoinhaber", "À tous les titulaires d'un compte", "A todos los
+        # titulares de cuenta")
+        r"\bto:? all (?:our )?(?:[\w-]+ )?account (?:holders|customers)\b",
+        r"\ban alle (?:unsere[n]? )?(?:\w+)?kontoinhaber\b",
+        r"\b(?:à|a) tous (?:les|nos) (?:titulaires d'un compte|clients en compte)\b",
+        r"\ba todos (?:los|nuestros) (?:titulares de cuenta|clientes con cuenta)\b",
         r"\b(?:votre|leur) numéro d'adhérent\b",
         r"\bsu número de (?:socio|asociado|afiliado|colegiado)\b",
         r"\b(?:because|since) you are an? (?:member|subscriber|customer|client|patient)\b",
@@ -786,7 +929,8 @@ ORDINARY = compile_each({
         # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
         r"\b(?:regular|existing|loyal) (?:customers?|clients?)\b", r"\bstammkund\w*",
         r"\bclients? (?:fidèles?|habituels?)\b", r"\bclientes? (?:habituales?|fieles?)\b",
-        r"\bthank you for your (?:continued |ongoing |loyal )?(?:business|loyalty|patronage)\b",
+        r"\bthank(?:s| you) for your (?:continued |ongoing |loyal )?(?:business|loyalty|"
+        r"patronage)\b",
         r"\byour (?:contracted|agreed) (?:pricing|prices|rates)\b",
         r"\byour (?:sales )?(?:representative|account manager)\b",
         r"\bvielen dank für ihre (?:treue|langjährige)", r"\bmerci (?:de|pour) votre fidélité\b",
@@ -813,12 +957,26 @@ ORDINARY = compile_each({
         r"\b(?:aux|chers|chères) parents\b", r"\bparents (?:des|d')élèves\b",
         r"\b(?:señores|estimados|queridos|a los) padres\b", r"\bpadres de familia\b",
     ],
+    # a press release for a newsroom: its heading and the contact it gives journalists ("Media
+    # release ... Media contact:", "Pressemitteilung ... Pressekontakt", "Communiqué de presse
+    # ... Contact presse", "Nota de prensa ... Contacto de prensa"); a stock tip headed "For
+    # immediate release" gives no press contact
+    "a press release": [
+        r"\b(?:for immediate release|(?:media|press|news) release|pressemitteilung|"
+        r"pressemeldung|communiqué de presse|comunicado de prensa|nota de prensa)\b"
+        r"[\s\S]{0,3000}?\b(?:(?:media|press) (?:contact|enquiries|inquiries)|pressekontakt|"
+        r"contact (?:presse|médias?)|contacto (?:de )?prensa)\b",
+    ],
     # the minutes of a meeting: who was present, what was moved and carried
     "minutes of a meeting": [
         r"\bminutes of (?:the )?(?:[\w-]+ ){0,4}(?:meeting|session)\b", r"\bquorum\b",
         r"\bmotion (?:\w+ ){0,3}carried\b", r"\bprotokoll der (?:[\w-]+ ){0,3}(?:sitzung|"
-        r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l')",
-        r"\bacta de la (?:reunión|junta|asamblea|sesión)",
+        r"versammlung)", r"\bbeschlussfähig", r"\bprocès-verbal de (?:la |l'|chantier|séance|"
+        r"réunion)", r"\bacta de la (?:reunión|junta|asamblea|sesión)",
+        # (who was present and who sent apologies: "Present: ... Apologies:", "Anwesend: ...
+        # Entschuldigt:", "Présents : ... Excusé :", "Asistentes: ... Ausentes:")
+        r"\b(?:present|attendees|anwesend|présents?|asistentes)\s*:[\s\S]{0,400}?\b(?:apologies|"
+        r"absent|entschuldigt|abwesend|excusée?s?|absents?|ausentes?|excusados?)\s*:",
     ],
     # a contract between two named parties, signed by both ("De una parte ... De otra",
     # "firman por duplicado", "fait en deux exemplaires", "in zweifacher Ausfertigung")
@@ -859,8 +1017,21 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
     r"\b(?<!estimado )(?<!estimada )(?<!querido )(?<!dear )(?<!valued )(?<!cher )(?<!liebe )"
     r"(?<!lieber )(?<!geehrter )(?<!geehrte )"
     r"(?:account holder|kontoinhaber\w*|titulaire|titular|kunde|kundin|customer|client|"
-    r"cliente)[ \t]*:[ \t]*"
+    r"cliente|"
+    # (the applicant a form is filed for, the party goods are delivered to: "Applicant: Mr & Mrs
+    # G. Harries", "Antragsteller: ...", "Demandeur : ...", "Solicitante: ...", "Delivered to:
+    # Hillcrest Valley Dairy", "Geliefert an:", "Livré à :", "Entregado a:")
+    r"applicant|antragsteller\w*|demandeur|demandeuse|solicitante|"
+    r"delivered to|geliefert an|livrée? à|entregad[oa] a)[ \t]*:[ \t]*"
     r"(?!the\b|valued\b|our\b|your\b|owner\b|practice\b|office\b|manager\b)[a-z]"), re.M)
+# A request to pay into an account ("Depósito en cuenta", "pay into", "überweisen Sie auf",
+# "virement sur le compte"): the holder named after it is the payee.
+PAY_INTO_ACCOUNT = compile_any([
+    r"\bdep[oó]sit\w*", r"\btransferencia a\b", r"\btransfiera\b", r"\bpay(?:able|ments?)? "
+    r"(?:to|into)\b", r"\b(?:make|send) (?:your )?(?:cheques?|checks|payments?|transfers?) "
+    r"(?:payable )?to\b", r"\büberweis\w*", r"\beinzahl\w*", r"\bvirement\w*", r"\bversement\w*",
+    r"\bpayer (?:à|sur)\b",
+])
 # A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
 # "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
 SALUTATION = re.compile(_ocr_tolerant(
@@ -892,18 +1063,26 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"número secreto|clave de \d+ d[ií]gitos|(?:security|sicherheits|banking) ?token|"
     r"c[oó]digo de seguridad(?: \(cvv2?\))?|"
     r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"
+    # ("Usuario banca web:", "Usuario de banca en línea:", "Identifiant banque en ligne :")
+    r"usuario (?:de )?banca (?:web|en l[ií]nea|online|electr[oó]nica)|"
+    r"identifiant (?:de )?(?:banque|connexion) en ligne|"
     r"online-banking-(?:kennung|zugang|pin)|zugangsdaten|identifiant (?:de connexion|bancaire)|"
     r"code de sécurité|cryptogramme(?: visuel)?|sicherheitscode|kartenprüfnummer|"
     # a bank's security question, and a card's number asked to identify its holder ("Mother's
     # maiden name:", "Card number (for ID):", "Kartennummer (zur Identifikation):")
     r"mother's maiden name|nom de jeune fille de (?:votre |la )?mère|geburtsname (?:ihrer|der) "
     r"mutter|apellido de soltera de (?:su|la) madre|"
-    r"(?:card|credit card|debit card|kreditkarten|karten)(?: ?number|nummer) ?\((?:for |zur )?"
-    r"(?:id|identification|identity|verification|identifikation|verifizierung)\)|"
+    # ("Card number (ID):", "Card number (for identity check):")
+    r"(?:card|credit card|debit card|kreditkarten|karten)(?: ?number|nummer) ?\((?:for |zur |an )?"
+    r"(?:id|identification|identity|verification|identifikation|verifizierung)(?: check|"
+    r"prüfung| purposes)?\)|"
     r"numéro de carte ?\((?:pour )?(?:identification|vérification)\)|"
     r"número de tarjeta ?\((?:para )?(?:identificación|verificación)\))"
     r"(?:[ \t]*\([^)\n]{1,30}\))?"  # ("Security code (back of card):")
-    r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:))"),
+    r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:)"
+    # (or the card's expiry beside it, as its own label: "Card number (ID): Expiry")
+    r"|(?=(?:expiry|expiration|exp\.|valid (?:thru|until)|venc\w*|ablauf\w*|gültig bis|"
+    r"date d'expiration|validité)\b))"),
     re.M)
 # ... and the same asked in prose: a sentence telling the reader to enter, confirm or send a
 # password, a login, bank or card details ("enter your username and password", "confirm your
@@ -1177,7 +1356,9 @@ ACT = compile_any([
     r"\benrol\w*", r"\bsign up\b", r"\bvisit\b", r"\bask (?:for|about)\b", r"\brequest\b",
     r"\bspeak\b", r"\bmention\b", r"\bdemo\b", r"\breserve\b",
     r"\bbestell\w*", r"\brufen\b", r"\banruf\w*", r"\banforder\w*", r"\bbuchen\b",
-    r"\bvereinbar\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b", r"\btelefonisch\w*",
+    # (to arrange, not the agreed: "das vereinbarte Entgelt")
+    r"\bvereinbar(?!te[nmrs]?\b|t\b)\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b",
+    r"\btelefonisch\w*",
     r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
     r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b", r"\bréserv\w*",
     r"\brenvoy\w*",
@@ -1198,7 +1379,7 @@ ACT = compile_any([
     # a form to sign and send back: "sign and return", "zurückfaxen", "devuelva por fax"
     r"\bsign and (?:return|fax|send)\b", r"\breturn (?:this|the) (?:form|page|sheet|coupon)\b",
     r"\bzur(?:ü|ue)ck(?:faxen|senden|schicken)\b", r"\bsignez\b", r"\bdevuelv\w*", r"\bfirme\b",
-    r"\bdevolviendo\b",
+    r"\bdevolviendo\b", r"\bdevolver(?:lo|la|los|las)?\b",
     r"\bremit[ae]\b",
     # a reply asked for, in each language
     r"\bantwort\w*", r"\brépond\w*", r"\brespond[ae]\b", r"\bconteste\b",
@@ -1215,7 +1396,9 @@ DRESSED_AS_BILL = compile_any([
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
     r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
     r"\bthis is (?:only )?an offer\b",
-    r"\bby signing(?: (?:this|the) (?:form|document|coupon|page|sheet))?,? (?:you|the "
+    # (and returning it: "By signing and returning this form the undersigned orders")
+    r"\bby signing(?: and (?:returning|faxing back|sending back))?(?: (?:this|the) (?:form|"
+    r"document|coupon|page|sheet))?,? (?:you|the "
     r"undersigned|the client|the customer|the company) (?:orders?|accepts?|agrees? to "
     r"(?:order|purchase|a)|places? an? (?:\w+ )?order|"
     r"commissions?)\b",
@@ -1235,8 +1418,8 @@ DRESSED_AS_BILL = compile_any([
     r"\besto (?:no es una factura|es una oferta)\b",
     r"\ben signant (?:ce|le|cette) (?:formulaire|document|bon|coupon|fiche),? vous (?:commandez|"
     r"acceptez|souscrivez)\b",
-    r"\bal firmar (?:este|el|esta|la) (?:formulario|documento|impreso|ficha),? (?:usted )?"
-    r"(?:contrata|solicita|encarga|acepta)\b",
+    r"\bal firmar(?: (?:este|el|esta|la) (?:formulario|documento|impreso|ficha))?,? (?:usted |"
+    r"el cliente |la empresa |el firmante |el suscrito )?(?:contrata|solicita|encarga|acepta)\b",
     # ... or that the entry is paid for, though correcting the data is free ("The entry itself
     # is not", "Der Eintrag ... ist kostenpflichtig", "la mise à jour est gratuite, non
     # l'inscription", "la inserción es de pago"): a register nobody pays for would not say so
@@ -1366,7 +1549,7 @@ OWN_REGISTER = compile_any([
 # el directorio"). A debt for one, pressed with collectors on a reader nobody names, is the
 # unordered listing's bill a second time (ingest/spam.py: ``debt_for_a_listing``).
 LISTING_SERVICE = compile_any([
-    r"\blisting\b", r"\bdirectory\b", r"\bréférencement\b", r"\bannuaire\b", r"\beintrag\w*",
+    r"\blistings?\b", r"\bdirectory\b", r"\bréférencement\b", r"\bannuaire\b", r"\beintrag\w*",
     r"\bbranchenbuch\w*", r"\bbranchenverzeichnis\w*", r"\bdirectorio\b",
     r"\bguía (?:empresarial|comercial|de empresas|profesional)\b", r"\binserci[oó]n\b",
     r"\binsertion\b",

@@ -1807,3 +1807,256 @@ def test_the_price_of_recovering_unclaimed_funds_is_a_windfalls_price(price: str
 def test_words_that_start_like_ref_are_no_reference(line: str, reference: bool) -> None:
     verdict = scored([line])
     assert ("a reference number" in str(verdict.signals)) is reference, verdict.signals
+
+
+# -- kinds three more sets showed (AA, AB, AC): debts pressed in more words, phishing forms whose
+# card field sits beside its expiry, order forms signed and returned, scares of closure, calls
+# claimed with a role or taking silence for consent; subscribers, account holders and insured
+# persons as correspondence. New wordings again.
+@pytest.mark.parametrize("lines", [
+    ["ARREARS NOTICE - Creditor: Regional Trade Listings", "Outstanding: $980.00",
+     "Unless paid within five (5) days we will commence legal proceedings.",
+     "Pay by card on 0345 555 0101."],
+    ["Créancier : Guide des Artisans Romands", "Solde dû : CHF 860.00",
+     "Sans règlement dans un délai de 6 jours, nous déposerons une réquisition de poursuite."],
+    ["Acreedor: Guía Comercial del Litoral", "Saldo: USD 410",
+     "Si no paga dentro de 4 días, iniciaremos acciones legales sin más aviso."],
+])
+def test_debts_pressed_in_more_words_are_pressing_notices(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert "pressing_notice" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_creditor_naming_its_customer_presses_nobody() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr Holt,", "Your account 4471-2 shows $980.00 outstanding.",
+        "Unless paid within five (5) days we will commence legal proceedings."])])
+    assert "pressing_notice" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["REFUND FORM", "Name:", "Card number (ID): Expiry", "Fax to 020 5550 4411."],
+    ["REFUND FORM", "Name:", "Card number (for identity check):", "Fax to 020 5550 4411."],
+    ["Usuario banca web:", "Nombre:", "Envíe por fax al 3 555 4411."],
+])
+def test_card_numbers_for_id_and_web_banking_users_are_secrets(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "asks_for_secrets" in fired(verdict), verdict.signals
+
+
+def test_an_access_key_printed_under_its_label_is_no_secret() -> None:
+    verdict = scored(["\n".join(["FACTURA 001-001-000120", "Clave de acceso:",
+                                 "0412202601179000000000120010000001201234567811"])])
+    assert "asks_for_secrets" not in fired(verdict), verdict.signals
+
+
+def test_accounts_blocked_or_held_unless_updated_by_a_date_press_a_stranger() -> None:
+    verdict = scored(["\n".join([
+        "Dear customer,", "Records not confirmed before 14 January will be placed on hold.",
+        "Return the form by fax to 01 555 0931."])], sender="")
+    assert "pressing_notice" in fired(verdict), verdict.signals
+
+
+def test_a_date_without_a_threat_presses_nobody() -> None:
+    verdict = scored(["Please send the signed minutes back before 14 January."])
+    assert "pressing_notice" not in fired(verdict), verdict.signals
+
+
+def test_a_date_in_another_sentence_than_the_threat_presses_nobody() -> None:
+    verdict = scored(["\n".join([
+        "1. Send your holiday rota to the office by 10 December.",
+        "2. The office will be closed from 24 December to 2 January."])], sender="")
+    assert "pressing_notice" not in fired(verdict), verdict.signals
+
+
+@pytest.mark.parametrize("wording", [
+    "By signing and returning this form the undersigned orders a premium entry, EUR 980 a year.",
+    "Al firmar, el cliente acepta la publicación durante 2 años a USD 640 anuales.",
+])
+def test_a_form_signed_and_returned_that_orders_is_dressed_as_a_bill(wording: str) -> None:
+    verdict = scored([wording])
+    assert "dressed_as_bill" in fired(verdict), verdict.signals
+
+
+def test_signing_and_returning_a_form_that_orders_nothing_is_no_bill() -> None:
+    verdict = scored(["By signing and returning this form the undersigned confirms attendance."])
+    assert "dressed_as_bill" not in fired(verdict), verdict.signals
+
+
+def test_an_exhibitor_greeted_is_nobody_by_name() -> None:
+    verdict = scored(["\n".join(["Dear Exhibitor,", "Please check your entry below."])])
+    assert "an addressee by name" not in str(verdict.signals), verdict.signals
+
+
+# A scare: the premises closed, an insurer refusing claims; priced in bolivianos or guaraníes.
+@pytest.mark.parametrize("lines", [
+    ["AVISO: su local debe renovar el certificado de gas.",
+     "La falta del certificado puede ocasionar sanciones y la clausura del local.",
+     "Costo: Bs. 350. Llame al 3 555 0440."],
+    ["Boiler safety check due.", "Insurers may refuse claims without a current certificate.",
+     "Check: £85.00. Book on 01632 555 0190."],
+])
+def test_a_service_sold_with_closure_or_refused_claims_is_a_scare(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "advertising" in fired(verdict), verdict.signals
+    assert "solicitation" in fired(verdict), verdict.signals
+
+
+def test_a_british_standard_is_no_price() -> None:
+    verdict = scored(["Extinguishers serviced to BS 5306. Call 01632 555 0190 to book."])
+    assert "solicitation" not in fired(verdict), verdict.signals
+
+
+# The holder named after a request to pay in is the payee, not the reader.
+def test_the_holder_of_the_account_to_pay_into_is_no_reader() -> None:
+    verdict = scored(["\n".join([
+        "Colabore con nuestra campaña de invierno: Gs. 50.000, Gs. 100.000 u otro monto.",
+        "Depósito en cuenta: Banco Central, Cta. 555-01-7781", "Titular: Fundación Abrigo",
+        "Llame al (021) 555 310."])])
+    assert "a patient" not in str(verdict.signals), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_an_account_holder_named_by_a_bank_is_still_a_reader() -> None:
+    verdict = scored(["\n".join(["Cuenta corriente 555-01-7781", "Titular: Ferretería Sosa S.A.",
+                                 "Le informamos el nuevo horario de atención."])])
+    assert "a patient" in str(verdict.signals), verdict.signals
+
+
+# A call claimed, then silence taken for consent, to a reader named: the goods ship or the terms
+# start unless the reader objects, which no order the reader placed needs to say.
+@pytest.mark.parametrize("lines", [
+    ["Attn: Ms Dana Whitlock", "Hi Dana,", "Lovely speaking with your office this morning.",
+     "Starter kit: 6 x hand soap 5L, $214.00 + tax.",
+     "It ships Monday with our invoice - no need to reply.", "To change it, call 027 555 0913."],
+    ["Sehr geehrter Herr Brandl,", "wie telefonisch besprochen erhalten Sie Ihr Probeset:",
+     "4 Kanister Bodenreiniger, 129,00 EUR netto, Lieferung am Montag auf Rechnung.",
+     "Sollten Sie Änderungen wünschen, melden Sie sich innerhalb von 2 Tagen."],
+    ["Madame Perrin,", "Suite à notre conversation téléphonique, votre annonce d'un quart de "
+     "page est réservée pour 390 EUR HT.", "Sauf avis contraire de votre part, elle paraîtra "
+     "en janvier."],
+    ["Estimado Sr. Ocampo:", "Según lo hablado por teléfono, le reservamos media página en la "
+     "guía anual por USD 380.", "Salvo aviso en contrario, la publicaremos en enero.",
+     "Para cambiar el texto llame al 555-6121."],
+    ["Dear Mr Ferris,", "Further to our telephone conversation, your new toner plan is "
+     "$129 a month.", "The plan starts next month unless we hear otherwise."],
+])
+def test_a_call_claimed_then_silence_taken_for_consent_is_a_pitch(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "claimed_call" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+def test_a_confirmation_citing_the_readers_order_is_correspondence() -> None:
+    verdict = scored(["\n".join([
+        "Dear Mr Ferris,", "Further to our telephone conversation, order no. 44120 is "
+        "confirmed: 12 toner cartridges, $129 each.",
+        "We deliver on Tuesday unless we hear otherwise."])])
+    assert "claimed_call" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_an_ad_booked_after_a_call_with_nobody_named_wears_its_payment_terms() -> None:
+    verdict = scored(["\n".join([
+        "Dear Sir or Madam,", "Thank you for speaking with our sales executive earlier today.",
+        "Eighth page, colour: £240.00 + VAT. Payment is due 14 days from invoice.",
+        "Please sign and fax back to 01632 555 0177."])])
+    assert "claimed_call" in fired(verdict), verdict.signals
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+
+
+# A note to a role thanking its reader for its business cites no customer.
+def test_thanks_for_business_addressed_to_a_role_is_no_relationship() -> None:
+    verdict = scored(["\n".join([
+        "To: Purchasing / Stores", "Prices rise 9% in January: order now at $52.50 a case.",
+        "Fax your order to 1-866-555-0190.", "Thank you for your continued business."])])
+    assert "unaddressed" in fired(verdict), verdict.signals
+
+
+def test_thanks_for_business_with_an_account_number_is_correspondence() -> None:
+    verdict = scored(["\n".join([
+        "To: Purchasing / Stores", "Account no. 55120", "Prices rise 9% in January.",
+        "Thank you for your continued business."])])
+    assert "ordinary_document" in fired(verdict), verdict.signals
+
+
+def test_a_practice_described_with_remit_is_no_payment_terms() -> None:
+    verdict = scored(["Your clients simply remit to a lockbox and we advance 85% of each "
+                      "invoice. Call 704-555-0199."])
+    assert "payment terms" not in str(verdict.signals), verdict.signals
+
+
+def test_remit_to_an_address_is_still_payment_terms() -> None:
+    verdict = scored(["Total $88.00. Remit to: PO Box 4410, Dayton OH."])
+    assert "payment terms" in str(verdict.signals), verdict.signals
+
+
+# Subscribers, account holders, the members' own bulletin: a stated relationship.
+@pytest.mark.parametrize("line", [
+    "Thank you for subscribing (subscription no. TR-3301).",
+    "Trade prices - subscriber edition.",
+    "This newsletter goes to clients and subscribers and is not advice.",
+    "To: All trade account holders",
+    "Dieser Rundbrief geht an unsere Mandanten.",
+    "Cette lettre est réservée à nos abonnés.",
+    "Este boletín se envía únicamente a nuestros clientes.",
+])
+def test_a_bulletin_to_subscribers_or_account_holders_states_a_relationship(line: str) -> None:
+    verdict = scored(["\n".join([line, "Prices this month: £38 per 100.",
+                                 "To unsubscribe, phone 01544 555 621."])])
+    assert "a stated relationship" in str(verdict.signals), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+# An insured person's number, an insurer's claim in its language, a number as Latin America
+# abbreviates it, an applicant, a consignee, the deceased, an account's code, a bill of lading, a
+# member's number, who was present and who was excused: correspondence.
+@pytest.mark.parametrize(("line", "mark"), [
+    ("für Ihre Dienstnehmerin (VSNR 4412 120890)", "a patient"),
+    ("Our insured: Ruth Calder", "a patient"),
+    ("Applicant: Mr & Mrs D. Pryce", "a patient"),
+    ("Delivered to: Ridgeway Dairy Co-op, bay 2", "a patient"),
+    ("Siniestro N.° 26-AU-0447", "a reference number"),
+    ("Cotización Nro. 2026-118", "a reference number"),
+    ("Our claim no.: AB-C-5512034", "a reference number"),
+    ("Beitragskontonummer: 5512034", "a reference number"),
+    ("Deceased: Walter James PIKE", "a patient"),
+    ("Account: WES07", "a reference number"),
+    ("B/L: MSKU5512034", "a reference number"),
+    ("Von: Gärtnerei Lutz, Mitglieds-Nr. 4471", "a reference number"),
+    ("Présents : J. Favre, M. Roh. Excusé : géomètre.", "minutes of a meeting"),
+])
+def test_parties_and_numbers_of_ordinary_letters_are_marks(line: str, mark: str) -> None:
+    verdict = scored(["\n".join([line, "Le rogamos revisar los datos adjuntos."])])
+    assert mark in str(verdict.signals), verdict.signals
+
+
+def test_an_agreed_wage_is_no_request_to_arrange() -> None:
+    from ingest.spam import request_to_act
+
+    assert request_to_act("das vereinbarte entgelt gilt ab januar: 05 0555 1210.") is None
+    assert request_to_act("vereinbaren sie einen termin unter 0711 555 0101.") is not None
+
+
+# A press release gives journalists a contact; a stock tip headed the same way gives none.
+def test_a_press_release_with_a_media_contact_is_correspondence() -> None:
+    verdict = scored(["\n".join([
+        "MEDIA RELEASE - for immediate release", "Free parking in the town centre all December.",
+        "Media contact: Alan Roe, 02 5550 4180"])])
+    assert "a press release" in str(verdict.signals), verdict.signals
+
+
+def test_a_stock_tip_for_immediate_release_is_no_press_release() -> None:
+    verdict = scored(["\n".join([
+        "FOR IMMEDIATE RELEASE", "Ticker: QWRT - target: $2.40 in 30 days.",
+        "Investor hotline: 1-888-555-0144"])])
+    assert "a press release" not in str(verdict.signals), verdict.signals
+
+
+# "Questions: office 555-0370" answers a customer: no way to respond to an offer.
+def test_a_questions_line_is_no_way_to_respond() -> None:
+    verdict = scored(["\n".join(["Hauling charge: 96 cwt x $0.48 = $46.08",
+                                 "Questions: office 555-0370"])])
+    assert "offer_to_stranger" not in fired(verdict), verdict.signals
