@@ -80,7 +80,9 @@ FAX_OPT_OUT = compile_any([
     r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
     r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
     rf"(?:(?:these|all|any|our|further|future|more|the|such) )*{_OBJECTS}\b",
-    r"\b(?:no|not|don't|do not|no longer|rather not|never)\b[^.\n]{0,30}\b(?:receive|get|be sent)"
+    # (a fax machine's "Receive Mode" is a setting: "does not answer - check Receive Mode")
+    r"\b(?:no|not|don't|do not|no longer|rather not|never)\b[^.\n]{0,30}\b(?:receive(?! mode)|"
+    r"get|be sent)"
     rf"\b[^.\n]{{0,30}}\b{_OBJECTS}\b",
     rf"\bno (?:more|further|future) {_OBJECTS}\b",
     r"\bnot (?:to )?send (?:you )?(?:any )?(?:future|further|more) ",
@@ -1327,7 +1329,10 @@ OFFER = compile_any([
     r"notre|nouveau|nuestro|nuevo)(?: [\w-]+)? (?:catalog\w*|katalog\w*|catálogo\w*)",
     r"\b(?:catalog\w*|katalog\w*|catálogo\w*) (?:\d{4}|enclosed|attached|anbei|ci-joint|adjunto|"
     r"request|on request)\b", r"\bprice list\b", r"\bpreisliste\b",
-    r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
+    r"\bliste de prix\b", r"\blista de precios\b",
+    # (not a customs classification nor a wage agreement: "Tarifierung", "Tarifvertrag",
+    # "tariflich")
+    r"\btarif(?!ierung|vertr|lich)\w*\b",
     # a service pitched to a stranger, with no price: "we buy buildings", "we can put you on
     # page 1", "wir vermitteln Pflegekräfte", "nous livrons", "compramos"
     r"\bwe (?:can |will |)(?:buy|pay cash|place|staff|supply|put (?:it|you|your)|get you|"

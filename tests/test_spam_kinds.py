@@ -2234,3 +2234,21 @@ def test_a_supplier_introducing_a_new_contact_to_its_customer_stays_ham() -> Non
         "Tom Reyes, who takes over your orders from January. Your prices are unchanged.",
         "Kind regards, Harbour Office Supplies"])])
     assert verdict.verdict == "ham", verdict.signals
+
+
+# A fax machine's manual names its "Receive Mode", a customs office the "Tarifierung" of goods:
+# no opt-out, no price list.
+def test_a_fax_manuals_receive_mode_is_no_opt_out() -> None:
+    verdict = scored(["\n".join([
+        "Troubleshooting", "Machine does not answer: check that Receive Mode is set to Fax",
+        "Only (see 4-3) and that the line cord is plugged in."])], sender="")
+    assert "opt_out_notice" not in fired(verdict), verdict.signals
+    assert "opt_out_notice" in fired(scored(["If you do not wish to receive these faxes, call "
+                                             "0800 555 0199."]))
+
+
+def test_a_customs_classification_is_no_price_list() -> None:
+    from ingest.spam_lexicon import OFFER
+
+    assert OFFER.search("unterlagen zur tarifierung der ware (position 3)") is None
+    assert OFFER.search("unsere tarife 2027 finden sie anbei") is not None
