@@ -129,9 +129,10 @@ signal), on two labelled sets side by side in one run:
   does not hold the domain; donation appeals with an account to give into, business owners
   greeted as nobody, the payee's account as no reference; introductions of a stranger's
   services, launch discounts; buyers and sellers named, bills of lading, the reader's
-  shipment and a reply to a voicemail as correspondence) was written after reading their
-  misses and their flagged legitimate faxes, so their figures are fitting figures. Like J-AC
-  they are in no model's training.
+  shipment and a reply to a voicemail as correspondence; a fax machine's receive mode and a
+  customs classification as no junk) was written after reading their misses, their flagged
+  legitimate faxes and those near the threshold, so their figures are fitting figures. Like
+  J-AC they are in no model's training.
 - held-out AG, AH and AI: tests/spam_heldout_ag.py, tests/spam_heldout_ah.py,
   tests/spam_heldout_ai.py (60 junk / 60 legitimate each), by three more such authors,
   written while AA-AC were being studied; committed before they were scored, scored once
