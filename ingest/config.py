@@ -538,6 +538,7 @@ class SpamConfig(_Section):
     pitch_followup: float = 3.0
     claimed_records: float = 2.0
     windfall_for_a_fee: float = 3.0
+    diverted_payment: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0

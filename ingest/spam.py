@@ -49,6 +49,7 @@ from ingest.spam_lexicon import (
     LISTING_SERVICE,
     NAMED_HOLDER,
     NEVER_ASKS,
+    NEW_BANK_DETAILS,
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
@@ -60,6 +61,7 @@ from ingest.spam_lexicon import (
     ORDINARY,
     OWN_REGISTER,
     PAY_INTO_ACCOUNT,
+    PAYEE_ACCOUNT,
     PHONE,
     PITCH,
     PITCH_FOLLOWUP,
@@ -129,6 +131,7 @@ class SpamWeights:
     pitch_followup: float = 3.0
     claimed_records: float = 2.0
     windfall_for_a_fee: float = 3.0
+    diverted_payment: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -566,12 +569,25 @@ def claimed_call(folded: str, lines: str, searches: OfferSearches) -> str | None
             folded, c.start(), c.end() + CONCEPT_SPAN)), None)
         if call is None:
             return None
-    offer = searches.offer or searches.price or PITCH.search(folded) or PERCENT.search(folded)
+    # (what it carries may be no offer but the sender's new bank account: diverted_payment)
+    offer = (searches.offer or searches.price or PITCH.search(folded) or PERCENT.search(folded)
+             or NEW_BANK_DETAILS.search(folded))
     # (not a holder's label: "Firma del titular:" is where the reader signs)
     if offer is None or (silence is None and (ORDINARY["an addressee by name"].search(folded)
                                                or SALUTATION.search(lines))):
         return None
     return call.group(0).strip()
+
+
+def diverted_payment(folded: str, lines: str) -> str | None:
+    """A note giving the sender's new bank account for payments from now on, after a call it
+    claims, to nobody it names: a fraud diverting a supplier's payments (a supplier changing
+    banks writes to its customer by name). Its account numbers are the payee's, not the
+    reader's. The change it announces."""
+    change = NEW_BANK_DETAILS.search(folded)
+    if change is None or CLAIMED_CALL.search(folded) is None or addressed_by_name(folded, lines):
+        return None
+    return change.group(0)
 
 
 def pitch_followup(folded: str, lines: str) -> str | None:
@@ -671,6 +687,8 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
         blanked = blank_labels_removed(lines)
         if blanked != lines:
             lines, folded = blanked, " ".join(blanked.split())
+    if PAYEE_ACCOUNT.search(folded):  # (the sender's own account, to pay into)
+        folded = PAYEE_ACCOUNT.sub(" ", folded)
     marks = [name for name, pattern in ORDINARY.items()
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
     if "an addressee by name" not in marks and SALUTATION.search(lines):
@@ -724,8 +742,11 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     disguise = disguise or debt_for_a_listing(folded, pressing)
     # ... and so does a windfall sold for a fee (a lottery's ticket number is its costume)
     windfall = windfall_for_a_price(folded, folded_lines)
+    # ... and so does a note diverting payments to a new account after a claimed call
+    diverted = diverted_payment(folded, folded_lines)
     marks = ordinary_marks(folded, disguised=(disguise is not None or secret is not None or scare
-                                              or pressing is not None or windfall is not None),
+                                              or pressing is not None or windfall is not None
+                                              or diverted is not None),
                            lines=folded_lines)
     call = claimed_call(folded, folded_lines, searches)
     if call is not None and set(marks) <= CALL_COSTUME:
@@ -805,6 +826,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if windfall:
         fire("windfall_for_a_fee", weights.windfall_for_a_fee,
              f"a windfall announced to nobody named, at a price: {windfall!r}")
+    if diverted:
+        fire("diverted_payment", weights.diverted_payment,
+             f"a new bank account for all payments, after a call it claims, naming nobody: "
+             f"{diverted!r}")
     if chase:
         fire("pitch_followup", weights.pitch_followup,
              f"a note chasing an earlier offer ({chase!r}), naming no one")
@@ -815,7 +840,7 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
                   or disguise is not None or stranger is not None or secret is not None
                   or pressing is not None or call is not None or chase is not None
                   or records is not None or windfall is not None
-                  or stock_tip(folded))
+                  or diverted is not None or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -871,7 +896,7 @@ def weights_from(config: Any) -> SpamWeights:
         dressed_as_bill=c.dressed_as_bill, asks_for_secrets=c.asks_for_secrets,
         pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
         pitch_followup=c.pitch_followup, claimed_records=c.claimed_records,
-        windfall_for_a_fee=c.windfall_for_a_fee,
+        windfall_for_a_fee=c.windfall_for_a_fee, diverted_payment=c.diverted_payment,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

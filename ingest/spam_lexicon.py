@@ -80,7 +80,9 @@ FAX_OPT_OUT = compile_any([
     r"\b(?:hear from|contact) us again\b", r"\bno (?:more )?faxes from us\b",
     r"\b(?:stop|end|cease|discontinue|halt|block|decline|refuse) (?:receiving |getting )?"
     rf"(?:(?:these|all|any|our|further|future|more|the|such) )*{_OBJECTS}\b",
-    r"\b(?:no|not|don't|do not|no longer|rather not|never)\b[^.\n]{0,30}\b(?:receive|get|be sent)"
+    # (a fax machine's "Receive Mode" is a setting: "does not answer - check Receive Mode")
+    r"\b(?:no|not|don't|do not|no longer|rather not|never)\b[^.\n]{0,30}\b(?:receive(?! mode)|"
+    r"get|be sent)"
     rf"\b[^.\n]{{0,30}}\b{_OBJECTS}\b",
     rf"\bno (?:more|further|future) {_OBJECTS}\b",
     r"\bnot (?:to )?send (?:you )?(?:any )?(?:future|further|more) ",
@@ -244,6 +246,11 @@ THREAT_OF_LOSS = compile_any([
     r"forfeited|lost|returned to (?:the )?sender)",
     r"\bresult in (?:the )?(?:loss|enforcement|suspension|closure|seizure)",
     r"\b(?:temporarily|has been|have been) (?:restricted|suspended|blocked|locked)",
+    # an account frozen ("the old account is now frozen", "wird eingefroren", "a été gelé",
+    # "ha sido congelada")
+    r"\b(?:is|are|has been|have been|will be) (?:now )?frozen\b", r"\beingefroren\b",
+    r"\b(?:a|ont) été gelée?s?\b", r"\bsera gelée?\b",
+    r"\b(?:ha|han) sido congelad[oa]s?\b", r"\bserá congelad[oa]\b",
     r"\bavoid (?:a |the )?(?:county court judg\w*|bailiff|enforcement|seizure|suspension)",
     r"\bbailiffs?\b", r"\breturned to (?:the )?sender",
     r"\b(?:gesperrt|gespert|gesperrt werden)\b", r"\bsperrung\b", r"\bverf(?:ä|ae|a)llt\b",
@@ -331,6 +338,23 @@ CALL_WITH_A_ROLE = compile_any([
     r"\bcon (?:su|sus) (?:secretari[ao]|recepción|recepcionista|asistente|compañer[oa]s?|"
     r"personal|oficina)\b",
 ])
+# ... or what it carries after the call is no offer but the sender's new bank account, for
+# payments from now on ("our banking details have changed", "please remit all future payments
+# to the new account", "unsere Bankverbindung hat sich geändert", "nos coordonnées bancaires
+# ont changé", "nuestros datos bancarios han cambiado"): a supplier changing banks writes to a
+# customer it names; a fraud diverting payments claims a call and names nobody.
+NEW_BANK_DETAILS = compile_any([
+    r"\b(?:our|the) (?:bank(?:ing)?|account|remittance|payment) (?:details|information|"
+    r"account) (?:have|has) (?:been )?changed\b",
+    r"\b(?:future |all )?payments?\b[^.]{0,40}\bto (?:the|our) new (?:bank )?account\b",
+    r"\b(?:unsere|die) (?:bankverbindung|kontoverbindung|bankdaten)\b[^.]{0,60}\bge(?:ä|a)ndert",
+    r"\bneue (?:bankverbindung|kontoverbindung)\b",
+    r"\bnos (?:coordonnées bancaires|références bancaires|coordonnées de paiement)\b[^.]{0,40}"
+    r"\bchang", r"\bnouveau (?:compte|rib)\b[^.]{0,30}\b(?:suivant|ci-dessous)\b",
+    r"\bnuestr[oa]s? (?:datos bancarios|cuenta bancaria|datos de pago)\b[^.]{0,40}"
+    r"\b(?:cambiad|ha cambiado|han cambiado)", r"\bnueva cuenta\b[^.]{0,30}\b(?:siguiente|"
+    r"indicada a continuación)\b",
+])
 # ... or it says its terms take effect, or its goods ship and are billed, unless the reader
 # objects: silence taken for consent ("unless we hear otherwise", "no need to reply - the pack
 # will be dispatched with our invoice", "Sollten Sie Änderungen wünschen, melden Sie sich
@@ -358,7 +382,12 @@ ADDRESSED_TO_A_ROLE = re.compile(_ocr_tolerant(
     r"(?:the |die |la |le |el |du )?(?:office manager|practice manager|business owner|owner|"
     r"purchasing(?: manager| department)?|front desk|reception|praxisleitung|praxismanage\w*|"
     r"geschäftsführung|inhaber\w*|einkauf|empfang|responsable\b[^\n]{0,30}|gérant|direction|"
-    r"secrétariat|accueil|gerencia|gerente|encargad[oa]|compras|recepción|administración)"
+    r"secrétariat|accueil|gerencia|gerente|encargad[oa]|compras|recepción|administración|"
+    # (the desk that pays suppliers: "To: Accounts Payable", "An: Kreditorenbuchhaltung", "À :
+    # Comptabilité fournisseurs", "Para: Cuentas por pagar")
+    r"accounts payable|accounts department|finance department|kreditorenbuchhaltung|"
+    r"buchhaltung|comptabilité(?: fournisseurs)?|service comptable|cuentas por pagar|"
+    r"contabilidad|tesorería)"
     r"[ \t]*(?:/[^\n]{0,40})?$"), re.M)
 # What such a note asks for: the reader's signature on its terms, sent back. (A customer
 # sending its own signed quote back, "ci-joint le devis signé", asks for none.)
@@ -557,6 +586,17 @@ ADVERTISING = compile_any([
     r"\bnot (?:financial|investment) advice\b", r"\bno constituye (?:un )?asesoramiento\b",
     r"\bne constitue pas un conseil\b", r"\bkeine anlageberatung\b",
     # a request for money that promises a receipt for the taxman, or tiers of sponsors
+    # a stranger introducing its services, a launch discount, a price to lock in ("we would like
+    # to introduce our services", "möchten wir Ihnen unsere Leistungen vorstellen", "nous
+    # souhaitons vous présenter nos services", "nos gustaría presentarle nuestros servicios";
+    # "remise de lancement", "Einführungsrabatt", "descuento de lanzamiento")
+    r"\b(?:would like|wish|want) to introduce (?:our|ourselves|you to our)\b",
+    r"\bmöchten (?:wir )?(?:uns|ihnen unser\w*) (?:\w+ )?(?:ihnen )?(?:kurz )?vorstellen\b",
+    r"\b(?:souhaitons|aimerions|permettons de) vous présenter (?:nos|notre)\b",
+    r"\b(?:gustaría|permitimos) presentarles? (?:nuestr[oa]s?|a nuestra)\b",
+    r"\b(?:launch|introductory) discount\b", r"\bremise de lancement\b",
+    r"\beinführungs(?:rabatt|preis|angebot)\b", r"\b(?:descuento|precio) de lanzamiento\b",
+    r"\block in (?:this|these|our|today's|the) (?:pricing|prices?|rates?)\b",
     r"\btax[- ]deductible\b", r"\b(?:charitable|official) (?:tax )?receipt\b",
     r"\bsteuerlich absetzbar", r"\bspenden(?:quittung|bescheinigung)", r"\breçu fiscal\b",
     r"\b(?:deducible|desgravable)s? (?:en|de) (?:el |la )?(?:irpf|impuesto|renta)",
@@ -651,6 +691,16 @@ PRICE = compile_any([
 ])
 CALL_TO_ACTION = compile_any([
     # English
+    # (a request to give: the account to give into, or any amount welcome: "Spendenkonto:",
+    # "Consigne en la cuenta", "compte pour vos dons", "donate online", "Jeder Betrag hilft",
+    # "Cualquier monto es bienvenido", "every gift counts"; a thank-you for a gift asks none)
+    r"\bspendenkonto\b", r"\bconsigne (?:en|a) (?:la|nuestra) cuenta\b",
+    r"\b(?:cuenta|compte) (?:para|de|pour) (?:las |les |vos |sus )?(?:donaciones|aportes|dons)\b",
+    r"\bdonate (?:now|today|online|at|by|via)\b",
+    r"\b(?:jeder|jede) (?:betrag|spende|euro|franken)\b[^.]{0,10}\b(?:hilft|zählt)\b",
+    r"\bcualquier (?:monto|aporte|donativo|donación|cantidad) (?:es bienvenid[oa]|cuenta|ayuda)\b",
+    r"\bchaque (?:don|euro) (?:compte|aide)\b", r"\bevery (?:gift|dollar|donation) "
+    r"(?:counts|helps|matters)\b",
     r"\border (?:now|today|by phone|by fax|online|yours)\b",
     # ("Call to order at 7:04 p.m.": a meeting opens; the look back comes after the word
     # boundary so that the pattern is tried only where a word starts)
@@ -738,6 +788,10 @@ ORDINARY = compile_each({
         # 496 0455", "Order: 1-800-555-0100")
         r"|\s*:\s*(?!1?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}(?![\d/-]|[ .]\d))",
+        # a bill of lading's or an air waybill's number mixes letters into its digits ("B/L No:
+        # 4MSKU0071552")
+        r"\b(?:b/l|bill of lading|awb|air waybill|connaissement|conocimiento de embarque)\s*"
+        r"(?:no\.?|nr\.?|n°|number|#)?\s*:?\s*(?=[a-z\d]*\d{5})[a-z\d]{7,}\b",
         # (and an account's: "Beitragskontonummer: 8814402")
         r"\b\w+(?:vertrag|rechnung|auftrag|bestellung|konto)s?\s*(?:nr\.?|-?nummer)\s*[:.]?\s*"
         r"[a-z]{0,4}[-/]?\d[\d/-]{2,}",
@@ -792,15 +846,18 @@ ORDINARY = compile_each({
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
         r"directors?|again|taxpayers?|contribuyentes?|printers?|farmers?|growers?|"
         r"retailers?|dealers?|suppliers?|healthcare|employers?|exhibitors?|advertisers?|"
-        r"participants?|delegates?|sponsors?|"
+        r"participants?|delegates?|sponsors?|unternehmer(?:in|innen)?|empresari[oa]s?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
         r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
         # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
-        r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde)\b)"
+        r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde|"
+        r"unternehmer|unternehmerin)\b)"
         r"[a-z][a-z'-]+ ?,",
     ],
     "payment terms": [
-        r"\bnet \d{2}\b", r"\bpayment (?:is )?due\b", r"\bamount due\b", r"\btotal due\b",
+        # (not terms offered to a stranger: "we can open a net 30 account for you")
+        r"\bnet \d{2}\b(?! accounts?\b)", r"\bpayment (?:is )?due\b", r"\bamount due\b",
+        r"\btotal due\b",
         r"\bbalance due\b",
         # ("Remit to: PO Box ...", "remit within 30 days"; not a practice described: "your
         # customers simply remit to a lockbox")
@@ -905,7 +962,16 @@ ORDINARY = compile_each({
         # a subject line naming the reader's own order or request ("Ref.: su pedido del 27/11")
         r"\b(?:ref|re|betreff|bezug|objet|asunto|referencia)\.?\s*:\s*(?:your|su|votre|ihre?) "
         r"(?:order|request|enquiry|inquiry|pedido|solicitud|consulta|commande|demande|"
-        r"bestellung|anfrage|auftrag)",
+        r"bestellung|anfrage|auftrag|"
+        # (or the reader's own shipment or file: "Ref.: su despacho DI 5550-2611", "Re: your
+        # shipment", "Objet : votre envoi", "Betreff: Ihre Sendung")
+        r"shipment|consignment|despacho|embarque|envío|envoi|expédition|sendung|lieferung)",
+        # a reply to the reader's message ("got your voicemail", "habe Ihre Nachricht erhalten",
+        # "j'ai bien reçu votre message", "recibí su mensaje")
+        r"\b(?:got|received|thanks for|thank you for) your (?:voicemail|voice mail|message|"
+        r"phone message)\b", r"\b(?:habe|haben) ihre (?:nachricht|sprachnachricht)\b",
+        r"\b(?:j'ai|nous avons) (?:bien )?(?:eu|reçu) votre message\b",
+        r"\brecib[ií](?:mos)? su (?:mensaje|recado)\b",
         r"\bthank you for (?:your order|referring|the referral|seeing|your request)",
         r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
@@ -1022,6 +1088,9 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
     # G. Harries", "Antragsteller: ...", "Demandeur : ...", "Solicitante: ...", "Delivered to:
     # Hillcrest Valley Dairy", "Geliefert an:", "Livré à :", "Entregado a:")
     r"applicant|antragsteller\w*|demandeur|demandeuse|solicitante|"
+    # (the buyer and the seller a sale names: "Buyer: ...", "Käufer:", "Acquéreur :",
+    # "Comprador: ...")
+    r"buyer|seller|purchaser|käufer|verkäufer|acheteur|acquéreur|vendeur|comprador|vendedor|"
     r"delivered to|geliefert an|livrée? à|entregad[oa] a)[ \t]*:[ \t]*"
     r"(?!the\b|valued\b|our\b|your\b|owner\b|practice\b|office\b|manager\b)[a-z]"), re.M)
 # A request to pay into an account ("Depósito en cuenta", "pay into", "überweisen Sie auf",
@@ -1031,6 +1100,14 @@ PAY_INTO_ACCOUNT = compile_any([
     r"(?:to|into)\b", r"\b(?:make|send) (?:your )?(?:cheques?|checks|payments?|transfers?) "
     r"(?:payable )?to\b", r"\büberweis\w*", r"\beinzahl\w*", r"\bvirement\w*", r"\bversement\w*",
     r"\bpayer (?:à|sur)\b",
+])
+# ... and the number of the account a fax asks its reader to pay into ("Consigne en la cuenta de
+# ahorros 555-0123-44", "deposit to account 1234 5678", "überweisen Sie auf das Konto 1234567",
+# "virement sur le compte 00123 45"): the sender's own account, no reference of the reader's.
+PAYEE_ACCOUNT = compile_any([
+    r"\b(?:consign\w*|dep[oó]sit\w*|transfi[eé]r\w*|pay(?:ments?)? (?:into|to)|überweis\w*|"
+    r"einzahl\w*|virement\w*|versement\w*)\b[^.]{0,20}?\b(?:cuenta|konto|compte|account)"
+    r"(?: (?:de|d'|of) ?[a-z]+)?\s*(?:n[°o.º]*\s*|nr\.?\s*|no\.?\s*|#\s*)?:?\s*\d[\d -]{4,}\d",
 ])
 # A note that opens a line on its reader's name ("Madame Roux, ...", "Hallo Frau Weber,",
 # "Herr Dr. Schulte,"): a broadcast knows no name. Run over folded lines (re.M).
@@ -1252,7 +1329,10 @@ OFFER = compile_any([
     r"notre|nouveau|nuestro|nuevo)(?: [\w-]+)? (?:catalog\w*|katalog\w*|catálogo\w*)",
     r"\b(?:catalog\w*|katalog\w*|catálogo\w*) (?:\d{4}|enclosed|attached|anbei|ci-joint|adjunto|"
     r"request|on request)\b", r"\bprice list\b", r"\bpreisliste\b",
-    r"\bliste de prix\b", r"\blista de precios\b", r"\btarif\w*\b",
+    r"\bliste de prix\b", r"\blista de precios\b",
+    # (not a customs classification nor a wage agreement: "Tarifierung", "Tarifvertrag",
+    # "tariflich")
+    r"\btarif(?!ierung|vertr|lich)\w*\b",
     # a service pitched to a stranger, with no price: "we buy buildings", "we can put you on
     # page 1", "wir vermitteln Pflegekräfte", "nous livrons", "compramos"
     r"\bwe (?:can |will |)(?:buy|pay cash|place|staff|supply|put (?:it|you|your)|get you|"
@@ -1522,6 +1602,17 @@ DRESSED_AS_BILL = compile_any([
     # notre société", "el traslado de su dominio a nuestro servicio", "Umzug Ihrer Domain zu uns")
     r"\btransfer(?:ring)? (?:of )?your (?:domain|website|site|listing)\b[^.]{0,40}"
     r"\bto (?:us|our)\b",
+    # ("you are transferring your domain from your current registrar", "we do not currently
+    # manage this domain", "wir verwalten diese Domain derzeit nicht", "nous ne gérons pas ce
+    # nom de domaine", "no administramos actualmente este dominio")
+    r"\btransferr?(?:ing|ed)? (?:of )?your (?:domain|website|site)(?: name)? from your "
+    r"(?:current|existing|present)\b",
+    r"\b(?:do|does) not (?:currently )?(?:manage|host|register|administer) (?:this|your) "
+    r"(?:domain|website)\b",
+    r"\bverwalten (?:diese|ihre) (?:domain|webseite)\b[^.]{0,15}\bnicht\b",
+    r"\bne (?:gérons|gère|gerons|gere) pas (?:actuellement )?(?:ce|votre) (?:nom de )?domaine\b",
+    r"\bno (?:administramos|gestionamos|gestiona|administra) (?:actualmente )?(?:este|su) "
+    r"dominio\b",
     r"\btransfert de votre (?:nom de )?(?:domaine|site)\b[^.]{0,30}"
     r"\b(?:chez|vers) (?:nous|notre)\b",
     r"\btraslado de su (?:dominio|web|sitio)\b[^.]{0,40}\ba (?:nuestro|nuestra|nosotros)\b",
