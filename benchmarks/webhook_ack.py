@@ -242,7 +242,7 @@ async def part1(args: argparse.Namespace, tmp: Path) -> None:
         goal = "" if name != "postgres" else \
             f" (goal >= 0.5x: {'met' if median >= 0.5 else 'NOT met'})"
         print(f"ratio {name}/bare, each round's runs: "
-              f"{', '.join(f'{r:.2f}x' for r in ratios)}; median {median:.2f}x{goal}")
+              f"{', '.join(f'{r:.3f}x' for r in ratios)}; median {median:.3f}x{goal}")
 
 
 async def part2(args: argparse.Namespace, tmp: Path) -> None:
