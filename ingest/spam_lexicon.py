@@ -1,5 +1,6 @@
 """What junk faxes say, and what ordinary documents say, in English, German, French and
-Spanish: the phrase lists behind the spam scorer's signals (ingest/spam.py).
+Spanish: the phrase lists behind the spam scorer's signals (ingest/spam_kinds.py finds them,
+ingest/spam.py weighs them).
 
 Patterns run over *folded* text (see :func:`fold`): lower case, accents stripped. They are
 written with each language's own letters for readability; every non-ASCII letter in a pattern
@@ -509,7 +510,7 @@ SHORT_DEADLINE = compile_any([
 # ... or a date named without a year, as a notice dated days before writes it ("Policies not
 # updated by 12 December may be placed on hold", "hasta el 11 de diciembre serán bloqueadas",
 # "avant le 15 décembre", "bis 14. Dezember"): a deadline only in the threat's own sentence
-# (ingest/spam.py), as a circular's dates and its office's closing days are not one.
+# (ingest/spam_kinds.py), as a circular's dates and its office's closing days are not one.
 DATE_DEADLINE = compile_any([
     r"\b(?:by|before|no later than) (?:the )?\d{1,2}(?:st|nd|rd|th)? " + _MONTHS["en"]
     + r"\b(?! \d)", r"\b(?:by|before|no later than) " + _MONTHS["en"] + r" \d{1,2}\b(?!,? \d)",
@@ -1075,7 +1076,7 @@ ORDINARY = compile_each({
     ],
 })
 # The holder of an account, a contract or a permit, named on the label's line ("Titular: Asesoría
-# Ortega, S.L.", "Kunde: Firma Seidl"); ingest/spam.py counts
+# Ortega, S.L.", "Kunde: Firma Seidl"); ingest/spam_kinds.py counts
 # it as "a patient" is counted. Not a role ("Customer: THE PRACTICE MANAGER"), nor a greeting
 # ("Estimado cliente:"), nor a blank label whose next line is prose ("Señor(a) titular:" /
 # "Le informamos ..."). Run over folded lines (re.M).
@@ -1626,7 +1627,7 @@ NOT_A_BILL = compile_any([r"\bnot (?:a|an) (?:bill|invoice)\b",
 # A bill for an entry in the sender's own register, directory or publication ("the publication
 # of your entry in our register", "l'insertion de votre établissement dans notre annuaire",
 # "su inscripción en nuestro registro"): a public register or a directory the reader chose does
-# not bill for "our" register; ingest/spam.py counts it only beside a price. (A members'
+# not bill for "our" register; ingest/spam_kinds.py counts it only beside a price. (A members'
 # directory is a bulletin's, not an offer.)
 OWN_REGISTER = compile_any([
     r"\b(?:our|unser\w*|notre|nos|nuestr[oa]s?) (?![^.]{0,30}(?:member|mitglied|membre|socio|"
@@ -1638,7 +1639,7 @@ OWN_REGISTER = compile_any([
 # What a listing's bill is for: an entry in a directory, a guide or a search engine ("Business
 # listing and map placement", "référencement annuel", "Eintrag im Branchenbuch", "inserción en
 # el directorio"). A debt for one, pressed with collectors on a reader nobody names, is the
-# unordered listing's bill a second time (ingest/spam.py: ``debt_for_a_listing``).
+# unordered listing's bill a second time (ingest/spam_kinds.py: ``debt_for_a_listing``).
 LISTING_SERVICE = compile_any([
     r"\blistings?\b", r"\bdirectory\b", r"\bréférencement\b", r"\bannuaire\b", r"\beintrag\w*",
     r"\bbranchenbuch\w*", r"\bbranchenverzeichnis\w*", r"\bdirectorio\b",

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from ingest.cli import cli
 from ingest.pipeline import open_services
-from ingest.spam import NaiveBayes, SpamWeights, find_opt_out, score
+from ingest.spam import NaiveBayes, SpamWeights, score
+from ingest.spam_kinds import find_opt_out
 from tests.conftest import make_config, write_config
 from tests.spam_corpus import eval_items, ingest_items, precision_recall, train_items
 from tests.spam_heldout_e import heldout_e_items

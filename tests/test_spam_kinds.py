@@ -274,7 +274,7 @@ def test_an_opt_out_only_on_page_three_is_named(through_pipeline) -> None:
 
 
 def test_radiation_is_a_french_removal_not_a_clinics_radiation_safety() -> None:
-    from ingest.spam import find_opt_out
+    from ingest.spam_kinds import find_opt_out
 
     assert find_opt_out(["Staff meeting: the radiation safety refresher is due by March 1."]) \
         is None
@@ -473,7 +473,7 @@ def test_a_members_directory_invoice_is_not_an_own_register_bill() -> None:
 
 
 def marks_of(text: str) -> list[str]:
-    from ingest.spam import ordinary_marks
+    from ingest.spam_kinds import ordinary_marks
     from ingest.spam_lexicon import fold
 
     return ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
@@ -2034,7 +2034,7 @@ def test_parties_and_numbers_of_ordinary_letters_are_marks(line: str, mark: str)
 
 
 def test_an_agreed_wage_is_no_request_to_arrange() -> None:
-    from ingest.spam import request_to_act
+    from ingest.spam_kinds import request_to_act
 
     assert request_to_act("das vereinbarte entgelt gilt ab januar: 05 0555 1210.") is None
     assert request_to_act("vereinbaren sie einen termin unter 0711 555 0101.") is not None
@@ -2140,7 +2140,7 @@ def test_a_thank_you_to_a_named_donor_stays_ham() -> None:
 
 
 def test_an_account_to_pay_into_is_the_payees_not_a_reference() -> None:
-    from ingest.spam import ordinary_marks
+    from ingest.spam_kinds import ordinary_marks
 
     assert "a reference number" not in ordinary_marks(
         "consigne en la cuenta de ahorros 555-3301-22 a nombre de la fundacion.")
