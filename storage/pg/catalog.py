@@ -80,7 +80,8 @@ class PostgresCatalog:
 
     backend = "postgresql"
 
-    def __init__(self, pool: ConnectionPool, search_ranked_pages: int = 200) -> None:
+    def __init__(self, pool: ConnectionPool,
+                 search_ranked_pages: int = PostgresSettings.search_ranked_pages) -> None:
         self.pool = pool
         self.search_ranked_pages = search_ranked_pages
         self._common_terms: tuple[float, int, frozenset[str]] | None = None
