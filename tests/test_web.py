@@ -401,13 +401,13 @@ async def test_fax_data_is_escaped_in_pages(client: TestClient, archive: Archive
 def failed_job(client: TestClient, fax_id: str) -> int:
     from storage import queue
 
-    catalog = catalog_of(client)
+    catalog = catalog_of(client)  # either backend: through its queue's interface
     with catalog.transaction():
-        queue.enqueue(catalog, "archive", fax_id=fax_id, max_attempts=1)
-    job = queue.lease(catalog, 60, fax_ids=[fax_id])
+        catalog.jobs.enqueue("archive", fax_id=fax_id, max_attempts=1)
+    job = catalog.jobs.lease(60, fax_ids=[fax_id])
     assert job is not None
     with catalog.transaction():
-        queue.fail(catalog, job, "store down", backoff=queue.Backoff(), permanent=True)
+        catalog.jobs.fail(job, "store down", backoff=queue.Backoff(), permanent=True)
     return job.id
 
 
@@ -423,9 +423,9 @@ async def test_an_operator_retries_a_faxs_failed_steps_a_viewer_cannot(
     response = await client.post(f"/ui/fax/{fax}/retry", data={"csrf": csrf},
                                  allow_redirects=False)
     assert response.status == 303
-    state = catalog_of(client).conn.execute("SELECT state FROM jobs WHERE id = ?",
-                                            (job_id,)).fetchone()[0]
-    assert state == "queued"
+    catalog = catalog_of(client)
+    assert job_id not in [j.id for j in catalog.jobs.failed_jobs()]
+    assert catalog.jobs.lease(60, fax_ids=[fax]).id == job_id  # queued again
     assert ("jobs.retried", fax) in audit_actions(client, "web:otto")
     again = await client.post(f"/ui/fax/{fax}/retry", data={"csrf": csrf})
     assert again.status == 400  # nothing failed any more

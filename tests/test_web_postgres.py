@@ -24,6 +24,7 @@ from tests.test_web import (  # noqa: F401  (collected here: they run on this mo
     test_a_viewer_of_one_mailbox_cannot_reach_a_fax_of_another,
     test_a_viewer_reads_but_cannot_act,
     test_an_operator_marks_spam_assigns_and_finishes_with_who_and_when,
+    test_an_operator_retries_a_faxs_failed_steps_a_viewer_cannot,
     test_every_state_change_needs_the_sessions_csrf_token,
     test_every_view_and_download_is_audited_with_the_person,
 )

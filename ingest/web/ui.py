@@ -29,7 +29,7 @@ from ingest.web.security import (
     session_of,
     set_cookie,
 )
-from storage import audit, people, queue
+from storage import audit, people
 from storage.archive import ArchiveError
 
 routes = web.RouteTableDef()
@@ -314,7 +314,7 @@ async def retry(request: web.Request) -> web.StreamResponse:
     if not job_ids:
         raise web.HTTPBadRequest(text="this fax has no failed job to retry")
     for job_id in job_ids:
-        queue.retry_failed(catalog, job_id)
+        catalog.jobs.retry_failed(job_id)
     audit.record(catalog, _actor(user), "jobs.retried", fax["id"], {"jobs": job_ids})
     raise _back(fax["id"])
 
