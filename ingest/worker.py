@@ -75,6 +75,10 @@ def _record_failure(services: Services, job: queue.Job, exc: BaseException) -> s
     with catalog.transaction():
         state = catalog.jobs.fail(job, message, backoff=services.backoff, permanent=permanent,
                                   keep_trying=waits_for_resources(exc))
+        if state == queue.LEASE_LOST:
+            # Another worker took the job over (this one stalled past its lease): its run
+            # decides what becomes of the fax, not this stale failure.
+            return state
         # A provider job learns its fax on its first run: read it back rather than trust
         # the lease's copy.
         fax_id = catalog.jobs.fax_of(job.id)
@@ -108,7 +112,7 @@ async def run_job(services: Services, job: queue.Job) -> queue.Job | None:
         log.warning("%s", exc)
     except Exception as exc:
         state = _record_failure(services, job, exc)
-        outcome = "failed" if state == "failed" else "retry"
+        outcome = {"failed": "failed", queue.LEASE_LOST: "lease_lost"}.get(state, "retry")
         log.log(logging.ERROR if state == "failed" else logging.WARNING,
                 "job %s (%s, fax %s) attempt %s: %s -> %s", job.id, job.kind, job.fax_id,
                 job.attempts, _describe(exc), state, exc_info=not isinstance(exc, FaxRejected))

@@ -165,9 +165,15 @@ def complete(catalog: Catalog, job: Job) -> bool:
     return cur.rowcount == 1
 
 
+# What ``fail`` returns when the lease it was given has been taken over.
+LEASE_LOST = "lease_lost"
+
+
 def fail(catalog: Catalog, job: Job, error: str, *, backoff: Backoff,
          permanent: bool = False, keep_trying: bool = False) -> str:
-    """Record a failed attempt: retry later with backoff, or park as failed. Returns the state.
+    """Record a failed attempt: retry later with backoff, or park as failed. Returns the state,
+    or ``LEASE_LOST`` if the job is no longer this lease's (another worker took it over:
+    nothing recorded, the other worker's run decides).
 
     ``keep_trying`` (a dependency is down, not the job's fault) retries at the capped backoff
     however many attempts it takes: an outage delays work, it does not fail it."""
@@ -175,13 +181,13 @@ def fail(catalog: Catalog, job: Job, error: str, *, backoff: Backoff,
     exhausted = job.attempts >= job.max_attempts and not keep_trying
     state = "failed" if permanent or exhausted else "queued"
     run_after = now + (backoff.delay(job.attempts) if state == "queued" else 0)
-    catalog.conn.execute(
+    changed = catalog.conn.execute(
         """UPDATE jobs SET state = ?, run_after = ?, last_error = ?, lease_token = NULL,
                lease_until = NULL, updated_at = ?
            WHERE id = ? AND lease_token = ?""",
         (state, run_after, error[:4000], now, job.id, job.lease_token),
-    )
-    return state
+    ).rowcount
+    return state if changed else LEASE_LOST
 
 
 def release(catalog: Catalog, job: Job) -> None:
@@ -289,7 +295,8 @@ class JobQueue(Protocol):
     def complete(self, job: Job) -> bool: ...
 
     def fail(self, job: Job, error: str, *, backoff: Backoff, permanent: bool = False,
-             keep_trying: bool = False) -> str: ...
+             keep_trying: bool = False) -> str:
+        """The state recorded ("queued" or "failed"), or LEASE_LOST: nothing recorded."""
 
     def release(self, job: Job) -> None: ...
 

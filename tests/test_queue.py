@@ -101,7 +101,7 @@ def test_an_expired_lease_is_taken_again_and_fences_the_old_worker(backend: Back
     # The crashed worker's late word is ignored, whatever it says.
     assert not jobs.renew(first, 60)
     assert not jobs.complete(first)
-    jobs.fail(first, "late failure", backoff=FAST, permanent=True)
+    assert jobs.fail(first, "late failure", backoff=FAST, permanent=True) == queue.LEASE_LOST
     jobs.release(first)
     assert jobs.counts_by_state() == {"queued": 0, "running": 1, "done": 0, "failed": 0}
     assert jobs.renew(second, 60)

@@ -24,7 +24,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from storage.catalog import NotFound
-from storage.queue import Backoff, FailedJob, Job, NewJob
+from storage.queue import LEASE_LOST, Backoff, FailedJob, Job, NewJob
 
 NOTIFY_CHANNEL = "faxvault_jobs"
 IDLE = TransactionStatus.IDLE
@@ -243,7 +243,7 @@ class PostgresQueue:
                         lease_token = NULL, lease_until = NULL, updated_at = {NOW}
                     WHERE id = %s AND lease_token = %s""",
                 (state, delay, error[:4000], job.id, job.lease_token))
-        return state
+            return state if cur.rowcount else LEASE_LOST
 
     def release(self, job: Job) -> None:
         with self._cursor() as cur:
