@@ -168,9 +168,12 @@ async def process_fax(services: Services, job: queue.Job) -> queue.Job | None:
     confidences = [t.confidence for t in texts if t.confidence is not None]
     follow: queue.Job | None = None
     with catalog.transaction():
+        # Pages past the new count go first: forgetting search terms waits for every
+        # transaction adding terms, so one that added some itself would wait for its peers
+        # while they wait for it (PostgreSQL; see storage.pg.catalog.TERMS_LOCK).
+        catalog.delete_pages_after(fax["id"], len(pages))
         for page, text in zip(pages, texts, strict=True):
             catalog.replace_page(fax["id"], {**page.as_row(), **page_text_row(text)})
-        catalog.delete_pages_after(fax["id"], len(pages))
         catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
         verdict = spam.score_fax(catalog, services.config, fax["id"])
         spam.record_verdict(catalog, fax["id"], verdict)

@@ -4,10 +4,18 @@ forgotten under a page that uses it, no stale worker's failure recorded over a l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
 from ingest.jobs import JobKind
 from ingest.journal import DeliveryRecord, NewFax, journal_delivery
-from ingest.pipeline import Services
+from ingest.pipeline import Services, open_services
 from ingest.worker import run_job
+from storage.pg.catalog import TERMS_LOCK
+from tests.conftest import make_config
 
 
 async def test_a_worker_whose_lease_was_taken_over_leaves_the_fax_to_the_new_one(
@@ -31,3 +39,44 @@ async def test_a_worker_whose_lease_was_taken_over_leaves_the_fax_to_the_new_one
     await run_job(services, taken_over)  # its own failure is recorded
     assert catalog.get_fax(journaled.fax_id)["state"] == "failed"
     assert "not in the spool" in catalog.get_fax(journaled.fax_id)["error"]
+
+
+@pytest.fixture
+def two_nodes(postgres_url: str, tmp_path: Path) -> Iterator[tuple[Services, Services]]:
+    nodes = [open_services(make_config(tmp_path / name, catalog={"url": postgres_url}),
+                           with_pool=False) for name in ("a", "b")]
+    try:
+        yield nodes[0], nodes[1]
+    finally:
+        for node in nodes:
+            node.close()
+
+
+def test_forgetting_search_terms_waits_for_pages_being_added(
+        two_nodes: tuple[Services, Services], postgres_url: str) -> None:
+    """A page write holds the vocabulary shared; forgetting terms takes it alone, so its
+    "no page holds this term" sees every page added before it."""
+    a, _ = two_nodes
+    catalog = a.catalog
+    fax_ids = [journal_delivery(catalog, DeliveryRecord(
+        provider="cli", idem_key=f"cli:{n}", event_type="file",
+        fax=NewFax(provider="cli", provider_fax_id=str(n), received_at=None))).fax_id
+        for n in (1, 2)]
+    page = {"width_px": 1728, "height_px": 2200, "xdpi": 204.0, "ydpi": 196.0,
+            "confidence": 91.0, "page_no": 1, "text": "quokka wombat"}
+    catalog.replace_page(fax_ids[0], page)
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        def may_take(how: str) -> bool:
+            return other.execute(f"SELECT pg_try_advisory_xact_lock{how}(%s)",
+                                 (TERMS_LOCK,)).fetchone()[0]
+
+        with catalog.transaction():
+            catalog.replace_page(fax_ids[1], page)
+            assert not may_take("") and may_take("_shared")  # adders run side by side
+        with catalog.transaction():
+            catalog.delete_pages(fax_ids[0])  # fax 2's page still holds both words
+            assert not may_take("_shared")  # no page added until this commits
+        assert may_take("")
+        kept = other.execute("SELECT term FROM search_terms WHERE term IN ('quokka', 'wombat')"
+                             " ORDER BY term").fetchall()
+    assert kept == [("quokka",), ("wombat",)]  # fax 2's page still uses them

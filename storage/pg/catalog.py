@@ -46,6 +46,12 @@ from storage.terms import index_terms
 # Every node appends to one audit chain: appends take this transaction-scoped lock first, so
 # reading the head and inserting the next entry is one step cluster-wide.
 AUDIT_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:audit").digest()[:8], "big", signed=True)
+# The search vocabulary: a transaction adding page terms takes it shared, one forgetting
+# terms no page holds any more takes it alone first, so its "no page holds it" sees every
+# page added before (read committed would miss one not yet committed, and forget a term a
+# new page uses). A transaction that does both forgets first (see ingest.pipeline).
+TERMS_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:search-terms").digest()[:8], "big",
+                            signed=True)
 
 NO_RAW_CONNECTION = ("the PostgreSQL catalog has no SQLite connection: this needs the "
                      "SQLite catalog")
@@ -324,6 +330,7 @@ class PostgresCatalog:
                  "page_no": page["page_no"], "text": page.get("text") or "",
                  "confidence": page.get("confidence"), "added_forms": added_forms,
                  "terms": terms, "search": page_tsvector(text_terms, added_terms)})
+            cur.execute("SELECT pg_advisory_xact_lock_shared(%s)", (TERMS_LOCK,))
             add_search_terms(cur, sorted(set(terms)))
 
     def _forget_terms_of(self, cur: psycopg.Cursor, where: sql.Composable,
@@ -332,6 +339,7 @@ class PostgresCatalog:
         cur.execute(sql.SQL("DELETE FROM pages WHERE {} RETURNING terms").format(where), params)
         gone = sorted({term for row in cur.fetchall() for term in row["terms"]})
         if gone:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (TERMS_LOCK,))
             cur.execute("DELETE FROM search_terms s WHERE s.term = ANY(%s) AND NOT EXISTS"
                         " (SELECT 1 FROM pages p WHERE p.terms @> ARRAY[s.term]) RETURNING term",
                         (gone,))
