@@ -66,18 +66,24 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
     """Make a fetched document the fax's original; record what the API said; enqueue
     ``process``; complete the job. One transaction."""
     catalog, region = services.catalog, services.config.numbers.default_region
-    with open(blob.path, "rb") as stream:
+    with open(blob.copy, "rb") as stream:
         ext = extension_for(stream.read(1024))
     metadata = {**fax["metadata"], **fields["metadata"]}
     # Several nodes: whichever OCRs the fax reads the original from the shared spool.
     await asyncio.to_thread(services.spool.share_blob, blob)
     with catalog.transaction():
+        catalog.lock_original(blob.sha256)
         # Another fax's archive step frees a shared blob after counting its references in a
         # write transaction; under this one that count now includes us, so the blob is either
-        # still here (and stays) or already gone (retry: the download runs again).
-        if not blob.path.is_file():
+        # still here (and stays) or put back from the download's hold (see storage.spool).
+        if not services.spool.ensure_blob(blob):
             raise OriginalReleased(f"spool copy {blob.sha256} was released before fax "
                                    f"{fax['id']} recorded it; fetching again")
+        if not services.spool.blob_is_shared(blob.sha256):
+            # Several nodes: another node archived a fax with these bytes and freed the
+            # shared copy since our upload: upload again, before the process job can run
+            # anywhere (the hold is still here).
+            services.spool.share_blob(blob)
         catalog.update_fax(
             fax["id"], original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
             from_raw=fields["from_raw"] or fax["from_raw"],
@@ -122,12 +128,15 @@ async def fetch_fax(services: Services, job: queue.Job, provider: str) -> None:
     record = await client.get_fax(fax["provider_fax_id"])
     blob = await client.download_fax(fax["provider_fax_id"], services.spool,
                                      services.config.limits.max_file_bytes)
-    fields = registry.get(provider).record_fields(record)
-    # A delivery that said the content is partial (Telnyx partial_content) keeps the fax
-    # flagged even when the API record does not repeat it.
-    if (fax.get("metadata") or {}).get("partial_content") is True:
-        fields["partial"] = True
-    await adopt_original(services, job, fax, blob, fields)
+    try:
+        fields = registry.get(provider).record_fields(record)
+        # A delivery that said the content is partial (Telnyx partial_content) keeps the fax
+        # flagged even when the API record does not repeat it.
+        if (fax.get("metadata") or {}).get("partial_content") is True:
+            fields["partial"] = True
+        await adopt_original(services, job, fax, blob, fields)
+    finally:
+        services.spool.release_hold(blob)
 
 
 async def fetch_faxplus_fax(services: Services, job: queue.Job) -> None:
@@ -152,8 +161,9 @@ async def fetch_page(services: Services, job: queue.Job, provider: str) -> None:
                                       services.spool, services.config.limits.max_file_bytes)
     work = services.spool.work_dir(fax["id"])
     try:
-        pages = await split_pages(services, blob.path, work / "stream" / f"{page_no:04d}")
+        pages = await split_pages(services, blob.copy, work / "stream" / f"{page_no:04d}")
     finally:
+        services.spool.release_hold(blob)
         _drop_page_blob(services, blob.sha256)
     if len(pages) != 1:
         raise FaxRejected(f"page {page_no}: expected a single-page TIFF, got {len(pages)}")
@@ -177,6 +187,11 @@ def _complete(catalog: Any, job: queue.Job) -> None:
 
 
 def _drop_page_blob(services: Services, sha256: str) -> None:
-    """A streamed page's blob is scratch once split, unless it is some fax's original."""
-    if not services.catalog.is_original(sha256):
-        services.spool.remove_blob(sha256)
+    """A streamed page's blob is scratch once split, unless it is some fax's original (a
+    one-page fax's page file can be the very bytes of its document). Counted and removed in
+    one write transaction, as in :func:`ingest.pipeline.release_spool`."""
+    catalog = services.catalog
+    with catalog.transaction():
+        catalog.lock_original(sha256)
+        if not catalog.is_original(sha256):
+            services.spool.remove_blob(sha256)

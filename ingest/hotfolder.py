@@ -401,7 +401,7 @@ class HotFolder:
             try:
                 side = await asyncio.to_thread(read_sidecar, sidecar, dir_fd)
                 tags, ext = await asyncio.to_thread(_tags_and_extension, blob)
-                await self._check_readable(blob.path)
+                await self._check_readable(blob.copy)
             except (FaxRejected, SidecarError) as exc:
                 await _settled(sharing)  # its copy goes with the spooled one, below
                 await asyncio.to_thread(self._move_failed, path, held, sidecar, str(exc), blob,
@@ -426,6 +426,7 @@ class HotFolder:
             if not journaled:
                 await _settled(sharing)  # an upload still running would outlive the release
                 self._release_unjournaled(blob)
+                services.spool.release_hold(blob)
         await asyncio.to_thread(self._move_done, path, held, sidecar, blob, place)
         self.taken += 1
         log.info("hot folder: %s -> fax %s%s", quoted(path.name), result.fax_id,
@@ -436,6 +437,7 @@ class HotFolder:
         """A copy no fax was journaled with goes again, unless some fax needs these bytes."""
         catalog = self.services.catalog
         with catalog.transaction():
+            catalog.lock_original(blob.sha256)
             if catalog.count_faxes_needing_original(blob.sha256) == 0:
                 self.services.spool.remove_blob(blob.sha256)
 
@@ -486,7 +488,7 @@ async def _settled(task: asyncio.Future | None) -> None:
 
 
 def _tags_and_extension(blob: Blob) -> tuple[dict[int, str | int], str]:
-    return read_tiff_tags(blob.path), blob_extension(blob)
+    return read_tiff_tags(blob.copy), blob_extension(blob)
 
 
 def file_metadata(tags: dict[int, str | int], sidecar: dict[str, str] | None,

@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from ingest.faxserver import checked_received_at
-from ingest.journal import DeliveryRecord, NewFax, record_delivery
+from ingest.journal import DeliveryRecord, Journaled, NewFax, record_delivery
 from ingest.numbers import normalize_number
 from ingest.pages import extension_for
 from ingest.pipeline import Services
 from storage.spool import Blob
 
 LOCAL_PROVIDER = "local"
-# A spooled copy can vanish before it is journaled (another fax with the same bytes was
-# archived meanwhile and released the shared blob): copy it again, a few times at most.
+# A spooled copy without a hold can vanish before it is journaled (another fax with the same
+# bytes was archived meanwhile and released the shared blob): copy it again, a few times.
 STORE_ATTEMPTS = 3
 
 log = logging.getLogger("faxvault.local")
@@ -50,7 +50,7 @@ class LocalMetadata:
 
 def blob_extension(blob: Blob) -> str:
     """The original's extension from its first bytes (reads the spool copy: off the loop)."""
-    with open(blob.path, "rb") as stream:
+    with open(blob.copy, "rb") as stream:
         return extension_for(stream.read(1024))
 
 
@@ -66,7 +66,18 @@ def journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata 
     Several nodes: the bytes are first copied to the shared spool (unless ``shared``: the
     caller did, off its event loop), so the fax never depends on this node's disk.
 
-    Raises BlobReleased if the spool copy went meanwhile (nothing journaled)."""
+    The blob's hold is released when this returns, whatever the outcome.
+
+    Raises BlobReleased if the spool copy went meanwhile and no hold kept it (nothing
+    journaled)."""
+    try:
+        return _journal_blob(services, blob, name, meta, actor, ext, shared)
+    finally:
+        services.spool.release_hold(blob)
+
+
+def _journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata,
+                  actor: str, ext: str | None, shared: bool) -> IngestResult:
     if not shared:
         services.spool.share_blob(blob)
     region = services.config.numbers.default_region
@@ -79,38 +90,48 @@ def journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata 
     provider = meta.provider or LOCAL_PROVIDER
     provider_fax_id = meta.provider_fax_id or blob.sha256
     metadata = dict(meta.extra or {})
+
+    def journal(fax_id: str) -> Journaled:
+        return record_delivery(catalog, DeliveryRecord(
+            provider=provider, idem_key=f"{provider}:{fax_id}", event_type="file",
+            fax=NewFax(
+                provider=provider, provider_fax_id=fax_id, received_at=meta.received_at,
+                from_raw=meta.from_raw, from_number=normalize_number(meta.from_raw, region),
+                to_raw=meta.to_raw, to_number=normalize_number(meta.to_raw, region),
+                original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
+                original_name=name, metadata=metadata),
+            job_kind="process", max_attempts=services.config.worker.max_attempts,
+            actor=actor))
+
+    def kept_apart(holder_id: str) -> str:
+        """The same id names another fax with other bytes (fax servers reuse ids): this one
+        is kept under the id qualified by its content, never dropped as a duplicate."""
+        metadata["id_collision"] = {"provider_fax_id": provider_fax_id, "other_fax": holder_id}
+        log.warning("%s: %s id %r already names fax %s with other bytes; kept as a fax of "
+                    "its own", quoted(name), provider, provider_fax_id, holder_id)
+        return f"{provider_fax_id}/sha256:{blob.sha256}"
+
     with catalog.transaction():
-        # Under the write lock: nobody can record or release these bytes until we commit.
-        holder = catalog.find_fax(provider, provider_fax_id)
-        if holder is not None and holder["original_sha256"] != blob.sha256:
-            metadata["id_collision"] = {"provider_fax_id": provider_fax_id,
-                                        "other_fax": holder["id"]}
-            log.warning("%s: %s id %r already names fax %s with other bytes; kept as a fax of "
-                        "its own", quoted(name), provider, provider_fax_id, holder["id"])
-            provider_fax_id = f"{provider_fax_id}/sha256:{blob.sha256}"
-        if not blob.path.is_file():
+        # No release of these bytes counts who needs them beside this transaction (SQLite:
+        # a write transaction runs alone; PostgreSQL: this lock), so the spool copies made
+        # sure of here stay until the fax naming them is archived.
+        catalog.lock_original(blob.sha256)
+        if not services.spool.ensure_blob(blob):
             raise BlobReleased(f"{quoted(name)}: spool copy {blob.sha256} released before "
                                "it was journaled")
-        fax = NewFax(
-            provider=provider, provider_fax_id=provider_fax_id,
-            received_at=meta.received_at,
-            from_raw=meta.from_raw, from_number=normalize_number(meta.from_raw, region),
-            to_raw=meta.to_raw, to_number=normalize_number(meta.to_raw, region),
-            original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
-            original_name=name, metadata=metadata,
-        )
-        journaled = record_delivery(catalog, DeliveryRecord(
-            provider=provider, idem_key=f"{provider}:{provider_fax_id}", event_type="file",
-            fax=fax, job_kind="process", max_attempts=services.config.worker.max_attempts,
-            actor=actor,
-        ))
+        if not services.spool.blob_is_shared(blob.sha256):
+            # Several nodes: another node archived a fax with these bytes and freed the
+            # shared copy since our upload: upload again, before any node can be asked to
+            # process the fax (the hold is still here).
+            services.spool.share_blob(blob)
+        holder = catalog.find_fax(provider, provider_fax_id)
+        if holder is not None and holder["original_sha256"] != blob.sha256:
+            journaled = journal(kept_apart(holder["id"]))
+        else:
+            journaled = journal(provider_fax_id)
         assert journaled.fax_id is not None
         if journaled.duplicate:
             drop_redundant_blob(services, blob.sha256)
-    if not journaled.duplicate and not services.spool.blob_is_shared(blob.sha256):
-        # Another node archived a fax with these bytes and freed the shared copy between
-        # our upload and our commit: upload again (the local copy is still here).
-        services.spool.share_blob(blob)
     return IngestResult(name, journaled.fax_id, blob.sha256, journaled.duplicate)
 
 

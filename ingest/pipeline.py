@@ -410,9 +410,10 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
 def release_spool(services: Services, fax: dict[str, Any]) -> None:
     """Drop the spool copies once archived, unless configured to keep them. A blob shared
     with another fax (same bytes received twice) stays until that fax is archived too. The
-    references are counted and the blob removed inside one write transaction: a fax that
-    takes these bytes as its original commits either before (and is counted) or after (and
-    finds the blob gone, so it stores it again; see ingest.local.journal_blob)."""
+    references are counted and the blob removed inside one write transaction, holding the
+    bytes' lock (``lock_original``): a fax that takes these bytes as its original commits
+    either before (and is counted) or after (and finds the blob gone, so it puts it back from
+    its writer's hold; see storage.spool)."""
     if services.config.archive.keep_spool:
         return
     services.spool.remove_work(fax["id"])
@@ -421,5 +422,6 @@ def release_spool(services: Services, fax: dict[str, Any]) -> None:
         return
     catalog = services.catalog
     with catalog.transaction():
+        catalog.lock_original(sha256)
         if catalog.count_faxes_needing_original(sha256, excluding=fax["id"]) == 0:
             services.spool.remove_blob(sha256)

@@ -75,6 +75,11 @@ class Catalog(Protocol):
     def count_faxes_needing_original(self, sha256: str, *,
                                      excluding: str | None = None) -> int: ...
 
+    def lock_original(self, sha256: str) -> None:
+        """Inside a write transaction: until it ends, no other transaction that takes these
+        bytes as an original, or counts who needs them before freeing the spool copy, runs
+        beside it."""
+
     def update_fax(self, fax_id: str, **fields: Any) -> None: ...
 
     def record_event(self, provider: str, idem_key: str, event_type: str,

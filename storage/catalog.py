@@ -420,6 +420,9 @@ class Catalog:
         ).fetchone()
         return self.get_fax(row["id"]) if row else None
 
+    def lock_original(self, sha256: str) -> None:
+        """Nothing to take: a SQLite write transaction (BEGIN IMMEDIATE) already runs alone."""
+
     def count_faxes_needing_original(self, sha256: str, *, excluding: str | None = None) -> int:
         """Faxes (other than ``excluding``) not yet archived whose original has these bytes:
         while any exists, the spool blob must stay. Call inside the write transaction that

@@ -1,7 +1,14 @@
 """The spool: content-addressed holding area for originals until they are archived.
 
-Bytes are streamed to a temporary file while hashed and size-capped, fsynced, then renamed to
+Bytes are streamed to a temporary file while hashed and size-capped, fsynced, then linked to
 ``blobs/<aa>/<sha256>``. The same bytes received twice land on one blob.
+
+Why a writer keeps a *hold* (a second link, ``tmp/hold-<pid>-<random>``) until its fax is
+journaled: the content address is shared by every fax with the same bytes, and the archive
+step of an earlier fax removes it once no journaled fax needs it. Between this writer's
+commit and its journal transaction nobody counts it, so the address can go; the hold keeps
+the bytes, and :meth:`Spool.ensure_blob` puts the address back under the journal
+transaction. Without it the door had to download or copy the file again.
 """
 
 from __future__ import annotations
@@ -79,6 +86,15 @@ class Blob:
     # (st_dev, st_ino) of the file it was copied from (store_file), to tell later whether a
     # name still holds that file.
     source_id: tuple[int, int] | None = None
+    # This writer's own link to the bytes, kept until Spool.release_hold (see the module
+    # docstring); None for a blob that was not written here.
+    hold: Path | None = None
+
+    @property
+    def copy(self) -> Path:
+        """A path to these bytes that stays valid until the hold is released: read this,
+        not ``path``, before the fax is journaled."""
+        return self.hold if self.hold is not None else self.path
 
 
 def fsync_dir(path: Path) -> None:
@@ -99,6 +115,7 @@ class BlobWriter:
         # originals waiting to be archived: few files).
         self._room = spool.max_bytes - spool.used_bytes() if spool.max_bytes else None
         self._tmp = spool.tmp / f"in-{os.getpid()}-{os.urandom(6).hex()}"
+        self._hold = spool.tmp / f"hold-{os.getpid()}-{os.urandom(6).hex()}"
         self._out: BinaryIO | None = open(self._tmp, "wb")  # noqa: SIM115 (closed in commit)
 
     def write(self, chunk: bytes) -> None:
@@ -119,7 +136,8 @@ class BlobWriter:
             raise
 
     def commit(self) -> Blob:
-        """fsync, then rename to the content address. Blocking: call it off the event loop."""
+        """fsync, then link to the content address, keeping the written file as the blob's
+        hold (release it with Spool.release_hold). Blocking: call it off the event loop."""
         assert self._out is not None, "blob already committed or discarded"
         try:
             self._out.flush()
@@ -132,11 +150,14 @@ class BlobWriter:
         self._out.close()
         self._out = None
         sha = self._digest.hexdigest()
-        final = self._spool.blob_path(sha)
-        final.parent.mkdir(exist_ok=True)
-        os.replace(self._tmp, final)
-        fsync_dir(final.parent)
-        return Blob(sha, self.size, final)
+        os.rename(self._tmp, self._hold)
+        blob = Blob(sha, self.size, self._spool.blob_path(sha), hold=self._hold)
+        try:
+            self._spool.link_address(blob)
+        except BaseException:
+            self._spool.release_hold(blob)
+            raise
+        return blob
 
     def discard(self) -> None:
         if self._out is not None:
@@ -160,6 +181,19 @@ class Spool:
         self.work = self.root / "work"
         for d in (self.blobs, self.tmp, self.work):
             d.mkdir(parents=True, exist_ok=True)
+        self.sweep_dead_writers()
+
+    def sweep_dead_writers(self) -> None:
+        """Remove the partial files and holds of writers whose process is gone (a crash or a
+        kill between write and release). What they held was either journaled (its content
+        address is counted) or never acknowledged (its sender sends it again)."""
+        with os.scandir(self.tmp) as entries:
+            for entry in entries:
+                pid = writer_pid(entry.name)
+                if pid is not None and entry.is_file(follow_symlinks=False) \
+                        and not process_alive(pid):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(entry.path)
 
     def used_bytes(self) -> int:
         total = 0
@@ -212,6 +246,34 @@ class Spool:
             os.close(fd)
         return dataclasses.replace(blob, source_id=(st.st_dev, st.st_ino))
 
+    def link_address(self, blob: Blob) -> None:
+        """(Re)create the content address from the blob's hold, atomically: a reader sees
+        the old file or the new one, never a partial one."""
+        assert blob.hold is not None, "only a blob written here has a hold"
+        blob.path.parent.mkdir(exist_ok=True)
+        staging = self.tmp / f"link-{os.getpid()}-{os.urandom(6).hex()}"
+        os.link(blob.hold, staging)
+        os.replace(staging, blob.path)
+        fsync_dir(blob.path.parent)
+
+    def ensure_blob(self, blob: Blob) -> bool:
+        """Call inside the transaction that journals ``blob`` as some fax's original: the
+        content address exists when it returns True (put back from the hold if another
+        fax's archive step removed it since the commit). False: no bytes left to put back
+        (a blob without a hold, whose address went)."""
+        if blob.path.is_file():
+            return True
+        if blob.hold is None or not blob.hold.is_file():
+            return False
+        self.link_address(blob)
+        return True
+
+    def release_hold(self, blob: Blob) -> None:
+        """Drop the writer's own link; the content address, if still there, stays. Safe to
+        call more than once."""
+        if blob.hold is not None:
+            blob.hold.unlink(missing_ok=True)
+
     def remove_blob(self, sha256: str) -> None:
         self.blob_path(sha256).unlink(missing_ok=True)
         if self.shared is not None:
@@ -224,7 +286,7 @@ class Spool:
     def share_blob(self, blob: Blob) -> None:
         """Make a spooled original durable beyond this node (no-op on one node)."""
         if self.shared is not None:
-            self.shared.put(self.shared.blob_key(blob.sha256), blob.path, blob.sha256)
+            self.shared.put(self.shared.blob_key(blob.sha256), blob.copy, blob.sha256)
 
     def blob_is_shared(self, sha256: str) -> bool:
         return self.shared is None or self.shared.archive.exists(self.shared.blob_key(sha256))
@@ -237,3 +299,22 @@ class Spool:
             self.shared.fetch(self.shared.blob_key(sha256), path, sha256)
         return path
 
+
+
+def writer_pid(name: str) -> int | None:
+    """The process id in a writer's temporary name (``in-``/``hold-``/``link-<pid>-...``)."""
+    kind, _, rest = name.partition("-")
+    pid, _, _ = rest.partition("-")
+    if kind not in ("in", "hold", "link") or not pid.isdigit():
+        return None
+    return int(pid)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # somebody else's process: alive
+    return True

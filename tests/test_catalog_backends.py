@@ -396,3 +396,31 @@ def test_the_audit_head_asked_for_early_holds_the_lock_until_the_end(
             assert other_node_may_append()
     finally:
         catalog.close()
+
+
+def test_the_lock_on_an_original_holds_other_nodes_off_until_the_end(
+        postgres_url: str, tmp_path: Path) -> None:
+    """A release counting who needs some bytes and a fax taking them as its original never
+    run side by side on PostgreSQL (read committed would let the count miss the fax)."""
+    import psycopg
+
+    from storage.pg.catalog import AUDIT_LOCK, original_lock_key
+
+    sha = "ab" * 32
+    assert original_lock_key(sha) not in (AUDIT_LOCK, original_lock_key("cd" * 32))
+    location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url)
+    catalog = open_catalog(location)
+    try:
+        with psycopg.connect(postgres_url, autocommit=True) as other:
+            def other_node_may_take(key: int) -> bool:
+                return other.execute("SELECT pg_try_advisory_xact_lock(%s)",
+                                     (key,)).fetchone()[0]
+
+            with catalog.transaction():
+                catalog.lock_original(sha)
+                assert catalog.count_faxes_needing_original(sha) == 0
+                assert not other_node_may_take(original_lock_key(sha))
+                assert other_node_may_take(original_lock_key("cd" * 32))  # other bytes: free
+            assert other_node_may_take(original_lock_key(sha))
+    finally:
+        catalog.close()

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from ingest.faxserver import checked_received_at
+from ingest.fetch import adopt_original
+from ingest.jobs import JobKind
+from ingest.journal import DeliveryRecord, NewFax, journal_delivery
 from ingest.local import BlobReleased, LocalMetadata, ingest_file, journal_blob
 from ingest.pipeline import Services, release_spool, retain_until
 from ingest.worker import worker_loop
@@ -71,23 +74,40 @@ def test_retention_starts_at_the_later_of_claimed_and_journaled_time() -> None:
         retain_until("soon", 10)
 
 
-async def test_a_blob_released_before_its_fax_is_journaled_is_never_referenced(
+async def test_a_blob_released_before_its_fax_is_journaled_is_put_back_from_the_hold(
         services: Services, sample_fax: Path) -> None:
     """Two faxes with the same bytes: the first is archived and its release runs while the
-    second has copied the bytes into the spool but not yet journaled them."""
+    second has copied the bytes into the spool but not yet journaled them. The second's
+    hold keeps the bytes: it is journaled with its original in the spool, nothing copied
+    again."""
     first = ingest_file(services, sample_fax)
     await worker_loop(services, asyncio.Event(), fax_ids=[first.fax_id], until_idle=True)
     assert services.catalog.get_fax(first.fax_id)["state"] == "archived"
     blob = services.spool.store_file(sample_fax, services.config.limits.max_file_bytes)
     release_spool(services, services.catalog.get_fax(first.fax_id))  # the first's release
+    assert not blob.path.exists() and blob.hold is not None and blob.hold.is_file()
     second = LocalMetadata(provider="hylafax", provider_fax_id="faxhost:000000009")
-    try:
-        journaled = journal_blob(services, blob, "again.tif", second)
-    except BlobReleased:
-        journaled = None
-    if journaled is not None:  # a fax was journaled: its original must be in the spool
-        assert services.spool.blob_path(journaled.sha256).is_file()
-    assert services.catalog.find_fax("hylafax", "faxhost:000000009") is None
+    journaled = journal_blob(services, blob, "again.tif", second)
+    assert not journaled.duplicate
+    assert services.catalog.find_fax("hylafax", "faxhost:000000009")["id"] == journaled.fax_id
+    assert services.spool.blob_path(journaled.sha256).read_bytes() == sample_fax.read_bytes()
+    assert not blob.hold.exists()  # released with the journal
+    await worker_loop(services, asyncio.Event(), fax_ids=[journaled.fax_id], until_idle=True)
+    assert services.catalog.get_fax(journaled.fax_id)["state"] == "archived"
+
+
+async def test_a_blob_whose_bytes_are_gone_is_never_referenced(
+        services: Services, sample_fax: Path) -> None:
+    """Without a hold (released early), a blob whose address went journals nothing."""
+    first = ingest_file(services, sample_fax)
+    await worker_loop(services, asyncio.Event(), fax_ids=[first.fax_id], until_idle=True)
+    blob = services.spool.store_file(sample_fax, services.config.limits.max_file_bytes)
+    services.spool.release_hold(blob)
+    release_spool(services, services.catalog.get_fax(first.fax_id))
+    second = LocalMetadata(provider="hylafax", provider_fax_id="faxhost:000000010")
+    with pytest.raises(BlobReleased, match="released before it was journaled"):
+        journal_blob(services, blob, "again.tif", second)
+    assert services.catalog.find_fax("hylafax", "faxhost:000000010") is None
     # The door copies the file again and journals it then.
     result = ingest_file(services, sample_fax)
     assert result.duplicate and result.fax_id == first.fax_id
@@ -107,3 +127,31 @@ def test_a_repeat_of_a_failed_fax_says_why_on_stderr(tmp_path: Path) -> None:
 def test_now_is_not_in_the_future() -> None:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert checked_received_at(now) == now
+
+
+async def test_a_download_whose_address_went_is_adopted_from_its_hold(
+        services: Services, sample_fax: Path) -> None:
+    """The provider door's side of the same race: a fetch job downloaded bytes that an
+    archived fax also had, and that fax's release ran before the job recorded them. The
+    download is adopted as it is, not fetched again."""
+    catalog = services.catalog
+    first = ingest_file(services, sample_fax)
+    await worker_loop(services, asyncio.Event(), fax_ids=[first.fax_id], until_idle=True)
+    journaled = journal_delivery(catalog, DeliveryRecord(
+        provider="faxplus", idem_key="faxplus:fp-31", event_type="fax_received",
+        fax=NewFax(provider="faxplus", provider_fax_id="fp-31", received_at=None),
+        job_kind=JobKind.FAXPLUS_FAX))
+    job = catalog.jobs.lease(60, fax_ids=[journaled.fax_id])
+    assert job is not None and job.kind == JobKind.FAXPLUS_FAX
+    blob = services.spool.store_file(sample_fax, services.config.limits.max_file_bytes)
+    release_spool(services, catalog.get_fax(first.fax_id))  # the first's release
+    assert not blob.path.exists()
+    fields = {"metadata": {}, "from_raw": "+15035550116", "to_raw": None,
+              "provider_status": "success", "received_at": None, "partial": False}
+    await adopt_original(services, job, catalog.get_fax(journaled.fax_id), blob, fields)
+    fax = catalog.get_fax(journaled.fax_id)
+    assert fax["state"] == "fetched" and fax["original_sha256"] == blob.sha256
+    assert blob.path.read_bytes() == sample_fax.read_bytes()
+    services.spool.release_hold(blob)  # what fetch_fax does after
+    await worker_loop(services, asyncio.Event(), fax_ids=[journaled.fax_id], until_idle=True)
+    assert catalog.get_fax(journaled.fax_id)["state"] == "archived"

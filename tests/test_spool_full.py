@@ -25,7 +25,8 @@ def test_spool_cap_raises_spool_full(tmp_path: Path) -> None:
     with pytest.raises(SpoolFull) as full:
         spool.store_chunks([b"y" * 300], max_bytes=10_000)
     assert full.value.errno == errno.ENOSPC and "spool_max_bytes" in full.value.strerror
-    assert not list(spool.tmp.iterdir())  # the partial write is gone
+    # The partial write is gone; only the first blob's hold (never released here) is left.
+    assert [p.name.split("-")[0] for p in spool.tmp.iterdir()] == ["hold"]
 
 
 async def test_webhook_faxes_wait_for_room_then_all_archive(aiohttp_server, aiohttp_client,

@@ -53,6 +53,14 @@ AUDIT_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:audit").digest()[:8], "big
 TERMS_LOCK = int.from_bytes(hashlib.sha256(b"faxvault:search-terms").digest()[:8], "big",
                             signed=True)
 
+
+def original_lock_key(sha256: str) -> int:
+    """The advisory lock key of one original's bytes (64 bits of a hash of its SHA-256, in
+    a namespace of their own: never the audit lock's key)."""
+    return int.from_bytes(hashlib.sha256(b"faxvault:original:" + sha256.encode()).digest()[:8],
+                          "big", signed=True)
+
+
 NO_RAW_CONNECTION = ("the PostgreSQL catalog has no SQLite connection: this needs the "
                      "SQLite catalog")
 
@@ -260,6 +268,13 @@ class PostgresCatalog:
         row = self._one("SELECT id FROM faxes WHERE provider = %s AND provider_fax_id = %s",
                         (provider, provider_fax_id))
         return self.get_fax(row["id"]) if row else None
+
+    def lock_original(self, sha256: str) -> None:
+        """A transaction-scoped advisory lock on these bytes: PostgreSQL transactions run
+        side by side (read committed), so without it a release could count the references
+        before a fax taking the bytes commits, and remove the copy after."""
+        assert self.jobs.bound_connection() is not None, "lock_original needs a transaction"
+        self._one("SELECT pg_advisory_xact_lock(%s) AS locked", (original_lock_key(sha256),))
 
     def count_faxes_needing_original(self, sha256: str, *, excluding: str | None = None) -> int:
         return int(self._one(
