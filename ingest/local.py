@@ -129,6 +129,13 @@ def _journal_blob(services: Services, blob: Blob, name: str, meta: LocalMetadata
             journaled = journal(kept_apart(holder["id"]))
         else:
             journaled = journal(provider_fax_id)
+            if journaled.duplicate and holder is None:
+                # PostgreSQL: another node journaled this id after our look and before our
+                # insert (which then waited for its commit). Same bytes: a duplicate indeed;
+                # other bytes: a fax of its own, as above. Nothing was written for us yet.
+                holder = catalog.get_fax(journaled.fax_id)
+                if holder["original_sha256"] != blob.sha256:
+                    journaled = journal(kept_apart(holder["id"]))
         assert journaled.fax_id is not None
         if journaled.duplicate:
             drop_redundant_blob(services, blob.sha256)

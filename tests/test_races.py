@@ -4,6 +4,7 @@ forgotten under a page that uses it, no stale worker's failure recorded over a l
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,9 +13,11 @@ import pytest
 
 from ingest.jobs import JobKind
 from ingest.journal import DeliveryRecord, NewFax, journal_delivery
+from ingest.local import LocalMetadata, journal_blob
 from ingest.pipeline import Services, open_services
 from ingest.worker import run_job
 from storage.pg.catalog import TERMS_LOCK
+from tests.cliutil import wait_until
 from tests.conftest import make_config
 
 
@@ -50,6 +53,49 @@ def two_nodes(postgres_url: str, tmp_path: Path) -> Iterator[tuple[Services, Ser
     finally:
         for node in nodes:
             node.close()
+
+
+def _waiting_on_a_lock(url: str) -> bool:
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            " AND datname = current_database()").fetchone()[0] > 0
+
+
+def test_two_nodes_taking_one_fax_server_id_with_other_bytes_keep_both(
+        two_nodes: tuple[Services, Services], postgres_url: str, sample_fax: Path) -> None:
+    """Node b looks the id up before node a commits it, then inserts after: its fax is the
+    same id with other bytes, kept apart, never dropped as a duplicate of a's."""
+    a, b = two_nodes
+    meta = LocalMetadata(provider="hylafax", provider_fax_id="faxhost:000000042")
+    blob_a = a.spool.store_file(sample_fax, a.config.limits.max_file_bytes)
+    blob_b = b.spool.store_chunks([sample_fax.read_bytes() + b"\0other"],
+                                  b.config.limits.max_file_bytes)
+    results: list[object] = []
+
+    def node_b() -> None:
+        try:
+            results.append(journal_blob(b, blob_b, "b.tif", meta))
+        except BaseException as exc:  # reported below
+            results.append(exc)
+
+    with a.catalog.transaction():  # a's journal, not committed yet
+        first = journal_blob(a, blob_a, "a.tif", meta)
+        thread = threading.Thread(target=node_b)
+        thread.start()
+        # b found no fax with this id and now waits for a's insert to commit or roll back.
+        wait_until(lambda: _waiting_on_a_lock(postgres_url), 30, "node b waiting on a")
+    thread.join(30)
+    assert not thread.is_alive()
+    [second] = results
+    assert not isinstance(second, BaseException), second
+    assert not second.duplicate and second.fax_id != first.fax_id
+    fax = b.catalog.get_fax(second.fax_id)
+    assert fax["original_sha256"] == blob_b.sha256
+    assert fax["provider_fax_id"] == f"faxhost:000000042/sha256:{blob_b.sha256}"
+    assert fax["metadata"]["id_collision"]["other_fax"] == first.fax_id
+    assert b.spool.blob_path(blob_b.sha256).is_file()  # not dropped as a duplicate's copy
+    assert a.catalog.get_fax(first.fax_id)["original_sha256"] == blob_a.sha256
 
 
 def test_forgetting_search_terms_waits_for_pages_being_added(
