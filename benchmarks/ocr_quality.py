@@ -28,8 +28,10 @@ Page sets (--set):
   names-tuning    the same with TUNING_LOCALES, tuned on.
   names-heldout   HELD OUT. The same with HELDOUT_LOCALES (other locales, another seed): made
                   once the REPORT forms' misses had been looked at, measured after choosing.
-  names-heldout-2 HELD OUT. The same with HELDOUT_2_LOCALES (seed 4), made after names-heldout
-                  had been measured: a second set nobody has looked at.
+  names-heldout-2 The same with HELDOUT_2_LOCALES (seed 4), made after names-heldout had been
+                  measured; its misses were looked at on its first measurement.
+  names-heldout-3 HELD OUT. The same with HELDOUT_3_LOCALES (seed 5), made once set 4's misses
+                  had been looked at.
 On the names sets it also counts the searchable forms added a page, and searches every
 names set's key words (names, streets, cities, record numbers of the other forms): a hit on
 a page whose printed text lacks the word is a false hit, exact or through close matching.
@@ -300,7 +302,7 @@ def main() -> None:
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "corpus",
                                  "corpus-held-out", "names", "names-tuning",
-                                 "names-heldout", "names-heldout-2"])
+                                 "names-heldout", "names-heldout-2", "names-heldout-3"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,

@@ -4,10 +4,11 @@ at 10-12 pt. They check that OCR post-processing never takes away a word the eng
 right (a correction towards a dictionary word is the typical culprit: "Brastow" ->
 "Breslow").
 
-``TUNING_LOCALES``, ``REPORT_LOCALES``, ``HELDOUT_LOCALES`` and ``HELDOUT_2_LOCALES`` do not
-overlap; forms are drawn with a seed per set. ``HELDOUT_LOCALES`` (seed 3) came after misses on
-the REPORT forms had been looked at, so that one set of names stays unseen while the reading is
-tuned; ``HELDOUT_2_LOCALES`` (seed 4) came after set 3 had been measured, for a second look.
+``TUNING_LOCALES``, ``REPORT_LOCALES`` and the ``HELDOUT*_LOCALES`` do not overlap; forms are
+drawn with a seed per set. ``HELDOUT_LOCALES`` (seed 3) came after misses on the REPORT forms had
+been looked at, so that one set of names stays unseen while the reading is tuned;
+``HELDOUT_2_LOCALES`` (seed 4) came after set 3 had been measured, for a second look, and
+``HELDOUT_3_LOCALES`` (seed 5) once set 4's misses had been looked at.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
@@ -31,9 +32,12 @@ HELDOUT_LOCALES = ["en_US", "de_AT", "es_MX", "fr_CA", "nl_BE", "pt_PT", "sl_SI"
                    "et_EE", "en_NZ", "ga_IE", "is_IS", "az_AZ", "ha_NG", "sw", "es_CL"]
 HELDOUT_2_LOCALES = ["en_AU", "en_CA", "de_CH", "fr_CH", "es_AR", "es_CO", "fil_PH", "bs_BA",
                      "sq_AL", "mt_MT", "uz_UZ", "lb_LU", "en_KE", "de_LI", "tw_GH", "ig_NG"]
+HELDOUT_3_LOCALES = ["es_VE", "es_CA", "en_PH", "en_NG", "en_PK", "tl_PH", "sr_BA", "fr_BE",
+                     "de_LU", "en_MS", "en_BD", "en_TH", "fr_DZ", "it_CH", "el_CY", "la"]
 # (locales, seed) of each set of 30 forms in benchmarks/ocr_quality.py.
 NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
-             "names-heldout": (HELDOUT_LOCALES, 3), "names-heldout-2": (HELDOUT_2_LOCALES, 4)}
+             "names-heldout": (HELDOUT_LOCALES, 3), "names-heldout-2": (HELDOUT_2_LOCALES, 4),
+             "names-heldout-3": (HELDOUT_3_LOCALES, 5)}
 FONTS = [("Helvetica", 12), ("Times-Roman", 11), ("Courier", 10), ("Helvetica", 10),
          ("Times-Roman", 12), ("Courier", 11)]
 
