@@ -455,11 +455,13 @@ class CliEngine:
 # were misread on the prepared one ("Lecoq" as "Lecaq", "Iserlohn" as "Tserlohn"), all read
 # with 80-85 confidence. The MAX_REREADS_PER_PAGE least confident words under
 # REREAD_BELOW_CONFIDENCE are read again on the unprepared page, each in a strip
-# REREAD_MARGIN_HEIGHTS word heights wider on each side (a word alone reads worse than in its
-# line: with 1 height one of the 3 was still lost, with 2 none), and what that reading has
-# that the page's text lacks is added as searchable forms. Each strip costs about 5 ms: with
-# 3 a page, a dense page costs 2% more CPU (benchmarks/RESULTS.md), and the tuning forms lost
-# no more words than with 12. Stacking all strips into one image read once cost as much
+# REREAD_MARGIN_HEIGHTS word heights wider on each side, heights measured on paper (a word
+# alone reads worse than in its line: with 1 height one of the 3 was still lost, with 2 none;
+# until 2026-12-03 they were counted in pixels, one height on paper at 204x98, where a
+# record number's strip cut the label before it: benchmarks/RESULTS.md), and what that reading
+# has that the page's text lacks is added as searchable forms. Each strip costs about 5 ms:
+# with 3 a page, a dense page costs 2% more CPU (benchmarks/RESULTS.md), and the tuning forms
+# lost no more words than with 12. Stacking all strips into one image read once cost as much
 # (the recogniser's time is per line) and lost a word. Pages that were cleaned of noise are
 # not read again (ocr/pool.py): as received they read far worse (tesseract 30% CER against
 # faxvault's 2-10%). A fourth strip a page kept one more name on the report forms ("Phong",
@@ -505,29 +507,34 @@ def alternative_spellings(letters: list[list[tuple[str, float]]]) -> tuple[str, 
     return tuple(dict.fromkeys(spelling for _, spelling in sorted(near)))[:MAX_ALTERNATIVES]
 
 
-def _reread_strip(word: Word, width: int, height: int) -> tuple[int, int, int, int]:
+def _reread_strip(word: Word, width: int, height: int,
+                  x_per_y: float) -> tuple[int, int, int, int]:
     """The page-pixel box around a doubtful word, ``REREAD_MARGIN_HEIGHTS`` word heights
-    wider on each side (merging neighbours' strips into one read lost words again)."""
-    margin = REREAD_MARGIN_HEIGHTS * (word.y1 - word.y0)
+    wider on each side (merging neighbours' strips into one read lost words again). A
+    height is measured on paper: on a 204x98 page a word's height in pixels is half its
+    width's scale, so the margin is ``x_per_y`` (xdpi / ydpi) times its height in pixels.
+    (Counted in pixels it was one height on paper at 204x98, and record numbers lost their
+    context: "CP3925475" after "no:" read "crPss25475" in a strip, right with the label.)"""
+    margin = REREAD_MARGIN_HEIGHTS * (word.y1 - word.y0) * x_per_y
     return (max(0, int(word.x0 - margin)), max(0, int(word.y0) - 2),
             min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
 
 
-def add_unprepared_readings(result: PageText, page: Image.Image, dpi: int,
+def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, ydpi: float,
                             engine: Engine) -> None:
     """Add to ``result.added_forms`` the words a reading of the unprepared ``page`` (word
-    boxes of ``result`` in its pixels; ``dpi`` across) finds around the most doubtful words
-    that the prepared reading did not (see above)."""
+    boxes of ``result`` in its pixels; ``xdpi`` by ``ydpi``) finds around the most doubtful
+    words that the prepared reading did not (see above)."""
     doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
                       key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
     gray = page if page.mode == "L" else page.convert("L")
     known = {_bare(w) for w in result.text.split()} | set(result.added_forms)
     for word in doubtful:
-        box = _reread_strip(word, gray.width, gray.height)
+        box = _reread_strip(word, gray.width, gray.height, xdpi / ydpi)
         if box[2] <= box[0] or box[3] <= box[1]:
             continue
         strip = ImageOps.expand(gray.crop(box), REREAD_BORDER, fill=255)
-        for read in engine.read_line(strip, dpi):
+        for read in engine.read_line(strip, round(xdpi)):
             # Letters cut at the strip's ends come back as bits ("t", "hh"): not words.
             if len(_bare(read.text)) < MIN_REREAD_CHARS:
                 continue

@@ -135,7 +135,7 @@ def _read(image: Image.Image, xdpi: float, ydpi: float,
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
     if not geometry.cleaned:  # a noisy page as received reads worse, not differently
-        add_unprepared_readings(result, image, round(xdpi), engine)
+        add_unprepared_readings(result, image, xdpi, ydpi, engine)
     return result, ocr_image, geometry.dpi
 
 
