@@ -84,19 +84,14 @@ def hold() -> None:
 
 
 def _set_hold(services: Services, fax_id: str, on: bool, reason: str | None) -> None:
-    catalog = services.catalog
-    fax = catalog.get_fax(fax_id)
-    objects = catalog.archive_objects(fax["id"])
-    if not objects:
-        raise OperationFailed(f"fax {fax['id']} is not archived yet (state {fax['state']})")
-    for obj in objects:
-        services.archive.set_legal_hold(obj["key"], obj["version_id"], on)
-    with catalog.transaction():
-        catalog.set_legal_hold(fax["id"], on)
-        audit.append(catalog, cli_actor(), "hold.set" if on else "hold.released", fax["id"],
-                     {"objects": len(objects), "reason": reason})
-    click.echo(f"legal hold {'set on' if on else 'released from'} {len(objects)} objects of "
-               f"fax {fax['id']}", err=True)
+    from ingest.compliance import HoldRefused, set_legal_hold
+
+    try:
+        change = set_legal_hold(services, fax_id, on, cli_actor(), reason)
+    except HoldRefused as exc:
+        raise OperationFailed(str(exc)) from None
+    click.echo(f"legal hold {'set on' if on else 'released from'} {len(change.objects)} "
+               f"objects of fax {change.fax_id}", err=True)
 
 
 @hold.command("set")

@@ -39,6 +39,16 @@ class RetentionRefused(Exception):
     """Deleting now would break a retention period or a legal hold."""
 
 
+class HoldRefused(Exception):
+    """No hold can be placed or released on this fax now (not archived yet, or deleted)."""
+
+
+# A fax whose archived objects are being deleted: set, with the holds and retention checked,
+# in one transaction holding the fax's row, so a hold placed at the same moment is either
+# seen by the deletion or refused by this state. Back to "archived" if the store refuses.
+DELETING = "deleting"
+
+
 @dataclass(frozen=True)
 class AnchorTarget:
     """A store the audit head is anchored in: the archive, and the optional second anchor."""
@@ -223,20 +233,29 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
     """Delete a fax's archived objects and its text, keeping the catalog row (state deleted)
     and the audit trail. Refused while retention runs or a legal hold is set."""
     catalog = services.catalog
-    fax = catalog.get_fax(fax_id)
-    objects = catalog.archive_objects(fax["id"])
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    held = [o["key"] for o in objects if o["legal_hold"]]
-    if held:
-        raise RetentionRefused(f"fax {fax['id']} is under legal hold (faxvault hold release "
-                               "first)")
-    kept = sorted(o["retain_until"] for o in objects if o["retain_until"]
-                  and o["retain_until"] > now)
-    if kept:
-        raise RetentionRefused(f"fax {fax['id']} must be kept until {kept[-1]} "
-                               "(archive.retention_days)")
-    for obj in objects:
-        services.archive.delete(obj["key"], obj["version_id"])
+    fax_id = catalog.get_fax(fax_id)["id"]  # a prefix names its fax
+    with catalog.transaction():
+        catalog.lock_fax(fax_id)
+        fax = catalog.get_fax(fax_id)
+        objects = catalog.archive_objects(fax["id"])
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        held = [o["key"] for o in objects if o["legal_hold"]]
+        if held:
+            raise RetentionRefused(f"fax {fax['id']} is under legal hold (faxvault hold "
+                                   "release first)")
+        kept = sorted(o["retain_until"] for o in objects if o["retain_until"]
+                      and o["retain_until"] > now)
+        if kept:
+            raise RetentionRefused(f"fax {fax['id']} must be kept until {kept[-1]} "
+                                   "(archive.retention_days)")
+        catalog.update_fax(fax["id"], state=DELETING)
+    try:
+        for obj in objects:
+            services.archive.delete(obj["key"], obj["version_id"])
+    except BaseException:
+        with catalog.transaction():
+            catalog.update_fax(fax["id"], state=fax["state"])
+        raise
     with catalog.transaction():
         catalog.delete_pages(fax["id"])
         catalog.delete_archive_objects(fax["id"])
@@ -245,6 +264,77 @@ def delete_fax(services: Services, fax_id: str, actor: str, reason: str) -> int:
                      {"reason": reason, "objects": [o["key"] for o in objects]})
     forget_pages(services, fax["id"])  # the web inbox's cached page images
     return len(objects)
+
+
+@dataclass(frozen=True)
+class HoldChange:
+    """A legal hold being placed or released (see :func:`set_legal_hold`)."""
+
+    fax_id: str
+    on: bool
+    objects: list[dict[str, Any]]
+    was_held: bool
+
+
+def begin_hold(services: Services, fax_id: str, on: bool) -> HoldChange:
+    """The catalog's side first: check the fax, and when placing, record the hold, in one
+    transaction holding the fax's row (as :func:`delete_fax` does to decide), so a deletion
+    deciding at the same moment either sees the hold or is refused by it."""
+    catalog = services.catalog
+    fax_id = catalog.get_fax(fax_id)["id"]  # a prefix names its fax
+    with catalog.transaction():
+        catalog.lock_fax(fax_id)
+        fax = catalog.get_fax(fax_id)
+        if fax["state"] in (DELETING, "deleted"):
+            raise HoldRefused(f"fax {fax_id} is {fax['state']}: no hold to place or release")
+        objects = catalog.archive_objects(fax_id)
+        if not objects:
+            raise HoldRefused(f"fax {fax_id} is not archived yet (state {fax['state']})")
+        if on:
+            catalog.set_legal_hold(fax_id, True)
+    return HoldChange(fax_id, on, objects, any(o["legal_hold"] for o in objects))
+
+
+def apply_hold(services: Services, change: HoldChange) -> None:
+    """The store's side: network calls for S3, so off the event loop; touches no catalog
+    (a SQLite connection stays in its thread). If it raises, :func:`abandon_hold`."""
+    for obj in change.objects:
+        services.archive.set_legal_hold(obj["key"], obj["version_id"], change.on)
+
+
+def abandon_hold(services: Services, change: HoldChange) -> None:
+    """The store refused: the catalog back as it was (a hold placed before stays)."""
+    if change.on and not change.was_held:
+        with services.catalog.transaction():
+            services.catalog.set_legal_hold(change.fax_id, False)
+
+
+def finish_hold(services: Services, change: HoldChange, actor: str, reason: str | None,
+                via: str | None = None) -> None:
+    """When releasing, the catalog's flag only now (faxvault never deletes what the store
+    still holds); the audit entry either way."""
+    catalog = services.catalog
+    with catalog.transaction():
+        if not change.on:
+            catalog.set_legal_hold(change.fax_id, False)
+        audit.append(catalog, actor, "hold.set" if change.on else "hold.released",
+                     change.fax_id, {"objects": len(change.objects), "reason": reason,
+                                     **({"via": via} if via else {})})
+
+
+def set_legal_hold(services: Services, fax_id: str, on: bool, actor: str,
+                   reason: str | None) -> HoldChange:
+    """Place (``on``) or release a legal hold on every archived object of the fax, in the
+    store and in the catalog; audited. Raises HoldRefused (not archived, or being deleted)
+    or ArchiveError (the store refused: the catalog is as it was)."""
+    change = begin_hold(services, fax_id, on)
+    try:
+        apply_hold(services, change)
+    except BaseException:
+        abandon_hold(services, change)
+        raise
+    finish_hold(services, change, actor, reason)
+    return change
 
 
 @dataclass(frozen=True)

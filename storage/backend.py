@@ -75,6 +75,10 @@ class Catalog(Protocol):
     def count_faxes_needing_original(self, sha256: str, *,
                                      excluding: str | None = None) -> int: ...
 
+    def lock_fax(self, fax_id: str) -> None:
+        """Inside a write transaction: the fax's row is this transaction's until it ends (a
+        legal hold and a deletion of one fax never decide side by side)."""
+
     def lock_original(self, sha256: str) -> None:
         """Inside a write transaction: until it ends, no other transaction that takes these
         bytes as an original, or counts who needs them before freeing the spool copy, runs

@@ -420,6 +420,9 @@ class Catalog:
         ).fetchone()
         return self.get_fax(row["id"]) if row else None
 
+    def lock_fax(self, fax_id: str) -> None:
+        """Nothing to take: a SQLite write transaction (BEGIN IMMEDIATE) already runs alone."""
+
     def lock_original(self, sha256: str) -> None:
         """Nothing to take: a SQLite write transaction (BEGIN IMMEDIATE) already runs alone."""
 

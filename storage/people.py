@@ -201,8 +201,6 @@ class People(Protocol):
 
     def failed_job_ids(self, fax_id: str) -> list[int]: ...
 
-    def set_legal_hold_flag(self, fax_id: str, on: bool) -> None: ...
-
 
 class CatalogPeople:
     """What both backends do alike, through the catalog's own interface."""
@@ -229,11 +227,6 @@ class CatalogPeople:
     def set_spam_feedback(self, fax_id: str, verdict: str, actor: str) -> None:
         """An operator's verdict (inside the caller's transaction); the scorer honours it."""
         self.catalog.record_spam_feedback(fax_id, verdict, actor)
-
-    def set_legal_hold_flag(self, fax_id: str, on: bool) -> None:
-        """Record a hold set (or released) on every archived object of the fax, inside the
-        caller's transaction, after the store has applied it."""
-        self.catalog.set_legal_hold(fax_id, on)
 
 
 class SqlitePeople(CatalogPeople):

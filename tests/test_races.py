@@ -4,6 +4,7 @@ forgotten under a page that uses it, no stale worker's failure recorded over a l
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,11 +12,19 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from ingest.compliance import (
+    DELETING,
+    HoldRefused,
+    RetentionRefused,
+    delete_fax,
+    set_legal_hold,
+)
 from ingest.jobs import JobKind
 from ingest.journal import DeliveryRecord, NewFax, journal_delivery
-from ingest.local import LocalMetadata, journal_blob
+from ingest.local import LocalMetadata, ingest_file, journal_blob
 from ingest.pipeline import Services, open_services
-from ingest.worker import run_job
+from ingest.worker import run_job, worker_loop
+from storage.archive import ArchiveError
 from storage.pg.catalog import TERMS_LOCK
 from tests.cliutil import wait_until
 from tests.conftest import make_config
@@ -126,3 +135,61 @@ def test_forgetting_search_terms_waits_for_pages_being_added(
         kept = other.execute("SELECT term FROM search_terms WHERE term IN ('quokka', 'wombat')"
                              " ORDER BY term").fetchall()
     assert kept == [("quokka",), ("wombat",)]  # fax 2's page still uses them
+
+
+async def test_a_hold_and_a_deletion_of_one_fax_never_decide_side_by_side(
+        services: Services, sample_fax: Path) -> None:
+    """Each decides holding the fax's row: a deletion under way refuses a new hold, a hold
+    refuses the deletion; a hold the store refuses leaves the catalog as it was."""
+    catalog = services.catalog
+    fax_id = ingest_file(services, sample_fax).fax_id
+    await worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True)
+
+    def held() -> list[int]:
+        return [o["legal_hold"] for o in catalog.archive_objects(fax_id)]
+
+    with catalog.transaction():  # a deletion that has decided and is deleting objects
+        catalog.update_fax(fax_id, state=DELETING)
+    with pytest.raises(HoldRefused, match="deleting"):
+        set_legal_hold(services, fax_id, True, "test", "case 7")
+    assert not any(held())
+    with catalog.transaction():
+        catalog.update_fax(fax_id, state="archived")
+    set_legal_hold(services, fax_id, True, "test", "case 7")
+    with pytest.raises(RetentionRefused, match="legal hold"):
+        delete_fax(services, fax_id, "test", "too early")
+    assert catalog.get_fax(fax_id)["state"] == "archived" and all(held())
+    assert all(services.archive.exists(o["key"]) for o in catalog.archive_objects(fax_id))
+    set_legal_hold(services, fax_id, False, "test", "case closed")
+    # The store refuses (an object gone from the local archive): nothing recorded.
+    [first, *_] = catalog.archive_objects(fax_id)
+    (services.archive.root / first["key"]).unlink()
+    with pytest.raises(ArchiveError, match="not in the archive"):
+        set_legal_hold(services, fax_id, True, "test", "case 8")
+    assert not any(held())
+    actions = [e["action"] for e in catalog.audit_entries()
+               if e["fax_id"] == fax_id and e["action"].startswith("hold.")]
+    assert actions == ["hold.set", "hold.released"]
+    objects = len(held())
+    assert delete_fax(services, fax_id, "test", "retention over") == objects
+    assert catalog.get_fax(fax_id)["state"] == "deleted"
+
+
+def test_the_lock_on_a_fax_holds_another_node_off_until_the_end(
+        two_nodes: tuple[Services, Services], postgres_url: str) -> None:
+    a, _ = two_nodes
+    fax_id = journal_delivery(a.catalog, DeliveryRecord(
+        provider="cli", idem_key="cli:locked", event_type="file",
+        fax=NewFax(provider="cli", provider_fax_id="locked", received_at=None))).fax_id
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        def other_node_may_lock() -> bool:
+            try:
+                other.execute("SELECT 1 FROM faxes WHERE id = %s FOR UPDATE NOWAIT", (fax_id,))
+            except psycopg.errors.LockNotAvailable:
+                return False
+            return True
+
+        with a.catalog.transaction():
+            a.catalog.lock_fax(fax_id)
+            assert not other_node_may_lock()
+        assert other_node_may_lock()

@@ -326,19 +326,25 @@ async def legal_hold(request: web.Request) -> web.StreamResponse:
     fax, user, form = await _acting_on(request, "compliance")
     on = form.get("on") == "1"
     reason = str(form.get("reason") or "").strip()[:200] or None
+    # Imported here: ingest.compliance imports the web package (its page-image cache).
+    from ingest.compliance import (
+        HoldRefused,
+        abandon_hold,
+        apply_hold,
+        begin_hold,
+        finish_hold,
+    )
+
     services = request.app[SERVICES]
-    objects = services.catalog.archive_objects(fax["id"])
-    if not objects:
-        raise web.HTTPConflict(text=f"this fax is not archived yet (state {fax['state']})")
     try:
-        for obj in objects:
-            await asyncio.to_thread(services.archive.set_legal_hold, obj["key"],
-                                    obj["version_id"], on)
+        change = begin_hold(services, fax["id"], on)
+    except HoldRefused as exc:
+        raise web.HTTPConflict(text=str(exc)) from None
+    try:
+        await asyncio.to_thread(apply_hold, services, change)
     except ArchiveError:
+        abandon_hold(services, change)
         raise web.HTTPServiceUnavailable(text="the archive refused or cannot be reached; "
                                               "nothing was recorded") from None
-    with services.catalog.transaction():
-        services.catalog.people.set_legal_hold_flag(fax["id"], on)
-        audit.append(services.catalog, _actor(user), "hold.set" if on else "hold.released",
-                     fax["id"], {"objects": len(objects), "reason": reason, "via": "web"})
+    finish_hold(services, change, _actor(user), reason, via="web")
     raise _back(fax["id"])

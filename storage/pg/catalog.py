@@ -269,6 +269,10 @@ class PostgresCatalog:
                         (provider, provider_fax_id))
         return self.get_fax(row["id"]) if row else None
 
+    def lock_fax(self, fax_id: str) -> None:
+        assert self.jobs.bound_connection() is not None, "lock_fax needs a transaction"
+        self._one("SELECT 1 AS one FROM faxes WHERE id = %s FOR UPDATE", (fax_id,))
+
     def lock_original(self, sha256: str) -> None:
         """A transaction-scoped advisory lock on these bytes: PostgreSQL transactions run
         side by side (read committed), so without it a release could count the references
