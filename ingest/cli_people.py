@@ -165,7 +165,10 @@ def user_passwd(services: Services, name: str, password_stdin: bool) -> None:
 @with_services()
 def user_token(services: Services, name: str, as_json: bool) -> None:
     """A new API token for NAME (shown once; kept only hashed)."""
-    token = new_api_token(services.catalog, name)
+    try:
+        token = new_api_token(services.catalog, name)
+    except people.UserDisabled as exc:
+        raise OperationFailed(f"{exc}: enable them first (faxvault user enable)") from None
     audit.record(services.catalog, cli_actor(), "user.token_added", None, {"name": name})
     if as_json:
         emit_json({"user": name, "token": token})

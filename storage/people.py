@@ -42,6 +42,10 @@ class LastAdmin(ValueError):
     """The change would leave no enabled admin (nobody could manage people any more)."""
 
 
+class UserDisabled(ValueError):
+    """The user is disabled: nothing that would let them act can be created for them."""
+
+
 @dataclass(frozen=True)
 class User:
     id: int
@@ -151,7 +155,9 @@ class People(Protocol):
 
     # sessions, tokens, sign-in attempts
     def create_session(self, user_id: int, id_sha256: str, csrf_token: str,
-                       now: float) -> None: ...
+                       now: float) -> bool:
+        """A session for the user; False (none created) if the user is disabled, also when
+        disabled by a transaction still running as this is asked (it is waited for)."""
 
     def find_session(self, id_sha256: str) -> Session | None: ...
 
@@ -163,7 +169,9 @@ class People(Protocol):
 
     def delete_expired_sessions(self, idle_before: float, created_before: float) -> int: ...
 
-    def add_api_token(self, name: str, token_sha256: str) -> None: ...
+    def add_api_token(self, name: str, token_sha256: str) -> None:
+        """Raises UserDisabled for a disabled user (as create_session, never beside a
+        transaction disabling them)."""
 
     def user_for_token(self, token_sha256: str) -> User | None: ...
 
@@ -331,11 +339,12 @@ class SqlitePeople(CatalogPeople):
 
     # -- sessions and tokens ---------------------------------------------------------------
     def create_session(self, user_id: int, id_sha256: str, csrf_token: str,
-                       now: float) -> None:
+                       now: float) -> bool:
         with self.catalog.transaction():
-            self._conn.execute(
+            return self._conn.execute(
                 "INSERT INTO sessions (id_sha256, user_id, csrf_token, created_at, last_seen)"
-                " VALUES (?, ?, ?, ?, ?)", (id_sha256, user_id, csrf_token, now, now))
+                " SELECT ?, id, ?, ?, ? FROM users WHERE id = ? AND disabled = 0",
+                (id_sha256, csrf_token, now, now, user_id)).rowcount == 1
 
     def find_session(self, id_sha256: str) -> Session | None:
         row = self._conn.execute(
@@ -370,9 +379,11 @@ class SqlitePeople(CatalogPeople):
     def add_api_token(self, name: str, token_sha256: str) -> None:
         user = self.get_user(name)
         with self.catalog.transaction():
-            self._conn.execute(
-                "INSERT INTO api_tokens (token_sha256, user_id, created_at) VALUES (?, ?, ?)",
-                (token_sha256, user.id, utcnow_iso()))
+            if not self._conn.execute(
+                    "INSERT INTO api_tokens (token_sha256, user_id, created_at)"
+                    " SELECT ?, id, ? FROM users WHERE id = ? AND disabled = 0",
+                    (token_sha256, utcnow_iso(), user.id)).rowcount:
+                raise UserDisabled(f"user {name!r} is disabled")
 
     def user_for_token(self, token_sha256: str) -> User | None:
         row = self._conn.execute(

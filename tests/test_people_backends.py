@@ -13,7 +13,8 @@ import pytest
 from ingest.journal import journal_delivery
 from storage.backend import Catalog, CatalogLocation, open_catalog
 from storage.catalog import NotFound
-from storage.people import InboxFilters, LastAdmin, UserExists
+from storage.people import InboxFilters, LastAdmin, UserDisabled, UserExists
+from tests.cliutil import wait_until
 from tests.test_catalog_backends import _delivery, _location
 
 HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"
@@ -135,6 +136,53 @@ def test_sessions_and_tokens_end_with_the_user(catalog: Catalog) -> None:
     people.create_session(user.id, "d" * 64, "csrf-4", 3000.0)
     people.delete_session("d" * 64)
     assert people.find_session("d" * 64) is None
+
+
+def test_no_session_or_token_is_created_for_a_disabled_user(catalog: Catalog) -> None:
+    people = catalog.people
+    user = people.add_user("val", "viewer", HASH, ["front"])
+    people.disable_user("val")
+    assert not people.create_session(user.id, "s" * 64, "csrf-1", 1000.0)
+    assert people.find_session("s" * 64) is None
+    with pytest.raises(UserDisabled, match="'val' is disabled"):
+        people.add_api_token("val", "k" * 64)
+    people.enable_user("val")
+    assert people.user_for_token("k" * 64) is None  # nothing was kept to come back
+    assert people.create_session(user.id, "s" * 64, "csrf-1", 1000.0)
+
+
+def test_a_sign_in_beside_a_disabling_on_another_node_opens_no_session(
+        postgres_url: str, tmp_path: Path) -> None:
+    """The disabling holds the user's row; the other node's sign-in waits for it and reads
+    the user as it committed: no session is left behind for re-enabling to revive."""
+    import psycopg
+
+    location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url)
+    nodes = [open_catalog(location), open_catalog(location)]
+    try:
+        user = nodes[0].people.add_user("val", "viewer", HASH, ["front"])
+        nodes[0].people.add_user("ada", "admin", HASH, [])
+        created: list[bool] = []
+        thread = threading.Thread(target=lambda: created.append(
+            nodes[1].people.create_session(user.id, "s" * 64, "csrf-1", 1000.0)))
+        with nodes[0].transaction():
+            nodes[0].people.disable_user("val")  # not committed yet
+            thread.start()
+
+            def waiting() -> bool:
+                with psycopg.connect(postgres_url, autocommit=True) as conn:
+                    return conn.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        " AND datname = current_database()").fetchone()[0] > 0
+
+            wait_until(waiting, 30, "the sign-in waiting for the disabling")
+        thread.join(30)
+        assert created == [False]
+        nodes[0].people.enable_user("val")
+        assert nodes[0].people.find_session("s" * 64) is None
+    finally:
+        for node in nodes:
+            node.close()
 
 
 def test_signin_attempts_count_failures_per_name_and_client(catalog: Catalog) -> None:

@@ -105,20 +105,22 @@ class Authenticator:
         ok = user is not None and not user.disabled
         actor = f"web:{name[:MAX_NAME_LENGTH]}"
         server = self._server
+        session_id = secrets.token_urlsafe(32)  # 256 bits
         with catalog.transaction():
             # Housekeeping rides on sign-ins: ended sessions and attempts older than the
             # rate limit's window are of no further use.
             catalog.people.delete_expired_sessions(now - server.session_idle_minutes * 60,
                                                    now - server.session_max_hours * 3600)
             catalog.people.forget_signin_attempts(now - server.signin_window_minutes * 60)
+            # The session is opened in the transaction that records the attempt, and only
+            # for a user still enabled when it commits (disabled since the look-up: refused).
+            ok = ok and catalog.people.create_session(
+                user.id, digest(session_id), secrets.token_urlsafe(32), now)
             catalog.people.record_signin_attempt(name[:MAX_NAME_LENGTH], client, ok, now)
             audit.append(catalog, actor, "signin.ok" if ok else "signin.failed", None,
                          {"client": client})
         if not ok:
             return SignIn(False, "wrong name or password")
-        session_id = secrets.token_urlsafe(32)  # 256 bits
-        catalog.people.create_session(user.id, digest(session_id), secrets.token_urlsafe(32),
-                                      now)
         return SignIn(True, user=user, session_id=session_id)
 
     def refuse_rate_limited(self, catalog: Catalog, name: str, client: str) -> SignIn:

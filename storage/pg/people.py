@@ -27,6 +27,7 @@ from storage.people import (
     RouteTarget,
     Session,
     User,
+    UserDisabled,
     UserExists,
     check_role,
 )
@@ -160,10 +161,14 @@ class PostgresPeople(CatalogPeople):
 
     # -- sessions and tokens ---------------------------------------------------------------
     def create_session(self, user_id: int, id_sha256: str, csrf_token: str,
-                       now: float) -> None:
-        self._execute(
+                       now: float) -> bool:
+        # FOR SHARE: a transaction disabling the user holds its row; this waits for it and
+        # then reads the row as it committed (read committed alone would read it as before,
+        # and the session would outlive the disabling's DELETE).
+        return self._execute(
             "INSERT INTO sessions (id_sha256, user_id, csrf_token, created_at, last_seen)"
-            " VALUES (%s, %s, %s, %s, %s)", (id_sha256, user_id, csrf_token, now, now))
+            " SELECT %s, id, %s, %s, %s FROM users WHERE id = %s AND disabled = 0 FOR SHARE",
+            (id_sha256, csrf_token, now, now, user_id)) == 1
 
     def find_session(self, id_sha256: str) -> Session | None:
         row = self._one(
@@ -194,9 +199,11 @@ class PostgresPeople(CatalogPeople):
 
     def add_api_token(self, name: str, token_sha256: str) -> None:
         user = self.get_user(name)
-        self._execute(
-            "INSERT INTO api_tokens (token_sha256, user_id, created_at) VALUES (%s, %s, %s)",
-            (token_sha256, user.id, utcnow_iso()))
+        if not self._execute(
+                "INSERT INTO api_tokens (token_sha256, user_id, created_at)"
+                " SELECT %s, id, %s FROM users WHERE id = %s AND disabled = 0 FOR SHARE",
+                (token_sha256, utcnow_iso(), user.id)):
+            raise UserDisabled(f"user {name!r} is disabled")
 
     def user_for_token(self, token_sha256: str) -> User | None:
         row = self._one(
