@@ -79,11 +79,13 @@ async def adopt_original(services: Services, job: queue.Job, fax: dict[str, Any]
         if not services.spool.ensure_blob(blob):
             raise OriginalReleased(f"spool copy {blob.sha256} was released before fax "
                                    f"{fax['id']} recorded it; fetching again")
-        if not services.spool.blob_is_shared(blob.sha256):
-            # Several nodes: another node archived a fax with these bytes and freed the
-            # shared copy since our upload: upload again, before the process job can run
-            # anywhere (the hold is still here).
-            services.spool.share_blob(blob)
+        if services.spool.shared is not None and not await asyncio.to_thread(
+                services.spool.blob_is_shared, blob.sha256):
+            # Several nodes (a PostgreSQL catalog, whose transaction is this task's alone:
+            # awaiting inside it lends no other task its connection): another node archived
+            # a fax with these bytes and freed the shared copy since our upload; upload
+            # again, before the process job can run anywhere (the hold is still here).
+            await asyncio.to_thread(services.spool.share_blob, blob)
         catalog.update_fax(
             fax["id"], original_sha256=blob.sha256, original_size=blob.size, original_ext=ext,
             from_raw=fields["from_raw"] or fax["from_raw"],

@@ -425,8 +425,10 @@ class HotFolder:
         finally:
             if not journaled:
                 await _settled(sharing)  # an upload still running would outlive the release
-                self._release_unjournaled(blob)
-                services.spool.release_hold(blob)
+                try:
+                    self._release_unjournaled(blob)
+                finally:
+                    services.spool.release_hold(blob)
         await asyncio.to_thread(self._move_done, path, held, sidecar, blob, place)
         self.taken += 1
         log.info("hot folder: %s -> fax %s%s", quoted(path.name), result.fax_id,

@@ -185,14 +185,18 @@ class Spool:
 
     def sweep_dead_writers(self) -> None:
         """Remove the partial files and holds of writers whose process is gone (a crash or a
-        kill between write and release). What they held was either journaled (its content
-        address is counted) or never acknowledged (its sender sends it again)."""
+        kill between write and release, a task cancelled while its commit ran): their pid
+        is not running, or is running a process started after the file was written (pids
+        are reused: a service in a container is often pid 1 at every start). What they held
+        was either journaled (its content address is counted) or never acknowledged (its
+        sender sends it again)."""
         with os.scandir(self.tmp) as entries:
             for entry in entries:
                 pid = writer_pid(entry.name)
-                if pid is not None and entry.is_file(follow_symlinks=False) \
-                        and not process_alive(pid):
-                    with contextlib.suppress(FileNotFoundError):
+                if pid is None or not entry.is_file(follow_symlinks=False):
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    if not writer_running(pid, entry.stat(follow_symlinks=False).st_mtime):
                         os.unlink(entry.path)
 
     def used_bytes(self) -> int:
@@ -253,7 +257,11 @@ class Spool:
         blob.path.parent.mkdir(exist_ok=True)
         staging = self.tmp / f"link-{os.getpid()}-{os.urandom(6).hex()}"
         os.link(blob.hold, staging)
-        os.replace(staging, blob.path)
+        try:
+            os.replace(staging, blob.path)
+        except BaseException:
+            staging.unlink(missing_ok=True)
+            raise
         fsync_dir(blob.path.parent)
 
     def ensure_blob(self, blob: Blob) -> bool:
@@ -300,7 +308,6 @@ class Spool:
         return path
 
 
-
 def writer_pid(name: str) -> int | None:
     """The process id in a writer's temporary name (``in-``/``hold-``/``link-<pid>-...``)."""
     kind, _, rest = name.partition("-")
@@ -310,11 +317,29 @@ def writer_pid(name: str) -> int | None:
     return int(pid)
 
 
-def process_alive(pid: int) -> bool:
+def writer_running(pid: int, written_at: float) -> bool:
+    """Whether the process that wrote a file at ``written_at`` (its mtime) may still be
+    running: ``pid`` exists and was started before the file was written. Where /proc does
+    not say when a process started, only whether the pid exists."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # somebody else's process: alive
-    return True
+        pass  # somebody else's process: it exists
+    started = process_started_at(pid)
+    return started is None or started <= written_at + 1.0  # clock ticks round down
+
+
+def process_started_at(pid: int) -> float | None:
+    """When ``pid`` started (seconds since the epoch), from /proc; None if unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat_file:
+            # Field 22 (starttime, clock ticks since boot) comes after the parenthesised
+            # command name, which may itself hold spaces and parentheses.
+            ticks = int(stat_file.read().rpartition(")")[2].split()[19])
+        with open("/proc/stat", encoding="ascii") as system:
+            boot = next(int(line.split()[1]) for line in system if line.startswith("btime "))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+    return boot + ticks / os.sysconf("SC_CLK_TCK")

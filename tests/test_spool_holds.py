@@ -3,8 +3,10 @@ whatever another fax's release does to the shared content address meanwhile."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from storage.spool import Spool
@@ -47,6 +49,12 @@ def test_a_dead_writers_files_are_swept_a_live_ones_kept(tmp_path: Path) -> None
     names = [f"hold-{dead_pid}-0a1b", f"in-{dead_pid}-0a1b", f"link-{dead_pid}-0a1b"]
     for name in names:
         (tmp_path / "tmp" / name).write_bytes(b"left by a crash")
+    # This very pid, but written an hour before this process started: an earlier process
+    # that had the same pid (a container's service is pid 1 at every start) crashed.
+    reused = tmp_path / "tmp" / f"hold-{os.getpid()}-0c0d"
+    reused.write_bytes(b"left by a crash of an earlier process")
+    an_hour_ago = time.time() - 3600
+    os.utime(reused, (an_hour_ago, an_hour_ago))
     (tmp_path / "tmp" / "scratch").mkdir()  # not a writer's file: left alone
     spool = Spool(tmp_path)
     left = sorted(p.name for p in spool.tmp.iterdir())
