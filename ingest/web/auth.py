@@ -107,15 +107,17 @@ class Authenticator:
         server = self._server
         session_id = secrets.token_urlsafe(32)  # 256 bits
         with catalog.transaction():
+            # The session is opened in the transaction that records the attempt, and only
+            # for a user still enabled when it commits (disabled since the look-up: refused).
+            # First: the user's row before any session row (as a disabling takes them), so
+            # the two never wait for each other.
+            ok = ok and catalog.people.create_session(
+                user.id, digest(session_id), secrets.token_urlsafe(32), now)
             # Housekeeping rides on sign-ins: ended sessions and attempts older than the
             # rate limit's window are of no further use.
             catalog.people.delete_expired_sessions(now - server.session_idle_minutes * 60,
                                                    now - server.session_max_hours * 3600)
             catalog.people.forget_signin_attempts(now - server.signin_window_minutes * 60)
-            # The session is opened in the transaction that records the attempt, and only
-            # for a user still enabled when it commits (disabled since the look-up: refused).
-            ok = ok and catalog.people.create_session(
-                user.id, digest(session_id), secrets.token_urlsafe(32), now)
             catalog.people.record_signin_attempt(name[:MAX_NAME_LENGTH], client, ok, now)
             audit.append(catalog, actor, "signin.ok" if ok else "signin.failed", None,
                          {"client": client})

@@ -17,7 +17,10 @@ from typing import Any
 import aiohttp_jinja2
 from aiohttp import web
 
-from ingest import spam
+from ingest import (
+    compliance,  # a module: it imports ingest.web.files, so not its names
+    spam,
+)
 from ingest.numbers import normalize_number
 from ingest.web import access, files
 from ingest.web.auth import MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, digest, verify_password
@@ -326,25 +329,18 @@ async def legal_hold(request: web.Request) -> web.StreamResponse:
     fax, user, form = await _acting_on(request, "compliance")
     on = form.get("on") == "1"
     reason = str(form.get("reason") or "").strip()[:200] or None
-    # Imported here: ingest.compliance imports the web package (its page-image cache).
-    from ingest.compliance import (
-        HoldRefused,
-        abandon_hold,
-        apply_hold,
-        begin_hold,
-        finish_hold,
-    )
-
     services = request.app[SERVICES]
     try:
-        change = begin_hold(services, fax["id"], on)
-    except HoldRefused as exc:
+        change = compliance.begin_hold(services, fax["id"], on)
+    except compliance.HoldRefused as exc:
         raise web.HTTPConflict(text=str(exc)) from None
     try:
-        await asyncio.to_thread(apply_hold, services, change)
-    except ArchiveError:
-        abandon_hold(services, change)
-        raise web.HTTPServiceUnavailable(text="the archive refused or cannot be reached; "
-                                              "nothing was recorded") from None
-    finish_hold(services, change, _actor(user), reason, via="web")
+        await asyncio.to_thread(compliance.apply_hold, services, change)
+    except BaseException as exc:
+        compliance.abandon_hold(services, change)
+        if isinstance(exc, ArchiveError):
+            raise web.HTTPServiceUnavailable(text="the archive refused or cannot be reached; "
+                                                  "nothing was recorded") from None
+        raise
+    compliance.finish_hold(services, change, _actor(user), reason, via="web")
     raise _back(fax["id"])
