@@ -429,10 +429,12 @@ class Catalog:
     def count_faxes_needing_original(self, sha256: str, *, excluding: str | None = None) -> int:
         """Faxes (other than ``excluding``) not yet archived whose original has these bytes:
         while any exists, the spool blob must stay. Call inside the write transaction that
-        removes the blob, so no fax can take it as its original in between."""
+        removes the blob, so no fax can take it as its original in between. A fax whose
+        archived objects were deleted (or are being deleted) needs its original no more."""
         return self.conn.execute(
-            "SELECT count(*) FROM faxes WHERE original_sha256 = ? AND state != 'archived'"
-            " AND id IS NOT ?", (sha256, excluding)).fetchone()[0]
+            "SELECT count(*) FROM faxes WHERE original_sha256 = ?"
+            " AND state NOT IN ('archived', 'deleting', 'deleted') AND id IS NOT ?",
+            (sha256, excluding)).fetchone()[0]
 
     def update_fax(self, fax_id: str, **fields: Any) -> None:
         if "metadata" in fields and not isinstance(fields["metadata"], str):

@@ -424,3 +424,13 @@ def test_the_lock_on_an_original_holds_other_nodes_off_until_the_end(
             assert other_node_may_take(original_lock_key(sha))
     finally:
         catalog.close()
+
+
+def test_only_faxes_still_to_archive_need_their_spool_copy(catalog: Catalog) -> None:
+    fax_id = journal_delivery(catalog, _delivery(1)).fax_id  # original "ab" * 32
+    for state, needed in (("received", 1), ("failed", 1), ("archived", 0), ("deleting", 0),
+                          ("deleted", 0)):
+        with catalog.transaction():
+            catalog.update_fax(fax_id, state=state)
+        assert catalog.count_faxes_needing_original("ab" * 32) == needed, state
+    assert catalog.count_faxes_needing_original("ab" * 32, excluding=fax_id) == 0

@@ -282,8 +282,9 @@ class PostgresCatalog:
 
     def count_faxes_needing_original(self, sha256: str, *, excluding: str | None = None) -> int:
         return int(self._one(
-            "SELECT count(*) AS n FROM faxes WHERE original_sha256 = %s AND state != 'archived'"
-            " AND id IS DISTINCT FROM %s", (sha256, excluding))["n"])
+            "SELECT count(*) AS n FROM faxes WHERE original_sha256 = %s"
+            " AND state NOT IN ('archived', 'deleting', 'deleted') AND id IS DISTINCT FROM %s",
+            (sha256, excluding))["n"])
 
     def update_fax(self, fax_id: str, **fields: Any) -> None:
         if "metadata" in fields:
