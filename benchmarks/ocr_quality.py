@@ -30,8 +30,8 @@ Page sets (--set):
                   once the REPORT forms' misses had been looked at, measured after choosing.
   names-heldout-2 The same with HELDOUT_2_LOCALES (seed 4), made after names-heldout had been
                   measured; its misses were looked at on its first measurement.
-  names-heldout-3 HELD OUT. The same with HELDOUT_3_LOCALES (seed 5), made once set 4's misses
-                  had been looked at.
+  names-heldout-3 HELD OUT. The same with HELDOUT_3_LOCALES (seed 5), made once the
+                  names-heldout-2 misses had been looked at.
 On the names sets it also counts the searchable forms added a page, and searches every
 names set's key words (names, streets, cities, record numbers of the other forms): a hit on
 a page whose printed text lacks the word is a false hit, exact or through close matching.

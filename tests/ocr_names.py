@@ -7,8 +7,8 @@ right (a correction towards a dictionary word is the typical culprit: "Brastow" 
 ``TUNING_LOCALES``, ``REPORT_LOCALES`` and the ``HELDOUT*_LOCALES`` do not overlap; forms are
 drawn with a seed per set. ``HELDOUT_LOCALES`` (seed 3) came after misses on the REPORT forms had
 been looked at, so that one set of names stays unseen while the reading is tuned;
-``HELDOUT_2_LOCALES`` (seed 4) came after set 3 had been measured, for a second look, and
-``HELDOUT_3_LOCALES`` (seed 5) once set 4's misses had been looked at.
+``HELDOUT_2_LOCALES`` (seed 4) came after the seed-3 forms had been measured, for a second
+look, and ``HELDOUT_3_LOCALES`` (seed 5) once the seed-4 forms' misses had been looked at.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """

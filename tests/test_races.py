@@ -22,7 +22,7 @@ from ingest.compliance import (
 from ingest.jobs import JobKind
 from ingest.journal import DeliveryRecord, NewFax, journal_delivery
 from ingest.local import LocalMetadata, ingest_file, journal_blob
-from ingest.pipeline import Services, open_services
+from ingest.pipeline import Services, open_services, release_spool
 from ingest.worker import run_job, worker_loop
 from storage.archive import ArchiveError
 from storage.pg.catalog import TERMS_LOCK
@@ -193,3 +193,78 @@ def test_the_lock_on_a_fax_holds_another_node_off_until_the_end(
             a.catalog.lock_fax(fax_id)
             assert not other_node_may_lock()
         assert other_node_may_lock()
+
+
+@pytest.fixture
+def two_nodes_one_spool(postgres_url: str,
+                        tmp_path: Path) -> Iterator[tuple[Services, Services]]:
+    """Two processes of one node: their own catalog connections, one data directory."""
+    config = make_config(tmp_path / "node", catalog={"url": postgres_url})
+    nodes = [open_services(config, with_pool=False) for _ in range(2)]
+    try:
+        yield nodes[0], nodes[1]
+    finally:
+        for node in nodes:
+            node.close()
+
+
+def test_a_release_beside_a_journal_of_the_same_bytes_keeps_them(
+        two_nodes_one_spool: tuple[Services, Services], postgres_url: str,
+        sample_fax: Path) -> None:
+    """An archived fax's release counts who needs its bytes while another process journals
+    a new fax with them: it waits for that journal and keeps the spool copy."""
+    a, b = two_nodes_one_spool
+    first = ingest_file(a, sample_fax)
+    with a.catalog.transaction():
+        a.catalog.update_fax(first.fax_id, state="archived")
+    blob = a.spool.store_file(sample_fax, a.config.limits.max_file_bytes)
+    done: list[object] = []
+
+    def release() -> None:
+        try:
+            release_spool(b, b.catalog.get_fax(first.fax_id))
+            done.append(True)
+        except BaseException as exc:  # reported below
+            done.append(exc)
+
+    thread = threading.Thread(target=release)
+    with a.catalog.transaction():  # the journal of the same bytes, not committed yet
+        second = journal_blob(a, blob, "again.tif", LocalMetadata(
+            provider="hylafax", provider_fax_id="faxhost:000000077"))
+        thread.start()
+        wait_until(lambda: _waiting_on_a_lock(postgres_url), 30, "the release waiting")
+    thread.join(30)
+    assert done == [True]
+    assert not second.duplicate
+    assert a.spool.blob_path(blob.sha256).read_bytes() == sample_fax.read_bytes()
+
+
+def test_a_deletion_beside_a_hold_on_another_node_sees_the_hold(
+        two_nodes: tuple[Services, Services], postgres_url: str) -> None:
+    a, b = two_nodes
+    fax_id = journal_delivery(a.catalog, DeliveryRecord(
+        provider="cli", idem_key="cli:held", event_type="file",
+        fax=NewFax(provider="cli", provider_fax_id="held", received_at=None))).fax_id
+    with a.catalog.transaction():
+        a.catalog.record_archive_object(fax_id, {
+            "purpose": "original", "key": f"faxes/{fax_id}/original.tif", "sha256": "ab" * 32,
+            "size": 10, "version_id": None, "retain_until": None,
+            "archived_at": "2026-12-03T16:00:00Z"})
+        a.catalog.update_fax(fax_id, state="archived")
+    refused: list[BaseException] = []
+
+    def delete() -> None:
+        try:
+            delete_fax(b, fax_id, "test", "beside a hold")
+        except BaseException as exc:  # reported below
+            refused.append(exc)
+
+    thread = threading.Thread(target=delete)
+    with a.catalog.transaction():  # a hold deciding: the fax's row is its own
+        a.catalog.lock_fax(fax_id)
+        thread.start()
+        wait_until(lambda: _waiting_on_a_lock(postgres_url), 30, "the deletion waiting")
+        a.catalog.set_legal_hold(fax_id, True)
+    thread.join(30)
+    assert len(refused) == 1 and isinstance(refused[0], RetentionRefused), refused
+    assert b.catalog.get_fax(fax_id)["state"] == "archived"
