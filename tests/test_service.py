@@ -52,8 +52,11 @@ def job_rows(db_path: Path) -> list[tuple]:
 
 def test_worker_killed_mid_job_is_retaken_and_finishes_once(tmp_path: Path) -> None:
     port = free_port()
+    # A short lease, so the orphaned one runs out soon after the kill; long enough that the
+    # live worker's renewals (a third of it apart) survive a second or two of a starved
+    # event loop while both cores OCR and the test's own commands start.
     config = write_config(tmp_path / "faxvault.toml", tmp_path / "var",
-                          f"[server]\nport = {port}\n", worker="lease_seconds = 1.5\n")
+                          f"[server]\nport = {port}\n", worker="lease_seconds = 4\n")
     pages = [[f"Page {n} of the crash test mentions walrus{n}"] for n in range(1, 9)]
     fax = render_fax(tmp_path / "long.tif", pages, resolution="204x196")
     db = tmp_path / "var" / "faxvault.sqlite3"
