@@ -28,7 +28,7 @@ from ingest.doors.run import imap_door, srfax_door
 from ingest.fetch import build_clients
 from ingest.hotfolder import HotFolder
 from ingest.journal import GroupJournal
-from ingest.pipeline import Services, lifecycle_rules, open_services
+from ingest.pipeline import Services, lifecycle_rules, open_services, release_unneeded_spool
 from ingest.web import add_web
 from ingest.web.keys import SERVICES
 from ingest.webhooks import (
@@ -142,6 +142,11 @@ def _services_ctx(role: Role, pool: OcrPool | None):
         app[WORKERS] = workers
         folder, anchoring = None, None
         if start_workers:
+            # Start-up, nothing served yet: the catalog's connection may be used here.
+            freed = release_unneeded_spool(services)
+            if freed:
+                log.info("freed %d spool copies no fax needed any more (a node stopped "
+                         "between archiving and freeing them)", freed)
             workers.start()
         if start_workers or start_doors:
             anchoring = asyncio.create_task(anchor_loop(services, config.audit.anchor_seconds))

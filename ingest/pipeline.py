@@ -407,6 +407,24 @@ async def archive_fax(services: Services, job: queue.Job) -> None:
     release_spool(services, fax)
 
 
+def release_unneeded_spool(services: Services) -> int:
+    """Free the spool copies no fax needs any more, here and in the shared spool: a node
+    killed between archiving a fax and :func:`release_spool` leaves its copy behind. Run at
+    start-up, before the workers. Each blob is counted and removed under its lock, as
+    release_spool does; a door journaling the same bytes meanwhile puts them back from its
+    hold (storage.spool). How many blobs went."""
+    if services.config.archive.keep_spool:
+        return 0
+    catalog, spool, freed = services.catalog, services.spool, 0
+    for sha256 in sorted(spool.blob_names()):
+        with catalog.transaction():
+            catalog.lock_original(sha256)
+            if catalog.count_faxes_needing_original(sha256) == 0:
+                spool.remove_blob(sha256)
+                freed += 1
+    return freed
+
+
 def release_spool(services: Services, fax: dict[str, Any]) -> None:
     """Drop the spool copies once archived, unless configured to keep them. A blob shared
     with another fax (same bytes received twice) stays until that fax is archived too. The

@@ -282,6 +282,15 @@ class Spool:
         if blob.hold is not None:
             blob.hold.unlink(missing_ok=True)
 
+    def blob_names(self) -> set[str]:
+        """The SHA-256 of every blob here and, with several nodes, in the shared spool
+        (a network listing then: call it off the event loop once serving)."""
+        names = {p.name for p in self.blobs.glob("??/*") if p.is_file()}
+        if self.shared is not None:
+            names |= {key.rsplit("/", 1)[-1]
+                      for key in self.shared.archive.keys(f"{self.shared.prefix}blobs/")}
+        return {n for n in names if len(n) == 64 and all(c in "0123456789abcdef" for c in n)}
+
     def remove_blob(self, sha256: str) -> None:
         self.blob_path(sha256).unlink(missing_ok=True)
         if self.shared is not None:

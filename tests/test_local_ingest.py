@@ -155,3 +155,23 @@ async def test_a_download_whose_address_went_is_adopted_from_its_hold(
     services.spool.release_hold(blob)  # what fetch_fax does after
     await worker_loop(services, asyncio.Event(), fax_ids=[journaled.fax_id], until_idle=True)
     assert catalog.get_fax(journaled.fax_id)["state"] == "archived"
+
+
+async def test_spool_copies_no_fax_needs_are_freed_at_start(services: Services,
+                                                            sample_fax: Path,
+                                                            tmp_path: Path) -> None:
+    """A node stopped between archiving a fax and freeing its spool copy leaves the copy
+    behind; the next start frees it, and keeps every copy a fax still needs."""
+    from ingest.pipeline import release_unneeded_spool
+
+    archived = ingest_file(services, sample_fax)
+    await worker_loop(services, asyncio.Event(), fax_ids=[archived.fax_id], until_idle=True)
+    left = services.spool.store_file(sample_fax, services.config.limits.max_file_bytes)
+    services.spool.release_hold(left)  # the archived fax's bytes, back as after a kill
+    other = tmp_path / "other.tif"
+    other.write_bytes(sample_fax.read_bytes() + b"\0")
+    waiting = ingest_file(services, other)  # journaled, not processed: needs its copy
+    assert services.spool.blob_names() == {left.sha256, waiting.sha256}
+    assert release_unneeded_spool(services) == 1
+    assert services.spool.blob_names() == {waiting.sha256}
+    assert release_unneeded_spool(services) == 0
