@@ -222,6 +222,27 @@ async def test_every_route_needs_a_session_or_a_token(client: TestClient,
             assert response.status == 401, (method, path)
 
 
+async def test_every_registered_inbox_and_api_route_refuses_an_anonymous_request(
+        client: TestClient, archive: Archive) -> None:
+    """Walks the app's own routes, not a list kept by hand: a route added to the inbox or
+    the API without its guard fails here."""
+    fax = archive.cardiology_fax
+    values = {"fax_id": fax, "page_no": "1", "fmt": "pdf"}
+    checked = 0
+    for route in client.server.app.router.routes():
+        info = route.resource.get_info() if route.resource else {}
+        pattern = info.get("formatter") or info.get("path")
+        if not pattern or not pattern.startswith(("/ui/", "/api/")) \
+                or pattern.startswith(("/ui/signin", "/ui/static/")) or route.method == "HEAD":
+            continue
+        path = pattern.format(**values)
+        response = await client.request(route.method, path, allow_redirects=False)
+        expected = 401 if path.startswith("/api/") else 303 if route.method == "GET" else 403
+        assert response.status == expected, (route.method, path, response.status)
+        checked += 1
+    assert checked == len(ui_routes(archive)) + len(api_routes(archive)) + 1  # + GET /ui/
+
+
 async def test_every_state_change_needs_the_sessions_csrf_token(client: TestClient,
                                                                 archive: Archive) -> None:
     csrf = await sign_in(client, "otto")
@@ -387,6 +408,20 @@ async def test_phi_responses_are_not_cached_and_pages_are_locked_down(
         assert response.headers["X-Content-Type-Options"] == "nosniff"
     html = await (await client.get(f"/ui/fax/{fax}")).text()
     assert "<script" not in html and "style=" not in html
+
+
+async def test_refusals_errors_and_acknowledgements_carry_the_hygiene_headers(
+        client: TestClient, archive: Archive) -> None:
+    """Set as each response is prepared, whatever made it: a guard's refusal, a 404, the
+    webhook route."""
+    for method, path in (("GET", "/ui/inbox"), ("POST", "/api/v1/search"),
+                         ("GET", "/no/such/page"), ("POST", "/webhooks/faxplus/wrong")):
+        response = await client.request(method, path, allow_redirects=False)
+        assert response.status in (303, 401, 404), (path, response.status)
+        assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"], path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+    refused = await client.get("/api/v1/faxes/x")
+    assert refused.headers["Cache-Control"] == "no-store"
 
 
 async def test_fax_data_is_escaped_in_pages(client: TestClient, archive: Archive) -> None:

@@ -12,19 +12,21 @@ from ingest.config import Config
 from ingest.web import admin, api, export, ui
 from ingest.web.auth import Authenticator
 from ingest.web.keys import AUTH
-from ingest.web.security import api_token, hygiene_headers, ui_session
+from ingest.web.security import guard, hygiene_headers
 
 HERE = Path(__file__).parent
 ROUTERS = (ui.routes, admin.routes, export.routes, api.routes)
 
 
 def add_web(app: web.Application, config: Config) -> None:
-    """Templates, the middlewares (hygiene headers outermost), the routers, static files."""
+    """Templates, the routers (each inbox and API route guarded), static files, and the
+    hygiene headers on every response (see ``ingest.web.security`` for why no middleware)."""
     aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
                          autoescape=jinja2.select_autoescape(default=True),
                          undefined=jinja2.StrictUndefined)
     app[AUTH] = Authenticator(config)
-    app.middlewares.extend([hygiene_headers, api_token, ui_session])
+    app.on_response_prepare.append(hygiene_headers)
     for router in ROUTERS:
-        app.router.add_routes(router)
+        app.router.add_routes([guard(route) if isinstance(route, web.RouteDef) else route
+                               for route in router])
     app.router.add_static("/ui/static/", HERE / "static", follow_symlinks=False)
