@@ -132,7 +132,7 @@ def journaled_entries(recs: list[DeliveryRecord]) -> list[audit.NewEntry]:
 
     Why not an entry each: a webhook's entry names no fax (its job finds the fax later),
     so nothing looks it up on its own, and under load an entry per delivery was a third of
-    what an acknowledgement writes, a tenth of a PostgreSQL node's deliveries a second
+    what an acknowledgement writes, 8% of a PostgreSQL node's deliveries a second
     (benchmarks/RESULTS.md). The chain covers the list as it covers any details."""
     by_actor: dict[str, list[dict[str, str]]] = {}
     for rec in recs:

@@ -10,7 +10,7 @@
 Why guards around the handlers and a response-prepare hook, not middlewares: aiohttp runs an
 application's middlewares, and a wrapper of its own, around every request once it has one,
 and a webhook acknowledgement then pays for four coroutine levels it does not need (entered,
-and entered again when the journal's commit resumes it): 7% of a PostgreSQL node's
+and entered again when the journal's commit resumes it): about 4% of a PostgreSQL node's
 deliveries a second (benchmarks/RESULTS.md). :func:`guard` puts each check around exactly
 the routes under its prefix, at registration, so no route of the inbox or API can be added
 without it; the headers are set as any response is prepared, so responses streamed by their
