@@ -26,7 +26,7 @@ from ingest.numbers import normalize_number
 from ingest.pipeline import Services
 from ingest.web.access import require_role
 from ingest.web.keys import SERVICES
-from ingest.web.security import HEADERS, session_of
+from ingest.web.security import session_of
 from storage import people, signing
 from storage.archive import ArchiveError
 from storage.backend import open_catalog
@@ -122,10 +122,9 @@ async def export(request: web.Request) -> web.StreamResponse:
 
 
 async def _stream(request: web.Request, path: Path, name: str) -> web.StreamResponse:
-    """The bundle in chunks. Headers go out before the body, so the hygiene headers and
-    no-store are set here, not left to the middleware."""
+    """The bundle in chunks (the hygiene headers and no-store are set as it is prepared,
+    before the first chunk: ``ingest.web.security.hygiene_headers``)."""
     response = web.StreamResponse(headers={
-        **HEADERS, "Cache-Control": "no-store", "Pragma": "no-cache",
         "Content-Type": "application/zip",
         "Content-Disposition": f'attachment; filename="{name}"'})
     response.content_length = os.path.getsize(path)
