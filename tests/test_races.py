@@ -30,6 +30,13 @@ from tests.cliutil import wait_until
 from tests.conftest import make_config
 
 
+def _cli_fax(catalog, name: str) -> str:
+    """A fax journaled as the CLI journals a file (no job, no bytes): its id."""
+    return journal_delivery(catalog, DeliveryRecord(
+        provider="cli", idem_key=f"cli:{name}", event_type="file",
+        fax=NewFax(provider="cli", provider_fax_id=name, received_at=None))).fax_id
+
+
 async def test_a_worker_whose_lease_was_taken_over_leaves_the_fax_to_the_new_one(
         services: Services) -> None:
     """A worker that stalled past its lease fails late: nothing it says is recorded, the
@@ -113,10 +120,7 @@ def test_forgetting_search_terms_waits_for_pages_being_added(
     "no page holds this term" sees every page added before it."""
     a, _ = two_nodes
     catalog = a.catalog
-    fax_ids = [journal_delivery(catalog, DeliveryRecord(
-        provider="cli", idem_key=f"cli:{n}", event_type="file",
-        fax=NewFax(provider="cli", provider_fax_id=str(n), received_at=None))).fax_id
-        for n in (1, 2)]
+    fax_ids = [_cli_fax(catalog, str(n)) for n in (1, 2)]
     page = {"width_px": 1728, "height_px": 2200, "xdpi": 204.0, "ydpi": 196.0,
             "confidence": 91.0, "page_no": 1, "text": "quokka wombat"}
     catalog.replace_page(fax_ids[0], page)
@@ -178,9 +182,7 @@ async def test_a_hold_and_a_deletion_of_one_fax_never_decide_side_by_side(
 def test_the_lock_on_a_fax_holds_another_node_off_until_the_end(
         two_nodes: tuple[Services, Services], postgres_url: str) -> None:
     a, _ = two_nodes
-    fax_id = journal_delivery(a.catalog, DeliveryRecord(
-        provider="cli", idem_key="cli:locked", event_type="file",
-        fax=NewFax(provider="cli", provider_fax_id="locked", received_at=None))).fax_id
+    fax_id = _cli_fax(a.catalog, "locked")
     with psycopg.connect(postgres_url, autocommit=True) as other:
         def other_node_may_lock() -> bool:
             try:
@@ -242,9 +244,7 @@ def test_a_release_beside_a_journal_of_the_same_bytes_keeps_them(
 def test_a_deletion_beside_a_hold_on_another_node_sees_the_hold(
         two_nodes: tuple[Services, Services], postgres_url: str) -> None:
     a, b = two_nodes
-    fax_id = journal_delivery(a.catalog, DeliveryRecord(
-        provider="cli", idem_key="cli:held", event_type="file",
-        fax=NewFax(provider="cli", provider_fax_id="held", received_at=None))).fax_id
+    fax_id = _cli_fax(a.catalog, "held")
     with a.catalog.transaction():
         a.catalog.record_archive_object(fax_id, {
             "purpose": "original", "key": f"faxes/{fax_id}/original.tif", "sha256": "ab" * 32,
