@@ -31,6 +31,15 @@ SUPERUSER = "faxvault"
 STOP_SECONDS = 30
 
 
+def waiting_on_a_lock(url: str) -> bool:
+    """Whether a session of ``url``'s database waits for a lock (another's row or advisory
+    lock): how a race test knows its second party has reached the point it races on."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            " AND datname = current_database()").fetchone()[0] > 0
+
+
 def pg_bin_dir() -> Path:
     """The newest installed server's bin dir (/usr/lib/postgresql/<major>/bin)."""
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),

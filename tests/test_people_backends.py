@@ -15,6 +15,7 @@ from storage.backend import Catalog, CatalogLocation, open_catalog
 from storage.catalog import NotFound
 from storage.people import InboxFilters, LastAdmin, UserDisabled, UserExists
 from tests.cliutil import wait_until
+from tests.postgres import waiting_on_a_lock
 from tests.test_catalog_backends import _delivery, _location
 
 HASH = "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"
@@ -155,8 +156,6 @@ def test_a_sign_in_beside_a_disabling_on_another_node_opens_no_session(
         postgres_url: str, tmp_path: Path) -> None:
     """The disabling holds the user's row; the other node's sign-in waits for it and reads
     the user as it committed: no session is left behind for re-enabling to revive."""
-    import psycopg
-
     location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url)
     nodes = [open_catalog(location), open_catalog(location)]
     try:
@@ -169,13 +168,8 @@ def test_a_sign_in_beside_a_disabling_on_another_node_opens_no_session(
             nodes[0].people.disable_user("val")  # not committed yet
             thread.start()
 
-            def waiting() -> bool:
-                with psycopg.connect(postgres_url, autocommit=True) as conn:
-                    return conn.execute(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                        " AND datname = current_database()").fetchone()[0] > 0
-
-            wait_until(waiting, 30, "the sign-in waiting for the disabling")
+            wait_until(lambda: waiting_on_a_lock(postgres_url), 30,
+                       "the sign-in waiting for the disabling")
         thread.join(30)
         assert created == [False]
         nodes[0].people.enable_user("val")

@@ -28,6 +28,7 @@ from storage.archive import ArchiveError
 from storage.pg.catalog import TERMS_LOCK
 from tests.cliutil import wait_until
 from tests.conftest import make_config
+from tests.postgres import waiting_on_a_lock
 
 
 def _cli_fax(catalog, name: str) -> str:
@@ -71,13 +72,6 @@ def two_nodes(postgres_url: str, tmp_path: Path) -> Iterator[tuple[Services, Ser
             node.close()
 
 
-def _waiting_on_a_lock(url: str) -> bool:
-    with psycopg.connect(url, autocommit=True) as conn:
-        return conn.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-            " AND datname = current_database()").fetchone()[0] > 0
-
-
 def test_two_nodes_taking_one_fax_server_id_with_other_bytes_keep_both(
         two_nodes: tuple[Services, Services], postgres_url: str, sample_fax: Path) -> None:
     """Node b looks the id up before node a commits it, then inserts after: its fax is the
@@ -100,7 +94,7 @@ def test_two_nodes_taking_one_fax_server_id_with_other_bytes_keep_both(
         thread = threading.Thread(target=node_b)
         thread.start()
         # b found no fax with this id and now waits for a's insert to commit or roll back.
-        wait_until(lambda: _waiting_on_a_lock(postgres_url), 30, "node b waiting on a")
+        wait_until(lambda: waiting_on_a_lock(postgres_url), 30, "node b waiting on a")
     thread.join(30)
     assert not thread.is_alive()
     [second] = results
@@ -234,7 +228,7 @@ def test_a_release_beside_a_journal_of_the_same_bytes_keeps_them(
         second = journal_blob(a, blob, "again.tif", LocalMetadata(
             provider="hylafax", provider_fax_id="faxhost:000000077"))
         thread.start()
-        wait_until(lambda: _waiting_on_a_lock(postgres_url), 30, "the release waiting")
+        wait_until(lambda: waiting_on_a_lock(postgres_url), 30, "the release waiting")
     thread.join(30)
     assert done == [True]
     assert not second.duplicate
@@ -263,7 +257,7 @@ def test_a_deletion_beside_a_hold_on_another_node_sees_the_hold(
     with a.catalog.transaction():  # a hold deciding: the fax's row is its own
         a.catalog.lock_fax(fax_id)
         thread.start()
-        wait_until(lambda: _waiting_on_a_lock(postgres_url), 30, "the deletion waiting")
+        wait_until(lambda: waiting_on_a_lock(postgres_url), 30, "the deletion waiting")
         a.catalog.set_legal_hold(fax_id, True)
     thread.join(30)
     assert len(refused) == 1 and isinstance(refused[0], RetentionRefused), refused
