@@ -32,6 +32,8 @@ Page sets (--set):
                   measured; its misses were looked at on its first measurement.
   names-heldout-3 HELD OUT. The same with HELDOUT_3_LOCALES (seed 5), made once the
                   names-heldout-2 misses had been looked at.
+  names-heldout-4 HELD OUT. The same with HELDOUT_4_LOCALES (seed 6), made once the
+                  names-heldout-3 misses had been looked at.
 On the names sets it also counts the searchable forms added a page, and searches every
 names set's key words (names, streets, cities, record numbers of the other forms): a hit on
 a page whose printed text lacks the word is a false hit, exact or through close matching.
@@ -302,7 +304,8 @@ def main() -> None:
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "corpus",
                                  "corpus-held-out", "names", "names-tuning",
-                                 "names-heldout", "names-heldout-2", "names-heldout-3"])
+                                 "names-heldout", "names-heldout-2", "names-heldout-3",
+                                 "names-heldout-4"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
