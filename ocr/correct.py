@@ -89,3 +89,59 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
     if len(candidates) != 1:
         return word
     return before + _same_case(candidates.pop(), letters) + after
+
+
+# Codes: record numbers, NDCs, part numbers. No dictionary holds them, so ``correct_word``
+# leaves them alone, but at fax resolution their glyphs are misread into look-alikes that
+# have no place in a code, and the engine is often unsure of them: on the names forms
+# (tests/ocr_names.py) five of seven record numbers that plain tesseract read right and
+# faxvault lost came out as "LG&323640" (8), "E$3151072" (S), "UD2Z342079" and "PF2Z415499"
+# (one "2" read twice, as itself and its look-alike), "7W8063513" (Z). Where a word of a
+# code's shape holds such a misfit, the spellings with it read as its look-alike are added
+# as searchable forms (never put in place of the reading), one change each:
+# - a symbol inside the word: the digit it looks like beside digits, the letter beside letters;
+# - a letter between two digits: the digit it looks like, and, after that same digit, nothing
+#   (the glyph read twice);
+# - a digit among the letters that begin the word: the letter it looks like.
+# A code read whole ("SZ2090518", "00448812") holds no misfit and gets no form; an amount
+# ("$5000") is not one either, as its symbol begins it.
+MIN_CODE_CHARS = 5
+MIN_CODE_DIGITS = 3
+MAX_CODE_FORMS = 3
+DIGIT_LOOKALIKES = {"&": "8", "B": "8", "$": "5", "S": "5", "s": "5", "O": "0", "o": "0",
+                    "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "i": "1", "Z": "2",
+                    "z": "2", "G": "6", "b": "6", "T": "7", "g": "9", "q": "9"}
+LETTER_LOOKALIKES = {"$": "S", "5": "S", "8": "B", "&": "B", "0": "O", "1": "I", "|": "I",
+                     "2": "Z", "7": "Z", "6": "G"}
+_CODE_WORD = re.compile(r"^[A-Za-z0-9&$|]+$")
+
+
+def _kind(char: str) -> str:
+    return "digit" if char.isdigit() else "letter" if char.isalpha() else "symbol"
+
+
+def code_readings(word: str, confidence: float) -> list[str]:
+    """Spellings of the code ``word`` (surrounding punctuation taken off) with one misfit
+    glyph read as its look-alike (see above); none for a sure word or one of no code's
+    shape."""
+    if confidence >= CORRECT_BELOW_CONFIDENCE or len(word) < MIN_CODE_CHARS or \
+            not _CODE_WORD.match(word) or sum(c.isdigit() for c in word) < MIN_CODE_DIGITS:
+        return []
+    kinds = [_kind(c) for c in word]
+    found: list[str] = []
+    for i, char in enumerate(word):
+        left = kinds[i - 1] if i else ""
+        right = kinds[i + 1] if i + 1 < len(word) else ""
+        if kinds[i] == "symbol" and left and right:
+            if "digit" in (left, right) and char in DIGIT_LOOKALIKES:
+                found.append(word[:i] + DIGIT_LOOKALIKES[char] + word[i + 1:])
+            if "letter" in (left, right) and char in LETTER_LOOKALIKES:
+                found.append(word[:i] + LETTER_LOOKALIKES[char] + word[i + 1:])
+        elif kinds[i] == "letter" and left == right == "digit" and char in DIGIT_LOOKALIKES:
+            if word[i - 1] == DIGIT_LOOKALIKES[char]:
+                found.append(word[:i] + word[i + 1:])
+            found.append(word[:i] + DIGIT_LOOKALIKES[char] + word[i + 1:])
+        elif kinds[i] == "digit" and right == "letter" and left in ("", "letter") and \
+                char in LETTER_LOOKALIKES and "digit" in kinds[i + 1:]:
+            found.append(word[:i] + LETTER_LOOKALIKES[char] + word[i + 1:])
+    return list(dict.fromkeys(found))[:MAX_CODE_FORMS]

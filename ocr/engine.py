@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from PIL import Image, ImageOps
 
-from ocr.correct import correct_word
+from ocr.correct import code_readings, correct_word
 from ocr.errors import OcrSetupError
 from ocr.lexicon import load_lexicon
 
@@ -259,6 +259,8 @@ def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str]) -> PageTe
             corrected = correct_word(w.text, w.confidence, lexicon)
             if corrected != w.text:
                 added.append(_bare(corrected))
+            if lexicon:  # corrections on (ocr.correct_words)
+                added.extend(code_readings(_bare(w.text), w.confidence))
     return PageText(text="\n".join(text), confidence=_mean([w.confidence for w in words]),
                     words=words, added_forms=added)
 
