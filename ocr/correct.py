@@ -24,6 +24,9 @@ misread "Coust" became "Const"); a few misreadings became other wrong words ("co
 tesseract read, since a dictionary word can be the wrong answer for a name read right
 ("Quillon Brastow" became "Quillen Breslow"; on the held-out names forms, 13 words read right
 would have been changed). ``ocr.correct_words = false`` turns it off.
+
+Codes (record numbers, part numbers), which no dictionary holds, have a rule of their own:
+``code_readings`` below.
 """
 
 from __future__ import annotations
