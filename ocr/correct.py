@@ -110,8 +110,8 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
 # ("$5000") is not one either, as its symbol begins it.
 # Why here and not only in search, which already takes O/0, I/1, S/5, B/8, Z/2 as the same
 # for its close matches (storage/terms.py ``fold_lookalikes``): a form added here is an
-# exact hit, not a close match, and it covers what folding cannot reach: a
-# symbol the index's tokenizer cuts the code at ("&", "$"), a glyph read twice, a 7 for a Z.
+# exact hit, not a close match, and it covers what folding cannot reach: a symbol the
+# index's tokenizer cuts the code at ("&", "$"), a glyph read twice, a 7 for a Z.
 MIN_CODE_CHARS = 5
 MIN_CODE_DIGITS = 3
 MAX_CODE_FORMS = 3
