@@ -33,6 +33,7 @@ from ingest.spam_kinds import (
     REPLY,
     OfferSearches,
     OptOut,
+    appeal_for_gifts,
     asks_for_secrets,
     claimed_call,
     claimed_records,
@@ -225,6 +226,11 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     if chase is not None or (windfall is not None and set(marks) <= {REPLY}):
         # (a fraud's "as agreed" is its script's)
         marks = []
+    # ... and so does an appeal for gifts to a stranger (its "überweisen" is the gift's)
+    appeal = (appeal_for_gifts(folded, folded_lines, searches)
+              if set(marks) <= {"payment terms"} else None)
+    if appeal is not None:
+        marks = []
     # ... and a notice claiming records about a reader it neither names nor cites
     records = claimed_records(folded, folded_lines, searches) if not marks else None
     if notice is not None and STATED_RELATIONSHIP in marks:
@@ -251,6 +257,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
              "advertising phrases: " + ", ".join(phrases))
     offer = solicitation(folded, (line for page in folded_pages for line in page.splitlines()),
                          searches)
+    if offer is None:
+        offer = appeal  # (a request for a donation is an offer with a request to act)
     if offer is None and not marks:
         offer = priced_with_contact(folded, folded_lines, searches)
     if offer:

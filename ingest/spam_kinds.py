@@ -31,6 +31,7 @@ from ingest.spam_lexicon import (
     FAX_OPT_OUT,
     FAX_WORD,
     GENERIC_OPT_OUT,
+    GIFT_REQUEST,
     LISTING_SERVICE,
     NAMED_HOLDER,
     NEVER_ASKS,
@@ -64,6 +65,7 @@ from ingest.spam_lexicon import (
     SILENCE_AS_CONSENT,
     SOLD,
     STOCK_TIP,
+    THANKS_FOR_A_GIFT,
     THREAT_OF_LOSS,
     TOLL_FREE,
     WEB_ADDRESS,
@@ -351,6 +353,21 @@ DATE_SPAN = 80
 FILLED_BELOW = re.compile(r"[ \t]*\n[ \t]*\d[\d .-]{9,}")
 
 
+# Words of prose before a label that ends its line with neither a colon nor a blank: past this,
+# the label is a sentence wrapped at the margin, not a form's field.
+FIELD_PREFIX_WORDS = 4
+
+
+def _ends_a_line_of_prose(lines: str, found: re.Match[str]) -> bool:
+    """Whether a field label with no colon and no blank to fill in is only the last word of a
+    long line of prose ("Puede abonar mediante el volante de pago disponible en su clave" /
+    "fiscal o en la agencia": a tax office naming its login service, asking for nothing)."""
+    if ":" in found.group(0) or "_" in found.group(0):
+        return False
+    line_start = lines.rfind("\n", 0, found.start()) + 1
+    return len(lines[line_start:found.start()].split()) > FIELD_PREFIX_WORDS
+
+
 def asks_for_secrets(lines: str) -> str | None:
     """A blank form field for a password, a PIN, a card's security code or a banking login
     (``lines``: the folded text with its lines), or a sentence asking the reader to enter,
@@ -361,7 +378,8 @@ def asks_for_secrets(lines: str) -> str | None:
         # ("We will never ask you for your PIN" ends its line on "PIN" as a field does; an
         # electronic invoice's "Clave de acceso:" has its long number on the next line)
         if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()) \
-                and not FILLED_BELOW.match(lines, found.end()):
+                and not FILLED_BELOW.match(lines, found.end()) \
+                and not _ends_a_line_of_prose(lines, found):
             return " ".join(found.group(0).split())
     for sentence in SENTENCE.split(" ".join(lines.split())):
         asked = SECRET_REQUEST.search(sentence)
@@ -509,6 +527,21 @@ def windfall_for_a_price(folded: str, lines: str) -> str | None:
     if windfall is None or price is None or addressed_by_name(folded, lines):
         return None
     return f"{windfall.group(0).strip()} / {price.group(0).strip()}"
+
+
+def appeal_for_gifts(folded: str, lines: str,
+                     searches: OfferSearches | None = None) -> tuple[str, str] | None:
+    """A request for a donation or a pledge with amounts to give, to a reader it does not name
+    and does not thank: a fund's, a charity's or a police supporters' drive faxed to businesses.
+    A charity writes to its own donors by name, thanks them for a gift or sends its receipt.
+    (The request, the amount.)"""
+    ask = GIFT_REQUEST.search(folded)
+    if ask is None or THANKS_FOR_A_GIFT.search(folded) or addressed_by_name(folded, lines):
+        return None
+    amount = (searches or OfferSearches(folded)).price
+    if amount is None:
+        return None
+    return ask.group(0).strip(), amount.group(0).strip()
 
 
 REPLY = "a reply to the recipient"

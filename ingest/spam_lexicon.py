@@ -213,10 +213,15 @@ _FINE_THREAT = [
     r"\bdrohen (?:hohe |empfindliche )?bu(?:ss|b)geld\w*",
     # ... or the service sold to avoid them ("para evitar multas y la suspensión", "to avoid
     # fines", "pour éviter les amendes", "um Bußgelder zu vermeiden")
-    r"\b(?:para evitar|evite) (?:las |posibles )?(?:multas|sanciones)\b",
-    r"\bto avoid (?:any |possible |heavy )?(?:fines|penalties)\b",
-    r"\bpour éviter (?:les |des |toute )?(?:amendes?|sanctions?)\b",
+    # (with a few words between: "afin d'éviter tout contrôle et les sanctions prévues", "to
+    # avoid an inspection and heavy fines")
+    r"\b(?:para evitar|evite) (?:[\w]+ ){0,4}?(?:las |posibles )?(?:multas|sanciones)\b",
+    r"\bto avoid (?:[\w-]+ ){0,4}?(?:any |possible |heavy )?(?:fines|penalties)\b",
+    r"\b(?:pour |afin d' ?)éviter (?:[\w']+ ){0,4}?(?:les |des |toute )?(?:amendes?|sanctions?)\b",
     r"\bum (?:\w+ )?bu(?:ss|b)gelder? zu vermeiden\b",
+    # ... or the fine's ceiling ("jusqu'à 45 000 € d'amende", "up to $10,000 in fines")
+    r"\bjusqu'? ?(?:à|a) [\d .,]+ ?(?:€|eur|euros)? d'amende\b",
+    r"\bup to [$£€]? ?[\d.,]+ (?:in )?(?:fines|penalties)\b",
     # ... or the reader's insurance lost for want of the service sold ("may invalidate your
     # buildings insurance", "votre assureur peut refuser d'intervenir", "erlischt Ihr
     # Versicherungsschutz", "su aseguradora puede negarse a cubrir"): the same scare
@@ -469,6 +474,30 @@ PRICE_OF_A_WINDFALL = compile_any([
     r"\bvoided (?:business |personal )?che(?:ck|que)\b", r"\bpièce d'identité",
     r"\bpersonalausweis",
     r"\bdatos completos\b", r"\bfull name,? (?:private )?(?:phone|address)",
+])
+# A request for a gift: a donation, a pledge, the reader's support or generosity ("confirm your
+# pledge", "Ihre Spende", "nous faisons appel à votre générosité", "su donativo").
+# (Asked of the reader: "a foundation opens a line of small donations" mentions gifts, asks none.)
+GIFT_REQUEST = compile_any([
+    r"\bdonate\b", r"\b(?:make|send|give) (?:a |your )?(?:donation|gift|pledge)\b",
+    r"\byour (?:generous )?(?:support|gift|generosity|donation|pledge)\b",
+    r"\bpledges?\b", r"\bsupporter (?:levels?|drive|programme|program)\b",
+    r"\b(?:ihre|eine) spende\b", r"\bspenden sie\b", r"\bspenden(?:konto|aufruf)\b",
+    r"\b(?:ihre|ihrer) (?:unterstützung|großzügigkeit)\b",
+    r"\bfaites un don\b", r"\b(?:votre|vos) (?:dons?|soutien|générosité)\b",
+    r"\bappel (?:à|a) (?:votre|la) générosité\b",
+    r"\bsu (?:donativo|donación|aporte|apoyo|generosidad|colaboración)\b",
+    r"\bhaga (?:su|un) (?:donativo|donación|aporte)\b", r"\bdone (?:hoy|ahora|ya)\b",
+])
+# ... and thanks for one given, or its receipt: a charity writing to its own donor
+THANKS_FOR_A_GIFT = compile_any([
+    r"\bthank(?:s| you) for (?:your|the) (?:generous |kind )?(?:gift|donation|pledge|support|"
+    r"contribution|proceeds)\b",
+    r"\b(?:danke|vielen dank|herzlichen dank) für ihre (?:spende|unterstützung|zuwendung)\b",
+    r"\bmerci (?:pour|de) votre (?:don|soutien|générosité)\b",
+    r"\bgracias por su (?:donativo|donación|aporte|apoyo|generosidad)\b",
+    # (its number: "receipt no. 2026-0412", "receipt for income tax purposes (no. 26-0871)")
+    r"\breceipt\b[^.\d]{0,40}?\b(?:no\.?|number|#) ?\d", r"\bzuwendungsbestätigung\b",
 ])
 _MONTHS = {
     "en": r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -890,14 +919,26 @@ ORDINARY = compile_each({
         # why the reader receives it, said of the paper itself ("You receive this bulletin as a
         # member", "Sie erhalten dieses Rundschreiben als Mitglied", "Vous recevez cette lettre
         # en tant qu'adhérent", "Reciben esta circular como asociados")
+        # (or as a partner of the sender's: "Vous recevez cette lettre en tant qu'hébergeur
+        # partenaire", "as a partner practice")
         r"\b(?:you )?receive (?:this|our) [\w-]+ (?:as an? |because you are an? )"
-        r"(?:member|subscriber|customer|client)",
+        r"(?:member|subscriber|customer|client|partner\b|[\w-]+ partner\b)",
         r"\berhalten (?:dieses|diese|den|das|unser\w*) [\w-]+ als (?:mitglied|kunde|kundin|"
-        r"abonnent)",
+        r"abonnent|\w*partner)",
         r"\brecevez (?:cette|ce|notre) [\w-]+ (?:en (?:tant qu[e']|qualité d')|à titre d[e']) ?"
-        r"(?:membre|client|adhérent|abonné)",
+        r"(?:membre|client|adhérent|abonné|partenaire|[\w-]+ partenaire)",
         r"\breciben? (?:est[ae]|nuestr[oa]|el|la) [\w-]+ como (?:socio|socia|miembro|cliente|"
-        r"afiliad|suscriptor|colegiad|asociad)",
+        r"afiliad|suscriptor|colegiad|asociad|colaborador)",
+        # terms kept for the sender's customers under contract or with an account ("For
+        # account customers only", "conditions réservées à nos clients sous contrat", "nur für
+        # Kunden mit Rahmenvertrag", "reservado a clientes con contrato"): an offer to a
+        # stranger has neither
+        r"\bfor (?:our )?(?:trade |credit )?account (?:customers|holders)(?: only)?\b",
+        r"\b(?:réservée?s?|destinée?s?) (?:à|a|aux) (?:nos )?clients (?:sous contrat|en compte|"
+        r"sous convention)\b",
+        r"\bnur für (?:unsere )?kunden mit (?:rahmenvertrag|kundenkonto|vertrag)\b",
+        r"\b(?:reservad[oa]s?|exclusiv[oa]s?) (?:a|para) (?:nuestros )?clientes (?:con contrato|"
+        r"con cuenta)\b",
         # a circular addressed to the sender's own members ("To all members", "An alle
         # Mitglieder", "À tous les adhérents", "A todos los asociados")
         r"\bto all (?:our )?members\b", r"\ban alle (?:unsere[n]? )?mitglieder\b",
@@ -958,6 +999,13 @@ ORDINARY = compile_each({
         r"\b(?:boletín|circular|informativo|comunicado|newsletter)\w* (?:[\w-]+ ){0,3}?"
         r"(?:para|a) (?:nuestros |los |sus )?(?:afiliados|asociados|socios|agremiados|colegiados|"
         r"miembros)\b",
+        # (members that are organisations, and the paper saying who receives it: "Boletín
+        # para organizaciones socias", "Reciben este boletín las organizaciones socias")
+        r"\b(?:boletín|circular|informativo|comunicado|newsletter)\w* (?:para|a) (?:nuestras |"
+        r"las |sus )?(?:organizaciones|entidades|empresas|instituciones|cooperativas) "
+        r"(?:socias|asociadas|afiliadas|miembros)\b",
+        r"\breciben? (?:est[ae]|nuestr[oa]) [\w-]+ (?:los|las|nuestr[oa]s) (?:[\w]+ )?"
+        r"(?:soci[oa]s|asociad[oa]s|afiliad[oa]s|miembros)\b",
     ],
     "a reply to the recipient": [
         # a subject line naming the reader's own order or request ("Ref.: su pedido del 27/11")
@@ -974,6 +1022,9 @@ ORDINARY = compile_each({
         r"\b(?:j'ai|nous avons) (?:bien )?(?:eu|reçu) votre message\b",
         r"\brecib[ií](?:mos)? su (?:mensaje|recado)\b",
         r"\bthank you for (?:your order|referring|the referral|seeing|your request)",
+        # ("Thank you for your claim dated 3 October", "for your letter of 12 May")
+        r"\bthank(?:s| you) for your (?:claim|letter|enquiry|inquiry|e-?mail|fax|application) "
+        r"(?:dated|of|received|sent)\b",
         r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
@@ -1064,14 +1115,20 @@ ORDINARY = compile_each({
         r"\bcase (?:officer|handler|worker)\s*:", r"\bhandled by\s*:",
     ],
     "a court or case": [
-        r"\bcase no\b", r"\bcourt\b", r"\bplaintiff\b", r"\bdefendant\b", r"\bgericht\b",
+        # (a court, not a service sold: "letters before action, tracing and County Court claims")
+        r"\bcase no\b", r"\bcourt\b(?! claims\b)", r"\bplaintiff\b", r"\bdefendant\b",
+        # (a court named as such: "Gericht", "Amtsgericht", "Registergericht"; and the file
+        # label a German court or office writes under: "Geschäftszeichen: HRB 5552")
+        r"\b\w*gericht\b", r"\bgeschäftszeichen\s*:",
         r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
     ],
     "clinical content": [
         r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)"
         # (a free one is a salesman's visit: "un diagnostic gratuit de votre toiture")
         r"(?!\w* (?:gratuit|gratuito|gratis|free|offert|kostenlos))",
-        r"\b\d+ ?mg\b", r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
+        # (a dose, not a product's price beside it: "Tramadol 50 mg c/10 $ 60.00")
+        r"\b\d+ ?mg\b(?![^.]{0,30}?(?:[$€£] ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b)))",
+        r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
         r"\breceta\b",
     ],
 })
@@ -1089,6 +1146,9 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
     # G. Harries", "Antragsteller: ...", "Demandeur : ...", "Solicitante: ...", "Delivered to:
     # Hillcrest Valley Dairy", "Geliefert an:", "Livré à :", "Entregado a:")
     r"applicant|antragsteller\w*|demandeur|demandeuse|solicitante|"
+    # (the taxpayer a tax office writes to: "Contribuyente: ETCHEVERRY RAMON", "Taxpayer:",
+    # "Contribuable :", "Steuerpflichtiger:")
+    r"taxpayer|contribuyente|contribuable|steuerpflichtige[r]?|"
     # (the buyer and the seller a sale names: "Buyer: ...", "Käufer:", "Acquéreur :",
     # "Comprador: ...")
     r"buyer|seller|purchaser|käufer|verkäufer|acheteur|acquéreur|vendeur|comprador|vendedor|"
@@ -1319,6 +1379,18 @@ OFFER = compile_any([
     r"\bgratuit\w*", r"\boffert(?:e|s|es)?\b", r"\bsans engagement\b", r"\bsin compromiso\b",
     r"\bsin (?:costo|coste|cargo)\b", r"\b(?:nous )?vous propos(?:e|ons)\b",
     r"\bnous vous offrons\b",
+    # loans bundled into one ("rachat de crédits", "regroupez vos crédits", "debt
+    # consolidation", "Umschuldung", "reunificación de deudas"), a result or nothing to pay ("no
+    # win, no fee", "paiement après résultat", "résultat garanti"), a holiday given away ("travel
+    # certificate"): what is sold, though no price is printed
+    r"\b(?:rachat|regroupement) de (?:crédits|prêts|dettes)\b",
+    r"\bregroupez (?:tous )?vos (?:crédits|prêts)\b",
+    r"\b(?:debt|loan) consolidation\b", r"\bconsolidate (?:your |all )?(?:debts?|loans)\b",
+    r"\bumschuldung\b", r"\breunificaci[oó]n de (?:deudas|créditos|préstamos)\b",
+    r"\bno (?:win|collection|recovery|result|cure),? ?-? ?no (?:fee|charge|pay)\b",
+    r"\bkein erfolg,? ?-? ?kein (?:honorar|geld)\b", r"\bpaiement après résultat\b",
+    r"\brésultats? garantis?\b", r"\bresultados? garantizados?\b",
+    r"\b(?:travel|vacation|holiday|cruise) (?:certificate|voucher)s?\b",
     # people offered for hire: an agency's candidates ("candidates available now", "unsere
     # verfügbaren Kandidaten", "candidats disponibles", "candidatos disponibles")
     r"\bcandidates (?:available|ready to start)\b", r"\bavailable candidates\b",
@@ -1548,7 +1620,10 @@ DRESSED_AS_BILL = compile_any([
     r"\bnot (?:issued|sent) by (?:the|any)\b", r"\bno\b[^.]{0,40}\b(?:obligation|duty) arises\b",
     r"\b(?:ist )?ein privates? (?:unternehmen|register|verzeichnis|dienstleister|verlag)\b",
     r"\bkein (?:schreiben|bescheid) (?:des|der|vom)\b", r"\bstammt nicht (?:vom|von der)\b",
-    r"\bprivate[rn]? anbieter", r"\bprivate provider\b", r"\bprestataire privé\b",
+    # (not a court's or a chamber's warning about them: "Private Anbieter versenden häufig
+    # Zahlungsaufforderungen, die amtlichen Schreiben ähneln", "private providers send ...")
+    r"\bprivate[rn]? anbieter(?!n? (?:versenden|verschicken|schicken|senden)\b)",
+    r"\bprivate provider\b(?!s? (?:send|mail|fax)\b)", r"\bprestataire privé\b",
     r"\bproveedor privado\b",
     # the disclaimer California makes such offers print
     r"\bnot (?:been )?approved or endorsed by any (?:governmental|government) agency\b",

@@ -2252,3 +2252,129 @@ def test_a_customs_classification_is_no_price_list() -> None:
 
     assert OFFER.search("unterlagen zur tarifierung der ware (position 3)") is None
     assert OFFER.search("unsere tarife 2027 finden sie anbei") is not None
+
+
+# Appeals for gifts that give amounts but no account to give into, or whose "überweisen" looked
+# like an invoice's payment terms.
+APPEALS_FOR_GIFTS = [
+    ["HARBOUR LIFEBOAT VOLUNTEERS - WINTER SUPPORTER DRIVE", "To: The Proprietor",
+     "Our crews launch in any weather. Businesses on the coast keep them afloat.",
+     "Choose a supporter level: Friend $120 / Patron $300 / Guardian $600.",
+     "A volunteer will phone this week to take your pledge."],
+    ["VEREIN SCHULWEG-HELFER e.V.", "Sehr geehrte Damen und Herren,",
+     "mit 40 € rüsten wir ein Kind mit Warnweste und Reflektoren aus.",
+     "Bitte überweisen Sie Ihre Spende auf IBAN DE00 5555 0000 4444 3333 22.",
+     "Für Beträge ab 200 € stellen wir eine Zuwendungsbescheinigung aus."],
+    ["FONDATION SOURIRES D'HIVER", "Madame, Monsieur,",
+     "Cet hiver, 300 familles de la région attendent un colis de Noël.",
+     "Nous faisons appel à votre générosité : 50 €, 100 € ou 250 €.",
+     "Chèque à l'ordre de la Fondation, à retourner sous huit jours.",
+     "Un reçu fiscal vous sera envoyé. Merci pour eux !"],
+]
+
+
+@pytest.mark.parametrize("lines", APPEALS_FOR_GIFTS)
+def test_an_appeal_for_gifts_to_nobody_named_is_a_solicitation(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert "solicitation" in fired(verdict) and "unaddressed" in fired(verdict), verdict.signals
+
+
+@pytest.mark.parametrize("lines", APPEALS_FOR_GIFTS[:2])
+def test_an_appeal_for_gifts_to_nobody_named_is_junk(lines: list[str]) -> None:
+    assert scored(["\n".join(lines)]).verdict == "spam"
+
+
+def test_a_bulletin_mentioning_a_foundations_donations_asks_for_none() -> None:
+    from ingest.spam_kinds import appeal_for_gifts
+
+    text = ("boletin de la camara - la fundacion del puerto abre su linea de pequenas "
+            "donaciones para huertas escolares. cuota 2027: $ 9.000.")
+    assert appeal_for_gifts(text, text) is None
+    asked = text + " haga su donativo hoy."
+    assert appeal_for_gifts(asked, asked) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Weekly price sheet - for account customers only.",
+    "Conditions réservées à nos clients sous contrat pour la saison.",
+    "Vous recevez cette lettre en tant que commerce partenaire de l'office.",
+    "Boletín para organizaciones socias de la federación, diciembre.",
+    "Reciben este boletín las entidades socias de la Red.",
+])
+def test_a_sender_saying_the_reader_is_its_customer_or_partner_states_a_relationship(
+        line: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import STATED_RELATIONSHIP, fold
+
+    assert STATED_RELATIONSHIP in ordinary_marks(fold(line), lines=fold(line))
+
+
+def test_a_courts_warning_about_private_providers_is_no_offers_disclaimer() -> None:
+    from ingest.spam_kinds import dressed_as_bill
+    from ingest.spam_lexicon import fold
+
+    warning = fold("Hinweis: Private Anbieter versenden nach Eintragungen oft Rechnungen, die "
+                   "amtlichen Schreiben ähneln. Das Gericht fordert Kosten nur über die "
+                   "Justizkasse an.")
+    assert dressed_as_bill(warning) is None
+    assert dressed_as_bill(fold("Wir sind ein privater Anbieter und keine Behörde.")) is not None
+
+
+def test_a_login_service_named_at_the_end_of_a_line_of_prose_is_no_secret_field() -> None:
+    from ingest.spam_kinds import asks_for_secrets
+    from ingest.spam_lexicon import fold
+
+    prose = fold("El comprobante de pago queda disponible en la web dentro de su clave\n"
+                 "fiscal, o en cualquier agencia de lunes a viernes.")
+    assert asks_for_secrets(prose) is None
+    assert asks_for_secrets(fold("Usuario: ________\nClave\nFirma: ______")) is not None
+
+
+def test_a_reply_to_the_readers_own_claim_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "COUNTY GRANTS OFFICE", "Our ref: CGO/HED/2207-118   Date: 2 November 2026",
+        "Dear Sir or Madam", "Thank you for your claim dated 14 October 2026.",
+        "A payment of £2,310.00 will be made within 10 working days. Call 01632 960555",
+        "if you want to ask for a review."])])
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a reply to the recipient" in s["detail"] for s in verdict.signals
+               if s["signal"] == "ordinary_document"), verdict.signals
+
+
+def test_doses_priced_in_a_list_are_no_clinical_content() -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert "clinical content" not in ordinary_marks(fold("Atorvastatin 40 mg x 90 tabs £ 35"))
+    assert "clinical content" in ordinary_marks(fold("Atorvastatin 40 mg once daily at night."))
+
+
+@pytest.mark.parametrize("line", [
+    "No win - no fee: we chase your unpaid invoices.",
+    "Regroupez vos crédits en une seule mensualité.",
+    "Your vacation certificate: 4 nights in Cancun, just pay the taxes.",
+    "Résultats garantis sous 10 jours.",
+])
+def test_what_is_sold_with_no_price_printed_is_an_offer(line: str) -> None:
+    from ingest.spam_lexicon import OFFER, fold
+
+    assert OFFER.search(fold(line)) is not None
+
+
+def test_sanctions_to_avoid_with_words_between_are_a_fine_threat() -> None:
+    from ingest.spam_lexicon import FINE_THREAT, fold
+
+    assert FINE_THREAT.search(fold("afin d'éviter tout contrôle et les sanctions prévues"))
+    assert FINE_THREAT.search(fold("jusqu'à 30 000 € d'amende"))
+
+
+def test_thanks_for_a_gift_already_given_is_no_appeal() -> None:
+    from ingest.spam_kinds import appeal_for_gifts
+    from ingest.spam_lexicon import fold
+
+    thanks = fold("Thank you for the proceeds of your bake sale: your donation of $1,240 will "
+                  "feed our dogs through January. Your receipt for tax purposes (no. 77-102) "
+                  "follows by mail.")
+    assert appeal_for_gifts(thanks, thanks) is None
+    asked = fold("Your donation of $40 will feed our dogs through January. Please give today.")
+    assert appeal_for_gifts(asked, asked) is not None
