@@ -259,6 +259,11 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
                          searches)
     if offer is None:
         offer = appeal  # (a request for a donation is an offer with a request to act)
+    if offer is not None and marks == ["payment terms"]:
+        # (an offer's own terms: "30% deposit, balance due 60 days before arrival",
+        # "Financiación a 90 días"; an invoice or a quote asked for has a reference, a name or
+        # a reply beside its terms)
+        marks = []
     if offer is None and not marks:
         offer = priced_with_contact(folded, folded_lines, searches)
     if offer:

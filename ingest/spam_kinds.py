@@ -23,6 +23,7 @@ from ingest.spam_lexicon import (
     CALL_WITH_A_ROLE,
     CLAIMED_CALL,
     CLAIMED_RECORDS,
+    CLINICAL_BEYOND_DOSES,
     CONTACT_LINE,
     COST_FREE,
     DATE_DEADLINE,
@@ -53,6 +54,7 @@ from ingest.spam_lexicon import (
     PITCH_FOLLOWUP,
     PRICE,
     PRICE_OF_A_WINDFALL,
+    PRICED_DOSE,
     PROMISED_GAIN,
     QUESTIONS,
     SALUTATION,
@@ -361,11 +363,14 @@ FIELD_PREFIX_WORDS = 4
 def _ends_a_line_of_prose(lines: str, found: re.Match[str]) -> bool:
     """Whether a field label with no colon and no blank to fill in is only the last word of a
     long line of prose ("Puede abonar mediante el volante de pago disponible en su clave" /
-    "fiscal o en la agencia": a tax office naming its login service, asking for nothing)."""
+    "fiscal o en la agencia": a tax office naming its login service, asking for nothing), or
+    of another label's value."""
     if ":" in found.group(0) or "_" in found.group(0):
         return False
     line_start = lines.rfind("\n", 0, found.start()) + 1
-    return len(lines[line_start:found.start()].split()) > FIELD_PREFIX_WORDS
+    before = lines[line_start:found.start()]
+    # (nor is a word inside another label's value: "Booked by: Jess Tan (phone, 24/11)")
+    return len(before.split()) > FIELD_PREFIX_WORDS or ":" in before
 
 
 def asks_for_secrets(lines: str) -> str | None:
@@ -607,6 +612,9 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
         folded = PAYEE_ACCOUNT.sub(" ", folded)
     marks = [name for name, pattern in ORDINARY.items()
              if not (disguised and name in DISGUISE) and pattern.search(folded)]
+    if "clinical content" in marks and PRICED_DOSE.search(folded) \
+            and not CLINICAL_BEYOND_DOSES.search(folded):
+        marks.remove("clinical content")  # (a price list's doses: its products)
     if "an addressee by name" not in marks and SALUTATION.search(lines):
         marks.append("an addressee by name")
     if "a patient" not in marks and not disguised and named_holder(lines) is not None:

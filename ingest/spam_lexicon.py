@@ -558,6 +558,11 @@ ADVERTISING = compile_any([
     r"\brendements? garantis?\b", r"\bgarantierte[nr]? (?:rendite|gewinne?|zinsen)\b",
     r"\b(?:welcome|sign-?up) bonus\b", r"\bbono de bienvenida\b", r"\bbonus de bienvenue\b",
     r"\bwillkommensbonus\b",
+    # medicines sold with no prescription ("no prescription needed", "sin receta", "sin necesidad
+    # de fórmula médica", "sans ordonnance", "ohne Rezept")
+    r"\bno prescription (?:needed|required|necessary)\b", r"\bwithout (?:a )?prescription\b",
+    r"\bsin (?:necesidad de )?(?:receta|fórmula)(?: médica)?\b", r"\bsans ordonnance\b",
+    r"\bohne rezept\b",
     r"\bpre-?approved\b", r"\bpre-?aprobad[oa]\b", r"\bpré-?approuvée?\b", r"\bvorab genehmigt",
     r"\b(?:found|encontramos|trouvé) (?:your|su|votre) (?:company|business|empresa|entreprise|"
     r"société) (?:in|en|dans)\b", r"\bihre firma (?:im|in einem) (?:verzeichnis|branchenbuch)",
@@ -782,10 +787,24 @@ _REFERENCE = (
     # a member's number ("Mitglieds-Nr. 1172", "socio n° 2231", "n° d'adhérent"), a bill of
     # lading's or an air waybill's ("B/L: NSLU2611884", "AWB 020-1234 5675", "Frachtbrief")
     r"|mitglieds?|socio|adhérent|b/l|bill of lading|awb|air waybill|frachtbrief|connaissement"
-    r"|conocimiento de embarque|guía aérea)")
+    r"|conocimiento de embarque|guía aérea"
+    # the reader's own tax or company number, as an office quotes it ("Steuernummer: 41/555/0182",
+    # "Company number: 555812", "VAT no. ...", "Tax ID:", "numéro fiscal", "NIF:", "CUIT:")
+    r"|steuernummer|steuer-?nr|ust-?id(?:-?nr)?"
+    r"|(?:company|vat) (?:number|no|reg(?:istration)? (?:number|no))"
+    r"|tax (?:id|number|reference)|utr"
+    r"|numéro fiscal|siret|siren|nif|cif|cuit|rut|rfc)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
+_CLINICAL = [
+    r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)"
+    # (a free one is a salesman's visit: "un diagnostic gratuit de votre toiture")
+    r"(?!\w* (?:gratuit|gratuito|gratis|free|offert|kostenlos))",
+    # (not medicines sold without one: "sin receta", "sans ordonnance")
+    r"\bprescriber\b", r"\bbefund\b", r"\b(?<!sans )ordonnance\b", r"\b(?<!sin )receta\b",
+]
+_DOSE = r"\b\d+ ?mg\b"
 ORDINARY = compile_each({
     "a patient": [
         r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
@@ -810,6 +829,15 @@ ORDINARY = compile_each({
         r"\bn(?:ú|u)mero de (?:afiliaci[oó]n|seguridad social)\s*:?\s*\d",
     ],
     "a reference number": [
+        # a reference the reader is asked to quote when it replies ("Bei Antwort bitte angeben",
+        # "Please quote this reference", "à rappeler dans toute correspondance", "indique este
+        # número en su respuesta")
+        r"\bbei (?:antwort|rückfragen|zahlung(?:en)?) bitte (?:stets |immer )?angeben\b",
+        r"\bplease quote (?:this|our|the above|your) (?:reference|ref|number|account number)\b",
+        r"\bà (?:rappeler|mentionner|indiquer|reporter) (?:dans|sur) (?:toute|votre|vos) "
+        r"(?:correspondance|réponse|courrier)",
+        r"\b(?:indique|cite|mencione) (?:este|el|dicho) (?:número|n[uú]mero de referencia|"
+        r"expediente) en (?:su|toda) (?:respuesta|correspondencia)\b",
         _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nro\.?|nr\.?|n\.?[°º*]|number|num(?:ero)?|"
         r"#|id)\s*[:.]?|\s)"
         # (a code of letter groups before its digits: "MG-A-2201937")
@@ -1015,6 +1043,8 @@ ORDINARY = compile_each({
         # (or the reader's own shipment or file: "Ref.: su despacho DI 5550-2611", "Re: your
         # shipment", "Objet : votre envoi", "Betreff: Ihre Sendung")
         r"shipment|consignment|despacho|embarque|envío|envoi|expédition|sendung|lieferung)",
+        # (without the colon: "Re your buyer's request for 1804-455 Beach Ave")
+        r"\bre:? your (?:[\w']+ )?(?:order|request|enquiry|inquiry|query|question)\b",
         # a reply to the reader's message ("got your voicemail", "habe Ihre Nachricht erhalten",
         # "j'ai bien reçu votre message", "recibí su mensaje")
         r"\b(?:got|received|thanks for|thank you for) your (?:voicemail|voice mail|message|"
@@ -1122,16 +1152,13 @@ ORDINARY = compile_each({
         r"\b\w*gericht\b", r"\bgeschäftszeichen\s*:",
         r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
     ],
-    "clinical content": [
-        r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)"
-        # (a free one is a salesman's visit: "un diagnostic gratuit de votre toiture")
-        r"(?!\w* (?:gratuit|gratuito|gratis|free|offert|kostenlos))",
-        # (a dose, not a product's price beside it: "Tramadol 50 mg c/10 $ 60.00")
-        r"\b\d+ ?mg\b(?![^.]{0,30}?(?:[$€£] ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b)))",
-        r"\bprescriber\b", r"\bbefund\b", r"\bordonnance\b",
-        r"\breceta\b",
-    ],
+    "clinical content": [*_CLINICAL, _DOSE],
 })
+# A dose beside a price: a price list's product ("Tramadol 50 mg c/10 $ 60.00"), so none of the
+# list's doses is a prescription's (ingest/spam_kinds.py: unless the fax has other clinical
+# content).
+PRICED_DOSE = re.compile(_DOSE + r"(?=[^.]{0,30}?(?:[$€£] ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b)))")
+CLINICAL_BEYOND_DOSES = compile_any(_CLINICAL)
 # The holder of an account, a contract or a permit, named on the label's line ("Titular: Asesoría
 # Ortega, S.L.", "Kunde: Firma Seidl"); ingest/spam_kinds.py counts
 # it as "a patient" is counted. Not a role ("Customer: THE PRACTICE MANAGER"), nor a greeting

@@ -2378,3 +2378,79 @@ def test_thanks_for_a_gift_already_given_is_no_appeal() -> None:
     assert appeal_for_gifts(thanks, thanks) is None
     asked = fold("Your donation of $40 will feed our dogs through January. Please give today.")
     assert appeal_for_gifts(asked, asked) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Steuernummer: 27/555/40118   Datum: 03.11.2026",
+    "Company number: 771204",
+    "Aktuelle Veranlagung - bei Antwort bitte angeben",
+    "Please quote this reference in any reply.",
+    "Référence à rappeler dans toute correspondance.",
+])
+def test_the_readers_own_tax_or_company_number_and_a_reference_to_quote_are_marks(
+        line: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert "a reference number" in ordinary_marks(fold(line), lines=fold(line))
+
+
+def test_a_tax_offices_reminder_to_a_firm_it_numbers_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Finanzamt Bremen-Mitte", "Holzbau Kramer GmbH", "Am Deich 4", "28199 Bremen",
+        "Steuernummer: 60/555/22817", "Datum: 20.11.2026", "Zahlungserinnerung",
+        "Sehr geehrte Damen und Herren,",
+        "nach unseren Unterlagen ist folgender Betrag noch offen:",
+        "Umsatzsteuer 10/2026   3.114,70 EUR", "Säumniszuschlag   31,00 EUR",
+        "Bitte zahlen Sie innerhalb einer Woche. Telefax 0421 555 3000"])])
+    assert verdict.verdict == "ham", verdict.signals
+    assert any("a reference number" in s["detail"] for s in verdict.signals
+               if s["signal"] == "ordinary_document"), verdict.signals
+
+
+def test_a_name_inside_another_labels_value_is_no_secret_field() -> None:
+    from ingest.spam_kinds import asks_for_secrets
+    from ingest.spam_lexicon import fold
+
+    assert asks_for_secrets(fold("Booked by: Linh Tan (phone, 12/11/2026)\nRoom: Double")) is None
+    assert asks_for_secrets(fold("Card number: 4111 ...\nTAN (SMS)\n")) is not None
+
+
+def test_doses_in_a_priced_list_are_products_though_one_line_has_no_currency() -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    price_list = fold("Atorvastatin 40 mg x 90 $ 35.000\nAmlodipin 5 mg x 30 12.000")
+    assert "clinical content" not in ordinary_marks(price_list)
+    referral = fold(price_list + "\nDiagnosis: hypertension, see enclosed findings.")
+    assert "clinical content" in ordinary_marks(referral)
+
+
+def test_an_offers_own_payment_terms_mark_no_correspondence() -> None:
+    verdict = scored(["\n".join([
+        "ALPINE CHALET WEEKS - WINTER 2027", "Book your ski week now and save 10%.",
+        "Chalet Edelweiss, sleeps 8   $4,200 / week",
+        "Chalet Arnica, sleeps 12   $6,100 / week",
+        "25% deposit to hold your week, balance due 45 days before arrival.",
+        "Call Sandra at 970-555-0144 to book."])])
+    assert "ordinary_document" not in fired(verdict), verdict.signals
+    assert "unaddressed" in fired(verdict), verdict.signals
+
+
+@pytest.mark.parametrize("line", ["No prescription needed, discreet packaging.",
+                                  "Medicamentos sin receta, envío en 24 horas.",
+                                  "Livraison sans ordonnance."])
+def test_medicines_sold_without_a_prescription_advertise(line: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import ADVERTISING, fold
+
+    assert ADVERTISING.search(fold(line)) is not None
+    assert "clinical content" not in ordinary_marks(fold(line))
+
+
+def test_re_your_request_without_a_colon_is_a_reply() -> None:
+    from ingest.spam_kinds import REPLY, ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert REPLY in ordinary_marks(fold("Re your tenant's request for unit 12: the form is "
+                                        "ready."))
