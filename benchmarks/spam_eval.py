@@ -152,10 +152,19 @@ signal), on two labelled sets side by side in one run:
 - held-out AM, AN and AO: tests/spam_heldout_am.py, tests/spam_heldout_an.py,
   tests/spam_heldout_ao.py (60 junk / 60 legitimate each), by three more such authors,
   written while AJ-AL were being studied; committed before they were scored, scored once
-  with the scorer before and once after the AJ/AK/AL change (benchmarks/RESULTS.md); held
+  with the scorer before and once after the AJ/AK/AL change (AM 0.983 / 0.967, AN 0.952 /
+  0.983, AO 0.981 / 0.883 after it: benchmarks/RESULTS.md); then released for study: the
+  change that followed (an offer's own payment terms, doses in a priced list, medicines
+  sold without a prescription; the reader's tax or company number, a reference to quote)
+  was written after reading their misses and flagged legitimate faxes, so their figures are
+  fitting figures. Like J-AL they are in no model's training.
+- held-out AP, AQ and AR: tests/spam_heldout_ap.py, tests/spam_heldout_aq.py,
+  tests/spam_heldout_ar.py (60 junk / 60 legitimate each), by three more such authors,
+  written while AM-AO were being studied; committed before they were scored, scored once
+  with the scorer before and once after the AM/AN/AO change (benchmarks/RESULTS.md); held
   out.
 
-Apart from J-AL (studied for the concepts only) and AG-AI and AM-AO (held out) every set is
+Apart from J-AO (studied for the concepts only) and AG-AI and AP-AR (held out) every set is
 studied, and the shipped model (ingest/spam_model.json) is trained on the written training
 faxes *and* on every such set (benchmarks/spam_train.py), so their default-configuration
 figures are training figures. The honest figure for the model is the cross-validation that
@@ -305,14 +314,14 @@ def written_faxes(name: str) -> dict[str, FaxText]:
 # here (nor in the shipped one's): retrained on them, the model missed two junk kinds the tests
 # pin. L and M, then N and O, then P and Q, then R, S and T, then U, V and W, then X, Y and Z,
 # then AA, AB and AC, then AD, AE and AF, then AJ, AK and AL, studied for the concepts after
-# them, are kept out the same way; AG-AI and AM-AO are held out.
+# them, and AM, AN and AO, are kept out the same way; AG-AI and AP-AR are held out.
 HELD_OUT = ("held-out J", "held-out K", "held-out L", "held-out M", "held-out N", "held-out O",
             "held-out P", "held-out Q", "held-out R", "held-out S",
             "held-out T", "held-out U", "held-out V", "held-out W", "held-out X",
             "held-out Y", "held-out Z", "held-out AA", "held-out AB", "held-out AC",
             "held-out AD", "held-out AE", "held-out AF", "held-out AG", "held-out AH",
             "held-out AI", "held-out AJ", "held-out AK", "held-out AL", "held-out AM",
-            "held-out AN", "held-out AO")
+            "held-out AN", "held-out AO", "held-out AP", "held-out AQ", "held-out AR")
 
 
 def all_sets() -> dict[str, list]:
@@ -333,6 +342,9 @@ def all_sets() -> dict[str, list]:
     from tests.spam_heldout_am import heldout_am_items
     from tests.spam_heldout_an import heldout_an_items
     from tests.spam_heldout_ao import heldout_ao_items
+    from tests.spam_heldout_ap import heldout_ap_items
+    from tests.spam_heldout_aq import heldout_aq_items
+    from tests.spam_heldout_ar import heldout_ar_items
     from tests.spam_heldout_j import heldout_j_items
     from tests.spam_heldout_k import heldout_k_items
     from tests.spam_heldout_l import heldout_l_items
@@ -366,7 +378,9 @@ def all_sets() -> dict[str, list]:
             "held-out AH": heldout_ah_items(), "held-out AI": heldout_ai_items(),
             "held-out AJ": heldout_aj_items(), "held-out AK": heldout_ak_items(),
             "held-out AL": heldout_al_items(), "held-out AM": heldout_am_items(),
-            "held-out AN": heldout_an_items(), "held-out AO": heldout_ao_items()}
+            "held-out AN": heldout_an_items(), "held-out AO": heldout_ao_items(),
+            "held-out AP": heldout_ap_items(), "held-out AQ": heldout_aq_items(),
+            "held-out AR": heldout_ar_items()}
 
 
 def from_saved_texts(path: Path, wanted: str | None) -> None:
