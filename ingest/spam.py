@@ -45,6 +45,7 @@ from ingest.spam_kinds import (
     ordinary_marks,
     pitch_followup,
     pressing_notice,
+    priced_beyond_the_fine,
     priced_with_contact,
     solicitation,
     stock_tip,
@@ -196,7 +197,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     # number and all, as an offer dressed as a bill imitates an invoice; so does one that
     # threatens fines and names its price for avoiding them (a regulator bills no service):
     # their references are no sign of correspondence.
-    scare = FINE_THREAT.search(folded) is not None and searches.price is not None
+    scare = (FINE_THREAT.search(folded) is not None and searches.price is not None
+             and priced_beyond_the_fine(folded))
     # ... and so does a notice pressing a stranger with a loss within hours or days
     pressing = pressing_notice(folded, folded_lines)
     disguise = disguise or debt_for_a_listing(folded, pressing)

@@ -31,6 +31,7 @@ from ingest.spam_lexicon import (
     DRESSED_AS_BILL,
     FAX_OPT_OUT,
     FAX_WORD,
+    FINE_THREAT,
     GENERIC_OPT_OUT,
     GIFT_REQUEST,
     LISTING_SERVICE,
@@ -40,6 +41,7 @@ from ingest.spam_lexicon import (
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
+    OFFICIAL_WARNING,
     OPT_ACTION,
     OPT_ACTION_FORWARD,
     OPT_OBJECT,
@@ -232,6 +234,16 @@ def first_unpaid(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
     return None
 
 
+def priced_beyond_the_fine(folded: str) -> bool:
+    """Whether a fax threatening fines (FINE_THREAT) names a price outside the sentences of
+    the threat: the scare offer's price for avoiding them ("pour éviter les amendes ...
+    Registre: 390,00 € HT"), not the fine an authority states ("civil penalties of up to
+    $1,584 per day")."""
+    rest = " ".join(sentence for sentence in SENTENCE.split(folded)
+                    if not FINE_THREAT.search(sentence))
+    return first_unpaid(PRICE, rest) is not None
+
+
 class OfferSearches:
     """The price and offer searches of one fax's folded text, each run at most once: they are
     the costliest searches, and three signals ask them of the same text."""
@@ -338,7 +350,9 @@ def dressed_as_bill(folded: str, searches: OfferSearches | None = None) -> str |
     signature vaut commande"); "not a bill" alone (an explanation of benefits says it) only
     beside what is sold (an offer, a listing, a directory)."""
     found = DRESSED_AS_BILL.search(folded)
-    if found:
+    if found and not OFFICIAL_WARNING.search(folded):
+        # (a court's or a registry's own letter warning that private providers' offers are
+        # nothing to do with it words what such an offer disclaims, about others)
         return found.group(0)
     found = NOT_A_BILL.search(folded)
     if found and SOLD.search(folded):

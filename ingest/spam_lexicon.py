@@ -833,6 +833,8 @@ ORDINARY = compile_each({
         # "Please quote this reference", "à rappeler dans toute correspondance", "indique este
         # número en su respuesta")
         r"\bbei (?:antwort|rückfragen|zahlung(?:en)?) bitte (?:stets |immer )?angeben\b",
+        # (a public cash office's payment reference: "Kassenzeichen 7.555.0418.26")
+        r"\bkassenzeichen\b\s*:?\s*[\d.]{6,}",
         r"\bplease quote (?:this|our|the above|your) (?:reference|ref|number|account number)\b",
         r"\bà (?:rappeler|mentionner|indiquer|reporter) (?:dans|sur) (?:toute|votre|vos) "
         r"(?:correspondance|réponse|courrier)",
@@ -911,6 +913,11 @@ ORDINARY = compile_each({
         r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde|"
         r"unternehmer|unternehmerin)\b)"
         r"[a-z][a-z'-]+ ?,",
+        # (written with a comma after the greeting and a colon after the name, as Spanish
+        # letters do: "Hola, Maite:")
+        r"\b(?:hola|hi|hello|hallo|bonjour), (?!(?:equipo|team|todos|tous|alle|everyone|all|"
+        r"there|amigos|friends|colegas|colleagues|doctor|doctora|docteur|doktor|señores|"
+        r"señoras|cliente|clientes)\b)[a-z][a-z'-]+ ?:",
     ],
     "payment terms": [
         # (not terms offered to a stranger: "we can open a net 30 account for you")
@@ -988,6 +995,14 @@ ORDINARY = compile_each({
         r"\b(?:danke|vielen dank) für ihr (?:abonnement|abo)\b", r"\babo(?:nnement)?-?nummer\b",
         r"\babonnentenausgabe\b", r"\bmerci (?:de|pour) votre abonnement\b",
         r"\bnuméro d'abonné\b", r"\bédition (?:réservée aux )?abonnés\b",
+        # (the subscriber's own number and edition: "Abonné n° 67-04418", "édition fax
+        # abonnés", "Subscriber no. 4471", "Suscriptor N° 118"; "Votre abonnement ... est
+        # valable jusqu'au")
+        r"\bédition (?:[\w-]+ ){1,2}abonnés\b", r"\babonné n[°o.º]*\s*\d",
+        r"\bsubscriber (?:no|number|#|id)\.?\s*:?\s*\d", r"\bsuscriptor n[°o.º]*\s*\d",
+        r"\babonnenten-?(?:nr|nummer)\.?\s*:?\s*\d",
+        r"\bvotre abonnement\b[^.]{0,40}\b(?:valable|expire|court)\b",
+        r"\byour subscription\b[^.]{0,30}\b(?:is valid|expires|runs|renews)\b",
         r"\bgracias por su suscripci[oó]n\b", r"\bnúmero de suscriptor\b",
         r"\bedición (?:para|de) suscriptores\b",
         # ... or a bulletin saying it goes to the sender's clients or subscribers ("This newsletter
@@ -1045,6 +1060,11 @@ ORDINARY = compile_each({
         r"shipment|consignment|despacho|embarque|envío|envoi|expédition|sendung|lieferung)",
         # (without the colon: "Re your buyer's request for 1804-455 Beach Ave")
         r"\bre:? your (?:[\w']+ )?(?:order|request|enquiry|inquiry|query|question)\b",
+        # ... or done as the reader asked ("as you asked", "como me pediste por teléfono",
+        # "comme vous me l'avez demandé", "wie von Ihnen gewünscht")
+        r"\bas you (?:asked|requested)\b", r"\bcomo (?:me )?(?:pediste|pidió|solicitó|"
+        r"solicitaste|nos pidió)\b", r"\bcomme (?:vous me l'avez|tu me l'as) demandé\b",
+        r"\bwie (?:von )?ihnen (?:gewünscht|erbeten|angefordert)\b",
         # a reply to the reader's message ("got your voicemail", "habe Ihre Nachricht erhalten",
         # "j'ai bien reçu votre message", "recibí su mensaje")
         r"\b(?:got|received|thanks for|thank you for) your (?:voicemail|voice mail|message|"
@@ -1150,7 +1170,8 @@ ORDINARY = compile_each({
         # (a court named as such: "Gericht", "Amtsgericht", "Registergericht"; and the file
         # label a German court or office writes under: "Geschäftszeichen: HRB 5552")
         r"\b\w*gericht\b", r"\bgeschäftszeichen\s*:",
-        r"\baktenzeichen\b", r"\btribunal\b", r"\bjuzgado\b",
+        # (not the court a contract's terms name for disputes: "Tribunal compétent : Madrid")
+        r"\baktenzeichen\b", r"\btribunal\b(?! compétent)", r"\bjuzgado\b",
     ],
     "clinical content": [*_CLINICAL, _DOSE],
 })
@@ -1571,6 +1592,24 @@ ACT = compile_any([
 # A solicitation dressed as a bill, an invoice or a listing renewal must say what it is (in the
 # US, 39 U.S.C. 3001(d): "This is a solicitation ... not a bill"; in Germany, directory offers
 # must be marked as offers; likewise in France and Spain). These say it by themselves:
+# A court's, a registry's or an office's own warning that private providers' look-alike offers
+# are none of its letters: it says it sends none, or that they have nothing to do with this
+# letter ("Das Registergericht versendet keine Zahlungsaufforderungen privater Anbieter",
+# "Angebote ... stehen in keinem Zusammenhang mit diesem Schreiben", "we never send invoices for
+# entries", "n'envoie aucune facture", "no envía facturas"): the disclaimer's words, about
+# others. (An offer says the reverse: "this offer has no connection with the register".)
+OFFICIAL_WARNING = compile_any([
+    r"\b(?:versendet|verschickt|sendet|fordert) keine (?:zahlungsaufforderungen|rechnungen|"
+    r"angebote|gebühren)\b",
+    r"\bprivate[rn]? anbieter(?:n)? (?:versenden|verschicken|schicken|senden)\b",
+    r"\bangebote\b[^.]{0,80}\b(?:stehen|steht) in keine[mr] (?:zusammenhang|verbindung) mit "
+    r"(?:diesem|unserem) schreiben\b",
+    r"\b(?:we|the (?:registry|register|court|office)) (?:do(?:es)? not|never) (?:send|issue) "
+    r"(?:invoices|offers|requests for payment|bills)\b",
+    r"\bn'(?:envoie|adresse|émet) (?:jamais |aucune? )(?:factures?|sollicitations?|demandes? "
+    r"de paiement)\b",
+    r"\bno (?:envía|remite|emite) (?:nunca )?(?:facturas|ofertas|solicitudes de pago)\b",
+])
 DRESSED_AS_BILL = compile_any([
     r"\bthis is a solicitation\b", r"\ba solicitation for the order\b",
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",

@@ -2454,3 +2454,60 @@ def test_re_your_request_without_a_colon_is_a_reply() -> None:
 
     assert REPLY in ordinary_marks(fold("Re your tenant's request for unit 12: the form is "
                                         "ready."))
+
+
+def test_a_registry_court_warning_that_it_sends_no_private_offers_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "Amtsgericht Zwickau - Registergericht", "Geschäftsnummer: HRB 44012",
+        "Vogtland Metallbau GmbH", "Eintragungsnachricht",
+        "In das Handelsregister wurde am 20.11.2026 eingetragen: Prokura erloschen.",
+        "Kostenrechnung (Kassenzeichen 7.555.0211.26): EUR 40,00",
+        "Hinweis: Das Registergericht versendet keine Zahlungsaufforderungen privater Anbieter.",
+        "Angebote zur Eintragung in private Verzeichnisse stehen in keinem Zusammenhang mit",
+        "diesem Schreiben."])])
+    assert "dressed_as_bill" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_a_regulators_stated_penalty_is_no_scare_offers_price() -> None:
+    from ingest.spam_kinds import priced_beyond_the_fine
+    from ingest.spam_lexicon import fold
+
+    notice = fold("A compliance review is scheduled for 14 December. Failure to make records "
+                  "available may result in civil penalties of up to $1,200 per day.")
+    assert not priced_beyond_the_fine(notice)
+    offer = fold(notice + " Our audit-readiness kit: $390, order by fax today.")
+    assert priced_beyond_the_fine(offer)
+
+
+@pytest.mark.parametrize("line", [
+    "Hebdomadaire - édition fax abonnés - Abonné n° 55-01234",
+    "Subscriber no. 44718 - weekly rates bulletin",
+    "Votre abonnement (formule fax) est valable jusqu'au 30/06/2027.",
+])
+def test_a_subscribers_own_number_or_edition_states_a_relationship(line: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import STATED_RELATIONSHIP, fold
+
+    assert STATED_RELATIONSHIP in ordinary_marks(fold(line), lines=fold(line))
+
+
+@pytest.mark.parametrize(("line", "mark"), [
+    ("Hola, Iker:\nTe mando lo que faltaba.", "an addressee by name"),
+    ("Como me pediste por teléfono, te envío los datos.", "a reply to the recipient"),
+    ("Kostenrechnung, Kassenzeichen 7.555.0418.26", "a reference number"),
+])
+def test_a_personal_note_and_a_cash_offices_reference_are_marks(line: str, mark: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert mark in ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+
+
+def test_the_court_a_contract_names_for_disputes_is_no_case() -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert "a court or case" not in ordinary_marks(fold("Tribunal compétent : Madrid."))
+    assert "a court or case" in ordinary_marks(fold("Tribunal judiciaire de Lyon, audience "
+                                                    "du 12 janvier."))
