@@ -1686,10 +1686,8 @@ DRESSED_AS_BILL = compile_any([
     r"\bnot (?:issued|sent) by (?:the|any)\b", r"\bno\b[^.]{0,40}\b(?:obligation|duty) arises\b",
     r"\b(?:ist )?ein privates? (?:unternehmen|register|verzeichnis|dienstleister|verlag)\b",
     r"\bkein (?:schreiben|bescheid) (?:des|der|vom)\b", r"\bstammt nicht (?:vom|von der)\b",
-    # (not a court's or a chamber's warning about them: "Private Anbieter versenden häufig
-    # Zahlungsaufforderungen, die amtlichen Schreiben ähneln", "private providers send ...")
-    r"\bprivate[rn]? anbieter(?!n? (?:versenden|verschicken|schicken|senden)\b)",
-    r"\bprivate provider\b(?!s? (?:send|mail|fax)\b)", r"\bprestataire privé\b",
+    # (a court's own warning about them is OFFICIAL_WARNING: ingest/spam_kinds.py)
+    r"\bprivate[rn]? anbieter", r"\bprivate provider\b", r"\bprestataire privé\b",
     r"\bproveedor privado\b",
     # the disclaimer California makes such offers print
     r"\bnot (?:been )?approved or endorsed by any (?:governmental|government) agency\b",
