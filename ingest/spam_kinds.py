@@ -21,6 +21,8 @@ from ingest.spam_lexicon import (
     ADDRESSED_TO_A_ROLE,
     CALL_TO_ACTION,
     CALL_WITH_A_ROLE,
+    CASE_DEFENDANT,
+    CASE_PLAINTIFF,
     CLAIMED_CALL,
     CLAIMED_RECORDS,
     CLINICAL_BEYOND_DOSES,
@@ -35,6 +37,7 @@ from ingest.spam_lexicon import (
     GENERIC_OPT_OUT,
     GIFT_REQUEST,
     LISTING_SERVICE,
+    NAMED_GARNISHEE,
     NAMED_HOLDER,
     NEVER_ASKS,
     NEW_BANK_DETAILS,
@@ -412,16 +415,23 @@ def pressing_notice(folded: str, lines: str) -> str | None:
     """A notice threatening a loss (an account blocked, a refund forfeited, a parcel sent back,
     a seizure) unless its reader acts within hours or days, addressed to nobody by name: what a
     phishing fax or a fake bank, court, tax or courier notice says to hurry a stranger. A real
-    creditor or office names its counterparty. Its threat and its deadline."""
+    creditor or office names its counterparty, and a real court the parties to its case. Its
+    threat and its deadline."""
     threat = THREAT_OF_LOSS.search(folded)
     deadline = SHORT_DEADLINE.search(folded) if threat else None
     if threat and deadline is None:
         deadline = dated_threat(folded)
     if not (threat and deadline):
         return None
-    if addressed_by_name(folded, lines):
+    if addressed_by_name(folded, lines) or names_the_parties(folded):
         return None
     return f"{threat.group(0).strip()} / {deadline.group(0).strip()}"
+
+
+def names_the_parties(folded: str) -> bool:
+    """A court's paper names both sides of its case, or the garnishee it writes to."""
+    return bool((CASE_PLAINTIFF.search(folded) and CASE_DEFENDANT.search(folded))
+                or NAMED_GARNISHEE.search(folded))
 
 
 def dated_threat(folded: str) -> re.Match[str] | None:

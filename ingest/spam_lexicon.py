@@ -243,6 +243,25 @@ _FINE_THREAT = [
     r"\bführen\b",
 ]
 FINE_THREAT = compile_any(_FINE_THREAT)
+# The parties a court's paper names: both sides of a case's caption ("MIDLAND CAPITAL RECOVERY,
+# LLC, Plaintiff, vs. TRAVIS J. KOEHLER, Defendant", "Judgment Creditor: ... Judgment Debtor:
+# ...", "Kläger ... Beklagter", "demandeur ... défendeur", "parte demandante ... demandado"), or
+# the garnishee it writes to, by name ("Garnishee: Desert Valley Plumbing Supply Inc.",
+# "Drittschuldner: ...", "tiers saisi : ...", "tercero embargado: ..."). A scare notice to a
+# stranger names no parties: no junk fax studied here has any of these words.
+CASE_PLAINTIFF = compile_any([
+    r"\bplaintiffs?\b", r"\bpetitioners?\b", r"\bjudgment creditors?\b", r"\bkläger(?:in)?\b",
+    r"\bgläubiger(?:in)?\s*:", r"\bdemandeur\b", r"\bdemanderesse\b", r"\bdemandante\b",
+    r"\bparte actora\b",
+])
+CASE_DEFENDANT = compile_any([
+    r"\bdefendants?\b", r"\bjudgment debtors?\b", r"\bbeklagte[rn]?\b", r"\bschuldner(?:in)?\s*:",
+    r"\bdéfendeur\b", r"\bdéfenderesse\b", r"\bdemandad[oa]\b",
+])
+NAMED_GARNISHEE = compile_any([
+    r"\b(?:garnishee|drittschuldner(?:in)?|tiers saisi|tercero embargado)\s*:\s*(?!_)[a-z]",
+])
+
 # A notice that presses its reader: a loss if nothing is done (an account blocked, a refund or
 # a claim forfeited, a parcel sent back, a seizure or a bailiff) within a short time (hours, a
 # few days, today). What a phishing fax or a fake court, tax or bank notice says to hurry a
@@ -580,6 +599,17 @@ ADVERTISING = compile_any([
     r"\b(?:deal|sale|offer|promotion|special) ends\b", r"\bprice list\b",
     r"\bminimum order\b", r"\b(?:offer|promotion|sale) closes\b", r"\bregular \$\d",
     r"\bin stock\b", r"\bon us\b",
+    # stock cleared in limited quantities ("limited quantities", "begrenzte Stückzahl",
+    # "déstockage, quantités limitées", "cantidades limitadas", "liquidación de existencias")
+    r"\blimited quantities\b", r"\bbegrenzte stückzahl", r"\bquantités limitées\b",
+    r"\bdéstockage\b", r"\bprix (?:de )?grossiste\b", r"\bcantidades limitadas\b",
+    r"\bliquidación de (?:stock|existencias)\b",
+    # nothing to pay unless the reader buys ("Keine Kosten, wenn Sie niemanden einstellen",
+    # "no fee unless you hire", "aucun frais si vous ne recrutez pas")
+    r"\bkeine kosten,? (?:wenn|falls|solange)\b",
+    # (not a booking's terms: "Cancellation: no charge until 72 hours before arrival")
+    r"\bno (?:cost|charge|fee)s? (?:unless|if you (?:don't|do not))\b",
+    r"\baucuns? frais (?:si|tant que)\b", r"\bsin (?:coste|costo) (?:alguno )?si no\b",
     r"\bonly \d+ (?:\w+ )?(?:left|remaining)\b", r"\bleft at this (?:rate|price)\b",
     r"\b(?:first|1st) (?:month|pickup|visit|session|lesson) (?:is )?(?:free|on us)\b",
     r"\b(?:before|by|until|ends) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -833,6 +863,12 @@ ORDINARY = compile_each({
         # "Please quote this reference", "à rappeler dans toute correspondance", "indique este
         # número en su respuesta")
         r"\bbei (?:antwort|rückfragen|zahlung(?:en)?) bitte (?:stets |immer )?angeben\b",
+        # a number grouped by spaces after a label that no telephone number has ("Account
+        # reference: 6005 5519 4", "Steuernummer: 047 555 12345", "UTR: 12345 67890")
+        r"\b(?:steuernummer|steuer-?nr|(?:account|customer|client|tax|rates|payment) "
+        r"(?:reference|ref|number|no)|kundennummer|kunden-?nr|utr|(?:vat|company) (?:number|no)|"
+        r"numéro (?:fiscal|client)|n[uú]mero de (?:cliente|cuenta))\.?\s*:?\s*\d{2,5}"
+        r"(?: \d{1,6}){1,3}\b",
         # (a public cash office's payment reference: "Kassenzeichen 7.555.0418.26")
         r"\bkassenzeichen\b\s*:?\s*[\d.]{6,}",
         r"\bplease quote (?:this|our|the above|your) (?:reference|ref|number|account number)\b",
@@ -841,7 +877,8 @@ ORDINARY = compile_each({
         r"\b(?:indique|cite|mencione) (?:este|el|dicho) (?:número|n[uú]mero de referencia|"
         r"expediente) en (?:su|toda) (?:respuesta|correspondencia)\b",
         _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nro\.?|nr\.?|n\.?[°º*]|number|num(?:ero)?|"
-        r"#|id)\s*[:.]?|\s)"
+        # (OCR reads a colon twice: "Confirmation no.:: DPH-8841207")
+        r"#|id)\s*[:.]{0,2}|\s)"
         # (a code of letter groups before its digits: "MG-A-2201937")
         r"\s*(?!\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})(?:[a-z]{1,4}-)?[a-z]{0,4}[-/]?\d[\d/-]{2,}"
         # a label and a colon ("Account: MPS-7731205"), not a telephone number ("Orders: 0113
@@ -964,7 +1001,18 @@ ORDINARY = compile_each({
         r"(?:membre|client|adhérent|abonné|partenaire|[\w-]+ partenaire)",
         r"\breciben? (?:est[ae]|nuestr[oa]|el|la) [\w-]+ como (?:socio|socia|miembro|cliente|"
         r"afiliad|suscriptor|colegiad|asociad|colaborador)",
-        # terms kept for the sender's customers under contract or with an account ("For
+        # terms under the reader's own agreement with the sender ("Per your 2026 dealer
+    # agreement", "under your supply agreement", "gemäß Ihrem Rahmenvertrag", "conformément à
+    # votre contrat", "según su contrato"): junk asks about "your contract", never under it
+    r"\b(?:as )?(?:per|under) your (?:\d{4} )?(?:[\w-]+ ){0,2}(?:agreement|contract|lease)\b",
+    r"\b(?:gemäß|laut) ihre[mn] \w*vertrag\b", r"\b(?:conformément à|selon) votre contrat\b",
+    r"\b(?:según|conforme a) su contrato\b",
+    # ... or a paper saying it goes only to the sender's contracted or registered dealers
+    # ("This flyer is sent to contracted Pro-Flo dealers only", "sent to all registered owners")
+    r"\bsent (?:only )?to (?:all )?(?:our )?(?:contracted|registered|authori[sz]ed|approved) "
+    r"(?:[\w-]+ ){0,2}(?:dealers|owners|resellers|distributors|stockists|installers|"
+    r"partners|members|customers)\b",
+    # terms kept for the sender's customers under contract or with an account ("For
         # account customers only", "conditions réservées à nos clients sous contrat", "nur für
         # Kunden mit Rahmenvertrag", "reservado a clientes con contrato"): an offer to a
         # stranger has neither
@@ -1076,6 +1124,8 @@ ORDINARY = compile_each({
         r"\bthank(?:s| you) for your (?:claim|letter|enquiry|inquiry|e-?mail|fax|application) "
         r"(?:dated|of|received|sent)\b",
         r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
+        # (done as the reader's own quote or offer said: "Pricing per your quote Q-44108")
+        r"\b(?:as )?per your (?:[\w'-]+ ){0,2}(?:quote|quotation|offer|enquiry|inquiry)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
@@ -1159,6 +1209,9 @@ ORDINARY = compile_each({
     # Frau ...", "Dossier suivi par", "Tramitado por", "Case officer:")
     "a clerk handling the file": [
         r"\b(?:sach)?bearbeiter(?:/?in|\(in\))?\s*:", r"\bihr zeichen\b",
+        # (the clerks' desk, named: "Sachbearbeitung: Frau Öztürk"; a collector's letterhead
+        # prints "Sachbearbeitung Forderungsmanagement", a department, no colon and no name)
+        r"\bsachbearbeitung\s*:\s*(?:frau|herr|[a-z]\.)",
         # (the file numbers of both sides, abbreviated: "Ihr Az.: ... Unser Az.: ...")
         r"\b(?:ihr|unser) az\.?\s*:",
         r"\b(?:dossier|affaire) suivie? par\b", r"\btramitad[oa] por\b",
@@ -1556,7 +1609,8 @@ ACT = compile_any([
     r"\b(?:fax|send) (?:back|us|your|this|it)\b", r"\bbook\w*\b", r"\bschedul\w*", r"\bregist\w*",
     r"\benrol\w*", r"\bsign up\b", r"\bvisit\b", r"\bask (?:for|about)\b", r"\brequest\b",
     r"\bspeak\b", r"\bmention\b", r"\bdemo\b", r"\breserve\b",
-    r"\bbestell\w*", r"\brufen\b", r"\banruf\w*", r"\banforder\w*", r"\bbuchen\b",
+    r"\bbestell\w*", r"\brufen\b", r"\bfordern sie\b", r"\banruf\w*", r"\banforder\w*",
+    r"\bbuchen\b",
     # (to arrange, not the agreed: "das vereinbarte Entgelt")
     r"\bvereinbar(?!te[nmrs]?\b|t\b)\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b",
     r"\btelefonisch\w*",
@@ -1703,6 +1757,10 @@ DRESSED_AS_BILL = compile_any([
     r"\bis an? (?:independent )?(?:private|commercial) (?:[\w-]+ ){0,2}(?:company|firm|publication|"
     r"publisher|business|service|directory|register|agency)\b",
     r"\bis an independent commercial (?:publication|directory|register)\b",
+    # (a "support association" selling advertising: "is a private non-profit and is not part
+    # of any Sheriff's Office")
+    r"\bnot part of (?:any|the) (?:[\w'-]+ ){0,3}(?:office|department|agency|government|"
+    r"authority|police|sheriff's office)\b",
     r"\bnot (?:affiliated|associated|connected) with (?:any|the) (?:[\w-]+ ){0,4}(?:office|"
     r"authority|agency|ministry|department|registry|body|hospital|health system|society|"
     r"organi[sz]ers?)\b",
@@ -1732,6 +1790,12 @@ DRESSED_AS_BILL = compile_any([
     r"proof)\b[^.]{0,30}\byou (?:order|authori[sz]e|accept|agree)",
     r"\breturning (?:this|the) (?:signed )?(?:form|page|sheet|proof)\b[^.]{0,20}\b"
     r"constitutes? an? (?:\w+ )?(?:order|contract)",
+    # (or filling it in: "Completion of this form constitutes a binding order", "Con la firma
+    # del presente documento el firmante contrata ...")
+    r"\b(?:completion|completing|signature|signing) (?:of )?(?:this|the) (?:form|page|sheet|"
+    r"proof|coupon)\b[^.]{0,20}\bconstitutes? an? (?:\w+ )?(?:order|contract)",
+    r"\bcon la firma (?:del presente|de este|de esta|de la presente) (?:documento|formulario|"
+    r"impreso|solicitud)\b[^.]{0,40}\b(?:contrata|solicita|encarga|acepta)\b",
     r"\b(?:le )?renvoi (?:de ce|du) (?:formulaire|bon|document)\b[^.]{0,30}\bvaut "
     r"(?:commande|acceptation|souscription)",
     r"\b(?:la )?devolución (?:de este|del) (?:formulario|documento|impreso)\b[^.]{0,30}\b"

@@ -2511,3 +2511,99 @@ def test_the_court_a_contract_names_for_disputes_is_no_case() -> None:
     assert "a court or case" not in ordinary_marks(fold("Tribunal compétent : Madrid."))
     assert "a court or case" in ordinary_marks(fold("Tribunal judiciaire de Lyon, audience "
                                                     "du 12 janvier."))
+
+
+def test_a_court_paper_naming_its_parties_presses_no_stranger() -> None:
+    from ingest.spam_kinds import pressing_notice
+    from ingest.spam_lexicon import fold
+
+    threat = ("You must answer within 10 days after service. If you fail to answer, a default "
+              "judgment may be entered against you for the full amount.")
+    caption = "ACME FUNDING LLC, Plaintiff, vs. JOHN Q. DOE, Defendant. Case No. CV-2026-1187\n"
+    garnishee = "TO GARNISHEE: Lakeside Hardware Inc.\n"
+    for paper in (caption + threat, garnishee + threat,
+                  "Drittschuldner: Holzbau Kern GmbH\n" + threat):
+        assert pressing_notice(" ".join(fold(paper).split()), fold(paper)) is None, paper
+    # a scare notice with a case number and no parties still presses
+    scare = "LEGAL NOTICE - Case No. 2026-44718\n" + threat
+    assert pressing_notice(" ".join(fold(scare).split()), fold(scare)) is not None
+
+
+def test_a_writ_of_garnishment_to_the_reader_stays_ham() -> None:
+    verdict = scored(["\n".join([
+        "DISTRICT COURT OF CLARK COUNTY", "Case No. A-26-905511",
+        "Judgment Creditor: Summit Receivables LLC", "Judgment Debtor: Dana K. Whitfield",
+        "Garnishee: Lakeside Hardware Inc.", "WRIT OF GARNISHMENT",
+        "You are directed to answer this writ within ten (10) days after service.",
+        "Judgment amount $3,912.40   Costs $155.00   Total $4,067.40",
+        "IF YOU FAIL TO ANSWER, JUDGMENT MAY BE ENTERED AGAINST YOU FOR THE FULL AMOUNT.",
+        "Issued 11/20/2026 by the Clerk of the Court."])], sender="+17025550100")
+    assert "pressing_notice" not in fired(verdict), verdict.signals
+    assert verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize(("line", "mark"), [
+    ("Per your 2026 distributor agreement, these discounts apply to orders in December.",
+     "a stated relationship"),
+    ("Under your service contract, the visit below is included.", "a stated relationship"),
+    ("This flyer is sent to authorised Kestrel resellers only.", "a stated relationship"),
+    ("Die Preise gelten gemäß Ihrem Rahmenvertrag.", "a stated relationship"),
+    ("Pricing per your quotation Q-7712 of 20 November.", "a reply to the recipient"),
+    ("Account reference: 7781 2204 5", "a reference number"),
+    ("Steuernummer: 021 555 40871", "a reference number"),
+    ("Sachbearbeitung: Frau Keller, Zimmer 2.07", "a clerk handling the file"),
+    ("Booking confirmation no.:: HX-7720415", "a reference number"),
+])
+def test_more_marks_of_correspondence(line: str, mark: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert mark in ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+
+
+@pytest.mark.parametrize("line", [
+    "Orders: 0113 496 0455",
+    "Sachbearbeitung Forderungsmanagement",
+    "Is your supply contract ending? We can review it.",
+])
+def test_a_telephone_a_department_or_a_question_about_a_contract_is_no_mark(line: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert ordinary_marks(" ".join(fold(line).split()), lines=fold(line)) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Completion of this form constitutes a binding order for three years.",
+    "Con la firma de este formulario la empresa contrata su inclusión por tres años.",
+    "The Fund is a private charity and is not part of any police department.",
+])
+def test_more_offers_say_what_they_are(line: str) -> None:
+    from ingest.spam_kinds import dressed_as_bill
+    from ingest.spam_lexicon import fold
+
+    assert dressed_as_bill(" ".join(fold(line).split())) is not None
+
+
+def test_stock_cleared_and_costs_waived_unless_one_buys_are_advertising() -> None:
+    from ingest.spam_lexicon import ADVERTISING, fold
+
+    for line in ("Year-end clearance, limited quantities.", "Déstockage exceptionnel",
+                 "Keine Kosten, wenn Sie niemanden einstellen.", "No fee unless you hire."):
+        assert ADVERTISING.search(fold(line)), line
+    # a booking's cancellation terms are no sales claim
+    assert not ADVERTISING.search(fold("Cancellation: no charge until 72 hours before arrival."))
+
+
+def test_a_staffing_agencys_candidates_with_a_request_for_profiles_are_junk() -> None:
+    verdict = scored(["\n".join([
+        "PERSONALPARTNER RHEIN-NECKAR", "Personalvermittlung für Steuerkanzleien",
+        "Sehr geehrte Damen und Herren,",
+        "aktuell verfügbare Kandidatinnen und Kandidaten:",
+        "S-2210 Steuerfachangestellte, 8 Jahre, DATEV   sofort",
+        "S-2231 Bilanzbuchhalter, 15 Jahre              01.03.2027",
+        "Honorar: 2 Bruttomonatsgehälter, nur bei Einstellung.",
+        "Fordern Sie die vollständigen Profile an: Fax 0621 555 7702",
+    ])], sender="")
+    assert "solicitation" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
