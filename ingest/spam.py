@@ -54,7 +54,10 @@ from ingest.spam_kinds import (
 from ingest.spam_lexicon import (
     ADDRESSED_TO_A_ROLE,
     ADVERTISING,
+    FAX_WORD,
     FINE_THREAT,
+    PENALTY_TERMS,
+    PRINTED_WEB_PAGE,
     STATED_RELATIONSHIP,
     TOLL_FREE,
     fold,
@@ -235,6 +238,11 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         marks = []
     # ... and a notice claiming records about a reader it neither names nor cites
     records = claimed_records(folded, folded_lines, searches) if not marks else None
+    if notice is not None and PRINTED_WEB_PAGE in marks and not FAX_WORD.search(notice.wording):
+        # a printed web page's "unsubscribe" is its site's newsletter's; a notice that names
+        # faxes ("Write NO MORE FAXES on this page") is still one
+        notice = find_opt_out(page_texts, folded_pages, fax_worded=True) or OptOut(
+            notice.page, notice.wording, False, notice.number, notice.free_of_charge)
     if notice is not None and STATED_RELATIONSHIP in marks:
         # a sender that says the reader is its member or customer offers a way out of its
         # bulletin, as a newsletter does: not the opt-out the law asks of unsolicited ads
@@ -252,7 +260,9 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     elif notice is not None:
         fire("unsubscribe_only", weights.unsubscribe_only,
              f"{notice.wording!r} on page {notice.page}, with no fax or number beside it")
-    phrases = sorted({" ".join(m.group(0).split()) for m in ADVERTISING.finditer(folded)})
+    # (not in a penalty's terms: "a penalty of 5% per month, up to 15%" advertises nothing)
+    phrases = sorted({" ".join(m.group(0).split())
+                      for m in ADVERTISING.finditer(PENALTY_TERMS.sub(" ", folded))})
     if phrases:
         fire("advertising", min(weights.advertising_max,
                                 weights.advertising_per_term * len(phrases)),

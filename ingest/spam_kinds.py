@@ -60,6 +60,7 @@ from ingest.spam_lexicon import (
     PRICE,
     PRICE_OF_A_WINDFALL,
     PRICED_DOSE,
+    PRINTED_WEB_PAGE,
     PROMISED_GAIN,
     QUESTIONS,
     SALUTATION,
@@ -155,16 +156,18 @@ def concept_opt_out(page: str, folded: str, page_folded: str | None = None,
 
 
 def find_opt_out(page_texts: Sequence[str], folded_pages: Sequence[str] | None = None,
-                 ) -> OptOut | None:
+                 fax_worded: bool = False) -> OptOut | None:
     """The fax's opt-out notice: the first about faxes on any page, else the first lone
     "unsubscribe"-like wording (as a printed newsletter or web page carries).
-    ``folded_pages``: the pages already folded (lines kept), if the caller has them."""
+    ``folded_pages``: the pages already folded (lines kept), if the caller has them;
+    ``fax_worded``: only a notice whose own words name faxes (or None)."""
     lone = None
     for page_no, page in enumerate(page_texts, start=1):
         page_folded = fold(page) if folded_pages is None else folded_pages[page_no - 1]
         folded = " ".join(page_folded.split())
         concept = concept_opt_out(page, folded, page_folded)
-        candidates = sorted([*FAX_OPT_OUT.finditer(folded), *GENERIC_OPT_OUT.finditer(folded),
+        generic = [] if fax_worded else GENERIC_OPT_OUT.finditer(folded)
+        candidates = sorted([*FAX_OPT_OUT.finditer(folded), *generic,
                              *([concept] if concept else [])], key=lambda m: m.start())
         for match in candidates:
             near = folded[max(0, match.start() - NOTICE_BEFORE):match.end() + NOTICE_AFTER]
@@ -178,7 +181,7 @@ def find_opt_out(page_texts: Sequence[str], folded_pages: Sequence[str] | None =
             if about_faxes:
                 return notice
             lone = lone or notice
-    return lone
+    return None if fax_worded else lone
 
 
 def _opt_out_before(sentence: str, at: int) -> bool:
@@ -303,7 +306,10 @@ SIGN_OFF_WORDS = 9
 COMMAND_LINE = re.compile(r"(?:^|\s)--?[a-z][\w-]*|\b\w+\.(?:py|sh|exe|bat|pl|rb|js)\b")
 REPLY_BY_FAX = re.compile(r"\b(?:to|on|auf|à|a|en|answer|reply to) (?:this|dieses|ce|este) "
                           r"(?:fax|telefax|télécopie)\b")
-EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://")
+EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://"
+                          # (a bare domain to go to: "Open an account at hashwave-pool.example")
+                          r"|\b(?:at|visit|auf|sur) [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|example|"
+                          r"io|de|fr|es|ch|at|uk|ie|ca|au|nz|mx)\b")
 
 
 def _signs_off(line: re.Match[str]) -> bool:
@@ -646,5 +652,5 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
         # holder's name from a public register as it copies a reference)
         marks.append("a patient")
     if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
-        marks.append("a printed web page")
+        marks.append(PRINTED_WEB_PAGE)
     return marks

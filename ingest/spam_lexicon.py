@@ -185,7 +185,9 @@ STOCK_TIP = compile_any([
     r"\b(?:kursziel|kurspotenzial|price target|target price|objectif de cours|cours cible|"
     r"objetivo de precio|precio objetivo)\b",
 ])
-SECURITY_ID = compile_any([r"\b(?:ticker|stock symbol|wkn|isin|symbole|símbolo|otc)\b"])
+# (a "Symbol:" label too: a library's "Library symbol: ORBP" has no promised gain beside it)
+SECURITY_ID = compile_any([r"\b(?:ticker|stock symbol|wkn|isin|symbole|símbolo|otc)\b",
+                           r"\bsymbol\s*:"])
 PROMISED_GAIN = compile_any([
     r"\b(?:potenzial|potential|upside|verzehnfach\w*|verdoppel\w*|tenfold|could (?:double|"
     r"triple)|multipli\w* par|potentiel|potencial|revalorizaci[oó]n)\b",
@@ -602,6 +604,10 @@ ADVERTISING = compile_any([
     # stock cleared in limited quantities ("limited quantities", "begrenzte Stückzahl",
     # "déstockage, quantités limitées", "cantidades limitadas", "liquidación de existencias")
     r"\blimited quantities\b", r"\bbegrenzte stückzahl", r"\bquantités limitées\b",
+    # advertising space sold ("reserving advertising space", "Anzeigenplätze", "emplacements
+    # publicitaires", "espacios publicitarios")
+    r"\b(?:advertising|ad) space\b", r"\banzeigen(?:plätze|fläche)", r"\bemplacements? "
+    r"publicitaires?\b", r"\bespacios? publicitarios?\b",
     r"\bdéstockage\b", r"\bprix (?:de )?grossiste\b", r"\bcantidades limitadas\b",
     r"\bliquidación de (?:stock|existencias)\b",
     # nothing to pay unless the reader buys ("Keine Kosten, wenn Sie niemanden einstellen",
@@ -676,7 +682,8 @@ ADVERTISING = compile_any([
     # (not a rate changed: "increased from $1.25 to $1.60"; a range "from $5,000 to $2
     # million" and a saving claimed, "our bill went from $4,100", still advertise)
     r"\b(?<!increased )(?<!raised )(?<!rises )(?<!rose )(?<!reduced )(?<!decreased )"
-    r"(?<!lowered )(?<!changed )(?<!changes )(?<!moves )(?<!adjusted )from \$\d",
+    r"(?<!lowered )(?<!changed )(?<!changes )(?<!moves )(?<!adjusted )(?<!increases )"
+    r"(?<!decreases )(?<!falls )(?<!goes )(?<!rising )from \$\d",
     r"\b(?:seats|spaces|quantities) (?:are )?"
     r"limited\b", r"\breserve your (?:free )?(?:seat|spot)", r"\bmore (?:customers|patients)\b",
     r"\bfirst page of google\b", r"\bmarketing leads\b", r"\b(?:ink|toner) sale\b",
@@ -730,6 +737,15 @@ ADVERTISING = compile_any([
     r"\bdesde \d+[.,]?\d* ?(?:€|eur|usd)",
     r"\bhasta agotar existencias", r"\bplazas limitadas", r"\btodo incluido\b",
     r"\bpromoción\b", r"\baproveche\b",
+])
+
+# A penalty's or interest's own terms, to the end of their sentence ("a penalty of 5% per month,
+# up to 15%", "Säumniszuschläge von 1% je Monat", "recargo del 20 %"): what an office charges
+# for paying late, no advertised rate. ingest/spam.py looks for advertising phrases without them.
+PENALTY_TERMS = compile_any([
+    r"\b(?:penalty|penalties|late (?:payment )?(?:fee|charge)s?|interest at|surcharge of|"
+    r"säumniszuschl\w*|verspätungszuschl\w*|verzugszins\w*|pénalités?|majoration|"
+    r"intérêts de retard|recargos?|intereses de demora)\b[^.]{0,80}",
 ])
 
 # The ISO codes of the currencies the faxes here are priced in (folded: lower case). (Not
@@ -816,17 +832,20 @@ _REFERENCE = (
     r"|permit|work order|genehmigung"
     # a member's number ("Mitglieds-Nr. 1172", "socio n° 2231", "n° d'adhérent"), a bill of
     # lading's or an air waybill's ("B/L: NSLU2611884", "AWB 020-1234 5675", "Frachtbrief")
-    r"|mitglieds?|socio|adhérent|b/l|bill of lading|awb|air waybill|frachtbrief|connaissement"
+    r"|mitglieds?|socio|asociad[oa]|adhérent|b/l|bill of lading|awb|air waybill|frachtbrief"
+    r"|connaissement"
     r"|conocimiento de embarque|guía aérea"
     # the reader's own tax or company number, as an office quotes it ("Steuernummer: 41/555/0182",
     # "Company number: 555812", "VAT no. ...", "Tax ID:", "numéro fiscal", "NIF:", "CUIT:")
     r"|steuernummer|steuer-?nr|ust-?id(?:-?nr)?"
     r"|(?:company|vat) (?:number|no|reg(?:istration)? (?:number|no))"
-    r"|tax (?:id|number|reference)|utr"
+    r"|tax (?:id|number|reference)|utr|ird"
     r"|numéro fiscal|siret|siren|nif|cif|cuit|rut|rfc)")
 # The mark by which a sender says why the reader receives its fax (a member, a customer):
 # ingest/spam.py weighs it on its own.
 STATED_RELATIONSHIP = "a stated relationship"
+# ... and the mark of a printed web page (its "unsubscribe" is its site's newsletter's).
+PRINTED_WEB_PAGE = "a printed web page"
 _CLINICAL = [
     r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)"
     # (a free one is a salesman's visit: "un diagnostic gratuit de votre toiture")
@@ -981,6 +1000,9 @@ ORDINARY = compile_each({
         r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
         r"(?:of|at|with)\b",
         r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber)\b",
+        # (a customer the sender knows as such: "As an active account, you qualify ...")
+        r"\bas an? (?:active|existing|current) (?:account|customer|client|dealer|stockist)"
+        r"(?: holder)?\b",
         r"\bals (?:mitglied|abonnent\w*)\b",
         r"\bals (?:mitglied|kunde|kundin|abonnent\w*|patient\w*|versicherte\w*) (?:der|des|von|"
         r"bei|unser\w*)\b",
@@ -1095,6 +1117,11 @@ ORDINARY = compile_each({
         r"\b(?:boletín|circular|informativo|comunicado|newsletter)\w* (?:para|a) (?:nuestras |"
         r"las |sus )?(?:organizaciones|entidades|empresas|instituciones|cooperativas) "
         r"(?:socias|asociadas|afiliadas|miembros)\b",
+        # (of any kind, and said of its sending: "Boletín para escuelas asociadas", "Este
+        # boletín se envía únicamente a las notarías asociadas")
+        r"\b(?:boletín|circular|informativo|comunicado|newsletter)\w* (?:[\w-]+ ){0,2}?"
+        r"(?:para|(?:se envía|se remite) (?:solo |únicamente |exclusivamente )?a) (?:nuestr[oa]s |"
+        r"l[oa]s |sus )?[a-zíéóáú]+s (?:soci[oa]s|asociad[oa]s|afiliad[oa]s|miembros)\b",
         r"\breciben? (?:est[ae]|nuestr[oa]) [\w-]+ (?:los|las|nuestr[oa]s) (?:[\w]+ )?"
         r"(?:soci[oa]s|asociad[oa]s|afiliad[oa]s|miembros)\b",
     ],
@@ -1124,6 +1151,10 @@ ORDINARY = compile_each({
         r"\bthank(?:s| you) for your (?:claim|letter|enquiry|inquiry|e-?mail|fax|application) "
         r"(?:dated|of|received|sent)\b",
         r"\bper your request\b", r"\bas (?:requested|discussed|agreed)\b",
+        # (the reader's own application or order, dated: "Ihre Anmeldung vom 19.11.2026", "your
+        # application of 3 May", "votre demande du 12/10", "su solicitud del 4 de marzo")
+        r"\b(?:ihre?|your|votre|su) (?:anmeldung|antrag|application|demande|solicitud|anfrage|"
+        r"bestellung|commande|pedido) (?:vom|of|dated|du|del|de fecha) \d",
         # (done as the reader's own quote or offer said: "Pricing per your quote Q-44108")
         r"\b(?:as )?per your (?:[\w'-]+ ){0,2}(?:quote|quotation|offer|enquiry|inquiry)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
@@ -1196,6 +1227,18 @@ ORDINARY = compile_each({
         r"\b(?:present|attendees|anwesend|présents?|asistentes)\s*:[\s\S]{0,400}?\b(?:apologies|"
         r"absent|entschuldigt|abwesend|excusée?s?|absents?|ausentes?|excusados?)\s*:",
     ],
+    # a circular numbered in its sender's yearly series ("Rundschreiben 14/2026", "Circular
+    # 27/2026", "Members' circular no. 11/2026", "Notice to Ships' Agents No. 31 of 2026",
+    # "Bulletin 2026-09", "circular informativa n° 027 de 2026"): an office's or an
+    # association's to those it serves; no junk fax studied here numbers its mailings so
+    "a circular numbered in its series": [
+        r"\b(?:[\w-]*rundschreiben|circular\w*|circulaire|notice|bulletin|avis|aviso)\b"
+        # (not a date: "Notice date: 11/28/2026")
+        r"[^.\n]{0,30}?(?:\b(?:no|nr|n°|núm|num|number)\.? ?)?(?<![/.\d-])\b\d{1,4} ?"
+        r"(?:/|of|de|du) ?20\d\d\b(?![/.-]\d)",
+        r"\b(?:[\w-]*rundschreiben|circular\w*|circulaire|notice|bulletin|avis|aviso) "
+        r"20\d\d[-/]\d{1,3}\b",
+    ],
     # a contract between two named parties, signed by both ("De una parte ... De otra",
     # "firman por duplicado", "fait en deux exemplaires", "in zweifacher Ausfertigung")
     "a contract between parties": [
@@ -1222,7 +1265,9 @@ ORDINARY = compile_each({
         r"\bcase no\b", r"\bcourt\b(?! claims\b)", r"\bplaintiff\b", r"\bdefendant\b",
         # (a court named as such: "Gericht", "Amtsgericht", "Registergericht"; and the file
         # label a German court or office writes under: "Geschäftszeichen: HRB 5552")
-        r"\b\w*gericht\b", r"\bgeschäftszeichen\s*:",
+        # (not the sender's own register in its imprint: "Software GmbH, Amtsgericht
+        # Charlottenburg HRB 555")
+        r"\b\w*gericht\b(?! [\w-]+(?: [\w-]+)?,? hr[ab]\b)", r"\bgeschäftszeichen\s*:",
         # (not the court a contract's terms name for disputes: "Tribunal compétent : Madrid")
         r"\baktenzeichen\b", r"\btribunal\b(?! compétent)", r"\bjuzgado\b",
     ],
@@ -1599,7 +1644,9 @@ PITCH = compile_any([
 # A request to act, in a sentence that gives a number to act on.
 ACT = compile_any([
     # ("call", "calling", "called"; not "caller" nor "callback" as nouns)
-    r"\bcall(?:s|ed|ing)?\b", r"\bphone (?:us|now|today|\+?\(?\d)", r"\bdial\b", r"\bring\b",
+    # (not calls counted or charged for: "per GT (first 10 calls)", "fixed fee per call")
+    r"\b(?<!\d )(?<!per )call(?:s|ed|ing)?\b", r"\bphone (?:us|now|today|\+?\(?\d)", r"\bdial\b",
+    r"\bring\b",
     r"\blet us know\b", r"\bclaim\w*\b", r"\btext\b",
     r"\bcontact\b", r"\bwhatsapp\b", r"\bswitch\b", r"\block in\b",
     r"\bsecure\b", r"\bfax (?:it |them |your \w+ )?to\b", r"\bpledge\b",
@@ -1697,6 +1744,11 @@ DRESSED_AS_BILL = compile_any([
     # is not", "Der Eintrag ... ist kostenpflichtig", "la mise à jour est gratuite, non
     # l'inscription", "la inserción es de pago"): a register nobody pays for would not say so
     r"\b(?:the )?(?:entry|listing) itself is not\b",
+    # ... or that the entry is concluded for a term ("L'insertion dans l'annuaire ... est conclue
+    # pour une durée de trois ans", "the listing is concluded for 3 years", "Der Eintrag wird
+    # für drei Jahre abgeschlossen"): what a register's notice would have no term for
+    r"\b(?:insertion|inscription|entry|listing|eintrag|inserción|inscripción)\b[^.]{0,80}"
+    r"\b(?:est conclue? pour|is concluded for|wird für [^.]{0,20}abgeschlossen|se contrata por)\b",
     # (a web address in between keeps its dots)
     r"\b(?:entry|listing|eintrag\w*|inscription|inserción|inscripción)\b(?:[^.]|\.\w){0,80}"
     r"\b(?:ist "

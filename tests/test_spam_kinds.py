@@ -2607,3 +2607,84 @@ def test_a_staffing_agencys_candidates_with_a_request_for_profiles_are_junk() ->
     ])], sender="")
     assert "solicitation" in fired(verdict), verdict.signals
     assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize(("line", "mark"), [
+    ("Rundschreiben 21/2026 - an die Innungsbetriebe", "a circular numbered in its series"),
+    ("NOTICE TO PILOTS AND AGENTS No. 12 of 2026", "a circular numbered in its series"),
+    ("BULLETIN 2026-11 TO ALL COUNTY CLERKS", "a circular numbered in its series"),
+    ("Circular informativa n° 031 de 2026", "a circular numbered in its series"),
+    ("Wir bestätigen Ihre Anmeldung vom 19.11.2026.", "a reply to the recipient"),
+    ("IRD number: 123-555-808", "a reference number"),
+    ("Notaría 12 - asociada n. 012", "a reference number"),
+    ("Este boletín se envía únicamente a las clínicas asociadas.", "a stated relationship"),
+    ("Boletín para escuelas asociadas - Núm. 40", "a stated relationship"),
+    ("As an active account, you qualify for our winter program.", "a stated relationship"),
+])
+def test_numbered_circulars_and_more_marks_of_correspondence(line: str, mark: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert mark in ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+
+
+@pytest.mark.parametrize("line", [
+    "FINAL NOTICE Date: 11/28/2026 Account: pending",
+    "Beratung Software GmbH, Amtsgericht Köln HRB 55501",
+])
+def test_a_notices_date_or_a_senders_imprint_is_no_mark(line: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert ordinary_marks(" ".join(fold(line).split()), lines=fold(line)) == []
+
+
+def test_a_printed_web_pages_unsubscribe_is_its_newsletters_not_a_fax_opt_out() -> None:
+    page = "\n".join([
+        "https://www.example-guild.example/events/winter-school",
+        "HOME | ABOUT | EVENTS | NEWS | JOIN", "We use cookies on our website. [Accept all]",
+        "Winter school for court reporters, 16 January 2027. Fee: EUR 120. [Book now]",
+        "Already subscribed? Manage preferences or unsubscribe.",
+        "Privacy policy | Contact | (c) 2026 Guild, registered charity no. 20055501"])
+    verdict = scored([page], sender="")
+    assert "opt_out_notice" not in fired(verdict), verdict.signals
+    # "NO MORE FAXES" on a page that carries a web address is still a fax opt-out
+    faxed = page + "\nWrite NO MORE FAXES on this page and fax it back to 0330 555 0292."
+    assert "opt_out_notice" in fired(scored([faxed], sender="")), faxed
+
+
+def test_an_offices_penalty_and_a_fee_change_advertise_nothing() -> None:
+    verdict = scored(["\n".join([
+        "OFFICE OF THE COUNTY RECORDER", "Recording fee changes from January 1, 2027",
+        "The state surcharge increases from $5.00 to $7.00 per document.",
+        "Late remittances are subject to a penalty of 5% per month, up to 15%, plus interest.",
+        "Questions: recording.help@county.example"])])
+    assert "advertising" not in fired(verdict), verdict.signals
+
+
+def test_calls_counted_or_charged_for_are_no_request_to_call() -> None:
+    from ingest.spam_lexicon import ACT, fold
+
+    assert not ACT.search(fold("Conservancy, per GT (first 10 calls); waste, fixed fee per call"))
+    assert ACT.search(fold("Call 0800 555 014 today"))
+
+
+def test_a_tip_on_a_symbol_and_a_domain_to_visit_are_junk_signs() -> None:
+    from ingest.spam_kinds import stock_tip, way_to_respond
+    from ingest.spam_lexicon import fold
+
+    assert stock_tip(fold("Symbol: NRVX Recent price: $0.38 Short-term target: $2.60"))
+    assert not stock_tip(fold("Library symbol: ORBP"))
+    text = fold("Open an account at hashwave-pool.example and receive $150 free credit.")
+    assert way_to_respond(text, text) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "L'insertion dans l'annuaire est conclue pour une durée de trois ans au tarif de 1 290 EUR.",
+])
+def test_an_entry_concluded_for_a_term_says_it_is_an_offer(line: str) -> None:
+    from ingest.spam_kinds import dressed_as_bill
+    from ingest.spam_lexicon import ADVERTISING, fold
+
+    assert dressed_as_bill(" ".join(fold(line).split())) is not None
+    assert ADVERTISING.search(fold("Nous réservons les emplacements publicitaires de 2027."))
