@@ -584,6 +584,11 @@ ADVERTISING = compile_any([
     r"\bno prescription (?:needed|required|necessary)\b", r"\bwithout (?:a )?prescription\b",
     r"\bsin (?:necesidad de )?(?:receta|fórmula)(?: médica)?\b", r"\bsans ordonnance\b",
     r"\bohne rezept\b",
+    # ... or with no marketing authorisation ("No se requiere registro sanitario", "sin
+    # registro sanitario", "without FDA approval", "sans AMM", "ohne Zulassung")
+    r"\bno se requiere (?:el )?registro sanitario\b", r"\bsin registro (?:sanitario|local)\b",
+    r"\bwithout (?:fda|local) (?:approval|registration)\b", r"\bsans amm\b",
+    r"\bohne (?:deutsche )?zulassung\b",
     r"\bpre-?approved\b", r"\bpre-?aprobad[oa]\b", r"\bpré-?approuvée?\b", r"\bvorab genehmigt",
     r"\b(?:found|encontramos|trouvé) (?:your|su|votre) (?:company|business|empresa|entreprise|"
     r"société) (?:in|en|dans)\b", r"\bihre firma (?:im|in einem) (?:verzeichnis|branchenbuch)",
@@ -604,10 +609,9 @@ ADVERTISING = compile_any([
     # stock cleared in limited quantities ("limited quantities", "begrenzte Stückzahl",
     # "déstockage, quantités limitées", "cantidades limitadas", "liquidación de existencias")
     r"\blimited quantities\b", r"\bbegrenzte stückzahl", r"\bquantités limitées\b",
-    # advertising space sold ("reserving advertising space", "Anzeigenplätze", "emplacements
-    # publicitaires", "espacios publicitarios")
-    r"\b(?:advertising|ad) space\b", r"\banzeigen(?:plätze|fläche)", r"\bemplacements? "
-    r"publicitaires?\b", r"\bespacios? publicitarios?\b",
+    # advertising space sold, in more words ("ad space", "Anzeigenplätze", "emplacements
+    # publicitaires"; "advertising space" and "espacios publicitarios" are below)
+    r"\bad space\b", r"\banzeigen(?:plätze|fläche)", r"\bemplacements? publicitaires?\b",
     r"\bdéstockage\b", r"\bprix (?:de )?grossiste\b", r"\bcantidades limitadas\b",
     r"\bliquidación de (?:stock|existencias)\b",
     # nothing to pay unless the reader buys ("Keine Kosten, wenn Sie niemanden einstellen",
@@ -744,8 +748,10 @@ ADVERTISING = compile_any([
 # for paying late, no advertised rate. ingest/spam.py looks for advertising phrases without them.
 PENALTY_TERMS = compile_any([
     r"\b(?:penalty|penalties|late (?:payment )?(?:fee|charge)s?|interest at|surcharge of|"
+    r"finance charge|"
     r"säumniszuschl\w*|verspätungszuschl\w*|verzugszins\w*|pénalités?|majoration|"
-    r"intérêts de retard|recargos?|intereses de demora)\b[^.]{0,80}",
+    # (a decimal point is no sentence's end: "a finance charge of 1.5% per month")
+    r"intérêts de retard|recargos?|intereses de demora)\b(?:[^.]|\.\d){0,80}",
 ])
 
 # The ISO codes of the currencies the faxes here are priced in (folded: lower case). (Not
@@ -825,7 +831,8 @@ _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|siniestro|sinistre|"
     r"schaden|cheque|chèque|scheck|"
     r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
-    r"|po(?!ur\b)|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
+    # (a purchase order, "PO#", "PO-1187", not a word that starts so: "Podbielskistraße 190")
+    r"|po(?![a-z])|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
@@ -927,6 +934,9 @@ ORDINARY = compile_each({
         r"[a-z]{0,4}[-/]?\d[\d/-]{3,}\d\b",
         r"\b(?:no\.?|nr\.?|n°|n\.°|number|numéro|número) (?:de |of )?(?:booking|reservation|"
         r"réservation|reserva)\s*:?\s*[a-z]{0,4}[-/]?\d[\d/-]{2,}",
+        # (in groups too: "Confirmation: HFH-G-61077", "Reservation no. GB-12-3456")
+        r"\b(?:booking|reservation|confirmation)\b\.?\s*(?:no\.?|#|number)?\s*:?\s*"
+        r"(?=[a-z\d-]*\d{3})[a-z\d]{1,6}(?:-[a-z\d]{1,6}){1,3}\b",
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
@@ -960,14 +970,18 @@ ORDINARY = compile_each({
         r"providers?|docs?|boss|fellows?|sirs?|madams?|business|entrepreneurs?|"
         r"physicians?|attorneys?|counsel(?:or)?s?|dentists?|pharmacists?|members?|neighbou?rs?|"
         r"professionals?|practitioners?|administrators?|subscribers?|colleague|buyers?|"
+        # (and investors and agents as a trade: "Liebe Anleger,", "Dear Agent,")
+        r"agents?|investors?|anleger(?:in|innen)?|inversor(?:es|as?)?|inversionistas?|"
+        r"investisseurs?|"
         r"directors?|again|taxpayers?|contribuyentes?|printers?|farmers?|growers?|"
         r"retailers?|dealers?|suppliers?|healthcare|employers?|exhibitors?|advertisers?|"
         r"participants?|delegates?|sponsors?|unternehmer(?:in|innen)?|empresari[oa]s?|"
         r"kunden?|kolleg\w*|doktor|docteur|confrères?|amigos?|doctora|madame|monsieur|"
         r"frau|herr|mr|mrs|ms|dr|prof|sr|sra)\b)"
         # (nor a role in a compound: "Liebe Geschäftskunden,", "Liebe Fachkollegen,")
-        r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde|"
-        r"unternehmer|unternehmerin)\b)"
+        # (nor teams and firms: "Liebe Praxisteams, liebe Betriebe")
+        r"(?![a-z]*(?:kunden|kunde|partner|partnerinnen|kollegen|kolleginnen|freunde|teams|"
+        r"betriebe|unternehmer|unternehmerin)\b)"
         r"[a-z][a-z'-]+ ?,",
         # (written with a comma after the greeting and a colon after the name, as Spanish
         # letters do: "Hola, Maite:")
@@ -1362,6 +1376,8 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"prüfung| purposes)?\)|"
     r"numéro de carte ?\((?:pour )?(?:identification|vérification)\)|"
     r"número de tarjeta ?\((?:para )?(?:identificación|verificación)\))"
+    # (a whole word: "Tank readings after delivery:" holds no "TAN" field)
+    r"(?!\w)"
     r"(?:[ \t]*\([^)\n]{1,30}\))?"  # ("Security code (back of card):")
     r"\s*:?[ \t]*(?:_{2,}[ \t]*)?(?:$|(?=[a-z][a-z .()/-]{0,29}:)"
     # (or the card's expiry beside it, as its own label: "Card number (ID): Expiry")
@@ -1504,7 +1520,8 @@ NOT_AN_OPT_OUT = compile_any([
 ])
 # What a solicitation offers: a price or rate, a discount, something free, a catalogue.
 OFFER = compile_any([
-    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b|cents?\b)",
+    r"[$€£] ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?(?:€|eur\b|euros?\b|usd\b|dollars?\b|cents?\b|"
+    r"dólares\b)",
     CURRENCY_CODE + r" ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?" + CURRENCY_CODE,
     r"\b\d+ ?%[^.\n]{0,30}\b(?:off|less|discount|savings?|rabatt|nachlass|günstiger|remise|"
     r"réduction|moins cher|descuento|ahorro|menos)\b",
@@ -1540,7 +1557,15 @@ OFFER = compile_any([
     # people offered for hire: an agency's candidates ("candidates available now", "unsere
     # verfügbaren Kandidaten", "candidats disponibles", "candidatos disponibles")
     r"\bcandidates (?:available|ready to start)\b", r"\bavailable candidates\b",
-    r"\bverfügbare\w* kandidat\w*", r"\bcandidat(?:e|s|es)? disponibles?\b",
+    r"\b(?:verfügbare|vorqualifizierte|geprüfte)\w* kandidat\w*",
+    r"\bcandidat(?:e|s|es)? disponibles?\b",
+    # (and their fee, due only if one is hired: "Honorar nur bei erfolgreicher Einstellung",
+    # "fee only on successful placement", "honoraires uniquement en cas de recrutement",
+    # "honorarios solo en caso de contratación")
+    r"\bhonorar nur bei (?:erfolgreicher )?(?:einstellung|vermittlung|erfolg)\b",
+    r"\bfees? (?:payable )?only (?:on|upon|after) (?:a )?(?:successful )?(?:placement|hire)\b",
+    r"\bhonoraires? (?:uniquement|seulement) en cas de (?:recrutement|succès|réussite)\b",
+    r"\bhonorarios (?:solo|sólo|únicamente) en caso de (?:contratación|éxito)\b",
     r"\bcandidatos disponibles\b",
     # a catalogue offered ("our new catalog", "free catalogue", "request a catalog", "unser
     # Katalog 2027"), not any catalogue a text mentions (an archive's or a library's)
@@ -1662,11 +1687,14 @@ ACT = compile_any([
     r"\bvereinbar(?!te[nmrs]?\b|t\b)\w*", r"\bfaxen\b", r"\bsenden\b", r"\bantwortfax\b",
     r"\btelefonisch\w*",
     r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
+    # ("Anfragen gern per Fax 038378 ...", "Rückantwort per Fax an 0211 ...")
+    r"\banfragen (?:gerne? )?(?:per|an|via)\b", r"\brückantwort\b",
     r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b", r"\bréserv\w*",
     r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b", r"\binscription\b",
     r"\bpar retour (?:de )?fax\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
+    r"\bcomuníquese\b", r"\breservar su\b",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
     # (a form's heading: "Boletín de inscripción - enviar por fax al ...")
     r"\binscripción\b", r"\benviar por fax\b",

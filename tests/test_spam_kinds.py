@@ -2688,3 +2688,59 @@ def test_an_entry_concluded_for_a_term_says_it_is_an_offer(line: str) -> None:
 
     assert dressed_as_bill(" ".join(fold(line).split())) is not None
     assert ADVERTISING.search(fold("Nous réservons les emplacements publicitaires de 2027."))
+
+
+def test_a_word_that_starts_like_a_secret_field_or_a_po_is_neither() -> None:
+    from ingest.spam_kinds import asks_for_secrets, ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    lines = fold("Prices include excise taxes.\nTank readings after delivery: Tank 1 9,640 gal")
+    assert asks_for_secrets(lines) is None
+    assert asks_for_secrets(fold("Kontonummer: 4471\nTAN:\nUnterschrift:")) is not None
+    street = fold("Ihr Partner für Pflegehilfsmittel, Podbielskistraße 190, 30177 Hannover")
+    assert ordinary_marks(street, lines=street) == []
+    for line in ("PO# 44718", "PO: 2026-0412"):
+        assert "a reference number" in ordinary_marks(fold(line), lines=fold(line)), line
+
+
+@pytest.mark.parametrize(("line", "is_reference"), [
+    ("Confirmation: HFH-G-61077", True),
+    ("Reservation no. GB-12-3456", True),
+    ("Christmas party nights now booking: 3-course meal and DJ", False),
+])
+def test_a_booking_code_in_groups_is_a_reference(line: str, is_reference: bool) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    marks = ordinary_marks(fold(line), lines=fold(line))
+    assert ("a reference number" in marks) is is_reference
+
+
+@pytest.mark.parametrize("greeting", ["Liebe Anleger,", "Dear Agent,", "Liebe Praxisteams,",
+                                      "Estimados inversores,"])
+def test_investors_agents_and_teams_are_greeted_as_a_trade(greeting: str) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    text = fold(greeting + "\ndiese Chance bietet sich jetzt.")
+    assert "an addressee by name" not in ordinary_marks(" ".join(text.split()), lines=text)
+
+
+def test_more_offers_and_requests_in_their_own_words() -> None:
+    from ingest.spam_kinds import request_to_act
+    from ingest.spam_lexicon import ADVERTISING, OFFER, fold
+
+    for offer in ("Inversión mínima: 250 dólares", "Honorar nur bei erfolgreicher Einstellung",
+                  "14 vorqualifizierte Kandidatinnen in unserer Datenbank"):
+        assert OFFER.search(fold(offer)), offer
+    for request in ("Para reservar su cupo, comuníquese hoy: WhatsApp +51 955 555 821.",
+                    "Anfragen gern per Fax 038378 555 411.",
+                    "Rückantwort per Fax an 0211 555 7402."):
+        assert request_to_act(fold(request)), request
+    assert ADVERTISING.search(fold("No se requiere registro sanitario para estas compras."))
+    # a supplier's own late-payment terms advertise nothing
+    verdict = scored(["\n".join([
+        "HILLSIDE FUEL SUPPLY", "INVOICE 0774125  Customer no.: 40211",
+        "ULSD #2 clear 4,200.0 gal 3.4120 14,330.40", "Total due: $14,330.40",
+        "A finance charge of 1.5% per month applies to balances past due."])])
+    assert "advertising" not in fired(verdict), verdict.signals
