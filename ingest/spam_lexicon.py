@@ -583,7 +583,7 @@ ADVERTISING = compile_any([
     # de fórmula médica", "sans ordonnance", "ohne Rezept")
     r"\bno prescription (?:needed|required|necessary)\b", r"\bwithout (?:a )?prescription\b",
     r"\bsin (?:necesidad de )?(?:receta|fórmula)(?: médica)?\b", r"\bsans ordonnance\b",
-    r"\bohne rezept\b",
+    r"\bohne rezept\b", r"\bkeine rezeptvorlage (?:erforderlich|nötig|notwendig)\b",
     # ... or with no marketing authorisation ("No se requiere registro sanitario", "sin
     # registro sanitario", "without FDA approval", "sans AMM", "ohne Zulassung")
     r"\bno se requiere (?:el )?registro sanitario\b", r"\bsin registro (?:sanitario|local)\b",
@@ -709,6 +709,8 @@ ADVERTISING = compile_any([
     r"ad(?:vertisement)?)\b", r"\bépreuve de votre (?:annonce|insertion|fiche)\b",
     r"\bprueba de su (?:anuncio|inserción|ficha)\b",
     r"\bminimum (?:deposit|investment)\b", r"\bbitcoin\b", r"\bcrypto\w*\b",
+    # (and in the other languages: "criptomonedas", "Kryptowährung", "cryptomonnaies")
+    r"\bcriptomoneda\w*", r"\bkryptowährung\w*", r"\bcryptomonnaie\w*",
     r"\b\d+ ?% (?:per|a|each) (?:week|month|day)\b",
     # an advertisement that says so
     r"\bthis (?:\w+ )?is (?:an )?advertis", r"\bdies ist (?:eine )?werbung\b",
@@ -751,7 +753,8 @@ PENALTY_TERMS = compile_any([
     r"finance charge|"
     r"säumniszuschl\w*|verspätungszuschl\w*|verzugszins\w*|pénalités?|majoration|"
     # (a decimal point is no sentence's end: "a finance charge of 1.5% per month")
-    r"intérêts de retard|recargos?|intereses de demora)\b(?:[^.]|\.\d){0,80}",
+    r"intérêts de retard|recargos?|intereses de demora|"
+    r"interest (?:will be |is |shall be )?charged)\b(?:[^.]|\.\d){0,80}",
 ])
 
 # The ISO codes of the currencies the faxes here are priced in (folded: lower case). (Not
@@ -949,7 +952,8 @@ ORDINARY = compile_each({
         # a name, not a role ("Sehr geehrter Herr Doktor" greets whoever reads it)
         r"\bsehr geehrte[r]? (?:frau|herr) (?:kolleg\w+ )?(?:(?:dr|prof)\.? )*"
         r"(?!doktor\b|doctor\b|kolleg|direktor|geschäftsführer|inhaber)[a-z]",
-        r"\bliebe[r]? (?:frau|herr|kolleg\w*) [a-z]",
+        # (not "Liebe Kolleginnen und Kollegen,", which greets whoever reads it)
+        r"\bliebe[r]? (?:frau|herr|kolleg\w*) (?!und\b)[a-z]",
         # "Cher confrère" writes to one doctor; "Cher confrère, chère consœur" to any
         r"\bcher confrère\b(?![,;/ ]+(?:et )?chère cons)", r"\b(?<!confrere, )(?<!confrere )"
         r"chère consœur\b",
@@ -1001,7 +1005,8 @@ ORDINARY = compile_each({
         r"\bconditions de paiement", r"\bvencimiento\s*:",
         r"\bvencimiento (?:de la|del) (?:factura|pago|recibo)\b",
         r"\bforma de pago\b",
-        r"\ba \d+ días\b",
+        # (not a delivery time: "en 7 a 12 días hábiles")
+        r"\b(?<!\d )a \d+ días\b",
     ],
     # the sender states why the reader receives it: a member, a subscriber, a customer ("You
     # receive this bulletin as a member of ...", "als Mitglied des ...", "en tant qu'adhérent")
@@ -1282,6 +1287,8 @@ ORDINARY = compile_each({
         # (not the sender's own register in its imprint: "Software GmbH, Amtsgericht
         # Charlottenburg HRB 555")
         r"\b\w*gericht\b(?! [\w-]+(?: [\w-]+)?,? hr[ab]\b)", r"\bgeschäftszeichen\s*:",
+        # (and the Austrian file number: "Geschäftszahl: VR-SB-2026/0447-8")
+        r"\bgeschäftszahl\s*:",
         # (not the court a contract's terms name for disputes: "Tribunal compétent : Madrid")
         r"\baktenzeichen\b", r"\btribunal\b(?! compétent)", r"\bjuzgado\b",
     ],
@@ -1290,7 +1297,9 @@ ORDINARY = compile_each({
 # A dose beside a price: a price list's product ("Tramadol 50 mg c/10 $ 60.00"), so none of the
 # list's doses is a prescription's (ingest/spam_kinds.py: unless the fax has other clinical
 # content).
-PRICED_DOSE = re.compile(_DOSE + r"(?=[^.]{0,30}?(?:[$€£] ?\d|\d(?:[.,]\d{2})? ?(?:€|eur\b)))")
+# (an abbreviation's point before the price is no sentence's end: "100 mg 48 Tbl. 18,00€")
+PRICED_DOSE = re.compile(_DOSE + r"(?=(?:[^.]|\.(?= ?\d)){0,30}?(?:[$€£] ?\d|\d(?:[.,]\d{2})? ?"
+                         r"(?:€|eur\b)))")
 CLINICAL_BEYOND_DOSES = compile_any(_CLINICAL)
 # The holder of an account, a contract or a permit, named on the label's line ("Titular: Asesoría
 # Ortega, S.L.", "Kunde: Firma Seidl"); ingest/spam_kinds.py counts

@@ -2744,3 +2744,32 @@ def test_more_offers_and_requests_in_their_own_words() -> None:
         "ULSD #2 clear 4,200.0 gal 3.4120 14,330.40", "Total due: $14,330.40",
         "A finance charge of 1.5% per month applies to balances past due."])])
     assert "advertising" not in fired(verdict), verdict.signals
+
+
+@pytest.mark.parametrize(("line", "mark", "present"), [
+    ("Geschäftszahl: VR-SB-2026/0447-8   Innsbruck, 23.11.2026", "a court or case", True),
+    ("Liebe Kolleginnen und Kollegen,\nfeiern Sie mit uns.", "an addressee by name", False),
+    ("Liebe Kollegin Berger,\nanbei der Befund.", "an addressee by name", True),
+    ("Envío discreto en 7 a 12 días hábiles.", "payment terms", False),
+    ("Condiciones: pago a 30 días fecha factura.", "payment terms", True),
+    ("Sildenafil 100 mg 48 Tbl. 18,00€  Tadalafil 20 mg 24 Tbl. 21,00€", "clinical content",
+     False),
+])
+def test_file_numbers_greetings_terms_and_doses_read_as_they_are(line: str, mark: str,
+                                                                 present: bool) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    marks = ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+    assert (mark in marks) is present, marks
+
+
+def test_interest_charged_and_crypto_payment_read_as_they_are() -> None:
+    from ingest.spam_lexicon import ADVERTISING, PENALTY_TERMS, fold
+
+    notice = fold("If you do not, interest will be charged at 0.0274% per day from the due date.")
+    assert not ADVERTISING.search(PENALTY_TERMS.sub(" ", notice))
+    for line in ("Pago con tarjeta, transferencia o criptomonedas.",
+                 "Zahlung per Vorkasse oder Kryptowährung.",
+                 "Keine Rezeptvorlage erforderlich."):
+        assert ADVERTISING.search(fold(line)), line
