@@ -840,6 +840,8 @@ _REFERENCE = (
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
     r"|permit|work order|genehmigung"
+    # a Swiss debt-enforcement case ("Poursuite n° 26-118420", "Betreibung Nr. 5512")
+    r"|poursuite|betreibung"
     # a member's number ("Mitglieds-Nr. 1172", "socio n° 2231", "n° d'adhérent"), a bill of
     # lading's or an air waybill's ("B/L: NSLU2611884", "AWB 020-1234 5675", "Frachtbrief")
     r"|mitglieds?|socio|asociad[oa]|adhérent|b/l|bill of lading|awb|air waybill|frachtbrief"
@@ -905,7 +907,9 @@ ORDINARY = compile_each({
         r"(?:correspondance|réponse|courrier)",
         r"\b(?:indique|cite|mencione) (?:este|el|dicho) (?:número|n[uú]mero de referencia|"
         r"expediente) en (?:su|toda) (?:respuesta|correspondencia)\b",
-        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nro\.?|nr\.?|n\.?[°º*]|number|num(?:ero)?|"
+        # (OCR reads "n°" as "n.": "Poursuite n. 26-118420")
+        _REFERENCE + r"[\w.-]*(?:(?:\s*(?:no\.?|n\.o\.?|nro\.?|nr\.?|n\.?[°º*]|n\.(?= ?\d)|number|"
+        r"num(?:ero)?|"
         # (OCR reads a colon twice: "Confirmation no.:: DPH-8841207")
         r"#|id)\s*[:.]{0,2}|\s)"
         # (a code of letter groups before its digits: "MG-A-2201937")
@@ -1698,8 +1702,9 @@ ACT = compile_any([
     r"\b(?:beratung|informationen|bestellungen|anfragen|termine|infos) unter\b",
     # ("Anfragen gern per Fax 038378 ...", "Rückantwort per Fax an 0211 ...")
     r"\banfragen (?:gerne? )?(?:per|an|via)\b", r"\brückantwort\b",
-    r"\bcommand\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b", r"\bréserv\w*",
-    r"\brenvoy\w*",
+    # (not a debt office's "commandement de payer", an order to pay, not for goods)
+    r"\bcommand(?!ement)\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b",
+    r"\bréserv\w*", r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b", r"\binscription\b",
     r"\bpar retour (?:de )?fax\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",

@@ -2773,3 +2773,13 @@ def test_interest_charged_and_crypto_payment_read_as_they_are() -> None:
                  "Zahlung per Vorkasse oder Kryptowährung.",
                  "Keine Rezeptvorlage erforderlich."):
         assert ADVERTISING.search(fold(line)), line
+
+
+def test_a_debt_offices_case_number_and_order_to_pay_read_as_they_are() -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import ACT, fold
+
+    line = fold("Poursuite n. 26-118420 - Betreibung Nr. 5512")
+    assert "a reference number" in ordinary_marks(line, lines=line)
+    assert not ACT.search(fold("le commandement de payer a été notifié au débiteur"))
+    assert ACT.search(fold("Commandez dès maintenant au 01 55 55 01 90"))
