@@ -609,11 +609,11 @@ ADVERTISING = compile_any([
     # stock cleared in limited quantities ("limited quantities", "begrenzte Stückzahl",
     # "déstockage, quantités limitées", "cantidades limitadas", "liquidación de existencias")
     r"\blimited quantities\b", r"\bbegrenzte stückzahl", r"\bquantités limitées\b",
+    r"\bdéstockage\b", r"\bprix (?:de )?grossiste\b", r"\bcantidades limitadas\b",
+    r"\bliquidación de (?:stock|existencias)\b",
     # advertising space sold, in more words ("ad space", "Anzeigenplätze", "emplacements
     # publicitaires"; "advertising space" and "espacios publicitarios" are below)
     r"\bad space\b", r"\banzeigen(?:plätze|fläche)", r"\bemplacements? publicitaires?\b",
-    r"\bdéstockage\b", r"\bprix (?:de )?grossiste\b", r"\bcantidades limitadas\b",
-    r"\bliquidación de (?:stock|existencias)\b",
     # nothing to pay unless the reader buys ("Keine Kosten, wenn Sie niemanden einstellen",
     # "no fee unless you hire", "aucun frais si vous ne recrutez pas")
     r"\bkeine kosten,? (?:wenn|falls|solange)\b",
@@ -834,7 +834,8 @@ _REFERENCE = (
     r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|siniestro|sinistre|"
     r"schaden|cheque|chèque|scheck|"
     r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
-    # (a purchase order, "PO#", "PO-1187", not a word that starts so: "Podbielskistraße 190")
+    # (a purchase order, "PO# 44718", "PO: 2026-0412", not a word that starts so:
+    # "Podbielskistraße 190")
     r"|po(?![a-z])|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
     r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
