@@ -316,6 +316,21 @@ class Item:
     resolution: str = "204x98"
 
 
+# A written set's fax: (name, sender fax number or "" when withheld, pages of lines).
+WrittenFax = tuple[str, str, list[list[str]]]
+
+
+def written_items(spam: list[WrittenFax], ham: list[WrittenFax], fine: set[str]) -> list[Item]:
+    """A written labelled set's faxes as Items, junk first: those named in ``fine`` rendered at
+    204x196, the rest at 204x98 (what every tests/spam_heldout*.py set builds)."""
+    def item(name: str, label: str, sender: str, pages: list[list[str]]) -> Item:
+        return Item(name, label, sender, pages,
+                    resolution="204x196" if name in fine else "204x98")
+
+    return ([item(n, "spam", s, p) for n, s, p in spam]
+            + [item(n, "ham", s, p) for n, s, p in ham])
+
+
 # Helvetica re-encoded to ISO Latin-1 with the euro sign where Windows-1252 has it, so
 # German, French and Spanish text prints as itself (the standard encoding prints other glyphs).
 _LATIN1_FONT = """/Helvetica findfont dup length dict begin

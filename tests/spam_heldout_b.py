@@ -8,7 +8,7 @@ Each item: (name, label, sender, pages of text lines); ``FINE`` items render at 
 
 from __future__ import annotations
 
-from tests.spam_corpus import Item
+from tests.spam_corpus import Item, written_items
 
 FINE = {"b-spam-dental-p2", "b-de-kaffee-p2", "b-fr-mutuelle-p3", "b-ham-web-blog",
         "b-ham-fr-avis"}
@@ -155,9 +155,4 @@ HAM = [
 
 
 def heldout_b_items() -> list[Item]:
-    def item(name: str, label: str, sender: str, pages: list[list[str]]) -> Item:
-        return Item(name, label, sender, pages,
-                    resolution="204x196" if name in FINE else "204x98")
-
-    return ([item(n, "spam", s, p) for n, s, p in SPAM]
-            + [item(n, "ham", s, p) for n, s, p in HAM])
+    return written_items(SPAM, HAM, FINE)

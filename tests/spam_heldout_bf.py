@@ -37,7 +37,7 @@ numbers and addresses are invented; domains end in .example.
 
 from __future__ import annotations
 
-from tests.spam_corpus import Item
+from tests.spam_corpus import Item, written_items
 
 FINE = {
     "bf-spam-toner-clearance",
@@ -3459,10 +3459,4 @@ HAM = [
 
 
 def heldout_bf_items() -> list[Item]:
-    def item(name: str, label: str, sender: str,
-             pages: list[list[str]]) -> Item:
-        return Item(name, label, sender, pages,
-                    resolution="204x196" if name in FINE else "204x98")
-
-    return ([item(n, "spam", s, p) for n, s, p in SPAM]
-            + [item(n, "ham", s, p) for n, s, p in HAM])
+    return written_items(SPAM, HAM, FINE)

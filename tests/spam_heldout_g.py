@@ -8,7 +8,7 @@ Each item: (name, label, sender, pages of text lines); ``FINE`` items render at 
 
 from __future__ import annotations
 
-from tests.spam_corpus import Item
+from tests.spam_corpus import Item, written_items
 
 FINE = {"g-spam-dictation-p2", "g-de-fortbildung-p2", "g-ham-web-es"}
 
@@ -113,9 +113,4 @@ HAM = [
 
 
 def heldout_g_items() -> list[Item]:
-    def item(name: str, label: str, sender: str, pages: list[list[str]]) -> Item:
-        return Item(name, label, sender, pages,
-                    resolution="204x196" if name in FINE else "204x98")
-
-    return ([item(n, "spam", s, p) for n, s, p in SPAM]
-            + [item(n, "ham", s, p) for n, s, p in HAM])
+    return written_items(SPAM, HAM, FINE)

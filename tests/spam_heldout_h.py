@@ -29,7 +29,7 @@ the rest at 204x98.
 
 from __future__ import annotations
 
-from tests.spam_corpus import Item
+from tests.spam_corpus import Item, written_items
 
 FINE = {
     "h-ham-catalog-requested-2p",
@@ -2747,9 +2747,4 @@ HAM = [
 
 
 def heldout_h_items() -> list[Item]:
-    def item(name: str, label: str, sender: str, pages: list[list[str]]) -> Item:
-        return Item(name, label, sender, pages,
-                    resolution="204x196" if name in FINE else "204x98")
-
-    return ([item(n, "spam", s, p) for n, s, p in SPAM]
-            + [item(n, "ham", s, p) for n, s, p in HAM])
+    return written_items(SPAM, HAM, FINE)

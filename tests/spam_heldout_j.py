@@ -33,7 +33,7 @@ end in .example.
 
 from __future__ import annotations
 
-from tests.spam_corpus import Item
+from tests.spam_corpus import Item, written_items
 
 FINE = {'j-spam-toner-price-list', 'j-spam-domain-renewal-invoice',
         'j-spam-trademark-register-ie', 'j-spam-de-handelsregister-eintrag',
@@ -3701,9 +3701,4 @@ HAM = [
 
 
 def heldout_j_items() -> list[Item]:
-    def item(name: str, label: str, sender: str, pages: list[list[str]]) -> Item:
-        return Item(name, label, sender, pages,
-                    resolution="204x196" if name in FINE else "204x98")
-
-    return ([item(n, "spam", s, p) for n, s, p in SPAM]
-            + [item(n, "ham", s, p) for n, s, p in HAM])
+    return written_items(SPAM, HAM, FINE)

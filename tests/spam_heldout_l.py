@@ -36,7 +36,7 @@ end in .example.
 
 from __future__ import annotations
 
-from tests.spam_corpus import Item
+from tests.spam_corpus import Item, written_items
 
 FINE = {  # about a quarter of the names, both classes
     "l-spam-dental-alloy-price-sheet", "l-spam-trademark-registry-invoice",
@@ -3587,9 +3587,4 @@ HAM = [
 
 
 def heldout_l_items() -> list[Item]:
-    def item(name: str, label: str, sender: str, pages: list[list[str]]) -> Item:
-        return Item(name, label, sender, pages,
-                    resolution="204x196" if name in FINE else "204x98")
-
-    return ([item(n, "spam", s, p) for n, s, p in SPAM]
-            + [item(n, "ham", s, p) for n, s, p in HAM])
+    return written_items(SPAM, HAM, FINE)
