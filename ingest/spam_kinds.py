@@ -109,10 +109,17 @@ class OptOut:
     free_of_charge: bool
 
 
+# A telephone number has at most two groups of one digit ("+1 8 ..." is none; "1 800 555 0199"
+# one): three or more are a table's row of small figures ("Toni Serra 8 6 8 - 8 6 - 38").
+MAX_ONE_DIGIT_GROUPS = 2
+
+
 def _has_phone_number(text: str) -> bool:
     for match in PHONE.finditer(text):
         number = match.group(0).strip()
-        if 7 <= sum(c.isdigit() for c in number) <= 15 and not DATE_LIKE.match(number):
+        if 7 <= sum(c.isdigit() for c in number) <= 15 and not DATE_LIKE.match(number) \
+                and sum(len(group) == 1 for group in re.findall(r"\d+", number)) \
+                <= MAX_ONE_DIGIT_GROUPS:
             return True
     return False
 
@@ -645,6 +652,8 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
     if "clinical content" in marks and PRICED_DOSE.search(folded) \
             and not CLINICAL_BEYOND_DOSES.search(folded):
         marks.remove("clinical content")  # (a price list's doses: its products)
+    if "clinical content" in marks and stock_tip(folded):
+        marks.remove("clinical content")  # (a tipped company's products: "a 5-minute blood test")
     if "an addressee by name" not in marks and SALUTATION.search(lines):
         marks.append("an addressee by name")
     if "a patient" not in marks and not disguised and named_holder(lines) is not None:

@@ -346,7 +346,8 @@ CLAIMED_CALL = compile_any([
     r"\bunser(?:em|es|en)? (?:heutigen |gestrigen |kurzen |freundlichen )?(?:telefonat|"
     r"gespräch)", r"\bgespräch mit ihre[rm]? (?:mitarbeiter|kolleg|sekretär|praxis|büro)",
     r"\btelefonat mit ihre[rm]?\b",
-    r"\bwie (?:(?:telefonisch|heute|gestern|soeben|mit ihnen|am telefon) ){0,3}besprochen",
+    r"\bwie (?:(?:bereits|schon|telefonisch|heute|gestern|soeben|mit ihnen|am telefon) ){0,3}"
+    r"besprochen",
     r"\bnotre (?:conversation|entretien|échange|appel)(?: téléphonique| de ce jour)?\b",
     r"\bcomme convenu par téléphone",
     r"\blo hablado\b", r"\bcomo (?:acordamos|hablamos|quedamos|conversamos)\b",
@@ -614,6 +615,23 @@ ADVERTISING = compile_any([
     # advertising space sold, in more words ("ad space", "Anzeigenplätze", "emplacements
     # publicitaires"; "advertising space" and "espacios publicitarios" are below)
     r"\bad space\b", r"\banzeigen(?:plätze|fläche)", r"\bemplacements? publicitaires?\b",
+    # ... by the size of the ad, priced ("Half page $595", "media página a color USD 1.350",
+    # "1/4 Seite 85x120mm € 420,00", "demi-page 490 €") or with its own terms ("Anzeigengröße",
+    # "Anzeigenschluss")
+    r"\b(?:(?:half|quarter|full|double)[- ]?page|(?:media|1/[248]) página|página completa|"
+    r"(?:1/[1248]|halbe|ganze) seite|demi-page|pleine page|quart de page)\b[^\n]{0,40}?"
+    r"(?:[$€£] ?\d|(?:eur|usd|gbp|chf) ?\d|\d(?:[.,]\d{2})? ?(?:€|eur|usd|gbp|chf)\b)",
+    r"\banzeigen(?:größe|format|schluss|preis)\w*",
+    # ... or as an invitation to appear in a publication's next edition ("invited to appear in
+    # the 2027 edition", "a figurar en la nueva edición de la Guía", "figurer dans la
+    # prochaine édition de l'annuaire"; OCR reads "figurar" as "fiqurar")
+    r"\b(?:fi[gq]urar en|figurer dans|aparecer en|appear in)\b[^.]{0,40}\b(?:edici[oó]n|"
+    r"édition|edition|guía|annuaire|directory|yearbook|anuario)\b",
+    # prices claimed to beat the market's ("tarifas muy competitivas", "competitive rates",
+    # "prix très compétitifs", "wettbewerbsfähige Preise")
+    r"\b(?:precios|tarifas|prix|tarifs|rates|prices|pricing) (?:muy |très |sehr )?"
+    r"(?:competitiv|compétitiv)\w*", r"\bcompetitive (?:rates|prices|pricing)\b",
+    r"\bwettbewerbsfähige[n]? (?:preise|konditionen)\b",
     # nothing to pay unless the reader buys ("Keine Kosten, wenn Sie niemanden einstellen",
     # "no fee unless you hire", "aucun frais si vous ne recrutez pas")
     r"\bkeine kosten,? (?:wenn|falls|solange)\b",
@@ -682,6 +700,7 @@ ADVERTISING = compile_any([
     r"\bfirst come,? first served\b", r"\bpre-?qualified\b",
     r"\bbusiness funding\b", r"\bworking capital\b", r"\bfunds? in \d+ hours\b", r"\brefinanc",
     r"\bclearance\b", r"\bwholesale\b", r"\bdistributor prices\b", r"\bbuy direct\b",
+    r"\bprecios? de distribuidor\b",
     r"\b(?:only|just|as low as|starting at) \$\d",
     # (not a rate changed: "increased from $1.25 to $1.60"; a range "from $5,000 to $2
     # million" and a saving claimed, "our bill went from $4,100", still advertise)
@@ -999,19 +1018,21 @@ ORDINARY = compile_each({
         r"señoras|cliente|clientes)\b)[a-z][a-z'-]+ ?:",
     ],
     "payment terms": [
-        # (not terms offered to a stranger: "we can open a net 30 account for you")
-        r"\bnet \d{2}\b(?! accounts?\b)", r"\bpayment (?:is )?due\b", r"\bamount due\b",
-        r"\btotal due\b",
+        # (not terms offered to a stranger: "we can open a net 30 account for you"; nor to a
+        # class of buyers: "net 30 terms for businesses", "paiement à 30 jours pour les
+        # professionnels", "crédito a 30 días para empresas": a price list's, not a bill's)
+        r"\bnet \d{2}\b(?! accounts?\b)(?!(?: terms)? for\b)", r"\bpayment (?:is )?due\b",
+        r"\bamount due\b", r"\btotal due\b",
         r"\bbalance due\b",
         # ("Remit to: PO Box ...", "remit within 30 days"; not a practice described: "your
         # customers simply remit to a lockbox")
         r"\bremit\b(?! to (?:a|an|the)\b)", r"\bzahlbar\b", r"\bzahlungsziel", r"\büberweisen\b",
-        r"\bskonto\b", r"\bohne abzug\b", r"\b(?:paiement|règlement) à \d+",
+        r"\bskonto\b", r"\bohne abzug\b", r"\b(?:paiement|règlement) à \d+(?!\d)(?! jours pour\b)",
         r"\bconditions de paiement", r"\bvencimiento\s*:",
         r"\bvencimiento (?:de la|del) (?:factura|pago|recibo)\b",
         r"\bforma de pago\b",
         # (not a delivery time: "en 7 a 12 días hábiles")
-        r"\b(?<!\d )a \d+ días\b",
+        r"\b(?<!\d )a \d+ días\b(?! para\b)",
     ],
     # the sender states why the reader receives it: a member, a subscriber, a customer ("You
     # receive this bulletin as a member of ...", "als Mitglied des ...", "en tant qu'adhérent")
@@ -1185,7 +1206,8 @@ ORDINARY = compile_each({
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
         r"\bles? confirmamos\b", r"\ben respuesta a\b", r"\bsegún lo acordado\b",
-        r"\bwie (?:(?:heute|gestern|telefonisch|am telefon|mit \w+) )*(?:besprochen|vereinbart)\b",
+        r"\bwie (?:(?:bereits|schon|heute|gestern|telefonisch|am telefon|mit \w+) )*"
+        r"(?:besprochen|vereinbart)\b",
         r"\bcomme convenu\b",
         r"\b(?:conforme|de acuerdo)(?: a| con)? lo (?:conversado|hablado|acordado)\b",
         r"\bsegún lo (?:conversado|hablado)\b",
@@ -1196,7 +1218,10 @@ ORDINARY = compile_each({
         r"\bnach unserem (?:telefonat|gespräch|termin)\b",
         # a job offered to the person who applied for it
         r"\boffer you the (?:role|position|post|job)\b",
-        r"\b(?:your|ihre[rm]?|votre|su) (?:application|interview|bewerbung|vorstellungsgespräch|"
+        # (not a service doing it for the reader: "our consultants prepare and submit your
+        # application")
+        r"\b(?<!submit )(?<!prepare )(?:your|ihre[rm]?|votre|su) (?:application|interview|"
+        r"bewerbung|vorstellungsgespräch|"
         r"candidature|entretien d'embauche|candidatura|entrevista de trabajo)\b",
         # an offer kept for existing customers ("our regular customer special", "für
         # Stammkunden", "pour nos clients fidèles", "para clientes habituales")
@@ -1598,6 +1623,8 @@ OFFER = compile_any([
     r"\bwir (?:vermitteln|erstellen|kaufen|liefern|bieten ihnen)\b",
     r"\bnous (?:livrons|achetons|proposons|vous proposons|créons)\b",
     r"\b(?:le |les )?(?:ofrecemos|compramos|proporcionamos)\b",
+    # (and as an infinitive to the reader: "tenemos el agrado de ofrecerles fertilizantes")
+    r"\bofrecerles?\b",
     r"\b(?:confidential|cash|written|no-obligation) offer\b",
     r"\bwe (?:offer|provide|specialise|specialize|supply|install|service|clean|print|repair|"
     r"design|deliver to)\b",
@@ -1705,11 +1732,15 @@ ACT = compile_any([
     r"\banfragen (?:gerne? )?(?:per|an|via)\b", r"\brückantwort\b",
     # (not a debt office's "commandement de payer", an order to pay, not for goods)
     r"\bcommand(?!ement)\w*", r"\bappel\w*", r"\bcontactez\b", r"\bnous contacter\b",
-    r"\bréserv\w*", r"\brenvoy\w*",
+    # (French forms only: a Spanish "cliente reserva MP-88120 no se presentó" asks nothing)
+    r"\bréserv(?:ez|er|ation|ations)\b", r"\brenvoy\w*",
     r"\bretourn\w*", r"\bdemandez\b", r"\brenseignements\b", r"\binscription\b",
     r"\bpar retour (?:de )?fax\b",
     r"\bllam\w*", r"\bpida\b", r"\bpedidos?\b", r"\bsolicite\b", r"\breserve\b", r"\benvíe\b",
-    r"\bcomuníquese\b", r"\breservar su\b",
+    r"\bcomuníquese\b", r"\breservar su\b", r"\bhaga su reserva\b",
+    # (Spanish "reservas" asked for by a channel: "Reservas por teléfono o por fax al ...",
+    # "Reservas en el 96 555 64 64", "Reservas: 971 ...")
+    r"\breservas?\s*(?::|(?:por|al|llamando|en el|en|vía)\b)",
     r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
     # (a form's heading: "Boletín de inscripción - enviar por fax al ...")
     r"\binscripción\b", r"\benviar por fax\b",
@@ -1792,6 +1823,13 @@ DRESSED_AS_BILL = compile_any([
     # für drei Jahre abgeschlossen"): what a register's notice would have no term for
     r"\b(?:insertion|inscription|entry|listing|eintrag|inserción|inscripción)\b[^.]{0,80}"
     r"\b(?:est conclue? pour|is concluded for|wird für [^.]{0,20}abgeschlossen|se contrata por)\b",
+    # ... or that the entry costs so much a year for a term of years ("Der Eintrag im
+    # Online-Verzeichnis kostet 569,00 € netto jährlich, Vertragslaufzeit 2 Jahre", "an
+    # extended entry costs EUR 997 per year for a minimum of 3 years")
+    r"\b(?:entry|listing|eintrag|inscription|insertion|inserción|inscripción)\b(?:[^.]|\.\w|"
+    r"[.,]\d){0,80}\b(?:kostet|costs?|coûte|cuesta|est de|betragt|beträgt)\b(?:[^.]|[.,]\d){0,40}"
+    r"\b(?:jährlich|pro jahr|per (?:year|annum)|a year|annually|par an|al año|anuales?)\b"
+    r"(?:[^.]|[.,]\d){0,60}\b(?:\w*laufzeit|term|durée|duración|minimum of|mindestens)\b",
     # (a web address in between keeps its dots)
     r"\b(?:entry|listing|eintrag\w*|inscription|inserción|inscripción)\b(?:[^.]|\.\w){0,80}"
     r"\b(?:ist "

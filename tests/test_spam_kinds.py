@@ -2783,3 +2783,104 @@ def test_a_debt_offices_case_number_and_order_to_pay_read_as_they_are() -> None:
     assert "a reference number" in ordinary_marks(line, lines=line)
     assert not ACT.search(fold("le commandement de payer a été notifié au débiteur"))
     assert ACT.search(fold("Commandez dès maintenant au 01 55 55 01 90"))
+
+
+@pytest.mark.parametrize(("line", "present"), [
+    ("Net 30 terms for businesses, no credit check.", False),
+    ("Paiement à 30 jours pour les professionnels.", False),
+    ("Crédito a 30 días para empresas con más de dos años de operación.", False),
+    ("Terms: net 30. Remit to PO Box 4410.", True),
+    ("Forma de pago: transferencia a 30 días.", True),
+    ("Conditions : paiement à 30 jours fin de mois.", True),
+])
+def test_credit_offered_to_a_class_of_buyers_is_no_bills_terms(line: str, present: bool) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    marks = ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+    assert ("payment terms" in marks) is present, marks
+
+
+def test_advertising_sold_by_size_and_invitations_to_appear_in_an_edition() -> None:
+    from ingest.spam_lexicon import ADVERTISING, fold
+
+    for line in ("Half page, colour ........ $ 595", "Opción B - Media página a color USD 1.350",
+                 "1/4 Seite 85x120mm € 420,00", "Anzeigengröße  Format  Preis",
+                 "Le invitamos a figurar en la nueva edición de la Guía Comercial.",
+                 "Tarifas muy competitivas y sin coste de selección.",
+                 "Abonos a precios de distribuidor."):
+        assert ADVERTISING.search(fold(line)), line
+    for line in ("See the full page of instructions overleaf.",
+                 "The diagram fills a half page in the 2026 edition."):
+        assert not ADVERTISING.search(fold(line)), line
+
+
+def test_an_entry_priced_by_the_year_for_a_term_is_dressed_as_a_bill() -> None:
+    from ingest.spam_lexicon import DRESSED_AS_BILL, fold
+
+    assert DRESSED_AS_BILL.search(fold(
+        "Der Eintrag im Online-Verzeichnis kostet 569,00 € netto jährlich, Vertragslaufzeit "
+        "2 Jahre."))
+    assert not DRESSED_AS_BILL.search(fold("Your subscription costs $120 per year."))
+
+
+def test_requests_replies_and_calls_read_as_they_are() -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import ACT, CLAIMED_CALL, fold
+
+    def marks(line: str) -> list[str]:
+        return ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+
+    # a service doing the reader's application is no reply to an applicant
+    assert "a reply to the recipient" not in marks(
+        "Our consultants prepare and submit your application.")
+    assert "a reply to the recipient" in marks("Thank you for your application of 3 May.")
+    # a Spanish "reserva" in a report asks nothing; one asked for by a channel does
+    assert not ACT.search(fold("- cliente reserva MP-88120 no se presentó"))
+    for line in ("Reservas por teléfono o por fax al 956 555 389.",
+                 "Reservas en el 96 555 64 64.", "Réservez au 04 76 55 50 12."):
+        assert ACT.search(fold(line)), line
+    assert CLAIMED_CALL.search(fold("wie bereits telefonisch besprochen, reservieren wir"))
+
+
+def test_a_tipped_companys_products_are_no_clinical_content() -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    tip = fold("SYMBOL: NVLX  SHORT-TERM TARGET: $0.85\nthe biggest diagnostics breakthrough "
+               "of the decade: a 5-minute blood test")
+    assert "clinical content" not in ordinary_marks(" ".join(tip.split()), lines=tip)
+    report = fold("Diagnosis: community-acquired pneumonia. Blood test repeated on 3/12.")
+    assert "clinical content" in ordinary_marks(" ".join(report.split()), lines=report)
+
+
+def test_a_row_of_small_figures_is_no_telephone_number() -> None:
+    from ingest.spam_kinds import _has_phone_number
+
+    assert not _has_phone_number("Toni Serra 8 6 8 - 8 6 - 38")
+    assert not _has_phone_number("Miquel Ferra 4 4 4 4 4 --- 20")
+    for number in ("1 800 555 0199", "+34 96 555 64 64", "Tel. 0621 5550 9902"):
+        assert _has_phone_number(number), number
+
+
+def test_a_weekly_timesheet_and_a_price_list_with_offered_credit_get_their_verdicts() -> None:
+    timesheet = scored(["\n".join([
+        "AUTOS DEL PUERTO - PARTE SEMANAL", "Oficina: Muelle Viejo",
+        "Semana: 16/11/2026 - 22/11/2026", "Empleado L M X J V S D Total",
+        "Pere Vidal 8 8 6 - 8 6 - 36", "Ana Roig - 6 6 8 8 8 - 36",
+        "Joan Mas 4 4 4 4 4 - - 20", "Vehiculos entregados: 38 - Devueltos: 44",
+        "Incidencias:", "- cliente reserva PV-77120 no se presento",
+        "Caja: entregada al banco el sabado, 1.120,40 € en efectivo.",
+        "Faltan 2 sillas infantiles. ¿Las podéis mandar con el próximo traslado?", "Ana"])],
+        sender="")
+    assert timesheet.verdict == "ham", timesheet.signals
+    price_list = scored(["\n".join([
+        "SEMILLAS Y ABONOS DEL ALTIPLANO S.R.L.", "OFERTA PARA COOPERATIVAS",
+        "Señores:", "Tenemos el agrado de ofrecerles abonos y semillas a precios de",
+        "distribuidor, con entrega en su almacén y crédito a 60 días para socios.",
+        "Producto Presentación Precio Bs", "Urea 46 % bolsa 50 kg 280",
+        "Semilla de quinua certificada quintal 410",
+        "Precios válidos hasta el 31 de diciembre de 2026.",
+        "Consultas y pedidos: telf. 2 555 0410, fax 2 555 0411.",
+        "Atentamente, Ing. Mario Condori, Gerente Comercial"])], sender="+59125550411")
+    assert price_list.verdict == "spam", price_list.signals
