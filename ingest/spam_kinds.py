@@ -41,6 +41,7 @@ from ingest.spam_lexicon import (
     NAMED_HOLDER,
     NEVER_ASKS,
     NEW_BANK_DETAILS,
+    NO_PRESCRIPTION,
     NOT_A_BILL,
     NOT_AN_OPT_OUT,
     OFFER,
@@ -652,8 +653,10 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
     if "clinical content" in marks and PRICED_DOSE.search(folded) \
             and not CLINICAL_BEYOND_DOSES.search(folded):
         marks.remove("clinical content")  # (a price list's doses: its products)
-    if "clinical content" in marks and stock_tip(folded):
-        marks.remove("clinical content")  # (a tipped company's products: "a 5-minute blood test")
+    if "clinical content" in marks and (stock_tip(folded) or NO_PRESCRIPTION.search(folded)):
+        # (a tipped company's products: "a 5-minute blood test"; medicines sold "sin receta":
+        # their doses are the goods)
+        marks.remove("clinical content")
     if "an addressee by name" not in marks and SALUTATION.search(lines):
         marks.append("an addressee by name")
     if "a patient" not in marks and not disguised and named_holder(lines) is not None:

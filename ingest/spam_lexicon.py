@@ -569,6 +569,15 @@ DATE_DEADLINE = compile_any([
     r"\b(?:avant|au plus tard) le \d{1,2}(?:er)? " + _MONTHS["fr"] + r"\b(?! \d)",
     r"\bbis (?:zum |spätestens )?\d{1,2}\. ?" + _MONTHS["de"] + r"\b(?! \d)",
 ])
+# Medicines sold with no prescription ("no prescription needed", "sin receta", "sin necesidad de
+# fórmula médica", "sans ordonnance", "ohne Rezept"): advertising, and the doses of such a fax
+# are its products, not a patient's (ingest/spam_kinds.py).
+_NO_PRESCRIPTION = [
+    r"\bno prescription (?:needed|required|necessary)\b", r"\bwithout (?:a )?prescription\b",
+    r"\bsin (?:necesidad de )?(?:receta|fórmula)(?: médica)?\b", r"\bsans ordonnance\b",
+    r"\bohne rezept\b", r"\bkeine rezeptvorlage (?:erforderlich|nötig|notwendig)\b",
+]
+NO_PRESCRIPTION = compile_any(_NO_PRESCRIPTION)
 ADVERTISING = compile_any([
     # returns promised, a bonus for signing, a loan approved before anyone asked, the reader
     # found in a directory, space sold in a publication, a warranty extended at a last chance:
@@ -580,11 +589,7 @@ ADVERTISING = compile_any([
     r"\brendements? garantis?\b", r"\bgarantierte[nr]? (?:rendite|gewinne?|zinsen)\b",
     r"\b(?:welcome|sign-?up) bonus\b", r"\bbono de bienvenida\b", r"\bbonus de bienvenue\b",
     r"\bwillkommensbonus\b",
-    # medicines sold with no prescription ("no prescription needed", "sin receta", "sin necesidad
-    # de fórmula médica", "sans ordonnance", "ohne Rezept")
-    r"\bno prescription (?:needed|required|necessary)\b", r"\bwithout (?:a )?prescription\b",
-    r"\bsin (?:necesidad de )?(?:receta|fórmula)(?: médica)?\b", r"\bsans ordonnance\b",
-    r"\bohne rezept\b", r"\bkeine rezeptvorlage (?:erforderlich|nötig|notwendig)\b",
+    *_NO_PRESCRIPTION,
     # ... or with no marketing authorisation ("No se requiere registro sanitario", "sin
     # registro sanitario", "without FDA approval", "sans AMM", "ohne Zulassung")
     r"\bno se requiere (?:el )?registro sanitario\b", r"\bsin registro (?:sanitario|local)\b",
@@ -754,8 +759,8 @@ ADVERTISING = compile_any([
     r"\bpremier mois (?:offert|gratuit)",
     r"\boffert(?:e|s)? (?:la|le|les|pour|à)\b",
     # Spanish
-    r"\boferta (?:especial|válida|exclusiva|limitada)", r"\bprecio especial\b",
-    r"\bal mejor precio\b", r"\b\d+ ?% de descuento", r"\bhasta un \d+ ?%",
+    r"\boferta (?:especial|válida|exclusiva|limitada)", r"\bprecios? especial(?:es)?\b",
+    r"\bal mejor precio\b", r"\b\d+ ?% de descuento", r"\bhasta (?:un )?\d+ ?%",
     r"\benvío (?:gratis|gratuito)", r"\bsin compromiso\b",
     r"\b(?:llame|pida|reserve|compre) (?:ya|ahora|hoy)\b",
     r"\bpedido mínimo", r"\bprimer mes gratis", r"\blista de precios",
@@ -850,14 +855,14 @@ _REFERENCE = (
     # ("ref", "reference", "referencia", "Referenz"; not "refills 1000 ml" nor "refund")
     # (a claim as Spanish, French and German insurers call it: "Siniestro N.° 26-AU-044", "Sinistre
     # n° 88-1", "Schadennummer 4471"; a cheque's number)
-    r"\b(?:invoice|inv|account|acct|customer|member|claim|order|case|policy|siniestro|sinistre|"
+    r"\b(?:invoice|inv(?![a-z])|account|acct|customer|member|claim|order|case|policy|siniestro|sinistre|"
     r"schaden|cheque|chèque|scheck|"
     r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
     # (a purchase order, "PO# 44718", "PO: 2026-0412", not a word that starts so:
     # "Podbielskistraße 190")
     r"|po(?![a-z])|quot(?:e|ation)|confirmation|file|dossier|contract|rechnung|kunden|konto|vertrag"
     r"|akten|auftrag|facture|client|factura|cliente|expediente|pedido|póliza|réclamation"
-    r"|presupuesto|devis|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
+    r"|presupuesto|devis|soumission|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
     r"|permit|work order|genehmigung"
     # a Swiss debt-enforcement case ("Poursuite n° 26-118420", "Betreibung Nr. 5512")
@@ -880,6 +885,10 @@ STATED_RELATIONSHIP = "a stated relationship"
 PRINTED_WEB_PAGE = "a printed web page"
 _CLINICAL = [
     r"\bdiagnos(?!tic (?:equipment|tools?|devices?|software|scanners?|services?)\b)"
+    # (nor a building's, as French names its surveys: "diagnostic accessibilité", "diagnostic
+    # énergétique", "diagnostics immobiliers")
+    r"(?!tics? (?:accessibilit|énergétique|immobilier|amiante|plomb|termites|électrique|gaz|"
+    r"incendie|sécurité)\w*)"
     # (a free one is a salesman's visit: "un diagnostic gratuit de votre toiture")
     r"(?!\w* (?:gratuit|gratuito|gratis|free|offert|kostenlos))",
     # (not medicines sold without one: "sin receta", "sans ordonnance")
@@ -888,7 +897,10 @@ _CLINICAL = [
 _DOSE = r"\b\d+ ?mg\b"
 ORDINARY = compile_each({
     "a patient": [
-        r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b", r"\bdate of birth\b",
+        # (not a date of birth among the fields a form asks for: "employee census (name, DOB,
+        # zip)")
+        r"\bpatient(?:in)?\s*:", r"\bpaciente\s*:", r"\bdob\b(?! ?[,)])",
+        r"\bdate of birth\b(?! ?[,)])",
         r"\bmrn\b", r"\bgeb\.\s*\d", r"\bgeboren am\b", r"\bgeburtsdatum\b",
         r"\bnée? le \d", r"\bdate de naissance\b", r"\bfecha de nacimiento\b",
         r"\bihre[rn]? patient(?:in)?\b", r"\bsu paciente\b", r"\bvotre patient",
@@ -915,11 +927,15 @@ ORDINARY = compile_each({
         # número en su respuesta")
         r"\bbei (?:antwort|rückfragen|zahlung(?:en)?) bitte (?:stets |immer )?angeben\b",
         # a number grouped by spaces after a label that no telephone number has ("Account
-        # reference: 6005 5519 4", "Steuernummer: 047 555 12345", "UTR: 12345 67890")
+        # reference: 6005 5519 4", "Steuernummer: 047 555 12345", "UTR: 12345 67890"; with a
+        # leading letter group too: "Account ref: NDR 4410 2275")
         r"\b(?:steuernummer|steuer-?nr|(?:account|customer|client|tax|rates|payment) "
         r"(?:reference|ref|number|no)|kundennummer|kunden-?nr|utr|(?:vat|company) (?:number|no)|"
-        r"numéro (?:fiscal|client)|n[uú]mero de (?:cliente|cuenta))\.?\s*:?\s*\d{2,5}"
-        r"(?: \d{1,6}){1,3}\b",
+        r"numéro (?:fiscal|client)|n[uú]mero de (?:cliente|cuenta))\.?\s*:?\s*"
+        r"(?:[a-z]{1,4} )?\d{2,5}(?: \d{1,6}){1,3}\b",
+        # a shipping container's number (ISO 6346: owner code ending in U, six digits, check
+        # digit: "MSKU 555876-2", "TGHU5551230"): on 40 ordinary faxes, no junk fax
+        r"\b[a-z]{3}u ?\d{6}[- ]?\d\b",
         # (a public cash office's payment reference: "Kassenzeichen 7.555.0418.26")
         r"\bkassenzeichen\b\s*:?\s*[\d.]{6,}",
         r"\bplease quote (?:this|our|the above|your) (?:reference|ref|number|account number)\b",
@@ -1013,6 +1029,10 @@ ORDINARY = compile_each({
         r"[a-z][a-z'-]+ ?,",
         # (written with a comma after the greeting and a colon after the name, as Spanish
         # letters do: "Hola, Maite:")
+        # (or the name first: "Rocío, buenos días:")
+        r"\b(?!(?:hola|señores|señoras|señor|señora|amigos|amigas|colegas|equipo|todos|"
+        r"compañeros|vecinos|clientes|socios|familias)\b)[a-z][a-z'-]+, buen(?:os|as) "
+        r"(?:días|tardes|noches)\s*:",
         r"\b(?:hola|hi|hello|hallo|bonjour), (?!(?:equipo|team|todos|tous|alle|everyone|all|"
         r"there|amigos|friends|colegas|colleagues|doctor|doctora|docteur|doktor|señores|"
         r"señoras|cliente|clientes)\b)[a-z][a-z'-]+ ?:",
@@ -1044,7 +1064,8 @@ ORDINARY = compile_each({
         r"vertrauensleute|gewerkschaft)\b", r"\bsu (?:delegad[oa]|sección) sindical\b",
         r"\bas an? (?:member|subscriber|customer|client|patient|policyholder|account holder)s? "
         r"(?:of|at|with)\b",
-        r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber)\b",
+        r"\bas an? (?:(?!valued|new|potential|prospective)[\w-]+ )?(?:member|subscriber|"
+        r"account ?holder)\b",
         # (a customer the sender knows as such: "As an active account, you qualify ...")
         r"\bas an? (?:active|existing|current) (?:account|customer|client|dealer|stockist)"
         r"(?: holder)?\b",
@@ -1202,6 +1223,10 @@ ORDINARY = compile_each({
         r"bestellung|commande|pedido) (?:vom|of|dated|du|del|de fecha) \d",
         # (done as the reader's own quote or offer said: "Pricing per your quote Q-44108")
         r"\b(?:as )?per your (?:[\w'-]+ ){0,2}(?:quote|quotation|offer|enquiry|inquiry)\b",
+        # (a bid answering the reader's own call for tenders: "Objet : Votre appel d'offres sur
+        # invitation 2026-TP-04", "in response to your RFQ of Oct 30", "su licitación")
+        r"\b(?:votre|your|su|ihre?) (?:appel d'offres|invitation to (?:tender|bid)|request for "
+        r"(?:quotation|proposal|tender)|rfq|rfp|licitaci[oó]n|ausschreibung)\b",
         r"\bvielen dank für die überweisung", r"\bvielen dank für ihre (?:bestellung|anfrage)",
         r"\bwir berichten über\b", r"\bbezugnehmend auf\b",
         r"\bsuite à (?:notre|votre) (?:entretien|conversation|échange|demande)",
@@ -1347,7 +1372,7 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
     r"applicant|antragsteller\w*|demandeur|demandeuse|solicitante|"
     # (the taxpayer a tax office writes to: "Contribuyente: ETCHEVERRY RAMON", "Taxpayer:",
     # "Contribuable :", "Steuerpflichtiger:")
-    r"taxpayer|contribuyente|contribuable|steuerpflichtige[r]?|"
+    r"taxpayer|ratepayer|contribuyente|contribuable|steuerpflichtige[r]?|"
     # (the buyer and the seller a sale names: "Buyer: ...", "Käufer:", "Acquéreur :",
     # "Comprador: ...")
     r"buyer|seller|purchaser|käufer|verkäufer|acheteur|acquéreur|vendeur|comprador|vendedor|"
@@ -1563,7 +1588,7 @@ OFFER = compile_any([
     r"dólares\b)",
     CURRENCY_CODE + r" ?\d", r"(?<![\d.,])\d(?:[\d.,]*\d)? ?" + CURRENCY_CODE,
     r"\b\d+ ?%[^.\n]{0,30}\b(?:off|less|discount|savings?|rabatt|nachlass|günstiger|remise|"
-    r"réduction|moins cher|descuento|ahorro|menos)\b",
+    r"réduction|moins cher|descuento|ahorro|menos|cheaper|más barat[oa]s?)\b",
     r"\b(?:réduit|reduziert|reducid|rebajad)\w*[^.\n]{0,20}\d+ ?%",
     r"\b\d+ ?%[^.\n]{0,20}\b(?:réduit|reduziert|reducid|rebajad)\w*",
     r"\b(?:rates?|prices?|plans?|packages?|fees?) (?:from|starting at|as low as|ab|dès|desde)\b",
@@ -1741,7 +1766,8 @@ ACT = compile_any([
     # (Spanish "reservas" asked for by a channel: "Reservas por teléfono o por fax al ...",
     # "Reservas en el 96 555 64 64", "Reservas: 971 ...")
     r"\breservas?\s*(?::|(?:por|al|llamando|en el|en|vía)\b)",
-    r"\bconsulte\b", r"\bcontrate\b", r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
+    r"\bconsulte\b", r"\bcontrate\b", r"\bcontácte(?:nos|me)?\b", r"\bcontáctanos\b",
+    r"\binfórmese\b", r"\benvíe(?:lo|la|los|nos)\b",
     # (a form's heading: "Boletín de inscripción - enviar por fax al ...")
     r"\binscripción\b", r"\benviar por fax\b",
     r"\bvous invitons à (?:contacter|appeler|nous)\b",

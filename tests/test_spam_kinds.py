@@ -2884,3 +2884,57 @@ def test_a_weekly_timesheet_and_a_price_list_with_offered_credit_get_their_verdi
         "Consultas y pedidos: telf. 2 555 0410, fax 2 555 0411.",
         "Atentamente, Ing. Mario Condori, Gerente Comercial"])], sender="+59125550411")
     assert price_list.verdict == "spam", price_list.signals
+
+
+@pytest.mark.parametrize(("text", "mark", "present"), [
+    ("Asunto: Instrucciones de despacho - contenedor MSKU 555876-2", "a reference number", True),
+    ("Container: TGHU5551230 (40' HC)", "a reference number", True),
+    ("FINAL NOTICE   Account ref: NDR 4410 2275", "a reference number", True),
+    ("SOUMISSION N° 2026-33", "a reference number", True),
+    ("Inversión 118.000 EUR, ahorro anual estimado 21.400 EUR", "a reference number", False),
+    ("Ratepayer: Granite City Property Partners Ltd", "a patient", True),
+    ("Thank you for your business. As an account holder you qualify for year-end pricing.",
+     "a stated relationship", True),
+    ("Rocío, buenos días:\nTe confirmo las instrucciones.", "an addressee by name", True),
+    ("Señores, buenos días:\nLes presentamos nuestra empresa.", "an addressee by name", False),
+    ("Fax your employee census (name, DOB, zip) to 801-555-0139.", "a patient", False),
+    ("Patient: R. Amsel  DOB: 02/19/1961", "a patient", True),
+    ("Nous vous proposons un diagnostic accessibilité sur place.", "clinical content", False),
+    ("Diagnostic : pneumopathie communautaire.", "clinical content", True),
+    ("Sin receta. Sildenafil 100mg 20 690  Tramadol 50mg 60 920", "clinical content", False),
+    ("Objet : Votre appel d'offres sur invitation 2026-TP-04", "a reply to the recipient", True),
+])
+def test_containers_ratepayers_account_holders_and_tenders_read_as_they_are(
+        text: str, mark: str, present: bool) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    marks = ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+    assert (mark in marks) is present, marks
+
+
+def test_more_spanish_offers_and_requests() -> None:
+    from ingest.spam_kinds import request_to_act
+    from ingest.spam_lexicon import ADVERTISING, OFFER, fold
+
+    assert request_to_act(fold("Contacte a nuestro ejecutivo al +56 9 5550 9042."))
+    for line in ("Precios especiales para clínicas por volumen.",
+                 "Medicamentos genéricos hasta 80 % más baratos."):
+        assert ADVERTISING.search(fold(line)), line
+    assert OFFER.search(fold("hasta 80 % más baratos"))
+
+
+def test_a_councils_rates_arrears_notice_is_not_junk() -> None:
+    verdict = scored(["\n".join([
+        "NORTHSHIRE COUNCIL - NON-DOMESTIC RATES", "Revenues Office, 12 Market Row, Northtown",
+        "FINAL NOTICE   Account ref: NDR 5520 1184", "Date: 26 November 2026",
+        "Ratepayer: Harbourside Cafe Holdings Ltd",
+        "Property: Cafe and premises, 4 Quay Street",
+        "Our records show the following instalments unpaid:",
+        "Instalment due 01/10/2026 GBP 842.10", "Instalment due 01/11/2026 GBP 842.10",
+        "Total arrears GBP 1,684.20",
+        "If this sum is not paid within 7 days, you will lose the right to pay by",
+        "instalments and the full balance for the year will become due.",
+        "Pay online, by phone on 01632 960 301, or at any Post Office quoting your",
+        "account reference.", "Revenues and Benefits Service"])], sender="+441632960300")
+    assert verdict.verdict == "ham", verdict.signals
