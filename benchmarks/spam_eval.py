@@ -209,9 +209,17 @@ signal), on two labelled sets side by side in one run:
 - held-out BH, BI and BJ: tests/spam_heldout_bh.py, tests/spam_heldout_bi.py,
   tests/spam_heldout_bj.py (60 junk / 60 legitimate each), by three more such authors,
   written while BE-BG were being studied; committed before they were scored, scored once
-  with the scorer before and after the BE/BF/BG change (benchmarks/RESULTS.md); held out.
+  with the scorer before and after the BE/BF/BG change (0.983 / 0.961 after it:
+  benchmarks/RESULTS.md); then released for study: the change that followed (container
+  numbers, ratepayers, account holders, a bid on the reader's call for tenders) was written
+  after reading their flagged legitimate faxes and misses, so their figures are fitting
+  figures.
+- held-out BK, BL and BM: tests/spam_heldout_bk.py, tests/spam_heldout_bl.py,
+  tests/spam_heldout_bm.py (60 junk / 60 legitimate each), by three more such authors,
+  written while BH-BJ were being studied; committed before they were scored, scored once
+  with the scorer before and after the BH/BI/BJ change (benchmarks/RESULTS.md); held out.
 
-Apart from J-BG (studied for the concepts only) and AG-AI and BH-BJ (held out) every set is
+Apart from J-BJ (studied for the concepts only) and AG-AI and BK-BM (held out) every set is
 studied, and the shipped model (ingest/spam_model.json) is trained on the written training
 faxes *and* on every such set (benchmarks/spam_train.py), so their default-configuration
 figures are training figures. The honest figure for the model is the cross-validation that
@@ -361,8 +369,8 @@ def written_faxes(name: str) -> dict[str, FaxText]:
 # here (nor in the shipped one's): retrained on them, the model missed two junk kinds the tests
 # pin. L and M, then N and O, then P and Q, then R, S and T, then U, V and W, then X, Y and Z,
 # then AA, AB and AC, then AD, AE and AF, then AJ, AK and AL, studied for the concepts after
-# them, and AM-AO, AP-AR, AS-AU, AV-AX, AY-BA, BB-BD and BE-BG, are kept out the same way;
-# AG-AI and BH-BJ are held out.
+# them, and AM-AO, AP-AR, AS-AU, AV-AX, AY-BA, BB-BD, BE-BG and BH-BJ, are kept out the same
+# way; AG-AI and BK-BM are held out.
 HELD_OUT = ("held-out J", "held-out K", "held-out L", "held-out M", "held-out N", "held-out O",
             "held-out P", "held-out Q", "held-out R", "held-out S",
             "held-out T", "held-out U", "held-out V", "held-out W", "held-out X",
@@ -373,7 +381,8 @@ HELD_OUT = ("held-out J", "held-out K", "held-out L", "held-out M", "held-out N"
             "held-out AS", "held-out AT", "held-out AU", "held-out AV", "held-out AW",
             "held-out AX", "held-out AY", "held-out AZ", "held-out BA", "held-out BB",
             "held-out BC", "held-out BD", "held-out BE", "held-out BF", "held-out BG",
-            "held-out BH", "held-out BI", "held-out BJ")
+            "held-out BH", "held-out BI", "held-out BJ", "held-out BK", "held-out BL",
+            "held-out BM")
 
 
 def all_sets() -> dict[str, list]:
@@ -415,6 +424,9 @@ def all_sets() -> dict[str, list]:
     from tests.spam_heldout_bh import heldout_bh_items
     from tests.spam_heldout_bi import heldout_bi_items
     from tests.spam_heldout_bj import heldout_bj_items
+    from tests.spam_heldout_bk import heldout_bk_items
+    from tests.spam_heldout_bl import heldout_bl_items
+    from tests.spam_heldout_bm import heldout_bm_items
     from tests.spam_heldout_j import heldout_j_items
     from tests.spam_heldout_k import heldout_k_items
     from tests.spam_heldout_l import heldout_l_items
@@ -459,7 +471,8 @@ def all_sets() -> dict[str, list]:
             "held-out BD": heldout_bd_items(), "held-out BE": heldout_be_items(),
             "held-out BF": heldout_bf_items(), "held-out BG": heldout_bg_items(),
             "held-out BH": heldout_bh_items(), "held-out BI": heldout_bi_items(),
-            "held-out BJ": heldout_bj_items()}
+            "held-out BJ": heldout_bj_items(), "held-out BK": heldout_bk_items(),
+            "held-out BL": heldout_bl_items(), "held-out BM": heldout_bm_items()}
 
 
 def from_saved_texts(path: Path, wanted: str | None) -> None:
