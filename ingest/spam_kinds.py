@@ -315,8 +315,12 @@ COMMAND_LINE = re.compile(r"(?:^|\s)--?[a-z][\w-]*|\b\w+\.(?:py|sh|exe|bat|pl|rb
 REPLY_BY_FAX = re.compile(r"\b(?:to|on|auf|à|a|en|answer|reply to) (?:this|dieses|ce|este) "
                           r"(?:fax|telefax|télécopie)\b")
 EMAIL_OR_WEB = re.compile(r"\b[\w.-]+@[\w-]+\.\w|\bwww\.\w|\bhttps?://"
+                          # (a messenger's handle: "Telegram: @FarmaExpressEU")
+                          r"|\btelegram\s*:?\s*@\w"
                           # (a bare domain to go to: "Open an account at hashwave-pool.example")
-                          r"|\b(?:at|visit|auf|sur) [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|example|"
+                          # (or after a label to order on: "Pedidos: farmacia-sinreceta.example")
+                          r"|\b(?:at|visit|auf|sur|(?:pedidos|orders?|bestellungen|commandes?) ?:)"
+                          r" [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|example|"
                           r"io|de|fr|es|ch|at|uk|ie|ca|au|nz|mx)\b")
 
 

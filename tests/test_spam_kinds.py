@@ -2938,3 +2938,52 @@ def test_a_councils_rates_arrears_notice_is_not_junk() -> None:
         "Pay online, by phone on 01632 960 301, or at any Post Office quoting your",
         "account reference.", "Revenues and Benefits Service"])], sender="+441632960300")
     assert verdict.verdict == "ham", verdict.signals
+
+
+@pytest.mark.parametrize(("text", "mark", "present"), [
+    ("You are receiving this circular as a nominated club contact.", "a stated relationship",
+     True),
+    ("You are receiving this bulletin because you hold a dealer account with us.",
+     "a stated relationship", True),
+    ("You are receiving this fax as a valued business contact.", "a stated relationship", False),
+    ("your tender submission for the above has been accepted", "a reply to the recipient", True),
+    ("Zahl: FV-ORT-2026/1 183   Zell am See, 25.11.2026", "a court or case", True),
+    ("Für den Bürgermeister:\nMag. Wolfgang Strasser", "a court or case", True),
+    ("An: Brüggemann Versicherungsmakler GmbH, Vermittler-Nr. 0031-4478",
+     "a reference number", True),
+    ("Versicherungsnehmer: Bäckerei Kühne GmbH & Co. KG, Dortmund", "a patient", True),
+    ("Auf Antrag vom 12.11.2026 wird der Vertrag wie folgt geändert:",
+     "a reply to the recipient", True),
+    ("Ballistics, firearms and toolmarks. Court-appointed rates accepted.", "a court or case",
+     False),
+    ("Sehr geehrte Frau Steuerberaterin, sehr geehrter Herr Steuerberater,",
+     "an addressee by name", False),
+    ("Sehr geehrte Frau Steuerberaterin Gruber,", "an addressee by name", True),
+    ("Orla,\ntried your mobile twice this morning.", "an addressee by name", True),
+    ("Regards,\nBrendan", "an addressee by name", False),
+])
+def test_circulars_tenders_austrian_offices_and_insurers_read_as_they_are(
+        text: str, mark: str, present: bool) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    marks = ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+    assert (mark in marks) is present, marks
+
+
+def test_swiss_prices_ads_invoiced_after_publication_and_ways_to_order() -> None:
+    from ingest.spam_kinds import EMAIL_OR_WEB
+    from ingest.spam_lexicon import ADVERTISING, PRICE, fold
+
+    for amount in ("Evacuation et extincteurs 3h 2'650.-", "Forfait 1°480.-", "CHF 250.-"):
+        assert PRICE.search(fold(amount)), amount
+    for line in ("Wir würden uns freuen, Sie mit einem Inserat begrüßen zu dürfen.",
+                 "Die Rechnung folgt nach Erscheinen.",
+                 "La factura se enviará tras la publicación.",
+                 "Medicamentos a precios imbatibles. Descuento del 15 % en su primer pedido."):
+        assert ADVERTISING.search(fold(line)), line
+    for line in ("WSIB clearance certificate", "may affect your tax clearance status"):
+        assert not ADVERTISING.search(fold(line)), line
+    assert ADVERTISING.search(fold("WAREHOUSE CLEARANCE - toner from $19"))
+    for line in ("Pedidos: farmacia-sinreceta.example", "Telegram: @FarmaExpressEU"):
+        assert EMAIL_OR_WEB.search(fold(line)), line
