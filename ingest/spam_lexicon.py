@@ -880,6 +880,8 @@ _REFERENCE = (
     r"|presupuesto|devis|soumission|angebot|contrato|contrat|cotizaci[oó]n|commande|bestellung"
     # a permit, a work order: what an authority or a contractor files under
     r"|permit|work order|genehmigung"
+    # a dealer's own number with its supplier ("Dealer no.: CFR-3318", "Dealer #: RRG-SK-0071")
+    r"|dealer"
     # an insurer's policy and broker numbers ("Vers.-Nr.: GV 45-881203", "Vermittler-Nr.
     # 0031-4478", "Policen-Nr. 77120")
     r"|vers\.?-?nr|vermittler-?nr|policen?-?nr"
@@ -957,6 +959,10 @@ ORDINARY = compile_each({
         # (a public cash office's payment reference: "Kassenzeichen 7.555.0418.26")
         r"\bkassenzeichen\b\s*:?\s*[\d.]{6,}",
         r"\bplease quote (?:this|our|the above|your) (?:reference|ref|number|account number)\b",
+        # (the reader's own number to quote: "Employer Helpline 01 555 0320, quoting your
+        # registration number", "quote your contractor number"; not "quote your account number
+        # for net-30 terms", which junk writes as often as suppliers do)
+        r"\bquot(?:e|ing) your (?:registration|contractor|booking) (?:number|reference|ref)\b",
         r"\bà (?:rappeler|mentionner|indiquer|reporter) (?:dans|sur) (?:toute|votre|vos) "
         r"(?:correspondance|réponse|courrier)",
         r"\b(?:indique|cite|mencione) (?:este|el|dicho) (?:número|n[uú]mero de referencia|"
@@ -1134,6 +1140,11 @@ ORDINARY = compile_each({
         # Kunden mit Rahmenvertrag", "reservado a clientes con contrato"): an offer to a
         # stranger has neither
         r"\bfor (?:our )?(?:trade |credit )?account (?:customers|holders)(?: only)?\b",
+        # ("For authorized dealers only", "Dealer bulletins are sent to active accounts")
+        r"\bfor (?:authori[sz]ed|registered|contracted|approved) (?:dealers|resellers|stockists|"
+        r"installers|members) only\b",
+        r"\b(?:bulletin|newsletter|circular|update)s? (?:are|is) sent to (?:our )?(?:active|"
+        r"existing|current) (?:accounts|customers|dealers|account holders)\b",
         r"\b(?:réservée?s?|destinée?s?) (?:à|a|aux) (?:nos )?clients (?:sous contrat|en compte|"
         r"sous convention)\b",
         r"\bnur für (?:unsere )?kunden mit (?:rahmenvertrag|kundenkonto|vertrag)\b",
@@ -1289,6 +1300,10 @@ ORDINARY = compile_each({
         r"\bthank(?:s| you) for your (?:continued |ongoing |loyal )?(?:business|loyalty|"
         r"patronage)\b",
         r"\byour (?:contracted|agreed) (?:pricing|prices|rates)\b",
+        # (what the reader bought or entered: "Your year-to-date purchases: $ 86,412", "Your
+        # entries received the following awards")
+        r"\byour (?:year-to-date|ytd) (?:purchases|spend|sales)\b",
+        r"\byour entr(?:y|ies) (?:received|won|has been|have been|was|were)\b",
         r"\byour (?:sales )?(?:representative|account manager)\b",
         r"\bvielen dank für ihre (?:treue|langjährige)", r"\bmerci (?:de|pour) votre fidélité\b",
         r"\bgracias por su (?:fidelidad|preferencia)\b",
@@ -1371,7 +1386,9 @@ ORDINARY = compile_each({
     "a court or case": [
         # (a court, not a service sold: "letters before action, tracing and County Court claims",
         # "court-appointed rates accepted")
-        r"\bcase no\b", r"\bcourt\b(?! claims\b|-appointed|-ready)", r"\bplaintiff\b",
+        r"\bcase no\b", r"\bcourt\b(?! claims\b|-appointed|-ready)"
+        # (nor a building in an address: "Suite 3, Fitzwilliam Court, Dublin 2")
+        r"(?!,? (?:[a-z]+ ){0,2}[a-z]{0,2}\d)", r"\bplaintiff\b",
         r"\bdefendant\b",
         # (a court named as such: "Gericht", "Amtsgericht", "Registergericht"; and the file
         # label a German court or office writes under: "Geschäftszeichen: HRB 5552")
@@ -1411,7 +1428,7 @@ NAMED_HOLDER = re.compile(_ocr_tolerant(
     r"applicant|antragsteller\w*|demandeur|demandeuse|solicitante|"
     # (the taxpayer a tax office writes to: "Contribuyente: ETCHEVERRY RAMON", "Taxpayer:",
     # "Contribuable :", "Steuerpflichtiger:")
-    r"taxpayer|ratepayer|contribuyente|contribuable|steuerpflichtige[r]?|"
+    r"taxpayer|ratepayer|exhibitor|entrant|contribuyente|contribuable|steuerpflichtige[r]?|"
     # (the policyholder an insurer writes about: "Versicherungsnehmer: Bäckerei Kühne GmbH",
     # "Policyholder:", "Preneur d'assurance :", "Tomador:")
     r"versicherungsnehmer(?:in)?|policyholder|policy holder|preneur d'assurance|tomador|"
@@ -1870,6 +1887,8 @@ DRESSED_AS_BILL = compile_any([
     r"\bsolicitation,? (?:and )?not (?:a|an) (?:bill|invoice)\b",
     r"\bno (?:legal )?obligation to (?:pay|make (?:any )?payments?)\b",
     r"\bthis is (?:only )?an offer\b",
+    # (a paper that calls itself both: "Factura-propuesta num. RIMP-2026-EC-01877")
+    r"\bfactura[- ]propuesta\b",
     # (and returning it: "By signing and returning this form the undersigned orders")
     r"\bby signing(?: and (?:returning|faxing back|sending back))?(?: (?:this|the) (?:form|"
     r"document|coupon|page|sheet))?,? (?:you|the "

@@ -2987,3 +2987,37 @@ def test_swiss_prices_ads_invoiced_after_publication_and_ways_to_order() -> None
     assert ADVERTISING.search(fold("WAREHOUSE CLEARANCE - toner from $19"))
     for line in ("Pedidos: farmacia-sinreceta.example", "Telegram: @FarmaExpressEU"):
         assert EMAIL_OR_WEB.search(fold(line)), line
+
+
+@pytest.mark.parametrize(("text", "mark", "present"), [
+    ("Queries: Employer Helpline 01 555 0320, quoting your registration number.",
+     "a reference number", True),
+    ("Account customers: quote your account number for net-30 terms.", "a reference number",
+     False),
+    ("Dealer: High Plains Feed & Supply   Dealer no.: CFR-3318", "a reference number", True),
+    ("DEALER BULLETIN - For authorized dealers only", "a stated relationship", True),
+    ("Dealer bulletins are sent to active accounts.", "a stated relationship", True),
+    ("Your year-to-date purchases: $ 86,412 (Gold tier at $100,000)",
+     "a reply to the recipient", True),
+    ("Congratulations! Your entries received the following awards:",
+     "a reply to the recipient", True),
+    ("Exhibitor: Cape Leeuwin Ridge Wines   Exhibitor No. 118", "a patient", True),
+    ("Suite 3, Fitzwilliam Court, Dublin 2", "a court or case", False),
+    ("Property: Flat 6, Beech Court, 41 Station Road", "a court or case", False),
+    ("In the District Court of Sedgwick County, Kansas", "a court or case", True),
+])
+def test_dealers_entrants_registration_numbers_and_buildings_read_as_they_are(
+        text: str, mark: str, present: bool) -> None:
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    marks = ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+    assert (mark in marks) is present, marks
+
+
+def test_a_paper_calling_itself_an_invoice_and_a_proposal_is_dressed_as_a_bill() -> None:
+    from ingest.spam_lexicon import DRESSED_AS_BILL, fold
+
+    assert DRESSED_AS_BILL.search(fold("FACTURA-PROPUESTA Num. RIMP-2026-EC-01877"))
+    # (a heading printed twice is no such paper)
+    assert not DRESSED_AS_BILL.search(fold("INVOICE\nInvoice no. 20417   Date: 02/12/2026"))
