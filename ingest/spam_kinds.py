@@ -110,16 +110,18 @@ class OptOut:
     free_of_charge: bool
 
 
-# A telephone number has at most two groups of one digit ("+1 8 ..." is none; "1 800 555 0199"
-# one): three or more are a table's row of small figures ("Toni Serra 8 6 8 - 8 6 - 38").
+# A telephone number has at most two groups of one digit (a country code, a trunk prefix: "1 800
+# 555 0199" has one): three or more are a table's row of small figures ("Toni Serra 8 6 8 - 8 6 -
+# 38").
 MAX_ONE_DIGIT_GROUPS = 2
+DIGIT_GROUP = re.compile(r"\d+")
 
 
 def _has_phone_number(text: str) -> bool:
     for match in PHONE.finditer(text):
         number = match.group(0).strip()
         if 7 <= sum(c.isdigit() for c in number) <= 15 and not DATE_LIKE.match(number) \
-                and sum(len(group) == 1 for group in re.findall(r"\d+", number)) \
+                and sum(len(group) == 1 for group in DIGIT_GROUP.findall(number)) \
                 <= MAX_ONE_DIGIT_GROUPS:
             return True
     return False

@@ -869,7 +869,8 @@ CALL_TO_ACTION = compile_any([
 _REFERENCE = (
     # ("ref", "reference", "referencia", "Referenz"; not "refills 1000 ml" nor "refund")
     # (a claim as Spanish, French and German insurers call it: "Siniestro N.° 26-AU-044", "Sinistre
-    # n° 88-1", "Schadennummer 4471"; a cheque's number)
+    # n° 88-1", "Schadennummer 4471"; a cheque's number; "inv" is no word that starts so:
+    # "Inversión 118.000 EUR")
     r"\b(?:invoice|inv(?![a-z])|account|acct|customer|member|claim|order|case|policy|siniestro|sinistre|"
     r"schaden|cheque|chèque|scheck|"
     r"ref(?:eren[cz]\w*|érence|s)?(?![a-z])"
@@ -1057,13 +1058,13 @@ ORDINARY = compile_each({
         r"[a-z][a-z'-]+ ?,",
         # (written with a comma after the greeting and a colon after the name, as Spanish
         # letters do: "Hola, Maite:")
-        # (or the name first: "Rocío, buenos días:")
-        r"\b(?!(?:hola|señores|señoras|señor|señora|amigos|amigas|colegas|equipo|todos|"
-        r"compañeros|vecinos|clientes|socios|familias)\b)[a-z][a-z'-]+, buen(?:os|as) "
-        r"(?:días|tardes|noches)\s*:",
         r"\b(?:hola|hi|hello|hallo|bonjour), (?!(?:equipo|team|todos|tous|alle|everyone|all|"
         r"there|amigos|friends|colegas|colleagues|doctor|doctora|docteur|doktor|señores|"
         r"señoras|cliente|clientes)\b)[a-z][a-z'-]+ ?:",
+        # (or the name first: "Rocío, buenos días:"; on 3 studied ordinary faxes, no junk fax)
+        r"\b(?!(?:hola|señores|señoras|señor|señora|amigos|amigas|colegas|equipo|todos|"
+        r"compañeros|vecinos|clientes|socios|familias)\b)[a-z][a-z'-]+, buen(?:os|as) "
+        r"(?:días|tardes|noches)\s*:",
     ],
     "payment terms": [
         # (not terms offered to a stranger: "we can open a net 30 account for you"; nor to a
@@ -1398,7 +1399,7 @@ ORDINARY = compile_each({
         # (and the Austrian file number: "Geschäftszahl: VR-SB-2026/0447-8", "Zahl:
         # BA-131/2026-WI"; and an Austrian office's signature for its head: "Für den
         # Bürgermeister:", "Für den Vorstand:"; on 15 studied ordinary faxes, no junk fax)
-        r"\bgeschäftszahl\s*:", r"\bzahl\s*:\s*[a-z]{0,4}[ -]?[a-z]{0,4}[ -/]?\d",
+        r"\bgeschäftszahl\s*:", r"\bzahl\s*:\s*[a-z]{0,4}[ -]?[a-z]{0,4}[ /-]?\d",
         r"\bfür den (?:bürgermeister|vorstand|landeshauptmann|magistrat)\s*:",
         # (not the court a contract's terms name for disputes: "Tribunal compétent : Madrid")
         r"\baktenzeichen\b", r"\btribunal\b(?! compétent)", r"\bjuzgado\b",
