@@ -2622,10 +2622,7 @@ def test_a_staffing_agencys_candidates_with_a_request_for_profiles_are_junk() ->
     ("As an active account, you qualify for our winter program.", "a stated relationship"),
 ])
 def test_numbered_circulars_and_more_marks_of_correspondence(line: str, mark: str) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    assert mark in ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+    assert mark in marks_of(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -2633,10 +2630,7 @@ def test_numbered_circulars_and_more_marks_of_correspondence(line: str, mark: st
     "Beratung Software GmbH, Amtsgericht Köln HRB 55501",
 ])
 def test_a_notices_date_or_a_senders_imprint_is_no_mark(line: str) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    assert ordinary_marks(" ".join(fold(line).split()), lines=fold(line)) == []
+    assert marks_of(line) == []
 
 
 def test_a_printed_web_pages_unsubscribe_is_its_newsletters_not_a_fax_opt_out() -> None:
@@ -2757,10 +2751,7 @@ def test_more_offers_and_requests_in_their_own_words() -> None:
 ])
 def test_file_numbers_greetings_terms_and_doses_read_as_they_are(line: str, mark: str,
                                                                  present: bool) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    marks = ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+    marks = marks_of(line)
     assert (mark in marks) is present, marks
 
 
@@ -2776,11 +2767,9 @@ def test_interest_charged_and_crypto_payment_read_as_they_are() -> None:
 
 
 def test_a_debt_offices_case_number_and_order_to_pay_read_as_they_are() -> None:
-    from ingest.spam_kinds import ordinary_marks
     from ingest.spam_lexicon import ACT, fold
 
-    line = fold("Poursuite n. 26-118420 - Betreibung Nr. 5512")
-    assert "a reference number" in ordinary_marks(line, lines=line)
+    assert "a reference number" in marks_of("Poursuite n. 26-118420 - Betreibung Nr. 5512")
     assert not ACT.search(fold("le commandement de payer a été notifié au débiteur"))
     assert ACT.search(fold("Commandez dès maintenant au 01 55 55 01 90"))
 
@@ -2794,10 +2783,7 @@ def test_a_debt_offices_case_number_and_order_to_pay_read_as_they_are() -> None:
     ("Conditions : paiement à 30 jours fin de mois.", True),
 ])
 def test_credit_offered_to_a_class_of_buyers_is_no_bills_terms(line: str, present: bool) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    marks = ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
+    marks = marks_of(line)
     assert ("payment terms" in marks) is present, marks
 
 
@@ -2825,16 +2811,12 @@ def test_an_entry_priced_by_the_year_for_a_term_is_dressed_as_a_bill() -> None:
 
 
 def test_requests_replies_and_calls_read_as_they_are() -> None:
-    from ingest.spam_kinds import ordinary_marks
     from ingest.spam_lexicon import ACT, CLAIMED_CALL, fold
 
-    def marks(line: str) -> list[str]:
-        return ordinary_marks(" ".join(fold(line).split()), lines=fold(line))
-
     # a service doing the reader's application is no reply to an applicant
-    assert "a reply to the recipient" not in marks(
+    assert "a reply to the recipient" not in marks_of(
         "Our consultants prepare and submit your application.")
-    assert "a reply to the recipient" in marks("Thank you for your application of 3 May.")
+    assert "a reply to the recipient" in marks_of("Thank you for your application of 3 May.")
     # a Spanish "reserva" in a report asks nothing; one asked for by a channel does
     assert not ACT.search(fold("- cliente reserva MP-88120 no se presentó"))
     for line in ("Reservas por teléfono o por fax al 956 555 389.",
@@ -2906,10 +2888,7 @@ def test_a_weekly_timesheet_and_a_price_list_with_offered_credit_get_their_verdi
 ])
 def test_containers_ratepayers_account_holders_and_tenders_read_as_they_are(
         text: str, mark: str, present: bool) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    marks = ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+    marks = marks_of(text)
     assert (mark in marks) is present, marks
 
 
@@ -2964,10 +2943,7 @@ def test_a_councils_rates_arrears_notice_is_not_junk() -> None:
 ])
 def test_circulars_tenders_austrian_offices_and_insurers_read_as_they_are(
         text: str, mark: str, present: bool) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    marks = ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+    marks = marks_of(text)
     assert (mark in marks) is present, marks
 
 
@@ -3008,10 +2984,7 @@ def test_swiss_prices_ads_invoiced_after_publication_and_ways_to_order() -> None
 ])
 def test_dealers_entrants_registration_numbers_and_buildings_read_as_they_are(
         text: str, mark: str, present: bool) -> None:
-    from ingest.spam_kinds import ordinary_marks
-    from ingest.spam_lexicon import fold
-
-    marks = ordinary_marks(" ".join(fold(text).split()), lines=fold(text))
+    marks = marks_of(text)
     assert (mark in marks) is present, marks
 
 
