@@ -20,6 +20,11 @@ Page sets (--set):
   layouts-f       HELD OUT. tests/ocr_layouts_f.py LAYOUTS_F: six other kinds of page (a prior
                   authorisation, a bank statement, an Arztbrief, a manifest, a lawyer's letter,
                   a French estimate), also "thermal" (its own model); none of it tuned on.
+  layouts-g       HELD OUT. tests/ocr_layouts_g.py LAYOUTS_G: eight more kinds of page (a lab
+                  result table, an explanation of benefits, a purchase order, a hearing
+                  notice, a visit schedule, a Spanish referral, an electricity bill, 8 pt
+                  terms), also "burst" (its own model: line errors without error correction);
+                  none of it tuned on.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -80,7 +85,7 @@ class Page:
 
 def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
     sys.path.insert(0, str(HERE))
-    from tests import ocr_corpus, ocr_layouts, ocr_layouts_f, ocr_names
+    from tests import ocr_corpus, ocr_layouts, ocr_layouts_f, ocr_layouts_g, ocr_names
 
     pages = []
     if which.startswith("layouts"):
@@ -89,6 +94,9 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         if which == "layouts-f":
             docs, layouts = ocr_layouts_f.LAYOUTS_F, ocr_layouts_f
             conditions = ocr_layouts_f.CONDITIONS
+        if which == "layouts-g":
+            docs, layouts = ocr_layouts_g.LAYOUTS_G, ocr_layouts_g
+            conditions = ocr_layouts_g.CONDITIONS
         for res in ("204x98", "204x196"):
             for cond in conditions:
                 for seed in seeds if cond != "clean" else seeds[:1]:
@@ -302,7 +310,7 @@ def report(pages: list[Page], names_set: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
-                        choices=["layouts", "layouts-tuning", "layouts-f", "corpus",
+                        choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
                                  "names-heldout-4"])
