@@ -517,7 +517,7 @@ class SpamRuleConfig(_Section):
 
 
 class SpamConfig(_Section):
-    threshold: float = 5.0
+    threshold: float = 6.0
     blocklist: list[str] = Field(default_factory=list)
     allowlist: list[str] = Field(default_factory=list)
     provider_verdict: float = 3.0

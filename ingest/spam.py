@@ -75,7 +75,7 @@ class SpamWeights:
     """Signal weights; the defaults favour precision (a real fax is never flagged by one
     weak signal alone)."""
 
-    threshold: float = 5.0
+    threshold: float = 6.0
     provider_verdict: float = 3.0
     blocklist: float = 10.0
     no_caller_id: float = 1.0

@@ -231,7 +231,7 @@ def test_show_explains_the_verdict(corpus) -> None:
     assert fired["opt_out_notice"] == 3.0 and "advertising" in fired
     assert doc["spam_score"] == pytest.approx(sum(fired.values()))
     text = CliRunner().invoke(cli, ["show", ids["toner-optout"], "--config", str(config)]).output
-    assert "opt_out_notice" in text and "threshold 5.0" in text
+    assert "opt_out_notice" in text and "threshold 6.0" in text
 
 
 def test_spam_is_kept_but_hidden_from_search(corpus) -> None:

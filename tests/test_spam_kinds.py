@@ -28,6 +28,14 @@ def fired(verdict) -> dict[str, float]:
     return {s["signal"]: s["weight"] for s in verdict.signals}
 
 
+# The threshold some cases were written against. Those cases score 5-6 with their kind's signal
+# and under 5 without it. Since the shipped threshold rose to 6.0 (benchmarks/RESULTS.md, "The
+# threshold raised to 6.0"), such a fax passes as ham when nothing else counts against it: the
+# measured trade, about 2 junk faxes in 100 let through for two thirds fewer ordinary faxes
+# flagged. Their tests still fail when the kind stops firing.
+WRITTEN_AT = 5.0
+
+
 # Each of these passed as ham before the scorer knew the kind (no opt-out anywhere).
 JUNK_WITHOUT_OPT_OUT = [
     # one line: an offer and a number, no verb
@@ -260,9 +268,17 @@ def through_pipeline(tmp_path_factory: pytest.TempPathFactory, ocr_pool):
     services.close()
 
 
+# Plain solicitations that score over WRITTEN_AT, not over the shipped threshold.
+PASS_AT_THE_SHIPPED_THRESHOLD = {"k-oneline-financing", "k-pledge"}
+
+
 def test_kinds_through_the_pipeline(through_pipeline) -> None:
-    got = {name: fax["spam_verdict"] for name, fax in through_pipeline.items()}
-    assert got == {item.name: item.label for item in PIPELINE}
+    got = {name: fax["spam_verdict"] for name, fax in through_pipeline.items()
+           if name not in PASS_AT_THE_SHIPPED_THRESHOLD}
+    assert got == {item.name: item.label for item in PIPELINE
+                   if item.name not in PASS_AT_THE_SHIPPED_THRESHOLD}
+    for name in PASS_AT_THE_SHIPPED_THRESHOLD:
+        assert through_pipeline[name]["spam_score"] >= WRITTEN_AT, through_pipeline[name]
 
 
 def test_an_opt_out_only_on_page_three_is_named(through_pipeline) -> None:
@@ -307,7 +323,7 @@ STRANGER_OFFERS = [
 @pytest.mark.parametrize("pages", STRANGER_OFFERS)
 def test_an_offer_to_a_stranger_with_a_way_to_answer_is_flagged(pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
-    assert verdict.verdict == "spam", verdict.signals
+    assert verdict.score >= WRITTEN_AT, verdict.signals
     assert "offer_to_stranger" in fired(verdict)
 
 
@@ -1825,7 +1841,7 @@ def test_words_that_start_like_ref_are_no_reference(line: str, reference: bool) 
 def test_debts_pressed_in_more_words_are_pressing_notices(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
     assert "pressing_notice" in fired(verdict), verdict.signals
-    assert verdict.verdict == "spam", verdict.signals
+    assert verdict.score >= WRITTEN_AT, verdict.signals
 
 
 def test_a_creditor_naming_its_customer_presses_nobody() -> None:
@@ -1946,7 +1962,7 @@ def test_an_account_holder_named_by_a_bank_is_still_a_reader() -> None:
 def test_a_call_claimed_then_silence_taken_for_consent_is_a_pitch(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)])
     assert "claimed_call" in fired(verdict), verdict.signals
-    assert verdict.verdict == "spam", verdict.signals
+    assert verdict.score >= WRITTEN_AT, verdict.signals
 
 
 def test_a_confirmation_citing_the_readers_order_is_correspondence() -> None:
@@ -2128,7 +2144,7 @@ def test_a_donation_appeal_with_an_account_to_give_into_is_a_solicitation(lines:
 # (the French one, short, reads a little ordinary to the model and stays just under)
 @pytest.mark.parametrize("lines", DONATION_APPEALS[:3])
 def test_a_donation_appeal_with_an_account_to_give_into_is_junk(lines: list[str]) -> None:
-    assert scored(["\n".join(lines)]).verdict == "spam"
+    assert scored(["\n".join(lines)]).score >= WRITTEN_AT
 
 
 def test_a_thank_you_to_a_named_donor_stays_ham() -> None:
@@ -2865,7 +2881,7 @@ def test_a_weekly_timesheet_and_a_price_list_with_offered_credit_get_their_verdi
         "Precios válidos hasta el 31 de diciembre de 2026.",
         "Consultas y pedidos: telf. 2 555 0410, fax 2 555 0411.",
         "Atentamente, Ing. Mario Condori, Gerente Comercial"])], sender="+59125550411")
-    assert price_list.verdict == "spam", price_list.signals
+    assert price_list.score >= WRITTEN_AT, price_list.signals
 
 
 @pytest.mark.parametrize(("text", "mark", "present"), [
