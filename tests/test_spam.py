@@ -410,3 +410,30 @@ def test_the_shipped_model_is_the_one_its_training_script_makes() -> None:
     shipped = shipped_model()
     assert round(retrained.bias, 4) == shipped.bias
     assert {k: round(v, 4) for k, v in retrained.weights.items()} == shipped.weights
+
+
+def test_rental_terms_written_apart_from_the_scorer_are_not_flagged(tmp_path: Path,
+                                                                     ocr_pool) -> None:
+    """An ordinary document nobody wrote for the scorer: the 8 pt rental terms of the held-out
+    OCR set G (tests/ocr_layouts_g.py), its clean 204x98 page read through the pipeline. Its
+    prices, deposits and cancellation terms scored 5.68; at the former threshold of 5.0 it was
+    flagged and hidden from search (benchmarks/RESULTS.md, "the threshold raised to 6.0")."""
+    import asyncio
+
+    from ingest.local import ingest_file
+    from ingest.worker import worker_loop
+    from storage.search import SearchFilters, search_pages
+    from tests.ocr_layouts_g import LAYOUTS_G, make_layout_page
+
+    terms = next(doc for doc in LAYOUTS_G if doc.name == "rental-terms")
+    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
+    try:
+        fax_id = ingest_file(services, make_layout_page(tmp_path, terms, "204x98",
+                                                        "clean")).fax_id
+        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True))
+        fax = services.catalog.get_fax(fax_id)
+        assert fax["spam_verdict"] == "ham", fax["spam_signals"]
+        hits = search_pages(services.catalog, "WOR-02", SearchFilters())
+        assert fax_id in {hit["fax_id"] for hit in hits}
+    finally:
+        services.close()
