@@ -41,6 +41,7 @@ Page sets (--set):
                   names-heldout-2 misses had been looked at.
   names-heldout-4 HELD OUT. The same with HELDOUT_4_LOCALES (seed 6), made once the
                   names-heldout-3 misses had been looked at.
+  names-heldout-5 HELD OUT. The same with HELDOUT_5_LOCALES (seed 7), made on 2026-12-04.
 A page the pipeline flags as junk is hidden from search as it is from users: each cell says
 how many of its pages were flagged ("junk"), so a search figure is not read as OCR's alone.
 On the names sets it also counts the searchable forms added a page, and searches every
@@ -322,7 +323,7 @@ def main() -> None:
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
-                                 "names-heldout-4"])
+                                 "names-heldout-4", "names-heldout-5"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
