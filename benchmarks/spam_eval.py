@@ -265,6 +265,7 @@ operator-marks step needs the pipeline and is skipped).
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -519,7 +520,7 @@ def all_sets() -> dict[str, list]:
             "held-out BX": heldout_bx_items(), "held-out BY": heldout_by_items()}
 
 
-def from_saved_texts(path: Path, wanted: str | None) -> None:
+def from_saved_texts(path: Path, wanted: str | None, cv: bool, authors: bool) -> None:
     """Score, cross-validate and leave authors out on OCR'd text saved before."""
     texts = load_texts(path)
     for name, faxes in texts.items():
@@ -527,10 +528,24 @@ def from_saved_texts(path: Path, wanted: str | None) -> None:
         print(f"{name}: {len(faxes)} faxes ({spam} spam, {len(faxes) - spam} legitimate)")
     for name in [wanted] if wanted else texts:
         score_set("default config", name, texts[name])
-    if "--no-cv" not in sys.argv:
+    if cv:
         cross_validate(texts, [wanted] if wanted else None)
-    if "--by-author" in sys.argv:
+    if authors:
         by_author(texts)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", dest="wanted", default=None, metavar="NAME",
+                        help='one labelled set only, e.g. "held-out F"')
+    parser.add_argument("--texts", type=Path, default=None, metavar="FILE",
+                        help="score OCR'd text saved by benchmarks/spam_texts.py instead of "
+                             "OCR'ing every set")
+    parser.add_argument("--no-cv", dest="cv", action="store_false",
+                        help="skip the cross-validation")
+    parser.add_argument("--by-author", action="store_true",
+                        help="with --texts: also each author's training faxes left out")
+    return parser.parse_args()
 
 
 def main() -> None:
@@ -541,9 +556,10 @@ def main() -> None:
     from tests.conftest import make_config, write_config
     from tests.spam_corpus import ingest_items, train_items
 
-    wanted = sys.argv[sys.argv.index("--set") + 1] if "--set" in sys.argv else None
-    if "--texts" in sys.argv:
-        from_saved_texts(Path(sys.argv[sys.argv.index("--texts") + 1]), wanted)
+    args = parse_args()
+    wanted = args.wanted
+    if args.texts:
+        from_saved_texts(args.texts, wanted, args.cv, args.by_author)
         return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -558,7 +574,7 @@ def main() -> None:
             print(describe(name, items))
         print(f"{len(training)} more faxes for operator marks")
         report("default config", services, sets, ids)
-        if "--no-cv" not in sys.argv:
+        if args.cv:
             cross_validate(catalog_texts(services, sets, ids))
         config = write_config(root / "faxvault.toml", root / "var")
         runner = CliRunner()
