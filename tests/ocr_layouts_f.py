@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -268,8 +269,18 @@ def thermal_fax(page: Image.Image, page_dpi: float, xdpi: float, ydpi: float,
 def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str,
                      seed: int = 3) -> Path:
     """A one-page G4 fax TIFF of ``doc`` in ``condition`` (see ``CONDITIONS``), seeded."""
+    return render_layout_page(root, doc, resolution, condition, seed, "layout-f",
+                              {"transmitted": transmit, "copied": copy_then_fax,
+                               "thermal": thermal_fax})
+
+
+def render_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str, seed: int,
+                       prefix: str, models: dict[str, Callable[..., Image.Image]]) -> Path:
+    """A one-page G4 fax TIFF of ``doc``: ``clean`` from Ghostscript's fax device, any other
+    condition rendered grey at twice the fax resolution and degraded by ``models[condition]``
+    (page, page dpi, x dpi, y dpi, seed). Files are named ``prefix`` and the page's content."""
     digest = hashlib.sha256(postscript(doc).encode("latin-1")).hexdigest()[:12]
-    out = root / f"layout-f-{doc.name}-{digest}-{resolution}-{condition}-{seed}.tif"
+    out = root / f"{prefix}-{doc.name}-{digest}-{resolution}-{condition}-{seed}.tif"
     if out.exists():
         return out
     source = out.with_suffix(".ps")
@@ -280,12 +291,11 @@ def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str
         return out
     xdpi, ydpi = (float(v) for v in resolution.split("x"))
     page_dpi = round(max(xdpi, ydpi) * 2)
-    png = root / f"layout-f-{doc.name}-{digest}-{page_dpi}.png"
+    png = root / f"{prefix}-{doc.name}-{digest}-{page_dpi}.png"
     _gs(source, png, "pnggray", str(page_dpi), "-dTextAlphaBits=4")
     source.unlink()
     with Image.open(png) as image:
         gray = image.convert("L")
-    degrade = {"transmitted": transmit, "copied": copy_then_fax, "thermal": thermal_fax}[condition]
-    degrade(gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
+    models[condition](gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
         out, format="TIFF", compression="group4", dpi=(xdpi, ydpi))
     return out

@@ -37,15 +37,13 @@ right.
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-from tests.faxgen import GS_TIMEOUT
 from tests.ocr_layouts import LayoutDoc, cols, copy_then_fax, text, transmit
+from tests.ocr_layouts_f import render_layout_page
 
 LAB_RESULT = LayoutDoc(
     name="lab-result",
@@ -393,35 +391,6 @@ LAYOUTS_G = [LAB_RESULT, BENEFITS, PURCHASE_ORDER, HEARING_NOTICE, VISIT_SCHEDUL
 CONDITIONS = ("clean", "transmitted", "copied", "burst")
 
 
-def _ps_string(value: str) -> str:
-    """A PostScript string in the re-encoded font: Latin-1 as itself, the euro sign as 0x80."""
-    escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return "(" + escaped.replace("€", "\\200") + ")"
-
-
-def postscript(doc: LayoutDoc) -> str:
-    """One letter-size page as tests/ocr_layouts.py lays it out, in a Latin-1 font."""
-    out = ["%!PS-Adobe-3.0", "<< /PageSize [612 792] >> setpagedevice",
-           f"/{doc.font} findfont dup length dict begin",
-           "{1 index /FID ne {def} {pop pop} ifelse} forall",
-           "/Encoding ISOLatin1Encoding 256 array copy dup 128 /Euro put def",
-           "currentdict end /Latin1Font exch definefont pop",
-           f"/Latin1Font findfont {doc.font_size} scalefont setfont"]
-    y = 720.0
-    for row in doc.rows:
-        for x, piece in row:
-            out.append(f"{x:.1f} {y:.1f} moveto {_ps_string(piece)} show")
-        y -= doc.font_size * 1.6
-    out.append("showpage")
-    return "\n".join(out) + "\n"
-
-
-def _gs(source: Path, out: Path, device: str, resolution: str, *extra: str) -> None:
-    subprocess.run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", f"-sDEVICE={device}", *extra,
-                    f"-r{resolution}", f"-sOutputFile={out}", str(source)],
-                   check=True, timeout=GS_TIMEOUT, capture_output=True)
-
-
 def _garbage(length: int, rng: np.random.Generator) -> np.ndarray:
     """What a decoder that lost step prints: alternating white and black runs, or, a third of
     the time, one long black run (a misread make-up code) and white after it."""
@@ -501,25 +470,8 @@ def burst_fax(page: Image.Image, page_dpi: float, xdpi: float, ydpi: float,
 
 def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str,
                      seed: int = 3) -> Path:
-    """A one-page G4 fax TIFF of ``doc`` in ``condition`` (see ``CONDITIONS``), seeded."""
-    digest = hashlib.sha256(postscript(doc).encode("latin-1")).hexdigest()[:12]
-    out = root / f"layout-g-{doc.name}-{digest}-{resolution}-{condition}-{seed}.tif"
-    if out.exists():
-        return out
-    source = out.with_suffix(".ps")
-    source.write_bytes(postscript(doc).encode("latin-1"))
-    if condition == "clean":
-        _gs(source, out, "tiffg4", resolution)
-        source.unlink()
-        return out
-    xdpi, ydpi = (float(v) for v in resolution.split("x"))
-    page_dpi = round(max(xdpi, ydpi) * 2)
-    png = root / f"layout-g-{doc.name}-{digest}-{page_dpi}.png"
-    _gs(source, png, "pnggray", str(page_dpi), "-dTextAlphaBits=4")
-    source.unlink()
-    with Image.open(png) as image:
-        gray = image.convert("L")
-    degrade = {"transmitted": transmit, "copied": copy_then_fax, "burst": burst_fax}[condition]
-    degrade(gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
-        out, format="TIFF", compression="group4", dpi=(xdpi, ydpi))
-    return out
+    """A one-page G4 fax TIFF of ``doc`` in ``condition`` (see ``CONDITIONS``), seeded: rendered
+    as set F's pages are (tests/ocr_layouts_f.py)."""
+    return render_layout_page(root, doc, resolution, condition, seed, "layout-g",
+                              {"transmitted": transmit, "copied": copy_then_fax,
+                               "burst": burst_fax})
