@@ -42,6 +42,9 @@ Page sets (--set):
   names-heldout-4 HELD OUT. The same with HELDOUT_4_LOCALES (seed 6), made once the
                   names-heldout-3 misses had been looked at.
   names-heldout-5 HELD OUT. The same with HELDOUT_5_LOCALES (seed 7), made on 2026-12-04.
+With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
+without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
+lines), one damaged copy per seed; the condition reads "line errors".
 A page the pipeline flags as junk is hidden from search as it is from users: each cell says
 how many of its pages were flagged ("junk"), so a search figure is not read as OCR's alone.
 On the names sets it also counts the searchable forms added a page, and searches every
@@ -49,6 +52,7 @@ names set's key words (names, streets, cities, record numbers of the other forms
 a page whose printed text lacks the word is a false hit, exact or through close matching.
 
     python benchmarks/ocr_quality.py --set layouts [--seeds 3,4] [--before /tmp/main]
+                                     [--line-errors 0.03]
 """
 
 from __future__ import annotations
@@ -126,6 +130,28 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
             pages.append(Page(doc.name, "204x98", "clean", ocr_names.make_form_page(root, doc),
                               "\n".join(doc.lines), doc.key_tokens, doc.phrase))
     return pages
+
+
+def with_line_errors(root: Path, pages: list[Page], seeds: list[int], rate: float) -> list[Page]:
+    """Each clean page of ``pages`` once per seed, with line errors (tests/ocr_line_errors.py)."""
+    import numpy as np
+    from PIL import Image
+
+    from tests.ocr_line_errors import with_line_errors as damage
+
+    damaged = []
+    for index, page in enumerate(p for p in pages if p.condition == "clean"):
+        with Image.open(page.path) as image:
+            ydpi = float(image.info["dpi"][1])
+            ink = ~np.asarray(image.convert("1"))
+        for seed in seeds:
+            rng = np.random.default_rng([seed, index])
+            path = root / f"{page.path.stem}-line-errors-{rate:g}-{seed}.tif"
+            Image.fromarray(~damage(ink, ydpi, rng, rate)).save(
+                path, compression="group4", dpi=(204, ydpi))
+            damaged.append(Page(page.name, page.resolution, "line errors", path, page.truth,
+                                page.tokens, page.phrase))
+    return damaged
 
 
 # -- readings in this process ------------------------------------------------------------------
@@ -329,6 +355,8 @@ def main() -> None:
     parser.add_argument("--before", type=Path,
                         help="another faxvault checkout to read the same pages with")
     parser.add_argument("--no-ocrmypdf", action="store_true")
+    parser.add_argument("--line-errors", type=float, metavar="RATE",
+                        help="read the clean pages with line errors on this share of lines")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:  # a child: read with the checkout at args.worker
@@ -340,12 +368,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         pages = build_pages(root, args.set, seeds)
+        if args.line_errors:
+            pages = with_line_errors(root, pages, seeds, args.line_errors)
         plain_readings(pages, with_ocrmypdf=not args.no_ocrmypdf)
         probes = name_probes() if args.set.startswith("names") else []
         if args.before:
             faxvault_readings(pages, "before", args.before, root, probes)
         faxvault_readings(pages, "faxvault", HERE, root, probes)
-        print(f"set {args.set}: {len(pages)} pages; degraded seeds {args.seeds}; page means")
+        errors = f"; line errors on {args.line_errors:g} of lines" if args.line_errors else ""
+        print(f"set {args.set}: {len(pages)} pages; degraded seeds {args.seeds}{errors}; "
+              "page means")
         report(pages, names_set=args.set.startswith("names"))
 
 

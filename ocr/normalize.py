@@ -28,6 +28,18 @@ figures in benchmarks/RESULTS.md):
   or two pixels wide; tesseract reads it as "i" and "|" inside every line it crosses, and
   can cut a table in two at it. A column of pixels mostly ink, between columns with far
   less, is cleared, except where a stroke crosses it (ink on both sides).
+- Line errors, on bilevel pages. A fax sent without error correction (ECM) loses a scan
+  line to a burst of line noise: the decoder loses step and fills the rest of the line, and
+  of each 2-D coded line after it up to the next 1-D one (every 2nd line at 98 lpi, every
+  4th at 196), with runs that are not the page's. Tesseract reads such a band as a line of
+  text ("- - fae: mim") or into the words it crosses, and spends up to three times as long
+  on the page. A band is known where the page is paper: its ink reaches into the right
+  margin (the damage runs to the end of the line) with no ink above or below it there. From
+  where its unsupported ink starts, a band of one or two lines takes the lines above and
+  below it, as fax receivers regenerate a bad line; in a taller band, only ink that touches
+  no ink of those lines is cleared (copying lines into it cut the feet off 204x196 words).
+  A few bursts leave too few specks to make a page noisy, so clean pages are searched too:
+  the margin is read first, and is empty on almost every page.
 - Darkening, on noisy pages. After smoothing, grey levels are raised to a power
   (``DARKEN_GAMMA``): mid greys darken, white and black stay. Thin strokes that a light
   threshold broke up join again; on thick strokes it moves the edge by a fraction of a pixel.
@@ -65,6 +77,19 @@ STREAK_INK_SHARE = 0.35
 # two by tesseract's mean confidence (twice the reading) did worse than either (7.08%).
 DARKEN_GAMMA = 1.5
 _DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
+# Line errors (see above). The right margin searched, in inches; the fewest unsupported ink
+# pixels in it that make a band, per 204 columns; the most rows a band spans, per 98 lpi (a
+# burst's lines up to the next 1-D line, and two bursts in a row); a stretch of paper wider
+# than LINE_ERROR_GAP_INCHES in a band's unsupported ink ends it on the left; "near" is within
+# LINE_ERROR_NEAR_PIXELS columns; bands of up to LINE_ERROR_COPIED_ROWS lines are copied
+# over. Chosen on tuning pages with tests/ocr_line_errors.py's line errors
+# (benchmarks/RESULTS.md, "Line errors").
+LINE_ERROR_MARGIN_INCHES = 120 / 204
+LINE_ERROR_MIN_INK = 8
+LINE_ERROR_ROWS_PER_98_LPI = 4
+LINE_ERROR_GAP_INCHES = 150 / 204
+LINE_ERROR_NEAR_PIXELS = 3
+LINE_ERROR_COPIED_ROWS = 2
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
 # are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
@@ -157,6 +182,70 @@ def remove_streaks(ink: np.ndarray) -> np.ndarray:
     return ink
 
 
+def _near(rows: np.ndarray, reach: int) -> np.ndarray:
+    """For each pixel of ``rows`` (2-D), whether ink is within ``reach`` columns of it."""
+    width = rows.shape[1]
+    padded = np.pad(rows, ((0, 0), (reach, reach)))
+    near = np.zeros(rows.shape, bool)
+    for offset in range(2 * reach + 1):
+        near |= padded[:, offset:offset + width]
+    return near
+
+
+def line_error_bands(ink: np.ndarray, xdpi: float, ydpi: float) -> list[tuple[int, int]]:
+    """Bands of scan lines (first row, rows) damaged by a line error (see above): ink in the
+    right margin with no ink within a column of it in the rows just above and below the
+    band. The smallest band that explains the ink wins."""
+    height, width = ink.shape
+    margin = min(width, max(1, round(LINE_ERROR_MARGIN_INCHES * xdpi)))
+    min_ink = max(1, round(LINE_ERROR_MIN_INK * xdpi / 204))
+    most_rows = max(1, round(LINE_ERROR_ROWS_PER_98_LPI * ydpi / 98))
+    right = ink[:, width - margin:]
+    if np.count_nonzero(right) < min_ink:  # most pages: no ink in the margin at all
+        return []
+    near = _near(right, 1)
+    taken = np.zeros(height, bool)
+    bands = []
+    for rows in range(1, most_rows + 1):
+        if height < rows + 2:
+            break
+        band = np.zeros((height - rows - 1, margin), bool)
+        for i in range(rows):
+            band |= right[1 + i:height - rows + i]
+        unsupported = (band & ~near[:height - rows - 1] & ~near[1 + rows:]).sum(axis=1)
+        for first in np.flatnonzero(unsupported >= min_ink) + 1:
+            if not taken[first:first + rows].any():
+                taken[first:first + rows] = True
+                bands.append((int(first), rows))
+    return bands
+
+
+def repair_line_errors(ink: np.ndarray, xdpi: float, ydpi: float) -> int:
+    """Repair, in place, the line-error bands of ``ink`` (``line_error_bands``) from where
+    each band's unsupported ink starts to the end of its lines: a band of one or two scan
+    lines takes the lines just above and below it; in a taller one, ink that touches no
+    ink of those two lines is cleared. Returns the number of bands."""
+    bands = line_error_bands(ink, xdpi, ydpi)
+    gap = LINE_ERROR_GAP_INCHES * xdpi
+    for first, rows in bands:
+        around = ink[[first - 1, first + rows]]
+        unsupported = ink[first:first + rows].any(axis=0) & ~_near(around, 1).any(axis=0)
+        at = np.flatnonzero(unsupported)
+        if not len(at):
+            continue
+        # The damage runs from where it starts to the end of the line: the band's unsupported
+        # ink to the right of the last wide stretch of paper.
+        breaks = np.flatnonzero(np.diff(at) > gap)
+        start = int(at[breaks[-1] + 1]) if len(breaks) else int(at[0])
+        if rows <= LINE_ERROR_COPIED_ROWS:
+            for i in range(rows):
+                ink[first + i, start:] = around[0 if i < (rows + 1) // 2 else 1, start:]
+        else:
+            ink[first:first + rows, start:] &= \
+                _near(around[:, start:], LINE_ERROR_NEAR_PIXELS).any(axis=0)
+    return len(bands)
+
+
 def estimate_skew(ink: np.ndarray, xdpi: float, ydpi: float) -> float:
     """The text lines' slope in page rows per page column (positive: falling to the right),
     from the projection profile: at the right slope, ink piles up in few rows."""
@@ -198,9 +287,10 @@ def shear_rows(image: Image.Image, slope: float) -> tuple[Image.Image, float]:
 
 def normalize_fax_geometry(image: Image.Image, xdpi: float,
                            ydpi: float) -> tuple[Image.Image, OcrGeometry]:
-    """Return an image for OCR (lines straightened, pixels square; on a noisy page also specks
-    and streaks removed, edges smoothed and darkened: grey; a clean bilevel page stays 1-bit),
-    and the geometry to map OCR coordinates back to the page."""
+    """Return an image for OCR (lines straightened, pixels square; on a bilevel page line
+    errors repaired; on a noisy page also specks and streaks removed, edges smoothed and
+    darkened: grey; a clean bilevel page stays 1-bit), and the geometry to map OCR
+    coordinates back to the page."""
     xdpi, ydpi = float(xdpi), float(ydpi)  # Pillow hands out IFDRational
     if image.mode == "1":
         # A bilevel page (every fax as received) stays bilevel unless it is cleaned: see
@@ -213,10 +303,16 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
     noisy = int(specks.sum()) > NOISY_SPECK_SHARE * ink.size
     if noisy:
         ink &= ~specks
+    # Only a bilevel page came through a fax's line coding; a clean one can have line errors
+    # too (a few bursts leave few specks).
+    line_errors = image.mode == "1" and repair_line_errors(ink, xdpi, ydpi) > 0
+    if noisy:
         remove_streaks(ink)
         # Paper 255, ink 0, straight from the mask's bytes: np.where with Python ints built
         # an int64 page first (a noisy page's preparation 58.7 -> 55.3 ms, same pixels).
         gray = Image.fromarray((~ink).view(np.uint8) * np.uint8(255))
+    elif line_errors:
+        gray = Image.fromarray(~ink)  # still bilevel: a bool array is a "1" image
     slope = estimate_skew(ink, xdpi, ydpi) if xdpi > 0 and ydpi > 0 else 0.0
     shift = 0.0
     if slope:
