@@ -115,6 +115,9 @@ class OptOut:
 # 38").
 MAX_ONE_DIGIT_GROUPS = 2
 DIGIT_GROUP = re.compile(r"\d+")
+# Nor is a run of amounts a number to call: an amount's cents and, after a space, another
+# figure ("Office visit, level 3 145.00 145.00", a statement's row of charge and balance).
+AMOUNT_THEN_FIGURE = re.compile(r"\d[.,]\d\d\s+\d")
 
 
 def _has_phone_number(text: str) -> bool:
@@ -122,7 +125,7 @@ def _has_phone_number(text: str) -> bool:
         number = match.group(0).strip()
         if 7 <= sum(c.isdigit() for c in number) <= 15 and not DATE_LIKE.match(number) \
                 and sum(len(group) == 1 for group in DIGIT_GROUP.findall(number)) \
-                <= MAX_ONE_DIGIT_GROUPS:
+                <= MAX_ONE_DIGIT_GROUPS and not AMOUNT_THEN_FIGURE.search(number):
             return True
     return False
 

@@ -437,3 +437,34 @@ def test_rental_terms_written_apart_from_the_scorer_are_not_flagged(tmp_path: Pa
         assert fax_id in {hit["fax_id"] for hit in hits}
     finally:
         services.close()
+
+
+def test_a_patient_statement_written_for_ocr_is_not_flagged(tmp_path: Path, ocr_pool) -> None:
+    """Another ordinary document nobody wrote for the scorer: the account statement of the OCR
+    tuning set (tests/ocr_layouts.py), clean 204x98, through the pipeline. Its row "Office
+    visit, level 3 145.00 145.00" was read as a request to act ("visit") beside a number to
+    call ("3 145.00 145.00"), an offer ("$43.50") with it: 6.44 with no caller id, flagged
+    and hidden from search (benchmarks/RESULTS.md, "Line errors")."""
+    import asyncio
+
+    from ingest.local import ingest_file
+    from ingest.spam_kinds import _has_phone_number
+    from ingest.worker import worker_loop
+    from storage.search import SearchFilters, search_pages
+    from tests.ocr_layouts import TUNING_LAYOUTS, make_layout_page
+
+    assert not _has_phone_number("office visit, level 3 145.00 145.00")
+    assert _has_phone_number("office visit: call 503.555.0116")
+    assert _has_phone_number("total 145.00, call 503 555 0116")
+    statement = next(doc for doc in TUNING_LAYOUTS if doc.name == "statement")
+    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
+    try:
+        fax_id = ingest_file(services, make_layout_page(tmp_path, statement, "204x98",
+                                                        "clean")).fax_id
+        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True))
+        fax = services.catalog.get_fax(fax_id)
+        assert fax["spam_verdict"] == "ham", fax["spam_signals"]
+        hits = search_pages(services.catalog, "Venipuncture", SearchFilters())
+        assert fax_id in {hit["fax_id"] for hit in hits}
+    finally:
+        services.close()
