@@ -743,7 +743,9 @@ ADVERTISING = compile_any([
     r"\bkorrekturabzug\b", r"\bproof of your (?:practice's |company's |firm's )?(?:listing|entry|"
     r"ad(?:vertisement)?)\b", r"\bépreuve de votre (?:annonce|insertion|fiche)\b",
     r"\bprueba de su (?:anuncio|inserción|ficha)\b",
-    r"\bminimum (?:deposit|investment)\b", r"\bbitcoin\b", r"\bcrypto\w*\b",
+    r"\bminimum (?:deposit|investment)\b", r"\bbitcoin\b",
+    # (crypto assets, not cryptography: "cryptographic keys" in a manual sell nothing)
+    r"\bcrypto(?!graph)\w*\b",
     # (and in the other languages: "criptomonedas", "Kryptowährung", "cryptomonnaies")
     r"\bcriptomoneda\w*", r"\bkryptowährung\w*", r"\bcryptomonnaie\w*",
     r"\b\d+ ?% (?:per|a|each) (?:week|month|day)\b",
@@ -1670,8 +1672,10 @@ OFFER = compile_any([
     r"embroidery|card|report|analysis|review|gift)\b",
     r"\b(?:first|1st) (?:\w+ )?(?:month|week|pickup|visit|delivery|lesson|session)s? (?:is )?"
     r"(?:free|on us)\b", r"\b\d+ (?:days?|weeks?|months?) free\b", r"\b(?:get|and) \d+ free\b",
-    # "free" alone (a free terminal, free setup), but not toll-free, powder-free or latex-free
-    r"(?<!toll )(?<!toll-)(?<!powder )(?<!powder-)(?<!latex-)(?<!latex )\bfree\b(?! of\b)",
+    # "free" alone (a free terminal, free setup), but not toll-free, powder-free or latex-free,
+    # nor free software (a licence's freedom: "gzip is free software; you can redistribute it")
+    r"(?<!toll )(?<!toll-)(?<!powder )(?<!powder-)(?<!latex-)(?<!latex )\bfree\b(?! of\b)"
+    r"(?! software\b)(?! (?:and|&) open[- ]source\b)",
     r"\bno[- ](?:cost|obligation)\b", r"\bgratis\b",
     r"\b(?:at )?no (?:upfront|up-front|initial|installation) (?:cost|charge|fee)s?\b",
     r"\bfully (?:funded|financed|subsidi[sz]ed)\b", r"\bkostenlos\w*", r"\bkostenfrei\w*",

@@ -3010,3 +3010,16 @@ def test_a_paper_calling_itself_an_invoice_and_a_proposal_is_dressed_as_a_bill()
     assert DRESSED_AS_BILL.search(fold("FACTURA-PROPUESTA Num. RIMP-2026-EC-01877"))
     # (a heading printed twice is no such paper)
     assert not DRESSED_AS_BILL.search(fold("INVOICE\nInvoice no. 20417   Date: 02/12/2026"))
+
+
+def test_cryptography_and_free_software_in_a_manual_sell_nothing() -> None:
+    """A manual printed from a package's documentation: its "cryptographic keys" are no
+    crypto-asset pitch, and "free software" is a licence's freedom, not an offer."""
+    from ingest.spam_lexicon import ADVERTISING, OFFER
+
+    assert ADVERTISING.search("the cryptographic keys are stored encrypted") is None
+    assert ADVERTISING.search("invest in crypto today") is not None
+    assert ADVERTISING.search("cryptocurrency returns of 20% a month") is not None
+    assert OFFER.search("gzip is free software; you can redistribute it") is None
+    assert OFFER.search("a free and open-source library") is None
+    assert OFFER.search("free setup for new customers") is not None

@@ -1,0 +1,130 @@
+"""Ordinary documents nobody wrote for the junk-fax scorer: the package documentation on this
+machine (READMEs, NEWS files, text, Markdown and HTML pages under /usr/share/doc, and the
+licences in /usr/share/common-licenses), each scored as a fax of its first three pages (55
+lines a page), from no caller id (a hot-folder fax) or from a number. Prints the flagged ones
+and how many of all. The documents are split in two halves by the SHA-256 of their path:
+`dev` was looked at to change the scorer, `held` only counted.
+
+Manuals are the least fax-like of the ordinary documents #15 names (letters, manuals, printed
+web pages, invoices): technical words ("password", "free", "$1" in a shell script) mean
+something else in them. The text is the file's, not OCR'd.
+
+    python benchmarks/spam_manuals.py [--half dev|held] [--caller] [--threshold 6.0] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import os
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+DOC_ROOT = "/usr/share/doc"
+LICENCES = "/usr/share/common-licenses"
+NAMES = ("readme", "news", "faq", "authors", "thanks", "todo")
+SUFFIXES = (".txt", ".txt.gz", ".md", ".md.gz", ".html", ".htm", ".rst", ".rst.gz")
+PAGE_LINES, MAX_PAGES = 55, 3
+MAX_BYTES = 400_000
+BLOCKS = {"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "pre", "table", "dt", "dd"}
+
+
+class _Text(HTMLParser):
+    """An HTML page's text, a line per block, without scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.hidden += tag in ("script", "style")
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def documents() -> list[str]:
+    """Paths of the documents, sorted (symbolic links and changelogs left out)."""
+    found = []
+    for root, _dirs, files in os.walk(DOC_ROOT):
+        for name in files:
+            path = os.path.join(root, name)
+            low = name.lower()
+            if os.path.islink(path) or "changelog" in low or low == "copyright":
+                continue
+            if low.startswith(NAMES) or low.endswith(SUFFIXES):
+                found.append(path)
+    if os.path.isdir(LICENCES):
+        found += [os.path.join(LICENCES, name) for name in os.listdir(LICENCES)
+                  if not os.path.islink(os.path.join(LICENCES, name))]
+    return sorted(found)
+
+
+def in_half(path: str, half: str) -> bool:
+    return (hashlib.sha256(path.encode()).digest()[0] % 2 == 0) == (half == "dev")
+
+
+def pages_of(path: str) -> list[str] | None:
+    """The document's first pages as a fax would carry them, or None (binary, too large,
+    fewer than 30 words)."""
+    with open(path, "rb") as file:
+        raw = file.read(MAX_BYTES + 1)
+    if path.endswith(".gz"):
+        raw = gzip.decompress(raw) if len(raw) <= MAX_BYTES else b""
+    if not raw or len(raw) > MAX_BYTES or b"\0" in raw[:2000]:
+        return None
+    text = raw.decode("utf-8", "replace")
+    if ".htm" in path:
+        parser = _Text()
+        parser.feed(text)
+        text = "".join(parser.parts)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.splitlines()))
+    if len(text.split()) < 30:
+        return None
+    lines = text.splitlines()[:PAGE_LINES * MAX_PAGES]
+    return ["\n".join(lines[i:i + PAGE_LINES]) for i in range(0, len(lines), PAGE_LINES)]
+
+
+def main() -> None:
+    from ingest.spam import SpamWeights, score
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=["dev", "held"], default="held")
+    parser.add_argument("--caller", action="store_true", help="from a number, not withheld")
+    parser.add_argument("--threshold", type=float, default=SpamWeights().threshold)
+    parser.add_argument("--show", action="store_true", help="each flagged one's signals")
+    args = parser.parse_args()
+    number = "+15035550100" if args.caller else None
+    scored = flagged = 0
+    for path in documents():
+        pages = pages_of(path) if in_half(path, args.half) else None
+        if pages is None:
+            continue
+        verdict = score(page_texts=pages, from_number=number, from_raw=number,
+                        provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
+                        allowlist=set())
+        scored += 1
+        if verdict.score >= args.threshold:
+            flagged += 1
+            print(f"{verdict.score:6.2f}  {path}")
+            for signal in verdict.signals if args.show else ():
+                print(f"        {signal['weight']:+.2f} {signal['signal']}: "
+                      f"{signal['detail'][:140]}")
+    print(f"{args.half} half: {scored} documents, {flagged} flagged at {args.threshold:g} "
+          f"({'from a number' if args.caller else 'no caller id'})")
+
+
+if __name__ == "__main__":
+    main()
