@@ -206,12 +206,12 @@ def line_error_bands(ink: np.ndarray, xdpi: float, ydpi: float) -> list[tuple[in
     near = _near(right, 1)
     taken = np.zeros(height, bool)
     bands = []
+    band = right[1:height - 1]  # band[i]: ink in rows 1 + i ... i + rows
     for rows in range(1, most_rows + 1):
         if height < rows + 2:
             break
-        band = np.zeros((height - rows - 1, margin), bool)
-        for i in range(rows):
-            band |= right[1 + i:height - rows + i]
+        if rows > 1:
+            band = band[:-1] | right[rows:height - 1]
         unsupported = (band & ~near[:height - rows - 1] & ~near[1 + rows:]).sum(axis=1)
         for first in np.flatnonzero(unsupported >= min_ink) + 1:
             if not taken[first:first + rows].any():
