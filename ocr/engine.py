@@ -247,6 +247,10 @@ def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str]) -> PageTe
         line.append(word)
     lines = join_split_lines([line for line in kept.values()
                               if line and not _is_debris_line(line)])
+    # Top to bottom, as printed: on a noisy page tesseract's layout analysis can hand a block
+    # of lines over before the lines above it (a rate confirmation's charges before its
+    # carrier and stops). The page was straightened, so a line's middle is its place.
+    lines.sort(key=lambda line: _span(line)[1] + _span(line)[3])
     words: list[Word] = []
     added: list[str] = []
     text: list[str] = []

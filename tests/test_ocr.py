@@ -16,6 +16,7 @@ from ocr.engine import (
     find_tessdata,
     is_noise_word,
     join_split_lines,
+    page_text,
 )
 from ocr.normalize import (
     estimate_skew,
@@ -254,6 +255,22 @@ def test_a_printed_line_read_in_two_blocks_is_joined_back() -> None:
     # Lines one above the other are not joined, even when they overlap a little.
     stacked = [[word("Name", 0, 100, 0, 0)], [word("Address", 0, 112, 1, 0)]]
     assert len(join_split_lines(stacked)) == 2
+
+
+def test_a_block_read_before_the_lines_above_it_is_put_back_in_printed_order() -> None:
+    """Tesseract's layout analysis can hand over a block of lines (a rate confirmation's
+    charges) before the lines printed above it (its carrier); the text reads top to bottom."""
+    def line(words: str, y0: float, line: int, paragraph: int) -> list[ReadWord]:
+        return [ReadWord(text, 100 + 120 * i, y0, 200 + 120 * i, y0 + 30, 95.0, line,
+                         paragraph) for i, text in enumerate(words.split())]
+
+    read = [*line("RATE CONFIRMATION", 100, 0, 0), *line("Line haul $1,850.00", 500, 1, 1),
+            *line("Total $2,062.75", 550, 2, 1), *line("Carrier Pioneer Flatbed", 300, 3, 2),
+            *line("Pickup Hartwell Steel", 350, 4, 2)]
+    text = page_text(read, 204, frozenset()).text
+    assert [row for row in text.splitlines() if row] == [
+        "RATE CONFIRMATION", "Carrier Pioneer Flatbed", "Pickup Hartwell Steel",
+        "Line haul $1,850.00", "Total $2,062.75"]
 
 
 def test_punctuation_read_from_specks_is_dropped_and_real_marks_kept() -> None:
