@@ -111,7 +111,20 @@ THRESHOLDING = {"thresholding_method": "1", "thresholding_tile_size": "0.5"}
 # at tesseract's defaults: tessedit_do_invert=0 (tesseract 5 reads a line inverted only when
 # it read it with little confidence, rare on faxes), paragraph_text_based=0,
 # textord_tabfind_find_tables=0, tessedit_enable_dict_correction=0.
-_THRESHOLDING_ARGS = " ".join(f"-c {name}={value}" for name, value in THRESHOLDING.items())
+# Hyphens read as hyphens. At fax resolution tesseract reads the hyphen of a code or a
+# double-barrelled name as an em or en dash ("Delacroix—Pham", "MER-L-002417—26"), so the
+# page text, its PDF text layer and a copied code hold a character the page did not print
+# (search folds dashes either way). With the dashes out of the recogniser's alphabet it
+# chooses the hyphen: key tokens in the page text, sets G and H clean (both looked at, one
+# seed), 91 -> 97 and 98 -> 102 of 111, 68 -> 71 and 70 -> 78 of 81 (204x98, 204x196); F
+# +0 to +3 a cell; CER the same or lower in every cell of the tuning, REPORT, F, G, H and
+# corpus pages but one, REPORT 204x196 clean 0.16% -> 0.23%, where a spaced dash in a heading
+# ("INSTRUCTIONS - CONFIRM", read as an em dash) was left out (benchmarks/RESULTS.md). A real
+# em dash on a page now reads as a hyphen. The rereads of doubtful words keep tesseract's
+# defaults: they add what plain tesseract reads.
+NO_DASHES = {"tessedit_char_blacklist": "\u2014\u2013"}
+PAGE_VARIABLES = {**THRESHOLDING, **NO_DASHES}
+_PAGE_ARGS = " ".join(f"-c {name}={value}" for name, value in PAGE_VARIABLES.items())
 
 
 # Specks that survive cleaning come back from tesseract as "words" of dots and strokes alone:
@@ -316,7 +329,7 @@ class TesserocrEngine:
         self._api = tesserocr.PyTessBaseAPI(path=self._path,
                                             lang="+".join(languages),
                                             psm=psm)
-        for name, value in THRESHOLDING.items():
+        for name, value in PAGE_VARIABLES.items():
             if not self._api.SetVariable(name, value):
                 raise OcrSetupError(f"this tesseract has no parameter {name}; faxvault "
                                     "needs tesseract 5.0 or newer")
@@ -421,7 +434,7 @@ class CliEngine:
         data = self._pytesseract.image_to_data(
             image, lang=self._lang,
             config=f"--dpi {dpi} --psm {psm} --tessdata-dir {self._tessdata} "
-                   f"{_THRESHOLDING_ARGS}",
+                   f"{_PAGE_ARGS}",
             output_type=self._pytesseract.Output.DICT,
         )
         read: list[ReadWord] = []

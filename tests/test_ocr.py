@@ -273,6 +273,20 @@ def test_a_block_read_before_the_lines_above_it_is_put_back_in_printed_order() -
         "Line haul $1,850.00", "Total $2,062.75"]
 
 
+@pytest.mark.parametrize("engine_name", ["tesserocr", "pytesseract"])
+def test_hyphens_in_names_and_codes_are_read_as_hyphens(tmp_path: Path, engine_name: str) -> None:
+    """At 204x98 tesseract read the hyphen of "Delacroix-Pham" and "hs-Troponin-I" as dashes
+    (set G's lab result page); the page text holds what the page printed."""
+    from tests.ocr_layouts_g import LAYOUTS_G, make_layout_page
+
+    lab = LAYOUTS_G[0]
+    assert "Delacroix-Pham" in lab.key_tokens
+    with Image.open(make_layout_page(tmp_path, lab, "204x98", "clean")) as image:
+        result = recognize_page_image(image, 204, 98, make_engine(engine_name, ["eng"]))
+    assert "Delacroix-Pham" in result.text.split()
+    assert "\u2014" not in result.text and "\u2013" not in result.text
+
+
 def test_punctuation_read_from_specks_is_dropped_and_real_marks_kept() -> None:
     assert is_noise_word(";", 14) and is_noise_word("_\u2014", 23) and is_noise_word("'*", 0)
     dash = (6 / 204, 3 / 204)  # a dash between words, read with confidence
