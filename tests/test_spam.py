@@ -412,31 +412,38 @@ def test_the_shipped_model_is_the_one_its_training_script_makes() -> None:
     assert {k: round(v, 4) for k, v in retrained.weights.items()} == shipped.weights
 
 
+def _read_as_ham_and_found(tmp_path: Path, ocr_pool, page: Path, word: str) -> None:
+    """Ingest the one-page fax ``page`` (no caller id), run it through the pipeline, and
+    assert that it is not flagged and that a search for ``word`` finds it."""
+    import asyncio
+
+    from ingest.local import ingest_file
+    from ingest.worker import worker_loop
+    from storage.search import SearchFilters, search_pages
+
+    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
+    try:
+        fax_id = ingest_file(services, page).fax_id
+        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True))
+        fax = services.catalog.get_fax(fax_id)
+        assert fax["spam_verdict"] == "ham", fax["spam_signals"]
+        hits = search_pages(services.catalog, word, SearchFilters())
+        assert fax_id in {hit["fax_id"] for hit in hits}
+    finally:
+        services.close()
+
+
 def test_rental_terms_written_apart_from_the_scorer_are_not_flagged(tmp_path: Path,
                                                                      ocr_pool) -> None:
     """An ordinary document nobody wrote for the scorer: the 8 pt rental terms of the held-out
     OCR set G (tests/ocr_layouts_g.py), its clean 204x98 page read through the pipeline. Its
     prices, deposits and cancellation terms scored 5.68; at the former threshold of 5.0 it was
     flagged and hidden from search (benchmarks/RESULTS.md, "the threshold raised to 6.0")."""
-    import asyncio
-
-    from ingest.local import ingest_file
-    from ingest.worker import worker_loop
-    from storage.search import SearchFilters, search_pages
     from tests.ocr_layouts_g import LAYOUTS_G, make_layout_page
 
     terms = next(doc for doc in LAYOUTS_G if doc.name == "rental-terms")
-    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
-    try:
-        fax_id = ingest_file(services, make_layout_page(tmp_path, terms, "204x98",
-                                                        "clean")).fax_id
-        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True))
-        fax = services.catalog.get_fax(fax_id)
-        assert fax["spam_verdict"] == "ham", fax["spam_signals"]
-        hits = search_pages(services.catalog, "WOR-02", SearchFilters())
-        assert fax_id in {hit["fax_id"] for hit in hits}
-    finally:
-        services.close()
+    _read_as_ham_and_found(tmp_path, ocr_pool,
+                           make_layout_page(tmp_path, terms, "204x98", "clean"), "WOR-02")
 
 
 def test_a_patient_statement_written_for_ocr_is_not_flagged(tmp_path: Path, ocr_pool) -> None:
@@ -445,26 +452,13 @@ def test_a_patient_statement_written_for_ocr_is_not_flagged(tmp_path: Path, ocr_
     visit, level 3 145.00 145.00" was read as a request to act ("visit") beside a number to
     call ("3 145.00 145.00"), an offer ("$43.50") with it: 6.44 with no caller id, flagged
     and hidden from search (benchmarks/RESULTS.md, "Line errors")."""
-    import asyncio
-
-    from ingest.local import ingest_file
     from ingest.spam_kinds import _has_phone_number
-    from ingest.worker import worker_loop
-    from storage.search import SearchFilters, search_pages
     from tests.ocr_layouts import TUNING_LAYOUTS, make_layout_page
 
     assert not _has_phone_number("office visit, level 3 145.00 145.00")
     assert _has_phone_number("office visit: call 503.555.0116")
     assert _has_phone_number("total 145.00, call 503 555 0116")
     statement = next(doc for doc in TUNING_LAYOUTS if doc.name == "statement")
-    services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
-    try:
-        fax_id = ingest_file(services, make_layout_page(tmp_path, statement, "204x98",
-                                                        "clean")).fax_id
-        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True))
-        fax = services.catalog.get_fax(fax_id)
-        assert fax["spam_verdict"] == "ham", fax["spam_signals"]
-        hits = search_pages(services.catalog, "Venipuncture", SearchFilters())
-        assert fax_id in {hit["fax_id"] for hit in hits}
-    finally:
-        services.close()
+    _read_as_ham_and_found(tmp_path, ocr_pool,
+                           make_layout_page(tmp_path, statement, "204x98", "clean"),
+                           "Venipuncture")
