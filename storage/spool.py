@@ -20,6 +20,7 @@ import hashlib
 import os
 import shutil
 import stat
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,9 +112,7 @@ class BlobWriter:
     def __init__(self, spool: Spool, max_bytes: int) -> None:
         self._spool, self._max = spool, max_bytes
         self._digest, self.size = hashlib.sha256(), 0
-        # Room left under the spool cap, measured once per blob (the spool holds only
-        # originals waiting to be archived: few files).
-        self._room = spool.max_bytes - spool.used_bytes() if spool.max_bytes else None
+        self._reserved = 0  # bytes of this blob reserved in the spool (Spool.reserve)
         self._tmp = spool.tmp / f"in-{os.getpid()}-{os.urandom(6).hex()}"
         self._hold = spool.tmp / f"hold-{os.getpid()}-{os.urandom(6).hex()}"
         self._out: BinaryIO | None = open(self._tmp, "wb")  # noqa: SIM115 (closed in commit)
@@ -123,9 +122,8 @@ class BlobWriter:
         self.size += len(chunk)
         if self.size > self._max:
             raise TooLarge(f"larger than the {self._max}-byte limit")
-        if self._room is not None and self.size > self._room:
-            raise SpoolFull(errno.ENOSPC, f"spool full: limits.spool_max_bytes = "
-                                          f"{self._spool.max_bytes} reached")
+        if self._spool.max_bytes:
+            self._reserved += self._spool.reserve(len(chunk))
         self._digest.update(chunk)
         try:
             self._out.write(chunk)
@@ -157,6 +155,10 @@ class BlobWriter:
         except BaseException:
             self._spool.release_hold(blob)
             raise
+        finally:
+            # Linked, the bytes count among the blobs (briefly twice: a cap errs on the full
+            # side); not linked, they are gone.
+            self._unreserve()
         return blob
 
     def discard(self) -> None:
@@ -164,6 +166,11 @@ class BlobWriter:
             self._out.close()
             self._out = None
         self._tmp.unlink(missing_ok=True)
+        self._unreserve()
+
+    def _unreserve(self) -> None:
+        self._spool.unreserve(self._reserved)
+        self._reserved = 0
 
 
 class Spool:
@@ -176,6 +183,11 @@ class Spool:
         self.root = Path(root)
         self.max_bytes = max_bytes  # cap on blobs held (0: only the disk limits it)
         self.shared = shared
+        # Bytes being written by this process's writers and not yet among the blobs: under a
+        # cap they count as used, or writers that start together would each see the room
+        # left and all fill it (the cap was exceeded by up to one blob per running job).
+        self._writing_bytes = 0
+        self._writing_lock = threading.Lock()
         self.blobs = self.root / "blobs"
         self.tmp = self.root / "tmp"
         self.work = self.root / "work"
@@ -206,6 +218,22 @@ class Spool:
                 with contextlib.suppress(FileNotFoundError):  # released meanwhile
                     total += os.stat(os.path.join(directory, name)).st_size
         return total
+
+    def reserve(self, size: int) -> int:
+        """Count ``size`` more bytes as being written, or raise SpoolFull if the blobs and
+        the bytes being written would pass ``max_bytes``. Returns ``size``. The blobs are
+        counted at each call (the spool holds only originals waiting to be archived: few
+        files), so blobs added or removed by other processes count too."""
+        with self._writing_lock:
+            if self.used_bytes() + self._writing_bytes + size > self.max_bytes:
+                raise SpoolFull(errno.ENOSPC, f"spool full: limits.spool_max_bytes = "
+                                              f"{self.max_bytes} reached")
+            self._writing_bytes += size
+        return size
+
+    def unreserve(self, size: int) -> None:
+        with self._writing_lock:
+            self._writing_bytes -= size
 
     def blob_path(self, sha256: str) -> Path:
         return self.blobs / sha256[:2] / sha256

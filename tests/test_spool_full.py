@@ -29,6 +29,24 @@ def test_spool_cap_raises_spool_full(tmp_path: Path) -> None:
     assert [p.name.split("-")[0] for p in spool.tmp.iterdir()] == ["hold"]
 
 
+def test_blobs_being_written_together_count_against_the_cap(tmp_path: Path) -> None:
+    """Two writers started together must not each see the room left and both fill it: the
+    bytes one is writing count as used for the other until it commits or discards."""
+    spool = Spool(tmp_path, max_bytes=1000)
+    first, second = spool.writer(10_000), spool.writer(10_000)
+    first.write(b"x" * 600)
+    with pytest.raises(SpoolFull):
+        second.write(b"y" * 600)
+    second.discard()
+    first.discard()  # its bytes are gone: the room is back
+    third = spool.writer(10_000)
+    third.write(b"z" * 900)
+    blob = third.commit()
+    assert blob.size == 900 and spool.used_bytes() == 900
+    with pytest.raises(SpoolFull):  # committed bytes count as before
+        spool.store_chunks([b"w" * 200], max_bytes=10_000)
+
+
 async def test_webhook_faxes_wait_for_room_then_all_archive(aiohttp_server, aiohttp_client,
                                                             tmp_path: Path, ocr_pool,
                                                             documents) -> None:
