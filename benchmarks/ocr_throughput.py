@@ -147,9 +147,11 @@ async def warm(pool, cores: int) -> None:
 
 
 def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> Run:
+    # The job loops are the service's default (Config.job_workers: one more than the pool's
+    # processes), so the run measures what a site gets.
     config = config_from_mapping({"paths": {"data_dir": str(data_dir)},
                                   "ocr": {"workers": cores},
-                                  "worker": {"concurrency": cores, "poll_seconds": 0.02}}, env={})
+                                  "worker": {"poll_seconds": 0.02}}, env={})
     services = open_services(config)
     try:
         asyncio.run(warm(services.pool, cores))
@@ -161,7 +163,7 @@ def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> Run:
         async def drain() -> None:
             stop = asyncio.Event()
             await asyncio.gather(*(worker_loop(services, stop, fax_ids=ids, until_idle=True)
-                                   for _ in range(cores)))
+                                   for _ in range(config.job_workers)))
 
         asyncio.run(drain())
         elapsed = time.perf_counter() - start

@@ -155,7 +155,7 @@ def _services_ctx(role: Role, pool: OcrPool | None):
             await folder.start()
         log.info("faxvault ready (role %s, node %s): data in %s, %d workers, providers: %s",
                  app[ROLE_NAME], config.node_name, config.data_dir,
-                 config.worker.concurrency if start_workers else 0,
+                 config.job_workers if start_workers else 0,
                  ", ".join(sorted(services.clients)) or "none configured")
         yield
         if anchoring is not None:

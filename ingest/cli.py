@@ -169,7 +169,7 @@ async def _drain(services: Services, fax_ids: list[str]) -> None:
         watcher = asyncio.create_task(watch())
         workers = [asyncio.create_task(worker_loop(services, stop, fax_ids=fax_ids,
                                                    until_idle=True))
-                   for _ in range(services.config.worker.concurrency)]
+                   for _ in range(services.config.job_workers)]
         await asyncio.gather(*workers)
         stop.set()
         await watcher

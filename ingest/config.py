@@ -174,7 +174,8 @@ class OcrConfig(_Section):
 
 
 class WorkerConfig(_Section):
-    concurrency: PositiveInt = 2
+    # Jobs run at once; 0 = one more than the OCR pool has processes (see Config.job_workers).
+    concurrency: Annotated[int, Field(ge=0)] = 0
     max_attempts: PositiveInt = 8
     backoff_base_seconds: PositiveFloat = 2.0
     backoff_max_seconds: PositiveFloat = 900.0
@@ -690,6 +691,23 @@ class Config(_Section):
                 statement_timeout_ms=c.statement_timeout_ms,
                 connect_timeout_seconds=c.connect_timeout_seconds,
                 search_ranked_pages=c.search_ranked_pages))
+
+    @property
+    def ocr_processes(self) -> int:
+        """The OCR pool's processes: ``ocr.workers``, or one per core."""
+        return self.ocr.workers or os.cpu_count() or 1
+
+    @property
+    def job_workers(self) -> int:
+        """Job loops run at once: ``worker.concurrency``, or by default one more than the
+        OCR pool has processes. Each loop runs one job at a time, and between its pool tasks
+        (split, OCR, assembly) it works in the service process (index, score, archive); with
+        no more loops than processes, a one-page fax's process idles meanwhile, and a fixed
+        count (2 until 2026-12-04) left all but two processes of a larger machine idle on
+        one-page faxes. One spare loop keeps every process fed: one-page faxes on 2 cores,
+        benchmarks/ocr_throughput.py --corpus clean, 0.84-0.87x the engine limit with 2 loops,
+        0.88-0.90x with 3 or 4 (benchmarks/RESULTS.md)."""
+        return self.worker.concurrency or self.ocr_processes + 1
 
     @property
     def spool_dir(self) -> Path:

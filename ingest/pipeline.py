@@ -102,7 +102,7 @@ def open_services(config: Config, *, with_pool: bool = True,
     config.data_dir.mkdir(parents=True, exist_ok=True)
     owns_pool = pool is None and with_pool
     if owns_pool:
-        pool = OcrPool(workers=config.ocr.workers, engine=config.ocr.engine,
+        pool = OcrPool(workers=config.ocr_processes, engine=config.ocr.engine,
                        languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir,
                        correct_words=config.ocr.correct_words,
                        task_timeout=config.limits.task_timeout_seconds,

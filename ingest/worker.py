@@ -181,7 +181,7 @@ async def _run_follow_ups(services: Services, job: queue.Job | None,
 
 
 class WorkerGroup:
-    """``concurrency`` worker loops sharing the services; stop() drains them."""
+    """``Config.job_workers`` worker loops sharing the services; stop() drains them."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -191,7 +191,7 @@ class WorkerGroup:
 
     def start(self) -> None:
         self.wakeups = JobWakeups.for_catalog(self.services.catalog)
-        for n in range(self.services.config.worker.concurrency):
+        for n in range(self.services.config.job_workers):
             self.tasks.append(asyncio.create_task(
                 worker_loop(self.services, self.stop_event, wakeups=self.wakeups),
                 name=f"worker-{n}"))

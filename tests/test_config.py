@@ -1,3 +1,5 @@
+import asyncio
+import os
 from pathlib import Path
 
 import pytest
@@ -130,3 +132,47 @@ def test_catalog_location_keeps_the_url_out_of_its_repr() -> None:
     assert location.backend == "postgresql" and location.postgres.statement_timeout_ms == 500
     assert "s3cret-pw" not in repr(location)
     assert config_from_mapping({}, {}).catalog_location.backend == "sqlite"
+
+
+def test_one_more_job_runs_at_once_than_the_ocr_pool_has_processes() -> None:
+    """A one-page fax leaves its OCR process idle while its job works in the service process
+    (index, score, archive): a spare job keeps every process fed. A fixed default of 2 left
+    all but two processes of a larger machine idle on one-page faxes."""
+    assert config_from_mapping({"ocr": {"workers": 6}}, env={}).job_workers == 7
+    assert config_from_mapping({"ocr": {"workers": 6}, "worker": {"concurrency": 2}},
+                               env={}).job_workers == 2
+    one_per_core = config_from_mapping({}, env={})
+    assert one_per_core.ocr_processes == (os.cpu_count() or 1)
+    assert one_per_core.job_workers == one_per_core.ocr_processes + 1
+
+
+async def test_the_service_runs_its_default_number_of_jobs_at_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the default concurrency, three jobs run together beside a pool of two processes:
+    each of them waits until all three are running."""
+    from ingest import worker
+    from ingest.pipeline import open_services
+    from tests.cliutil import wait_until_async
+    from tests.conftest import make_config
+
+    config = make_config(tmp_path / "var", ocr={"workers": 2})
+    services = open_services(config, with_pool=False)
+    all_running = asyncio.Barrier(3)
+
+    async def meet(services: worker.Services, job: worker.queue.Job) -> None:
+        await asyncio.wait_for(all_running.wait(), timeout=20)
+        with services.catalog.transaction():
+            services.catalog.jobs.complete(job)
+
+    monkeypatch.setitem(worker.HANDLERS, "meet", meet)
+    group = worker.WorkerGroup(services)
+    try:
+        for _ in range(3):
+            services.catalog.jobs.enqueue("meet")
+        group.start()
+        await wait_until_async(lambda: services.catalog.jobs.counts_by_state()["done"] == 3,
+                               timeout=30, what="three jobs done together")
+        assert services.catalog.jobs.counts_by_state()["failed"] == 0
+    finally:
+        await group.stop(drain_seconds=5)
+        services.close()
