@@ -32,6 +32,11 @@ Page sets (--set):
                   "non-ECM" (its author's model of a fax sent without error correction over a
                   noisy line), written after the line-error repair in ocr/normalize.py was
                   made, to check it once on a model nobody here tuned on.
+  layouts-i       HELD OUT. tests/ocr_layouts_i.py LAYOUTS_I: eight more kinds of page (a
+                  plan of care, an equipment order, an immunization record, a subpoena, a
+                  garnishment order, a commercial invoice, a group booking, an Italian
+                  pathology report), also "faded" (its author's model: a faded original, a
+                  slipping sheet feeder, dead and stuck sensor elements, a fixed threshold).
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -106,6 +111,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         ocr_layouts_f,
         ocr_layouts_g,
         ocr_layouts_h,
+        ocr_layouts_i,
         ocr_names,
     )
 
@@ -122,6 +128,9 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         if which == "layouts-h":
             docs, layouts = ocr_layouts_h.LAYOUTS_H, ocr_layouts_h
             conditions = ocr_layouts_h.CONDITIONS
+        if which == "layouts-i":
+            docs, layouts = ocr_layouts_i.LAYOUTS_I, ocr_layouts_i
+            conditions = ocr_layouts_i.CONDITIONS
         for res in ("204x98", "204x196"):
             for cond in conditions:
                 for seed in seeds if cond != "clean" else seeds[:1]:
@@ -362,6 +371,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
+                                 "layouts-i",
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
