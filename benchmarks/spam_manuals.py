@@ -5,21 +5,29 @@ lines a page), from no caller id (a hot-folder fax) or from a number. Prints the
 and how many of all. The documents are split in two halves by the SHA-256 of their path:
 `dev` was looked at to change the scorer, `held` only counted.
 
+`--source python` scores another kind nobody wrote for the scorer and nobody here has read:
+the descriptions (READMEs) of the Python distributions installed on the machine (the body
+of each METADATA or PKG-INFO file under the interpreters' site- and dist-packages), one per
+distribution name, all of them (no halves).
+
 Manuals are the least fax-like of the ordinary documents #15 names (letters, manuals, printed
 web pages, invoices): technical words ("password", "free", "$1" in a shell script) mean
 something else in them. The text is the file's, not OCR'd.
 
-    python benchmarks/spam_manuals.py [--half dev|held] [--caller] [--threshold 6.0] [--show]
+    python benchmarks/spam_manuals.py [--source doc|python] [--half dev|held] [--caller]
+                                      [--threshold 6.0] [--show]
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
 import gzip
 import hashlib
 import os
 import re
 import sys
+import sysconfig
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,6 +80,33 @@ def documents() -> list[str]:
     return sorted(found)
 
 
+def python_descriptions() -> list[str]:
+    """Paths of the installed Python distributions' METADATA / PKG-INFO files, one per
+    distribution name (the first found), sorted."""
+    roots = {sysconfig.get_paths()["purelib"], sysconfig.get_paths(
+        vars={"base": sys.base_prefix, "platbase": sys.base_prefix})["purelib"]}
+    roots |= set(glob.glob("/usr/lib/python3*/dist-packages") +
+                 glob.glob("/usr/local/lib/python3*/dist-packages") +
+                 glob.glob("/usr/lib/python3*/site-packages"))
+    found: dict[str, str] = {}
+    for root in sorted(roots):
+        for path in sorted(glob.glob(os.path.join(root, "*.dist-info", "METADATA")) +
+                           glob.glob(os.path.join(root, "*.egg-info", "PKG-INFO"))):
+            name = os.path.basename(os.path.dirname(path)).split("-")[0].lower()
+            found.setdefault(name.replace("_", "-"), path)
+    return sorted(found.values())
+
+
+def description_text(path: str) -> str:
+    """A METADATA file's body: the distribution's long description (its README)."""
+    with open(path, "rb") as file:
+        raw = file.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        return ""
+    _headers, _, body = raw.decode("utf-8", "replace").partition("\n\n")
+    return body
+
+
 def in_half(path: str, half: str) -> bool:
     return (hashlib.sha256(path.encode()).digest()[0] % 2 == 0) == (half == "dev")
 
@@ -79,6 +114,8 @@ def in_half(path: str, half: str) -> bool:
 def pages_of(path: str) -> list[str] | None:
     """The document's first pages as a fax would carry them, or None (binary, too large,
     fewer than 30 words)."""
+    if path.endswith(("METADATA", "PKG-INFO")):
+        return fax_pages(description_text(path))
     with open(path, "rb") as file:
         raw = file.read(MAX_BYTES + 1)
     if path.endswith(".gz"):
@@ -90,6 +127,11 @@ def pages_of(path: str) -> list[str] | None:
         parser = _Text()
         parser.feed(text)
         text = "".join(parser.parts)
+    return fax_pages(text)
+
+
+def fax_pages(text: str) -> list[str] | None:
+    """``text`` as the first pages of a fax, or None (fewer than 30 words)."""
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.splitlines()))
     if len(text.split()) < 30:
         return None
@@ -101,15 +143,18 @@ def main() -> None:
     from ingest.spam import SpamWeights, score
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=["dev", "held"], default="held")
+    parser.add_argument("--source", choices=["doc", "python"], default="doc")
+    parser.add_argument("--half", choices=["dev", "held"], default="held",
+                        help="with --source doc (python has no halves)")
     parser.add_argument("--caller", action="store_true", help="from a number, not withheld")
     parser.add_argument("--threshold", type=float, default=SpamWeights().threshold)
     parser.add_argument("--show", action="store_true", help="each flagged one's signals")
     args = parser.parse_args()
     number = "+15035550100" if args.caller else None
     scored = flagged = 0
-    for path in documents():
-        pages = pages_of(path) if in_half(path, args.half) else None
+    python = args.source == "python"
+    for path in python_descriptions() if python else documents():
+        pages = pages_of(path) if python or in_half(path, args.half) else None
         if pages is None:
             continue
         verdict = score(page_texts=pages, from_number=number, from_raw=number,
@@ -122,7 +167,8 @@ def main() -> None:
             for signal in verdict.signals if args.show else ():
                 print(f"        {signal['weight']:+.2f} {signal['signal']}: "
                       f"{signal['detail'][:140]}")
-    print(f"{args.half} half: {scored} documents, {flagged} flagged at {args.threshold:g} "
+    which = "python descriptions" if python else f"{args.half} half"
+    print(f"{which}: {scored} documents, {flagged} flagged at {args.threshold:g} "
           f"({'from a number' if args.caller else 'no caller id'})")
 
 
