@@ -72,6 +72,9 @@ from ingest.spam_lexicon import (
     SHORT_DEADLINE,
     SIGN_AND_RETURN,
     SILENCE_AS_CONSENT,
+    SOFTWARE_DOCUMENTATION,
+    SOFTWARE_KINDS,
+    SOFTWARE_WEAK_KINDS,
     SOLD,
     STOCK_TIP,
     THANKS_FOR_A_GIFT,
@@ -674,4 +677,13 @@ def ordinary_marks(folded: str, disguised: bool = False, lines: str = "") -> lis
         marks.append("a patient")
     if WEB_ADDRESS.search(folded) and WEB_FURNITURE.search(folded):
         marks.append(PRINTED_WEB_PAGE)
+    if software_documentation(lines or folded):
+        marks.append(SOFTWARE_DOCUMENTATION)
     return marks
+
+
+def software_documentation(lines: str) -> bool:
+    """Whether the text has two kinds of what only software documentation has, one of them
+    more than a version or a file name (see SOFTWARE_KINDS)."""
+    kinds = {name for name, pattern in SOFTWARE_KINDS.items() if pattern.search(lines)}
+    return len(kinds) >= 2 and bool(kinds - SOFTWARE_WEAK_KINDS)

@@ -1580,6 +1580,39 @@ WEB_FURNITURE = compile_any([
     r"\b\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d\d\b", r"\bwas this (?:article )?helpful\b",
     r"\bsubscribe\b", r"\babonnieren\b", r"\bnewsletter\b",
 ])
+# Software documentation printed to fax (a manual, a README, release notes): what only such
+# text has, by kind. A manual addresses no one and tells its reader what to enter, send or
+# run, as a junk fax does ("enter the new password", "free", "$1" in a shell script), so on
+# its own it read as an offer to a stranger: 13 of 890 and 19 of 944 package manuals of a
+# Debian machine flagged (benchmarks/spam_manuals.py). Two kinds of the list, one of them
+# more than a version or a file name (a software pitch can name "v2.1" and "setup.exe"):
+# on the 8,727 labelled faxes no junk fax has two, no ordinary one either; of the manuals
+# looked at, 681 of 890 do (benchmarks/RESULTS.md, "Software documentation").
+SOFTWARE_DOCUMENTATION = "software documentation"
+SOFTWARE_KINDS = compile_each({
+    "a file path": [r"(?:^|[\s\"'(=])(?:/(?:usr|etc|var|opt|bin|sbin|lib|tmp|dev|proc|srv|home)|~)"
+                    r"/[\w.-]"],
+    "a command prompt": [r"(?:^|\n)[ \t]*(?:\$|%|>>>|#)[ \t]+(?:sudo|apt|apt-get|pip3?|python3?|npm"
+                         r"|git|make|cd|ls|cp|mv|rm|export|cat|echo|curl|wget|docker|\./)\b"],
+    "a command": [r"\b(?:sudo|apt-get|pip3? install|npm install|git clone|make install|cmake|dpkg"
+                  r"|systemctl|chmod|mkdir)\b", r"\./configure\b"],
+    "a command's option": [r"(?<![\w-])--[a-z][a-z0-9]+(?:-[a-z0-9]+)*(?:=|\b)"],
+    "code": [r"\b[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*\((?:\)|[a-z_\"'])",
+             r"(?:^|\n)[ \t]*(?:#include[ \t]*<|import [a-z_.]+(?:\n|$)|from [a-z_.]+ import\b"
+             r"|def [a-z_]+\()"],
+    "a software licence": [r"\bgnu (?:general|lesser)\b", r"\bgeneral public license\b",
+                           r"\b(?:apache|mit|bsd) license\b", r"\bcopyright \(c\)",
+                           r"\bfree software foundation\b", r"\bopen[- ]source\b"],
+    "a software project": [r"\b(?:source code|(?:git|svn|source) repository|pull requests?"
+                           r"|bug (?:report|tracker)s?|issue tracker|compil(?:e|ed|er|ing)\b"
+                           r"|build from source|release notes|changelog|command[- ]line"
+                           r"|config(?:uration)? files?|debian|upstream|github|gitlab"
+                           r"|mailing lists?|source tree|bug ?fix(?:es)?)"],
+    "a version": [r"\b(?:version|v|release) ?\d+\.\d+(?:\.\d+)*\b"],
+    "a file name": [r"\b[\w-]+\.(?:py|c|h|cpp|js|json|yaml|yml|toml|cfg|conf|ini|sh|so|dll|exe|md"
+                    r"|rst|txt|tar\.gz|deb)\b"],
+})
+SOFTWARE_WEAK_KINDS = frozenset({"a version", "a file name"})
 
 # -- concepts ----------------------------------------------------------------------------------
 # The lists above are wordings one author met; the concepts below describe what a junk fax

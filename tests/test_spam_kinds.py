@@ -3023,3 +3023,45 @@ def test_cryptography_and_free_software_in_a_manual_sell_nothing() -> None:
     assert OFFER.search("gzip is free software; you can redistribute it") is None
     assert OFFER.search("a free and open-source library") is None
     assert OFFER.search("free setup for new customers") is not None
+
+
+MAIL_SERVER_MANUAL = """Authentication
+
+The mail server checks the username and password a client sends against its password
+database. To test it, enter the username and password of a real user:
+
+  $ doveadm auth test jdoe
+  Password: enter the password here
+
+Passwords are kept in /etc/mail/passwd, one user per line. Restart the service with
+systemctl restart mailserver after changing the file, or run it with --foreground to see
+its log. Free support is on the mailing list; bugs go to https://example.org/issues.
+"""
+
+SOFTWARE_PITCH = """WINDOWS PC RUNNING SLOW?
+PC Turbo Cleaner v2.1 removes junk files and speeds up any office PC in minutes.
+Download setup.exe today: FREE trial for your whole office, full licence only $29.95.
+Call 1-800-555-0199 now or visit www.pcturbo.example to order.
+To stop receiving these faxes call 1-800-555-0198.
+"""
+
+
+def test_a_manual_printed_to_fax_is_not_junk() -> None:
+    """A manual addresses no one and tells its reader what password to enter and what to
+    run, as a junk fax does; its paths, commands and options say what it is. Flagged (6.1
+    and more) before software documentation counted as a mark of an ordinary document."""
+    from ingest.spam_kinds import software_documentation
+    from ingest.spam_lexicon import fold
+
+    manual = score(page_texts=[MAIL_SERVER_MANUAL], from_number=None, from_raw=None,
+                   provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
+                   allowlist=set())
+    assert manual.verdict == "ham", manual.signals
+    assert any(s["signal"] == "ordinary_document" and "software documentation" in s["detail"]
+               for s in manual.signals)
+    # A pitch for software names a version and a file, and is no manual.
+    assert not software_documentation(fold(SOFTWARE_PITCH))
+    pitch = score(page_texts=[SOFTWARE_PITCH], from_number=None, from_raw=None,
+                  provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
+                  allowlist=set())
+    assert pitch.verdict == "spam"
