@@ -28,6 +28,7 @@ from ingest.spam_lexicon import (
     CLINICAL_BEYOND_DOSES,
     CONTACT_LINE,
     COST_FREE,
+    COURT,
     DATE_DEADLINE,
     DATE_LIKE,
     DRESSED_AS_BILL,
@@ -36,6 +37,8 @@ from ingest.spam_lexicon import (
     FINE_THREAT,
     GENERIC_OPT_OUT,
     GIFT_REQUEST,
+    LABELLED_CREDITOR,
+    LABELLED_DEBTOR,
     LISTING_SERVICE,
     NAMED_GARNISHEE,
     NAMED_HOLDER,
@@ -457,7 +460,9 @@ def pressing_notice(folded: str, lines: str) -> str | None:
 def names_the_parties(folded: str) -> bool:
     """A court's paper names both sides of its case, or the garnishee it writes to."""
     return bool((CASE_PLAINTIFF.search(folded) and CASE_DEFENDANT.search(folded))
-                or NAMED_GARNISHEE.search(folded))
+                or NAMED_GARNISHEE.search(folded)
+                or (LABELLED_CREDITOR.search(folded) and LABELLED_DEBTOR.search(folded)
+                    and COURT.search(folded)))
 
 
 def dated_threat(folded: str) -> re.Match[str] | None:

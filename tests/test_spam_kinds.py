@@ -3065,3 +3065,47 @@ def test_a_manual_printed_to_fax_is_not_junk() -> None:
                   provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
                   allowlist=set())
     assert pitch.verdict == "spam"
+
+
+GARNISHMENT_ORDER = """LAKE COUNTY COURT OF COMMON PLEAS
+ORDER OF CONTINUING GARNISHMENT OF PERSONAL EARNINGS
+Case No. 2026-CV-118204 Served: 11/20/2026
+Creditor: Harbor Point Auto Credit LLC Judge: Hon. R. Delacroix
+Debtor: Lionel Petrakis SSN: XXX-XX-5120
+Employer: Ridgeway Tool and Die Inc. FEIN 34-1928377
+Payroll contact: Dana Whitcombe Employee ID: RTD-40418
+Judgment $6,240.00   Court costs $212.50   Total balance due $6,452.50
+Withhold 25% of disposable earnings each pay period.
+Remit each withholding within 7 days of the pay date to the Clerk of Court.
+"""
+
+COLLECTION_SCARE = """NATIONAL BUSINESS RECOVERY
+FINAL NOTICE BEFORE LEGAL ACTION
+Account No: NBR-5520871
+Debtor: ACCOUNTS PAYABLE
+Original creditor: Business Directory Listings
+TOTAL NOW DUE: $ 1,485.00
+Unless payment is received within 7 days, this matter will be referred to an attorney.
+To settle today, call 1-888-555-0140 with your card details.
+"""
+
+
+def test_a_courts_order_naming_creditor_and_debtor_is_not_a_scare() -> None:
+    """A court's order to garnish wages labels its parties ("Creditor:", "Debtor:") as German
+    papers do; it threatens a loss within days, as a scare does, but names both sides. A
+    collection agency's notice labels them too, with a role for the debtor and no court: it
+    stays a scare. (The order scored 8.9 and was hidden as junk before.)"""
+    from ingest.spam_kinds import names_the_parties
+    from ingest.spam_lexicon import fold
+
+    assert names_the_parties(fold(GARNISHMENT_ORDER))
+    assert not names_the_parties(fold(COLLECTION_SCARE))
+    order = score(page_texts=[GARNISHMENT_ORDER], from_number=None, from_raw=None,
+                  provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
+                  allowlist=set())
+    assert order.verdict == "ham", order.signals
+    assert not any(s["signal"] == "pressing_notice" for s in order.signals)
+    scare = score(page_texts=[COLLECTION_SCARE], from_number=None, from_raw=None,
+                  provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
+                  allowlist=set())
+    assert scare.verdict == "spam"
