@@ -1858,7 +1858,11 @@ ACT = compile_any([
     r"\b(?<!\d )(?<!per )call(?:s|ed|ing)?\b", r"\bphone (?:us|now|today|\+?\(?\d)", r"\bdial\b",
     r"\bring\b",
     r"\blet us know\b", r"\bclaim\w*\b", r"\btext\b",
-    r"\bcontact\b", r"\bwhatsapp\b", r"\bswitch\b", r"\block in\b",
+    r"\bcontact\b", r"\bwhatsapp\b",
+    # (the verb: "switch today", "switch your supplier", "make the switch"; not a part: "battery
+    # switch, 300 A", "switch panel")
+    r"\bswitch(?:ing)? (?:to|now|today|your|and|over|providers?|suppliers?|plans?|carriers?|"
+    r"banks?|before|by)\b", r"\bmake the switch\b", r"\block in\b",
     r"\bsecure\b", r"\bfax (?:it |them |your \w+ )?to\b", r"\bpledge\b",
     r"\bleave your (?:number|name|details)\b", r"\bhinterlassen\b", r"\br(?:ü|ue)ckruf\w*",
     r"\brappel\w*", r"\blaissez\b", r"\bdéjenos\b", r"\bdevolvemos\b",

@@ -3109,3 +3109,19 @@ def test_a_courts_order_naming_creditor_and_debtor_is_not_a_scare() -> None:
                   provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
                   allowlist=set())
     assert scare.verdict == "spam"
+
+
+def test_a_switch_sold_on_an_invoice_asks_nothing() -> None:
+    """"Switch" asks to act as a verb ("switch today", "make the switch"), not as the part a
+    customs invoice lists beside the exporter's telephone number (set I's commercial invoice,
+    flagged at 6.0 on degraded pages before)."""
+    from ingest.spam_kinds import request_to_act
+    from ingest.spam_lexicon import fold
+
+    invoice_row = ("Exporter: Brevik Marine AS Tel. +47 55 55 01 20 "
+                   "5 8536.50.9065 Waterproof battery switch, 300 A NO 150 54.0 46.00 6,900.00")
+    assert request_to_act(fold(invoice_row)) is None
+    for pitch in ("Switch today and save 20% on your energy bill: call 1-800-555-0177.",
+                  "Make the switch to Volt Energy - call 0800 555 0142.",
+                  "Switch your card processor now, phone 1-888-555-0121."):
+        assert request_to_act(fold(pitch)) is not None, pitch
