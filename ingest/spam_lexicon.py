@@ -1597,7 +1597,7 @@ WEB_FURNITURE = compile_any([
 # Debian machine flagged (benchmarks/spam_manuals.py). Two kinds of the list, one of them
 # more than a version or a file name (a software pitch can name "v2.1" and "setup.exe"):
 # on the 8,727 labelled faxes no junk fax has two, no ordinary one either; of the manuals
-# looked at, 681 of 890 do (benchmarks/RESULTS.md, "Software documentation").
+# looked at, 666 of 890 do (benchmarks/RESULTS.md, "Software documentation").
 SOFTWARE_DOCUMENTATION = "software documentation"
 SOFTWARE_KINDS = compile_each({
     "a file path": [r"(?:^|[\s\"'(=])(?:/(?:usr|etc|var|opt|bin|sbin|lib|tmp|dev|proc|srv|home)|~)"
