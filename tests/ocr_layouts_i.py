@@ -33,16 +33,13 @@ ones bold. Conditions: ``clean`` (Ghostscript's fax device), ``transmitted`` and
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageFilter
 
-from tests.faxgen import GS_TIMEOUT
 from tests.ocr_layouts import LayoutDoc, cols, copy_then_fax, text, transmit
+from tests.ocr_layouts_f import render_layout_page
 
 CONDITIONS = ("clean", "transmitted", "copied", "faded")
 
@@ -334,35 +331,6 @@ LAYOUTS_I = [PT_PLAN, DME_ORDER, IMMUNIZATION, SUBPOENA, GARNISHMENT, COMMERCIAL
              HOTEL_BLOCK, REFERTO]
 
 
-def _ps_string(value: str) -> str:
-    """A PostScript string in the re-encoded font: Latin-1 as itself, the euro sign as 0x80."""
-    escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return "(" + escaped.replace("€", "\\200") + ")"
-
-
-def postscript(doc: LayoutDoc) -> str:
-    """One letter-size page as tests/ocr_layouts.py lays it out, in a Latin-1 font."""
-    out = ["%!PS-Adobe-3.0", "<< /PageSize [612 792] >> setpagedevice",
-           f"/{doc.font} findfont dup length dict begin",
-           "{1 index /FID ne {def} {pop pop} ifelse} forall",
-           "/Encoding ISOLatin1Encoding 256 array copy dup 128 /Euro put def",
-           "currentdict end /Latin1Font exch definefont pop",
-           f"/Latin1Font findfont {doc.font_size} scalefont setfont"]
-    y = 720.0
-    for row in doc.rows:
-        for x, piece in row:
-            out.append(f"{x:.1f} {y:.1f} moveto {_ps_string(piece)} show")
-        y -= doc.font_size * 1.6
-    out.append("showpage")
-    return "\n".join(out) + "\n"
-
-
-def _gs(source: Path, out: Path, device: str, resolution: str, *extra: str) -> None:
-    subprocess.run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", f"-sDEVICE={device}", *extra,
-                    f"-r{resolution}", f"-sOutputFile={out}", str(source)],
-                   check=True, timeout=GS_TIMEOUT, capture_output=True)
-
-
 def _smooth_field(rng: np.random.Generator, width: int, height: int,
                   cell_x: float, cell_y: float) -> np.ndarray:
     """Random variation over the page with features about ``cell_x`` by ``cell_y`` pixels,
@@ -440,30 +408,3 @@ def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str
     return render_layout_page(root, doc, resolution, condition, seed, "layout-i",
                               {"transmitted": transmit, "copied": copy_then_fax,
                                "faded": faded_feed})
-
-
-def render_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str, seed: int,
-                       prefix: str, models: dict[str, Callable[..., Image.Image]]) -> Path:
-    """A one-page G4 fax TIFF of ``doc``: ``clean`` from Ghostscript's fax device, any other
-    condition rendered grey at twice the fax resolution and degraded by ``models[condition]``
-    (page, page dpi, x dpi, y dpi, seed). Files are named ``prefix`` and the page's content."""
-    digest = hashlib.sha256(postscript(doc).encode("latin-1")).hexdigest()[:12]
-    out = root / f"{prefix}-{doc.name}-{digest}-{resolution}-{condition}-{seed}.tif"
-    if out.exists():
-        return out
-    source = out.with_suffix(".ps")
-    source.write_bytes(postscript(doc).encode("latin-1"))
-    if condition == "clean":
-        _gs(source, out, "tiffg4", resolution)
-        source.unlink()
-        return out
-    xdpi, ydpi = (float(v) for v in resolution.split("x"))
-    page_dpi = round(max(xdpi, ydpi) * 2)
-    png = root / f"{prefix}-{doc.name}-{digest}-{page_dpi}.png"
-    _gs(source, png, "pnggray", str(page_dpi), "-dTextAlphaBits=4")
-    source.unlink()
-    with Image.open(png) as image:
-        gray = image.convert("L")
-    models[condition](gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
-        out, format="TIFF", compression="group4", dpi=(xdpi, ydpi))
-    return out
