@@ -119,18 +119,13 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
     if which.startswith("layouts"):
         docs = ocr_layouts.REPORT_LAYOUTS if which == "layouts" else ocr_layouts.TUNING_LAYOUTS
         layouts, conditions = ocr_layouts, ("clean", "transmitted", "copied")
-        if which == "layouts-f":
-            docs, layouts = ocr_layouts_f.LAYOUTS_F, ocr_layouts_f
-            conditions = ocr_layouts_f.CONDITIONS
-        if which == "layouts-g":
-            docs, layouts = ocr_layouts_g.LAYOUTS_G, ocr_layouts_g
-            conditions = ocr_layouts_g.CONDITIONS
-        if which == "layouts-h":
-            docs, layouts = ocr_layouts_h.LAYOUTS_H, ocr_layouts_h
-            conditions = ocr_layouts_h.CONDITIONS
-        if which == "layouts-i":
-            docs, layouts = ocr_layouts_i.LAYOUTS_I, ocr_layouts_i
-            conditions = ocr_layouts_i.CONDITIONS
+        later_sets = {"layouts-f": (ocr_layouts_f, ocr_layouts_f.LAYOUTS_F),
+                      "layouts-g": (ocr_layouts_g, ocr_layouts_g.LAYOUTS_G),
+                      "layouts-h": (ocr_layouts_h, ocr_layouts_h.LAYOUTS_H),
+                      "layouts-i": (ocr_layouts_i, ocr_layouts_i.LAYOUTS_I)}
+        if which in later_sets:
+            layouts, docs = later_sets[which]
+            conditions = layouts.CONDITIONS
         for res in ("204x98", "204x196"):
             for cond in conditions:
                 for seed in seeds if cond != "clean" else seeds[:1]:
