@@ -1020,6 +1020,11 @@ ORDINARY = compile_each({
         # booking and record references mix letters and digits: "Booking ref K7QX2M"
         r"\b(?:booking|reservation|confirmation|conf|ref|reference|locator|pnr)\b\.?\s*"
         r"(?:no\.?|#|:)?\s*(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{5,8}\b",
+        # the reader's account or customer number in letter groups ("Account: MVD-GA-30915",
+        # "Kundennummer: KD-NW-44120"); not any reference so written, which a sender's own
+        # file number is as often ("Réf.: OCPD-VD-2026-4410" on a fake registry's demand)
+        r"\b(?:account|acct|customer|client|kunden|compte|cuenta)(?:[ -]?(?:no\.?|nr\.?|n°|"
+        r"number|nummer|numéro|número|#))?\s*:\s*[a-z]{1,4}-[a-z]{1,4}-\d{3,}\b",
         # ... and so do account codes ("Account: HOL01", "Kundenkonto: MEY7")
         r"\b(?:account|acct|kundenkonto|compte client|cuenta cliente)\b\.?\s*(?:no\.?|#)?\s*:\s*"
         r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{4,8}\b",

@@ -3125,3 +3125,36 @@ def test_a_switch_sold_on_an_invoice_asks_nothing() -> None:
                   "Make the switch to Volt Energy - call 0800 555 0142.",
                   "Switch your card processor now, phone 1-888-555-0121."):
         assert request_to_act(fold(pitch)) is not None, pitch
+
+
+PRICE_REVISION = """MERIDIAN VACCINE DISTRIBUTION, INC.
+Customer Service 1-800-555-0124 Fax 1-800-555-0125
+CUSTOMER NOTICE: 2027 PRICE REVISION
+Account: MVD-GA-30915 Live Oak Pediatrics, Savannah GA
+Date: November 16, 2026
+Dear Valued Customer,
+As your contract distributor, we are informing you of price changes that take effect on
+orders shipped from January 1, 2027. Prices on orders placed before December 31 are
+unchanged.
+PRODUCT (per 10-dose pack) 2026 PRICE 2027 PRICE
+Hepatitis A pediatric $398.40 $412.30
+Influenza quadrivalent, 0.5 mL PFS $187.50 $191.25
+A full price list for your account is available in the customer portal.
+Questions? Contact your account representative at extension 4412.
+"""
+
+
+def test_an_account_number_in_letter_groups_is_the_readers_own() -> None:
+    """A supplier's notice to an account holder gives the account as its system writes it,
+    in letter groups before the digits ("Account: MVD-GA-30915"). So written after an
+    account or customer label it was on 16 labelled ordinary faxes and no junk fax; a
+    reference so written is not enough ("Réf.: OCPD-VD-2026-4410" heads a fake registry's
+    demand). (This price revision scored 6.6 and was hidden as junk before.)"""
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert "a reference number" in ordinary_marks(fold(PRICE_REVISION))
+    assert "a reference number" in ordinary_marks(fold("Customer no.: KS-CTY-0873"))
+    assert "a reference number" not in ordinary_marks(fold("Réf.: OCPD-VD-2026-4410"))
+    verdict = scored([PRICE_REVISION], sender="+18005550125")
+    assert verdict.verdict == "ham", verdict.signals
