@@ -926,6 +926,10 @@ _CLINICAL = [
     r"(?!\w* (?:gratuit|gratuito|gratis|free|offert|kostenlos))",
     # (not medicines sold without one: "sin receta", "sans ordonnance")
     r"\bprescriber\b", r"\bbefund\b", r"\b(?<!sans )ordonnance\b", r"\b(?<!sin )receta\b",
+    # the clinician an order or a result is filed under, as a form's field ("Ordering physician:
+    # Ingrid Solvang MD", "Referring provider:"): on 18 labelled ordinary faxes, no junk fax
+    r"\b(?:ordering|referring|treating|attending) (?:physician|provider|clinician|doctor|"
+    r"practitioner|prescriber)\s*:",
 ]
 _DOSE = r"\b\d+ ?mg\b"
 ORDINARY = compile_each({

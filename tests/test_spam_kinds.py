@@ -3158,3 +3158,42 @@ def test_an_account_number_in_letter_groups_is_the_readers_own() -> None:
     assert "a reference number" not in ordinary_marks(fold("Réf.: OCPD-VD-2026-4410"))
     verdict = scored([PRICE_REVISION], sender="+18005550125")
     assert verdict.verdict == "ham", verdict.signals
+
+
+EQUIPMENT_ORDER = """SUMMIT HOME MEDICAL SUPPLY
+DETAILED WRITTEN ORDER - DURABLE MEDICAL EQUIPMENT
+Fax 608-555-0193 Phone 608-555-0190
+Beneficiary: Thaddeus Brannigan MBI: 1EG4-TE5-MK72
+Order date: 11/18/2026
+Address: 417 Larkspur Lane Madison WI 53704
+Dx: G47.33 Obstructive sleep apnea AHI 31.2 per hour
+HCPCS MOD DESCRIPTION QTY LON ALLOWED
+E0601 NU CPAP device, continuous pressure 1 99 $1,042.18
+E0562 NU Humidifier, heated, used with PAP 1 99 $248.60
+A7030 NU Full face mask, one per 3 months 1 99 $162.35
+K0001 RR Standard wheelchair, rental 1 6 $97.44
+Settings: CPAP 10 cm H2O, heated humidity, full face mask size M.
+LON = length of need in months; 99 = lifetime.
+Ordering physician: Ingrid Solvang MD NPI 1306849217
+Face-to-face visit: 10/29/2026 Sleep study: 10/08/2026
+"""
+
+
+def test_an_order_filed_under_its_ordering_physician_is_clinical() -> None:
+    """An equipment order names the clinician it is filed under in a form's field
+    ("Ordering physician:", "Referring provider:"): so labelled on 18 ordinary faxes of the
+    labelled sets and on no junk fax. Set I's equipment order, read from a degraded page with
+    no caller id, scored 6.2 on its prices beside "Order" and was hidden as junk before."""
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    assert "clinical content" in ordinary_marks(fold(EQUIPMENT_ORDER))
+    assert "clinical content" in ordinary_marks(fold("Referring provider: Dr. K. Osei"))
+    assert "clinical content" not in ordinary_marks(fold("Ask your ordering physician today"))
+    verdict = scored([EQUIPMENT_ORDER], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert "clinical content" in fired_details(verdict)
+
+
+def fired_details(verdict) -> str:
+    return " ".join(s["detail"] for s in verdict.signals)
