@@ -1408,9 +1408,14 @@ ORDINARY = compile_each({
     "a court or case": [
         # (a court, not a service sold: "letters before action, tracing and County Court claims",
         # "court-appointed rates accepted")
-        r"\bcase no\b", r"\bcourt\b(?! claims\b|-appointed|-ready)"
+        # (nor a sports ground: "heated pool, spa, sauna and tennis court")
+        r"\bcase no\b", r"(?<!tennis )(?<!squash )(?<!basketball )(?<!badminton )"
+        r"(?<!volleyball )(?<!padel )(?<!food )\bcourt\b(?! claims\b|-appointed|-ready)"
         # (nor a building in an address: "Suite 3, Fitzwilliam Court, Dublin 2")
-        r"(?!,? (?:[a-z]+ ){0,2}[a-z]{0,2}\d)", r"\bplaintiff\b",
+        r"(?!,? (?:[a-z]+ ){0,2}[a-z]{0,2}\d)"
+        # (nor what a collector sells: "95% of the debts we collect are paid without going to
+        # court")
+        r"(?<!without going to court)(?<!without having to go to court)", r"\bplaintiff\b",
         r"\bdefendant\b",
         # (a court named as such: "Gericht", "Amtsgericht", "Registergericht"; and the file
         # label a German court or office writes under: "Geschäftszeichen: HRB 5552")
@@ -1515,6 +1520,8 @@ SECRET_FIELD = re.compile(_ocr_tolerant(
     r"code (?:reçu |recu )?par sms|código (?:recibido )?por sms|sms-code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
     r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
+    # ("Code d'accès confidentiel :", "Codes d'accès e-banking:"; not a building's door code)
+    r"codes? d'accès (?:confidentiels?|personnels?|e-?banking|(?:à la )?banque en ligne)|"
     r"número secreto|clave de \d+ d[ií]gitos|(?:security|sicherheits|banking) ?token|"
     r"c[oó]digo de seguridad(?: \(cvv2?\))?|"
     r"(?:online|internet) banking user|usuario de (?:banca|banco)(?: por| en)? internet|"

@@ -3197,3 +3197,31 @@ def test_an_order_filed_under_its_ordering_physician_is_clinical() -> None:
 
 def fired_details(verdict) -> str:
     return " ".join(s["detail"] for s in verdict.signals)
+
+
+def test_a_tennis_court_or_a_collectors_promise_is_no_court_of_law() -> None:
+    """"Court" names a court of law, not a holiday flat's tennis court nor what a debt
+    collector promises its customers ("paid without going to court"): both marked junk
+    faxes of set BZ and CB as correspondence before."""
+    from ingest.spam_kinds import ordinary_marks
+    from ingest.spam_lexicon import fold
+
+    for not_a_court in ("Heated pool, spa, sauna and tennis court. Book now: 555-0142.",
+                        "95% of the debts we collect are paid without going to court."):
+        assert "a court or case" not in ordinary_marks(fold(not_a_court)), not_a_court
+    for court in ("Your hearing at the District Court is set for 12 January 2027.",
+                  "If this is not paid we will have to go to court."):
+        assert "a court or case" in ordinary_marks(fold(court)), court
+
+
+def test_a_form_asking_for_a_confidential_access_code_asks_for_secrets() -> None:
+    """French phishing forms ask for "Code d'accès confidentiel :" or "Codes d'accès
+    e-banking:" as a blank field; a building's door code ("Code d'accès : 4512B") is no
+    secret asked for."""
+    phishing = ("SERVICE SECURITE CLIENTS PROFESSIONNELS\nAfin de réactiver votre accès, "
+                "merci de compléter les informations ci-dessous.\nRaison sociale :\n"
+                "Identifiant client :\nCode d’accès confidentiel :\nFax sécurisé : 01 99 00 12 88")
+    assert "asks_for_secrets" in fired(scored([phishing], sender=""))
+    delivery = ("Livraison le 12/12 entre 8h et 10h.\nAdresse : 4 rue des Lilas, Rennes\n"
+                "Code d'accès : 4512B\nContact sur place : M. Riou")
+    assert "asks_for_secrets" not in fired(scored([delivery]))
