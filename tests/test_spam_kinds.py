@@ -16,6 +16,7 @@ from tests.conftest import make_config
 from tests.spam_corpus import Item, ingest_items
 
 ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = SpamWeights()  # the shipped weights
 
 
 def scored(pages: list[str], sender: str = "+15552014477"):
@@ -77,7 +78,7 @@ def test_junk_kinds_without_an_opt_out_are_flagged(pages: list[str]) -> None:
 def test_an_offer_dressed_as_a_bill_says_so_and_its_references_do_not_count() -> None:
     verdict = scored(["\n".join(JUNK_WITHOUT_OPT_OUT[1])])
     signals = fired(verdict)
-    assert signals["dressed_as_bill"] == 3.0
+    assert signals["dressed_as_bill"] == WEIGHTS.dressed_as_bill
     assert "ordinary_document" not in signals  # its "Invoice No." and "Amount due" are the disguise
 
 
@@ -356,8 +357,8 @@ OFFERS_THAT_DISOWN = [
 @pytest.mark.parametrize("pages", OFFERS_THAT_DISOWN)
 def test_an_offer_that_disowns_any_official_body_is_dressed_as_a_bill(pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
-    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
-        verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
 
 
 # Correspondence that looks commercial: a member bulletin with a priced event and a way to stop
@@ -415,7 +416,7 @@ SECRET_FORMS = [
 @pytest.mark.parametrize("pages", SECRET_FORMS)
 def test_a_form_asking_for_passwords_or_pins_is_flagged(pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)], sender="")
-    assert fired(verdict).get("asks_for_secrets") == 3.0, verdict.signals
+    assert fired(verdict).get("asks_for_secrets") == WEIGHTS.asks_for_secrets, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -452,8 +453,8 @@ PRIVATE_REGISTERS = [
 def test_an_offer_that_says_it_is_a_private_business_is_dressed_as_a_bill(
         pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
-    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
-        verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
 
 
 # A bill for an entry in the sender's own register or directory, with no disclaimer at all.
@@ -475,8 +476,8 @@ OWN_REGISTER_BILLS = [
 def test_a_bill_for_an_entry_in_the_senders_own_register_is_dressed_as_a_bill(
         pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)], sender="")
-    assert fired(verdict).get("dressed_as_bill") == 3.0 and verdict.verdict == "spam", \
-        verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
 
 
 def test_a_members_directory_invoice_is_not_an_own_register_bill() -> None:
@@ -601,7 +602,7 @@ def test_lotteries_fortunes_without_heirs_and_stock_tips_say_what_they_are(
 def test_the_disclaimers_of_compliance_and_portal_offers_dress_them_as_bills(
         pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
-    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
 
 
 @pytest.mark.parametrize("pages", [
@@ -636,14 +637,14 @@ def test_a_sender_presenting_itself_to_a_stranger_offers_something(pages: list[s
 def test_an_offer_that_binds_on_payment_or_is_a_private_trade_is_dressed_as_a_bill(
         pages: list[str]) -> None:
     verdict = scored(["\n".join(pages)])
-    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
 
 
 @pytest.mark.parametrize("field", ["Clave de 4 dígitos:", "Security token:", "Sicherheitscode:",
                                    "Cryptogramme visuel :", "Usuario de banca por internet:"])
 def test_more_fields_for_secrets_in_four_languages(field: str) -> None:
     form = "\n".join(["Actualización obligatoria de datos", "Nombre:", field, "Firma:"])
-    assert fired(scored([form], sender="")).get("asks_for_secrets") == 3.0
+    assert fired(scored([form], sender="")).get("asks_for_secrets") == WEIGHTS.asks_for_secrets
 
 
 def test_a_phishing_form_with_a_case_number_is_no_correspondence() -> None:
@@ -835,7 +836,7 @@ CLAIMED_CALLS = [
 def test_an_offer_to_sign_after_a_claimed_call_to_nobody_counts_no_reply(
         lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert fired(verdict).get("claimed_call") == WEIGHTS.claimed_call, verdict.signals
     assert "ordinary_document" not in fired(verdict), verdict.signals
 
 
@@ -861,7 +862,7 @@ def test_a_form_whose_return_orders_the_entry_says_it_is_an_offer(clause: str) -
         "REGISTER OF TRADES - DATA CHECK", "Firm: Hollis Joinery Ltd",
         "Please check the entry below and return the form by fax to 0161 555 0470.",
         clause, "Annual fee 690.00 EUR plus VAT."])], sender="")
-    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -972,7 +973,7 @@ PITCH_FOLLOWUPS = [
 @pytest.mark.parametrize("lines", PITCH_FOLLOWUPS)
 def test_a_note_chasing_an_earlier_offer_to_nobody_is_flagged(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("pitch_followup") == 3.0, verdict.signals
+    assert fired(verdict).get("pitch_followup") == WEIGHTS.pitch_followup, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -1082,7 +1083,7 @@ CLAIMED_RECORDS_NOTICES = [
 def test_a_notice_claiming_records_about_a_reader_it_does_not_name_is_flagged(
         lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("claimed_records") == 2.0, verdict.signals
+    assert fired(verdict).get("claimed_records") == WEIGHTS.claimed_records, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -1122,7 +1123,7 @@ WINDFALLS_FOR_A_FEE = [
 @pytest.mark.parametrize("lines", WINDFALLS_FOR_A_FEE)
 def test_a_windfall_sold_for_a_fee_to_nobody_is_flagged(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("windfall_for_a_fee") == 3.0, verdict.signals
+    assert fired(verdict).get("windfall_for_a_fee") == WEIGHTS.windfall_for_a_fee, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -1174,7 +1175,7 @@ def test_a_renewal_notice_saying_it_is_not_a_registrar_is_an_offer() -> None:
         "Renew for 3 years: $219.00   5 years: $329.00",
         "Web Name Services Inc. is not a registrar; renewal with us is optional.",
         "Mail your payment to PO Box 4410, Reno NV."])], sender="")
-    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -1227,7 +1228,7 @@ CALLS_WITH_A_ROLE = [
 @pytest.mark.parametrize("lines", CALLS_WITH_A_ROLE)
 def test_a_pitch_claiming_a_call_with_a_role_counts_no_reply(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert fired(verdict).get("claimed_call") == WEIGHTS.claimed_call, verdict.signals
     assert "ordinary_document" not in fired(verdict), verdict.signals
 
 
@@ -1349,7 +1350,7 @@ def test_fines_threatened_beside_a_price_make_the_file_number_a_costume(
 ])
 def test_offers_whose_signature_or_renewal_orders_them_are_flagged(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -1428,7 +1429,7 @@ def test_a_windfall_with_a_fee_to_pay_in_more_words_is_flagged() -> None:
         "¡ENHORABUENA! Su comercio es ganador del sorteo navideño de proveedores.",
         "Premio: 6.000 € en mercancía. Para recibirlo deberá abonar los gastos de escribanía",
         "(380 €) llamando al 91 555 0863."])], sender="")
-    assert fired(verdict).get("windfall_for_a_fee") == 3.0, verdict.signals
+    assert fired(verdict).get("windfall_for_a_fee") == WEIGHTS.windfall_for_a_fee, verdict.signals
     assert verdict.verdict == "spam", verdict.signals
 
 
@@ -1509,7 +1510,7 @@ def test_a_creditor_writing_to_its_named_customer_about_collectors_is_not_flagge
 ])
 def test_forms_whose_small_print_sells_a_paid_entry_are_flagged(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("dressed_as_bill") == 3.0, verdict.signals
+    assert fired(verdict).get("dressed_as_bill") == WEIGHTS.dressed_as_bill, verdict.signals
 
 
 # A service sold by threatening one fine, or the loss of the reader's insurance.
@@ -1534,7 +1535,7 @@ def test_services_sold_with_a_fine_or_a_lost_insurance_are_flagged(lines: list[s
 ])
 def test_a_card_code_read_as_cw_or_a_texted_code_is_a_secret(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)], sender="")
-    assert fired(verdict).get("asks_for_secrets") == 3.0, verdict.signals
+    assert fired(verdict).get("asks_for_secrets") == WEIGHTS.asks_for_secrets, verdict.signals
 
 
 # A note claiming a call, addressed to a role, or thanking for a call with a colleague.
@@ -1549,7 +1550,7 @@ def test_a_card_code_read_as_cw_or_a_texted_code_is_a_secret(lines: list[str]) -
 ])
 def test_a_claimed_call_to_a_role_is_flagged(lines: list[str]) -> None:
     verdict = scored(["\n".join(lines)])
-    assert fired(verdict).get("claimed_call") == 3.0, verdict.signals
+    assert fired(verdict).get("claimed_call") == WEIGHTS.claimed_call, verdict.signals
 
 
 # "Señor contribuyente:" greets a role, not a name.
@@ -3225,3 +3226,45 @@ def test_a_form_asking_for_a_confidential_access_code_asks_for_secrets() -> None
     delivery = ("Livraison le 12/12 entre 8h et 10h.\nAdresse : 4 rue des Lilas, Rennes\n"
                 "Code d'accès : 4512B\nContact sur place : M. Riou")
     assert "asks_for_secrets" not in fired(scored([delivery]))
+
+
+# The kinds that mark a junk fax on their own (found on 2-685 labelled junk faxes each and
+# on at most two ordinary ones, none of which they flag). `claimed_records` (+3, was +2) is a
+# weaker sign, one point short on its own at either threshold; `asks_for_secrets` stays at +3
+# because manuals name passwords (benchmarks/RESULTS.md, "kinds that alone mark junk").
+KINDS_THAT_ALONE_MARK_JUNK = ("dressed_as_bill", "claimed_call", "pitch_followup",
+                              "windfall_for_a_fee", "diverted_payment")
+
+CLAIMED_CALL_PITCH = """Northgate Office Telecom
+FAO: Office Manager
+Re: our phone call this morning
+Dear Office Manager,
+Thank you for speaking with me earlier today. As discussed, your current line rental
+can be cut by up to 35% and you keep your numbers.
+I have pencilled in an installer for next Thursday. Please sign below and fax back
+today to hold the slot.
+Signed: Position:
+Kind regards,
+Mark Ellis, Account Manager - 0330 555 0417
+"""
+
+
+def test_a_kind_that_alone_marks_junk_reaches_the_shipped_threshold() -> None:
+    """Such a kind comes with `unaddressed` and, on a broadcast, `one_page`: at the old
+    threshold of 5.0 those three together flagged the fax. The threshold rose to 6.0 and the
+    kinds' weights did not, so junk faxes showing one of them needed the learned model's
+    lean as well. A pitch claiming a call it never had, sent from a number, is flagged on
+    these and its "up to 35%" (the model left out here, so that only they count: 5.75
+    before)."""
+    import dataclasses
+
+    for kind in KINDS_THAT_ALONE_MARK_JUNK:
+        assert getattr(WEIGHTS, kind) + WEIGHTS.unaddressed + WEIGHTS.one_page \
+            >= WEIGHTS.threshold, kind
+    rules_only = dataclasses.replace(WEIGHTS, model=0.0, model_unmarked=0.0)
+    verdict = score(page_texts=[CLAIMED_CALL_PITCH], from_number="+15552014477",
+                    from_raw="+15552014477", provider_is_spam=False, weights=rules_only,
+                    blocklist=set(), allowlist=set())
+    assert set(fired(verdict)) == {"claimed_call", "unaddressed", "one_page", "advertising"}, \
+        verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
