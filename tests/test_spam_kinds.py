@@ -3068,6 +3068,23 @@ def test_a_manual_printed_to_fax_is_not_junk() -> None:
     assert pitch.verdict == "spam"
 
 
+
+def test_a_server_tested_on_its_own_address_is_software_documentation() -> None:
+    """A mail server's manual checks it over the loopback ("# telnet localhost 110",
+    "Connected to 127.0.0.1") and names its config file: that is two kinds of software
+    documentation. Before, a prompt was known only before a shell's commands, so such a
+    page had a file name alone, and its "pass password" read as a field asking for one."""
+    from ingest.spam_kinds import software_documentation
+    from ingest.spam_lexicon import fold
+
+    page = ("Check that it's listening\n"
+            "Next check that the server is listening for connections:\n"
+            "# telnet localhost 110\nTrying 127.0.0.1...\nConnected to localhost.\n"
+            "If you got \"connection refused\", check the protocols setting in server.conf.\n")
+    assert software_documentation(fold(page))
+    assert not software_documentation(fold("Our new server.conf wizard sets it up for you."))
+
+
 GARNISHMENT_ORDER = """LAKE COUNTY COURT OF COMMON PLEAS
 ORDER OF CONTINUING GARNISHMENT OF PERSONAL EARNINGS
 Case No. 2026-CV-118204 Served: 11/20/2026
