@@ -246,13 +246,14 @@ signal), on two labelled sets side by side in one run:
   until read with BT-BV (2026-12-05).
 - held-out BZ, CA and CB: tests/spam_heldout_bz.py, tests/spam_heldout_ca.py,
   tests/spam_heldout_cb.py (60 junk / 60 legitimate each), by three more such authors,
-  committed before they were scored, scored once before and once after the account-number
-  change (benchmarks/RESULTS.md); held out until their misses were read for the change that
-  CC-CE measure (2026-12-05).
+  committed before they were scored, scored once before and once after two marks of
+  correspondence (an account number in letter groups, a clinician's field; benchmarks/
+  RESULTS.md); held out until their misses were read for the change that CC-CE measure
+  (2026-12-05).
 - held-out CC, CD and CE: tests/spam_heldout_cc.py, tests/spam_heldout_cd.py,
   tests/spam_heldout_ce.py (60 junk / 60 legitimate each), by three more such authors,
-  committed before they were scored, scored once before and once after the BZ/CA/CB change
-  (benchmarks/RESULTS.md); held out.
+  committed before they were scored, scored once with the scorer of 8c5069f and once after
+  the BZ/CA/CB change (benchmarks/RESULTS.md); held out.
 
 Apart from J-BP and BT-CB (studied for the concepts only) and AG-AI, BQ-BS and CC-CE (held
 out) every set is studied, and the shipped model (ingest/spam_model.json) is trained on the
