@@ -3054,17 +3054,13 @@ def test_a_manual_printed_to_fax_is_not_junk() -> None:
     from ingest.spam_kinds import software_documentation
     from ingest.spam_lexicon import fold
 
-    manual = score(page_texts=[MAIL_SERVER_MANUAL], from_number=None, from_raw=None,
-                   provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
-                   allowlist=set())
+    manual = scored([MAIL_SERVER_MANUAL], sender="")
     assert manual.verdict == "ham", manual.signals
     assert any(s["signal"] == "ordinary_document" and "software documentation" in s["detail"]
                for s in manual.signals)
     # A pitch for software names a version and a file, and is no manual.
     assert not software_documentation(fold(SOFTWARE_PITCH))
-    pitch = score(page_texts=[SOFTWARE_PITCH], from_number=None, from_raw=None,
-                  provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
-                  allowlist=set())
+    pitch = scored([SOFTWARE_PITCH], sender="")
     assert pitch.verdict == "spam"
 
 
@@ -3118,14 +3114,10 @@ def test_a_courts_order_naming_creditor_and_debtor_is_not_a_scare() -> None:
 
     assert names_the_parties(fold(GARNISHMENT_ORDER))
     assert not names_the_parties(fold(COLLECTION_SCARE))
-    order = score(page_texts=[GARNISHMENT_ORDER], from_number=None, from_raw=None,
-                  provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
-                  allowlist=set())
+    order = scored([GARNISHMENT_ORDER], sender="")
     assert order.verdict == "ham", order.signals
     assert not any(s["signal"] == "pressing_notice" for s in order.signals)
-    scare = score(page_texts=[COLLECTION_SCARE], from_number=None, from_raw=None,
-                  provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
-                  allowlist=set())
+    scare = scored([COLLECTION_SCARE], sender="")
     assert scare.verdict == "spam"
 
 
