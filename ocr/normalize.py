@@ -333,10 +333,11 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
     # Only a bilevel page came through a fax's line coding; a clean one can have line errors
     # too (a few bursts leave few specks).
     line_errors = image.mode == "1" and repair_line_errors(ink, xdpi, ydpi) > 0
+    fx, fy = squaring_factors(xdpi, ydpi)
     thin = False
     if noisy:
         remove_streaks(ink)
-        thin = squaring_factors(xdpi, ydpi)[1] > 1 and mean_ink_run(ink) < THIN_STROKE_RUN
+        thin = fy > 1 and mean_ink_run(ink) < THIN_STROKE_RUN
         if thin:  # a pixel wider to the right (see THIN_STROKE_RUN)
             ink[:, 1:] |= ink[:, :-1].copy()
         # Paper 255, ink 0, straight from the mask's bytes: np.where with Python ints built
@@ -348,7 +349,6 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
     shift = 0.0
     if slope:
         gray, shift = shear_rows(gray, slope)
-    fx, fy = squaring_factors(xdpi, ydpi)
     if gray.width * fx * gray.height * fy > MAX_OCR_PIXELS:
         raise OcrImageTooLarge(f"{gray.width}x{gray.height} pixels at {xdpi:g}x{ydpi:g} dpi "
                                f"would be {gray.width * fx}x{gray.height * fy} once square")
