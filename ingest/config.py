@@ -540,6 +540,7 @@ class SpamConfig(_Section):
     claimed_records: float = 3.0
     windfall_for_a_fee: float = 4.0
     diverted_payment: float = 4.0
+    staffing_offer: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0

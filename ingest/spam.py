@@ -48,6 +48,7 @@ from ingest.spam_kinds import (
     priced_beyond_the_fine,
     priced_with_contact,
     solicitation,
+    staffing_offer,
     stock_tip,
     windfall_for_a_price,
 )
@@ -95,6 +96,7 @@ class SpamWeights:
     claimed_records: float = 3.0
     windfall_for_a_fee: float = 4.0
     diverted_payment: float = 4.0
+    staffing_offer: float = 3.0
     toll_free_callback: float = 1.0
     unaddressed: float = 1.5
     ordinary_document: float = 1.0
@@ -314,6 +316,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
         fire("diverted_payment", weights.diverted_payment,
              f"a new bank account for all payments, after a call it claims, naming nobody: "
              f"{diverted!r}")
+    staffing = staffing_offer(folded)
+    if staffing:
+        fire("staffing_offer", weights.staffing_offer,
+             f"offers to supply workers: {staffing!r}")
     if chase:
         fire("pitch_followup", weights.pitch_followup,
              f"a note chasing an earlier offer ({chase!r}), naming no one")
@@ -324,7 +330,8 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
                   or disguise is not None or stranger is not None or secret is not None
                   or pressing is not None or call is not None or chase is not None
                   or records is not None or windfall is not None
-                  or diverted is not None or stock_tip(folded))
+                  or diverted is not None or staffing is not None
+                  or stock_tip(folded))
     if advertises and not marks:
         fire("unaddressed", weights.unaddressed,
              "advertises to no one in particular: no patient, account, reference or addressee")
@@ -381,6 +388,7 @@ def weights_from(config: Any) -> SpamWeights:
         pressing_notice=c.pressing_notice, claimed_call=c.claimed_call,
         pitch_followup=c.pitch_followup, claimed_records=c.claimed_records,
         windfall_for_a_fee=c.windfall_for_a_fee, diverted_payment=c.diverted_payment,
+        staffing_offer=c.staffing_offer,
         toll_free_callback=c.toll_free_callback, unaddressed=c.unaddressed,
         ordinary_document=c.ordinary_document,
         ordinary_document_max=c.ordinary_document_max, one_page=c.one_page,

@@ -79,6 +79,7 @@ from ingest.spam_lexicon import (
     SOFTWARE_KINDS,
     SOFTWARE_WEAK_KINDS,
     SOLD,
+    STAFFING_OFFER,
     STOCK_TIP,
     THANKS_FOR_A_GIFT,
     THREAT_OF_LOSS,
@@ -560,6 +561,13 @@ def pitch_followup(folded: str, lines: str) -> str | None:
     if chase is None or addressed_by_name(folded, lines):
         return None
     return chase.group(0).strip()
+
+
+def staffing_offer(folded: str) -> str | None:
+    """A sender offering to supply workers ("we place pre-screened nurses", "wir vermitteln
+    erfahrene Erntehelfer"): a staffing agency's pitch. Its wording."""
+    found = STAFFING_OFFER.search(folded)
+    return None if found is None else found.group(0)
 
 
 def claimed_records(folded: str, lines: str, searches: OfferSearches) -> str | None:

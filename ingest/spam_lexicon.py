@@ -72,7 +72,9 @@ FAX_OPT_OUT = compile_any([
     r"\bremoved? (?:from|off) (?:our|the|this|all|any|future) (?:[\w-]+ ){0,2}"
     r"(?:list|database|mailings?)",
     r"\b(?:fax|number|list) removal\b", r"\bremoval (?:line|number|request|hotline|desk)",
-    r"\breply (?:with )?(?:the word )?remove\b", r"\bfax(?:ez)? (?:the word )?stop\b",
+    # ("Call 972-555-0196 and say 'remove'")
+    r"\breply (?:with )?(?:the word )?remove\b", r"\bsay \W?remove\b",
+    r"\bfax(?:ez)? (?:the word )?stop\b",
     r"\bremove me\b", r"\bunwanted fax",
     # ... in a politer register ("if you would rather not hear from us", "you will not be
     # contacted again")
@@ -462,6 +464,26 @@ PITCH_FOLLOWUP = compile_any([
     r"\b(?:ha|han|habéis) (?:tenido|podido tener) (?:ocasión|oportunidad|tiempo) de (?:revisar|"
     r"ver|leer|estudiar) (?:nuestra|mi|nuestro)",
 ])
+# A sender offering to supply workers ("Meridian places board-certified radiologists", "we
+# supply licensed substitute teachers", "wir vermitteln erfahrene Erntehelfer", "nous mettons
+# à votre disposition du personnel intérimaire", "le ofrecemos personal de sala"): a staffing
+# agency's pitch. 61 of the labelled junk faxes say it and no ordinary one: an agency writing
+# to a client it already serves confirms a booking or bills hours; it does not sell staff.
+_SUPPLY_STAFF = (r"(?:we (?:place|supply|provide|recruit|find|source)|places|supplies|recruits|"
+                 r"vermittel[nt]|stellen|nous (?:plaçons|fournissons|recrutons|proposons|"
+                 r"mettons à (?:votre )?disposition)|fournit|recrute|ofrecemos|proporcionamos|"
+                 r"suministramos|seleccionamos|colocamos|proporciona|suministra)")
+_STAFF = (r"(?:(?:agency|temporary|temp|travel|locum|substitute|seasonal) )?(?:staff|personnel|"
+          r"technicians|nurses|teachers|radiologists|physicians|doctors|locums|workers|drivers|"
+          r"labou?rers|candidates|temps|caregivers|aides|therapists|pharmacists|hygienists|techs|"
+          r"assistants|operators|installers|cleaners|carers|cooks|chefs|guards|"
+          r"\w+(?:ologists|ographers|icians)|"
+          r"substitutes|intérimaires|infirmier(?:e|)s|techniciens|chauffeurs|saisonniers|"
+          r"intervenants|candidats|remplaçants|enfermer[oa]s|técnicos|conductores|trabajadores|"
+          r"temporeros|camareros|candidatos|cuidador[ae]s)")
+STAFFING_OFFER = compile_any([
+    rf"\b{_SUPPLY_STAFF} (?:[\w'-]+,? ){{0,6}}?(?:{_STAFF}|\w*(?:kräfte|helfer|personal|"
+    rf"fachleute|mitarbeiter|fahrer))\b"])
 # A sender claiming its records say something about the reader's business ("Our records show
 # your listing is unverified", "Unsere Unterlagen zeigen, dass ...", "D'après nos dossiers",
 # "Según nuestros registros"): a recall or a tax office says it to a customer or taxpayer it

@@ -3277,3 +3277,50 @@ def test_a_kind_that_alone_marks_junk_reaches_the_shipped_threshold() -> None:
     assert set(fired(verdict)) == {"claimed_call", "unaddressed", "one_page", "advertising"}, \
         verdict.signals
     assert verdict.verdict == "spam", verdict.signals
+
+
+# A staffing agency's pitch: workers offered to a business that asked for none, often with no
+# opt-out and a named contact (each passed as ham before the scorer knew the kind).
+STAFFING_PITCHES = [
+    ["NORTHGATE CLINICAL STAFFING", "Short of sonographers over the holidays?",
+     "Northgate places registered diagnostic sonographers and echo techs",
+     "in outpatient clinics within 5 business days.",
+     "Day rate from $1,150. Call Dana Whitfield at 555-0193."],
+    ["Sehr geehrte Damen und Herren,", "die Erntesaison 2027 kommt bestimmt.",
+     "Wir vermitteln zuverlässige Saisonkräfte und Traktorfahrer aus der EU,",
+     "sozialversichert und mit Unterkunft. Stundensatz ab 19,80 EUR netto.",
+     "Ihr Ansprechpartner: Herr Kovac, Telefon 0711 555 9014"],
+    ["Madame, Monsieur,", "Pour vos remplacements d'hiver, nous mettons à votre disposition",
+     "du personnel intérimaire qualifié : agents d'entretien, caristes, préparateurs.",
+     "Coefficient dès 1,85. Contactez Julie Marchal au 04 55 50 71 33."],
+]
+
+
+@pytest.mark.parametrize("lines", STAFFING_PITCHES)
+def test_an_offer_of_workers_is_a_staffing_pitch(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)], sender="")
+    assert fired(verdict).get("staffing_offer") == WEIGHTS.staffing_offer, verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+
+
+@pytest.mark.parametrize("lines", [
+    ["Dear Ms. Alvarez,", "Thank you for booking through Northgate. We confirm that",
+     "Karen Pike, RDMS, will cover your echo clinic on 14-18 December, 8:00-16:30.",
+     "Timesheet attached for signature. Booking ref NG-88213.",
+     "Kind regards, Dana Whitfield - 555-0193"],
+    ["Personalbedarf Ernte 2027 - Ihre Anfrage vom 20.11.", "Sehr geehrter Herr Brandl,",
+     "wie besprochen stellen wir ab 3. März sechs Erntehelfer für Ihren Betrieb.",
+     "Auftragsnummer: AP-2027-0412. Rechnung folgt monatlich nach Stundenzetteln."],
+])
+def test_an_agency_writing_to_its_client_is_no_pitch(lines: list[str]) -> None:
+    verdict = scored(["\n".join(lines)])
+    assert verdict.verdict == "ham", verdict.signals
+
+
+def test_say_remove_is_an_opt_out() -> None:
+    verdict = scored(["\n".join([
+        "SMALL BUSINESS HEALTH PLAN ENROLLMENT - 2027",
+        "Lower your group premiums by up to 35%. A licensed agent will prepare",
+        "a free quote. Fax the census to 972-555-0195.",
+        "No longer want these notices? Call 972-555-0196 and say 'remove'."])])
+    assert fired(verdict).get("opt_out_notice") == WEIGHTS.opt_out_notice, verdict.signals
