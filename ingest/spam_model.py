@@ -1,5 +1,5 @@
 """The shipped junk-fax model: a logistic regression over a fax's words, word pairs and the
-letter sequences inside words, trained on tests/spam_training_set.py by
+letter sequences inside words, trained on the written training faxes and the labelled sets by
 benchmarks/spam_train.py and shipped as ingest/spam_model.json (loaded once, on first use).
 
 Letter sequences (three to five letters) make it read past OCR damage and across languages
