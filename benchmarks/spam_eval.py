@@ -265,8 +265,13 @@ signal), on two labelled sets side by side in one run:
   tests/spam_heldout_ck.py (60 junk / 60 legitimate each), by three more such authors,
   committed before they were scored, scored once with the scorer of 0257fa8 and once with
   the model trained on every set but the held-out ones (benchmarks/RESULTS.md); held out.
+- held-out CL, CM and CN: tests/spam_heldout_cl.py, tests/spam_heldout_cm.py,
+  tests/spam_heldout_cn.py (60 junk / 60 legitimate each), by three more such authors,
+  committed before they were scored, scored once with the scorer of 6929252 (the model
+  trained on every set but the held-out ones: its second first look) (benchmarks/
+  RESULTS.md); held out.
 
-Apart from J-BP and BT-CE (studied for the concepts only) and AG-AI, BQ-BS and CF-CK (held
+Apart from J-BP and BT-CE (studied for the concepts only) and AG-AI, BQ-BS and CF-CN (held
 out) every set is studied. Since 2026-12-05 the shipped model (ingest/spam_model.json) is
 trained on the written training faxes *and* on every set but those held out
 (benchmarks/spam_train.py ``HELD_OUT_SETS``), the sets studied for the concepts only among
@@ -503,6 +508,9 @@ def all_sets() -> dict[str, list]:
     from tests.spam_heldout_ci import heldout_ci_items
     from tests.spam_heldout_cj import heldout_cj_items
     from tests.spam_heldout_ck import heldout_ck_items
+    from tests.spam_heldout_cl import heldout_cl_items
+    from tests.spam_heldout_cm import heldout_cm_items
+    from tests.spam_heldout_cn import heldout_cn_items
     from tests.spam_heldout_j import heldout_j_items
     from tests.spam_heldout_k import heldout_k_items
     from tests.spam_heldout_l import heldout_l_items
@@ -560,7 +568,9 @@ def all_sets() -> dict[str, list]:
             "held-out CD": heldout_cd_items(), "held-out CE": heldout_ce_items(),
             "held-out CF": heldout_cf_items(), "held-out CG": heldout_cg_items(),
             "held-out CH": heldout_ch_items(), "held-out CI": heldout_ci_items(),
-            "held-out CJ": heldout_cj_items(), "held-out CK": heldout_ck_items()}
+            "held-out CJ": heldout_cj_items(), "held-out CK": heldout_ck_items(),
+            "held-out CL": heldout_cl_items(), "held-out CM": heldout_cm_items(),
+            "held-out CN": heldout_cn_items()}
 
 
 def from_saved_texts(path: Path, wanted: str | None, cv: bool, authors: bool) -> None:
