@@ -1750,7 +1750,9 @@ OFFER = compile_any([
     r"réduction|moins cher|descuento|ahorro|menos|cheaper|más barat[oa]s?)\b",
     r"\b(?:réduit|reduziert|reducid|rebajad)\w*[^.\n]{0,20}\d+ ?%",
     r"\b\d+ ?%[^.\n]{0,20}\b(?:réduit|reduziert|reducid|rebajad)\w*",
-    r"\b(?:rates?|prices?|plans?|packages?|fees?) (?:from|starting at|as low as|ab|dès|desde)\b",
+    # (with the price: "packages from Debian", "price from: Karen Liu" offer nothing)
+    r"\b(?:rates?|prices?|plans?|packages?|fees?) (?:from|starting at|as low as|ab|dès|desde)\b"
+    r"(?= ?(?:[$€£]|\d|" + CURRENCY_CODE + r"))",
     r"\b(?:save|spare|sparen|économisez|ahorr)\w*[^.\n]{0,20}\d+ ?%",
     r"\bfree (?:[\w-]+ ){0,2}(?:trial|estimate|quote|demo|inspection|survey|assessment|"
     r"consultation|shipping|delivery|installation|migration|sample|walkthrough|proof|design|"

@@ -3346,3 +3346,16 @@ def test_say_remove_is_an_opt_out() -> None:
         "a free quote. Fax the census to 972-555-0195.",
         "No longer want these notices? Call 972-555-0196 and say 'remove'."])])
     assert fired(verdict).get("opt_out_notice") == WEIGHTS.opt_out_notice, verdict.signals
+
+
+# "Packages from" and "price from" offer something only with the price after them: a manual's
+# "packages from Debian" and a cover sheet's "Holloway & Price / From: Karen Liu" offer nothing.
+@pytest.mark.parametrize(("text", "offers"), [
+    ("Spa packages from $89 a person. Book on 555-0142.", True),
+    ("Install the packages from Debian; questions to glandium@debian.example.", False),
+])
+def test_a_price_from_needs_its_price(text: str, offers: bool) -> None:
+    from ingest.spam_kinds import OfferSearches
+    from ingest.spam_lexicon import fold
+
+    assert (OfferSearches(fold(text)).offer is not None) is offers
