@@ -3339,6 +3339,18 @@ def test_an_agency_writing_to_its_client_is_no_pitch(lines: list[str]) -> None:
     assert verdict.verdict == "ham", verdict.signals
 
 
+@pytest.mark.parametrize("text", [
+    "The new rule places additional burdens on staff at small practices.",
+    "Office supplies for staff rooms are ordered through facilities.",
+    "Bitte stellen Sie sicher, dass Ihr Personal die Schulung abschließt.",
+])
+def test_workers_after_a_preposition_are_supplied_by_nobody(text: str) -> None:
+    from ingest.spam_kinds import staffing_offer
+    from ingest.spam_lexicon import fold
+
+    assert staffing_offer(" ".join(fold(text).split())) is None
+
+
 def test_say_remove_is_an_opt_out() -> None:
     verdict = scored(["\n".join([
         "SMALL BUSINESS HEALTH PLAN ENROLLMENT - 2027",
