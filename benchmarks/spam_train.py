@@ -135,7 +135,8 @@ def labelled_sets() -> dict[str, list]:
 # scorer's concepts or not, is training data.
 HELD_OUT_SETS = ("held-out AG", "held-out AH", "held-out AI", "held-out BQ", "held-out BR",
                  "held-out BS", "held-out CF", "held-out CG", "held-out CH", "held-out CI",
-                 "held-out CJ", "held-out CK", "held-out CL", "held-out CM", "held-out CN")
+                 "held-out CJ", "held-out CK", "held-out CL", "held-out CM", "held-out CN",
+                 "held-out CO", "held-out CP", "held-out CQ")
 
 
 def training_sets() -> dict[str, list]:
