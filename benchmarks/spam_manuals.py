@@ -10,11 +10,16 @@ the descriptions (READMEs) of the Python distributions installed on the machine 
 of each METADATA or PKG-INFO file under the interpreters' site- and dist-packages), one per
 distribution name, all of them (no halves).
 
+`--source man` scores the manual pages under /usr/share/man (every language installed), as
+`man` renders them at 80 columns, a fixed eighth of them chosen by the SHA-256 of their path
+(rendering them all takes a quarter of an hour), split in halves as the documents are. They
+were first scored on 2026-12-05, after the scorer's last change before that day's report.
+
 Manuals are the least fax-like of the ordinary documents #15 names (letters, manuals, printed
 web pages, invoices): technical words ("password", "free", "$1" in a shell script) mean
 something else in them. The text is the file's, not OCR'd.
 
-    python benchmarks/spam_manuals.py [--source doc|python] [--half dev|held] [--caller]
+    python benchmarks/spam_manuals.py [--source doc|python|man] [--half dev|held] [--caller]
                                       [--threshold 6.0] [--show]
 """
 
@@ -26,6 +31,7 @@ import gzip
 import hashlib
 import os
 import re
+import subprocess
 import sys
 import sysconfig
 from html.parser import HTMLParser
@@ -34,6 +40,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 DOC_ROOT = "/usr/share/doc"
+MAN_ROOT = "/usr/share/man"
+MAN_SAMPLE = 8  # (one manual page in eight)
+MAN_SECONDS = 30
 LICENCES = "/usr/share/common-licenses"
 NAMES = ("readme", "news", "faq", "authors", "thanks", "todo")
 SUFFIXES = (".txt", ".txt.gz", ".md", ".md.gz", ".html", ".htm", ".rst", ".rst.gz")
@@ -80,6 +89,30 @@ def documents() -> list[str]:
     return sorted(found)
 
 
+def manual_pages() -> list[str]:
+    """Paths of the sampled manual pages, sorted (symbolic links left out)."""
+    found = []
+    for root, _dirs, files in os.walk(MAN_ROOT):
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path) and re.search(r"\.\d\w*(?:\.gz)?$", name) \
+                    and hashlib.sha256(path.encode()).digest()[1] % MAN_SAMPLE == 0:
+                found.append(path)
+    return sorted(found)
+
+
+def manual_text(path: str) -> str:
+    """A manual page as `man` renders it at 80 columns, without its formatting ("" when it
+    does not render)."""
+    try:
+        done = subprocess.run(["man", "-l", path], capture_output=True, timeout=MAN_SECONDS,
+                              env={**os.environ, "MANWIDTH": "80", "MAN_KEEP_FORMATTING": ""},
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
+
+
 def python_descriptions() -> list[str]:
     """Paths of the installed Python distributions' METADATA / PKG-INFO files, one per
     distribution name (the first found), sorted."""
@@ -116,6 +149,8 @@ def pages_of(path: str) -> list[str] | None:
     fewer than 30 words)."""
     if path.endswith(("METADATA", "PKG-INFO")):
         return fax_pages(description_text(path))
+    if path.startswith(MAN_ROOT + "/"):
+        return fax_pages(manual_text(path))
     with open(path, "rb") as file:
         raw = file.read(MAX_BYTES + 1)
     if path.endswith(".gz"):
@@ -143,9 +178,10 @@ def main() -> None:
     from ingest.spam import SpamWeights, score
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", choices=["doc", "python"], default="doc")
+    parser.add_argument("--source", choices=["doc", "python", "man"],
+                        default="doc")
     parser.add_argument("--half", choices=["dev", "held"], default="held",
-                        help="with --source doc (python has no halves)")
+                        help="with --source doc or man (python has no halves)")
     parser.add_argument("--caller", action="store_true", help="from a number, not withheld")
     parser.add_argument("--threshold", type=float, default=SpamWeights().threshold)
     parser.add_argument("--show", action="store_true", help="each flagged one's signals")
@@ -153,7 +189,8 @@ def main() -> None:
     number = "+15035550100" if args.caller else None
     scored = flagged = 0
     python = args.source == "python"
-    for path in python_descriptions() if python else documents():
+    paths = {"doc": documents, "python": python_descriptions, "man": manual_pages}[args.source]
+    for path in paths():
         pages = pages_of(path) if python or in_half(path, args.half) else None
         if pages is None:
             continue
@@ -167,7 +204,7 @@ def main() -> None:
             for signal in verdict.signals if args.show else ():
                 print(f"        {signal['weight']:+.2f} {signal['signal']}: "
                       f"{signal['detail'][:140]}")
-    which = "python descriptions" if python else f"{args.half} half"
+    which = "python descriptions" if python else f"{args.source} {args.half} half"
     print(f"{which}: {scored} documents, {flagged} flagged at {args.threshold:g} "
           f"({'from a number' if args.caller else 'no caller id'})")
 
