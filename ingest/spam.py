@@ -47,6 +47,7 @@ from ingest.spam_kinds import (
     pressing_notice,
     priced_beyond_the_fine,
     priced_with_contact,
+    software_documentation,
     solicitation,
     staffing_offer,
     stock_tip,
@@ -197,7 +198,10 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     searches = OfferSearches(folded)
     disguise = dressed_as_bill(folded, searches)
     folded_lines = "\n".join(folded_pages)
-    secret = asks_for_secrets(folded_lines)
+    # (a manual's password is its software's, not the reader's: "A login username password"
+    # typed at a mail server's prompt, "provide a username of "user" and a password of
+    # "password"" in a doctest; no labelled junk fax reads as software documentation)
+    secret = None if software_documentation(folded_lines) else asks_for_secrets(folded_lines)
     # A fax asking for a PIN or a card's code imitates a bank's or an office's notice, case
     # number and all, as an offer dressed as a bill imitates an invoice; so does one that
     # threatens fines and names its price for avoiding them (a regulator bills no service):

@@ -1541,8 +1541,10 @@ SALUTATION = re.compile(_ocr_tolerant(
 # "PIN:" at the end of a line). Run over folded lines (re.M). ("Never share your password"
 # and "your new PIN: 4417" ask for nothing.)
 SECRET_FIELD = re.compile(_ocr_tolerant(
-    # ("CVV" read as "CW"; the code a bank texts to the reader's mobile)
-    r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cw|cvc|card security code|security code|"
+    # ("CVV" read as "CW"; the code a bank texts to the reader's mobile; not a member of a
+    # program's object: " * auth_request#password", "request.password")
+    r"(?<![#.])\b(?:password|passcode|pin(?: code| number)?|cvv2?|cw|cvc|card security code|"
+    r"security code|"
     r"code (?:reçu |recu )?par sms|código (?:recibido )?por sms|sms-code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
     r"tan|mot de passe|code (?:secret|confidentiel|pin)|contraseña|clave(?: de acceso| secreta)?|"
@@ -1646,7 +1648,11 @@ SOFTWARE_KINDS = compile_each({
                     r"/[\w.-]"],
     "a command prompt": [r"(?:^|\n)[ \t]*(?:\$|%|>>>|#)[ \t]+(?:sudo|apt|apt-get|pip3?|python3?|npm"
                          r"|git|make|cd|ls|cp|mv|rm|export|cat|echo|curl|wget|docker|telnet|ssh"
-                         r"|openssl|\./)\b"],
+                         r"|openssl|\./)\b",
+                         # (Python's own prompt, in a doctest: ">>> import pkg_resources";
+                         # a junk fax's ">>> HOT STOCK ALERT <<<" is no prompt)
+                         r"(?:^|\n)[ \t]*>>>[ \t]+(?:import [a-z_]|from [a-z_.]+ import\b"
+                         r"|def [a-z_]+\(|print\()"],
     # (a server's own address, which only its manual prints: "telnet localhost 110",
     # "Connected to 127.0.0.1"; on none of the 8,727 labelled faxes)
     "a loopback address": [r"\blocalhost\b", r"\b127\.0\.0\.1\b"],
@@ -1654,8 +1660,15 @@ SOFTWARE_KINDS = compile_each({
                   r"|systemctl|chmod|mkdir)\b", r"\./configure\b"],
     "a command's option": [r"(?<![\w-])--[a-z][a-z0-9]+(?:-[a-z0-9]+)*(?:=|\b)"],
     "code": [r"\b[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*\((?:\)|[a-z_\"'])",
+             # (a function of snake_case words called: "password_verify(crypted_password, ...")
+             r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?:\)|[a-z_\"'])",
              r"(?:^|\n)[ \t]*(?:#include[ \t]*<|import [a-z_.]+(?:\n|$)|from [a-z_.]+ import\b"
              r"|def [a-z_]+\()"],
+    # (a program's setting named in snake_case, quoted or called a setting: "the
+    # 'auth_cache_ttl' setting", "max_connections = 100"; not a handle, "@renta_ia_oficial")
+    "a setting's name": [r"(?<![@\w])['\"‘“][a-z][a-z0-9]*(?:_[a-z0-9]+)+['\"’”]",
+                         r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+[ \t]*(?:setting|option|parameter"
+                         r"|variable|=)"],
     "a software licence": [r"\bgnu (?:general|lesser)\b", r"\bgeneral public license\b",
                            r"\b(?:apache|mit|bsd) license\b", r"\bcopyright \(c\)",
                            r"\bfree software foundation\b", r"\bopen[- ]source\b"],

@@ -3103,6 +3103,68 @@ def test_a_server_tested_on_its_own_address_is_software_documentation() -> None:
     assert not software_documentation(fold("Our new server.conf wizard sets it up for you."))
 
 
+# A mail server's wiki page, a Python library's doctest and a scripting interface's reference,
+# written here after three package manuals of a Debian machine that were flagged for asking a
+# password (benchmarks/RESULTS.md, "Manuals asking for a password").
+IMAP_SESSION_PAGE = """Mailboxes that do not show up
+If a client does not list a folder you expect, check what the server says:
+telnet imap.example.org 143
+A login username password
+B list "" *
+C logout
+The folders live under ~/mail unless the namespace says otherwise (see namespaces.txt).
+Clients that cache the folder list may need to be restarted after you add one.
+"""
+
+DOCTEST_PAGE = """Authorizers
+The basic authorizer handles plain HTTP authentication. To try it, we make a fake service.
+    >>> import wsgi_fake
+    >>> def authenticate(username, password):
+    ...     return username if password == "secret" else None
+The service is protected with basic authentication. To reach it, you'll need to provide a
+username of "user" and a password of "secret".
+    >>> authorizer = BasicAuthorizer("user", "secret")
+    >>> authorizer.authorize_request("GET", "/")
+"""
+
+SETTINGS_PAGE = """Caching of login results
+The server can cache the answers of its password and user databases.
+ * 'login_cache_size': how much to cache, 0 turns caching off (the default).
+ * 'login_cache_ttl': how long an answer stays in the cache.
+If a login fails now but did not last time, it is assumed that the password has changed.
+Scripts reach the request's fields by name:
+ * request#username
+ * request#password
+ * request#password_verify(crypted_password, plain_password)
+using old cached password scenario:
+ 1. the user logs in with password x and it is cached (since v2.2.34)
+"""
+
+
+def test_a_manuals_password_is_its_softwares_not_the_readers() -> None:
+    """A manual's "password" is the one its software takes: typed at a server's prompt, given
+    in a doctest, named as a script's field. Before, each such page asked for a secret (+3),
+    and with no caller id and the model's lean two of them reached 6.0 and more. Now a text
+    that reads as software documentation asks for nothing, and a doctest's prompt, a
+    snake_case function called and a setting's name count as what only software
+    documentation has."""
+    from ingest.spam_kinds import asks_for_secrets, software_documentation
+    from ingest.spam_lexicon import fold
+
+    for page in (IMAP_SESSION_PAGE, DOCTEST_PAGE, SETTINGS_PAGE):
+        assert software_documentation(fold(page)), page
+        verdict = scored([page], sender="")
+        assert "asks_for_secrets" not in fired(verdict), verdict.signals
+        assert "software documentation" in fired_details(verdict)
+    # (a member of a program's object is no field left blank for a password)
+    assert asks_for_secrets(fold(" * request#password\n")) is None
+    assert asks_for_secrets(fold(" * Online banking password\n")) is not None
+    # ... and a junk fax's arrows and handles are neither prompt nor setting
+    assert not software_documentation(fold(
+        ">>> HOT STOCK ALERT <<<\nFrom only $0.12 a share. Telegram @hot_picks_daily today.\n"
+        "Version 2.0 of our newsletter: read it at www.picks.example/today\n"))
+
+
 GARNISHMENT_ORDER = """LAKE COUNTY COURT OF COMMON PLEAS
 ORDER OF CONTINUING GARNISHMENT OF PERSONAL EARNINGS
 Case No. 2026-CV-118204 Served: 11/20/2026
