@@ -1652,7 +1652,13 @@ SOFTWARE_KINDS = compile_each({
                          # (Python's own prompt, in a doctest: ">>> import pkg_resources";
                          # a junk fax's ">>> HOT STOCK ALERT <<<" is no prompt)
                          r"(?:^|\n)[ \t]*>>>[ \t]+(?:import [a-z_]|from [a-z_.]+ import\b"
-                         r"|def [a-z_]+\(|print\()"],
+                         r"|def [a-z_]+\(|print\()",
+                         # (any program at a shell's prompt, given an option: "$ gcloud sql
+                         # export tde my-instance --certificate=..."; a price is no program)
+                         r"(?:^|\n)[ \t]*\$[ \t]+[a-z][\w.-]*(?:[ \t]+\S+)*?[ \t]+--?[a-z]"],
+    # (a manual page's heading, alone on its line: "SYNOPSIS", "ÜBERSICHT", "SINOPSIS")
+    "a manual page's synopsis": [r"(?:^|\n)[ \t]*(?:synopsis|sinopsis|übersicht|syntaxe)[ \t]*"
+                                 r"(?:\n|$)"],
     # (a server's own address, which only its manual prints: "telnet localhost 110",
     # "Connected to 127.0.0.1"; on none of the 8,727 labelled faxes)
     "a loopback address": [r"\blocalhost\b", r"\b127\.0\.0\.1\b"],

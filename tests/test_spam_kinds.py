@@ -3165,6 +3165,50 @@ def test_a_manuals_password_is_its_softwares_not_the_readers() -> None:
         "Version 2.0 of our newsletter: read it at www.picks.example/today\n"))
 
 
+# A command-line tool's manual page as `man` renders it (its title too long for the header
+# line, as a long one comes out), written here after the manual pages
+# of a cloud client that were flagged (benchmarks/RESULTS.md, "Manuals asking for a password").
+MANUAL_PAGE = """CLOUDCTL_DB_USERS_SET-PGeneral CommandsCLOUDCTL_DB_USERS_SET-PASSWORD(1)
+
+NAME
+       cloudctl db users set-password - changes a user's password in an instance
+
+SYNOPSIS
+       cloudctl db users set-password USERNAME --instance=INSTANCE
+              [--password=PASSWORD | --prompt-for-password]
+
+DESCRIPTION
+       Changes a user's password in a given instance. Private details of the user
+       are kept. For more information, see https://docs.cloudctl.example/users.
+
+EXAMPLES
+       To set the password of user alice in instance books:
+
+           $ cloudctl db users set-password alice --instance=books
+
+       Prices for instances start at $0.02 an hour.
+"""
+
+
+def test_a_manual_page_is_software_documentation() -> None:
+    """A manual page's SYNOPSIS heading, and any program run at a shell's prompt with an
+    option, are what only software documentation has. Before, such a page had only its
+    options to show for it, and its "password(1)" title and its price read as a secret asked
+    for and an offer to a stranger: five of a cloud client's pages were flagged."""
+    from ingest.spam_kinds import software_documentation
+    from ingest.spam_lexicon import SOFTWARE_KINDS, fold
+
+    page = fold(MANUAL_PAGE)
+    assert SOFTWARE_KINDS["a manual page's synopsis"].search(page)
+    assert SOFTWARE_KINDS["a command prompt"].search(page)
+    assert software_documentation(page)
+    verdict = scored([MANUAL_PAGE], sender="")
+    assert verdict.verdict == "ham", verdict.signals
+    assert "asks_for_secrets" not in fired(verdict)
+    # (a price after a dollar sign is no program at a prompt)
+    assert not SOFTWARE_KINDS["a command prompt"].search(fold("$ 49 -- today only\n"))
+
+
 GARNISHMENT_ORDER = """LAKE COUNTY COURT OF COMMON PLEAS
 ORDER OF CONTINUING GARNISHMENT OF PERSONAL EARNINGS
 Case No. 2026-CV-118204 Served: 11/20/2026
