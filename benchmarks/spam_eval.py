@@ -276,8 +276,12 @@ signal), on two labelled sets side by side in one run:
   committed before they were scored, scored once with the scorer of fed51df (the model
   trained on every set but the held-out ones, at its third fresh look; benchmarks/RESULTS.md);
   held out.
+- held-out CR, CS and CT: tests/spam_heldout_cr.py, tests/spam_heldout_cs.py,
+  tests/spam_heldout_ct.py (60 junk / 60 legitimate each), by three more such authors,
+  committed before they were scored, scored once with the scorer of 1b85dee (after the
+  manuals' password change; benchmarks/RESULTS.md); held out.
 
-Apart from J-BP and BT-CE (studied for the concepts only) and AG-AI, BQ-BS and CF-CQ (held
+Apart from J-BP and BT-CE (studied for the concepts only) and AG-AI, BQ-BS and CF-CT (held
 out) every set is studied. Since 2026-12-05 the shipped model (ingest/spam_model.json) is
 trained on the written training faxes *and* on every set but those held out
 (benchmarks/spam_train.py ``HELD_OUT_SETS``), the sets studied for the concepts only among
@@ -517,6 +521,9 @@ def all_sets() -> dict[str, list]:
     from tests.spam_heldout_co import heldout_co_items
     from tests.spam_heldout_cp import heldout_cp_items
     from tests.spam_heldout_cq import heldout_cq_items
+    from tests.spam_heldout_cr import heldout_cr_items
+    from tests.spam_heldout_cs import heldout_cs_items
+    from tests.spam_heldout_ct import heldout_ct_items
     from tests.spam_heldout_j import heldout_j_items
     from tests.spam_heldout_k import heldout_k_items
     from tests.spam_heldout_l import heldout_l_items
@@ -577,7 +584,9 @@ def all_sets() -> dict[str, list]:
             "held-out CJ": heldout_cj_items(), "held-out CK": heldout_ck_items(),
             "held-out CL": heldout_cl_items(), "held-out CM": heldout_cm_items(),
             "held-out CN": heldout_cn_items(), "held-out CO": heldout_co_items(),
-            "held-out CP": heldout_cp_items(), "held-out CQ": heldout_cq_items()}
+            "held-out CP": heldout_cp_items(), "held-out CQ": heldout_cq_items(),
+            "held-out CR": heldout_cr_items(), "held-out CS": heldout_cs_items(),
+            "held-out CT": heldout_ct_items()}
 
 
 def from_saved_texts(path: Path, wanted: str | None, cv: bool, authors: bool) -> None:

@@ -136,7 +136,8 @@ def labelled_sets() -> dict[str, list]:
 HELD_OUT_SETS = ("held-out AG", "held-out AH", "held-out AI", "held-out BQ", "held-out BR",
                  "held-out BS", "held-out CF", "held-out CG", "held-out CH", "held-out CI",
                  "held-out CJ", "held-out CK", "held-out CL", "held-out CM", "held-out CN",
-                 "held-out CO", "held-out CP", "held-out CQ")
+                 "held-out CO", "held-out CP", "held-out CQ", "held-out CR", "held-out CS",
+                 "held-out CT")
 
 
 def training_sets() -> dict[str, list]:
