@@ -1654,8 +1654,10 @@ SOFTWARE_KINDS = compile_each({
                          r"(?:^|\n)[ \t]*>>>[ \t]+(?:import [a-z_]|from [a-z_.]+ import\b"
                          r"|def [a-z_]+\(|print\()",
                          # (any program at a shell's prompt, given an option: "$ gcloud sql
-                         # export tde my-instance --certificate=..."; a price is no program)
-                         r"(?:^|\n)[ \t]*\$[ \t]+[a-z][\w.-]*(?:[ \t]+\S+)*?[ \t]+--?[a-z]"],
+                         # export tde my-instance --certificate=...", "$ tar -x"; a price is no
+                         # program, nor "$ save -more" an option)
+                         r"(?:^|\n)[ \t]*\$[ \t]+[a-z][\w.-]*(?:[ \t]+\S+)*?[ \t]+"
+                         r"(?:--[a-z]|-[a-z](?![a-z]))"],
     # (a manual page's heading, alone on its line: "SYNOPSIS", "ÜBERSICHT", "SINOPSIS")
     "a manual page's synopsis": [r"(?:^|\n)[ \t]*(?:synopsis|sinopsis|übersicht|syntaxe)[ \t]*"
                                  r"(?:\n|$)"],

@@ -3205,8 +3205,11 @@ def test_a_manual_page_is_software_documentation() -> None:
     verdict = scored([MANUAL_PAGE], sender="")
     assert verdict.verdict == "ham", verdict.signals
     assert "asks_for_secrets" not in fired(verdict)
-    # (a price after a dollar sign is no program at a prompt)
+    # (a price after a dollar sign is no program at a prompt, nor a dash before a word an
+    # option)
     assert not SOFTWARE_KINDS["a command prompt"].search(fold("$ 49 -- today only\n"))
+    assert not SOFTWARE_KINDS["a command prompt"].search(fold("$ save -more today\n"))
+    assert SOFTWARE_KINDS["a command prompt"].search(fold("$ tar -x backup.tar\n"))
 
 
 GARNISHMENT_ORDER = """LAKE COUNTY COURT OF COMMON PLEAS
