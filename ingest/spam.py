@@ -35,6 +35,7 @@ from ingest.spam_kinds import (
     OptOut,
     appeal_for_gifts,
     asks_for_secrets,
+    blank_secret_field,
     claimed_call,
     claimed_records,
     debt_for_a_listing,
@@ -198,10 +199,13 @@ def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str |
     searches = OfferSearches(folded)
     disguise = dressed_as_bill(folded, searches)
     folded_lines = "\n".join(folded_pages)
-    # (a manual's password is its software's, not the reader's: "A login username password"
-    # typed at a mail server's prompt, "provide a username of "user" and a password of
-    # "password"" in a doctest; no labelled junk fax reads as software documentation)
-    secret = None if software_documentation(folded_lines) else asks_for_secrets(folded_lines)
+    secret = asks_for_secrets(folded_lines)
+    if secret and software_documentation(folded_lines) and not blank_secret_field(folded_lines):
+        # (a manual's password is its software's, not the reader's: "A login username
+        # password" typed at a mail server's prompt, "provide a username of "user" and a
+        # password of "password"" in a doctest. A blank to fill in is asked for whatever
+        # else the text has: a phishing form that names a version and a support handle)
+        secret = None
     # A fax asking for a PIN or a card's code imitates a bank's or an office's notice, case
     # number and all, as an offer dressed as a bill imitates an invoice; so does one that
     # threatens fines and names its price for avoiding them (a regulator bills no service):

@@ -420,6 +420,29 @@ def _ends_a_line_of_prose(lines: str, found: re.Match[str]) -> bool:
     return len(before.split()) > FIELD_PREFIX_WORDS or ":" in before
 
 
+def _member_of_an_object(lines: str, found: re.Match[str]) -> bool:
+    """Whether a field label with no colon and no blank to fill in is a member of a program's
+    object in a manual (" * auth_request#password", "request.password"); a field keeps its
+    colon or its blank, however its label is joined ("2.Password: ____", "Card#PIN: ____")."""
+    start = found.start()
+    if ":" in found.group(0) or "_" in found.group(0) or start < 2:
+        return False
+    return lines[start - 1] in "#." and (lines[start - 2].isalnum() or lines[start - 2] == "_")
+
+
+BLANK_TO_FILL = re.compile(r"_{2,}|\.{4,}")
+
+
+def blank_secret_field(lines: str) -> bool:
+    """Whether a field for a secret has a blank to fill in on its line, underscores or a row of
+    dots ("PIN: ______", "Contraseña del SAT:  ____", "PIN du compte : ..........")."""
+    for found in SECRET_FIELD.finditer(lines):
+        end = lines.find("\n", found.start())
+        if BLANK_TO_FILL.search(lines, found.start(), len(lines) if end < 0 else end):
+            return True
+    return False
+
+
 def asks_for_secrets(lines: str) -> str | None:
     """A blank form field for a password, a PIN, a card's security code or a banking login
     (``lines``: the folded text with its lines), or a sentence asking the reader to enter,
@@ -431,7 +454,8 @@ def asks_for_secrets(lines: str) -> str | None:
         # electronic invoice's "Clave de acceso:" has its long number on the next line)
         if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()) \
                 and not FILLED_BELOW.match(lines, found.end()) \
-                and not _ends_a_line_of_prose(lines, found):
+                and not _ends_a_line_of_prose(lines, found) \
+                and not _member_of_an_object(lines, found):
             return " ".join(found.group(0).split())
     for sentence in SENTENCE.split(" ".join(lines.split())):
         asked = SECRET_REQUEST.search(sentence)

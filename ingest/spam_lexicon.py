@@ -1541,9 +1541,8 @@ SALUTATION = re.compile(_ocr_tolerant(
 # "PIN:" at the end of a line). Run over folded lines (re.M). ("Never share your password"
 # and "your new PIN: 4417" ask for nothing.)
 SECRET_FIELD = re.compile(_ocr_tolerant(
-    # ("CVV" read as "CW"; the code a bank texts to the reader's mobile; not a member of a
-    # program's object: " * auth_request#password", "request.password")
-    r"(?<![#.])\b(?:password|passcode|pin(?: code| number)?|cvv2?|cw|cvc|card security code|"
+    # ("CVV" read as "CW"; the code a bank texts to the reader's mobile)
+    r"\b(?:password|passcode|pin(?: code| number)?|cvv2?|cw|cvc|card security code|"
     r"security code|"
     r"code (?:reçu |recu )?par sms|código (?:recibido )?por sms|sms-code|"
     r"(?:online|internet) banking (?:user ?id|login|username)|passwort|kennwort|geheimzahl|"
@@ -1650,9 +1649,10 @@ SOFTWARE_KINDS = compile_each({
                          r"|git|make|cd|ls|cp|mv|rm|export|cat|echo|curl|wget|docker|telnet|ssh"
                          r"|openssl|\./)\b",
                          # (Python's own prompt, in a doctest: ">>> import pkg_resources";
-                         # a junk fax's ">>> HOT STOCK ALERT <<<" is no prompt)
-                         r"(?:^|\n)[ \t]*>>>[ \t]+(?:import [a-z_]|from [a-z_.]+ import\b"
-                         r"|def [a-z_]+\(|print\()",
+                         # a junk fax's ">>> HOT STOCK ALERT <<<" or ">>> IMPORT DIRECT from
+                         # China <<<" is no prompt)
+                         r"(?:^|\n)[ \t]*>>>[ \t]+(?:import [a-z_][\w.]*[ \t]*(?:$|\n|,| as )"
+                         r"|from [a-z_.]+ import [a-z_*]|def [a-z_]+\(|print\()",
                          # (any program at a shell's prompt, given an option: "$ gcloud sql
                          # export tde my-instance --certificate=...", "$ tar -x"; a price is no
                          # program, nor "$ save -more" an option)
@@ -1672,11 +1672,14 @@ SOFTWARE_KINDS = compile_each({
              r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?:\)|[a-z_\"'])",
              r"(?:^|\n)[ \t]*(?:#include[ \t]*<|import [a-z_.]+(?:\n|$)|from [a-z_.]+ import\b"
              r"|def [a-z_]+\()"],
-    # (a program's setting named in snake_case, quoted or called a setting: "the
-    # 'auth_cache_ttl' setting", "max_connections = 100"; not a handle, "@renta_ia_oficial")
-    "a setting's name": [r"(?<![@\w])['\"‘“][a-z][a-z0-9]*(?:_[a-z0-9]+)+['\"’”]",
-                         r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+[ \t]*(?:setting|option|parameter"
-                         r"|variable|=)"],
+    # (a program's setting named in snake_case and called a setting or given a value: "the
+    # 'auth_cache_ttl' setting", " * 'auth_cache_size': ...", "max_connections = 100"; not a
+    # handle, "@renta_ia_oficial", "@fx_signals = daily profits", nor a quoted promo code,
+    # "SAVE_20")
+    "a setting's name": [r"(?<![@\w])['\"‘“][a-z][a-z0-9]*(?:_[a-z0-9]+)+['\"’”]"
+                         r"(?:[ \t]*(?:setting|option|parameter|variable)s?\b|:)",
+                         r"(?<![@\w])[a-z][a-z0-9]*(?:_[a-z0-9]+)+[ \t]*(?:(?:setting|option"
+                         r"|parameter|variable)s?\b|=)"],
     "a software licence": [r"\bgnu (?:general|lesser)\b", r"\bgeneral public license\b",
                            r"\b(?:apache|mit|bsd) license\b", r"\bcopyright \(c\)",
                            r"\bfree software foundation\b", r"\bopen[- ]source\b"],
@@ -1686,10 +1689,12 @@ SOFTWARE_KINDS = compile_each({
                            r"|config(?:uration)? files?|debian|upstream|github|gitlab"
                            r"|mailing lists?|source tree|bug ?fix(?:es)?)"],
     "a version": [r"\b(?:version|v|release) ?\d+\.\d+(?:\.\d+)*\b"],
-    "a file name": [r"\b[\w-]+\.(?:py|c|h|cpp|js|json|yaml|yml|toml|cfg|conf|ini|sh|so|dll|exe|md"
-                    r"|rst|txt|tar\.gz|deb)\b"],
+    # (a name's length bounded: a long run of letters and dashes is tried from each start)
+    "a file name": [r"\b[\w-]{1,64}\.(?:py|c|h|cpp|js|json|yaml|yml|toml|cfg|conf|ini|sh|so|dll"
+                    r"|exe|md|rst|txt|tar\.gz|deb)\b"],
 })
-SOFTWARE_WEAK_KINDS = frozenset({"a version", "a file name"})
+# (a heading, "Übersicht", "Sinopsis", is an ordinary letter's too: only beside a stronger kind)
+SOFTWARE_WEAK_KINDS = frozenset({"a version", "a file name", "a manual page's synopsis"})
 
 # -- concepts ----------------------------------------------------------------------------------
 # The lists above are wordings one author met; the concepts below describe what a junk fax

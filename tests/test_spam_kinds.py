@@ -3156,13 +3156,46 @@ def test_a_manuals_password_is_its_softwares_not_the_readers() -> None:
         verdict = scored([page], sender="")
         assert "asks_for_secrets" not in fired(verdict), verdict.signals
         assert "software documentation" in fired_details(verdict)
-    # (a member of a program's object is no field left blank for a password)
+    # (a member of a program's object is no field left blank for a password; a field keeps
+    # its colon or its blank however its label is joined)
     assert asks_for_secrets(fold(" * request#password\n")) is None
     assert asks_for_secrets(fold(" * Online banking password\n")) is not None
-    # ... and a junk fax's arrows and handles are neither prompt nor setting
-    assert not software_documentation(fold(
-        ">>> HOT STOCK ALERT <<<\nFrom only $0.12 a share. Telegram @hot_picks_daily today.\n"
-        "Version 2.0 of our newsletter: read it at www.picks.example/today\n"))
+    for field in ("2.Password: ____\n", "Acct.PIN: ____\n", "Card#PIN: ____\n"):
+        assert asks_for_secrets(fold(field)) is not None, field
+    # ... and a junk fax's arrows, handles, promo codes and headings are neither prompt,
+    # setting nor manual page
+    for junk in (">>> HOT STOCK ALERT <<<\nFrom only $0.12 a share. Telegram @hot_picks_daily"
+                 " today.\nVersion 2.0 of our newsletter: read it at www.picks.example/today\n",
+                 ">>> IMPORT DIRECT from China <<<\nVersion 2.1 of our catalogue\n",
+                 "Signals: @fx_pro_signals = daily profits, @binary_vip_room option trading\n"
+                 "Use \"SAVE_20\" at checkout. Version 3.0 of the app\n",
+                 "Übersicht\nSicherheitsupdate Version 3.1 Ihres Online-Bankings\n"):
+        assert not software_documentation(fold(junk)), junk
+
+
+PHISHING_WITH_A_VERSION = """SECURE BANKING UPDATE - Version 2.0 of our online portal
+Telegram support: @bank_help_desk option 2
+To keep your account active fill in and fax back today:
+Account holder: ______________
+Password: ____________
+PIN: ______
+Fax back to 1-888-555-0100 within 24 hours or your account will be suspended.
+"""
+
+
+def test_a_blank_for_a_secret_is_asked_for_whatever_else_the_text_has() -> None:
+    """Software documentation asks for no secret, but a blank to fill in is asked for even
+    beside what reads like a manual: a phishing form that names its portal's version, a
+    support handle and an option still asks for a password and a PIN."""
+    from ingest.spam_kinds import blank_secret_field
+    from ingest.spam_lexicon import fold
+
+    verdict = scored([PHISHING_WITH_A_VERSION], sender="")
+    assert "asks_for_secrets" in fired(verdict), verdict.signals
+    assert verdict.verdict == "spam", verdict.signals
+    assert blank_secret_field(fold("Contraseña del SAT:  ______\n"))
+    assert blank_secret_field(fold("PIN du compte : ..........\n"))
+    assert not blank_secret_field(fold("A login username password\n"))
 
 
 # A command-line tool's manual page as `man` renders it (its title too long for the header
