@@ -33,6 +33,7 @@ import gzip
 import hashlib
 import os
 import re
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -104,15 +105,24 @@ def manual_pages() -> list[str]:
 
 
 def manual_text(path: str) -> str:
-    """A manual page as `man` renders it at 80 columns, without its formatting ("" when it
-    does not render)."""
+    """A manual page as `man` renders it at 80 columns in UTF-8 (its own formatting off: output
+    to a pipe is plain text), "" when it does not render within MAN_SECONDS."""
+    env = {name: value for name, value in os.environ.items()
+           if not name.startswith(("MAN", "LC_", "LANG"))}
+    env.update({"MANWIDTH": "80", "LC_ALL": "C.UTF-8"})
     try:
-        done = subprocess.run(["man", "-l", path], capture_output=True, timeout=MAN_SECONDS,
-                              env={**os.environ, "MANWIDTH": "80", "MAN_KEEP_FORMATTING": ""},
-                              check=False)
-    except (OSError, subprocess.TimeoutExpired):
+        # (its own session: on a timeout the whole pipeline, groff and all, is stopped)
+        man = subprocess.Popen(["man", "-l", path], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    except OSError:
         return ""
-    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
+    try:
+        out, _ = man.communicate(timeout=MAN_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(man.pid, signal.SIGKILL)
+        man.communicate()
+        return ""
+    return out.decode("utf-8", "replace") if man.returncode == 0 else ""
 
 
 def python_descriptions() -> list[str]:
@@ -189,12 +199,15 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="each flagged one's signals")
     args = parser.parse_args()
     number = "+15035550100" if args.caller else None
-    scored = flagged = 0
+    scored = flagged = unread = 0
     python = args.source == "python"
     paths = {"doc": documents, "python": python_descriptions, "man": manual_pages}[args.source]
     for path in paths():
-        pages = pages_of(path) if python or in_half(path, args.half) else None
+        if not (python or in_half(path, args.half)):
+            continue
+        pages = pages_of(path)
         if pages is None:
+            unread += 1  # (binary, too large, under 30 words, or not rendered)
             continue
         verdict = score(page_texts=pages, from_number=number, from_raw=number,
                         provider_is_spam=False, weights=SpamWeights(), blocklist=set(),
@@ -208,7 +221,8 @@ def main() -> None:
                       f"{signal['detail'][:140]}")
     which = "python descriptions" if python else f"{args.source} {args.half} half"
     print(f"{which}: {scored} documents, {flagged} flagged at {args.threshold:g} "
-          f"({'from a number' if args.caller else 'no caller id'})")
+          f"({'from a number' if args.caller else 'no caller id'}); {unread} left out "
+          "(binary, too large, under 30 words or not rendered)")
 
 
 if __name__ == "__main__":
