@@ -319,7 +319,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # neither trains on them nor leaves them out. Until 2026-12-05 every set after I was kept out
 # of the model's training too (J and K, retrained on, made the model of then read two junk
 # kinds the tests pin as ordinary); the model of 2026-12-05 learns from every other set.
-from benchmarks.spam_train import HELD_OUT_SETS as HELD_OUT
+from benchmarks.spam_train import HELD_OUT_SETS
 
 
 def describe(name: str, items: list) -> str:
@@ -412,7 +412,7 @@ def cross_validate(texts: dict[str, dict[str, FaxText]], only: list[str] | None 
     from benchmarks.spam_train import fit, training_examples
 
     base = training_examples()
-    trained = [name for name in texts if name not in HELD_OUT]
+    trained = [name for name in texts if name not in HELD_OUT_SETS]
     for k in range(folds):
         fold = trained[k::folds]
         if only and not set(fold) & set(only):
@@ -431,7 +431,7 @@ def by_author(texts: dict[str, dict[str, FaxText]]) -> None:
     from benchmarks.spam_train import fit, training_examples, written_sets
 
     labelled = [(fax.label, fax.pages) for name, faxes in texts.items()
-                if name not in HELD_OUT for fax in faxes.values()]
+                if name not in HELD_OUT_SETS for fax in faxes.values()]
     for held in written_sets():
         model = fit(training_examples(leave_out=held) + labelled)
         score_set("model without " + held, held, written_faxes(held), model=model)
