@@ -407,27 +407,22 @@ FILLED_BELOW = re.compile(r"[ \t]*\n[ \t]*\d[\d .-]{9,}")
 FIELD_PREFIX_WORDS = 4
 
 
-def _ends_a_line_of_prose(lines: str, found: re.Match[str]) -> bool:
-    """Whether a field label with no colon and no blank to fill in is only the last word of a
-    long line of prose ("Puede abonar mediante el volante de pago disponible en su clave" /
-    "fiscal o en la agencia": a tax office naming its login service, asking for nothing), or
-    of another label's value."""
+def _label_without_a_field(lines: str, found: re.Match[str]) -> bool:
+    """Whether a field label with no colon and no blank to fill in is no field: only the last
+    word of a long line of prose ("Puede abonar mediante el volante de pago disponible en su
+    clave" / "fiscal o en la agencia": a tax office naming its login service, asking for
+    nothing), a word of another label's value, or a member of a program's object in a manual
+    (" * auth_request#password"). A field keeps its colon or its blank, however its label is
+    joined ("2.Password: ____", "Card#PIN: ____")."""
     if ":" in found.group(0) or "_" in found.group(0):
         return False
-    line_start = lines.rfind("\n", 0, found.start()) + 1
-    before = lines[line_start:found.start()]
+    start = found.start()
+    if start >= 2 and lines[start - 1] in "#." and (lines[start - 2].isalnum()
+                                                   or lines[start - 2] == "_"):
+        return True
+    before = lines[lines.rfind("\n", 0, start) + 1:start]
     # (nor is a word inside another label's value: "Booked by: Jess Tan (phone, 24/11)")
     return len(before.split()) > FIELD_PREFIX_WORDS or ":" in before
-
-
-def _member_of_an_object(lines: str, found: re.Match[str]) -> bool:
-    """Whether a field label with no colon and no blank to fill in is a member of a program's
-    object in a manual (" * auth_request#password", "request.password"); a field keeps its
-    colon or its blank, however its label is joined ("2.Password: ____", "Card#PIN: ____")."""
-    start = found.start()
-    if ":" in found.group(0) or "_" in found.group(0) or start < 2:
-        return False
-    return lines[start - 1] in "#." and (lines[start - 2].isalnum() or lines[start - 2] == "_")
 
 
 BLANK_TO_FILL = re.compile(r"_{2,}|\.{4,}")
@@ -454,8 +449,7 @@ def asks_for_secrets(lines: str) -> str | None:
         # electronic invoice's "Clave de acceso:" has its long number on the next line)
         if not NEVER_ASKS.search(lines, max(0, found.start() - NEVER_BEFORE), found.start()) \
                 and not FILLED_BELOW.match(lines, found.end()) \
-                and not _ends_a_line_of_prose(lines, found) \
-                and not _member_of_an_object(lines, found):
+                and not _label_without_a_field(lines, found):
             return " ".join(found.group(0).split())
     for sentence in SENTENCE.split(" ".join(lines.split())):
         asked = SECRET_REQUEST.search(sentence)
