@@ -3145,9 +3145,9 @@ def test_a_manuals_password_is_its_softwares_not_the_readers() -> None:
     """A manual's "password" is the one its software takes: typed at a server's prompt, given
     in a doctest, named as a script's field. Before, each such page asked for a secret (+3),
     and with no caller id and the model's lean two of them reached 6.0 and more. Now a text
-    that reads as software documentation asks for nothing, and a doctest's prompt, a
-    snake_case function called and a setting's name count as what only software
-    documentation has."""
+    that reads as software documentation asks for no secret it leaves no blank for, and a
+    doctest's prompt, a snake_case function called and a setting's name count as what only
+    software documentation has."""
     from ingest.spam_kinds import asks_for_secrets, software_documentation
     from ingest.spam_lexicon import fold
 
