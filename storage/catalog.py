@@ -510,6 +510,11 @@ class Catalog:
                GROUP BY f.fax_id""", (exclude,))
         return [(r["verdict"], r["text"] or "") for r in rows]
 
+    def spam_training_revision(self) -> int:
+        """A number that moves whenever an operator verdict or a judged fax's text changes
+        (kept by trigger, migration 13): the verdicts' model is current while it stands."""
+        return self.conn.execute("SELECT revision FROM spam_training").fetchone()[0]
+
     # -- polling and email doors ----------------------------------------------------------
     def door_state(self, door: str) -> DoorState:
         """Where ``door`` resumes, and how its last poll went (empty for a new door)."""

@@ -289,4 +289,38 @@ MIGRATIONS: list[str] = [
         WHERE length(t.term) >= 8
         ORDER BY 1, 2;
     """,
+    # 13: the learned junk signal's training revision: raised, by trigger, whenever an
+    # operator verdict or the text of a judged fax changes. A node trains its model over
+    # every verdict again only when this has moved (ingest/spam.py, VerdictModel), not for
+    # each fax it scores: training read and split every judged fax's text, so a fax's
+    # scoring cost grew with the verdicts a site had given (benchmarks/spam_feedback.py).
+    """
+    CREATE TABLE spam_training (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision INTEGER NOT NULL
+    );
+    INSERT INTO spam_training (id, revision) VALUES (1, 0);
+    CREATE TRIGGER spam_feedback_ai AFTER INSERT ON spam_feedback BEGIN
+        UPDATE spam_training SET revision = revision + 1;
+    END;
+    CREATE TRIGGER spam_feedback_au AFTER UPDATE ON spam_feedback BEGIN
+        UPDATE spam_training SET revision = revision + 1;
+    END;
+    CREATE TRIGGER spam_feedback_ad AFTER DELETE ON spam_feedback BEGIN
+        UPDATE spam_training SET revision = revision + 1;
+    END;
+    CREATE TRIGGER pages_judged_ai AFTER INSERT ON pages
+        WHEN EXISTS (SELECT 1 FROM spam_feedback WHERE fax_id = new.fax_id) BEGIN
+        UPDATE spam_training SET revision = revision + 1;
+    END;
+    CREATE TRIGGER pages_judged_au AFTER UPDATE OF fax_id, text ON pages
+        WHEN EXISTS (SELECT 1 FROM spam_feedback WHERE fax_id IN (old.fax_id, new.fax_id))
+        BEGIN
+        UPDATE spam_training SET revision = revision + 1;
+    END;
+    CREATE TRIGGER pages_judged_ad AFTER DELETE ON pages
+        WHEN EXISTS (SELECT 1 FROM spam_feedback WHERE fax_id = old.fax_id) BEGIN
+        UPDATE spam_training SET revision = revision + 1;
+    END;
+    """,
 ]

@@ -137,6 +137,39 @@ def test_archive_objects_holds_spam_feedback_and_retention(catalog: Catalog) -> 
     assert catalog.archive_objects(fax_id) == []
 
 
+def test_the_spam_training_revision_moves_with_verdicts_and_judged_texts_only(
+        catalog: Catalog) -> None:
+    """The learned signal's model is trained again only when this revision moves, so it must
+    move whenever what training reads changes: a verdict given or changed, a judged fax's
+    page added, read again or dropped; and stand still for faxes nobody judged."""
+    judged, other = (journal_delivery(catalog, _delivery(n)).fax_id for n in (1, 2))
+    catalog.replace_page(judged, {**PAGE, "page_no": 1, "text": "buy now"})
+    catalog.replace_page(other, {**PAGE, "page_no": 1, "text": "lab results"})
+    revisions = [catalog.spam_training_revision()]
+
+    def moved() -> bool:
+        revisions.append(catalog.spam_training_revision())
+        return revisions[-1] != revisions[-2]
+
+    catalog.record_spam_feedback(judged, "spam", "op")
+    assert moved()
+    catalog.record_spam_feedback(judged, "ham", "op2")
+    assert moved()
+    catalog.replace_page(judged, {**PAGE, "page_no": 1, "text": "buy now, read again"})
+    assert moved()
+    catalog.replace_page(judged, {**PAGE, "page_no": 2, "text": "order form"})
+    assert moved()
+    with catalog.transaction():
+        catalog.delete_pages_after(judged, 1)
+    assert moved()
+    catalog.replace_page(other, {**PAGE, "page_no": 1, "text": "lab results, read again"})
+    catalog.replace_page(other, {**PAGE, "page_no": 2, "text": "second page"})
+    with catalog.transaction():
+        catalog.delete_pages_after(other, 1)
+    catalog.set_legal_hold(judged, True)
+    assert not moved()
+
+
 def test_the_export_selection_keeps_to_the_mailboxes_given(catalog: Catalog) -> None:
     ids = {}
     for n, mailbox in ((1, "cardiology"), (2, "front"), (3, None)):

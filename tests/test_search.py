@@ -649,6 +649,9 @@ def test_a_postgresql_catalog_from_before_pair_keys_gets_them(postgres_url: str,
         add_page(catalog, "OLD", "Referral for Fernandes-Okonkwo")
         with catalog.transaction() as conn:  # as schema 7 filed them
             conn.execute("DELETE FROM search_term_keys WHERE key LIKE '%/4/%'")
+            # ... and without what schema 10 added (the spam training revision)
+            conn.execute("DROP TABLE spam_training; "
+                         "DROP FUNCTION spam_training_changed, judged_page_changed CASCADE")
             conn.execute("UPDATE schema_version SET version = 7")
     finally:
         catalog.close()

@@ -461,6 +461,10 @@ class PostgresCatalog:
                WHERE f.fax_id IS DISTINCT FROM %s GROUP BY f.fax_id, f.verdict""", (exclude,))
         return [(r["verdict"], r["text"] or "") for r in rows]
 
+    def spam_training_revision(self) -> int:
+        row = self._one("SELECT revision FROM spam_training")
+        return int(row["revision"]) if row else 0
+
     def record_spam_feedback(self, fax_id: str, verdict: str, actor: str) -> None:
         with self._cursor() as cur:
             cur.execute(

@@ -335,4 +335,35 @@ MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     DROP INDEX audit_fax;
     CREATE INDEX audit_fax ON audit_log (fax_id) WHERE fax_id IS NOT NULL;
     """,
+    # 10: as SQLite's migration 13: the learned junk signal's training revision, raised by
+    # trigger whenever an operator verdict or the text of a judged fax changes. The raise
+    # locks the one row until commit: verdicts and re-reads of judged faxes are rare, and a
+    # transaction takes it with its first write of a verdict or a judged page, before the
+    # search-terms and audit locks, so it adds no lock-order cycle.
+    """
+    CREATE TABLE spam_training (
+        id integer PRIMARY KEY CHECK (id = 1),
+        revision bigint NOT NULL
+    );
+    INSERT INTO spam_training (id, revision) VALUES (1, 0);
+    CREATE FUNCTION spam_training_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE spam_training SET revision = revision + 1 WHERE id = 1;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER spam_feedback_changed AFTER INSERT OR UPDATE OR DELETE ON spam_feedback
+        FOR EACH STATEMENT EXECUTE FUNCTION spam_training_changed();
+    CREATE FUNCTION judged_page_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF (TG_OP <> 'DELETE' AND EXISTS (SELECT 1 FROM spam_feedback
+                                          WHERE fax_id = NEW.fax_id))
+           OR (TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM spam_feedback
+                                             WHERE fax_id = OLD.fax_id)) THEN
+            UPDATE spam_training SET revision = revision + 1 WHERE id = 1;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER pages_judged_changed AFTER INSERT OR DELETE OR UPDATE OF fax_id, text
+        ON pages FOR EACH ROW EXECUTE FUNCTION judged_page_changed();
+    """,
 ]
