@@ -58,6 +58,8 @@ class Services:
     metrics: Metrics = field(default_factory=Metrics)
     # Provider API clients by provider name; set where an aiohttp session exists.
     clients: dict[str, Any] = field(default_factory=dict)
+    # The learned junk signal over operator verdicts, trained when they change.
+    verdict_model: spam.VerdictModel = field(default_factory=spam.VerdictModel)
 
     def close(self) -> None:
         if self.pool is not None and self.owns_pool:
@@ -167,6 +169,7 @@ async def process_fax(services: Services, job: queue.Job) -> queue.Job | None:
     (work / "text.json").write_text(json.dumps(text_doc, ensure_ascii=False, indent=1))
     confidences = [t.confidence for t in texts if t.confidence is not None]
     follow: queue.Job | None = None
+    verdict_model = services.verdict_model.current(catalog)  # before the write lock
     with catalog.transaction():
         # Pages past the new count go first: forgetting search terms waits for every
         # transaction adding terms, so one that added some itself would wait for its peers
@@ -175,7 +178,7 @@ async def process_fax(services: Services, job: queue.Job) -> queue.Job | None:
         for page, text in zip(pages, texts, strict=True):
             catalog.replace_page(fax["id"], {**page.as_row(), **page_text_row(text)})
         catalog.update_fax(fax["id"], state="processed", pages=len(pages), error=None)
-        verdict = spam.score_fax(catalog, services.config, fax["id"])
+        verdict = spam.score_fax(catalog, services.config, fax["id"], model=verdict_model)
         spam.record_verdict(catalog, fax["id"], verdict)
         routing.route_fax(catalog, services.config, fax["id"])
         services.metrics.spam_verdicts.labels(verdict.verdict).inc()

@@ -462,3 +462,37 @@ def test_a_patient_statement_written_for_ocr_is_not_flagged(tmp_path: Path, ocr_
     _read_as_ham_and_found(tmp_path, ocr_pool,
                            make_layout_page(tmp_path, statement, "204x98", "clean"),
                            "Venipuncture")
+
+
+def test_the_verdicts_model_is_kept_until_a_verdict_or_a_judged_text_changes(
+        tmp_path: Path) -> None:
+    """Training reads every judged fax, so it runs once per change of the verdicts, not once
+    per fax scored; and a verdict given since is in the next fax's model."""
+    from ingest.spam import VerdictModel
+    from storage.backend import CatalogLocation, open_catalog
+
+    catalog = open_catalog(CatalogLocation(sqlite_path=tmp_path / "catalog.sqlite3"))
+
+    def judged(fax_id: str, text: str, verdict: str) -> None:
+        catalog.insert_fax_row({"id": fax_id, "provider": "local", "provider_fax_id": fax_id,
+                                "received_at": "now", "mailbox": None, "created_at": "now",
+                                "updated_at": "now"})
+        catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1, "height_px": 1,
+                                      "xdpi": 204, "ydpi": 98, "text": text,
+                                      "confidence": 90})
+        catalog.record_spam_feedback(fax_id, verdict, "operator")
+
+    judged("a", "cheap toner cartridges delivered overnight", "spam")
+    judged("b", "lab results for your patient attached", "ham")
+    kept = VerdictModel()
+    first = kept.current(catalog)
+    assert kept.current(catalog) is first  # nothing changed: not trained again
+    assert "zebra" not in first.counts["spam"]
+    judged("c", "zebra print office chairs at half price", "spam")
+    second = kept.current(catalog)
+    assert "zebra" in second.counts["spam"] and second.docs["spam"] == 2
+    assert kept.current(catalog) is second
+    catalog.replace_page("b", {"page_no": 1, "width_px": 1, "height_px": 1, "xdpi": 204,
+                               "ydpi": 98, "text": "lab results, quokka panel", "confidence": 90})
+    assert "quokka" in kept.current(catalog).counts["ham"]
+    catalog.close()
