@@ -33,6 +33,7 @@ bench: bootstrap
 	$(VENV)/bin/python benchmarks/archive.py
 	$(VENV)/bin/python benchmarks/export.py
 	$(VENV)/bin/python benchmarks/spam_eval.py
+	$(VENV)/bin/python benchmarks/spam_feedback.py
 	$(VENV)/bin/python benchmarks/load.py
 	$(VENV)/bin/python benchmarks/queue_backends.py
 	$(VENV)/bin/python benchmarks/inbox.py

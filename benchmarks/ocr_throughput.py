@@ -13,8 +13,12 @@ with the load, the CPU ratio much less. With --corpus clean
 or degraded the pages are the OCR corpus's 204x98 pages (tests/ocr_corpus.py, 6 documents x
 4 noise seeds), one per fax: shorter pages than the default dense ones, so per-fax work
 weighs more; on degraded pages the pipeline also removes specks and smooths before OCR.
+With --verdicts N the catalog holds N faxes with an operator's junk verdict before the clock
+starts (benchmarks/spam_feedback.py), as a site's does after a while: what scoring a fax
+costs as verdicts accumulate shows up in the pipeline's figures.
 
     python benchmarks/ocr_throughput.py [--faxes 8] [--pages 3] [--corpus dense|clean|degraded]
+                                        [--verdicts N]
 """
 
 from __future__ import annotations
@@ -146,7 +150,7 @@ async def warm(pool, cores: int) -> None:
     raise RuntimeError(f"only {len(answered)} of {cores} OCR processes started")
 
 
-def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> Run:
+def run_pipeline(files: list[Path], data_dir: Path, cores: int, verdicts: int = 0) -> Run:
     # The job loops are the service's default (Config.job_workers: one more than the pool's
     # processes), so the run measures what a site gets.
     config = config_from_mapping({"paths": {"data_dir": str(data_dir)},
@@ -154,6 +158,10 @@ def run_pipeline(files: list[Path], data_dir: Path, cores: int) -> Run:
                                   "worker": {"poll_seconds": 0.02}}, env={})
     services = open_services(config)
     try:
+        if verdicts:
+            from benchmarks.spam_feedback import fill
+
+            fill(services.catalog, verdicts, unjudged=0)
         asyncio.run(warm(services.pool, cores))
         pids = [os.getpid(), *pool_pids(services.pool._executor)]
         service_cpu, cpu = process_cpu_seconds(pids[0]), sum(map(process_cpu_seconds, pids))
@@ -184,6 +192,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=3)
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--corpus", choices=["dense", "clean", "degraded"], default="dense")
+    parser.add_argument("--verdicts", type=int, default=0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -198,11 +207,12 @@ def main() -> None:
         results = {
             "cli": Run(run_cli(page_paths, args.cores), 0.0),
             "engine": run_engine(page_paths, args.cores),
-            "pipeline": run_pipeline(files, root / "var", args.cores),
+            "pipeline": run_pipeline(files, root / "var", args.cores, args.verdicts),
         }
     kind = "dense text" if args.corpus == "dense" else f"{args.corpus} corpus pages"
+    judged = f", {args.verdicts} operator verdicts in the catalog" if args.verdicts else ""
     print(f"{n} pages ({args.faxes} faxes x {args.pages}), 204x98 G4, {kind}, "
-          f"{args.cores} cores")
+          f"{args.cores} cores{judged}")
     for name, run in results.items():
         cpu = f"  {run.cpu_seconds * 1000 / n:6.1f} ms CPU a page" if run.cpu_seconds else ""
         if run.service_cpu_seconds:
