@@ -14,13 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingest.config import Config, RoutingRuleConfig
-from ingest.numbers import normalize_number
+from ingest.numbers import normalized_numbers
 from storage import audit
 from storage.catalog import Catalog
-
-
-def _numbers(values: list[str], region: str) -> set[str]:
-    return {normalize_number(v, region) or v for v in values}
 
 
 def _word_pattern(words: list[str]) -> re.Pattern[str]:
@@ -33,10 +29,10 @@ def rule_matches(rule: RoutingRuleConfig, fax: dict[str, Any], first_page: str,
     checks: list[bool] = []
     if rule.to:
         checks.append(bool({fax.get("to_number"), fax.get("to_raw")}
-                           & _numbers(rule.to, region)))
+                           & normalized_numbers(tuple(rule.to), region)))
     if rule.from_:
         checks.append(bool({fax.get("from_number"), fax.get("from_raw")}
-                           & _numbers(rule.from_, region)))
+                           & normalized_numbers(tuple(rule.from_), region)))
     if rule.provider:
         checks.append(fax.get("provider") in rule.provider)
     if rule.account:

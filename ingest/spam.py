@@ -23,11 +23,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
 from stop_words import get_stop_words
 
+from ingest.numbers import normalized_numbers
 from ingest.spam_kinds import (
     CALL_COSTUME,
     REPLY,
@@ -171,8 +173,8 @@ class NaiveBayes:
 
 
 def score(*, page_texts: Sequence[str], from_number: str | None, from_raw: str | None,
-          provider_is_spam: bool | None, weights: SpamWeights, blocklist: set[str],
-          allowlist: set[str], rules: Sequence[Rule] = (),
+          provider_is_spam: bool | None, weights: SpamWeights, blocklist: AbstractSet[str],
+          allowlist: AbstractSet[str], rules: Sequence[Rule] = (),
           model: NaiveBayes | None = None,
           junk_model: JunkModel | None = None) -> Verdict:
     """Score one fax from the text of all its pages (pure: the caller supplies text, numbers
@@ -404,12 +406,6 @@ def weights_from(config: Any) -> SpamWeights:
         model_unmarked=c.model_unmarked)
 
 
-def _numbers(values: list[str], region: str) -> set[str]:
-    from ingest.numbers import normalize_number
-
-    return {normalize_number(v, region) or v for v in values}
-
-
 def train(catalog: Any, exclude: str | None = None) -> NaiveBayes:
     """The model from every operator verdict (the fax being scored left out)."""
     return NaiveBayes(catalog.spam_feedback_texts(exclude=exclude))
@@ -453,8 +449,9 @@ def score_fax(catalog: Any, config: Any, fax_id: str, model: NaiveBayes | None =
     return score(
         page_texts=[p["text"] or "" for p in pages], from_number=fax["from_number"],
         from_raw=fax["from_raw"], provider_is_spam=fax["metadata"].get("is_spam") is True,
-        weights=weights_from(config), blocklist=_numbers(config.spam.blocklist, region),
-        allowlist=_numbers(config.spam.allowlist, region), rules=rules,
+        weights=weights_from(config),
+        blocklist=normalized_numbers(tuple(config.spam.blocklist), region),
+        allowlist=normalized_numbers(tuple(config.spam.allowlist), region), rules=rules,
         model=model if model is not None else train(catalog, exclude=fax["id"]))
 
 

@@ -496,3 +496,29 @@ def test_the_verdicts_model_is_kept_until_a_verdict_or_a_judged_text_changes(
                                "ydpi": 98, "text": "lab results, quokka panel", "confidence": 90})
     assert "quokka" in kept.current(catalog).counts["ham"]
     catalog.close()
+
+
+def test_a_blocklisted_number_written_as_people_write_it_blocks_the_sender(
+        tmp_path: Path) -> None:
+    """spam.blocklist and allowlist numbers are compared as numbers, however they are
+    written in the configuration, for every fax scored."""
+    from ingest.config import config_from_mapping
+    from ingest.spam import score_fax
+    from storage.backend import CatalogLocation, open_catalog
+
+    catalog = open_catalog(CatalogLocation(sqlite_path=tmp_path / "catalog.sqlite3"))
+    config = config_from_mapping({"paths": {"data_dir": str(tmp_path)},
+                                  "spam": {"blocklist": ["(615) 555-0144", "615.555.0145"],
+                                           "allowlist": ["+1 615 555 0146"]}}, env={})
+    for n, sender in enumerate(("+16155550144", "+16155550145", "+16155550146", "+16155550147")):
+        catalog.insert_fax_row({"id": f"f{n}", "provider": "local", "provider_fax_id": f"f{n}",
+                                "from_number": sender, "received_at": "now", "mailbox": None,
+                                "created_at": "now", "updated_at": "now"})
+        catalog.replace_page(f"f{n}", {"page_no": 1, "width_px": 1, "height_px": 1,
+                                       "xdpi": 204, "ydpi": 98, "confidence": 90,
+                                       "text": "Lab results for your patient attached."})
+    signals = [{s["signal"] for s in score_fax(catalog, config, f"f{n}").signals}
+               for n in range(4)]
+    assert ["blocklist" in s for s in signals] == [True, True, False, False]
+    assert ["allowlist" in s for s in signals] == [False, False, True, False]
+    catalog.close()
