@@ -15,6 +15,8 @@ from storage import audit
 from storage.backend import Catalog, CatalogLocation, PostgresSettings, open_catalog
 from storage.catalog import NotFound
 from storage.terms import index_terms
+from tests.cliutil import wait_until
+from tests.postgres import waiting_on_a_lock
 
 PAGE = {"width_px": 1728, "height_px": 2200, "xdpi": 204.0, "ydpi": 196.0, "confidence": 91.0}
 
@@ -168,6 +170,45 @@ def test_the_spam_training_revision_moves_with_verdicts_and_judged_texts_only(
         catalog.delete_pages_after(other, 1)
     catalog.set_legal_hold(judged, True)
     assert not moved()
+
+
+def test_a_verdict_and_the_page_writes_of_its_fax_wait_for_each_other(
+        postgres_url: str, tmp_path: Path) -> None:
+    """On two nodes, a verdict given while its fax's pages are being written waits for
+    them, and page writes begun while a verdict is being given wait for it and then count
+    as a judged fax's: either way the training revision moves after the last of the two,
+    so no node keeps a model trained on the text from before (PostgreSQL; SQLite's writers
+    run one at a time)."""
+    location = CatalogLocation(sqlite_path=tmp_path / "unused.sqlite3", url=postgres_url)
+    nodes = [open_catalog(location), open_catalog(location)]
+    try:
+        first, second = (journal_delivery(nodes[0], _delivery(n)).fax_id for n in (1, 2))
+        for fax_id in (first, second):
+            nodes[0].replace_page(fax_id, {**PAGE, "page_no": 1, "text": "old words"})
+        # The pages first: the verdict waits for them.
+        verdict = threading.Thread(
+            target=lambda: nodes[1].record_spam_feedback(first, "spam", "op"))
+        with nodes[0].transaction():
+            nodes[0].replace_page(first, {**PAGE, "page_no": 1, "text": "zebra print"})
+            verdict.start()
+            wait_until(lambda: waiting_on_a_lock(postgres_url), 30,
+                       "the verdict waiting for the page write")
+        verdict.join(30)
+        assert nodes[1].spam_feedback(first)["verdict"] == "spam"
+        # The verdict first: the page write waits, then raises the revision itself.
+        pages = threading.Thread(target=lambda: nodes[1].replace_page(
+            second, {**PAGE, "page_no": 1, "text": "quokka print"}))
+        with nodes[0].transaction():
+            nodes[0].record_spam_feedback(second, "ham", "op")
+            pages.start()
+            wait_until(lambda: waiting_on_a_lock(postgres_url), 30,
+                       "the page write waiting for the verdict")
+            judged = nodes[0].spam_training_revision()  # the verdict's raise, uncommitted
+        pages.join(30)
+        assert nodes[0].spam_training_revision() > judged
+    finally:
+        for node in nodes:
+            node.close()
 
 
 def test_the_export_selection_keeps_to_the_mailboxes_given(catalog: Catalog) -> None:

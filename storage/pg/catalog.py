@@ -326,6 +326,18 @@ class PostgresCatalog:
         return self._rows(f"SELECT {PAGE_COLUMNS} FROM pages WHERE fax_id = %s"
                           " ORDER BY page_no", (fax_id,))
 
+    @staticmethod
+    def _hold_fax_row(cur: psycopg.Cursor, fax_id: str) -> None:
+        """Take the fax's row for the transaction, before writing its pages or its operator
+        verdict (FOR NO KEY UPDATE: the two wait for each other, not for rows that only
+        refer to the fax). The pages' trigger of migration 10 decides whether the fax is
+        judged from the verdicts it sees: without the row, a verdict committed while the
+        fax's pages were being written was seen by neither trigger (the training revision
+        stood while a judged text changed), and a fax judged halfway through its page
+        writes took the revision's lock after the search-terms lock, a cycle with a
+        transaction dropping a judged fax's pages."""
+        cur.execute("SELECT 1 FROM faxes WHERE id = %s FOR NO KEY UPDATE", (fax_id,))
+
     def replace_page(self, fax_id: str, page: dict[str, Any]) -> None:
         """Insert or replace one page's geometry and text, with its index terms (the SQLite
         index's tokenizer, so both backends index the same words), their tsvector, and the
@@ -334,6 +346,7 @@ class PostgresCatalog:
         text_terms, added_terms = index_terms(page.get("text") or ""), index_terms(added_forms)
         terms = text_terms + added_terms
         with self._cursor() as cur:
+            self._hold_fax_row(cur, fax_id)
             cur.execute(
                 """INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, text,
                                       confidence, added_forms, terms, search)
@@ -399,10 +412,12 @@ class PostgresCatalog:
 
     def delete_pages(self, fax_id: str) -> None:
         with self._cursor() as cur:
+            self._hold_fax_row(cur, fax_id)
             self._forget_terms_of(cur, sql.SQL("fax_id = %s"), (fax_id,))
 
     def delete_pages_after(self, fax_id: str, last_page_no: int) -> None:
         with self._cursor() as cur:
+            self._hold_fax_row(cur, fax_id)
             self._forget_terms_of(cur, sql.SQL("fax_id = %s AND page_no > %s"),
                                   (fax_id, last_page_no))
 
@@ -467,6 +482,7 @@ class PostgresCatalog:
 
     def record_spam_feedback(self, fax_id: str, verdict: str, actor: str) -> None:
         with self._cursor() as cur:
+            self._hold_fax_row(cur, fax_id)
             cur.execute(
                 "INSERT INTO spam_feedback (fax_id, verdict, actor, at) VALUES (%s, %s, %s, %s)"
                 " ON CONFLICT (fax_id) DO UPDATE SET verdict = excluded.verdict,"

@@ -337,9 +337,11 @@ MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     """,
     # 10: as SQLite's migration 13: the learned junk signal's training revision, raised by
     # trigger whenever an operator verdict or the text of a judged fax changes. The raise
-    # locks the one row until commit: verdicts and re-reads of judged faxes are rare, and a
-    # transaction takes it with its first write of a verdict or a judged page, before the
-    # search-terms and audit locks, so it adds no lock-order cycle.
+    # locks the one row until commit: verdicts and re-reads of judged faxes are rare. A
+    # page write and a verdict take their fax's row first (PostgresCatalog._hold_fax_row),
+    # so a fax is judged before its pages are written or after, never halfway: the page
+    # trigger sees the verdict, and the revision's lock comes before the search-terms and
+    # audit locks in every transaction that takes it.
     """
     CREATE TABLE spam_training (
         id integer PRIMARY KEY CHECK (id = 1),
