@@ -470,16 +470,12 @@ def test_the_verdicts_model_is_kept_until_a_verdict_or_a_judged_text_changes(
     per fax scored; and a verdict given since is in the next fax's model."""
     from ingest.spam import VerdictModel
     from storage.backend import CatalogLocation, open_catalog
+    from tests.test_search import add_page
 
     catalog = open_catalog(CatalogLocation(sqlite_path=tmp_path / "catalog.sqlite3"))
 
     def judged(fax_id: str, text: str, verdict: str) -> None:
-        catalog.insert_fax_row({"id": fax_id, "provider": "local", "provider_fax_id": fax_id,
-                                "received_at": "now", "mailbox": None, "created_at": "now",
-                                "updated_at": "now"})
-        catalog.replace_page(fax_id, {"page_no": 1, "width_px": 1, "height_px": 1,
-                                      "xdpi": 204, "ydpi": 98, "text": text,
-                                      "confidence": 90})
+        add_page(catalog, fax_id, text)
         catalog.record_spam_feedback(fax_id, verdict, "operator")
 
     judged("a", "cheap toner cartridges delivered overnight", "spam")
