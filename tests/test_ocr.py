@@ -10,6 +10,7 @@ from PIL import Image, ImageFilter
 
 from ocr import make_engine, normalize_fax_geometry, recognize_page_image
 from ocr.engine import (
+    THRESHOLDING,
     OcrSetupError,
     ReadWord,
     check_languages,
@@ -23,6 +24,7 @@ from ocr.normalize import (
     line_error_bands,
     remove_streaks,
     repair_line_errors,
+    shear_rows,
     speck_mask,
 )
 from tests.faxgen import render_fax
@@ -74,14 +76,19 @@ def test_lone_pixels_are_specks_and_marks_are_not() -> None:
 @pytest.mark.parametrize("doc", [DOCS[0], next(d for d in DOCS if d.name == "smallprint")])
 def test_clean_page_is_only_squared(tmp_path: Path, doc) -> None:
     """A clean page keeps every dot (8 pt print at 98 dpi has tiny ones) and its
-    sharp edges: no speck removal, no smoothing, just square pixels."""
+    sharp edges: no speck removal, no smoothing, just square pixels; the engine gets the
+    part of the page that holds print, all of it."""
     path = render_fax(tmp_path / "p.tif", [doc.lines], font_size=doc.font_size)
     with Image.open(path) as image:
         squared, geometry = normalize_fax_geometry(image, 204, 98)
-        plain = image.convert("L").resize((image.width, image.height * 2),
-                                          Image.Resampling.NEAREST)
+        plain = np.asarray(image.convert("L").resize((image.width, image.height * 2),
+                                                     Image.Resampling.NEAREST))
     assert geometry.shear == 0
-    assert np.array_equal(np.asarray(squared.convert("L")), np.asarray(plain))
+    top, left = geometry.offset_y * 2, geometry.offset_x
+    inside = plain[top:top + squared.height, left:left + squared.width]
+    assert np.array_equal(np.asarray(squared.convert("L")), inside)
+    assert (inside < 128).sum() == (plain < 128).sum()  # no ink left out
+    assert squared.width * squared.height < 0.5 * plain.size  # the blank paper is
 
 
 def test_clean_bilevel_page_reaches_the_engine_bilevel(tmp_path: Path) -> None:
@@ -114,16 +121,100 @@ def test_noisy_page_is_cleaned_straightened_squared_and_smoothed(tmp_path: Path,
         prepared, geometry = normalize_fax_geometry(image, xdpi, ydpi)
         ink = np.asarray(image.convert("L")) < 128
     ink &= ~speck_mask(ink)
-    expected = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
+    # Cut to the print (its box given by the geometry: the page's dirt outside it is not
+    # print), then sheared as the whole page would be: each page column x moved by
+    # floor(0.5 + slope * (x + 0.5) + shift) rows, the page's middle kept in place.
+    left, top = geometry.offset_x, geometry.offset_y
+    height, width = prepared.height // geometry.scale_y, prepared.width // geometry.scale_x
+    paper = np.where(ink, 0, 255).astype(np.uint8)[top:top + height, left:left + width]
     assert geometry.shear != 0  # degraded pages are skewed
-    expected = expected.transform(expected.size, Image.Transform.AFFINE,
-                                  (1, 0, 0, geometry.shear, 1, geometry.shift),
-                                  resample=Image.Resampling.NEAREST, fillcolor=255)
+    columns = np.arange(left, left + width) + 0.5
+    moves = np.floor(0.5 + geometry.shear * columns
+                     - geometry.shear * image.width / 2).astype(int)
+    rows = np.arange(height)[:, None] + moves[None, :]
+    inside = (rows >= 0) & (rows < height)
+    expected = Image.fromarray(np.where(
+        inside, paper[rows.clip(0, height - 1), np.arange(width)[None, :]], 255).astype(np.uint8))
     expected = expected.resize((expected.width * geometry.scale_x,
                                 expected.height * geometry.scale_y), Image.Resampling.NEAREST)
     expected = expected.filter(ImageFilter.GaussianBlur(1.0))
     expected = expected.point(lambda level: round(255 * (level / 255) ** 1.5))  # darkened
     assert np.array_equal(np.asarray(prepared), np.asarray(expected))
+    assert prepared.width * prepared.height < 0.5 * ink.size * geometry.scale_y
+    # Boxes map back through the same shear: the first column's move, from the image's own.
+    assert math.floor(0.5 + geometry.shear * 0.5 + geometry.shift) == moves[0]
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_a_page_is_cut_to_its_print_on_the_tiles_tesseract_thresholds(tmp_path: Path,
+                                                                      resolution: str) -> None:
+    """Tesseract thresholds a grey page in tiles of half an inch (engine.THRESHOLDING),
+    counted from the image's corner: the cut falls on their edges, so each tile of print
+    keeps its pixels and its threshold. A cut off the tiles read the corpus's degraded
+    pages differently (benchmarks/RESULTS.md)."""
+    path = make_page(tmp_path, DOCS[0], resolution, "degraded")
+    with Image.open(path) as image:
+        xdpi, ydpi = (float(v) for v in image.info["dpi"])
+        prepared, geometry = normalize_fax_geometry(image, xdpi, ydpi)
+        page_width, page_height = image.width, image.height * geometry.scale_y
+    tile = int(float(THRESHOLDING["thresholding_tile_size"]) * geometry.dpi)
+    left, top = geometry.offset_x * geometry.scale_x, geometry.offset_y * geometry.scale_y
+    assert left > 0 and top > 0  # the degraded page's dirt did not stretch the cut
+    assert left % tile == 0 and top % tile == 0
+    for edge, size in ((left + prepared.width, page_width),
+                       (top + prepared.height, page_height)):
+        assert edge % tile == 0 or edge == size
+
+
+def test_a_part_of_a_page_is_sheared_as_the_whole_page_would_be() -> None:
+    """Each column moves by its place on the page, not in the part, pixel for pixel as
+    Pillow's nearest-neighbour affine transform moves it on the whole page."""
+    rng = np.random.default_rng(3)
+    page = np.where(rng.random((300, 900)) < 0.3, 0, 255).astype(np.uint8)
+    slope, shift = 0.037, -0.037 * 900 / 2
+    whole = shear_rows(page, slope, shift)
+    part = shear_rows(page[40:260, 333:777], slope, shift, first_column=333)
+    assert np.array_equal(part[30:-30], whole[70:230, 333:777])
+    pillow = Image.fromarray(page).transform((900, 300), Image.Transform.AFFINE,
+                                             (1, 0, 0, slope, 1, shift),
+                                             resample=Image.Resampling.NEAREST, fillcolor=255)
+    assert (np.asarray(pillow) != whole).mean() < 0.01  # Pillow rounds in fixed point
+
+
+def test_a_noisy_page_reads_the_same_cut_to_its_print(tmp_path: Path) -> None:
+    """The engine reads a noisy page cut to its print as it reads the whole prepared page
+    (the same steps spelled out on the whole sheet), word for word."""
+    path = make_page(tmp_path, DOCS[0], "204x98", "degraded", 13)
+    engine = make_engine("tesserocr", ["eng"])
+    with Image.open(path) as image:
+        image.load()
+        result = recognize_page_image(image, 204, 98, engine=engine)
+        ink = np.asarray(image.convert("L")) < 128
+    ink &= ~speck_mask(ink)
+    remove_streaks(ink)
+    slope = estimate_skew(ink, 204, 98)
+    whole = Image.fromarray(shear_rows(np.where(ink, 0, 255).astype(np.uint8), slope,
+                                       -slope * ink.shape[1] / 2))
+    whole = whole.resize((whole.width, whole.height * 2), Image.Resampling.NEAREST)
+    whole = whole.filter(ImageFilter.GaussianBlur(1.0)).point(
+        lambda level: round(255 * (level / 255) ** 1.5))
+    assert result.text == engine.recognize(whole, 204).text
+
+
+def test_print_at_the_top_and_the_foot_of_a_page_is_read_where_it_is(tmp_path: Path) -> None:
+    lines = ["Referral for Quillon Brastow", *[""] * 33, "Page one of one, Riverside"]
+    path = render_fax(tmp_path / "p.tif", [lines])
+    with Image.open(path) as image:
+        image.load()
+        result = recognize_page_image(image, 204, 98, engine=make_engine("tesserocr", ["eng"]))
+        ink = ~np.asarray(image)
+    words = {w.text: w for w in result.words}
+    assert {"Quillon", "Brastow", "Riverside"} <= set(words)
+    assert words["Quillon"].y1 < 0.2 * image.height < 0.8 * image.height < words["Riverside"].y0
+    for word in (words["Quillon"], words["Riverside"]):  # each box holds its word's ink
+        x0, y0, x1, y1 = (round(v) for v in (word.x0, word.y0, word.x1, word.y1))
+        around = ink[y0 - 3:y1 + 4, x0 - 4:x1 + 5]  # the spaces beside it are paper
+        assert around.sum() > 0 and ink[y0:y1 + 1, x0:x1 + 1].sum() > 0.97 * around.sum()
 
 
 @pytest.mark.parametrize("resolution", ["204x98", "204x196"])
