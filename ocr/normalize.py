@@ -52,10 +52,12 @@ figures in benchmarks/RESULTS.md):
   thresholding and layout analysis cost per pixel, blank or not, as do smoothing and
   darkening. The engine is handed the box around the page's print (tiles of an eighth of an
   inch with more than a few pixels of ink: a noisy page's leftover dirt is not print) and an
-  eighth of an inch of paper around it. The box's edges fall on the tiles tesseract
-  thresholds a grey page in (``engine.THRESHOLDING``), so every tile of print keeps its
-  threshold: cut anywhere else, the degraded corpus pages read differently (CER 1.59% ->
-  1.74%); cut on the tiles, they read the same, for a third less CPU a page
+  eighth of an inch of paper around it. Only bilevel and noisy pages are cut: a clean grey
+  page (a scan, a rendered PDF) can hold print lighter than mid-grey, and is read whole.
+  The box's edges fall on the tiles tesseract thresholds a grey page in
+  (``engine.THRESHOLDING``), so every tile of print keeps its threshold: cut anywhere else,
+  the degraded corpus pages read differently (CER 1.59% -> 1.74%); cut on the tiles, they
+  read the same, for a third less CPU a page
   (benchmarks/RESULTS.md, "The print, not the sheet").
 """
 
@@ -442,7 +444,12 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         if thin:  # a pixel wider to the right (see THIN_STROKE_RUN)
             ink[:, 1:] |= ink[:, :-1].copy()
     slope = estimate_skew(ink, xdpi, ydpi) if xdpi > 0 and ydpi > 0 else 0.0
-    box = ink_box(ink, xdpi, ydpi, slope, _threshold_grid(xdpi, ydpi, fx, fy))
+    # Only where the engine is handed the print as found (a bilevel page; a noisy page,
+    # rebuilt from its ink): a clean grey page can hold print lighter than the mid-grey
+    # ``ink`` is taken at (a pale stamp, coloured text), which tesseract's own thresholding
+    # finds.
+    box = ink_box(ink, xdpi, ydpi, slope, _threshold_grid(xdpi, ydpi, fx, fy)) \
+        if image.mode == "1" or noisy else None
     left, top, right, bottom = box or (0, 0, image.width, image.height)
     ink = ink[top:bottom, left:right]
     pixels = None

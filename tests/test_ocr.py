@@ -28,7 +28,7 @@ from ocr.normalize import (
     speck_mask,
 )
 from tests.faxgen import render_fax
-from tests.ocr_corpus import DOCS, degrade, error_rates, make_page, render_gray
+from tests.ocr_corpus import DOCS, Doc, degrade, error_rates, make_page, render_gray
 from tests.ocr_line_errors import with_line_errors
 
 
@@ -93,8 +93,8 @@ def test_clean_page_is_only_squared(tmp_path: Path, doc) -> None:
 
 def test_clean_bilevel_page_reaches_the_engine_bilevel(tmp_path: Path) -> None:
     """A clean 1-bit page is handed over 1-bit (tesseract takes it as its binary image
-    instead of thresholding it), straightened and squared exactly as its grey copy would be;
-    a grey page stays grey."""
+    instead of thresholding it), straightened and squared exactly as its grey copy would be,
+    and cut to its print; a grey page stays grey, and whole (it may hold lighter print)."""
     path = render_fax(tmp_path / "p.tif", [DOCS[0].lines])
     with Image.open(path) as image:
         assert image.mode == "1"
@@ -104,8 +104,13 @@ def test_clean_bilevel_page_reaches_the_engine_bilevel(tmp_path: Path) -> None:
         prepared, geometry = normalize_fax_geometry(page, 204, 98)
         from_grey, grey_geometry = normalize_fax_geometry(page.convert("L"), 204, 98)
         assert prepared.mode == "1" and from_grey.mode == "L"
-        assert geometry == grey_geometry and not geometry.cleaned
-        assert np.array_equal(np.asarray(prepared.convert("L")), np.asarray(from_grey))
+        assert from_grey.size == (page.width, page.height * 2)
+        assert (geometry.scale_x, geometry.scale_y, geometry.dpi, geometry.shear) == \
+            (grey_geometry.scale_x, grey_geometry.scale_y, grey_geometry.dpi,
+             grey_geometry.shear) and not geometry.cleaned
+        left, top = geometry.offset_x, geometry.offset_y * 2
+        assert np.array_equal(np.asarray(prepared.convert("L")), np.asarray(from_grey)[
+            top:top + prepared.height, left:left + prepared.width])
     assert geometry.shear != 0  # the tilted copy was sheared straight, still 1-bit
 
 
@@ -199,6 +204,20 @@ def test_a_noisy_page_reads_the_same_cut_to_its_print(tmp_path: Path) -> None:
     whole = whole.filter(ImageFilter.GaussianBlur(1.0)).point(
         lambda level: round(255 * (level / 255) ** 1.5))
     assert result.text == engine.recognize(whole, 204).text
+
+
+def test_light_print_on_a_grey_page_is_not_cut_off(tmp_path: Path) -> None:
+    """A grey page (a scan, a rendered PDF) can hold print lighter than the mid-grey the
+    print box is found with (a pale stamp, coloured text); tesseract thresholds such a page
+    itself, so it reads the whole page."""
+    doc = Doc("stamp", ["Referral for Quillon Brastow", *[""] * 30,
+                        "Stamped received Riverside"], 12)
+    page = np.asarray(render_gray(tmp_path / "g.png", doc, 300)).astype(np.float64)
+    foot = page.shape[0] // 2
+    page[foot:] = 255 - (255 - page[foot:]) * 0.35  # black print there is level 166
+    image = Image.fromarray(page.round().astype(np.uint8))
+    result = recognize_page_image(image, 300, 300, engine=make_engine("tesserocr", ["eng"]))
+    assert {"Quillon", "Riverside"} <= {w.text for w in result.words}
 
 
 def test_print_at_the_top_and_the_foot_of_a_page_is_read_where_it_is(tmp_path: Path) -> None:
