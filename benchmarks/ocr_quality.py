@@ -52,6 +52,8 @@ Page sets (--set):
   names-heldout-4 HELD OUT. The same with HELDOUT_4_LOCALES (seed 6), made once the
                   names-heldout-3 misses had been looked at.
   names-heldout-5 HELD OUT. The same with HELDOUT_5_LOCALES (seed 7), made on 2026-12-04.
+  names-heldout-6 HELD OUT. The same with HELDOUT_6_LOCALES (seed 8), 300 forms, made on
+                  2026-12-05 to decide how many doubtful words a page reads again.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
@@ -143,8 +145,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                         pages.append(Page(doc.name, res, cond, path, "\n".join(doc.lines),
                                           doc.key_tokens))
     else:
-        locales, seed = ocr_names.NAME_SETS[which]
-        forms = ocr_names.referral_forms(locales, count=30, seed=seed)
+        forms = ocr_names.forms_of(which)
         for doc in forms:
             pages.append(Page(doc.name, "204x98", "clean", ocr_names.make_form_page(root, doc),
                               "\n".join(doc.lines), doc.key_tokens, doc.phrase))
@@ -280,12 +281,13 @@ def faxvault_readings(pages: list[Page], name: str, tree: Path, root: Path,
 
 
 def name_probes() -> list[str]:
-    """Searches for names, streets, cities and record numbers of every names set's forms:
-    on any one set, most of them are searches for words its pages do not hold."""
+    """Searches for names, streets, cities and record numbers of every names set's forms
+    (a large set's first FORMS_PER_SET): on any one set, most of them are searches for words
+    its pages do not hold."""
     from tests import ocr_names
 
-    return sorted({token for locales, seed in ocr_names.NAME_SETS.values()
-                   for doc in ocr_names.referral_forms(locales, count=30, seed=seed)
+    return sorted({token for name in ocr_names.NAME_SETS
+                   for doc in ocr_names.forms_of(name)[:ocr_names.FORMS_PER_SET]
                    for token in doc.key_tokens})
 
 
@@ -370,7 +372,8 @@ def main() -> None:
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
-                                 "names-heldout-4", "names-heldout-5"])
+                                 "names-heldout-4", "names-heldout-5",
+                                 "names-heldout-6"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
