@@ -52,8 +52,9 @@ Page sets (--set):
   names-heldout-4 HELD OUT. The same with HELDOUT_4_LOCALES (seed 6), made once the
                   names-heldout-3 misses had been looked at.
   names-heldout-5 HELD OUT. The same with HELDOUT_5_LOCALES (seed 7), made on 2026-12-04.
-  names-heldout-6 HELD OUT. The same with HELDOUT_6_LOCALES (seed 8), 300 forms, made on
-                  2026-12-05 to decide how many doubtful words a page reads again.
+  names-heldout-6 The same with HELDOUT_6_LOCALES (seed 8), 300 forms, made on 2026-12-05
+                  to decide how many doubtful words a page reads again; its misses were
+                  looked at on its first measurement.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".

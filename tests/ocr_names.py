@@ -17,7 +17,8 @@ when nothing had been looked at since the seed-6 forms' first measurement: ``it_
 locales of the report and held-out sets, new people drawn. ``HELDOUT_6_LOCALES`` (seed 8,
 300 forms: ten times the others, so that a change in words lost of one in a thousand can
 show) came on 2026-12-05, to decide how many doubtful words a page reads again, after
-nothing had been looked at since the seed-7 forms' measurement; new people drawn again.
+nothing had been looked at since the seed-7 forms' measurement; new people drawn again. Its
+misses were looked at on its first measurement.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
