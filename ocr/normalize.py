@@ -402,12 +402,11 @@ def shear_rows(pixels: np.ndarray, slope: float, shift: float,
     return sheared
 
 
-def _threshold_grid(xdpi: float, ydpi: float, fx: int, fy: int) -> tuple[int, int]:
+def _threshold_grid(dpi: int, fx: int, fy: int) -> tuple[int, int]:
     """Page pixels (across, down) whose multiples fall on the edges of the tiles tesseract
     thresholds a grey page in (``engine.THRESHOLDING``: its tile is a share of the resolution
-    it is told, in OCR pixels, counted from the image's top left corner). A crop on them
-    leaves each tile of print with the same pixels, so the same threshold."""
-    dpi = round(max(xdpi * fx, ydpi * fy)) or 200
+    ``dpi`` it is told, in OCR pixels, counted from the image's top left corner). A crop on
+    them leaves each tile of print with the same pixels, so the same threshold."""
     tile = max(16, int(float(THRESHOLDING["thresholding_tile_size"]) * dpi))
     return tile // math.gcd(tile, fx), tile // math.gcd(tile, fy)
 
@@ -444,11 +443,12 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         if thin:  # a pixel wider to the right (see THIN_STROKE_RUN)
             ink[:, 1:] |= ink[:, :-1].copy()
     slope = estimate_skew(ink, xdpi, ydpi) if xdpi > 0 and ydpi > 0 else 0.0
+    dpi = round(max(xdpi * fx, ydpi * fy)) or 200  # the (square) resolution the engine is told
     # Only where the engine is handed the print as found (a bilevel page; a noisy page,
     # rebuilt from its ink): a clean grey page can hold print lighter than the mid-grey
     # ``ink`` is taken at (a pale stamp, coloured text), which tesseract's own thresholding
     # finds.
-    box = ink_box(ink, xdpi, ydpi, slope, _threshold_grid(xdpi, ydpi, fx, fy)) \
+    box = ink_box(ink, xdpi, ydpi, slope, _threshold_grid(dpi, fx, fy)) \
         if image.mode == "1" or noisy else None
     left, top, right, bottom = box or (0, 0, image.width, image.height)
     ink = ink[top:bottom, left:right]
@@ -483,6 +483,5 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
                                                     else SMOOTH_RADIUS)).point(_DARKEN)
         if thin:
             gray = thicken_grey(gray)
-    dpi = round(max(xdpi * fx, ydpi * fy)) or 200
     return gray, OcrGeometry(scale_x=fx, scale_y=fy, dpi=dpi, shear=slope, shift=shift,
                              cleaned=noisy, offset_x=left, offset_y=top)
