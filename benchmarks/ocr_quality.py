@@ -55,6 +55,8 @@ Page sets (--set):
   names-heldout-6 The same with HELDOUT_6_LOCALES (seed 8), 300 forms, made on 2026-12-05
                   to decide how many doubtful words a page reads again; its misses were
                   looked at on its first measurement.
+  names-heldout-7 HELD OUT. The same with HELDOUT_7_LOCALES (seed 9), 300 forms, made on
+                  2026-12-05 before any reading, to report a change chosen on the others.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
@@ -374,7 +376,7 @@ def main() -> None:
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
                                  "names-heldout-4", "names-heldout-5",
-                                 "names-heldout-6"])
+                                 "names-heldout-6", "names-heldout-7"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
