@@ -302,14 +302,15 @@ def _mean(values: list[float]) -> float | None:
 # columns reads across them, line by line. On a squared page psm 4 costs about a fifth more
 # CPU than psm 6 (its layout analysis), which is why clean pages are read with psm 6 (below).
 PAGE_SEGMENTATION = 4
-# A clean bilevel page (the prepared image is 1-bit, ocr/normalize.py) is read as one uniform
-# block (psm 6). Psm 4 runs tesseract's whole layout analysis (ruled lines found and
-# removed, column partitions, then one column forced): on a squared page that is about a
-# quarter of the page's CPU. On clean pages it buys nothing: page-mean CER on the clean tuning
-# pages, psm 4 / 6: tests/ocr_corpus.py DOCS 204x98 0.31% / 0.31%, tests/ocr_layouts.py
-# TUNING_LAYOUTS 204x98 0.50% / 0.42%, names tuning forms 0.28% / 0.30% with the same
-# words lost; CPU a page 15-17% less (benchmarks/RESULTS.md, "A cheaper reading"). Noisy
-# pages keep psm 4, on which they read clearly better (the table above).
+# A clean fax page (bilevel as received, with no noise to clean; at 204x98 it reaches the
+# engine smoothed, ocr/normalize.py) is read as one uniform block (psm 6). Psm 4 runs
+# tesseract's whole layout analysis (ruled lines found and removed, column partitions, then
+# one column forced): on a squared page that is about a quarter of the page's CPU. On clean
+# pages it buys nothing: page-mean CER on the clean tuning pages (1-bit, before 204x98 pages
+# were smoothed), psm 4 / 6: tests/ocr_corpus.py DOCS 204x98 0.31% / 0.31%,
+# tests/ocr_layouts.py TUNING_LAYOUTS 204x98 0.50% / 0.42%, names tuning forms 0.28% / 0.30%
+# with the same words lost; CPU a page 15-17% less (benchmarks/RESULTS.md, "A cheaper
+# reading"). Noisy pages keep psm 4, on which they read clearly better (the table above).
 CLEAN_PAGE_SEGMENTATION = 6
 
 

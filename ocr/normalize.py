@@ -17,13 +17,19 @@ figures in benchmarks/RESULTS.md):
   paper"), and a vertical shear straightens the lines: for the few degrees a fax is skewed a
   shear is a rotation to within a fraction of a pixel, moves no ink horizontally, and can be
   mapped back exactly.
-- Smoothing, on noisy pages. A Gaussian blur of radius 1 after squaring turns the ragged
-  staircase edges that noise and thresholding leave into grey ramps. Tesseract's LSTM reads
-  the grey image (its layout analysis binarises a copy, see ``engine.THRESHOLDING``), and
-  reads smoothed glyphs better: thresholding the smoothed page back to 1 bit before OCR
-  doubled the errors. Radius 1.4 and up merged 8 pt print; a 3x3 mean was cheaper but
-  worse. Clean pages (no specks to speak of) are not smoothed: at 204x98 they read a little
-  better without, and it keeps clean pages as fast as the bare engine.
+- Smoothing, on noisy pages and on bilevel pages whose rows are repeated. A Gaussian blur of
+  radius 1 after squaring turns the ragged staircase edges that noise and thresholding leave
+  into grey ramps. Tesseract's LSTM reads the grey image (its layout analysis binarises a
+  copy, see ``engine.THRESHOLDING``), and reads smoothed glyphs better: thresholding the
+  smoothed page back to 1 bit before OCR doubled the errors. Radius 1.4 and up merged 8 pt
+  print; a 3x3 mean was cheaper but worse. A clean 204x98 page, its rows repeated, has
+  edges in steps two rows tall: the foot of a 10 pt Helvetica C is a block that reads as
+  the spur of a G, with confidence ("Cardona" as "Gardona", "City:" as "Gity:"), and the
+  foot of a Z as a 2's ("FZ8525508" as "F28525508"). Smoothed as a noisy page is, the names
+  forms (development sets) read CER 0.30-0.40% -> 0.11-0.14%, words lost 18 -> 3 of
+  2,892 on the largest, the clean tuning pages the same or better, for about 6% more CPU a
+  page (benchmarks/RESULTS.md, "Smoothing the repeated rows"). A clean 204x196 page is not
+  smoothed: its steps are one row, and smoothed the fine tuning pages read no better.
 - Streaks, on noisy pages. Dirt on a scanner's glass draws a line down the whole page, one
   or two pixels wide; tesseract reads it as "i" and "|" inside every line it crosses, and
   can cut a table in two at it. A column of pixels mostly ink, between columns with far
@@ -121,11 +127,11 @@ NOISY_SPECK_SHARE = 1e-4
 THIN_STROKE_RUN = 2.5
 
 
-# A clean bilevel page is handed to the engine as a 1-bit image, not as 8-bit grey of the same
-# two levels: tesseract then takes it as its binary image instead of thresholding it (its
-# adaptive Otsu, engine.THRESHOLDING, over a squared page of 3.8 million pixels), and its
-# recogniser reads the same pixels. Same text on the clean tuning pages, 10% less CPU a
-# page (benchmarks/RESULTS.md, "A cheaper reading").
+# A clean bilevel page that is not smoothed (204x196) is handed to the engine as a 1-bit image,
+# not as 8-bit grey of the same two levels: tesseract then takes it as its binary image
+# instead of thresholding it (its adaptive Otsu, engine.THRESHOLDING, over a page of 3.8
+# million pixels), and its recogniser reads the same pixels. Same text on the clean tuning
+# pages, 10% less CPU a page (benchmarks/RESULTS.md, "A cheaper reading").
 
 
 # Most pixels a page may have once squared. Ingest refuses larger pages first, against its
@@ -414,9 +420,10 @@ def _threshold_grid(dpi: int, fx: int, fy: int) -> tuple[int, int]:
 def normalize_fax_geometry(image: Image.Image, xdpi: float,
                            ydpi: float) -> tuple[Image.Image, OcrGeometry]:
     """Return an image for OCR (lines straightened, pixels square; on a bilevel page line
-    errors repaired; on a noisy page also specks and streaks removed, edges smoothed and
-    darkened: grey; a clean bilevel page stays 1-bit), and the geometry to map OCR
-    coordinates back to the page."""
+    errors repaired; on a noisy page also specks and streaks removed; on a noisy page and
+    on a bilevel page whose rows are repeated, edges smoothed and darkened: grey; any other
+    clean bilevel page stays 1-bit), and the geometry to map OCR coordinates back to the
+    page."""
     xdpi, ydpi = float(xdpi), float(ydpi)  # Pillow hands out IFDRational
     if image.mode == "1":
         # A bilevel page (every fax as received) stays bilevel unless it is cleaned: see
@@ -469,16 +476,21 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         shift = page_shift + slope * left  # from the image's first column
     if pixels is not None:
         gray = Image.fromarray(pixels)
+    # A bilevel page whose rows are repeated is smoothed, clean or not (see "Smoothing"
+    # above): its edges are steps two rows tall.
+    smooth = noisy or (image.mode == "1" and fy > 1)
+    if smooth and gray.mode == "1":
+        gray = gray.convert("L")
     # Pillow's Gaussian blurs across, then down; across commutes with repeating rows, so on
     # a page whose rows are repeated that pass runs first, on half the pixels (the same
     # result pixel for pixel, about 6 ms a page sooner).
-    split_blur = noisy and fx == 1
+    split_blur = smooth and fx == 1
     if split_blur:
         gray = gray.filter(ImageFilter.GaussianBlur((SMOOTH_RADIUS, 0)))
     if (fx, fy) != (1, 1):
         # NEAREST repeats rows/columns exactly; the smoothing does the rest.
         gray = gray.resize((gray.width * fx, gray.height * fy), Image.Resampling.NEAREST)
-    if noisy:
+    if smooth:
         gray = gray.filter(ImageFilter.GaussianBlur((0, SMOOTH_RADIUS) if split_blur
                                                     else SMOOTH_RADIUS)).point(_DARKEN)
         if thin:

@@ -129,9 +129,11 @@ def _read(image: Image.Image, xdpi: float, ydpi: float,
     """The page's text (word boxes in page pixels), and the prepared image and DPI it was
     read from (for an orientation check without preparing the page twice)."""
     ocr_image, geometry = normalize_fax_geometry(image, xdpi, ydpi)
-    bilevel = ocr_image.mode == "1"  # a clean fax page (see CLEAN_PAGE_SEGMENTATION)
+    # A fax page that came clean (see CLEAN_PAGE_SEGMENTATION; smoothed in grey when its
+    # rows were repeated); a grey page (a scan) is read as a noisy one is.
+    clean = image.mode == "1" and not geometry.cleaned
     result = engine.recognize(ocr_image, geometry.dpi,
-                              CLEAN_PAGE_SEGMENTATION if bilevel else None)
+                              CLEAN_PAGE_SEGMENTATION if clean else None)
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
     if not geometry.cleaned:  # a noisy page as received reads worse, not differently
