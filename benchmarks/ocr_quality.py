@@ -56,7 +56,8 @@ Page sets (--set):
                   to decide how many doubtful words a page reads again; its misses were
                   looked at on its first measurement.
   names-heldout-7 HELD OUT. The same with HELDOUT_7_LOCALES (seed 9), 300 forms, made on
-                  2026-12-05 before any reading, to report a change chosen on the others.
+                  2026-12-05 before any reading, to report a change chosen on the others;
+                  the words the tree before that change lost were looked at.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".

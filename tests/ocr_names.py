@@ -21,7 +21,8 @@ nothing had been looked at since the seed-7 forms' measurement; new people drawn
 misses were looked at on its first measurement. ``HELDOUT_7_LOCALES`` (seed 9, 300 forms)
 came later that day, before any reading of it, once the seed-8 forms' misses had pointed to a
 change of the page's preparation: the change is chosen on the earlier sets and reported on
-this one.
+this one. It was measured once, with the tree before the change and after; the words the
+tree before lost were looked at (six of its forms are pinned in tests/test_ocr_quality.py).
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
