@@ -102,8 +102,8 @@ def test_names_in_small_print_keep_their_first_letter_once_the_rows_are_smoothed
     of a C stands two rows tall and reads as the spur of a G, with confidence ("Cardona" as
     "Gardona", even "City:" as "Gity:"), and a Z of a record number as a 2: on this page
     nine of the ten words below. Smoothed, the page text holds them as printed, not only the
-    rereads' added forms; all but one ("Cazorla" still reads "Gazorla" here: the smoothing
-    makes the confusion rare, not impossible)."""
+    rereads' added forms; all but one ("Cazorla" still reads "Gazorla" here, as plain
+    tesseract on the page as received reads it too: the confusion is rarer, not gone)."""
     doc = LayoutDoc("c-names", "Helvetica", 10, [
         text("Next of kin: Leopoldo Lettiere, Cardona"),
         text("City: Castellon"),
