@@ -459,8 +459,11 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         if image.mode == "1" or noisy else None
     left, top, right, bottom = box or (0, 0, image.width, image.height)
     ink = ink[top:bottom, left:right]
+    # A bilevel page whose rows are repeated is smoothed, clean or not (see "Smoothing"
+    # above): its edges are steps two rows tall. A smoothed page is rebuilt from its ink.
+    smooth = noisy or (image.mode == "1" and fy > 1)
     pixels = None
-    if noisy:
+    if smooth:
         # Paper 255, ink 0, straight from the mask's bytes: np.where with Python ints built
         # an int64 page first (a noisy page's preparation 58.7 -> 55.3 ms, same pixels).
         pixels = (~ink).view(np.uint8) * np.uint8(255)
@@ -476,11 +479,6 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         shift = page_shift + slope * left  # from the image's first column
     if pixels is not None:
         gray = Image.fromarray(pixels)
-    # A bilevel page whose rows are repeated is smoothed, clean or not (see "Smoothing"
-    # above): its edges are steps two rows tall.
-    smooth = noisy or (image.mode == "1" and fy > 1)
-    if smooth and gray.mode == "1":
-        gray = gray.convert("L")
     # Pillow's Gaussian blurs across, then down; across commutes with repeating rows, so on
     # a page whose rows are repeated that pass runs first, on half the pixels (the same
     # result pixel for pixel, about 6 ms a page sooner).
