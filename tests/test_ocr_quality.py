@@ -191,22 +191,35 @@ def test_a_name_read_right_is_not_corrected_away(tmp_path: Path) -> None:
 NAME_FORMS = referral_forms(REPORT_LOCALES, count=7, seed=2)
 
 
-def test_no_word_plain_tesseract_reads_right_is_lost(ocr_pool, tmp_path: Path) -> None:
+@pytest.fixture
+def plain_reading():
+    """The words plain tesseract (the engine's defaults, the 204x98 page as received) reads
+    on a page."""
     import tesserocr
 
     from ocr.engine import find_tessdata
 
+    plain = tesserocr.PyTessBaseAPI(path=find_tessdata().rstrip("/") + "/", lang="eng")
+
+    def read(path: Path) -> set[str]:
+        with Image.open(path) as image:
+            plain.SetImage(image.convert("L"))
+        plain.SetSourceResolution(204)
+        return words_of(plain.GetUTF8Text())
+
+    yield read
+    plain.End()
+
+
+def test_no_word_plain_tesseract_reads_right_is_lost(ocr_pool, plain_reading,
+                                                     tmp_path: Path) -> None:
     paths = [make_form_page(tmp_path, doc) for doc in NAME_FORMS]
     services = open_services(make_config(tmp_path / "var"), pool=ocr_pool)
-    plain = tesserocr.PyTessBaseAPI(path=find_tessdata().rstrip("/") + "/", lang="eng")
     try:
         ids = ingest_and_wait(services, paths)
         right = lost = missed = 0
         for doc, path, fax_id in zip(NAME_FORMS, paths, ids, strict=True):
-            with Image.open(path) as image:
-                plain.SetImage(image.convert("L"))
-            plain.SetSourceResolution(204)
-            read_right = [t for t in doc.key_tokens if t in words_of(plain.GetUTF8Text())]
+            read_right = [t for t in doc.key_tokens if t in plain_reading(path)]
             [page] = services.catalog.pages(fax_id)
             kept = words_of(page["text"]) | set(page["added_forms"].split())
             right += len(read_right)
@@ -215,7 +228,6 @@ def test_no_word_plain_tesseract_reads_right_is_lost(ocr_pool, tmp_path: Path) -
         assert right >= 50
         assert (lost, missed) == (0, 0)
     finally:
-        plain.End()
         services.close()
 
 
@@ -243,29 +255,18 @@ FRESH_FORMS = [referral_forms(HELDOUT_7_LOCALES, count=166, seed=9)[i]
                for i in (3, 63, 138, 141, 150, 165)]
 
 
-def test_no_word_plain_tesseract_reads_right_is_lost_on_fresh_forms(engine,
+def test_no_word_plain_tesseract_reads_right_is_lost_on_fresh_forms(engine, plain_reading,
                                                                      tmp_path: Path) -> None:
-    import tesserocr
-
-    from ocr.engine import find_tessdata
-
-    plain = tesserocr.PyTessBaseAPI(path=find_tessdata().rstrip("/") + "/", lang="eng")
-    try:
-        right, lost = 0, []
-        for doc in FRESH_FORMS:
-            path = make_form_page(tmp_path, doc)
-            with Image.open(path) as image:
-                plain.SetImage(image.convert("L"))
-            plain.SetSourceResolution(204)
-            read_right = [t for t in doc.key_tokens if t in words_of(plain.GetUTF8Text())]
-            page = read_page(engine, path)
-            kept = words_of(page.text) | set(page.added_forms)
-            right += len(read_right)
-            lost += [t for t in read_right if t not in kept]
-        assert right >= 50
-        assert lost == []
-    finally:
-        plain.End()
+    right, lost = 0, []
+    for doc in FRESH_FORMS:
+        path = make_form_page(tmp_path, doc)
+        read_right = [t for t in doc.key_tokens if t in plain_reading(path)]
+        page = read_page(engine, path)
+        kept = words_of(page.text) | set(page.added_forms)
+        right += len(read_right)
+        lost += [t for t in read_right if t not in kept]
+    assert right >= 50
+    assert lost == []
 
 
 def test_a_doubtful_word_is_read_again_on_the_page_as_received_and_added_beside(
