@@ -152,3 +152,27 @@ def code_readings(word: str, confidence: float) -> list[str]:
                 char in LETTER_LOOKALIKES and "digit" in kinds[i + 1:]:
             found.append(word[:i] + LETTER_LOOKALIKES[char] + word[i + 1:])
     return list(dict.fromkeys(found))[:MAX_CODE_FORMS]
+
+
+# A code read in two pieces. The recogniser sometimes puts a space inside a code it is unsure
+# of: on fresh names forms (tests/ocr_names.py, names-heldout-8) "HJ3100668", which plain
+# tesseract read whole, came out "HJ3 100668", both pieces with confidence 0, and neither
+# the text nor a search for the code as typed held it whole. Two neighbouring words on a
+# line that are each letters and digits with a digit in each, both unsure, are also added
+# joined, when the joined word has a code's shape. Words without a digit ("Diagonal 174Y")
+# are never joined, and a piece's punctuation ("I20.9,") keeps it apart.
+_CODE_PIECE = re.compile(r"^[A-Za-z0-9]*[0-9][A-Za-z0-9]*$")
+MAX_CODE_CHARS = 20
+
+
+def joined_code(left: str, left_confidence: float, right: str, right_confidence: float) -> str:
+    """The code that the neighbouring words ``left`` and ``right`` spell as one word, or ""
+    when they are not two unsure pieces of one (see above)."""
+    if max(left_confidence, right_confidence) >= CORRECT_BELOW_CONFIDENCE or \
+            not _CODE_PIECE.match(left) or not _CODE_PIECE.match(right):
+        return ""
+    joined = left + right
+    if not MIN_CODE_CHARS <= len(joined) <= MAX_CODE_CHARS or \
+            sum(c.isdigit() for c in joined) < MIN_CODE_DIGITS:
+        return ""
+    return joined

@@ -11,12 +11,13 @@ from __future__ import annotations
 import glob
 import os
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
 from PIL import Image, ImageOps
 
-from ocr.correct import code_readings, correct_word
+from ocr.correct import code_readings, correct_word, joined_code
 from ocr.errors import OcrSetupError
 from ocr.lexicon import load_lexicon
 
@@ -278,6 +279,10 @@ def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str]) -> PageTe
                 added.append(_bare(corrected))
             if lexicon:  # corrections on (ocr.correct_words)
                 added.extend(code_readings(_bare(w.text), w.confidence))
+        if lexicon:
+            added.extend(joined for left, right in pairwise(line)
+                         if (joined := joined_code(left.text, left.confidence,
+                                                   right.text, right.confidence)))
     return PageText(text="\n".join(text), confidence=_mean([w.confidence for w in words]),
                     words=words, added_forms=added)
 

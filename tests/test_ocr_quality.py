@@ -15,7 +15,7 @@ from ingest.pipeline import open_services
 from ingest.worker import worker_loop
 from ocr import PageText, make_engine, recognize_page_image
 from ocr import turned as turn
-from ocr.correct import code_readings
+from ocr.correct import code_readings, joined_code
 from ocr.engine import ReadWord, Word, add_unprepared_readings, alternative_spellings, page_text
 from storage.search import SearchFilters, search_pages
 from tests.cliutil import run_cli
@@ -27,6 +27,7 @@ from tests.ocr_names import (
     HELDOUT_2_LOCALES,
     HELDOUT_6_LOCALES,
     HELDOUT_7_LOCALES,
+    HELDOUT_8_LOCALES,
     REPORT_LOCALES,
     TUNING_LOCALES,
     make_form_page,
@@ -346,6 +347,33 @@ def test_a_code_with_a_glyph_no_code_has_gets_the_look_alike_spelling_added() ->
     page = page_text(read, 200, frozenset({"record"}))
     assert page.text == "Record no: LG&323640" and "LG8323640" in page.added_forms
     assert page_text(read, 200, frozenset()).added_forms == []
+
+
+def test_a_code_read_in_two_unsure_pieces_gets_its_joined_spelling_added() -> None:
+    assert joined_code("HJ3", 0.0, "100668", 0.0) == "HJ3100668"
+    # A word without a digit, a piece with punctuation, a sure piece, too short: nothing.
+    for left, right in (("Diagonal", "174Y"), ("I20.9,", "I10"), ("A1", "2")):
+        assert joined_code(left, 40.0, right, 40.0) == "", (left, right)
+    assert joined_code("HJ3", 96.0, "100668", 0.0) == ""
+    # Added beside the reading, the pieces stay the text; not with corrections off.
+    read = [ReadWord("no:", 70, 0, 100, 20, 95.0, 0, 0),
+            ReadWord("HJ3", 110, 0, 150, 20, 0.0, 0, 0),
+            ReadWord("100668", 158, 0, 250, 20, 0.0, 0, 0)]
+    page = page_text(read, 200, frozenset({"record"}))
+    assert page.text == "no: HJ3 100668" and "HJ3100668" in page.added_forms
+    assert page_text(read, 200, frozenset()).added_forms == []
+
+
+def test_a_record_number_read_with_a_space_inside_is_found_as_printed(engine,
+                                                                       tmp_path: Path) -> None:
+    """Held-out-8 form 133 (Times 11; a development set since its two lost words were looked
+    at): the page reads the record number "HJ3100668", which plain tesseract reads whole, as
+    "HJ3 100668". The two unsure pieces joined are added."""
+    doc = referral_forms(HELDOUT_8_LOCALES, count=134, seed=10)[133]
+    assert "HJ3100668" in doc.key_tokens
+    page = read_page(engine, make_form_page(tmp_path, doc))
+    assert "HJ3 100668" in page.text  # what the engine read stays the text
+    assert "HJ3100668" in page.added_forms
 
 
 def test_a_record_number_misread_with_a_digit_for_a_letter_is_found_as_printed(
