@@ -27,7 +27,10 @@ tree before lost were looked at (six of its forms are pinned in tests/test_ocr_q
 reading since the seed-9 forms' measurement, before any reading of it: a fresh look at the
 shipped reading, locales of the second and third sets, new people drawn. Its two lost words
 were looked at on that measurement. ``HELDOUT_9_LOCALES`` (seed 11, 300 forms) came the
-same hour, before any reading of it, to report the change those two words pointed to.
+same hour, before any reading of it, to report the change those two words pointed to; its
+four lost words were looked at on that measurement, and pointed to one more change.
+``HELDOUT_10_LOCALES`` (seed 12, 300 forms) came next, before any reading of it, to report
+both.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
@@ -66,6 +69,8 @@ HELDOUT_8_LOCALES = ["en_AU", "en_CA", "de_CH", "fr_CH", "es_AR", "es_CO", "fr_B
                      "es_VE", "en_PH", "lb_LU", "sq_AL", "bs_BA", "en_KE", "en_NZ", "sl_SI"]
 HELDOUT_9_LOCALES = ["en_US", "de_AT", "es_MX", "fr_CA", "nl_BE", "pt_PT", "lv_LV", "et_EE",
                      "ga_IE", "is_IS", "az_AZ", "ha_NG", "sw", "es_CL", "it_IT", "ro_RO"]
+HELDOUT_10_LOCALES = ["en_GB", "en_IE", "de_DE", "de_CH", "fr_FR", "fr_BE", "es_ES", "pt_BR",
+                      "pl_PL", "cs_CZ", "hu_HU", "tr_TR", "fi_FI", "sv_SE", "lt_LT", "yo_NG"]
 # (locales, seed) of each set of forms in benchmarks/ocr_quality.py; FORMS_PER_SET forms each
 # but where LARGE_SETS says.
 NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
@@ -76,10 +81,11 @@ NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
              "names-heldout-6": (HELDOUT_6_LOCALES, 8),
              "names-heldout-7": (HELDOUT_7_LOCALES, 9),
              "names-heldout-8": (HELDOUT_8_LOCALES, 10),
-             "names-heldout-9": (HELDOUT_9_LOCALES, 11)}
+             "names-heldout-9": (HELDOUT_9_LOCALES, 11),
+             "names-heldout-10": (HELDOUT_10_LOCALES, 12)}
 FORMS_PER_SET = 30
 LARGE_SETS = {"names-heldout-6": 300, "names-heldout-7": 300, "names-heldout-8": 300,
-              "names-heldout-9": 300}
+              "names-heldout-9": 300, "names-heldout-10": 300}
 FONTS = [("Helvetica", 12), ("Times-Roman", 11), ("Courier", 10), ("Helvetica", 10),
          ("Times-Roman", 12), ("Courier", 11)]
 
