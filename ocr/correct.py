@@ -103,9 +103,13 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
 # code's shape holds such a misfit, the spellings with it read as its look-alike are added
 # as searchable forms (never put in place of the reading), one change each:
 # - a symbol inside the word: the digit it looks like beside digits, the letter beside letters;
-# - a letter between two digits: the digit it looks like, and, after that same digit, nothing
-#   (the glyph read twice);
-# - a digit among the letters that begin the word: the letter it looks like.
+# - a letter between two digits: the digit it looks like, and, after that same digit, the
+#   word without either of the two (one glyph read twice, as itself and its look-alike:
+#   "UD2Z342079" was printed "UD2342079", "L2Z5993046" was printed "LZ5993046");
+# - a digit among the letters that begin the word: the letter it looks like; also a digit
+#   right after a lone first letter, before the digits: Courier's Z reads as a 2 at fax
+#   resolution, and on fresh names forms (names-heldout-6) "FZ7593373" and "NZ3541911" came
+#   out "F27593373" and "N23541911".
 # A code read whole ("SZ2090518", "00448812") holds no misfit and gets no form; an amount
 # ("$5000") is not one either, as its symbol begins it.
 # Why here and not only in search, which already takes O/0, I/1, S/5, B/8, Z/2 as the same
@@ -147,9 +151,11 @@ def code_readings(word: str, confidence: float) -> list[str]:
         elif kinds[i] == "letter" and left == right == "digit" and char in DIGIT_LOOKALIKES:
             if word[i - 1] == DIGIT_LOOKALIKES[char]:
                 found.append(word[:i] + word[i + 1:])
+                found.append(word[:i - 1] + word[i:])
             found.append(word[:i] + DIGIT_LOOKALIKES[char] + word[i + 1:])
-        elif kinds[i] == "digit" and right == "letter" and left in ("", "letter") and \
-                char in LETTER_LOOKALIKES and "digit" in kinds[i + 1:]:
+        elif kinds[i] == "digit" and char in LETTER_LOOKALIKES and \
+                ((right == "letter" and left in ("", "letter") and "digit" in kinds[i + 1:]) or
+                 (i == 1 and left == "letter" and right == "digit")):
             found.append(word[:i] + LETTER_LOOKALIKES[char] + word[i + 1:])
     return list(dict.fromkeys(found))[:MAX_CODE_FORMS]
 
