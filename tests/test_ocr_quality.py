@@ -340,6 +340,7 @@ def test_a_code_with_a_glyph_no_code_has_gets_the_look_alike_spelling_added() ->
     assert "ZW8063513" in code_readings("7W8063513", 92.2)
     # A glyph read twice, kept as either reading; a 2 for a Z after a lone first letter.
     assert {"L25993046", "LZ5993046"} <= set(code_readings("L2Z5993046", 58.9))
+    assert "SH1131532" in code_readings("S$H1131532", 45.7)
     assert "FZ7593373" in code_readings("F27593373", 89.7)
     assert "NZ3541911" in code_readings("N23541911", 76.4)
     # A code read whole, an amount, a plain number, a word, and a sure reading: nothing.
