@@ -67,9 +67,12 @@ Page sets (--set):
   names-heldout-10 The same with HELDOUT_10_LOCALES (seed 12), 300 forms, made on
                   2026-12-05 before any reading; its one lost word was looked at on that
                   measurement.
-  names-heldout-11 HELD OUT. The same with HELDOUT_11_LOCALES (seed 13), 300 forms, made on
-                  2026-12-05 before any reading, to report the changes names-heldout-8,
-                  -9 and -10 pointed to.
+  names-heldout-11 The same with HELDOUT_11_LOCALES (seed 13), 300 forms, made on
+                  2026-12-05 before any reading; its lost words were looked at on that
+                  measurement.
+  names-heldout-12 HELD OUT. The same with HELDOUT_12_LOCALES (seed 14), 300 forms, made on
+                  2026-12-05 before any reading, to report the changes names-heldout-8
+                  to -11 pointed to.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
@@ -391,7 +394,8 @@ def main() -> None:
                                  "names-heldout-4", "names-heldout-5",
                                  "names-heldout-6", "names-heldout-7",
                                  "names-heldout-8", "names-heldout-9",
-                                 "names-heldout-10", "names-heldout-11"])
+                                 "names-heldout-10", "names-heldout-11",
+                                 "names-heldout-12"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
