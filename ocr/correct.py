@@ -25,8 +25,9 @@ tesseract read, since a dictionary word can be the wrong answer for a name read 
 ("Quillon Brastow" became "Quillen Breslow"; on the held-out names forms, 13 words read right
 would have been changed). ``ocr.correct_words = false`` turns it off.
 
-Codes (record numbers, part numbers), which no dictionary holds, have a rule of their own:
-``code_readings`` below.
+Codes (record numbers, part numbers), which no dictionary holds, have rules of their own:
+``code_readings`` and ``joined_code`` below; so has a sans-serif capital I read as an l
+(``capital_i_reading``).
 """
 
 from __future__ import annotations
@@ -110,8 +111,9 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
 #   "UD2Z342079" was printed "UD2342079", "L2Z5993046" was printed "LZ5993046");
 # - a digit among the letters that begin the word: the letter it looks like; also a digit
 #   right after a lone first letter, before the digits: Courier's Z reads as a 2 at fax
-#   resolution, and on fresh names forms (names-heldout-6) "FZ7593373" and "NZ3541911" came
-#   out "F27593373" and "N23541911".
+#   resolution, and on the names forms of names-heldout-6 "FZ7593373" and "NZ3541911" came
+#   out "F27593373" and "N23541911" (and on fresh ones, names-heldout-12, "JZ1088604" came
+#   out "J21088604").
 # A code read whole ("SZ2090518", "00448812") holds no misfit and gets no form; an amount
 # ("$5000") is not one either, as its symbol begins it.
 # Why here and not only in search, which already takes O/0, I/1, S/5, B/8, Z/2 as the same
@@ -182,7 +184,7 @@ MAX_CODE_CHARS = 20
 
 def joined_code(left: str, left_confidence: float, right: str, right_confidence: float) -> str:
     """The code that the neighbouring words ``left`` and ``right`` spell as one word, or ""
-    when they are not two unsure pieces of one (see above)."""
+    when they are not two pieces of one, at least one of them unsure (see above)."""
     if min(left_confidence, right_confidence) >= CORRECT_BELOW_CONFIDENCE or \
             not _CODE_PIECE.match(left) or not _CODE_PIECE.match(right):
         return ""

@@ -356,7 +356,7 @@ def test_a_code_with_a_glyph_no_code_has_gets_the_look_alike_spelling_added() ->
     assert page_text(read, 200, frozenset()).added_forms == []
 
 
-def test_a_code_read_in_two_unsure_pieces_gets_its_joined_spelling_added() -> None:
+def test_a_code_read_in_two_pieces_gets_its_joined_spelling_added() -> None:
     assert joined_code("HJ3", 0.0, "100668", 0.0) == "HJ3100668"
     assert joined_code("CC3", 91.1, "168590", 96.8) == "CC3168590"  # one piece unsure
     # A word without a digit, a piece with punctuation, too short, both sure: nothing.
