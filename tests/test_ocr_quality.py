@@ -331,6 +331,14 @@ def test_a_doubtful_code_is_read_again_with_the_label_before_it(engine,
         engine_module.REREAD_MARGIN_HEIGHTS = margin
 
 
+def assert_added_beside_the_reading(read: list[ReadWord], text: str, form: str) -> None:
+    """``form`` is added to the page read as ``read``, whose text stays ``text``; with
+    corrections off (no lexicon) nothing is added."""
+    page = page_text(read, 200, frozenset({"record"}))
+    assert page.text == text and form in page.added_forms
+    assert page_text(read, 200, frozenset()).added_forms == []
+
+
 def test_a_code_with_a_glyph_no_code_has_gets_the_look_alike_spelling_added() -> None:
     # A symbol inside a code, a letter between digits (also the glyph read twice: "2Z" for
     # "2"), a digit among a code's leading letters.
@@ -351,9 +359,7 @@ def test_a_code_with_a_glyph_no_code_has_gets_the_look_alike_spelling_added() ->
     read = [ReadWord("Record", 0, 0, 60, 20, 96.0, 0, 0),
             ReadWord("no:", 70, 0, 100, 20, 95.0, 0, 0),
             ReadWord("LG&323640", 110, 0, 230, 20, 55.0, 0, 0)]
-    page = page_text(read, 200, frozenset({"record"}))
-    assert page.text == "Record no: LG&323640" and "LG8323640" in page.added_forms
-    assert page_text(read, 200, frozenset()).added_forms == []
+    assert_added_beside_the_reading(read, "Record no: LG&323640", "LG8323640")
 
 
 def test_a_code_read_in_two_pieces_gets_its_joined_spelling_added() -> None:
@@ -367,9 +373,7 @@ def test_a_code_read_in_two_pieces_gets_its_joined_spelling_added() -> None:
     read = [ReadWord("no:", 70, 0, 100, 20, 95.0, 0, 0),
             ReadWord("HJ3", 110, 0, 150, 20, 0.0, 0, 0),
             ReadWord("100668", 158, 0, 250, 20, 0.0, 0, 0)]
-    page = page_text(read, 200, frozenset({"record"}))
-    assert page.text == "no: HJ3 100668" and "HJ3100668" in page.added_forms
-    assert page_text(read, 200, frozenset()).added_forms == []
+    assert_added_beside_the_reading(read, "no: HJ3 100668", "HJ3100668")
 
 
 def test_a_record_number_read_with_a_space_inside_is_found_as_printed(engine,
@@ -393,9 +397,7 @@ def test_a_sans_serif_capital_i_read_as_an_l_gets_the_capital_spelling_added() -
     assert capital_i_reading("lvan", 96.0) == ""
     read = [ReadWord("Next", 0, 0, 40, 20, 96.0, 0, 0),
             ReadWord("lvan", 50, 0, 90, 20, 88.7, 0, 0)]
-    page = page_text(read, 200, frozenset({"record"}))
-    assert page.text == "Next lvan" and "Ivan" in page.added_forms  # the reading stays
-    assert page_text(read, 200, frozenset()).added_forms == []
+    assert_added_beside_the_reading(read, "Next lvan", "Ivan")
 
 
 def test_a_name_whose_capital_i_is_read_as_an_l_is_found_as_printed(engine,
