@@ -17,7 +17,7 @@ APT_PACKAGES += dovecot-imapd
 APT_PACKAGES += chromium
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test bench chaos lint bootstrap apt lock clean
+.PHONY: run test bench chaos lint bootstrap apt lock clean fax-model
 
 run: bootstrap
 	$(VENV)/bin/faxvault serve
@@ -53,6 +53,10 @@ chaos: bootstrap
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .
+
+# Trains ocr/models/eng-fax.lstm again from the installed English model (contrib/fax-model).
+fax-model: bootstrap
+	contrib/fax-model/train.sh
 
 bootstrap: apt $(STAMP)
 

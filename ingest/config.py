@@ -154,6 +154,7 @@ class OcrConfig(_Section):
     pdf_max_render_dpi: Annotated[int, Field(ge=72, le=2400)] = 600
     page_timeout_seconds: PositiveFloat = 120.0
     correct_words: bool = True  # dictionary correction of misread words (ocr/correct.py)
+    fax_model: bool = True  # English read with the network trained on faxes (ocr/fax_model.py)
 
     @model_validator(mode="before")
     @classmethod

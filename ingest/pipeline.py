@@ -104,9 +104,11 @@ def open_services(config: Config, *, with_pool: bool = True,
     config.data_dir.mkdir(parents=True, exist_ok=True)
     owns_pool = pool is None and with_pool
     if owns_pool:
+        fax_models = config.data_dir / "ocr-models" if config.ocr.fax_model else None
         pool = OcrPool(workers=config.ocr_processes, engine=config.ocr.engine,
                        languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir,
                        correct_words=config.ocr.correct_words,
+                       fax_model_cache=fax_models,
                        task_timeout=config.limits.task_timeout_seconds,
                        address_space_bytes=config.limits.pool_address_space_mb * 1024**2)
     archive = open_archive(config)

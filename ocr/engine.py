@@ -60,9 +60,11 @@ class LineWord:
 
 
 class Engine(Protocol):
-    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
+    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
+                  noisy: bool = False) -> PageText:
         """The page's text; ``psm``: tesseract's page segmentation for this page, instead of
-        the engine's own."""
+        the engine's own; ``noisy``: the page was found noisy (read with the engine's models
+        for noisy pages, if it has them: see make_engine)."""
         ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
@@ -324,27 +326,34 @@ CLEAN_PAGE_SEGMENTATION = 6
 class TesserocrEngine:
     def __init__(self, languages: list[str], tessdata: str,
                  lexicon: frozenset[str] = frozenset(),
-                 psm: int = PAGE_SEGMENTATION) -> None:
+                 psm: int = PAGE_SEGMENTATION, noisy_tessdata: str = "") -> None:
         import tesserocr
 
         self._tesserocr = tesserocr
         self._lexicon = lexicon
         self._path = tessdata.rstrip("/") + "/"
+        self._noisy_path = noisy_tessdata.rstrip("/") + "/" if noisy_tessdata else ""
         self._lang = "+".join(languages)
         self._osd = None
         self._line = None
         self._psm = psm
-        self._api = tesserocr.PyTessBaseAPI(path=self._path,
-                                            lang="+".join(languages),
-                                            psm=psm)
+        self._api = self._page_api(self._path)
+        self._noisy_api = self._page_api(self._noisy_path) if self._noisy_path else None
+
+    def _page_api(self, path: str) -> Any:
+        api = self._tesserocr.PyTessBaseAPI(path=path, lang=self._lang, psm=self._psm)
         for name, value in PAGE_VARIABLES.items():
-            if not self._api.SetVariable(name, value):
+            if not api.SetVariable(name, value):
                 raise OcrSetupError(f"this tesseract has no parameter {name}; faxvault "
                                     "needs tesseract 5.0 or newer")
+        return api
 
-    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
+    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
+                  noisy: bool = False) -> PageText:
         tesserocr = self._tesserocr
         api, level = self._api, tesserocr.RIL.WORD
+        if noisy and self._noisy_api is not None:
+            api = self._noisy_api
         api.SetPageSegMode(self._psm if psm is None else psm)
         api.SetImage(image)
         api.SetSourceResolution(dpi)
@@ -428,20 +437,23 @@ class TesserocrEngine:
 class CliEngine:
     def __init__(self, languages: list[str], tessdata: str,
                  lexicon: frozenset[str] = frozenset(),
-                 psm: int = PAGE_SEGMENTATION) -> None:
+                 psm: int = PAGE_SEGMENTATION, noisy_tessdata: str = "") -> None:
         import pytesseract
 
         self._pytesseract = pytesseract
         self._lexicon = lexicon
         self._lang = "+".join(languages)
         self._tessdata = tessdata
+        self._noisy_tessdata = noisy_tessdata or tessdata
         self._psm = psm
 
-    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None) -> PageText:
+    def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
+                  noisy: bool = False) -> PageText:
         psm = self._psm if psm is None else psm
+        tessdata = self._noisy_tessdata if noisy else self._tessdata
         data = self._pytesseract.image_to_data(
             image, lang=self._lang,
-            config=f"--dpi {dpi} --psm {psm} --tessdata-dir {self._tessdata} "
+            config=f"--dpi {dpi} --psm {psm} --tessdata-dir {tessdata} "
                    f"{_PAGE_ARGS}",
             output_type=self._pytesseract.Output.DICT,
         )
@@ -573,13 +585,16 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
 
 def make_engine(name: str, languages: list[str], tessdata: str = "",
                 correct_words: bool = False, psm: int = PAGE_SEGMENTATION,
-                lexicon: frozenset[str] | None = None) -> Engine:
+                lexicon: frozenset[str] | None = None, noisy_tessdata: str = "") -> Engine:
     """A loaded engine. With ``correct_words`` it also loads the languages' dictionaries
     (about 0.4 s and 12 MB for eng), unless ``lexicon`` brings them already read, and adds
     corrections of misread words as searchable forms (ocr/correct.py). ``psm``: tesseract's
-    page segmentation mode."""
+    page segmentation mode. ``noisy_tessdata``: the models pages found noisy are read with
+    (ocr/fax_model.py; "": ``tessdata``'s, as every other page)."""
     tessdata = find_tessdata(tessdata)
     check_languages(languages, tessdata)
+    if noisy_tessdata:
+        check_languages(languages, noisy_tessdata)
     if name not in ("tesserocr", "pytesseract"):
         raise OcrSetupError(f"unknown OCR engine {name!r}; expected tesserocr or pytesseract")
     if not correct_words:
@@ -587,5 +602,5 @@ def make_engine(name: str, languages: list[str], tessdata: str = "",
     elif lexicon is None:
         lexicon = load_lexicon(languages, tessdata)
     if name == "tesserocr":
-        return TesserocrEngine(languages, tessdata, lexicon, psm)
-    return CliEngine(languages, tessdata, lexicon, psm)
+        return TesserocrEngine(languages, tessdata, lexicon, psm, noisy_tessdata)
+    return CliEngine(languages, tessdata, lexicon, psm, noisy_tessdata)

@@ -9,7 +9,7 @@ import pytest
 
 from ingest.config import Config, config_from_mapping
 from ingest.pipeline import Services, open_services
-from ocr import OcrPool
+from ocr import OcrPool, fax_model_paths
 from tests import leftovers
 from tests.faxgen import SAMPLE_PAGES, render_fax
 
@@ -77,8 +77,15 @@ def write_config(path: Path, data_dir: Path, extra: str = "", worker: str = "") 
 
 
 @pytest.fixture(scope="session")
-def ocr_pool() -> OcrPool:
-    pool = OcrPool(workers=2)
+def fax_model_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """(tessdata for pages, tessdata for pages found noisy) as the pipeline reads by default
+    (ocr.fax_model = true)."""
+    return fax_model_paths("", tmp_path_factory.mktemp("ocr-models"))
+
+
+@pytest.fixture(scope="session")
+def ocr_pool(tmp_path_factory: pytest.TempPathFactory) -> OcrPool:
+    pool = OcrPool(workers=2, fax_model_cache=tmp_path_factory.mktemp("pool-models"))
     yield pool
     pool.shutdown()
 
