@@ -332,13 +332,13 @@ class TesserocrEngine:
         self._tesserocr = tesserocr
         self._lexicon = lexicon
         self._path = tessdata.rstrip("/") + "/"
-        self._noisy_path = noisy_tessdata.rstrip("/") + "/" if noisy_tessdata else ""
         self._lang = "+".join(languages)
         self._osd = None
         self._line = None
         self._psm = psm
         self._api = self._page_api(self._path)
-        self._noisy_api = self._page_api(self._noisy_path) if self._noisy_path else None
+        self._noisy_api = (self._page_api(noisy_tessdata.rstrip("/") + "/") if noisy_tessdata
+                           else None)
 
     def _page_api(self, path: str) -> Any:
         api = self._tesserocr.PyTessBaseAPI(path=path, lang=self._lang, psm=self._psm)

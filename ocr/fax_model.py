@@ -53,7 +53,7 @@ TRAINED_ALPHABET_SHA256 = "8c9df0dc50d4474f577beec8ae078cc8e8aa562307223fb384720
 
 # Components of a .traineddata file (tesseract's TessdataType), by index.
 _COMPONENTS = 24
-_LSTM, _LSTM_UNICHARSET, _LSTM_RECODER, _VERSION = 17, 21, 22, 23
+LSTM, LSTM_UNICHARSET, LSTM_RECODER, VERSION = 17, 21, 22, 23
 _VERSION_SUFFIX = b":faxvault-fax"
 CONFIG_FOLDERS = ("configs", "tessconfigs")
 
@@ -90,7 +90,7 @@ def write_components(components: list[bytes | None]) -> bytes:
 
 def alphabet_digest(components: list[bytes | None]) -> str:
     digest = hashlib.sha256()
-    for i in (_LSTM_UNICHARSET, _LSTM_RECODER):
+    for i in (LSTM_UNICHARSET, LSTM_RECODER):
         digest.update(components[i] or b"")
     return digest.hexdigest()
 
@@ -99,15 +99,15 @@ def fax_traineddata(installed: bytes, network: bytes) -> bytes:
     """The installed eng model (``installed``: its .traineddata bytes) with its network
     replaced by ``network`` (an ``lstm`` component)."""
     components = read_components(installed)
-    if components[_LSTM] is None:
+    if components[LSTM] is None:
         raise OcrSetupError("the installed eng model has no LSTM network; install Debian's "
                             "tesseract-ocr-eng, or set ocr.fax_model = false")
     if alphabet_digest(components) != TRAINED_ALPHABET_SHA256:
         raise OcrSetupError("ocr.fax_model: the installed eng model has another alphabet than "
                             "the fax model was trained with (Debian's tesseract-ocr-eng); set "
                             "ocr.fax_model = false to read with it")
-    components[_LSTM] = network
-    components[_VERSION] = (components[_VERSION] or b"") + _VERSION_SUFFIX
+    components[LSTM] = network
+    components[VERSION] = (components[VERSION] or b"") + _VERSION_SUFFIX
     return write_components(components)
 
 

@@ -19,6 +19,9 @@ from ocr import OcrSetupError, fax_model_paths, make_engine, recognize_page_imag
 from ocr.engine import find_tessdata
 from ocr.fax_model import (
     FAX_LSTM,
+    LSTM,
+    LSTM_UNICHARSET,
+    VERSION,
     alphabet_digest,
     fax_traineddata,
     read_components,
@@ -29,7 +32,6 @@ from tests.ocr_corpus import error_rates
 from tests.ocr_layouts import REPORT_LAYOUTS, make_layout_page
 
 INSTALLED = Path(find_tessdata()) / "eng.traineddata"
-LSTM, UNICHARSET, VERSION = 17, 21, 23
 CONTRIB = Path(__file__).resolve().parents[1] / "contrib" / "fax-model"
 
 
@@ -43,7 +45,7 @@ def read_text(engine, path: Path) -> str:
 def test_components_round_trip_the_installed_model() -> None:
     data = INSTALLED.read_bytes()
     components = read_components(data)
-    assert components[LSTM] and components[UNICHARSET]
+    assert components[LSTM] and components[LSTM_UNICHARSET]
     assert write_components(components) == data
 
 
@@ -59,7 +61,7 @@ def test_fax_model_is_the_installed_model_with_its_network_replaced() -> None:
 
 def test_another_alphabet_is_refused_naming_the_setting() -> None:
     components = read_components(INSTALLED.read_bytes())
-    components[UNICHARSET] = components[UNICHARSET] + b"\n"
+    components[LSTM_UNICHARSET] = components[LSTM_UNICHARSET] + b"\n"
     assert alphabet_digest(components) != alphabet_digest(read_components(INSTALLED.read_bytes()))
     with pytest.raises(OcrSetupError, match=r"ocr\.fax_model = false"):
         fax_traineddata(write_components(components), FAX_LSTM.read_bytes())

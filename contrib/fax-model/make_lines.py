@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from ocr.engine import CLEAN_PAGE_SEGMENTATION, PAGE_SEGMENTATION, find_tessdata  # noqa: E402
-from ocr.fax_model import read_components  # noqa: E402
+from ocr.fax_model import LSTM_UNICHARSET, read_components  # noqa: E402
 from ocr.normalize import normalize_fax_geometry  # noqa: E402
 from tests.ocr_corpus import degrade  # noqa: E402
 from tests.ocr_layouts import transmit  # noqa: E402
@@ -58,7 +58,7 @@ GS_TIMEOUT = 60
 def model_letters() -> set[str]:
     """The ASCII letters of the installed English model's alphabet."""
     data = (Path(find_tessdata()) / "eng.traineddata").read_bytes()
-    unicharset = read_components(data)[21] or b""
+    unicharset = read_components(data)[LSTM_UNICHARSET] or b""
     lines = unicharset.decode("utf-8").splitlines()[1:]
     return {line.split(" ")[0] for line in lines if line} | {" "}
 
