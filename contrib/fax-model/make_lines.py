@@ -41,7 +41,7 @@ from ocr.engine import CLEAN_PAGE_SEGMENTATION, PAGE_SEGMENTATION, find_tessdata
 from ocr.fax_model import LSTM_UNICHARSET, read_components  # noqa: E402
 from ocr.normalize import normalize_fax_geometry  # noqa: E402
 from tests.ocr_corpus import degrade  # noqa: E402
-from tests.ocr_layouts import transmit  # noqa: E402
+from tests.ocr_layouts import LayoutDoc, postscript, transmit  # noqa: E402
 
 FONTS = ["Times-Roman", "Helvetica", "Courier", "Bookman-Light", "Palatino-Roman",
          "NewCenturySchlbk-Roman", "AvantGarde-Book", "Helvetica-Narrow", "Times-Bold",
@@ -49,8 +49,10 @@ FONTS = ["Times-Roman", "Helvetica", "Courier", "Bookman-Light", "Palatino-Roman
 SIZES = [8, 8.5, 9, 9.5, 10, 10.5, 11, 12]
 LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
 CONDITIONS = ["clean", "degraded", "transmitted", "transmitted"]
-LEADING = 1.6  # line pitch, in font sizes
-TOP = 72.0  # first line's baseline, points from the top
+# As tests/ocr_layouts.py's postscript() lays a page out: lines from 72 pt below the top,
+# 1.6 font sizes apart.
+LEADING = 1.6
+TOP = 72.0
 MAX_DISTANCE = 0.6
 GS_TIMEOUT = 60
 
@@ -101,19 +103,6 @@ def text_line(fake: Faker, rng: random.Random) -> str:
     return fold(line)
 
 
-def _ps_string(value: str) -> str:
-    return "(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
-
-
-def page_postscript(lines: list[str], font: str, size: float) -> str:
-    out = ["%!PS-Adobe-3.0", "<< /PageSize [612 792] >> setpagedevice",
-           f"/{font} findfont {size} scalefont setfont"]
-    for n, line in enumerate(lines):
-        out.append(f"72 {792 - TOP - n * size * LEADING:.1f} moveto {_ps_string(line)} show")
-    out.append("showpage")
-    return "\n".join(out) + "\n"
-
-
 def _gs(source: Path, out: Path, *args: str) -> None:
     subprocess.run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", *args,
                     f"-sOutputFile={out}", str(source)], check=True, timeout=GS_TIMEOUT)
@@ -122,7 +111,8 @@ def _gs(source: Path, out: Path, *args: str) -> None:
 def faxed_page(work: Path, seed: int, lines: list[str], font: str, size: float,
                resolution: str, condition: str) -> Image.Image:
     source = work / f"p{seed}.ps"
-    source.write_text(page_postscript(lines, font, size), encoding="ascii")
+    doc = LayoutDoc(f"lines-{seed}", font, size, [[(72.0, line)] for line in lines], [])
+    source.write_text(postscript(doc), encoding="ascii")
     xdpi, ydpi = (float(v) for v in resolution.split("x"))
     try:
         if condition == "clean":
