@@ -77,15 +77,21 @@ def write_config(path: Path, data_dir: Path, extra: str = "", worker: str = "") 
 
 
 @pytest.fixture(scope="session")
-def fax_model_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    """(tessdata for pages, tessdata for pages found noisy) as the pipeline reads by default
-    (ocr.fax_model = true)."""
-    return fax_model_paths("", tmp_path_factory.mktemp("ocr-models"))
+def fax_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the fax model's tessdata (ocr/fax_model.py), built once a session."""
+    return tmp_path_factory.mktemp("ocr-models")
 
 
 @pytest.fixture(scope="session")
-def ocr_pool(tmp_path_factory: pytest.TempPathFactory) -> OcrPool:
-    pool = OcrPool(workers=2, fax_model_cache=tmp_path_factory.mktemp("pool-models"))
+def fax_model_dirs(fax_model_cache: Path) -> tuple[str, str]:
+    """(tessdata for pages, tessdata for pages found noisy) as the pipeline reads by default
+    (ocr.fax_model = true)."""
+    return fax_model_paths("", fax_model_cache)
+
+
+@pytest.fixture(scope="session")
+def ocr_pool(fax_model_cache: Path) -> OcrPool:
+    pool = OcrPool(workers=2, fax_model_cache=fax_model_cache)
     yield pool
     pool.shutdown()
 
