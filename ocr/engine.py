@@ -61,10 +61,11 @@ class LineWord:
 
 class Engine(Protocol):
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
-                  noisy: bool = False) -> PageText:
+                  damaged: bool = False) -> PageText:
         """The page's text; ``psm``: tesseract's page segmentation for this page, instead of
-        the engine's own; ``noisy``: the page was found noisy (read with the engine's models
-        for noisy pages, if it has them: see make_engine)."""
+        the engine's own; ``damaged``: the page's print came damaged, noisy or with line
+        errors (``OcrGeometry.damaged``): read with the engine's models for such pages, if it
+        has them (see make_engine)."""
         ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
@@ -326,7 +327,7 @@ CLEAN_PAGE_SEGMENTATION = 6
 class TesserocrEngine:
     def __init__(self, languages: list[str], tessdata: str,
                  lexicon: frozenset[str] = frozenset(),
-                 psm: int = PAGE_SEGMENTATION, noisy_tessdata: str = "") -> None:
+                 psm: int = PAGE_SEGMENTATION, damaged_tessdata: str = "") -> None:
         import tesserocr
 
         self._tesserocr = tesserocr
@@ -337,8 +338,8 @@ class TesserocrEngine:
         self._line = None
         self._psm = psm
         self._api = self._page_api(self._path)
-        self._noisy_api = (self._page_api(noisy_tessdata.rstrip("/") + "/") if noisy_tessdata
-                           else None)
+        self._damaged_api = (self._page_api(damaged_tessdata.rstrip("/") + "/")
+                             if damaged_tessdata else None)
 
     def _page_api(self, path: str) -> Any:
         api = self._tesserocr.PyTessBaseAPI(path=path, lang=self._lang, psm=self._psm)
@@ -349,11 +350,11 @@ class TesserocrEngine:
         return api
 
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
-                  noisy: bool = False) -> PageText:
+                  damaged: bool = False) -> PageText:
         tesserocr = self._tesserocr
         api, level = self._api, tesserocr.RIL.WORD
-        if noisy and self._noisy_api is not None:
-            api = self._noisy_api
+        if damaged and self._damaged_api is not None:
+            api = self._damaged_api
         api.SetPageSegMode(self._psm if psm is None else psm)
         api.SetImage(image)
         api.SetSourceResolution(dpi)
@@ -437,20 +438,20 @@ class TesserocrEngine:
 class CliEngine:
     def __init__(self, languages: list[str], tessdata: str,
                  lexicon: frozenset[str] = frozenset(),
-                 psm: int = PAGE_SEGMENTATION, noisy_tessdata: str = "") -> None:
+                 psm: int = PAGE_SEGMENTATION, damaged_tessdata: str = "") -> None:
         import pytesseract
 
         self._pytesseract = pytesseract
         self._lexicon = lexicon
         self._lang = "+".join(languages)
         self._tessdata = tessdata
-        self._noisy_tessdata = noisy_tessdata or tessdata
+        self._damaged_tessdata = damaged_tessdata or tessdata
         self._psm = psm
 
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
-                  noisy: bool = False) -> PageText:
+                  damaged: bool = False) -> PageText:
         psm = self._psm if psm is None else psm
-        tessdata = self._noisy_tessdata if noisy else self._tessdata
+        tessdata = self._damaged_tessdata if damaged else self._tessdata
         data = self._pytesseract.image_to_data(
             image, lang=self._lang,
             config=f"--dpi {dpi} --psm {psm} --tessdata-dir {tessdata} "
@@ -585,16 +586,16 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
 
 def make_engine(name: str, languages: list[str], tessdata: str = "",
                 correct_words: bool = False, psm: int = PAGE_SEGMENTATION,
-                lexicon: frozenset[str] | None = None, noisy_tessdata: str = "") -> Engine:
+                lexicon: frozenset[str] | None = None, damaged_tessdata: str = "") -> Engine:
     """A loaded engine. With ``correct_words`` it also loads the languages' dictionaries
     (about 0.4 s and 12 MB for eng), unless ``lexicon`` brings them already read, and adds
     corrections of misread words as searchable forms (ocr/correct.py). ``psm``: tesseract's
-    page segmentation mode. ``noisy_tessdata``: the models pages found noisy are read with
-    (ocr/fax_model.py; "": ``tessdata``'s, as every other page)."""
+    page segmentation mode. ``damaged_tessdata``: the models pages whose print came damaged
+    are read with (ocr/fax_model.py; "": ``tessdata``'s, as every other page)."""
     tessdata = find_tessdata(tessdata)
     check_languages(languages, tessdata)
-    if noisy_tessdata:
-        check_languages(languages, noisy_tessdata)
+    if damaged_tessdata:
+        check_languages(languages, damaged_tessdata)
     if name not in ("tesserocr", "pytesseract"):
         raise OcrSetupError(f"unknown OCR engine {name!r}; expected tesserocr or pytesseract")
     if not correct_words:
@@ -602,5 +603,5 @@ def make_engine(name: str, languages: list[str], tessdata: str = "",
     elif lexicon is None:
         lexicon = load_lexicon(languages, tessdata)
     if name == "tesserocr":
-        return TesserocrEngine(languages, tessdata, lexicon, psm, noisy_tessdata)
-    return CliEngine(languages, tessdata, lexicon, psm, noisy_tessdata)
+        return TesserocrEngine(languages, tessdata, lexicon, psm, damaged_tessdata)
+    return CliEngine(languages, tessdata, lexicon, psm, damaged_tessdata)

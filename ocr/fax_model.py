@@ -1,5 +1,5 @@
 """The fax model: tesseract's own English network, trained further on faxed print, for the
-pages faxvault finds noisy.
+pages whose print came damaged.
 
 Debian's ``tesseract-ocr-eng`` ships tesseract's "fast" English model, an LSTM whose weights
 are stored as 8-bit integers, trained on print rendered clean. A page from a worn machine on
@@ -12,13 +12,16 @@ same letters and the same dictionary, trained further on lines of faxed print:
 what was kept apart to measure it on). Only the network changes, and it has the same size:
 a page costs the same.
 
-It reads the pages found noisy (``OcrGeometry.cleaned``): on held-out transmitted pages it
-makes a third to a half fewer errors (204x98: 6.8-7.9% of characters -> 3.4-4.4%), and
-fewer on degradations it never saw (a fading feed 6.4% -> 5.3%, line errors 14.7% -> 9.7%).
-A page that came through clean keeps the installed model: on clean pages the two read about
-as well, and the words they read differently are words plain tesseract reads right that
-faxvault would lose (development forms read with the fax model: 1 -> 3 of 3,102 lost;
-benchmarks/RESULTS.md, "A network trained on faxed print").
+It reads the pages whose print came damaged (``OcrGeometry.damaged``): pages found noisy,
+on held-out transmitted ones of which it makes a third to a half fewer errors (204x98:
+6.8-7.9% of characters -> 3.4-4.4%), and fewer on degradations it never saw (a fading feed
+6.4% -> 5.3%, line errors 14.7% -> 9.7%); and pages with no specks but with line errors of
+a fax sent without error correction, whose repair leaves broken print (held-out 204x196
+pages with bursts: 5.2% -> 3.8%). A page that came through clean keeps the installed
+model: on clean pages the two read about as well, and the words they read differently are
+words plain tesseract reads right that faxvault would lose (development forms read with
+the fax model: 1 -> 3 of 3,102 lost; benchmarks/RESULTS.md, "A network trained on faxed
+print").
 
 Tesseract reads a model from one ``<language>.traineddata`` file in a directory that also
 holds the other languages read with it, so the file is put together here: the installed
@@ -159,7 +162,7 @@ def fax_tessdata(installed_dir: str, cache_dir: Path) -> str:
 
 
 def fax_model_paths(tessdata: str, cache_dir: Path) -> tuple[str, str]:
-    """(the models to read pages with, the models to read pages found noisy with): the
+    """(the models to read pages with, the models to read damaged pages with): the
     installed directory (``tessdata``; "" finds Debian's) and the fax model's, built under
     ``cache_dir``."""
     installed = find_tessdata(tessdata)

@@ -167,10 +167,17 @@ class OcrGeometry:
     shear: float = 0.0
     shift: float = 0.0
     cleaned: bool = False  # a noisy page: specks removed and edges smoothed
+    line_errors: bool = False  # line errors found and repaired (see repair_line_errors)
     # The page pixel at the OCR image's top left corner: the image holds the page's ink and
     # a margin around it, not its blank paper (see CROP_MARGIN_INCHES).
     offset_x: int = 0
     offset_y: int = 0
+
+    @property
+    def damaged(self) -> bool:
+        """The print came damaged: a noisy page, or one with line errors (see ocr/fax_model.py
+        for what is read so)."""
+        return self.cleaned or self.line_errors
 
     def to_page(self, x: float, y: float) -> tuple[float, float]:
         px = x / self.scale_x
@@ -494,4 +501,5 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
         if thin:
             gray = thicken_grey(gray)
     return gray, OcrGeometry(scale_x=fx, scale_y=fy, dpi=dpi, shear=slope, shift=shift,
-                             cleaned=noisy, offset_x=left, offset_y=top)
+                             cleaned=noisy, line_errors=line_errors, offset_x=left,
+                             offset_y=top)

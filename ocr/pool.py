@@ -94,7 +94,7 @@ def _limit_address_space(limit: int) -> None:
 
 
 def _init_worker(engine: str, languages: list[str], tessdata: str,
-                 correct_words: bool, noisy_tessdata: str = "", address_space: int = 0,
+                 correct_words: bool, damaged_tessdata: str = "", address_space: int = 0,
                  lexicon_words: str | None = None) -> None:
     global _engine, _engine_args
     _exit_with_parent()
@@ -105,19 +105,19 @@ def _init_worker(engine: str, languages: list[str], tessdata: str,
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while starting
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    _engine_args = (engine, languages, tessdata, correct_words, noisy_tessdata)
+    _engine_args = (engine, languages, tessdata, correct_words, damaged_tessdata)
     # None: not read by the parent (the engine reads them); "": read, and there are none.
     lexicon = None if lexicon_words is None else frozenset(filter(None, lexicon_words.split("\n")))
     _engine = make_engine(engine, languages, tessdata, correct_words, lexicon=lexicon,
-                          noisy_tessdata=noisy_tessdata)
+                          damaged_tessdata=damaged_tessdata)
 
 
 def _get_engine() -> Engine:
     global _engine
     if _engine is None:  # called outside a pool (tests, benchmarks): load on first use
-        name, languages, tessdata, correct_words, noisy_tessdata = _engine_args
+        name, languages, tessdata, correct_words, damaged_tessdata = _engine_args
         _engine = make_engine(name, languages, tessdata, correct_words,
-                              noisy_tessdata=noisy_tessdata)
+                              damaged_tessdata=damaged_tessdata)
     return _engine
 
 
@@ -137,7 +137,8 @@ def _read(image: Image.Image, xdpi: float, ydpi: float,
     # rows were repeated); a grey page (a scan) is read as a noisy one is.
     clean = image.mode == "1" and not geometry.cleaned
     result = engine.recognize(ocr_image, geometry.dpi,
-                              CLEAN_PAGE_SEGMENTATION if clean else None, noisy=geometry.cleaned)
+                              CLEAN_PAGE_SEGMENTATION if clean else None,
+                              damaged=geometry.damaged)
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
     if not geometry.cleaned:  # a noisy page as received reads worse, not differently
@@ -219,16 +220,17 @@ class OcrPool:
                  task_timeout: float = DEFAULT_TASK_TIMEOUT,
                  address_space_bytes: int = DEFAULT_ADDRESS_SPACE_BYTES) -> None:
         """``fax_model_cache``: where to put together the tessdata directory whose English
-        model is the fax model (ocr/fax_model.py), which reads the pages found noisy; None
+        model is the fax model (ocr/fax_model.py), which reads the pages whose print came
+        damaged (noisy, or with line errors); None
         reads every page with the installed models."""
         self.workers = workers or os.cpu_count() or 1
         languages = languages or ["eng"]
-        noisy_tessdata = ""
+        damaged_tessdata = ""
         if fax_model_cache is not None and FAX_LANGUAGE in languages:
-            tessdata, noisy_tessdata = fax_model_paths(tessdata, fax_model_cache)
+            tessdata, damaged_tessdata = fax_model_paths(tessdata, fax_model_cache)
         # Check in the parent too, so a missing language pack or dictionary program fails
         # start-up, not page one.
-        make_engine(engine, languages, tessdata, noisy_tessdata=noisy_tessdata)
+        make_engine(engine, languages, tessdata, damaged_tessdata=damaged_tessdata)
         # The dictionaries are read out once, here, and handed to every pool process as one
         # string (about 1.3 MB for eng): a process started later (a pool replaced after a
         # crash or a stuck page) neither runs the dictionary programs again (~0.4 s) nor
@@ -241,7 +243,7 @@ class OcrPool:
         # One BLAS thread per process too: the pool is the parallelism, and each idle BLAS
         # thread reserves memory (address space, which the pool process limit counts).
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-        self._initargs = (engine, languages, tessdata, correct_words, noisy_tessdata,
+        self._initargs = (engine, languages, tessdata, correct_words, damaged_tessdata,
                           address_space_bytes, lexicon_words)
         self.task_timeout = task_timeout
         self._executor = self._new_executor()

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -27,9 +28,11 @@ from ocr.fax_model import (
     read_components,
     write_components,
 )
+from ocr.normalize import normalize_fax_geometry
 from tests.conftest import make_config
 from tests.ocr_corpus import error_rates
-from tests.ocr_layouts import REPORT_LAYOUTS, make_layout_page
+from tests.ocr_layouts import REPORT_LAYOUTS, TUNING_LAYOUTS, make_layout_page
+from tests.ocr_line_errors import with_line_errors
 
 INSTALLED = Path(find_tessdata()) / "eng.traineddata"
 CONTRIB = Path(__file__).resolve().parents[1] / "contrib" / "fax-model"
@@ -111,7 +114,7 @@ def test_dequantized_network_reads_as_the_installed_one(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def fax_engine(fax_model_dirs):
     pages, noisy_pages = fax_model_dirs
-    return make_engine("tesserocr", ["eng"], pages, noisy_tessdata=noisy_pages)
+    return make_engine("tesserocr", ["eng"], pages, damaged_tessdata=noisy_pages)
 
 
 # Held-out pages (REPORT_LAYOUTS, never trained on) faxed by a worn machine: the fax model
@@ -134,6 +137,27 @@ def test_clean_pages_keep_the_installed_model(fax_engine, fax_model_dirs,
     installed = read_text(make_engine("tesserocr", ["eng"]), page)
     assert read_text(make_engine("tesserocr", ["eng"], fax_model_dirs[1]), page) != installed
     assert read_text(fax_engine, page) == installed
+
+
+def test_a_clean_page_with_line_errors_is_read_with_the_fax_model(fax_engine, fax_model_dirs,
+                                                                   tmp_path: Path) -> None:
+    """A page that came without specks but with line errors (a fax sent without error
+    correction) is damaged print too: the fax model reads what the repair leaves (a tuning
+    page, tests/ocr_line_errors.py's bursts on 1% of its lines)."""
+    doc = next(d for d in TUNING_LAYOUTS if d.name == "intake")
+    with Image.open(make_layout_page(tmp_path, doc, "204x98", "clean")) as clean:
+        ink = ~np.asarray(clean)
+    page = tmp_path / "line-errors.tif"
+    Image.fromarray(~with_line_errors(ink, 98, np.random.default_rng(0), 0.01)).save(
+        page, compression="group4", dpi=(204, 98))
+    with Image.open(page) as image:
+        geometry = normalize_fax_geometry(image, 204, 98)[1]
+    assert geometry.line_errors and not geometry.cleaned
+    truth = "\n".join(doc.lines)
+    installed = read_text(make_engine("tesserocr", ["eng"]), page)
+    read = read_text(fax_engine, page)
+    assert read == read_text(make_engine("tesserocr", ["eng"], fax_model_dirs[1]), page)
+    assert error_rates(truth, read)[0] < error_rates(truth, installed)[0]
 
 
 def test_pipeline_reads_with_the_fax_model_unless_turned_off(fax_engine,

@@ -46,7 +46,7 @@ def engine(fax_model_dirs):
     """The engine as the pipeline runs it by default (word correction on, the fax model for
     pages found noisy)."""
     tessdata, noisy = fax_model_dirs
-    return make_engine("tesserocr", ["eng"], tessdata, correct_words=True, noisy_tessdata=noisy)
+    return make_engine("tesserocr", ["eng"], tessdata, correct_words=True, damaged_tessdata=noisy)
 
 
 def read_page(engine, path: Path) -> PageText:
