@@ -17,11 +17,14 @@ on held-out transmitted ones of which it makes a third to a half fewer errors (2
 6.8-7.9% of characters -> 3.4-4.4%), and fewer on degradations it never saw (a fading feed
 6.4% -> 5.3%, line errors 14.7% -> 9.7%); and pages with no specks but with line errors of
 a fax sent without error correction, whose repair leaves broken print (held-out 204x196
-pages with bursts: 5.2% -> 3.8%). A page that came through clean keeps the installed
-model: on clean pages the two read about as well, and the words they read differently are
-words plain tesseract reads right that faxvault would lose (development forms read with
-the fax model: 1 -> 3 of 3,102 lost; benchmarks/RESULTS.md, "A network trained on faxed
-print").
+pages with bursts: 5.2% -> 3.8%); and clean pages found askew, a sheet that went through a
+printer, perhaps a copier, and a scanner, whose strokes are broken as a worn machine's are
+(development pages photocopied before they were faxed: F 204x98 5.05% -> 3.46%; forms
+rotated as a scanner does, 0.54% -> 0.32%, with fewer of their names lost). A page rendered
+straight to a fax (clean and level) keeps the installed model: on such pages the two read
+about as well, and the words they read differently are words plain tesseract reads right
+that faxvault would lose (development forms read with the fax model: 1 -> 3 of 3,102 lost;
+benchmarks/RESULTS.md, "A network trained on faxed print").
 
 Tesseract reads a model from one ``<language>.traineddata`` file in a directory that also
 holds the other languages read with it, so the file is put together here: the installed

@@ -175,9 +175,10 @@ class OcrGeometry:
 
     @property
     def damaged(self) -> bool:
-        """The print came damaged: a noisy page, or one with line errors (see ocr/fax_model.py
-        for what is read so)."""
-        return self.cleaned or self.line_errors
+        """The print came damaged: a noisy page, one with line errors, or one found askew (a
+        sheet printed, perhaps copied, and scanned, not a page rendered straight to a fax).
+        The fax model reads such pages (ocr/fax_model.py)."""
+        return self.cleaned or self.line_errors or self.shear != 0.0
 
     def to_page(self, x: float, y: float) -> tuple[float, float]:
         px = x / self.scale_x

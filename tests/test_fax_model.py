@@ -160,6 +160,23 @@ def test_a_clean_page_with_line_errors_is_read_with_the_fax_model(fax_engine, fa
     assert error_rates(truth, read)[0] < error_rates(truth, installed)[0]
 
 
+def test_a_clean_page_scanned_askew_is_read_with_the_fax_model(fax_engine, fax_model_dirs,
+                                                                tmp_path: Path) -> None:
+    """A page without specks but skewed went through paper and a scanner (a tuning page,
+    photocopied before it was faxed: tests/ocr_layouts.py's copier model): the fax model
+    reads it. A page rendered straight to a fax (level) keeps the installed model (above)."""
+    doc = next(d for d in TUNING_LAYOUTS if d.name == "statement")
+    page = make_layout_page(tmp_path, doc, "204x98", "copied", 4)
+    with Image.open(page) as image:
+        geometry = normalize_fax_geometry(image, 204, 98)[1]
+    assert geometry.shear and not geometry.cleaned and not geometry.line_errors
+    truth = "\n".join(doc.lines)
+    installed = read_text(make_engine("tesserocr", ["eng"]), page)
+    read = read_text(fax_engine, page)
+    assert read == read_text(make_engine("tesserocr", ["eng"], fax_model_dirs[1]), page)
+    assert error_rates(truth, read)[0] < error_rates(truth, installed)[0]
+
+
 def test_pipeline_reads_with_the_fax_model_unless_turned_off(fax_engine,
                                                              tmp_path: Path) -> None:
     page = make_layout_page(tmp_path, REPORT_LAYOUTS[0], "204x98", "transmitted", 3)
