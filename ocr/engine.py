@@ -63,9 +63,9 @@ class Engine(Protocol):
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
                   damaged: bool = False) -> PageText:
         """The page's text; ``psm``: tesseract's page segmentation for this page, instead of
-        the engine's own; ``damaged``: the page's print came damaged, noisy or with line
-        errors (``OcrGeometry.damaged``): read with the engine's models for such pages, if it
-        has them (see make_engine)."""
+        the engine's own; ``damaged``: the page's print came damaged, noisy, with line errors
+        or askew (``OcrGeometry.damaged``): read with the engine's models for such pages, if
+        it has them (see make_engine)."""
         ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:

@@ -221,8 +221,7 @@ class OcrPool:
                  address_space_bytes: int = DEFAULT_ADDRESS_SPACE_BYTES) -> None:
         """``fax_model_cache``: where to put together the tessdata directory whose English
         model is the fax model (ocr/fax_model.py), which reads the pages whose print came
-        damaged (``OcrGeometry.damaged``); None
-        reads every page with the installed models."""
+        damaged (``OcrGeometry.damaged``); None reads every page with the installed models."""
         self.workers = workers or os.cpu_count() or 1
         languages = languages or ["eng"]
         damaged_tessdata = ""
