@@ -84,7 +84,7 @@ def fax_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fax_model_dirs(fax_model_cache: Path) -> tuple[str, str]:
-    """(tessdata for pages, tessdata for pages found noisy) as the pipeline reads by default
+    """(tessdata for pages, tessdata for damaged pages) as the pipeline reads by default
     (ocr.fax_model = true)."""
     return fax_model_paths("", fax_model_cache)
 

@@ -71,9 +71,9 @@ def test_another_alphabet_is_refused_naming_the_setting() -> None:
 
 
 def test_tessdata_directory_is_built_once_and_private(tmp_path: Path) -> None:
-    pages, noisy_pages = fax_model_paths("", tmp_path)
+    pages, damaged_pages = fax_model_paths("", tmp_path)
     assert pages == find_tessdata()
-    built = Path(noisy_pages)
+    built = Path(damaged_pages)
     assert built.parent == tmp_path
     assert read_components((built / "eng.traineddata").read_bytes())[LSTM] == FAX_LSTM.read_bytes()
     # The command line's configs are found beside it; all of it private, nothing linked
@@ -84,12 +84,12 @@ def test_tessdata_directory_is_built_once_and_private(tmp_path: Path) -> None:
         assert not path.is_symlink()
         assert path.stat().st_mode & 0o077 == 0, path
     before = (built / "eng.traineddata").stat().st_mtime_ns
-    assert fax_model_paths("", tmp_path)[1] == noisy_pages
+    assert fax_model_paths("", tmp_path)[1] == damaged_pages
     assert (built / "eng.traineddata").stat().st_mtime_ns == before
     assert [p.name for p in tmp_path.iterdir()] == [built.name]  # no scratch left behind
 
 
-def test_dequantized_network_reads_as_the_installed_one(tmp_path: Path) -> None:
+def test_dequantized_network_reads_as_the_installed_one(installed_engine, tmp_path: Path) -> None:
     """contrib/fax-model/dequantize.py turns the installed integer network into the float
     one training continues from: read with it, a page reads as with the installed model
     (the weights are the same numbers)."""
@@ -104,7 +104,7 @@ def test_dequantized_network_reads_as_the_installed_one(tmp_path: Path) -> None:
     models.mkdir()
     (models / "eng.traineddata").write_bytes(write_components(installed))
     page = make_layout_page(tmp_path, REPORT_LAYOUTS[0], "204x98", "clean")
-    as_installed = read_text(make_engine("tesserocr", ["eng"]), page)
+    as_installed = read_text(installed_engine, page)
     assert len(as_installed) > 300
     # Nearly: the installed network also rounds what flows between its layers to 8 bits.
     as_float = read_text(make_engine("tesserocr", ["eng"], str(models)), page)
@@ -113,34 +113,57 @@ def test_dequantized_network_reads_as_the_installed_one(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def fax_engine(fax_model_dirs):
-    pages, noisy_pages = fax_model_dirs
-    return make_engine("tesserocr", ["eng"], pages, damaged_tessdata=noisy_pages)
+    """The engine as the pipeline runs it: the fax model for damaged pages."""
+    pages, damaged_pages = fax_model_dirs
+    return make_engine("tesserocr", ["eng"], pages, damaged_tessdata=damaged_pages)
+
+
+@pytest.fixture(scope="module")
+def installed_engine():
+    """Every page read with the installed model."""
+    return make_engine("tesserocr", ["eng"])
+
+
+@pytest.fixture(scope="module")
+def fax_only_engine(fax_model_dirs):
+    """Every page read with the fax model."""
+    return make_engine("tesserocr", ["eng"], fax_model_dirs[1])
+
+
+def assert_read_with_the_fax_model(fax_engine, installed_engine, fax_only_engine, page: Path,
+                                   truth: str) -> None:
+    """The pipeline's engine reads ``page`` as the fax model does, with fewer errors than
+    the installed model."""
+    read = read_text(fax_engine, page)
+    assert read == read_text(fax_only_engine, page)
+    assert error_rates(truth, read)[0] < error_rates(truth, read_text(installed_engine, page))[0]
 
 
 # Held-out pages (REPORT_LAYOUTS, never trained on) faxed by a worn machine: the fax model
 # reads them with clearly fewer errors. Measured over all of them in benchmarks/RESULTS.md.
 @pytest.mark.parametrize("doc", REPORT_LAYOUTS[:3], ids=lambda d: d.name)
-def test_fax_model_reads_transmitted_pages_better(fax_engine, tmp_path: Path, doc) -> None:
+def test_fax_model_reads_transmitted_pages_better(fax_engine, installed_engine,
+                                                   tmp_path: Path, doc) -> None:
     page = make_layout_page(tmp_path, doc, "204x98", "transmitted", 3)
     truth = "\n".join(doc.lines)
-    installed = error_rates(truth, read_text(make_engine("tesserocr", ["eng"]), page))[0]
+    installed = error_rates(truth, read_text(installed_engine, page))[0]
     fax = error_rates(truth, read_text(fax_engine, page))[0]
     assert fax < installed * 0.9, (fax, installed)
 
 
-def test_clean_pages_keep_the_installed_model(fax_engine, fax_model_dirs,
+def test_clean_pages_keep_the_installed_model(fax_engine, installed_engine, fax_only_engine,
                                               tmp_path: Path) -> None:
     """A page that came through clean reads as with the installed model, though the fax
     model alone would read it otherwise (see ocr/fax_model.py for why)."""
     doc = next(d for d in REPORT_LAYOUTS if d.name == "purchase")
     page = make_layout_page(tmp_path, doc, "204x98", "clean")
-    installed = read_text(make_engine("tesserocr", ["eng"]), page)
-    assert read_text(make_engine("tesserocr", ["eng"], fax_model_dirs[1]), page) != installed
+    installed = read_text(installed_engine, page)
+    assert read_text(fax_only_engine, page) != installed
     assert read_text(fax_engine, page) == installed
 
 
-def test_a_clean_page_with_line_errors_is_read_with_the_fax_model(fax_engine, fax_model_dirs,
-                                                                   tmp_path: Path) -> None:
+def test_a_clean_page_with_line_errors_is_read_with_the_fax_model(
+        fax_engine, installed_engine, fax_only_engine, tmp_path: Path) -> None:
     """A page that came without specks but with line errors (a fax sent without error
     correction) is damaged print too: the fax model reads what the repair leaves (a tuning
     page, tests/ocr_line_errors.py's bursts on 1% of its lines)."""
@@ -153,15 +176,12 @@ def test_a_clean_page_with_line_errors_is_read_with_the_fax_model(fax_engine, fa
     with Image.open(page) as image:
         geometry = normalize_fax_geometry(image, 204, 98)[1]
     assert geometry.line_errors and not geometry.cleaned
-    truth = "\n".join(doc.lines)
-    installed = read_text(make_engine("tesserocr", ["eng"]), page)
-    read = read_text(fax_engine, page)
-    assert read == read_text(make_engine("tesserocr", ["eng"], fax_model_dirs[1]), page)
-    assert error_rates(truth, read)[0] < error_rates(truth, installed)[0]
+    assert_read_with_the_fax_model(fax_engine, installed_engine, fax_only_engine, page,
+                                   "\n".join(doc.lines))
 
 
-def test_a_clean_page_scanned_askew_is_read_with_the_fax_model(fax_engine, fax_model_dirs,
-                                                                tmp_path: Path) -> None:
+def test_a_clean_page_scanned_askew_is_read_with_the_fax_model(
+        fax_engine, installed_engine, fax_only_engine, tmp_path: Path) -> None:
     """A page without specks but skewed went through paper and a scanner (a tuning page,
     photocopied before it was faxed: tests/ocr_layouts.py's copier model): the fax model
     reads it. A page rendered straight to a fax (level) keeps the installed model (above)."""
@@ -170,18 +190,14 @@ def test_a_clean_page_scanned_askew_is_read_with_the_fax_model(fax_engine, fax_m
     with Image.open(page) as image:
         geometry = normalize_fax_geometry(image, 204, 98)[1]
     assert geometry.shear and not geometry.cleaned and not geometry.line_errors
-    truth = "\n".join(doc.lines)
-    installed = read_text(make_engine("tesserocr", ["eng"]), page)
-    read = read_text(fax_engine, page)
-    assert read == read_text(make_engine("tesserocr", ["eng"], fax_model_dirs[1]), page)
-    assert error_rates(truth, read)[0] < error_rates(truth, installed)[0]
+    assert_read_with_the_fax_model(fax_engine, installed_engine, fax_only_engine, page,
+                                   "\n".join(doc.lines))
 
 
-def test_pipeline_reads_with_the_fax_model_unless_turned_off(fax_engine,
+def test_pipeline_reads_with_the_fax_model_unless_turned_off(fax_engine, installed_engine,
                                                              tmp_path: Path) -> None:
     page = make_layout_page(tmp_path, REPORT_LAYOUTS[0], "204x98", "transmitted", 3)
-    expected = {True: read_text(fax_engine, page),
-                False: read_text(make_engine("tesserocr", ["eng"]), page)}
+    expected = {True: read_text(fax_engine, page), False: read_text(installed_engine, page)}
     assert expected[True] != expected[False]
     for fax_model in (True, False):
         config = make_config(tmp_path / str(fax_model),

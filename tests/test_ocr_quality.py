@@ -44,9 +44,10 @@ SMALL_PRINT = next(d for d in DOCS if d.name == "smallprint")
 @pytest.fixture(scope="module")
 def engine(fax_model_dirs):
     """The engine as the pipeline runs it by default (word correction on, the fax model for
-    pages found noisy)."""
-    tessdata, noisy = fax_model_dirs
-    return make_engine("tesserocr", ["eng"], tessdata, correct_words=True, damaged_tessdata=noisy)
+    damaged pages)."""
+    tessdata, damaged = fax_model_dirs
+    return make_engine("tesserocr", ["eng"], tessdata, correct_words=True,
+                       damaged_tessdata=damaged)
 
 
 def read_page(engine, path: Path) -> PageText:
