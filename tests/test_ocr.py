@@ -150,9 +150,10 @@ def test_clean_bilevel_page_reaches_the_engine_bilevel_when_its_rows_are_not_rep
 @pytest.mark.parametrize("resolution", ["204x98", "204x196"])
 def test_noisy_page_is_cleaned_straightened_squared_and_smoothed(tmp_path: Path,
                                                                  resolution: str) -> None:
-    """The steps in order, spelled out: lone pixels off, lines sheared straight, rows
-    repeated, a Gaussian blur of radius 1 (however normalize orders the blur's passes), grey
-    levels raised to the power 1.5."""
+    """The steps in order, spelled out: lone pixels off; on a fine page lines sheared
+    straight, then a Gaussian blur of radius 1 (however normalize orders the blur's passes);
+    on a standard page the blur's pass across, rows repeated, lines sheared straight in the
+    repeated rows, then the blur's pass down; grey levels raised to the power 1.5."""
     path = make_page(tmp_path, DOCS[0], resolution, "degraded")
     with Image.open(path) as image:
         xdpi, ydpi = (float(v) for v in image.info["dpi"])
@@ -160,22 +161,32 @@ def test_noisy_page_is_cleaned_straightened_squared_and_smoothed(tmp_path: Path,
         ink = np.asarray(image.convert("L")) < 128
     ink &= ~speck_mask(ink)
     # Cut to the print (its box given by the geometry: the page's dirt outside it is not
-    # print), then sheared as the whole page would be: each page column x moved by
+    # print), then sheared as the whole page would be: each column x moved by
     # floor(0.5 + slope * (x + 0.5) + shift) rows, the page's middle kept in place.
     left, top = geometry.offset_x, geometry.offset_y
     height, width = prepared.height // geometry.scale_y, prepared.width // geometry.scale_x
     paper = np.where(ink, 0, 255).astype(np.uint8)[top:top + height, left:left + width]
     assert geometry.shear != 0  # degraded pages are skewed
+    assert geometry.scale_x == 1
     columns = np.arange(left, left + width) + 0.5
-    moves = np.floor(0.5 + geometry.shear * columns
-                     - geometry.shear * image.width / 2).astype(int)
-    rows = np.arange(height)[:, None] + moves[None, :]
-    inside = (rows >= 0) & (rows < height)
-    expected = Image.fromarray(np.where(
-        inside, paper[rows.clip(0, height - 1), np.arange(width)[None, :]], 255).astype(np.uint8))
-    expected = expected.resize((expected.width * geometry.scale_x,
-                                expected.height * geometry.scale_y), Image.Resampling.NEAREST)
-    expected = expected.filter(ImageFilter.GaussianBlur(1.0))
+    slope, page_shift = geometry.shear, -geometry.shear * image.width / 2
+    moves = np.floor(0.5 + slope * columns + page_shift).astype(int)
+
+    def sheared(pixels: np.ndarray, moves: np.ndarray) -> np.ndarray:
+        rows = np.arange(pixels.shape[0])[:, None] + moves[None, :]
+        inside = (rows >= 0) & (rows < pixels.shape[0])
+        return np.where(inside, pixels[rows.clip(0, pixels.shape[0] - 1),
+                                       np.arange(pixels.shape[1])[None, :]], 255).astype(np.uint8)
+
+    fy = geometry.scale_y
+    if fy == 1:
+        expected = Image.fromarray(sheared(paper, moves)).filter(ImageFilter.GaussianBlur(1.0))
+    else:  # in repeated rows: each column moved by its own rounding of fy times as many
+        across = Image.fromarray(paper).filter(ImageFilter.GaussianBlur((1.0, 0)))
+        repeated = np.asarray(across.resize((width, height * fy), Image.Resampling.NEAREST))
+        fine_moves = np.floor(0.5 + slope * fy * columns + page_shift * fy).astype(int)
+        expected = Image.fromarray(sheared(repeated, fine_moves)).filter(
+            ImageFilter.GaussianBlur((0, 1.0)))
     expected = expected.point(lambda level: round(255 * (level / 255) ** 1.5))  # darkened
     assert np.array_equal(np.asarray(prepared), np.asarray(expected))
     assert prepared.width * prepared.height < 0.5 * ink.size * geometry.scale_y
@@ -231,10 +242,11 @@ def test_a_noisy_page_reads_the_same_cut_to_its_print(tmp_path: Path) -> None:
     ink &= ~speck_mask(ink)
     remove_streaks(ink)
     slope = estimate_skew(ink, 204, 98)
-    whole = Image.fromarray(shear_rows(np.where(ink, 0, 255).astype(np.uint8), slope,
-                                       -slope * ink.shape[1] / 2))
+    whole = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)).filter(
+        ImageFilter.GaussianBlur((1.0, 0)))
     whole = whole.resize((whole.width, whole.height * 2), Image.Resampling.NEAREST)
-    whole = whole.filter(ImageFilter.GaussianBlur(1.0)).point(
+    whole = Image.fromarray(shear_rows(np.asarray(whole), slope * 2, -slope * ink.shape[1]))
+    whole = whole.filter(ImageFilter.GaussianBlur((0, 1.0))).point(
         lambda level: round(255 * (level / 255) ** 1.5))
     assert result.text == engine.recognize(whole, 204).text
 
