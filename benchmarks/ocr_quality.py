@@ -76,6 +76,10 @@ Page sets (--set):
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
+With --askew, the set's clean pages are read instead as sheets printed and scanned askew
+(tests/ocr_layouts.py ``scanned_askew``): each turned 0.3-1.5 degrees either way, its angle
+drawn in page order from the first seed; the condition reads "askew". On the names sets this
+measures the names goal on forms a scanner took crooked.
 A page the pipeline flags as junk is hidden from search as it is from users: each cell says
 how many of its pages were flagged ("junk"), so a search figure is not read as OCR's alone.
 On the names sets it also counts the searchable forms added a page, and searches every
@@ -83,15 +87,17 @@ names set's key words (names, streets, cities, record numbers of the other forms
 a page whose printed text lacks the word is a false hit, exact or through close matching.
 
     python benchmarks/ocr_quality.py --set layouts [--seeds 3,4] [--before /tmp/main]
-                                     [--line-errors 0.03]
+                                     [--line-errors 0.03 | --askew]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -191,6 +197,19 @@ def with_line_errors(root: Path, pages: list[Page], seeds: list[int], rate: floa
             damaged.append(Page(page.name, page.resolution, "line errors", path, page.truth,
                                 page.tokens, page.phrase))
     return damaged
+
+
+def askew(pages: list[Page], seed: int) -> list[Page]:
+    """Each clean page of ``pages`` printed and scanned askew, 0.3-1.5 degrees either way."""
+    from tests.ocr_layouts import scanned_askew
+
+    rng = random.Random(seed)
+    turned = []
+    for page in (p for p in pages if p.condition == "clean"):
+        degrees = rng.uniform(0.3, 1.5) * rng.choice((-1, 1))
+        turned.append(dataclasses.replace(page, condition="askew",
+                                          path=scanned_askew(page.path, degrees)))
+    return turned
 
 
 # -- readings in this process ------------------------------------------------------------------
@@ -401,8 +420,11 @@ def main() -> None:
     parser.add_argument("--before", type=Path,
                         help="another faxvault checkout to read the same pages with")
     parser.add_argument("--no-ocrmypdf", action="store_true")
-    parser.add_argument("--line-errors", type=float, metavar="RATE",
+    damage = parser.add_mutually_exclusive_group()
+    damage.add_argument("--line-errors", type=float, metavar="RATE",
                         help="read the clean pages with line errors on this share of lines")
+    damage.add_argument("--askew", action="store_true",
+                        help="read the clean pages printed and scanned askew")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:  # a child: read with the checkout at args.worker
@@ -416,12 +438,15 @@ def main() -> None:
         pages = build_pages(root, args.set, seeds)
         if args.line_errors:
             pages = with_line_errors(root, pages, seeds, args.line_errors)
+        elif args.askew:
+            pages = askew(pages, seeds[0])
         plain_readings(pages, with_ocrmypdf=not args.no_ocrmypdf)
         probes = name_probes() if args.set.startswith("names") else []
         if args.before:
             faxvault_readings(pages, "before", args.before, root, probes)
         faxvault_readings(pages, "faxvault", HERE, root, probes)
-        errors = f"; line errors on {args.line_errors:g} of lines" if args.line_errors else ""
+        errors = f"; line errors on {args.line_errors:g} of lines" if args.line_errors else \
+            "; printed and scanned askew" if args.askew else ""
         print(f"set {args.set}: {len(pages)} pages; degraded seeds {args.seeds}{errors}; "
               "page means")
         report(pages, names_set=args.set.startswith("names"))

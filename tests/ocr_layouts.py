@@ -274,3 +274,22 @@ def make_layout_page(root: Path, doc: LayoutDoc, resolution: str, condition: str
     degrade(gray, page_dpi, xdpi, ydpi, seed * 1000 + sum(map(ord, doc.name))).save(
         out, format="TIFF", compression="group4", dpi=(xdpi, ydpi))
     return out
+
+
+def scanned_askew(page_path: Path, degrees: float) -> Path:
+    """A clean fax page printed, then scanned ``degrees`` askew (positive: counter-clockwise),
+    beside it: its pixels made square by repeating rows, turned with bilinear interpolation,
+    sampled back to the page's resolution by averaging and thresholded at mid-grey."""
+    with Image.open(page_path) as page:
+        xdpi, ydpi = (float(v) for v in page.info["dpi"])
+        repeat = max(1, round(xdpi / ydpi))
+        square = page.convert("L").resize((page.width, page.height * repeat),
+                                          Image.Resampling.NEAREST)
+        size = page.size
+    turned = square.rotate(degrees, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    received = turned.resize(size, Image.Resampling.BOX).point(
+        lambda level: 255 if level >= 128 else 0).convert("1")
+    path = page_path.with_name(f"{page_path.stem}-askew-{degrees:+.3f}.tif")
+    received.save(path, compression="group4", dpi=(xdpi, ydpi))
+    return path
+

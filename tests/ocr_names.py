@@ -47,9 +47,8 @@ import unicodedata
 from pathlib import Path
 
 from faker import Faker
-from PIL import Image
 
-from tests.ocr_layouts import LayoutDoc, cols, make_layout_page, text
+from tests.ocr_layouts import LayoutDoc, cols, make_layout_page, scanned_askew, text
 
 # it_IT was left out of the first sets: its city names came out of a set, in an order that
 # changed per process (referral_forms now sorts them).
@@ -183,18 +182,9 @@ def make_form_page(root: Path, doc: LayoutDoc) -> Path:
 
 
 def make_askew_form_page(root: Path, doc: LayoutDoc, degrees: float) -> Path:
-    """A 204x98 fax page of a form printed, then scanned ``degrees`` askew (positive:
-    counter-clockwise): the clean page with its rows repeated (square pixels), turned with
-    bilinear interpolation, each pair of rows averaged back and thresholded at mid-grey."""
-    with Image.open(make_form_page(root, doc)) as page:
-        square = page.convert("L").resize((page.width, page.height * 2),
-                                          Image.Resampling.NEAREST)
-    turned = square.rotate(degrees, resample=Image.Resampling.BILINEAR, fillcolor=255)
-    received = turned.resize((page.width, page.height), Image.Resampling.BOX).point(
-        lambda level: 255 if level >= 128 else 0).convert("1")
-    path = root / f"{make_form_page(root, doc).stem}-askew-{degrees:+.3f}.tif"
-    received.save(path, compression="group4", dpi=(204, 98))
-    return path
+    """A 204x98 fax page of a form printed, then scanned ``degrees`` askew
+    (tests/ocr_layouts.py ``scanned_askew``)."""
+    return scanned_askew(make_form_page(root, doc), degrees)
 
 
 def words_of(value: str) -> set[str]:
