@@ -292,4 +292,3 @@ def scanned_askew(page_path: Path, degrees: float) -> Path:
     path = page_path.with_name(f"{page_path.stem}-askew-{degrees:+.3f}.tif")
     received.save(path, compression="group4", dpi=(xdpi, ydpi))
     return path
-
