@@ -490,8 +490,8 @@ def normalize_fax_geometry(image: Image.Image, xdpi: float,
     shift = page_shift + slope * left  # from the image's first column
     # A smoothed page whose rows are repeated is sheared after the repeat, in steps of one
     # repeated row (see "Skew" above), and after the smoothing's pass across (measured so);
-    # any other page now.
-    shear_repeated = bool(slope) and smooth and fy > 1 and fx == 1
+    # every other page is sheared here. (Rows repeated means columns are not: fx == 1.)
+    shear_repeated = bool(slope) and smooth and fy > 1
     if slope and not shear_repeated:
         pixels = shear_rows(np.asarray(gray) if pixels is None else pixels, slope,
                             page_shift, left)
