@@ -44,15 +44,19 @@ figures in benchmarks/RESULTS.md):
 - Line errors, on bilevel pages. A fax sent without error correction (ECM) loses a scan
   line to a burst of line noise: the decoder loses step and fills the rest of the line, and
   of each 2-D coded line after it up to the next 1-D one (every 2nd line at 98 lpi, every
-  4th at 196), with runs that are not the page's. Tesseract reads such a band as a line of
-  text ("- - fae: mim") or into the words it crosses, and spends up to three times as long
-  on the page. A band is known where the page is paper: its ink reaches into the right
-  margin (the damage runs to the end of the line) with no ink above or below it there. From
-  where its unsupported ink starts, a band of one or two lines takes the lines above and
-  below it, as fax receivers regenerate a bad line; in a taller band, only ink that touches
-  no ink of those lines is cleared (copying lines into it cut the feet off 204x196 words).
-  A few bursts leave too few specks to make a page noisy, so clean pages are searched too:
-  the margin is read first, and is empty on almost every page.
+  4th at 196), with runs that are not the page's, or with paper, or with the line's own runs
+  moved sideways. Tesseract reads such a band as a line of text ("- - fae: mim") or into the
+  words it crosses, and spends up to three times as long on the page. A band of one or two
+  lines (four at 196 lpi) is known from where its damage starts to the end of the line by
+  two signs, each counted a column at a time: where the lines above and below it are paper,
+  it has ink in short runs (a decoder out of step makes short runs; print there would join
+  ink above or below); where both have a narrow stroke, it breaks the stroke (a vertical
+  stroke of a letter, not the gap between two strokes across). A stroke it carries on counts
+  against it. The band is the stretch to the end of the line where the signs outweigh the
+  strokes carried on by the most, and the smallest band that explains nearly as much wins.
+  It takes the lines above and below it, the upper half the line above, as fax receivers
+  regenerate a bad line. A few bursts leave too few specks to make a page noisy, so clean
+  pages are searched too. The search runs on the page's rows packed 64 pixels to a word.
 - Darkening, on noisy pages. After smoothing, grey levels are raised to a power
   (``DARKEN_GAMMA``): mid greys darken, white and black stay. Thin strokes that a light
   threshold broke up join again; on thick strokes it moves the edge by a fraction of a pixel.
@@ -108,19 +112,23 @@ STREAK_INK_SHARE = 0.35
 # two by tesseract's mean confidence (twice the reading) did worse than either (7.08%).
 DARKEN_GAMMA = 1.5
 _DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
-# Line errors (see above). The right margin searched, in inches; the fewest unsupported ink
-# pixels in it that make a band, per 204 columns; the most rows a band spans, per 98 lpi (a
-# burst's lines up to the next 1-D line, and two bursts in a row); a stretch of paper wider
-# than LINE_ERROR_GAP_INCHES in a band's unsupported ink ends it on the left; "near" is within
-# LINE_ERROR_NEAR_PIXELS columns; bands of up to LINE_ERROR_COPIED_ROWS lines are copied
-# over. Chosen on tuning pages with tests/ocr_line_errors.py's line errors
-# (benchmarks/RESULTS.md, "Line errors").
-LINE_ERROR_MARGIN_INCHES = 120 / 204
-LINE_ERROR_MIN_INK = 8
-LINE_ERROR_ROWS_PER_98_LPI = 4
-LINE_ERROR_GAP_INCHES = 150 / 204
-LINE_ERROR_NEAR_PIXELS = 3
-LINE_ERROR_COPIED_ROWS = 2
+# Line errors (see above). A band spans at most LINE_ERROR_ROWS_PER_98_LPI lines per 98 lpi
+# (a burst's lines down to the next 1-D line); it is damaged when its signs outweigh the
+# strokes it carries on by LINE_ERROR_SCORE columns per 204 dpi. Its ink counts where no ink
+# is within LINE_ERROR_PAPER_COLUMNS columns (per 204 dpi) in the LINE_ERROR_PAPER_ROWS lines
+# (per 98 lpi) above it and below it, in runs of at most LINE_ERROR_SHORT_RUN pixels (per 204
+# dpi: a rule or a bar is no decoder's garbage); a stroke through it counts where the lines
+# above and below have ink in runs of at most LINE_ERROR_STROKE pixels. A band inside another
+# is taken for it when it scores LINE_ERROR_INNER_SHARE of the other's. Chosen on tuning
+# pages with tests/ocr_line_errors.py's line errors and on set H (benchmarks/RESULTS.md, "Line
+# errors" and "Line errors found in the whole line").
+LINE_ERROR_ROWS_PER_98_LPI = 2
+LINE_ERROR_SCORE = 16
+LINE_ERROR_PAPER_COLUMNS = 8
+LINE_ERROR_PAPER_ROWS = 3
+LINE_ERROR_SHORT_RUN = 12
+LINE_ERROR_STROKE = 4
+LINE_ERROR_INNER_SHARE = 0.8
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
 # are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
@@ -243,67 +251,129 @@ def remove_streaks(ink: np.ndarray) -> np.ndarray:
     return ink
 
 
-def _near(rows: np.ndarray, reach: int) -> np.ndarray:
-    """For each pixel of ``rows`` (2-D), whether ink is within ``reach`` columns of it."""
-    width = rows.shape[1]
-    padded = np.pad(rows, ((0, 0), (reach, reach)))
-    near = np.zeros(rows.shape, bool)
-    for offset in range(2 * reach + 1):
-        near |= padded[:, offset:offset + width]
-    return near
-
-
-def line_error_bands(ink: np.ndarray, xdpi: float, ydpi: float) -> list[tuple[int, int]]:
-    """Bands of scan lines (first row, rows) damaged by a line error (see above): ink in the
-    right margin with no ink within a column of it in the rows just above and below the
-    band. The smallest band that explains the ink wins."""
+def _packed(ink: np.ndarray) -> np.ndarray:
+    """``ink``'s rows packed 64 pixels to a word: column x is bit x % 64 of word x // 64."""
     height, width = ink.shape
-    margin = min(width, max(1, round(LINE_ERROR_MARGIN_INCHES * xdpi)))
-    min_ink = max(1, round(LINE_ERROR_MIN_INK * xdpi / 204))
+    padded = np.zeros((height, -(-width // 64) * 64), bool)
+    padded[:, :width] = ink
+    return np.packbits(padded, axis=1, bitorder="little").view("<u8")
+
+
+def _unpacked(words: np.ndarray, width: int) -> np.ndarray:
+    return np.unpackbits(words.view(np.uint8), axis=1, bitorder="little")[:, :width].astype(bool)
+
+
+def _moved(words: np.ndarray, by: int) -> np.ndarray:
+    """Packed rows moved ``by`` columns (0 < abs(by) < 64): to higher columns if positive."""
+    out = np.empty_like(words)
+    if by > 0:
+        out[:] = words << np.uint64(by)
+        out[:, 1:] |= words[:, :-1] >> np.uint64(64 - by)
+    else:
+        out[:] = words >> np.uint64(-by)
+        out[:, :-1] |= words[:, 1:] << np.uint64(64 + by)
+    return out
+
+
+def _widened(words: np.ndarray, by: int) -> np.ndarray:
+    """Packed rows with their ink spread ``by`` columns either way."""
+    out, done = words, 0
+    while done < by:
+        step = min(done + 1, by - done)  # doubling: 1, 2, 4, ... columns at a time
+        out = out | _moved(out, step) | _moved(out, -step)
+        done += step
+    return out
+
+
+def _in_long_runs(words: np.ndarray, longest_short: int) -> np.ndarray:
+    """The packed ink that is in runs across of more than ``longest_short`` pixels."""
+    starts = words.copy()  # where a long run starts: ink here and in the next longest_short
+    for k in range(1, longest_short + 1):
+        starts &= _moved(words, -k)
+    out = starts.copy()
+    for k in range(1, longest_short + 1):
+        out |= _moved(starts, k)
+    return out
+
+
+def _suffix_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row of ``score``, the best sum over its columns from one on to the end of the
+    row, and that column."""
+    suffix = np.cumsum(score[:, ::-1], axis=1, dtype=np.int32)[:, ::-1]
+    at = suffix.argmax(axis=1)
+    return suffix[np.arange(len(at)), at], at
+
+
+def line_error_bands(ink: np.ndarray, xdpi: float,
+                     ydpi: float) -> list[tuple[int, int, int]]:
+    """Bands of scan lines damaged by a line error (see above), each as (first row, rows,
+    first column damaged)."""
+    height, width = ink.shape
     most_rows = max(1, round(LINE_ERROR_ROWS_PER_98_LPI * ydpi / 98))
-    right = ink[:, width - margin:]
-    if np.count_nonzero(right) < min_ink:  # most pages: no ink in the margin at all
+    if height < most_rows + 2:
         return []
-    near = _near(right, 1)
+    threshold = LINE_ERROR_SCORE * xdpi / 204
+    across = max(1, round(LINE_ERROR_PAPER_COLUMNS * xdpi / 204))
+    reach = max(1, round(LINE_ERROR_PAPER_ROWS * ydpi / 98))
+    stroke = max(1, round(LINE_ERROR_STROKE * xdpi / 204))
+    packed = _packed(ink)
+    short = packed & ~_in_long_runs(packed, max(1, round(LINE_ERROR_SHORT_RUN * xdpi / 204)))
+    near = _widened(packed, across)
+    # Ink near, in the lines just above (up) or just below (down) each line.
+    up, down = np.zeros_like(near), np.zeros_like(near)
+    for k in range(1, reach + 1):
+        up[k:] |= near[:-k]
+        down[:-k] |= near[k:]
+    candidates: dict[tuple[int, int], tuple[int, int]] = {}  # (first, rows): (score, column)
+    band = packed[1:height - 1]  # band[i]: ink in lines 1 + i ... i + rows
+    band_short = short[1:height - 1]
+    for rows in range(1, most_rows + 1):
+        if rows > 1:
+            band = band[:-1] | packed[rows:height - 1]
+            band_short = band_short[:-1] | short[rows:height - 1]
+        n = band.shape[0]
+        strokes = packed[:n] & packed[1 + rows:1 + rows + n]  # ink above and below
+        strokes &= ~_in_long_runs(strokes, stroke)
+        carried = _widened(band, 1)
+        broken = strokes & ~carried
+        paper_ink = band_short & ~up[1:1 + n] & ~down[rows:rows + n]
+        # Most lines cannot reach the threshold even counting every sign: skip them.
+        hopeful = np.flatnonzero(
+            np.bitwise_count(broken | paper_ink).sum(axis=1, dtype=np.int32) >= threshold)
+        if not len(hopeful):
+            continue
+        score = _unpacked(broken[hopeful], width).astype(np.int16) + \
+            _unpacked(paper_ink[hopeful], width) - \
+            _unpacked(strokes[hopeful] & carried[hopeful], width)
+        for i, best, column in zip(hopeful, *_suffix_scores(score), strict=True):
+            if best >= threshold:
+                candidates[(int(i) + 1, rows)] = (int(best), int(column))
     taken = np.zeros(height, bool)
     bands = []
-    band = right[1:height - 1]  # band[i]: ink in rows 1 + i ... i + rows
-    for rows in range(1, most_rows + 1):
-        if height < rows + 2:
-            break
-        if rows > 1:
-            band = band[:-1] | right[rows:height - 1]
-        unsupported = (band & ~near[:height - rows - 1] & ~near[1 + rows:]).sum(axis=1)
-        for first in np.flatnonzero(unsupported >= min_ink) + 1:
-            if not taken[first:first + rows].any():
-                taken[first:first + rows] = True
-                bands.append((int(first), rows))
+    for (first, rows), (score, column) in sorted(candidates.items(), key=lambda c: -c[1][0]):
+        # A band inside this one that explains nearly as much is the damage; the rest of
+        # this one is a line around it.
+        inner = [(n, -candidates[(f, n)][0], f) for n in range(1, rows)
+                 for f in range(first, first + rows - n + 1)
+                 if candidates.get((f, n), (0, 0))[0] >= LINE_ERROR_INNER_SHARE * score]
+        if inner:
+            rows, _, first = min(inner)
+            column = candidates[(first, rows)][1]
+        if not taken[first - 1:first + rows + 1].any():
+            taken[first:first + rows] = True
+            bands.append((first, rows, column))
     return bands
 
 
 def repair_line_errors(ink: np.ndarray, xdpi: float, ydpi: float) -> int:
     """Repair, in place, the line-error bands of ``ink`` (``line_error_bands``) from where
-    each band's unsupported ink starts to the end of its lines: a band of one or two scan
-    lines takes the lines just above and below it; in a taller one, ink that touches no
-    ink of those two lines is cleared. Returns the number of bands."""
+    each band's damage starts to the end of its lines: its upper half takes the line above
+    it, its lower half the line below. Returns the number of bands."""
     bands = line_error_bands(ink, xdpi, ydpi)
-    gap = LINE_ERROR_GAP_INCHES * xdpi
-    for first, rows in bands:
-        around = ink[[first - 1, first + rows]]
-        unsupported = ink[first:first + rows].any(axis=0) & ~_near(around, 1).any(axis=0)
-        at = np.flatnonzero(unsupported)
-        if not len(at):
-            continue
-        # The damage runs from where it starts to the end of the line: the band's unsupported
-        # ink to the right of the last wide stretch of paper.
-        breaks = np.flatnonzero(np.diff(at) > gap)
-        start = int(at[breaks[-1] + 1]) if len(breaks) else int(at[0])
-        if rows <= LINE_ERROR_COPIED_ROWS:
-            for i in range(rows):
-                ink[first + i, start:] = around[0 if i < (rows + 1) // 2 else 1, start:]
-        else:
-            ink[first:first + rows, start:] &= \
-                _near(around[:, start:], LINE_ERROR_NEAR_PIXELS).any(axis=0)
+    for first, rows, start in bands:
+        above, below = ink[first - 1, start:].copy(), ink[first + rows, start:].copy()
+        for i in range(rows):
+            ink[first + i, start:] = above if i < (rows + 1) // 2 else below
     return len(bands)
 
 

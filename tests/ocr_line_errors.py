@@ -34,9 +34,9 @@ def _garbage(width: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def with_line_errors(ink: np.ndarray, ydpi: float, rng: np.random.Generator,
-                     rate: float) -> np.ndarray:
-    """A copy of ``ink`` (True = ink) with line errors starting on a share ``rate`` of its
-    lines."""
+                     rate: float, kinds: tuple[str, ...] = KINDS) -> np.ndarray:
+    """A copy of ``ink`` (True = ink) with line errors of ``kinds`` starting on a share
+    ``rate`` of its lines."""
     height, width = ink.shape
     k = 2 if ydpi < 150 else 4
     out = ink.copy()
@@ -46,7 +46,7 @@ def with_line_errors(ink: np.ndarray, ydpi: float, rng: np.random.Generator,
             row += 1
             continue
         start = int(rng.integers(0, width))
-        kind = rng.choice(KINDS)
+        kind = rng.choice(kinds)
         end = row + 1
         while end < height and end % k:
             end += 1
