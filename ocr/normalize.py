@@ -49,8 +49,9 @@ figures in benchmarks/RESULTS.md):
   words it crosses, and spends up to three times as long on the page. A band of one or two
   lines (four at 196 lpi) is known from where its damage starts to the end of the line by
   two signs, each counted a column at a time: where the lines above and below it are paper,
-  it has ink in short runs (a decoder out of step makes short runs; print there would join
-  ink above or below); where both have a narrow stroke, it breaks the stroke (a vertical
+  it has ink in short runs, close together (a decoder out of step makes many short runs;
+  print there would join ink above or below; a noisy page's specks are few and far apart);
+  where both have a narrow stroke, it breaks the stroke (a vertical
   stroke of a letter, not the gap between two strokes across). A stroke it carries on counts
   against it. The band is the stretch to the end of the line where the signs outweigh the
   strokes carried on by the most, and the smallest band that explains nearly as much wins.
@@ -117,16 +118,20 @@ _DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
 # strokes it carries on by LINE_ERROR_SCORE columns per 204 dpi. Its ink counts where no ink
 # is within LINE_ERROR_PAPER_COLUMNS columns (per 204 dpi) in the LINE_ERROR_PAPER_ROWS lines
 # (per 98 lpi) above it and below it, in runs of at most LINE_ERROR_SHORT_RUN pixels (per 204
-# dpi: a rule or a bar is no decoder's garbage); a stroke through it counts where the lines
-# above and below have ink in runs of at most LINE_ERROR_STROKE pixels. A band inside another
+# dpi: a rule or a bar is no decoder's garbage) and with LINE_ERROR_DENSE_INK such pixels
+# within LINE_ERROR_DENSE_SPAN columns either way (per 204 dpi: a decoder's garbage is dense,
+# a noisy page's leftover specks are not); a stroke through it counts where the lines above
+# and below have ink in runs of at most LINE_ERROR_STROKE pixels. A band inside another
 # is taken for it when it scores LINE_ERROR_INNER_SHARE of the other's. Chosen on tuning
 # pages with tests/ocr_line_errors.py's line errors and on set H (benchmarks/RESULTS.md, "Line
 # errors" and "Line errors found in the whole line").
 LINE_ERROR_ROWS_PER_98_LPI = 2
 LINE_ERROR_SCORE = 16
 LINE_ERROR_PAPER_COLUMNS = 8
-LINE_ERROR_PAPER_ROWS = 3
+LINE_ERROR_PAPER_ROWS = 4
 LINE_ERROR_SHORT_RUN = 12
+LINE_ERROR_DENSE_SPAN = 32
+LINE_ERROR_DENSE_INK = 6
 LINE_ERROR_STROKE = 4
 LINE_ERROR_INNER_SHARE = 0.8
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
@@ -296,6 +301,15 @@ def _in_long_runs(words: np.ndarray, longest_short: int) -> np.ndarray:
     return out
 
 
+def _dense(ink: np.ndarray, span: int, least: int) -> np.ndarray:
+    """``ink`` where at least ``least`` pixels of it lie within ``span`` columns either way."""
+    height, width = ink.shape
+    sums = np.zeros((height, width + 2 * span + 1), np.int32)
+    np.cumsum(ink, axis=1, out=sums[:, span + 1:width + span + 1])
+    sums[:, width + span + 1:] = sums[:, width + span:width + span + 1]
+    return ink & (sums[:, 2 * span + 1:] - sums[:, :width] >= least)
+
+
 def _suffix_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each row of ``score``, the best sum over its columns from one on to the end of the
     row, and that column."""
@@ -316,6 +330,8 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
     across = max(1, round(LINE_ERROR_PAPER_COLUMNS * xdpi / 204))
     reach = max(1, round(LINE_ERROR_PAPER_ROWS * ydpi / 98))
     stroke = max(1, round(LINE_ERROR_STROKE * xdpi / 204))
+    dense_span = max(1, round(LINE_ERROR_DENSE_SPAN * xdpi / 204))
+    dense_ink = max(1, round(LINE_ERROR_DENSE_INK * xdpi / 204))
     packed = _packed(ink)
     short = packed & ~_in_long_runs(packed, max(1, round(LINE_ERROR_SHORT_RUN * xdpi / 204)))
     near = _widened(packed, across)
@@ -343,7 +359,7 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
         if not len(hopeful):
             continue
         score = _unpacked(broken[hopeful], width).astype(np.int16) + \
-            _unpacked(paper_ink[hopeful], width) - \
+            _dense(_unpacked(paper_ink[hopeful], width), dense_span, dense_ink) - \
             _unpacked(strokes[hopeful] & carried[hopeful], width)
         for i, best, column in zip(hopeful, *_suffix_scores(score), strict=True):
             if best >= threshold:

@@ -382,6 +382,17 @@ def test_a_gap_between_strokes_across_is_no_line_error() -> None:
     assert line_error_bands(np.repeat(ink, 2, axis=0), 204, 196) == []
 
 
+def test_specks_along_a_line_of_paper_are_no_line_error() -> None:
+    """A noisy page's specks that speck removal leaves (two pixels), one every 80 columns
+    or so along a line of paper, are no decoder's garbage; the same ink 4 columns apart is."""
+    ink = np.zeros((40, 1728), bool)
+    for x in range(20, 1700, 83):
+        ink[20, x:x + 2] = True
+    assert line_error_bands(ink, 204, 98) == []
+    ink[20, 1000:1400:4] = True
+    assert [(first, rows) for first, rows, _ in line_error_bands(ink, 204, 98)] == [(20, 1)]
+
+
 def test_ink_in_the_margin_that_lines_above_or_below_carry_on_is_no_line_error() -> None:
     ink = np.zeros((200, 600), bool)
     ink[:, 590:592] = True  # a border down the page's edge
