@@ -292,12 +292,21 @@ def _widened(words: np.ndarray, by: int) -> np.ndarray:
 
 def _in_long_runs(words: np.ndarray, longest_short: int) -> np.ndarray:
     """The packed ink that is in runs across of more than ``longest_short`` pixels."""
-    starts = words.copy()  # where a long run starts: ink here and in the next longest_short
-    for k in range(1, longest_short + 1):
-        starts &= _moved(words, -k)
-    out = starts.copy()
-    for k in range(1, longest_short + 1):
-        out |= _moved(starts, k)
+    # Where a long run starts (ink here and in the next longest_short columns), then spread
+    # over the run: each by doubling, a window of 2^k columns made from two of 2^(k-1).
+    span = longest_short + 1
+    starts, covered = words, 1
+    while 2 * covered <= span:
+        starts = starts & _moved(starts, -covered)
+        covered *= 2
+    if covered < span:
+        starts = starts & _moved(starts, covered - span)
+    out, covered = starts, 1
+    while 2 * covered <= span:
+        out = out | _moved(out, covered)
+        covered *= 2
+    if covered < span:
+        out = out | _moved(out, span - covered)
     return out
 
 
