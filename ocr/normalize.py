@@ -269,14 +269,21 @@ def _unpacked(words: np.ndarray, width: int) -> np.ndarray:
 
 
 def _moved(words: np.ndarray, by: int) -> np.ndarray:
-    """Packed rows moved ``by`` columns (0 < abs(by) < 64): to higher columns if positive."""
-    out = np.empty_like(words)
+    """Packed rows moved ``by`` columns: to higher columns if positive, lower if negative;
+    what moves off a row is gone, paper moves in."""
+    whole, bits = divmod(abs(by), 64)
+    out = np.zeros_like(words)
+    count = words.shape[1] - whole
+    if count <= 0:
+        return out
     if by > 0:
-        out[:] = words << np.uint64(by)
-        out[:, 1:] |= words[:, :-1] >> np.uint64(64 - by)
+        out[:, whole:] = words[:, :count] << np.uint64(bits)
+        if bits:
+            out[:, whole + 1:] |= words[:, :count - 1] >> np.uint64(64 - bits)
     else:
-        out[:] = words >> np.uint64(-by)
-        out[:, :-1] |= words[:, 1:] << np.uint64(64 + by)
+        out[:, :count] = words[:, whole:] >> np.uint64(bits)
+        if bits:
+            out[:, :count - 1] |= words[:, whole + 1:] << np.uint64(64 - bits)
     return out
 
 

@@ -20,6 +20,11 @@ from ocr.engine import (
     page_text,
 )
 from ocr.normalize import (
+    _in_long_runs,
+    _moved,
+    _packed,
+    _unpacked,
+    _widened,
     estimate_skew,
     line_error_bands,
     remove_streaks,
@@ -380,6 +385,48 @@ def test_a_gap_between_strokes_across_is_no_line_error() -> None:
         ink[[10, 14, 16], x:x + 11] = True  # its top, its bar and its foot
     assert line_error_bands(ink, 204, 98) == []
     assert line_error_bands(np.repeat(ink, 2, axis=0), 204, 196) == []
+
+
+def test_packed_rows_move_widen_and_find_long_runs_as_their_pixels_do() -> None:
+    """The line-error search's rows packed 64 pixels to a word, against the same done on
+    pixels: moves across word boundaries and by more than a word, at widths that fill the
+    last word and widths that do not."""
+    rng = np.random.default_rng(7)
+    for width in (5, 64, 100, 1728):
+        ink = rng.random((3, width)) < 0.4
+        packed = _packed(ink)
+        assert np.array_equal(_unpacked(packed, width), ink)
+        for by in (1, -1, 5, -63, 64, -64, 65, 130, -300):
+            moved = np.zeros_like(ink)
+            if 0 < by < width:
+                moved[:, by:] = ink[:, :-by]
+            elif 0 < -by < width:
+                moved[:, :by] = ink[:, -by:]
+            assert np.array_equal(_unpacked(_moved(packed, by), width), moved), (width, by)
+        for by in (1, 3, 8):
+            padded = np.pad(ink, ((0, 0), (by, by)))
+            widened = np.any([padded[:, k:k + width] for k in range(2 * by + 1)], axis=0)
+            assert np.array_equal(_unpacked(_widened(packed, by), width), widened)
+        for longest_short in (1, 4, 12, 70):
+            long_runs = np.zeros_like(ink)
+            for row, line in enumerate(ink):
+                edges = np.flatnonzero(np.diff(np.concatenate(([0], line, [0])).astype(int)))
+                for start, end in zip(edges[::2], edges[1::2], strict=True):
+                    long_runs[row, start:end] = end - start > longest_short
+            assert np.array_equal(_unpacked(_in_long_runs(packed, longest_short), width),
+                                  long_runs), (width, longest_short)
+
+
+def test_a_line_error_on_a_fine_bilevel_scan_is_found() -> None:
+    """A bilevel page scanned at 400 dpi (a hot folder's scanner) is searched too, every
+    measure scaled to its resolution: a burst through a line of print is found where it
+    starts."""
+    ink = np.zeros((200, 3300), bool)
+    _text_line(ink, 40, 90, 80, 3200)
+    ink[60, 1005:] = _burst(2295)
+    bands = line_error_bands(ink, 400, 400)
+    assert [(first, rows) for first, rows, _ in bands] == [(60, 1)]
+    assert 990 <= bands[0][2] <= 1005
 
 
 def test_specks_along_a_line_of_paper_are_no_line_error() -> None:
