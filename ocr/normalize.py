@@ -89,6 +89,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageChops, ImageFilter
 
+from ocr.bitrows import dense, in_long_runs, packed_rows, unpacked, widened
 from ocr.engine import THRESHOLDING
 
 # Skew is searched within +-MAX_SKEW_DEGREES (a page fed worse than that is not "slightly"
@@ -258,76 +259,6 @@ def remove_streaks(ink: np.ndarray) -> np.ndarray:
     return ink
 
 
-def _packed(ink: np.ndarray) -> np.ndarray:
-    """``ink``'s rows packed 64 pixels to a word: column x is bit x % 64 of word x // 64."""
-    height, width = ink.shape
-    padded = np.zeros((height, -(-width // 64) * 64), bool)
-    padded[:, :width] = ink
-    return np.packbits(padded, axis=1, bitorder="little").view("<u8")
-
-
-def _unpacked(words: np.ndarray, width: int) -> np.ndarray:
-    return np.unpackbits(words.view(np.uint8), axis=1, bitorder="little")[:, :width].astype(bool)
-
-
-def _moved(words: np.ndarray, by: int) -> np.ndarray:
-    """Packed rows moved ``by`` columns: to higher columns if positive, lower if negative;
-    what moves off a row is gone, paper moves in."""
-    whole, bits = divmod(abs(by), 64)
-    out = np.zeros_like(words)
-    count = words.shape[1] - whole
-    if count <= 0:
-        return out
-    if by > 0:
-        out[:, whole:] = words[:, :count] << np.uint64(bits)
-        if bits:
-            out[:, whole + 1:] |= words[:, :count - 1] >> np.uint64(64 - bits)
-    else:
-        out[:, :count] = words[:, whole:] >> np.uint64(bits)
-        if bits:
-            out[:, :count - 1] |= words[:, whole + 1:] << np.uint64(64 - bits)
-    return out
-
-
-def _widened(words: np.ndarray, by: int) -> np.ndarray:
-    """Packed rows with their ink spread ``by`` columns either way."""
-    out, done = words, 0
-    while done < by:
-        step = min(done + 1, by - done)  # doubling: 1, 2, 4, ... columns at a time
-        out = out | _moved(out, step) | _moved(out, -step)
-        done += step
-    return out
-
-
-def _in_long_runs(words: np.ndarray, longest_short: int) -> np.ndarray:
-    """The packed ink that is in runs across of more than ``longest_short`` pixels."""
-    # Where a long run starts (ink here and in the next longest_short columns), then spread
-    # over the run: each by doubling, a window of 2^k columns made from two of 2^(k-1).
-    span = longest_short + 1
-    starts, covered = words, 1
-    while 2 * covered <= span:
-        starts = starts & _moved(starts, -covered)
-        covered *= 2
-    if covered < span:
-        starts = starts & _moved(starts, covered - span)
-    out, covered = starts, 1
-    while 2 * covered <= span:
-        out = out | _moved(out, covered)
-        covered *= 2
-    if covered < span:
-        out = out | _moved(out, span - covered)
-    return out
-
-
-def _dense(ink: np.ndarray, span: int, least: int) -> np.ndarray:
-    """``ink`` where at least ``least`` pixels of it lie within ``span`` columns either way."""
-    height, width = ink.shape
-    sums = np.zeros((height, width + 2 * span + 1), np.int32)
-    np.cumsum(ink, axis=1, out=sums[:, span + 1:width + span + 1])
-    sums[:, width + span + 1:] = sums[:, width + span:width + span + 1]
-    return ink & (sums[:, 2 * span + 1:] - sums[:, :width] >= least)
-
-
 def _suffix_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each row of ``score``, the best sum over its columns from one on to the end of the
     row, and that column."""
@@ -350,9 +281,9 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
     stroke = max(1, round(LINE_ERROR_STROKE * xdpi / 204))
     dense_span = max(1, round(LINE_ERROR_DENSE_SPAN * xdpi / 204))
     dense_ink = max(1, round(LINE_ERROR_DENSE_INK * xdpi / 204))
-    packed = _packed(ink)
-    short = packed & ~_in_long_runs(packed, max(1, round(LINE_ERROR_SHORT_RUN * xdpi / 204)))
-    near = _widened(packed, across)
+    packed = packed_rows(ink)
+    short = packed & ~in_long_runs(packed, max(1, round(LINE_ERROR_SHORT_RUN * xdpi / 204)))
+    near = widened(packed, across)
     # Ink near, in the lines just above (up) or just below (down) each line.
     up, down = np.zeros_like(near), np.zeros_like(near)
     for k in range(1, reach + 1):
@@ -367,8 +298,8 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
             band_short = band_short[:-1] | short[rows:height - 1]
         n = band.shape[0]
         strokes = packed[:n] & packed[1 + rows:1 + rows + n]  # ink above and below
-        strokes &= ~_in_long_runs(strokes, stroke)
-        carried = _widened(band, 1)
+        strokes &= ~in_long_runs(strokes, stroke)
+        carried = widened(band, 1)
         broken = strokes & ~carried
         paper_ink = band_short & ~up[1:1 + n] & ~down[rows:rows + n]
         # Most lines cannot reach the threshold even counting every sign: skip them.
@@ -376,9 +307,9 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
             np.bitwise_count(broken | paper_ink).sum(axis=1, dtype=np.int32) >= threshold)
         if not len(hopeful):
             continue
-        score = _unpacked(broken[hopeful], width).astype(np.int16) + \
-            _dense(_unpacked(paper_ink[hopeful], width), dense_span, dense_ink) - \
-            _unpacked(strokes[hopeful] & carried[hopeful], width)
+        score = unpacked(broken[hopeful], width).astype(np.int16) + \
+            dense(unpacked(paper_ink[hopeful], width), dense_span, dense_ink) - \
+            unpacked(strokes[hopeful] & carried[hopeful], width)
         for i, best, column in zip(hopeful, *_suffix_scores(score), strict=True):
             if best >= threshold:
                 candidates[(int(i) + 1, rows)] = (int(best), int(column))

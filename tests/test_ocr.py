@@ -9,6 +9,7 @@ import pytest
 from PIL import Image, ImageFilter
 
 from ocr import make_engine, normalize_fax_geometry, recognize_page_image
+from ocr.bitrows import in_long_runs, moved, packed_rows, unpacked, widened
 from ocr.engine import (
     THRESHOLDING,
     OcrSetupError,
@@ -20,11 +21,6 @@ from ocr.engine import (
     page_text,
 )
 from ocr.normalize import (
-    _in_long_runs,
-    _moved,
-    _packed,
-    _unpacked,
-    _widened,
     estimate_skew,
     line_error_bands,
     remove_streaks,
@@ -394,26 +390,26 @@ def test_packed_rows_move_widen_and_find_long_runs_as_their_pixels_do() -> None:
     rng = np.random.default_rng(7)
     for width in (5, 64, 100, 1728):
         ink = rng.random((3, width)) < 0.4
-        packed = _packed(ink)
-        assert np.array_equal(_unpacked(packed, width), ink)
+        packed = packed_rows(ink)
+        assert np.array_equal(unpacked(packed, width), ink)
         for by in (1, -1, 5, -63, 64, -64, 65, 130, -300):
-            moved = np.zeros_like(ink)
+            shifted = np.zeros_like(ink)
             if 0 < by < width:
-                moved[:, by:] = ink[:, :-by]
+                shifted[:, by:] = ink[:, :-by]
             elif 0 < -by < width:
-                moved[:, :by] = ink[:, -by:]
-            assert np.array_equal(_unpacked(_moved(packed, by), width), moved), (width, by)
+                shifted[:, :by] = ink[:, -by:]
+            assert np.array_equal(unpacked(moved(packed, by), width), shifted), (width, by)
         for by in (1, 3, 8):
             padded = np.pad(ink, ((0, 0), (by, by)))
-            widened = np.any([padded[:, k:k + width] for k in range(2 * by + 1)], axis=0)
-            assert np.array_equal(_unpacked(_widened(packed, by), width), widened)
+            spread = np.any([padded[:, k:k + width] for k in range(2 * by + 1)], axis=0)
+            assert np.array_equal(unpacked(widened(packed, by), width), spread)
         for longest_short in (1, 4, 12, 70):
             long_runs = np.zeros_like(ink)
             for row, line in enumerate(ink):
                 edges = np.flatnonzero(np.diff(np.concatenate(([0], line, [0])).astype(int)))
                 for start, end in zip(edges[::2], edges[1::2], strict=True):
                     long_runs[row, start:end] = end - start > longest_short
-            assert np.array_equal(_unpacked(_in_long_runs(packed, longest_short), width),
+            assert np.array_equal(unpacked(in_long_runs(packed, longest_short), width),
                                   long_runs), (width, longest_short)
 
 
