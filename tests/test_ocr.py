@@ -454,21 +454,32 @@ def test_clean_pages_have_no_line_errors(tmp_path: Path, resolution: str) -> Non
             assert line_error_bands(~np.asarray(image), 204, ydpi) == [], doc.name
 
 
+INVOICE = next(d for d in DOCS if d.name == "invoice")
+
+
+def _invoice_ink(tmp_path: Path, resolution: str) -> tuple[np.ndarray, float]:
+    """The corpus invoice rendered as a fax: its ink (True = ink) and its y DPI."""
+    path = render_fax(tmp_path / "p.tif", [INVOICE.lines], resolution=resolution,
+                      font_size=INVOICE.font_size)
+    with Image.open(path) as image:
+        return ~np.asarray(image), float(image.info["dpi"][1])
+
+
+def _invoice_error_rate(ink: np.ndarray, ydpi: float) -> float:
+    """The pipeline's character error rate on the invoice's page ``ink``."""
+    result = recognize_page_image(Image.fromarray(~ink), 204, ydpi,
+                                  engine=make_engine("tesserocr", ["eng"], correct_words=True))
+    return error_rates("\n".join(INVOICE.lines), result.text)[0]
+
+
 @pytest.mark.parametrize("resolution", ["204x98", "204x196"])
 def test_a_fax_with_line_errors_reads_as_sent(tmp_path: Path, resolution: str) -> None:
     """An invoice sent without error correction over a noisy line (line errors starting on
     3% of its lines; tests/ocr_line_errors.py). Unrepaired, bursts were read as lines of
     text and into words: CER 5.0% at 204x98, 4.7% at 204x196; repaired 1.4% at both."""
-    doc = next(d for d in DOCS if d.name == "invoice")
-    path = render_fax(tmp_path / "p.tif", [doc.lines], resolution=resolution,
-                      font_size=doc.font_size)
-    with Image.open(path) as image:
-        ydpi = float(image.info["dpi"][1])
-        ink = ~np.asarray(image)
-    damaged = Image.fromarray(~with_line_errors(ink, ydpi, np.random.default_rng(1), 0.03))
-    result = recognize_page_image(damaged, 204, ydpi,
-                                  engine=make_engine("tesserocr", ["eng"], correct_words=True))
-    assert error_rates("\n".join(doc.lines), result.text)[0] < 0.025
+    ink, ydpi = _invoice_ink(tmp_path, resolution)
+    damaged = with_line_errors(ink, ydpi, np.random.default_rng(1), 0.03)
+    assert _invoice_error_rate(damaged, ydpi) < 0.025
 
 
 @pytest.mark.parametrize(("resolution", "seed", "bound"),
@@ -479,17 +490,10 @@ def test_a_fax_whose_lines_went_white_reads_as_sent(tmp_path: Path, resolution: 
     white (tests/ocr_line_errors.py), the strokes it crosses cut. Found by the margin alone,
     none was repaired: CER 2.5% at 204x98 and 6.9% at 204x196; found by the cut strokes,
     0.3% and 3.1%."""
-    doc = next(d for d in DOCS if d.name == "invoice")
-    path = render_fax(tmp_path / "p.tif", [doc.lines], resolution=resolution,
-                      font_size=doc.font_size)
-    with Image.open(path) as image:
-        ydpi = float(image.info["dpi"][1])
-        ink = ~np.asarray(image)
+    ink, ydpi = _invoice_ink(tmp_path, resolution)
     damaged = with_line_errors(ink, ydpi, np.random.default_rng(seed), 0.03, ("white",))
     assert line_error_bands(damaged, 204, ydpi)
-    result = recognize_page_image(Image.fromarray(~damaged), 204, ydpi,
-                                  engine=make_engine("tesserocr", ["eng"], correct_words=True))
-    assert error_rates("\n".join(doc.lines), result.text)[0] < bound
+    assert _invoice_error_rate(damaged, ydpi) < bound
 
 
 def test_a_printed_line_read_in_two_blocks_is_joined_back() -> None:
