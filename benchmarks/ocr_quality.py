@@ -40,13 +40,21 @@ Page sets (--set):
                   garnishment order, a commercial invoice, a group booking, an Italian
                   pathology report), also "faded" (its author's model: a faded original, a
                   slipping sheet feeder, dead and stuck sensor elements, a fixed threshold).
-  layouts-j       HELD OUT. tests/ocr_layouts_j.py LAYOUTS_J: six more kinds of page (an
-                  oxygen certificate of medical necessity, a records subpoena, a work status
+  layouts-j       tests/ocr_layouts_j.py LAYOUTS_J: six more kinds of page (an oxygen
+                  certificate of medical necessity, a records subpoena, a work status
                   report, a mortgage payoff statement, a serious adverse event report, a
                   certificate of insurance), clean and "non-ECM" (its author's model: T.4
                   coding and a decoder bit for bit, bursts on the line, and receivers that
                   print, repeat or drop bad lines), written on 2026-12-06 to measure the
-                  line-error search once on a model nobody here had read.
+                  line-error search once on a model nobody here had read. Measured once so;
+                  since then a development set: its pages' bands were looked at.
+  layouts-k       HELD OUT. tests/ocr_layouts_k.py LAYOUTS_K: six more kinds of page (a
+                  physical therapy plan of care, an explanation of benefits, a notice of
+                  hearing, a remittance advice, a lab requisition, a Spanish rent review
+                  letter), clean and "non-ECM" (its author's model: MH or MR coding bit for
+                  bit, modems whose descramblers multiply bit errors, bursts and dropouts on
+                  the line, receivers that print, repeat, blank or drop bad lines), written
+                  on 2026-12-06 once J had become a development set.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -150,6 +158,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         ocr_layouts_h,
         ocr_layouts_i,
         ocr_layouts_j,
+        ocr_layouts_k,
         ocr_names,
     )
 
@@ -161,7 +170,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                       "layouts-g": (ocr_layouts_g, ocr_layouts_g.LAYOUTS_G),
                       "layouts-h": (ocr_layouts_h, ocr_layouts_h.LAYOUTS_H),
                       "layouts-i": (ocr_layouts_i, ocr_layouts_i.LAYOUTS_I),
-                      "layouts-j": (ocr_layouts_j, ocr_layouts_j.LAYOUTS_J)}
+                      "layouts-j": (ocr_layouts_j, ocr_layouts_j.LAYOUTS_J),
+                      "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K)}
         if which in later_sets:
             layouts, docs = later_sets[which]
             conditions = layouts.CONDITIONS
@@ -418,7 +428,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
-                                 "layouts-i", "layouts-j",
+                                 "layouts-i", "layouts-j", "layouts-k",
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
