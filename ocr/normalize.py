@@ -65,6 +65,16 @@ figures in benchmarks/RESULTS.md):
   errors far better; on sets held out from it, 204x196 pages better and 204x98 pages about
   as well as the margin search it replaced (benchmarks/RESULTS.md, "Held-out set J" and
   "Runs to the sheet's edge").
+- Lines printed again, on bilevel pages. A receiver that checks copy quality prints the
+  last good line again in place of a bad one, and of each 2-D line after it up to the next
+  1-D one: three lines or more, the same to the pixel, where the page had print changing
+  from line to line. The line before such a group is the last good line and the line after
+  it the next good one, so the group's lower half takes the line after it (its upper half
+  already is the line before). Paper and rules repeat line after line, so a group counts
+  only where its line crosses print in many runs of ink, and for less than a tenth of an
+  inch (a bar code's bars are the same line for longer); a scan finer than a fax's fine
+  resolution repeats lines of print of itself and is left alone. None of the 2,362 clean
+  pages of every set has such a group (benchmarks/RESULTS.md, "Lines printed again").
 - Darkening, on noisy pages. After smoothing, grey levels are raised to a power
   (``DARKEN_GAMMA``): mid greys darken, white and black stay. Thin strokes that a light
   threshold broke up join again; on thick strokes it moves the edge by a fraction of a pixel.
@@ -94,7 +104,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageChops, ImageFilter
 
-from ocr.bitrows import dense, in_long_runs, packed_rows, unpacked, widened
+from ocr.bitrows import dense, in_long_runs, moved, packed_rows, unpacked, widened
 from ocr.engine import THRESHOLDING
 
 # Skew is searched within +-MAX_SKEW_DEGREES (a page fed worse than that is not "slightly"
@@ -145,6 +155,16 @@ LINE_ERROR_DENSE_INK = 6
 LINE_ERROR_STROKE = 4
 LINE_ERROR_INNER_SHARE = 0.8
 LINE_ERROR_PASSES = 2
+# Lines repeated (see above): REPEATED_LINES identical lines or more, but fewer than
+# REPEATED_LINES_MOST_INCHES of them (a bar code's bars are the same line for a quarter of
+# an inch or more), crossing print (each in REPEATED_LINE_RUNS runs of ink or more: paper
+# and rules repeat line after line), at a fax's
+# resolutions (MAX_REPEATED_LINE_LPI: a finer scan repeats lines of print of itself).
+# Chosen on set J (development), checked on clean pages: none of 2,362 has such a group.
+REPEATED_LINES = 3
+REPEATED_LINES_MOST_INCHES = 0.1
+REPEATED_LINE_RUNS = 20
+MAX_REPEATED_LINE_LPI = 200
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
 # are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
@@ -353,12 +373,36 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
     return bands
 
 
+def repeated_line_groups(ink: np.ndarray, ydpi: float) -> list[tuple[int, int]]:
+    """Groups of lines a receiver printed again in place of bad ones (see above), each as
+    (first line repeated, lines repeated); the line before a group is the one repeated."""
+    height = ink.shape[0]
+    if ydpi > MAX_REPEATED_LINE_LPI or height < REPEATED_LINES + 1:
+        return []
+    most = round(REPEATED_LINES_MOST_INCHES * ydpi)
+    packed = packed_rows(ink)
+    same = np.flatnonzero((packed[1:] == packed[:-1]).all(axis=1))  # line i + 1 is line i
+    groups = []
+    for run in np.split(same, np.flatnonzero(np.diff(same) != 1) + 1):
+        identical = len(run) + 1  # the line repeated and its repeats
+        if not REPEATED_LINES <= identical < most or run[-1] + 2 >= height:
+            continue
+        line = packed[run[0]:run[0] + 1]
+        if np.bitwise_count(line & ~moved(line, 1)).sum() >= REPEATED_LINE_RUNS:
+            groups.append((int(run[0]) + 1, len(run)))
+    return groups
+
+
 def repair_line_errors(ink: np.ndarray, xdpi: float, ydpi: float) -> int:
     """Repair, in place, the line-error bands of ``ink`` (``line_error_bands``) from where
     each band's damage starts to the end of its lines: its upper half takes the line above
     it, its lower half the line below; then searched again, LINE_ERROR_PASSES times in all
-    at most. Returns the number of bands."""
-    found = 0
+    at most. First, groups of lines repeated in place of bad ones (``repeated_line_groups``)
+    take the line after them in their lower half. Returns the number of groups and bands."""
+    groups = repeated_line_groups(ink, ydpi)
+    for first, rows in groups:
+        ink[first + (rows + 1) // 2:first + rows] = ink[first + rows]
+    found = len(groups)
     for _ in range(LINE_ERROR_PASSES):
         bands = line_error_bands(ink, xdpi, ydpi)
         for first, rows, start in bands:

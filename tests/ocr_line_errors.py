@@ -10,11 +10,14 @@ the rest of the line is not the page's:
 - ``white``: the rest of the line is paper (the decoder gave up and filled it);
 - ``shift``: the rest of the line's runs, shifted sideways (a run length misread);
 - ``garbage``: runs decoded from the wrong bits (short black runs among longer white ones);
-- ``run``: one black run to the end of the line (a run length misread as a long one).
+- ``run``: one black run to the end of the line (a run length misread as a long one);
+- ``repeat``: the whole line is the last good line again (a receiver that checks copy
+  quality prints it in place of a bad line).
 
 Each 2-D line after it, up to the next 1-D line, is coded against the damaged line and
 repeats the damage (here: the same, with a few pixels flipped; after a ``run``, each such
-line either the same black run or, where the decoder gave up on it, paper).
+line either the same black run or, where the decoder gave up on it, paper; after a
+``repeat``, the last good line again).
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ def with_line_errors(ink: np.ndarray, ydpi: float, rng: np.random.Generator,
                 out[damaged, start:] = False
             elif kind == "shift":
                 out[damaged, start:] = np.roll(ink[damaged, start:], shift)
+            elif kind == "repeat":
+                out[damaged] = out[row - 1] if row else False
             elif kind == "run":
                 out[damaged, start:] = damaged == row or bool(rng.random() < 0.5)
             elif damaged == row:
