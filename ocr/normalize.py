@@ -303,8 +303,8 @@ def _runs_to_the_end(ink: np.ndarray, within: int) -> tuple[np.ndarray, np.ndarr
     lines = ink[rows]
     columns = np.arange(ink.shape[1])
     ends = ink.shape[1] - np.argmax(lines[:, ::-1], axis=1)  # after each line's last ink
-    starts = np.where(~lines & (columns < ends[:, None]), columns, -1).max(axis=1,
-                                                                           initial=-1) + 1
+    paper = ~lines & (columns < ends[:, None])  # bools: a whole page of rows costs little
+    starts = np.where(paper.any(axis=1), ink.shape[1] - np.argmax(paper[:, ::-1], axis=1), 0)
     return rows, (columns >= starts[:, None]) & (columns < ends[:, None])
 
 
