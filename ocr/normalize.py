@@ -62,9 +62,9 @@ figures in benchmarks/RESULTS.md):
   lines of a burst can alternate between paper and a long run). A few bursts leave too
   few specks to make a page noisy, so clean pages are searched too. The search runs on the
   page's rows packed 64 pixels to a word. On development sets it reads pages with line
-  errors far better; on sets held out from it, 204x196 pages better and 204x98 pages about
-  as well as the margin search it replaced (benchmarks/RESULTS.md, "Held-out set J" and
-  "Runs to the sheet's edge").
+  errors far better; on sets held out from it, 204x196 pages better than the margin search
+  it replaced, 204x98 pages about as well on K and a little worse on G's bursts
+  (benchmarks/RESULTS.md, "Held-out set J" and "Runs to the sheet's edge").
 - Lines printed again, on bilevel pages. A receiver that checks copy quality prints the
   last good line again in place of a bad one, and of each 2-D line after it up to the next
   1-D one: three lines or more, the same to the pixel, where the page had print changing
@@ -156,11 +156,11 @@ LINE_ERROR_STROKE = 4
 LINE_ERROR_INNER_SHARE = 0.8
 LINE_ERROR_PASSES = 2
 # Lines repeated (see above): REPEATED_LINES identical lines or more, but fewer than
-# REPEATED_LINES_MOST_INCHES of them (a bar code's bars are the same line for a quarter of
-# an inch or more), crossing print (each in REPEATED_LINE_RUNS runs of ink or more: paper
-# and rules repeat line after line), at a fax's
-# resolutions (MAX_REPEATED_LINE_LPI: a finer scan repeats lines of print of itself).
-# Chosen on set J (development), checked on clean pages: none of 2,362 has such a group.
+# REPEATED_LINES_MOST_INCHES of them (a bar code's bars are the same line for longer),
+# crossing print (each in REPEATED_LINE_RUNS runs of ink or more: paper and rules repeat
+# line after line), at a fax's resolutions (up to MAX_REPEATED_LINE_LPI: a finer scan
+# repeats lines of print of itself). Chosen on set J (development); none of the 2,362 clean
+# pages of every set has such a group.
 REPEATED_LINES = 3
 REPEATED_LINES_MOST_INCHES = 0.1
 REPEATED_LINE_RUNS = 20
@@ -394,11 +394,12 @@ def repeated_line_groups(ink: np.ndarray, ydpi: float) -> list[tuple[int, int]]:
 
 
 def repair_line_errors(ink: np.ndarray, xdpi: float, ydpi: float) -> int:
-    """Repair, in place, the line-error bands of ``ink`` (``line_error_bands``) from where
-    each band's damage starts to the end of its lines: its upper half takes the line above
-    it, its lower half the line below; then searched again, LINE_ERROR_PASSES times in all
-    at most. First, groups of lines repeated in place of bad ones (``repeated_line_groups``)
-    take the line after them in their lower half. Returns the number of groups and bands."""
+    """Repair, in place, the line errors of ``ink``. First, groups of lines repeated in
+    place of bad ones (``repeated_line_groups``) take the line after them in their lower
+    half. Then the line-error bands (``line_error_bands``), from where each band's damage
+    starts to the end of its lines: its upper half takes the line above it, its lower half
+    the line below; the page is searched again for bands, LINE_ERROR_PASSES times in all at
+    most. Returns the number of groups and bands."""
     groups = repeated_line_groups(ink, ydpi)
     for first, rows in groups:
         ink[first + (rows + 1) // 2:first + rows] = ink[first + rows]
