@@ -502,8 +502,6 @@ def test_a_fax_whose_lines_went_white_reads_as_sent(tmp_path: Path, resolution: 
     assert _invoice_error_rate(damaged, ydpi) < bound
 
 
-
-
 @pytest.mark.parametrize("resolution", ["204x98", "204x196"])
 def test_lines_printed_again_for_bad_ones_take_the_line_after_them(tmp_path: Path,
                                                                    resolution: str) -> None:
@@ -537,11 +535,13 @@ def test_a_fax_whose_bad_lines_were_printed_again_reads_as_sent(
     assert repeated_line_groups(damaged, ydpi)
     assert _invoice_error_rate(damaged, ydpi) < bound
 
+
 def test_a_band_next_to_a_repaired_one_is_repaired_too(tmp_path: Path) -> None:
     """A burst in a printed line at 196 lpi, as a decoder leaves its 2-D lines: white from
     one point on, then a long run to the end of the line, white, a long run. The first
-    search takes the band of the runs; the line of paper above it, next to that band, is
-    left to the second (searched once, it kept 107 pixels of its damage; now under 20)."""
+    search takes the band of the runs; the line above it, gone white from column 700, is
+    next to that band and left to the second (searched once, it kept 107 pixels of its
+    damage; now under 20)."""
     ink, ydpi = _invoice_ink(tmp_path, "204x196")
     row = 232  # in the invoice's second printed line (rows 224-254)
     damaged = ink.copy()
@@ -555,6 +555,7 @@ def test_a_band_next_to_a_repaired_one_is_repaired_too(tmp_path: Path) -> None:
     assert np.count_nonzero(repaired[row] != ink[row]) < 20
     assert np.count_nonzero(repaired != ink) < np.count_nonzero(damaged != ink) / 5
     assert not repaired[:, -8:].any()
+
 
 @pytest.mark.parametrize(("resolution", "seed", "bound"),
                          [("204x98", 4, 0.02), ("204x196", 2, 0.025)])
