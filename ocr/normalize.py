@@ -144,7 +144,8 @@ _DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
 # is taken for it when it scores LINE_ERROR_INNER_SHARE of the other's. Chosen on tuning
 # pages with tests/ocr_line_errors.py's line errors and on set H (benchmarks/RESULTS.md, "Line
 # errors" and "Line errors found in the whole line"). The search runs again on the repaired
-# page, LINE_ERROR_PASSES times at most: a band next to one repaired was not taken with it.
+# page, LINE_ERROR_PASSES times at most, for bands next to those repaired (not taken with
+# them); a band elsewhere found then is print whose neighbourhood a repair made paper.
 LINE_ERROR_ROWS_PER_98_LPI = 2
 LINE_ERROR_SCORE = 16
 LINE_ERROR_PAPER_COLUMNS = 8
@@ -398,15 +399,22 @@ def repair_line_errors(ink: np.ndarray, xdpi: float, ydpi: float) -> int:
     place of bad ones (``repeated_line_groups``) take the line after them in their lower
     half. Then the line-error bands (``line_error_bands``), from where each band's damage
     starts to the end of its lines: its upper half takes the line above it, its lower half
-    the line below; the page is searched again for bands, LINE_ERROR_PASSES times in all at
-    most. Returns the number of groups and bands."""
+    the line below; the page is searched again for bands next to those repaired,
+    LINE_ERROR_PASSES times in all at most. Returns the number of groups and bands."""
     groups = repeated_line_groups(ink, ydpi)
     for first, rows in groups:
         ink[first + (rows + 1) // 2:first + rows] = ink[first + rows]
     found = len(groups)
-    for _ in range(LINE_ERROR_PASSES):
+    repaired = np.zeros(ink.shape[0], bool)  # the lines the searches repaired
+    for search in range(LINE_ERROR_PASSES):
         bands = line_error_bands(ink, xdpi, ydpi)
+        if search:
+            # Only a band next to one repaired: elsewhere a band found now is print whose
+            # neighbourhood a repair made paper.
+            bands = [(first, rows, start) for first, rows, start in bands
+                     if repaired[max(0, first - 1):first + rows + 1].any()]
         for first, rows, start in bands:
+            repaired[first:first + rows] = True
             above, below = ink[first - 1, start:].copy(), ink[first + rows, start:].copy()
             for i in range(rows):
                 ink[first + i, start:] = above if i < (rows + 1) // 2 else below

@@ -557,6 +557,25 @@ def test_a_band_next_to_a_repaired_one_is_repaired_too(tmp_path: Path) -> None:
     assert not repaired[:, -8:].any()
 
 
+def test_the_second_search_takes_only_bands_next_to_those_repaired() -> None:
+    """A dotted leader (print), two lines of paper above a two-line burst of garbage that
+    runs under it. The burst is repaired; the leader, its neighbourhood paper now, looks
+    like garbage on paper to a second search, but is no band next to one repaired, and is
+    kept (searched again everywhere, it was erased)."""
+    rng = np.random.default_rng(5)
+    ink = np.zeros((60, 1728), bool)
+    ink[27, 100:400:4] = True
+    x = 100
+    while x < 1700:
+        x += int(rng.integers(2, 8))
+        ink[30:32, x:x + int(rng.integers(1, 4))] = True
+    assert [(first, rows) for first, rows, _ in line_error_bands(ink, 204, 98)] == [(30, 2)]
+    repaired = ink.copy()
+    assert repair_line_errors(repaired, 204, 98) == 1
+    assert np.array_equal(repaired[27], ink[27])
+    assert not repaired[30:32].any()
+
+
 @pytest.mark.parametrize(("resolution", "seed", "bound"),
                          [("204x98", 4, 0.02), ("204x196", 2, 0.025)])
 def test_a_fax_whose_lines_ran_black_to_the_end_reads_as_sent(tmp_path: Path, resolution: str,
