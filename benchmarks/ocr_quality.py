@@ -105,7 +105,7 @@ names set's key words (names, streets, cities, record numbers of the other forms
 a page whose printed text lacks the word is a false hit, exact or through close matching.
 
     python benchmarks/ocr_quality.py --set layouts [--seeds 3,4] [--before /tmp/main]
-                                     [--line-errors 0.03 | --askew]
+                                     [--line-errors 0.03 | --askew] [--pages]
 """
 
 from __future__ import annotations
@@ -424,6 +424,20 @@ def report(pages: list[Page], names_set: bool) -> None:
               f"{wrong['exact']} exact, {wrong['fuzzy']} close: {' '.join(examples)}")
 
 
+def report_pages(pages: list[Page]) -> None:
+    """Each page's CER before and after, and whether it reads better or worse: the pages
+    that moved a cell's mean."""
+    from tests.ocr_corpus import error_rates
+
+    print("page (file)" + "".join(f"  {name:>8}" for name in ("before", "faxvault")))
+    for page in pages:
+        rates = [error_rates(page.truth, page.readings[name])[0]
+                 for name in ("before", "faxvault") if name in page.readings]
+        change = "" if len(rates) < 2 or rates[0] == rates[1] else \
+            "  better" if rates[1] < rates[0] else "  worse"
+        print(page.path.stem + "".join(f"  {100 * rate:7.2f}%" for rate in rates) + change)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
@@ -447,6 +461,8 @@ def main() -> None:
                         help="read the clean pages with line errors on this share of lines")
     damage.add_argument("--askew", action="store_true",
                         help="read the clean pages printed and scanned askew")
+    parser.add_argument("--pages", action="store_true",
+                        help="also print each page's CER, before and after (with --before)")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:  # a child: read with the checkout at args.worker
@@ -472,6 +488,8 @@ def main() -> None:
         print(f"set {args.set}: {len(pages)} pages; degraded seeds {args.seeds}{errors}; "
               "page means")
         report(pages, names_set=args.set.startswith("names"))
+        if args.pages:
+            report_pages(pages)
 
 
 if __name__ == "__main__":
