@@ -52,8 +52,8 @@ figures in benchmarks/RESULTS.md):
   it has ink in short runs, close together (a decoder out of step makes many short runs;
   print there would join ink above or below; a noisy page's specks are few and far apart),
   or one run to the end of the line (a run misread as a long one: no print reaches the
-  sheet's edge);
-  where both have a narrow stroke, it breaks the stroke (a vertical stroke of a letter, not
+  sheet's edge; a run from the line's first tenth on is a rule across the sheet); where
+  both have a narrow stroke, it breaks the stroke (a vertical stroke of a letter, not
   the gap between two strokes across). A stroke it carries on counts against it. The band
   is the stretch to the end of the line where the signs outweigh the strokes carried on by
   the most, and the smallest band that explains nearly as much wins. It takes the lines
@@ -64,18 +64,21 @@ figures in benchmarks/RESULTS.md):
   page's rows packed 64 pixels to a word. On development sets it reads pages with line
   errors far better; on sets held out from it, 204x196 pages better than the margin search
   it replaced, 204x98 pages about as well on K and a little worse on G's bursts
-  (benchmarks/RESULTS.md, "Held-out set J" and "Runs to the sheet's edge").
+  (benchmarks/RESULTS.md, "Line errors found in the whole line", "Held-out set J", "Runs
+  to the sheet's edge" and "Lines printed again").
 - Lines printed again, on bilevel pages. A receiver that checks copy quality prints the
   last good line again in place of a bad one, and of each 2-D line after it up to the next
-  1-D one: three lines or more, the same to the pixel, where the page had print changing
-  from line to line. The line before such a group is the last good line and the line after
-  it the next good one, so the group's lower half takes the line after it (its upper half
-  already is the line before). Paper and rules repeat line after line, so a group counts
-  only where its line crosses print in many runs of ink, and for less than a tenth of an
-  inch (a bar code's bars are the same line for longer); a scan finer than a fax's fine
-  resolution repeats lines of print of itself and is left alone. Of 2,430 clean pages of
-  every set, one has such a group, a certificate in AvantGarde at 204x196
-  (benchmarks/RESULTS.md, "Lines printed again" and "A page-by-page reading of set J").
+  1-D one: three lines or more the same to the pixel (the last good line and its repeats),
+  where the page had print changing from line to line. The line after the repeats is the
+  next good one, so their lower half takes it (their upper half already is the last good
+  line). Paper and rules repeat line after line, so repeats count only where their line
+  crosses print in many runs of ink, and for less than a tenth of an inch (a bar code's
+  bars are the same line for longer); a scan finer than a fax's fine resolution repeats
+  lines of print of itself, and a page whose lines all come in pairs (a standard
+  resolution fax stored at fine) repeats every line, and such pages are left alone. Of
+  2,430 clean pages of every set, one has such repeats, a certificate in AvantGarde at
+  204x196 (benchmarks/RESULTS.md, "Lines printed again" and "A page-by-page reading of set
+  J").
 - Darkening, on noisy pages. After smoothing, grey levels are raised to a power
   (``DARKEN_GAMMA``): mid greys darken, white and black stay. Thin strokes that a light
   threshold broke up join again; on thick strokes it moves the edge by a fraction of a pixel.
@@ -145,8 +148,8 @@ _DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
 # is taken for it when it scores LINE_ERROR_INNER_SHARE of the other's. Chosen on tuning
 # pages with tests/ocr_line_errors.py's line errors and on set H (benchmarks/RESULTS.md, "Line
 # errors" and "Line errors found in the whole line"). The search runs again on the repaired
-# page, LINE_ERROR_PASSES times at most, for bands next to those repaired (not taken with
-# them); a band elsewhere found then is print whose neighbourhood a repair made paper.
+# page, for bands next to those repaired (not taken with them), LINE_ERROR_PASSES searches in
+# all at most; a band elsewhere found then is print whose neighbourhood a repair made paper.
 LINE_ERROR_ROWS_PER_98_LPI = 2
 LINE_ERROR_SCORE = 16
 LINE_ERROR_PAPER_COLUMNS = 8
@@ -167,6 +170,13 @@ REPEATED_LINES = 3
 REPEATED_LINES_MOST_INCHES = 0.1
 REPEATED_LINE_RUNS = 20
 MAX_REPEATED_LINE_LPI = 200
+# A page with more than PAIRED_LINES_SHARE of its lines with print the same as the line
+# before has its lines in pairs: a standard resolution fax stored at fine (half of them),
+# not a receiver's repeats (a few percent of a page's lines).
+PAIRED_LINES_SHARE = 0.4
+# A run to the end of the line that starts in the first RULE_START_SHARE of it runs across
+# the sheet: a rule, not a run misread.
+RULE_START_SHARE = 0.1
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
 # are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
@@ -300,14 +310,18 @@ def _suffix_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _runs_to_the_end(ink: np.ndarray, within: int) -> tuple[np.ndarray, np.ndarray]:
     """The lines of ``ink`` whose last ink is within ``within`` columns of the line's end,
     and the ink of that last run in each of them: a decoder that lost step reads a long run
-    to (nearly) the end of the line, where no print reaches."""
+    to (nearly) the end of the line, where no print reaches. A run from the line's first
+    tenth on (RULE_START_SHARE) is a rule across the sheet, and left out."""
+    if not ink.shape[1]:
+        return np.zeros(0, np.intp), np.zeros((0, 0), bool)
     rows = np.flatnonzero(ink[:, -within:].any(axis=1))
     lines = ink[rows]
     columns = np.arange(ink.shape[1])
     ends = ink.shape[1] - np.argmax(lines[:, ::-1], axis=1)  # after each line's last ink
     paper = ~lines & (columns < ends[:, None])  # bools: a whole page of rows costs little
     starts = np.where(paper.any(axis=1), ink.shape[1] - np.argmax(paper[:, ::-1], axis=1), 0)
-    return rows, (columns >= starts[:, None]) & (columns < ends[:, None])
+    misread = starts >= RULE_START_SHARE * ink.shape[1]  # else a rule across the sheet
+    return rows[misread], ((columns >= starts[:, None]) & (columns < ends[:, None]))[misread]
 
 
 def line_error_bands(ink: np.ndarray, xdpi: float,
@@ -377,17 +391,22 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
 
 def repeated_line_groups(ink: np.ndarray, ydpi: float) -> list[tuple[int, int]]:
     """Groups of lines a receiver printed again in place of bad ones (see above), each as
-    (first line repeated, lines repeated); the line before a group is the one repeated."""
+    (first repeat, repeats); the line before a group is the one repeated. None on a page
+    whose lines with print come in pairs (PAIRED_LINES_SHARE)."""
     height = ink.shape[0]
     if ydpi > MAX_REPEATED_LINE_LPI or height < REPEATED_LINES + 1:
         return []
-    most = round(REPEATED_LINES_MOST_INCHES * ydpi)
     packed = packed_rows(ink)
-    same = np.flatnonzero((packed[1:] == packed[:-1]).all(axis=1))  # line i + 1 is line i
+    same = (packed[1:] == packed[:-1]).all(axis=1)  # line i + 1 is line i
+    printed = packed[1:].any(axis=1)
+    if printed.any() and same[printed].mean() > PAIRED_LINES_SHARE:
+        return []  # a standard resolution page stored at fine: every line twice
+    same = np.flatnonzero(same)
     groups = []
     for run in np.split(same, np.flatnonzero(np.diff(same) != 1) + 1):
         identical = len(run) + 1  # the line repeated and its repeats
-        if not REPEATED_LINES <= identical < most or run[-1] + 2 >= height:
+        if not REPEATED_LINES <= identical < REPEATED_LINES_MOST_INCHES * ydpi \
+                or run[-1] + 2 >= height:
             continue
         line = packed[run[0]:run[0] + 1]
         if np.bitwise_count(line & ~moved(line, 1)).sum() >= REPEATED_LINE_RUNS:

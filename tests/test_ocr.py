@@ -522,6 +522,44 @@ def test_lines_printed_again_for_bad_ones_take_the_line_after_them(tmp_path: Pat
     assert (repaired[row + 4:] == ink[row + 4:]).all()
 
 
+def test_repeats_are_not_looked_for_in_bar_codes_fine_scans_or_lines_stored_twice(
+        tmp_path: Path) -> None:
+    """Lines the same through print that no receiver repeated: a bar code's bars (the same
+    line for a third of an inch), a 400 dpi scan (print repeats lines of itself), and a
+    standard resolution fax stored at fine, every line twice."""
+    bars = np.zeros((120, 1728), bool)
+    for x in range(200, 1400, 24):
+        bars[40:73, x:x + 2 + x % 5] = True  # 33 lines at 98 lpi, 50 bars
+    assert repeated_line_groups(bars, 98) == []
+    scan = np.zeros((60, 3400), bool)
+    scan[20:24, 100:3000:40] = True  # three repeats of a line crossing 73 strokes
+    for row in range(30, 50):  # and print that changes from line to line
+        scan[row, 100 + 7 * row:3000:45] = True
+    assert repeated_line_groups(scan, 400) == []
+    assert repeated_line_groups(scan, 196) == [(21, 3)]
+    ink, _ = _invoice_ink(tmp_path, "204x98")
+    assert repeated_line_groups(np.repeat(ink, 2, axis=0), 196) == []
+    standard = np.zeros((40, 1728), bool)
+    for row in range(10, 30):
+        standard[row, 100 + 7 * row:1700:45] = True
+    standard[15] = standard[14]  # two lines of print alike: four alike, stored twice
+    assert repeated_line_groups(standard, 98) == []
+    assert repeated_line_groups(np.repeat(standard, 2, axis=0), 196) == []
+
+
+@pytest.mark.parametrize(("ydpi", "rows"), [(98, 1), (98, 2), (196, 4)])
+def test_a_rule_to_the_edge_of_the_sheet_is_no_line_error(ydpi: float, rows: int) -> None:
+    """A rule on paper that reaches the sheet's right edge, across the whole sheet or from
+    near its left edge: print, not a run a decoder misread, which starts further in."""
+    for start in (0, 100):
+        ink = np.zeros((60, 1728), bool)
+        ink[30:30 + rows, start:] = True
+        assert line_error_bands(ink, 204, ydpi) == []
+    ink[30:30 + rows, :900] = False  # from the middle of the line on: a misread run
+    assert [(first, n) for first, n, _ in line_error_bands(ink, 204, ydpi)] == [(30, rows)]
+    assert line_error_bands(np.zeros((5, 0), bool), 204, ydpi) == []
+
+
 @pytest.mark.parametrize(("resolution", "seed", "bound"),
                          [("204x98", 3, 0.02), ("204x196", 2, 0.045)])
 def test_a_fax_whose_bad_lines_were_printed_again_reads_as_sent(
