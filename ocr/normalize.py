@@ -41,44 +41,9 @@ figures in benchmarks/RESULTS.md):
   or two pixels wide; tesseract reads it as "i" and "|" inside every line it crosses, and
   can cut a table in two at it. A column of pixels mostly ink, between columns with far
   less, is cleared, except where a stroke crosses it (ink on both sides).
-- Line errors, on bilevel pages. A fax sent without error correction (ECM) loses a scan
-  line to a burst of line noise: the decoder loses step and fills the rest of the line, and
-  of each 2-D coded line after it up to the next 1-D one (every 2nd line at 98 lpi, every
-  4th at 196), with runs that are not the page's, or with paper, or with the line's own runs
-  moved sideways. Tesseract reads such a band as a line of text ("- - fae: mim") or into the
-  words it crosses, and spends up to three times as long on the page. A band of one or two
-  lines (four at 196 lpi) is known from where its damage starts to the end of the line by
-  two signs, each counted a column at a time: where the lines above and below it are paper,
-  it has ink in short runs, close together (a decoder out of step makes many short runs;
-  print there would join ink above or below; a noisy page's specks are few and far apart),
-  or one run to the end of the line (a run misread as a long one: no print reaches the
-  sheet's edge; a run from the line's first tenth on is a rule across the sheet); where
-  both have a narrow stroke, it breaks the stroke (a vertical stroke of a letter, not
-  the gap between two strokes across). A stroke it carries on counts against it. The band
-  is the stretch to the end of the line where the signs outweigh the strokes carried on by
-  the most, and the smallest band that explains nearly as much wins. It takes the lines
-  above and below it, the upper half the line above, as fax receivers regenerate a bad
-  line; then the page is searched once more, for bands next to those repaired (the 2-D
-  lines of a burst can alternate between paper and a long run). A few bursts leave too
-  few specks to make a page noisy, so clean pages are searched too. The search runs on the
-  page's rows packed 64 pixels to a word. On development sets it reads pages with line
-  errors far better; on sets held out from it, 204x196 pages better than the margin search
-  it replaced, 204x98 pages about as well on K and a little worse on G's bursts
-  (benchmarks/RESULTS.md, "Line errors found in the whole line", "Held-out set J", "Runs
-  to the sheet's edge" and "Lines printed again").
-- Lines printed again, on bilevel pages. A receiver that checks copy quality prints the
-  last good line again in place of a bad one, and of each 2-D line after it up to the next
-  1-D one: three lines or more the same to the pixel (the last good line and its repeats),
-  where the page had print changing from line to line. The line after the repeats is the
-  next good one, so their lower half takes it (their upper half already is the last good
-  line). Paper and rules repeat line after line, so repeats count only where their line
-  crosses print in many runs of ink, and for less than a tenth of an inch (a bar code's
-  bars are the same line for longer); a scan finer than a fax's fine resolution repeats
-  lines of print of itself, and a page whose lines all come in pairs (a standard
-  resolution fax stored at fine) repeats every line, and such pages are left alone. Of
-  2,430 clean pages of every set, one has such repeats, a certificate in AvantGarde at
-  204x196 (benchmarks/RESULTS.md, "Lines printed again" and "A page-by-page reading of set
-  J").
+- Line errors, on bilevel pages: bands a burst of line noise left in a fax sent without
+  error correction, and lines a receiver printed again, are repaired first, from the lines
+  around them (``ocr/line_errors.py`` says how, and what it was chosen on).
 - Darkening, on noisy pages. After smoothing, grey levels are raised to a power
   (``DARKEN_GAMMA``): mid greys darken, white and black stay. Thin strokes that a light
   threshold broke up join again; on thick strokes it moves the edge by a fraction of a pixel.
@@ -108,8 +73,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageChops, ImageFilter
 
-from ocr.bitrows import dense, in_long_runs, moved, packed_rows, unpacked, widened
 from ocr.engine import THRESHOLDING
+from ocr.line_errors import repair_line_errors
 
 # Skew is searched within +-MAX_SKEW_DEGREES (a page fed worse than that is not "slightly"
 # skewed, and a wider search would find tables' column edges); below MIN_SKEW_DEGREES a shear
@@ -135,48 +100,6 @@ STREAK_INK_SHARE = 0.35
 # two by tesseract's mean confidence (twice the reading) did worse than either (7.08%).
 DARKEN_GAMMA = 1.5
 _DARKEN = [round(255 * (level / 255) ** DARKEN_GAMMA) for level in range(256)]
-# Line errors (see above). A band spans at most LINE_ERROR_ROWS_PER_98_LPI lines per 98 lpi
-# (a burst's lines down to the next 1-D line); it is damaged when its signs outweigh the
-# strokes it carries on by LINE_ERROR_SCORE columns per 204 dpi. Its ink counts where no ink
-# is within LINE_ERROR_PAPER_COLUMNS columns (per 204 dpi) in the LINE_ERROR_PAPER_ROWS lines
-# (per 98 lpi) above it and below it, in runs of at most LINE_ERROR_SHORT_RUN pixels (per 204
-# dpi: a rule or a bar is no decoder's garbage; but a run that ends within
-# LINE_ERROR_PAPER_COLUMNS of the line's end is one) and with LINE_ERROR_DENSE_INK such pixels
-# within LINE_ERROR_DENSE_SPAN columns either way (per 204 dpi: a decoder's garbage is dense,
-# a noisy page's leftover specks are not); a stroke through it counts where the lines above
-# and below have ink in runs of at most LINE_ERROR_STROKE pixels. A band inside another
-# is taken for it when it scores LINE_ERROR_INNER_SHARE of the other's. Chosen on tuning
-# pages with tests/ocr_line_errors.py's line errors and on set H (benchmarks/RESULTS.md, "Line
-# errors" and "Line errors found in the whole line"). The search runs again on the repaired
-# page, for bands next to those repaired (not taken with them), LINE_ERROR_PASSES searches in
-# all at most; a band elsewhere found then is print whose neighbourhood a repair made paper.
-LINE_ERROR_ROWS_PER_98_LPI = 2
-LINE_ERROR_SCORE = 16
-LINE_ERROR_PAPER_COLUMNS = 8
-LINE_ERROR_PAPER_ROWS = 4
-LINE_ERROR_SHORT_RUN = 12
-LINE_ERROR_DENSE_SPAN = 32
-LINE_ERROR_DENSE_INK = 6
-LINE_ERROR_STROKE = 4
-LINE_ERROR_INNER_SHARE = 0.8
-LINE_ERROR_PASSES = 2
-# Lines repeated (see above): REPEATED_LINES identical lines or more, but fewer than
-# REPEATED_LINES_MOST_INCHES of them (a bar code's bars are the same line for longer),
-# crossing print (each in REPEATED_LINE_RUNS runs of ink or more: paper and rules repeat
-# line after line), at a fax's resolutions (up to MAX_REPEATED_LINE_LPI: a finer scan
-# repeats lines of print of itself). Chosen on set J (development); of 2,430 clean pages of
-# every set, one has such a group.
-REPEATED_LINES = 3
-REPEATED_LINES_MOST_INCHES = 0.1
-REPEATED_LINE_RUNS = 20
-MAX_REPEATED_LINE_LPI = 200
-# A page with more than PAIRED_LINES_SHARE of its lines with print the same as the line
-# before has its lines in pairs: a standard resolution fax stored at fine (half of them),
-# not a receiver's repeats (a few percent of a page's lines).
-PAIRED_LINES_SHARE = 0.4
-# A run to the end of the line that starts in the first RULE_START_SHARE of it runs across
-# the sheet: a rule, not a run misread.
-RULE_START_SHARE = 0.1
 # A page is noisy when more than this share of its pixels are specks. Degraded corpus pages
 # are at 0.37%, clean renders (8 pt print included) at 0.
 NOISY_SPECK_SHARE = 1e-4
@@ -297,151 +220,6 @@ def remove_streaks(ink: np.ndarray) -> np.ndarray:
             np.zeros(ink.shape[0], bool)
         ink[:, column] = before & after
     return ink
-
-
-def _suffix_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each row of ``score``, the best sum over its columns from one on to the end of the
-    row, and that column."""
-    suffix = np.cumsum(score[:, ::-1], axis=1, dtype=np.int32)[:, ::-1]
-    at = suffix.argmax(axis=1)
-    return suffix[np.arange(len(at)), at], at
-
-
-def _runs_to_the_end(ink: np.ndarray, within: int) -> tuple[np.ndarray, np.ndarray]:
-    """The lines of ``ink`` whose last ink is within ``within`` columns of the line's end,
-    and the ink of that last run in each of them: a decoder that lost step reads a long run
-    to (nearly) the end of the line, where no print reaches. A run from the line's first
-    tenth on (RULE_START_SHARE) is a rule across the sheet, and left out."""
-    if not ink.shape[1]:
-        return np.zeros(0, np.intp), np.zeros((0, 0), bool)
-    rows = np.flatnonzero(ink[:, -within:].any(axis=1))
-    lines = ink[rows]
-    columns = np.arange(ink.shape[1])
-    ends = ink.shape[1] - np.argmax(lines[:, ::-1], axis=1)  # after each line's last ink
-    paper = ~lines & (columns < ends[:, None])  # bools: a whole page of rows costs little
-    starts = np.where(paper.any(axis=1), ink.shape[1] - np.argmax(paper[:, ::-1], axis=1), 0)
-    misread = starts >= RULE_START_SHARE * ink.shape[1]  # else a rule across the sheet
-    return rows[misread], ((columns >= starts[:, None]) & (columns < ends[:, None]))[misread]
-
-
-def line_error_bands(ink: np.ndarray, xdpi: float,
-                     ydpi: float) -> list[tuple[int, int, int]]:
-    """Bands of scan lines damaged by a line error (see above), each as (first row, rows,
-    first column damaged)."""
-    height, width = ink.shape
-    most_rows = max(1, round(LINE_ERROR_ROWS_PER_98_LPI * ydpi / 98))
-    if height < most_rows + 2:
-        return []
-    threshold = LINE_ERROR_SCORE * xdpi / 204
-    across = max(1, round(LINE_ERROR_PAPER_COLUMNS * xdpi / 204))
-    reach = max(1, round(LINE_ERROR_PAPER_ROWS * ydpi / 98))
-    stroke = max(1, round(LINE_ERROR_STROKE * xdpi / 204))
-    dense_span = max(1, round(LINE_ERROR_DENSE_SPAN * xdpi / 204))
-    dense_ink = max(1, round(LINE_ERROR_DENSE_INK * xdpi / 204))
-    packed = packed_rows(ink)
-    short = packed & ~in_long_runs(packed, max(1, round(LINE_ERROR_SHORT_RUN * xdpi / 204)))
-    rows_to_the_end, runs_to_the_end = _runs_to_the_end(ink, across)
-    short[rows_to_the_end] |= packed_rows(runs_to_the_end)
-    near = widened(packed, across)
-    # Ink near, in the lines just above (up) or just below (down) each line.
-    up, down = np.zeros_like(near), np.zeros_like(near)
-    for k in range(1, reach + 1):
-        up[k:] |= near[:-k]
-        down[:-k] |= near[k:]
-    candidates: dict[tuple[int, int], tuple[int, int]] = {}  # (first, rows): (score, column)
-    band = packed[1:height - 1]  # band[i]: ink in lines 1 + i ... i + rows
-    band_short = short[1:height - 1]
-    for rows in range(1, most_rows + 1):
-        if rows > 1:
-            band = band[:-1] | packed[rows:height - 1]
-            band_short = band_short[:-1] | short[rows:height - 1]
-        n = band.shape[0]
-        strokes = packed[:n] & packed[1 + rows:1 + rows + n]  # ink above and below
-        strokes &= ~in_long_runs(strokes, stroke)
-        carried = widened(band, 1)
-        broken = strokes & ~carried
-        paper_ink = band_short & ~up[1:1 + n] & ~down[rows:rows + n]
-        # Most lines cannot reach the threshold even counting every sign: skip them.
-        hopeful = np.flatnonzero(
-            np.bitwise_count(broken | paper_ink).sum(axis=1, dtype=np.int32) >= threshold)
-        if not len(hopeful):
-            continue
-        score = unpacked(broken[hopeful], width).astype(np.int16) + \
-            dense(unpacked(paper_ink[hopeful], width), dense_span, dense_ink) - \
-            unpacked(strokes[hopeful] & carried[hopeful], width)
-        for i, best, column in zip(hopeful, *_suffix_scores(score), strict=True):
-            if best >= threshold:
-                candidates[(int(i) + 1, rows)] = (int(best), int(column))
-    taken = np.zeros(height, bool)
-    bands = []
-    for (first, rows), (score, column) in sorted(candidates.items(), key=lambda c: -c[1][0]):
-        # A band inside this one that explains nearly as much is the damage; the rest of
-        # this one is a line around it.
-        inner = [(n, -candidates[(f, n)][0], f) for n in range(1, rows)
-                 for f in range(first, first + rows - n + 1)
-                 if candidates.get((f, n), (0, 0))[0] >= LINE_ERROR_INNER_SHARE * score]
-        if inner:
-            rows, _, first = min(inner)
-            column = candidates[(first, rows)][1]
-        if not taken[first - 1:first + rows + 1].any():
-            taken[first:first + rows] = True
-            bands.append((first, rows, column))
-    return bands
-
-
-def repeated_line_groups(ink: np.ndarray, ydpi: float) -> list[tuple[int, int]]:
-    """Groups of lines a receiver printed again in place of bad ones (see above), each as
-    (first repeat, repeats); the line before a group is the one repeated. None on a page
-    whose lines with print come in pairs (PAIRED_LINES_SHARE)."""
-    height = ink.shape[0]
-    if ydpi > MAX_REPEATED_LINE_LPI or height < REPEATED_LINES + 1:
-        return []
-    packed = packed_rows(ink)
-    same = (packed[1:] == packed[:-1]).all(axis=1)  # line i + 1 is line i
-    printed = packed[1:].any(axis=1)
-    if printed.any() and same[printed].mean() > PAIRED_LINES_SHARE:
-        return []  # a standard resolution page stored at fine: every line twice
-    same = np.flatnonzero(same)
-    groups = []
-    for run in np.split(same, np.flatnonzero(np.diff(same) != 1) + 1):
-        identical = len(run) + 1  # the line repeated and its repeats
-        if not REPEATED_LINES <= identical < REPEATED_LINES_MOST_INCHES * ydpi \
-                or run[-1] + 2 >= height:
-            continue
-        line = packed[run[0]:run[0] + 1]
-        if np.bitwise_count(line & ~moved(line, 1)).sum() >= REPEATED_LINE_RUNS:
-            groups.append((int(run[0]) + 1, len(run)))
-    return groups
-
-
-def repair_line_errors(ink: np.ndarray, xdpi: float, ydpi: float) -> int:
-    """Repair, in place, the line errors of ``ink``. First, groups of lines repeated in
-    place of bad ones (``repeated_line_groups``) take the line after them in their lower
-    half. Then the line-error bands (``line_error_bands``), from where each band's damage
-    starts to the end of its lines: its upper half takes the line above it, its lower half
-    the line below; the page is searched again for bands next to those repaired,
-    LINE_ERROR_PASSES times in all at most. Returns the number of groups and bands."""
-    groups = repeated_line_groups(ink, ydpi)
-    for first, rows in groups:
-        ink[first + (rows + 1) // 2:first + rows] = ink[first + rows]
-    found = len(groups)
-    repaired = np.zeros(ink.shape[0], bool)  # the lines the searches repaired
-    for search in range(LINE_ERROR_PASSES):
-        bands = line_error_bands(ink, xdpi, ydpi)
-        if search:
-            # Only a band next to one repaired: elsewhere a band found now is print whose
-            # neighbourhood a repair made paper.
-            bands = [(first, rows, start) for first, rows, start in bands
-                     if repaired[max(0, first - 1):first + rows + 1].any()]
-        for first, rows, start in bands:
-            repaired[first:first + rows] = True
-            above, below = ink[first - 1, start:].copy(), ink[first + rows, start:].copy()
-            for i in range(rows):
-                ink[first + i, start:] = above if i < (rows + 1) // 2 else below
-        found += len(bands)
-        if not bands:
-            break
-    return found
 
 
 def mean_ink_run(ink: np.ndarray) -> float:

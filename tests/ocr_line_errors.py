@@ -1,5 +1,5 @@
 """Line errors of a fax received without error correction (ECM), put on a bilevel page: a
-model for ocr/normalize.py's line-error repair, written from how T.4 coding fails, apart from
+model for ocr/line_errors.py's line-error repair, written from how T.4 coding fails, apart from
 tests/ocr_layouts_g.py's "burst" model (which was not read for it).
 
 T.4 codes a page line by line, with a 1-D coded line every K lines (K = 2 at 98 lpi, 4 at

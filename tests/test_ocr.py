@@ -20,15 +20,8 @@ from ocr.engine import (
     join_split_lines,
     page_text,
 )
-from ocr.normalize import (
-    estimate_skew,
-    line_error_bands,
-    remove_streaks,
-    repair_line_errors,
-    repeated_line_groups,
-    shear_rows,
-    speck_mask,
-)
+from ocr.line_errors import line_error_bands, repair_line_errors, repeated_line_groups
+from ocr.normalize import estimate_skew, remove_streaks, shear_rows, speck_mask
 from tests.faxgen import render_fax
 from tests.ocr_corpus import DOCS, Doc, degrade, error_rates, make_page, render_gray
 from tests.ocr_layouts import LayoutDoc, make_layout_page, text
