@@ -55,6 +55,14 @@ Page sets (--set):
                   bit, modems whose descramblers multiply bit errors, bursts and dropouts on
                   the line, receivers that print, repeat, blank or drop bad lines), written
                   on 2026-12-06 once J had become a development set.
+  layouts-l       HELD OUT. tests/ocr_layouts_l.py LAYOUTS_L: six more kinds of page (a
+                  hospice election statement, a prescription transfer request, a home health
+                  certification, a customs power of attorney, a Portuguese water arrears
+                  notice, a veterinary referral), clean and "non-ECM" (its author's model:
+                  a shaded scan, MH or MR coding bit for bit, impulse clusters, phase hits
+                  and dropouts through a descrambler, receivers that fill a bad line from the
+                  line above, blank it, print the last good line again or drop it), written
+                  on 2026-12-06 once K had been read six times.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -159,6 +167,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         ocr_layouts_i,
         ocr_layouts_j,
         ocr_layouts_k,
+        ocr_layouts_l,
         ocr_names,
     )
 
@@ -171,7 +180,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                       "layouts-h": (ocr_layouts_h, ocr_layouts_h.LAYOUTS_H),
                       "layouts-i": (ocr_layouts_i, ocr_layouts_i.LAYOUTS_I),
                       "layouts-j": (ocr_layouts_j, ocr_layouts_j.LAYOUTS_J),
-                      "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K)}
+                      "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K),
+                      "layouts-l": (ocr_layouts_l, ocr_layouts_l.LAYOUTS_L)}
         if which in later_sets:
             layouts, docs = later_sets[which]
             conditions = layouts.CONDITIONS
@@ -443,6 +453,7 @@ def main() -> None:
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
                                  "layouts-i", "layouts-j", "layouts-k",
+                                 "layouts-l",
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
