@@ -13,18 +13,21 @@ time: where the lines above and below it are paper, it has ink in short runs, cl
 noisy page's specks are few and far apart), or one run to the end of the line (a run misread
 as a long one: no print reaches the sheet's edge; a run from the line's first tenth on is a
 rule across the sheet); where both have a narrow stroke, it breaks the stroke (a vertical
-stroke of a letter, not the gap between two strokes across). A stroke it carries on counts
-against it. The band is the stretch to the end of the line where the signs outweigh the
-strokes carried on by the most, and the smallest band that explains nearly as much wins. It
-takes the lines above and below it, the upper half the line above, as fax receivers
-regenerate a bad line; then the page is searched once more, for bands next to those repaired
-(the 2-D lines of a burst can alternate between paper and a long run). A few bursts leave
-too few specks to make a page noisy, so clean pages are searched too. The search runs on the
-page's rows packed 64 pixels to a word. On development sets it reads pages with line errors
-far better; on sets held out from it, 204x196 pages better than the margin search it
-replaced, 204x98 pages about as well on K and a little worse on G's bursts
-(benchmarks/RESULTS.md, "Line errors found in the whole line", "Held-out set J", "Runs to
-the sheet's edge" and "Lines printed again").
+stroke of a letter, not the gap between two strokes across; nor the gap between an i's dot
+and its stem, as tall as a band in many fonts at 8-12 pt: below a line with under 40% of the
+ink of the lines under it, a band that carries strokes on, as ascenders, and has no ink that
+does not go on above or below it, breaks no dot, narrow ink at most as many lines tall as a
+band with paper around it above). A stroke it carries on counts against it. The band is the
+stretch to the end of the line where the signs outweigh the strokes carried on by the most,
+and the smallest band that explains nearly as much wins. It takes the lines above and below
+it, the upper half the line above, as fax receivers regenerate a bad line; then the page is
+searched once more, for bands next to those repaired (the 2-D lines of a burst can alternate
+between paper and a long run). A few bursts leave too few specks to make a page noisy, so
+clean pages are searched too. The search runs on the page's rows packed 64 pixels to a word.
+On development sets it reads pages with line errors far better; on sets held out from it,
+204x196 pages better than the margin search it replaced, 204x98 pages about as well on K and
+a little worse on G's bursts (benchmarks/RESULTS.md, "Line errors found in the whole line",
+"Held-out set J", "Runs to the sheet's edge" and "Lines printed again").
 
 Lines printed again. A receiver that checks copy quality prints the last good line again in
 place of a bad one, and of each 2-D line after it up to the next 1-D one: three lines or
@@ -88,6 +91,18 @@ PAIRED_LINES_SHARE = 0.4
 # A run to the end of the line that starts in the first RULE_START_SHARE of it runs across
 # the sheet: a rule, not a run misread.
 RULE_START_SHARE = 0.1
+# A line with less than DOT_LINE_INK_SHARE of the ink of the fullest of the lines just below
+# it (LINE_ERROR_PAPER_ROWS per 98 lpi) is above a line of print's x-height: its narrow ink,
+# up to a band's height (LINE_ERROR_ROWS_PER_98_LPI) with paper around above it, can be i's
+# dots. The gap under them is no broken stroke where the band there is print: it carries
+# strokes on (ascenders), and all its ink goes on above or below it. A line error leaves ink
+# of its own (garbage, runs moved) or carries nothing on (a line gone white), and the stumps
+# of ascenders it cut short, as short as dots at 98 lpi, stay broken strokes. Clean pages
+# found with a band had it in that gap (set L's hospice election, Times 10 pt, at both
+# resolutions; a line with many i's, in 10 of 80 fonts, sizes and resolutions:
+# benchmarks/RESULTS.md, "i's dots"). A quarter left Times 10 pt's dots where a line has
+# many ascenders.
+DOT_LINE_INK_SHARE = 0.4
 
 def _suffix_scores(score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each row of ``score``, the best sum over its columns from one on to the end of the
@@ -114,6 +129,29 @@ def _runs_to_the_end(ink: np.ndarray, within: int) -> tuple[np.ndarray, np.ndarr
     return rows[misread], ((columns >= starts[:, None]) & (columns < ends[:, None]))[misread]
 
 
+def _dot_feet(packed: np.ndarray, lines: np.ndarray, tallest: int,
+              stroke: int) -> np.ndarray:
+    """For each of ``lines`` (indices into the packed rows ``packed``), the columns where its
+    ink is a dot's foot: ink in runs of at most ``stroke`` pixels in the line and in each
+    line above it up to the dot's top, then paper within ``stroke`` columns, at most
+    ``tallest`` lines up; with the rest of the foot's narrow ink within ``stroke`` columns (a
+    round dot's top stands over its middle only). Only the lines asked for are looked at:
+    few lines need it, and a page's worth costs 2 ms."""
+    up = lines[:, None] - np.arange(tallest + 1)  # each line, then the lines above it
+    window = packed[np.maximum(up, 0)]
+    flat = window.reshape(-1, packed.shape[1])
+    narrow = (flat & ~in_long_runs(flat, stroke)).reshape(window.shape)
+    paper_near = (~widened(flat, stroke)).reshape(window.shape)
+    narrow[up < 0] = 0  # above the page: paper
+    paper_near[up < 0] = ~np.uint64(0)
+    column = narrow[:, 0].copy()  # narrow ink from the line up so far
+    feet = np.zeros_like(column)
+    for k in range(1, tallest + 1):
+        feet |= column & paper_near[:, k]
+        column &= narrow[:, k]
+    return widened(feet, stroke) & narrow[:, 0]
+
+
 def line_error_bands(ink: np.ndarray, xdpi: float,
                      ydpi: float) -> list[tuple[int, int, int]]:
     """Bands of scan lines damaged by a line error (see above), each as (first row, rows,
@@ -133,6 +171,8 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
     rows_to_the_end, runs_to_the_end = _runs_to_the_end(ink, across)
     short[rows_to_the_end] |= packed_rows(runs_to_the_end)
     near = widened(packed, across)
+    ink_per_line = np.bitwise_count(packed).sum(axis=1, dtype=np.int32)
+    ink_per_line = np.concatenate((ink_per_line, np.zeros(reach, np.int32)))  # past the end
     # Ink near, in the lines just above (up) or just below (down) each line.
     up, down = np.zeros_like(near), np.zeros_like(near)
     for k in range(1, reach + 1):
@@ -156,9 +196,23 @@ def line_error_bands(ink: np.ndarray, xdpi: float,
             np.bitwise_count(broken | paper_ink).sum(axis=1, dtype=np.int32) >= threshold)
         if not len(hopeful):
             continue
+        carried_on = unpacked(strokes[hopeful] & carried[hopeful], width)
         score = unpacked(broken[hopeful], width).astype(np.int16) + \
-            dense(unpacked(paper_ink[hopeful], width), dense_span, dense_ink) - \
-            unpacked(strokes[hopeful] & carried[hopeful], width)
+            dense(unpacked(paper_ink[hopeful], width), dense_span, dense_ink) - carried_on
+        # Dots above the band (see DOT_LINE_INK_SHARE): the gap under them breaks no stroke
+        # where the band carries strokes on and has no ink of its own.
+        fullest_below = np.max([ink_per_line[hopeful + 1 + rows + k] for k in range(reach)],
+                               axis=0)
+        dotted = ink_per_line[hopeful] < DOT_LINE_INK_SHARE * fullest_below
+        if dotted.any():
+            _, start = _suffix_scores(score)
+            after = np.arange(width) >= start[:, None]
+            held = widened(packed[hopeful] | packed[hopeful + 1 + rows], max(1, stroke // 2))
+            own = (unpacked(band[hopeful] & ~held, width) & after).sum(axis=1)
+            gap = np.flatnonzero(dotted & ((carried_on & after).sum(axis=1) > 0) & (own == 0))
+            if len(gap):
+                feet = _dot_feet(packed, hopeful[gap], most_rows, stroke)
+                score[gap] -= unpacked(broken[hopeful[gap]] & feet, width) & after[gap]
         for i, best, column in zip(hopeful, *_suffix_scores(score), strict=True):
             if best >= threshold:
                 candidates[(int(i) + 1, rows)] = (int(best), int(column))

@@ -382,6 +382,50 @@ def test_a_gap_between_strokes_across_is_no_line_error() -> None:
     assert line_error_bands(np.repeat(ink, 2, axis=0), 204, 196) == []
 
 
+I_DOTS_LINE = ("Initial visit within five days; additional visits limited to skilled nursing "
+                "in this district, in writing.")
+
+
+def _i_dots_line(tmp_path: Path, font: str, size: float,
+                 resolution: str) -> tuple[np.ndarray, float]:
+    doc = LayoutDoc("i_dots", font, size, [text(I_DOTS_LINE, 40)], [])
+    with Image.open(make_layout_page(tmp_path, doc, resolution, "clean")) as image:
+        return ~np.asarray(image), float(image.info["dpi"][1])
+
+
+@pytest.mark.parametrize(("font", "size", "resolution"), [
+    ("Times-Roman", 10, "204x98"), ("Times-Roman", 10, "204x196"), ("Courier", 9, "204x98"),
+    ("Courier", 9, "204x196"), ("Helvetica-Narrow", 9, "204x98")])
+def test_the_gap_between_is_dots_and_their_stems_is_no_line_error(
+        tmp_path: Path, font: str, size: float, resolution: str) -> None:
+    """In these fonts an i's dot stands as many lines above its stem as a band has: each i
+    seemed a stroke the band broke, and a clean line with many i's had a line error."""
+    ink, ydpi = _i_dots_line(tmp_path, font, size, resolution)
+    assert line_error_bands(ink, 204, ydpi) == []
+
+
+@pytest.mark.parametrize(("font", "size", "resolution"), [
+    ("Times-Roman", 10, "204x98"), ("Times-Roman", 10, "204x196"),
+    ("Helvetica-Narrow", 9, "204x98")])
+def test_line_errors_under_is_dots_are_still_found(
+        tmp_path: Path, font: str, size: float, resolution: str) -> None:
+    """Under the same dots: a line gone white across the top of the letters, and garbage in
+    place of the x-height's first line, under the ascenders it cuts short (stumps as short
+    as dots at 98 lpi)."""
+    clean, ydpi = _i_dots_line(tmp_path, font, size, resolution)
+    top = int(np.flatnonzero(clean.sum(axis=1) > clean.sum(axis=1).max() / 3)[0])
+    height = 1 if ydpi < 150 else 2
+    white = clean.copy()
+    white[top + 1:top + 1 + height, 300:] = False
+    assert [(first, n) for first, n, _ in line_error_bands(white, 204, ydpi)] == \
+        [(top + 1, height)]
+    garbage = clean.copy()
+    garbage[top:top + height, 300:] = np.random.default_rng(5).random(
+        (height, clean.shape[1] - 300)) < 0.3
+    assert [(first, n) for first, n, _ in line_error_bands(garbage, 204, ydpi)] == \
+        [(top, height)]
+
+
 def test_packed_rows_move_widen_and_find_long_runs_as_their_pixels_do() -> None:
     """The line-error search's rows packed 64 pixels to a word, against the same done on
     pixels: moves across word boundaries and by more than a word, at widths that fill the
