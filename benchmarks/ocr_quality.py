@@ -66,6 +66,15 @@ Page sets (--set):
                   on 2026-12-06 once K had been read six times. Read once, held out; then
                   three times for the i's dots change (its clean pages' bands looked at):
                   no longer held out for line errors.
+  layouts-m       HELD OUT. tests/ocr_layouts_m.py LAYOUTS_M: six more kinds of page (an
+                  insurance appeal, a child support withholding order, an employment
+                  verification, a Dutch tenancy notice, a title commitment, a blood bank
+                  requisition), clean and "non-ECM" (its author's model: a scanner with
+                  blur, skew and a fixed or adaptive threshold, MH or MR coding bit for bit,
+                  packet loss on VoIP calls, impulse noise and modem error events through a
+                  descrambler, receivers that print the last good line again, fill the rest
+                  of a bad line white, or decode on across lines), written on 2026-12-06
+                  once L had been read for the i's dots change.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -171,6 +180,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         ocr_layouts_j,
         ocr_layouts_k,
         ocr_layouts_l,
+        ocr_layouts_m,
         ocr_names,
     )
 
@@ -184,7 +194,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                       "layouts-i": (ocr_layouts_i, ocr_layouts_i.LAYOUTS_I),
                       "layouts-j": (ocr_layouts_j, ocr_layouts_j.LAYOUTS_J),
                       "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K),
-                      "layouts-l": (ocr_layouts_l, ocr_layouts_l.LAYOUTS_L)}
+                      "layouts-l": (ocr_layouts_l, ocr_layouts_l.LAYOUTS_L),
+                      "layouts-m": (ocr_layouts_m, ocr_layouts_m.LAYOUTS_M)}
         if which in later_sets:
             layouts, docs = later_sets[which]
             conditions = layouts.CONDITIONS
@@ -456,7 +467,7 @@ def main() -> None:
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
                                  "layouts-i", "layouts-j", "layouts-k",
-                                 "layouts-l",
+                                 "layouts-l", "layouts-m",
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
