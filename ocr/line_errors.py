@@ -13,21 +13,20 @@ time: where the lines above and below it are paper, it has ink in short runs, cl
 noisy page's specks are few and far apart), or one run to the end of the line (a run misread
 as a long one: no print reaches the sheet's edge; a run from the line's first tenth on is a
 rule across the sheet); where both have a narrow stroke, it breaks the stroke (a vertical
-stroke of a letter, not the gap between two strokes across; nor the gap between an i's dot
-and its stem, as tall as a band in many fonts at 8-12 pt: below a line with under 40% of the
-ink of the lines under it, a band that carries strokes on, as ascenders, and has no ink that
-does not go on above or below it, breaks no dot, narrow ink at most as many lines tall as a
-band with paper around it above). A stroke it carries on counts against it. The band is the
-stretch to the end of the line where the signs outweigh the strokes carried on by the most,
-and the smallest band that explains nearly as much wins. It takes the lines above and below
-it, the upper half the line above, as fax receivers regenerate a bad line; then the page is
-searched once more, for bands next to those repaired (the 2-D lines of a burst can alternate
-between paper and a long run). A few bursts leave too few specks to make a page noisy, so
-clean pages are searched too. The search runs on the page's rows packed 64 pixels to a word.
-On development sets it reads pages with line errors far better; on sets held out from it,
-204x196 pages better than the margin search it replaced, 204x98 pages about as well on K and
-a little worse on G's bursts (benchmarks/RESULTS.md, "Line errors found in the whole line",
-"Held-out set J", "Runs to the sheet's edge" and "Lines printed again").
+stroke of a letter, not the gap between two strokes across; nor the gap between i's dots and
+their stems, as tall as a band in many fonts at 8-12 pt: see DOT_LINE_INK_SHARE). A stroke
+it carries on counts against it. The band is the stretch to the end of the line where the
+signs outweigh the strokes carried on by the most, and the smallest band that explains
+nearly as much wins. It takes the lines above and below it, the upper half the line above,
+as fax receivers regenerate a bad line; then the page is searched once more, for bands next
+to those repaired (the 2-D lines of a burst can alternate between paper and a long run). A
+few bursts leave too few specks to make a page noisy, so clean pages are searched too. The
+search runs on the page's rows packed 64 pixels to a word. On development sets it reads
+pages with line errors far better; on sets held out from it, better than the margin search
+it replaced at both resolutions on L and M, 204x196 pages better and 204x98 pages about as
+well on K, and 204x98 pages a little worse on G's bursts (benchmarks/RESULTS.md, "Line
+errors found in the whole line", "Held-out set J", "Runs to the sheet's edge", "Lines
+printed again", "Held-out set L" and "Held-out set M").
 
 Lines printed again. A receiver that checks copy quality prints the last good line again in
 place of a bad one, and of each 2-D line after it up to the next 1-D one: three lines or
