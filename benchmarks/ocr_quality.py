@@ -74,7 +74,18 @@ Page sets (--set):
                   packet loss on VoIP calls, impulse noise and modem error events through a
                   descrambler, receivers that print the last good line again, fill the rest
                   of a bad line white, or decode on across lines), written on 2026-12-06
-                  once L had been read for the i's dots change.
+                  once L had been read for the i's dots change. Read once; then its model
+                  (with other documents and seeds, never its own pages) was a development
+                  set: no longer held out for line errors.
+  layouts-n       HELD OUT. tests/ocr_layouts_n.py LAYOUTS_N: six more kinds of page (a
+                  veterinary lab result, a customs declaration, a Spanish court summons, a
+                  utility shut-off notice, a school immunization record, a construction
+                  change order), clean and "non-ECM" (its author's model: a computer fax or
+                  a sheet-fed scanner, MH or MR coding bit for bit, calls good, fair or poor,
+                  packet loss and bit slips on VoIP legs, modem errors through a
+                  descrambler, receivers that print the last good line again, fill the rest
+                  of a bad line white, or keep it as decoded), written on 2026-12-06 once
+                  M's model had become a development set.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -181,6 +192,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         ocr_layouts_k,
         ocr_layouts_l,
         ocr_layouts_m,
+        ocr_layouts_n,
         ocr_names,
     )
 
@@ -195,7 +207,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                       "layouts-j": (ocr_layouts_j, ocr_layouts_j.LAYOUTS_J),
                       "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K),
                       "layouts-l": (ocr_layouts_l, ocr_layouts_l.LAYOUTS_L),
-                      "layouts-m": (ocr_layouts_m, ocr_layouts_m.LAYOUTS_M)}
+                      "layouts-m": (ocr_layouts_m, ocr_layouts_m.LAYOUTS_M),
+                      "layouts-n": (ocr_layouts_n, ocr_layouts_n.LAYOUTS_N)}
         if which in later_sets:
             layouts, docs = later_sets[which]
             conditions = layouts.CONDITIONS
@@ -467,7 +480,7 @@ def main() -> None:
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
                                  "layouts-i", "layouts-j", "layouts-k",
-                                 "layouts-l", "layouts-m",
+                                 "layouts-l", "layouts-m", "layouts-n",
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
