@@ -18,10 +18,11 @@ their stems, as tall as a band in many fonts at 8-12 pt: see DOT_LINE_INK_SHARE)
 it carries on counts against it. The band is the stretch to the end of the line where the
 signs outweigh the strokes carried on by the most, and the smallest band that explains
 nearly as much wins. It takes the lines above and below it, the upper half the line above,
-as fax receivers regenerate a bad line; then the page is searched once more, for bands next
-to those repaired (the 2-D lines of a burst can alternate between paper and a long run). A
-few bursts leave too few specks to make a page noisy, so clean pages are searched too. The
-search runs on the page's rows packed 64 pixels to a word. On development sets it reads
+as fax receivers regenerate a bad line; then the page is searched again, twice at most, for
+bands next to those repaired (the 2-D lines of a burst can alternate between paper and a
+long run; a deeper burst leaves damage the first repairs copied in). A few bursts leave too
+few specks to make a page noisy, so clean pages are searched too. The search runs on the
+page's rows packed 64 pixels to a word. On development sets it reads
 pages with line errors far better; on sets held out from it, better than the margin search
 it replaced at both resolutions on L and M, 204x196 pages better and 204x98 pages about as
 well on K, and 204x98 pages a little worse on G's bursts (benchmarks/RESULTS.md, "Line
@@ -63,6 +64,10 @@ from ocr.bitrows import dense, in_long_runs, moved, packed_rows, unpacked, widen
 # errors" and "Line errors found in the whole line"). The search runs again on the repaired
 # page, for bands next to those repaired (not taken with them), LINE_ERROR_PASSES searches in
 # all at most; a band elsewhere found then is print whose neighbourhood a repair made paper.
+# A third search: a burst deeper than a band and the band next to it (packet loss on a VoIP
+# call, at 196 lpi) has damaged lines around the first two repairs, and those repairs copied
+# them in; two searches left more damage than the burst had (tests), a third takes it out
+# (benchmarks/RESULTS.md, "A third search").
 LINE_ERROR_ROWS_PER_98_LPI = 2
 LINE_ERROR_SCORE = 16
 LINE_ERROR_PAPER_COLUMNS = 8
@@ -72,7 +77,7 @@ LINE_ERROR_DENSE_SPAN = 32
 LINE_ERROR_DENSE_INK = 6
 LINE_ERROR_STROKE = 4
 LINE_ERROR_INNER_SHARE = 0.8
-LINE_ERROR_PASSES = 2
+LINE_ERROR_PASSES = 3
 # Lines repeated (see the note above): REPEATED_LINES identical lines or more, but fewer than
 # REPEATED_LINES_MOST_INCHES of them (a bar code's bars are the same line for longer),
 # crossing print (each in REPEATED_LINE_RUNS runs of ink or more: paper and rules repeat
