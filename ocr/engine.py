@@ -174,6 +174,13 @@ def is_noise_word(word: str, confidence: float, size_inches: tuple[float, float]
 # and two-character words with a letter or digit, none of the 167 that are on the page was
 # read with less than 50 confidence, and 6 of the 27 that are not were. A line of nothing
 # but unsure words, or of nothing but such short words, is debris too.
+# Only a page whose print came damaged (noisy, with line errors, or askew) has debris: on a
+# clean page an unsure short word is print ("CN 23" read at 42, the "1" of "EUR.1" at 9, a
+# dash at 40: set N's customs declaration, 204x196), and dropping it lost it from the text
+# and from search. Kept on clean pages, the clean pages of every layout set (11 sets, 68
+# pages a resolution) read 1.34% -> 1.23% CER at 204x98 and 1.15% -> 1.03% at 204x196, no
+# set worse; the 300 forms of names-heldout-8 lost the same words (benchmarks/RESULTS.md,
+# "Short words kept on clean pages").
 DEBRIS_MAX_CHARS = 2
 DEBRIS_CONFIDENCE = 50.0
 SURE_NUMBER_CONFIDENCE = 80.0
@@ -250,20 +257,22 @@ def join_split_lines(lines: list[list[ReadWord]]) -> list[list[ReadWord]]:
     return joined
 
 
-def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str]) -> PageText:
-    """The page's text from the engine's words: specks and debris dropped, lines as the
-    engine found them (a blank line between paragraphs), each word as read. Corrections
-    (ocr/correct.py) are added as searchable forms, never put in place of the reading."""
+def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str],
+              damaged: bool = True) -> PageText:
+    """The page's text from the engine's words: specks dropped, and debris on a page whose
+    print came ``damaged`` (see DEBRIS_MAX_CHARS), lines as the engine found them (a blank
+    line between paragraphs), each word as read. Corrections (ocr/correct.py) are added as
+    searchable forms, never put in place of the reading."""
     kept: dict[int, list[ReadWord]] = {}
     for word in read:
         line = kept.setdefault(word.line, [])
         size = ((word.x1 - word.x0) / dpi, (word.y1 - word.y0) / dpi)
         if is_noise_word(word.text, word.confidence, size, starts_line=not line) or \
-                _is_debris(word):
+                (damaged and _is_debris(word)):
             continue
         line.append(word)
     lines = join_split_lines([line for line in kept.values()
-                              if line and not _is_debris_line(line)])
+                              if line and not (damaged and _is_debris_line(line))])
     # Top to bottom, as printed: on a noisy page tesseract's layout analysis can hand a block
     # of lines over before the lines above it (a rate confirmation's charges before its
     # carrier and stops). The page was straightened, so a line's middle is its place.
@@ -377,7 +386,7 @@ class TesserocrEngine:
             read.append(ReadWord(word.strip(), *box, item.Confidence(level),
                                  line=line, paragraph=paragraph))
         api.Clear()
-        return page_text(read, dpi, self._lexicon)
+        return page_text(read, dpi, self._lexicon, damaged)
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         if self._osd is None:  # loaded on first need: most pages are upright
@@ -470,7 +479,7 @@ class CliEngine:
             line = lines.setdefault(key, len(lines))
             paragraph = paragraphs.setdefault(key[:2], len(paragraphs))
             read.append(ReadWord(word, x, y, x + w, y + h, confidence, line, paragraph))
-        return page_text(read, dpi, self._lexicon)
+        return page_text(read, dpi, self._lexicon, damaged)
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
         try:

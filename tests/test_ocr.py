@@ -707,6 +707,36 @@ def test_a_printed_line_read_in_two_blocks_is_joined_back() -> None:
     assert len(join_split_lines(stacked)) == 2
 
 
+def test_unsure_short_words_are_debris_only_on_a_damaged_page() -> None:
+    """A speck read as "i}" at 30 is dropped from a page whose print came damaged; on a clean
+    page an unsure short word is print, and stays."""
+    read = [ReadWord("Certificate", 100, 100, 300, 130, 96.0, 0, 0),
+            ReadWord("EUR.", 320, 100, 390, 130, 90.0, 0, 0),
+            ReadWord("1", 392, 100, 400, 130, 9.0, 0, 0),
+            ReadWord("i}", 100, 200, 110, 230, 30.0, 1, 0)]
+    assert page_text(read, 204, frozenset(), damaged=True).text == "Certificate EUR."
+    assert page_text(read, 204, frozenset(), damaged=False).text == "Certificate EUR. 1\ni}"
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_short_words_read_unsure_on_a_clean_fax_are_kept(tmp_path: Path, resolution: str) -> None:
+    """A form code at the end of a title line and a value in a table, in Helvetica Narrow
+    Oblique: tesseract reads "CN 23" (and at 204x196 "11") with under 50 confidence, and they
+    were dropped as debris."""
+    doc = LayoutDoc("short_words", "Helvetica-Narrow-Oblique", 10, [
+        [(72, "CUSTOMS DECLARATION / DECLARATION EN DOUANE"), (400, "CN 23")],
+        text("Licence No.: none    Certificate No.: EUR.1 CH 0338172"),
+        [(72, "Creatinine"), (200, "1.1"), (260, "mg/dL"), (340, "0.5 - 1.8")],
+        [(72, "WBC"), (200, "11.8"), (260, "K/uL"), (340, "5.05 - 16.76")],
+    ], [])
+    with Image.open(make_layout_page(tmp_path, doc, resolution, "clean")) as image:
+        xdpi, ydpi = (float(v) for v in image.info["dpi"])
+        result = recognize_page_image(image, xdpi, ydpi, engine=make_engine(
+            "tesserocr", ["eng"], correct_words=True))
+    assert "DOUANE CN 23" in result.text
+    assert "Creatinine 11 mg/dL" in result.text
+
+
 def test_a_block_read_before_the_lines_above_it_is_put_back_in_printed_order() -> None:
     """Tesseract's layout analysis can hand over a block of lines (a rate confirmation's
     charges) before the lines printed above it (its carrier); the text reads top to bottom."""
