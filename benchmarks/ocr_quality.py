@@ -85,7 +85,17 @@ Page sets (--set):
                   packet loss and bit slips on VoIP legs, modem errors through a
                   descrambler, receivers that print the last good line again, fill the rest
                   of a bad line white, or keep it as decoded), written on 2026-12-06 once
-                  M's model had become a development set.
+                  M's model had become a development set. Read once; then its clean pages
+                  were looked at (short words kept on clean pages).
+  layouts-o       HELD OUT. tests/ocr_layouts_o.py LAYOUTS_O: six more kinds of page (a
+                  dental treatment plan, a bill of lading, an Italian notary's letter, a
+                  certificate of insurance, a compounding worksheet, a chain-of-custody
+                  form), with short codes and units, clean and "non-ECM" (its author's
+                  model: a computer fax or a scanned sheet, MH or MR coding bit for bit,
+                  VoIP legs with packet loss, modem errors through a descrambler, receivers
+                  that print the last good line again, fill the rest of a bad line white,
+                  or refuse the page for a retransmission at a lower rate), written on
+                  2026-12-06 once N's clean pages had been looked at.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -193,6 +203,7 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
         ocr_layouts_l,
         ocr_layouts_m,
         ocr_layouts_n,
+        ocr_layouts_o,
         ocr_names,
     )
 
@@ -208,7 +219,8 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
                       "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K),
                       "layouts-l": (ocr_layouts_l, ocr_layouts_l.LAYOUTS_L),
                       "layouts-m": (ocr_layouts_m, ocr_layouts_m.LAYOUTS_M),
-                      "layouts-n": (ocr_layouts_n, ocr_layouts_n.LAYOUTS_N)}
+                      "layouts-n": (ocr_layouts_n, ocr_layouts_n.LAYOUTS_N),
+                      "layouts-o": (ocr_layouts_o, ocr_layouts_o.LAYOUTS_O)}
         if which in later_sets:
             layouts, docs = later_sets[which]
             conditions = layouts.CONDITIONS
@@ -480,7 +492,7 @@ def main() -> None:
     parser.add_argument("--set", default="layouts",
                         choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
                                  "layouts-i", "layouts-j", "layouts-k",
-                                 "layouts-l", "layouts-m", "layouts-n",
+                                 "layouts-l", "layouts-m", "layouts-n", "layouts-o",
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
