@@ -140,6 +140,11 @@ _PAGE_ARGS = " ".join(f"-c {name}={value}" for name, value in PAGE_VARIABLES.ite
 # a mark). Symbols that carry meaning on their own ("%", "$", "#") are kept whatever their
 # confidence (a clean "%" column was read at 55), and so is a dash inside a line that has a
 # dash's shape, wider than tall and wider than a speck (a real one was read at 47).
+# On a clean page (see DEBRIS_MAX_CHARS) only a mark's size makes it a speck: there an unsure
+# mark is print, a check box "[ ]" opening a line (read at 71-86), a "/" between codes (18,
+# 59), a separator "·" ("*", 80). Kept, the clean pages of every layout set read 1.23% ->
+# 1.22% CER at 204x98 and 1.03% -> 1.01% at 204x196 (F, H, K and N better, no set worse),
+# and names-heldout-8 the same (benchmarks/RESULTS.md, "Marks kept on clean pages").
 NOISE_WORD_CONFIDENCE = 60.0
 LINE_START_CONFIDENCE = 80.0
 SPECK_INCHES = 1 / 50
@@ -149,12 +154,14 @@ SPECK_LIKE = frozenset(".,:;'\"`\u2018\u2019\u201c\u201d_|-\u2013\u2014*\u00b0~^
 
 
 def is_noise_word(word: str, confidence: float, size_inches: tuple[float, float] | None = None,
-                  starts_line: bool = False) -> bool:
+                  starts_line: bool = False, *, clean_page: bool = False) -> bool:
     """Whether a word read by tesseract is a speck, not text (see above). ``size_inches`` is
-    the word box's (width, height)."""
+    the word box's (width, height); on a ``clean_page`` only that size counts."""
     marks = word.strip()
     if not marks or not all(ch in SPECK_LIKE for ch in marks):
         return False
+    if clean_page:
+        confidence, starts_line = 100.0, False  # sure, wherever it stands
     if size_inches and not starts_line and all(ch in DASHES for ch in marks) and \
             size_inches[0] >= DASH_MIN_INCHES and size_inches[1] < size_inches[0]:
         return False
@@ -259,16 +266,16 @@ def join_split_lines(lines: list[list[ReadWord]]) -> list[list[ReadWord]]:
 
 def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str],
               damaged: bool = True) -> PageText:
-    """The page's text from the engine's words: specks dropped, and debris on a page whose
-    print came ``damaged`` (see DEBRIS_MAX_CHARS), lines as the engine found them (a blank
-    line between paragraphs), each word as read. Corrections (ocr/correct.py) are added as
-    searchable forms, never put in place of the reading."""
+    """The page's text from the engine's words: specks dropped (on a page whose print came
+    ``damaged``, unsure marks too, and debris: see DEBRIS_MAX_CHARS), lines as the engine
+    found them (a blank line between paragraphs), each word as read. Corrections
+    (ocr/correct.py) are added as searchable forms, never put in place of the reading."""
     kept: dict[int, list[ReadWord]] = {}
     for word in read:
         line = kept.setdefault(word.line, [])
         size = ((word.x1 - word.x0) / dpi, (word.y1 - word.y0) / dpi)
-        if is_noise_word(word.text, word.confidence, size, starts_line=not line) or \
-                (damaged and _is_debris(word)):
+        if is_noise_word(word.text, word.confidence, size, starts_line=not line,
+                         clean_page=not damaged) or (damaged and _is_debris(word)):
             continue
         line.append(word)
     lines = join_split_lines([line for line in kept.values()

@@ -737,6 +737,36 @@ def test_short_words_read_unsure_on_a_clean_fax_are_kept(tmp_path: Path, resolut
     assert "Creatinine 11 mg/dL" in result.text
 
 
+def test_unsure_marks_are_specks_only_on_a_damaged_page() -> None:
+    """A check box opening a line and a slash between codes, read unsure, are specks on a page
+    whose print came damaged; on a clean page they are print. A mark smaller than any
+    character is a speck on both."""
+    read = [ReadWord("[]", 100, 100, 130, 130, 40.0, 0, 0),
+            ReadWord("Approved", 150, 100, 300, 130, 95.0, 0, 0),
+            ReadWord("E11.65", 100, 200, 200, 230, 94.0, 1, 0),
+            ReadWord("/", 210, 198, 220, 232, 18.0, 1, 0),
+            ReadWord("I10", 230, 200, 280, 230, 93.0, 1, 0),
+            ReadWord(".", 300, 225, 303, 228, 90.0, 1, 0)]
+    assert page_text(read, 204, frozenset(), damaged=True).text == "Approved\nE11.65 I10"
+    assert page_text(read, 204, frozenset(), damaged=False).text == "[] Approved\nE11.65 / I10"
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_check_boxes_read_unsure_on_a_clean_fax_are_kept(tmp_path: Path, resolution: str) -> None:
+    """Three check boxes on a line of a refill request, in Times 10 pt: tesseract reads the
+    first one, opening the line, with less confidence than a line's first word needs, and it
+    was dropped as a speck."""
+    doc = LayoutDoc("check_boxes", "Times-Roman", 10, [
+        [(72, "[ ] Approved as written"), (250, "[ ] Approved with changes"), (430, "[ ] Denied")],
+        text("[ ] Urgent review (72 hours)      [X] Standard review (15 days)"),
+    ], [])
+    with Image.open(make_layout_page(tmp_path, doc, resolution, "clean")) as image:
+        xdpi, ydpi = (float(v) for v in image.info["dpi"])
+        result = recognize_page_image(image, xdpi, ydpi, engine=make_engine(
+            "tesserocr", ["eng"], correct_words=True))
+    assert "[ ] Approved as written [ ] Approved with changes [ ] Denied" in result.text
+
+
 def test_a_block_read_before_the_lines_above_it_is_put_back_in_printed_order() -> None:
     """Tesseract's layout analysis can hand over a block of lines (a rate confirmation's
     charges) before the lines printed above it (its carrier); the text reads top to bottom."""
