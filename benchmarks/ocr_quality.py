@@ -95,7 +95,8 @@ Page sets (--set):
                   VoIP legs with packet loss, modem errors through a descrambler, receivers
                   that print the last good line again, fill the rest of a bad line white,
                   or refuse the page for a retransmission at a lower rate), written on
-                  2026-12-06 once N's clean pages had been looked at.
+                  2026-12-06 once N's clean pages had been looked at. Read at b643731 and
+                  at 86a9681 (cell figures only; 86a9681's change was chosen on other sets).
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
