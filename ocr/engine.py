@@ -141,8 +141,8 @@ _PAGE_ARGS = " ".join(f"-c {name}={value}" for name, value in PAGE_VARIABLES.ite
 # confidence (a clean "%" column was read at 55), and so is a dash inside a line that has a
 # dash's shape, wider than tall and wider than a speck (a real one was read at 47).
 # On a clean page (see DEBRIS_MAX_CHARS) only a mark's size makes it a speck: there an unsure
-# mark is print, a check box "[ ]" opening a line (read at 71-86), a "/" between codes (18,
-# 59), a separator "·" ("*", 80). Kept, the clean pages of every layout set read 1.23% ->
+# mark is print, a check box "[ ]" opening a line (read at 73), a "/" between codes (18,
+# 59), a separator "·" (read "*"). Kept, the clean pages of every layout set read 1.23% ->
 # 1.22% CER at 204x98 and 1.03% -> 1.01% at 204x196 (F, H, K and N better, no set worse),
 # and names-heldout-8 the same (benchmarks/RESULTS.md, "Marks kept on clean pages").
 NOISE_WORD_CONFIDENCE = 60.0
