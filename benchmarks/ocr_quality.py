@@ -155,6 +155,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import importlib
 import json
 import os
 import random
@@ -169,6 +170,9 @@ from pathlib import Path
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
+# The layout sets written after the first two: --set layouts-<letter> reads
+# tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
+LATER_LAYOUT_SETS = tuple("fghijklmno")
 
 
 @dataclass
@@ -195,16 +199,6 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
     from tests import (
         ocr_corpus,
         ocr_layouts,
-        ocr_layouts_f,
-        ocr_layouts_g,
-        ocr_layouts_h,
-        ocr_layouts_i,
-        ocr_layouts_j,
-        ocr_layouts_k,
-        ocr_layouts_l,
-        ocr_layouts_m,
-        ocr_layouts_n,
-        ocr_layouts_o,
         ocr_names,
     )
 
@@ -212,19 +206,10 @@ def build_pages(root: Path, which: str, seeds: list[int]) -> list[Page]:
     if which.startswith("layouts"):
         docs = ocr_layouts.REPORT_LAYOUTS if which == "layouts" else ocr_layouts.TUNING_LAYOUTS
         layouts, conditions = ocr_layouts, ("clean", "transmitted", "copied")
-        later_sets = {"layouts-f": (ocr_layouts_f, ocr_layouts_f.LAYOUTS_F),
-                      "layouts-g": (ocr_layouts_g, ocr_layouts_g.LAYOUTS_G),
-                      "layouts-h": (ocr_layouts_h, ocr_layouts_h.LAYOUTS_H),
-                      "layouts-i": (ocr_layouts_i, ocr_layouts_i.LAYOUTS_I),
-                      "layouts-j": (ocr_layouts_j, ocr_layouts_j.LAYOUTS_J),
-                      "layouts-k": (ocr_layouts_k, ocr_layouts_k.LAYOUTS_K),
-                      "layouts-l": (ocr_layouts_l, ocr_layouts_l.LAYOUTS_L),
-                      "layouts-m": (ocr_layouts_m, ocr_layouts_m.LAYOUTS_M),
-                      "layouts-n": (ocr_layouts_n, ocr_layouts_n.LAYOUTS_N),
-                      "layouts-o": (ocr_layouts_o, ocr_layouts_o.LAYOUTS_O)}
-        if which in later_sets:
-            layouts, docs = later_sets[which]
-            conditions = layouts.CONDITIONS
+        letter = which.removeprefix("layouts-")
+        if letter in LATER_LAYOUT_SETS:  # tests/ocr_layouts_<letter>.py, LAYOUTS_<LETTER>
+            layouts = importlib.import_module(f"tests.ocr_layouts_{letter}")
+            docs, conditions = getattr(layouts, f"LAYOUTS_{letter.upper()}"), layouts.CONDITIONS
         for res in ("204x98", "204x196"):
             for cond in conditions:
                 for seed in seeds if cond != "clean" else seeds[:1]:
@@ -491,9 +476,8 @@ def report_pages(pages: list[Page]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="layouts",
-                        choices=["layouts", "layouts-tuning", "layouts-f", "layouts-g", "layouts-h",
-                                 "layouts-i", "layouts-j", "layouts-k",
-                                 "layouts-l", "layouts-m", "layouts-n", "layouts-o",
+                        choices=["layouts", "layouts-tuning",
+                                 *(f"layouts-{letter}" for letter in LATER_LAYOUT_SETS),
                                  "corpus",
                                  "corpus-held-out", "names", "names-tuning",
                                  "names-heldout", "names-heldout-2", "names-heldout-3",
