@@ -707,6 +707,14 @@ def test_a_printed_line_read_in_two_blocks_is_joined_back() -> None:
     assert len(join_split_lines(stacked)) == 2
 
 
+def _clean_fax_text(tmp_path: Path, doc: LayoutDoc, resolution: str) -> str:
+    """The pipeline's text of ``doc`` sent as a clean fax at ``resolution``."""
+    xdpi, ydpi = (float(v) for v in resolution.split("x"))
+    with Image.open(make_layout_page(tmp_path, doc, resolution, "clean")) as image:
+        return recognize_page_image(image, xdpi, ydpi, engine=make_engine(
+            "tesserocr", ["eng"], correct_words=True)).text
+
+
 def test_unsure_short_words_are_debris_only_on_a_damaged_page() -> None:
     """A speck read as "i}" at 30 is dropped from a page whose print came damaged; on a clean
     page an unsure short word is print, and stays."""
@@ -729,12 +737,9 @@ def test_short_words_read_unsure_on_a_clean_fax_are_kept(tmp_path: Path, resolut
         [(72, "Creatinine"), (200, "1.1"), (260, "mg/dL"), (340, "0.5 - 1.8")],
         [(72, "WBC"), (200, "11.8"), (260, "K/uL"), (340, "5.05 - 16.76")],
     ], [])
-    with Image.open(make_layout_page(tmp_path, doc, resolution, "clean")) as image:
-        xdpi, ydpi = (float(v) for v in image.info["dpi"])
-        result = recognize_page_image(image, xdpi, ydpi, engine=make_engine(
-            "tesserocr", ["eng"], correct_words=True))
-    assert "DOUANE CN 23" in result.text
-    assert "Creatinine 11 mg/dL" in result.text
+    text_read = _clean_fax_text(tmp_path, doc, resolution)
+    assert "DOUANE CN 23" in text_read
+    assert "Creatinine 11 mg/dL" in text_read
 
 
 def test_unsure_marks_are_specks_only_on_a_damaged_page() -> None:
@@ -760,11 +765,8 @@ def test_check_boxes_read_unsure_on_a_clean_fax_are_kept(tmp_path: Path, resolut
         [(72, "[ ] Approved as written"), (250, "[ ] Approved with changes"), (430, "[ ] Denied")],
         text("[ ] Urgent review (72 hours)      [X] Standard review (15 days)"),
     ], [])
-    with Image.open(make_layout_page(tmp_path, doc, resolution, "clean")) as image:
-        xdpi, ydpi = (float(v) for v in image.info["dpi"])
-        result = recognize_page_image(image, xdpi, ydpi, engine=make_engine(
-            "tesserocr", ["eng"], correct_words=True))
-    assert "[ ] Approved as written [ ] Approved with changes [ ] Denied" in result.text
+    assert "[ ] Approved as written [ ] Approved with changes [ ] Denied" in _clean_fax_text(
+        tmp_path, doc, resolution)
 
 
 def test_a_block_read_before_the_lines_above_it_is_put_back_in_printed_order() -> None:
