@@ -22,12 +22,12 @@ as fax receivers regenerate a bad line; then the page is searched again, twice a
 bands next to those repaired (the 2-D lines of a burst can alternate between paper and a
 long run; a deeper burst leaves damage the first repairs copied in). A few bursts leave too
 few specks to make a page noisy, so clean pages are searched too. The search runs on the
-page's rows packed 64 pixels to a word. On development sets it reads
-pages with line errors far better; on sets held out from it, better than the margin search
-it replaced at both resolutions on L and M, 204x196 pages better and 204x98 pages about as
-well on K, and 204x98 pages a little worse on G's bursts (benchmarks/RESULTS.md, "Line
-errors found in the whole line", "Held-out set J", "Runs to the sheet's edge", "Lines
-printed again", "Held-out set L" and "Held-out set M").
+page's rows packed 64 pixels to a word. On development sets it reads pages with line errors
+far better; on sets held out from it, better than the margin search it replaced at both
+resolutions on L and M, 204x196 pages better and 204x98 pages about as well on K, and 204x98
+pages a little worse on G's bursts (benchmarks/RESULTS.md, "Line errors found in the whole
+line", "Held-out set J", "Runs to the sheet's edge", "Lines printed again", "Held-out set L"
+and "Held-out set M").
 
 Lines printed again. A receiver that checks copy quality prints the last good line again in
 place of a bad one, and of each 2-D line after it up to the next 1-D one: three lines or
