@@ -97,6 +97,15 @@ Page sets (--set):
                   or refuse the page for a retransmission at a lower rate), written on
                   2026-12-06 once N's clean pages had been looked at. Read at b643731 and
                   at 86a9681 (cell figures only; 86a9681's change was chosen on other sets).
+  layouts-p       HELD OUT. tests/ocr_layouts_p.py LAYOUTS_P: six more kinds of page (a
+                  hospital discharge summary, a freight invoice, a Spanish medical
+                  certificate, a home oxygen equipment order, a proof of service by fax, a
+                  mortgage payoff statement), clean and "non-ECM" (its author's model: a
+                  computer fax or a scanned sheet, MH or MR coding bit for bit with fill,
+                  PSTN, G.711 or T.38 calls, V.17/V.29 decision errors and impulse noise
+                  through the descrambler, VoIP packet loss, T.38 IFPs lost beyond UDPTL
+                  redundancy, a spandsp-like receiver that shows the line before a bad
+                  one), written on 2026-12-06 at 69c26e4. Not yet read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -172,7 +181,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmno")
+LATER_LAYOUT_SETS = tuple("fghijklmnop")
 
 
 @dataclass
