@@ -323,4 +323,46 @@ MIGRATIONS: list[str] = [
         UPDATE spam_training SET revision = revision + 1;
     END;
     """,
+    # 14: the index splits words at the ordinal indicators, as at the degree sign OCR reads
+    # for them ("n.º", "Nº" and "N°" are all "n"; storage/terms.py, INDEX_TOKENIZER), and
+    # search_terms becomes exactly the index's vocabulary: until now Catalog.replace_page
+    # filed terms split by a copy of the tokenizer's rules that disagreed with it ("m²" was
+    # filed as "m2"), so terms the index holds could be missing and terms it lacks present.
+    f"""
+    DROP TRIGGER pages_ai;
+    DROP TRIGGER pages_ad;
+    DROP TRIGGER pages_au;
+    DROP TABLE pages_fts;
+    CREATE VIRTUAL TABLE pages_fts USING fts5 (
+        text, added_forms, content='pages', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2 separators ''ºª'''
+    );
+    INSERT INTO pages_fts (pages_fts) VALUES ('rebuild');
+    CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+        INSERT INTO pages_fts (rowid, text, added_forms)
+            VALUES (new.id, new.text, new.added_forms);
+    END;
+    CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+        INSERT INTO pages_fts (pages_fts, rowid, text, added_forms)
+            VALUES ('delete', old.id, old.text, old.added_forms);
+    END;
+    CREATE TRIGGER pages_au AFTER UPDATE ON pages BEGIN
+        INSERT INTO pages_fts (pages_fts, rowid, text, added_forms)
+            VALUES ('delete', old.id, old.text, old.added_forms);
+        INSERT INTO pages_fts (rowid, text, added_forms)
+            VALUES (new.id, new.text, new.added_forms);
+    END;
+    CREATE VIRTUAL TABLE temp.pages_vocab_14 USING fts5vocab(main, pages_fts, row);
+    CREATE TEMP TABLE vocab_14 (term TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT INTO vocab_14 SELECT term FROM temp.pages_vocab_14;
+    DELETE FROM search_term_keys WHERE term NOT IN (SELECT term FROM vocab_14);
+    DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM vocab_14);
+    INSERT OR IGNORE INTO search_term_keys (key, term)
+        SELECT k.value, v.term FROM vocab_14 v, json_each(faxvault_term_keys(v.term)) k
+        WHERE v.term NOT IN (SELECT term FROM search_terms);
+    INSERT OR IGNORE INTO search_terms (term, folded)
+        SELECT term, {fold_lookalikes_sql("term")} FROM vocab_14;
+    DROP TABLE temp.pages_vocab_14;
+    DROP TABLE vocab_14;
+    """,
 ]

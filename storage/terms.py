@@ -3,20 +3,29 @@
 The catalog keeps every term it indexes in ``search_terms`` with its folded form, so an
 OCR-tolerant search (storage/search.py) reads a prepared list instead of scanning the FTS5
 index's vocabulary on every query.
+
+Terms come from the index's own tokenizer, SQLite FTS5's, not from a copy of its rules: a
+query's words must split as the pages' did, and PostgreSQL's index (storage/pg) is built
+from these terms, so both backends index the same words. Until 2026-12-06 they came from a
+copy in Python (compatibility forms folded: "m²", "nº" and "½" were "m2", "no" and "1 2"),
+which split 3,077 of the 12,256 code points from U+0020 to U+2FFF otherwise than the
+tokenizer: on PostgreSQL "85 m2" found a page printing "85 m²" and "nº" a page with "no" on
+it, on SQLite neither, and SQLite's close-word index held terms its index did not.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
+import sqlite3
+import threading
 from dataclasses import dataclass
 
 # What fax OCR confuses most, folded to one character (terms are lower case in the index).
 LOOKALIKE_PAIRS = (("o", "0"), ("i", "1"), ("l", "1"), ("s", "5"), ("z", "2"), ("b", "8"))
 LOOKALIKES = str.maketrans("".join(a for a, _ in LOOKALIKE_PAIRS),
                            "".join(b for _, b in LOOKALIKE_PAIRS))
-TERM = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer keeps as a token
+TERM = re.compile(r"[^\W_]+")  # a word as shown in a snippet (its term: index_terms)
 
 
 def fold_lookalikes(term: str) -> str:
@@ -31,11 +40,45 @@ def fold_lookalikes_sql(column: str) -> str:
     return expression
 
 
+# The full-text index's tokenizer (the latest pages_fts of storage/schema.py is built with
+# it; a test holds them together): FTS5's unicode61, where letters, digits and private-use
+# characters make terms and every other character separates them, lower case, diacritics
+# removed. The ordinal indicators separate too, as the degree sign does: "n.º", "Nº" and
+# "N°" (the sign OCR reads for "º", and the one many writers type) are all the term "n".
+INDEX_TOKENIZER = "unicode61 remove_diacritics 2 separators 'ºª'"
+ASCII_TERM = re.compile(r"[a-z0-9]+")  # the tokenizer's terms of ASCII text, once lower case
+
+
+class _Tokenizer(threading.local):
+    """An in-memory FTS5 table with the index's tokenizer, one per thread (a connection is
+    not shared across threads); a text's terms are its one row's vocabulary in order."""
+
+    def __init__(self) -> None:
+        self.conn = sqlite3.connect(":memory:", isolation_level=None)
+        tokenize = INDEX_TOKENIZER.replace("'", "''")
+        self.conn.execute(f"CREATE VIRTUAL TABLE page USING fts5 (text, tokenize = "
+                          f"'{tokenize}')")
+        self.conn.execute("CREATE VIRTUAL TABLE terms USING fts5vocab (page, instance)")
+
+    def terms(self, text: str) -> list[str]:
+        self.conn.execute("INSERT INTO page (rowid, text) VALUES (1, ?)", (text,))
+        try:
+            return [term for (term,) in
+                    self.conn.execute("SELECT term FROM terms ORDER BY offset")]
+        finally:
+            self.conn.execute("DELETE FROM page")
+
+
+_tokenizer = _Tokenizer()
+
+
 def index_terms(text: str) -> list[str]:
-    """``text`` split into terms as the index's tokenizer does (unicode61, diacritics removed,
-    lower case)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return TERM.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    """``text`` split into terms as the index's tokenizer (INDEX_TOKENIZER) does."""
+    if text.isascii():  # most of every page: the same terms three times sooner
+        return ASCII_TERM.findall(text.lower())
+    # A lone surrogate (bytes that were not UTF-8, as Python keeps them in a command line's
+    # words) cannot go to SQLite; it separates words, as any sign does.
+    return _tokenizer.terms(text.encode("utf-8", "replace").decode("utf-8"))
 
 
 # -- the close-word index ---------------------------------------------------------------------
@@ -81,7 +124,7 @@ def piece_key(length: int, count: int, number: int, piece: str) -> str:
 def pair_key(length: int, first: int, second: int, content: tuple[str, str]) -> str:
     """The key of two quarters (numbers ``first`` < ``second``) of a term of ``length``:
     "8/4/13:pr.la" is 8-letter terms whose quarters 1 and 3 are "pr" and "la". A term has no
-    "." (TERM), so two pieces cannot read as two others."""
+    "." (the tokenizer splits at punctuation), so two pieces cannot read as two others."""
     return f"{length}/{QUARTERS}/{first}{second}:{content[0]}.{content[1]}"
 
 

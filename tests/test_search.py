@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import json
 import random
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,7 +19,10 @@ from rapidfuzz.distance import Levenshtein
 from storage.backend import Catalog, CatalogLocation, FeatureUnavailable, PostgresSettings
 from storage.backend import open_catalog as open_any_catalog
 from storage.catalog import MIGRATIONS, open_catalog
+from storage.pg import apply_migrations
+from storage.pg.schema import add_search_terms
 from storage.pg.search import narrowed
+from storage.pg.tsvector import page_tsvector
 from storage.search import (
     AllOf,
     AnyOf,
@@ -29,9 +34,11 @@ from storage.search import (
     search_pages,
 )
 from storage.terms import (
+    INDEX_TOKENIZER,
     close_lookup,
     fold_lookalikes,
     fold_lookalikes_sql,
+    index_terms,
     lookup_keys,
     pair_keys,
     pieces,
@@ -384,6 +391,139 @@ def test_pair_keys_are_added_to_a_catalog_from_before_them(tmp_path: Path) -> No
     assert index_keys(catalog) == expected_keys(catalog)
     assert ("9/4/13:rn.de5", "fernandes") in index_keys(catalog)
     assert found(catalog, "Hernandez") == [("OLD", "fuzzy")]  # two letters changed
+
+
+# -- words split as the index splits them ---------------------------------------------------
+# Pages printing signs a copy of the tokenizer's rules got wrong: a query split otherwise than
+# the page found nothing ("m²" was "m2" to a query, "m²" to SQLite's index), and the two
+# backends indexed different words.
+SIGNS = {
+    "ordinal": "Certificado Nº 4471 emitido em Lisboa",
+    "degree": "Certificat N° 8812 délivré à Lyon",
+    "area": "Área útil 85 m² no rés-do-chão",
+    "dose": "Take ½ tablet twice daily",
+}
+
+
+@pytest.mark.parametrize(("query", "fax_id"), [
+    ('"n° 4471"', "ordinal"),  # the sign OCR reads for the ordinal indicator
+    ('"nº 4471"', "ordinal"), ("Nº 8812", "degree"), ("n.º 8812", "degree"),
+    ("85 m²", "area"), ("½ tablet", "dose"),
+])
+def test_signs_are_found_as_printed_on_both_backends(
+        new_catalog: Callable[[], Catalog], query: str, fax_id: str) -> None:
+    catalog = new_catalog()
+    for sign, text in SIGNS.items():
+        add_page(catalog, sign, text)
+    assert found(catalog, query, fuzzy=False) == [(fax_id, "exact")]
+
+
+def test_both_backends_find_the_same_pages_for_signs(
+        new_catalog: Callable[[], Catalog]) -> None:
+    catalog = new_catalog()
+    for sign, text in SIGNS.items():
+        add_page(catalog, sign, text)
+    assert {query: found(catalog, query, fuzzy=False) for query in (
+        "85 m2", "1/2 tablet", "No 4471", "certificado no 4471", "nº")} == {
+        "85 m2": [], "1/2 tablet": [], "No 4471": [], "certificado no 4471": [],
+        "nº": [("ordinal", "exact"), ("degree", "exact")]}
+
+
+# Characters of the blocks a fax's text draws on, each inside a word, at a word's start and
+# at its end: Latin-1 and Latin Extended, combining marks, spacing modifiers, Greek and
+# Cyrillic, super- and subscripts, letterlike symbols, number forms, ligatures, full width.
+TOKENIZER_PROBES = [*range(0x20, 0x530), *range(0x2070, 0x2190), *range(0xFB00, 0xFB50),
+                    *range(0xFF00, 0xFFF0)]
+
+
+def test_index_terms_are_the_terms_of_the_catalogs_own_index(tmp_path: Path) -> None:
+    catalog = open_catalog(tmp_path / "c.sqlite3")
+    text = " ".join(f"ab{chr(cp)}cd x{chr(cp)} {chr(cp)}y" for cp in TOKENIZER_PROBES)
+    add_page(catalog, "probe", text)
+    catalog.conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, pages_fts, "
+                         "instance)")
+    indexed = [term for (term,) in catalog.conn.execute(
+        "SELECT term FROM temp.terms WHERE col = 'text' ORDER BY offset")]
+    assert index_terms(text) == indexed
+    assert index_terms("Nº 12, n.º 12, N° 12, 85 m², ½") == ["n", "12", "n", "12", "n", "12",
+                                                           "85", "m²", "½"]
+    assert index_terms("Müller\udcfc 12") == ["muller", "12"]  # bytes that were not UTF-8
+
+
+def test_the_index_is_built_with_the_tokenizer_terms_are_split_by(tmp_path: Path) -> None:
+    catalog = open_catalog(tmp_path / "c.sqlite3")
+    [(definition,)] = catalog.conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'pages_fts'")
+    assert f"tokenize='{INDEX_TOKENIZER.replace(chr(39), chr(39) * 2)}'" in definition
+
+
+def _split_as_before(text: str) -> list[str]:
+    """Terms as the copy of the tokenizer's rules split them until migration 14."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"[^\W_]+", "".join(ch for ch in decomposed
+                                          if not unicodedata.combining(ch)))
+
+
+def _vocabulary(catalog: Catalog) -> set[str]:
+    return {r[0] for r in rows_of(catalog, "SELECT term FROM search_terms")}
+
+
+def test_an_older_catalog_is_indexed_again_with_the_tokenizer(tmp_path: Path) -> None:
+    """A catalog at schema 13 (indexed without the ordinal indicators as separators, its
+    search terms split by the copy of the rules) finds the signs as printed once opened,
+    and its search terms are the index's."""
+    path = tmp_path / "v13.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.create_function("faxvault_term_keys", 1, lambda term: json.dumps(term_keys(term)))
+    conn.create_function("faxvault_pair_keys", 1,
+                         lambda term: json.dumps(pair_keys(fold_lookalikes(term))))
+    for version, script in enumerate(MIGRATIONS[:13], start=1):
+        conn.executescript(f"BEGIN;{script}PRAGMA user_version = {version};COMMIT;")
+    for sign, text in SIGNS.items():
+        conn.execute("INSERT INTO faxes (id, provider, provider_fax_id, received_at, "
+                     "created_at, updated_at) VALUES (?, 'local', ?, 'now', 'now', 'now')",
+                     (sign, sign))
+        conn.execute("INSERT INTO pages (fax_id, page_no, width_px, height_px, xdpi, ydpi, "
+                     "text) VALUES (?, 1, 1, 1, 204, 98, ?)", (sign, text))
+        for term in _split_as_before(text):
+            conn.execute("INSERT OR IGNORE INTO search_terms VALUES (?, ?)",
+                         (term, fold_lookalikes(term)))
+    conn.execute("INSERT INTO search_term_keys SELECT k.value, t.term FROM search_terms t, "
+                 "json_each(faxvault_term_keys(t.term)) k")
+    conn.close()
+    catalog = open_catalog(path)
+    assert found(catalog, '"n° 4471"', fuzzy=False) == [("ordinal", "exact")]
+    assert found(catalog, "85 m²", fuzzy=False) == [("area", "exact")]
+    vocabulary = _vocabulary(catalog)
+    assert {"m²", "½", "n"} <= vocabulary and not {"m2", "nº", "1", "2"} & vocabulary
+    assert vocabulary == {t for text in SIGNS.values() for t in index_terms(text)}
+    assert index_keys(catalog) == expected_keys(catalog)
+
+
+def test_an_older_postgresql_catalog_is_split_again_with_the_tokenizer(
+        postgres_url: str, tmp_path: Path) -> None:
+    """As above, on PostgreSQL at schema 10: pages' terms and tsvectors written again."""
+    catalog = open_any_catalog(CatalogLocation(sqlite_path=tmp_path / "c.sqlite3",
+                                               url=postgres_url))
+    try:
+        for sign, text in SIGNS.items():
+            add_page(catalog, sign, text)
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            for sign, text in SIGNS.items():  # as schema 10 wrote them
+                terms = _split_as_before(text)
+                conn.execute("UPDATE pages SET terms = %s, search = %s::tsvector "
+                             "WHERE fax_id = %s", (terms, page_tsvector(terms, []), sign))
+                add_search_terms(conn, terms)
+            conn.execute("UPDATE schema_version SET version = 10")
+            assert found(catalog, "85 m²", fuzzy=False) == []
+            assert apply_migrations(conn) == 11
+        assert found(catalog, '"n° 4471"', fuzzy=False) == [("ordinal", "exact")]
+        assert found(catalog, "85 m²", fuzzy=False) == [("area", "exact")]
+        vocabulary = _vocabulary(catalog)
+        assert {"m²", "½", "n"} <= vocabulary and not {"m2", "nº", "1", "2"} & vocabulary
+        assert index_keys(catalog) == expected_keys(catalog)
+    finally:
+        catalog.close()
 
 
 def test_pieces_split_evenly_and_cover_the_term() -> None:

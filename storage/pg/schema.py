@@ -97,6 +97,38 @@ def _pair_keys(conn: psycopg.Connection) -> None:
     conn.execute("ANALYZE search_term_keys")
 
 
+def _terms_from_the_index_tokenizer(conn: psycopg.Connection) -> None:
+    """11: as SQLite's migration 14: each page's terms split by the index's own tokenizer
+    (storage/terms.py, index_terms), not by the copy of its rules they were split by until
+    then, which turned "m²" into "m2" and "nº" into "no" here while SQLite's index kept
+    them. Only a page with a character outside ASCII can split otherwise (in UTF-8 it has
+    more bytes than characters); its terms and tsvector are written again, and the search
+    terms it gains are filed, those no page holds any longer forgotten."""
+    gained: set[str] = set()
+    lost: set[str] = set()
+    with conn.cursor(name="faxvault_pages_to_split_again") as pages, \
+            conn.cursor() as update:
+        pages.execute("SELECT id, text, added_forms, terms FROM pages"
+                      " WHERE octet_length(text) > char_length(text)"
+                      " OR octet_length(added_forms) > char_length(added_forms)")
+        while batch := pages.fetchmany(MIGRATION_BATCH):
+            rows = []
+            for page_id, text, added, old_terms in batch:
+                text_terms, added_terms = index_terms(text), index_terms(added)
+                terms = text_terms + added_terms
+                gained.update(set(terms) - set(old_terms))
+                lost.update(set(old_terms) - set(terms))
+                rows.append((terms, page_tsvector(text_terms, added_terms), page_id))
+            update.executemany("UPDATE pages SET terms = %s, search = %s::tsvector"
+                               " WHERE id = %s", rows)
+    add_search_terms(conn, gained)
+    forgotten = [row[0] for row in conn.execute(
+        "DELETE FROM search_terms s WHERE s.term = ANY(%s) AND NOT EXISTS"
+        " (SELECT 1 FROM pages p WHERE p.terms @> ARRAY[s.term]) RETURNING term",
+        (sorted(lost),))]
+    conn.execute("DELETE FROM search_term_keys WHERE term = ANY(%s)", (forgotten,))
+
+
 MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     # 1: the job queue. Times are seconds since the epoch (double precision), as in the SQLite
     # catalog, but taken from the database's clock, the one clock every node shares.
@@ -368,4 +400,7 @@ MIGRATIONS: list[str | Callable[[psycopg.Connection], None]] = [
     CREATE TRIGGER pages_judged_changed AFTER INSERT OR DELETE OR UPDATE OF fax_id, text
         ON pages FOR EACH ROW EXECUTE FUNCTION judged_page_changed();
     """,
+    # 11: as SQLite's migration 14: terms split by the index's own tokenizer
+    # (_terms_from_the_index_tokenizer).
+    _terms_from_the_index_tokenizer,
 ]
