@@ -78,7 +78,25 @@ class Engine(Protocol):
         ...
 
 
+# Tesseract's script models (one network for every language written in a script, "Latin"
+# for all of Western and Central Europe's accented letters) and the ISO 15924 codes Debian
+# names their packages by (tesseract-ocr-script-latn holds Latin.traineddata).
+SCRIPT_CODES = {
+    "Arabic": "arab", "Armenian": "armn", "Bengali": "beng", "Canadian_Aboriginal": "cans",
+    "Cherokee": "cher", "Cyrillic": "cyrl", "Devanagari": "deva", "Ethiopic": "ethi",
+    "Fraktur": "frak", "Georgian": "geor", "Greek": "grek", "Gujarati": "gujr",
+    "Gurmukhi": "guru", "Hangul": "hang", "HanS": "hans", "HanT": "hant", "Hebrew": "hebr",
+    "Japanese": "jpan", "Kannada": "knda", "Khmer": "khmr", "Lao": "laoo", "Latin": "latn",
+    "Malayalam": "mlym", "Myanmar": "mymr", "Oriya": "orya", "Sinhala": "sinh",
+    "Syriac": "syrc", "Tamil": "taml", "Telugu": "telu", "Thaana": "thaa", "Thai": "thai",
+    "Tibetan": "tibt", "Vietnamese": "viet",
+}
+
+
 def debian_package_for(language: str) -> str:
+    script, vertical = language.removesuffix("_vert"), language.endswith("_vert")
+    if script in SCRIPT_CODES:
+        return f"tesseract-ocr-script-{SCRIPT_CODES[script]}" + ("-vert" if vertical else "")
     return "tesseract-ocr-" + language.lower().replace("_", "-")
 
 

@@ -60,6 +60,13 @@ def test_missing_language_names_the_debian_package() -> None:
         check_languages(["eng", "chi_sim"], find_tessdata())
 
 
+def test_a_missing_script_model_names_its_debian_package(tmp_path: Path) -> None:
+    (tmp_path / "eng.traineddata").touch()
+    with pytest.raises(OcrSetupError, match=r"apt-get install tesseract-ocr-script-latn "
+                                            r"tesseract-ocr-script-hant-vert$"):
+        check_languages(["eng", "Latin", "HanT_vert"], str(tmp_path))
+
+
 def test_lone_pixels_are_specks_and_marks_are_not() -> None:
     ink = np.zeros((20, 20), bool)
     ink[2, 2] = True  # a lone pixel
