@@ -105,7 +105,9 @@ Page sets (--set):
                   PSTN, G.711 or T.38 calls, V.17/V.29 decision errors and impulse noise
                   through the descrambler, VoIP packet loss, T.38 IFPs lost beyond UDPTL
                   redundancy, a spandsp-like receiver that shows the line before a bad
-                  one), written on 2026-12-06 at 69c26e4. Not yet read.
+                  one), written on 2026-12-06 at 69c26e4. Read once at 978c293; then its
+                  clean and non-ECM pages' key tokens were looked at (the Latin script
+                  model, a configuration: nothing in ocr/ was chosen on them).
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:

@@ -394,9 +394,9 @@ def test_pair_keys_are_added_to_a_catalog_from_before_them(tmp_path: Path) -> No
 
 
 # -- words split as the index splits them ---------------------------------------------------
-# Pages printing signs a copy of the tokenizer's rules got wrong: a query split otherwise than
-# the page found nothing ("m²" was "m2" to a query, "m²" to SQLite's index), and the two
-# backends indexed different words.
+# Pages printing signs a copy of the tokenizer's rules split otherwise than the index: the two
+# backends indexed different words (on PostgreSQL "85 m2" found "85 m²", and "nº" every page
+# with "no"; on SQLite neither), and SQLite's close-word index held terms its index did not.
 SIGNS = {
     "ordinal": "Certificado Nº 4471 emitido em Lisboa",
     "degree": "Certificat N° 8812 délivré à Lyon",
