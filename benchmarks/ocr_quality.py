@@ -108,6 +108,15 @@ Page sets (--set):
                   one), written on 2026-12-06 at 69c26e4. Read once at 978c293; then its
                   clean and non-ECM pages' key tokens were looked at (the Latin script
                   model, a configuration: nothing in ocr/ was chosen on them).
+  layouts-q       HELD OUT. tests/ocr_layouts_q.py LAYOUTS_Q: six more kinds of page (an
+                  explanation of benefits, a pharmacy claim rejection with NCPDP codes, a
+                  Dutch pick list, an Italian fattura, a lab requisition with CPT and ICD-10
+                  codes, a car repair order with a VIN), clean and "non-ECM" (its author's
+                  model: a computer, fax machine or photo-mode MFP sender, MH or MR coding bit
+                  for bit with fill, PSTN or G.711 calls trained by TCF, decision errors,
+                  clicks, disturbances and packet loss through the descrambler, RTN and a
+                  slower resend, spandsp-, HylaFAX- or mgetty-like receivers decoding bit for
+                  bit), written on 2026-12-06 once P had been read. Not yet read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -183,7 +192,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmnop")
+LATER_LAYOUT_SETS = tuple("fghijklmnopq")
 
 
 @dataclass
