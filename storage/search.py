@@ -4,8 +4,9 @@
 (a part number, an NDC, a date, an id) matches the same letters and digits in the page however
 they are split there: "BRG-6204-2RS" finds "BRG6204-2RS" and "BRG 6204 2RS", "60505258009"
 finds "60505-2580-09", "1.42" finds "142", "HemoglobinA1c" finds "Hemoglobin A1c" and back. The
-page may drop a separator the query has, or split where letters meet digits; where the query
-has no separator at all, the page may split anywhere. OCR also runs a label into the value
+page may drop a separator the query has, or split where letters meet digits or between two
+digits ("AUTH-55813" finds "AUTH=558 13"); where the query has no separator at all, the page
+may split anywhere. OCR also runs a label into the value
 after it: where letters meet digits, the word before or after may be joined to the code
 ("Exp12/31/2026" holds 12/31/2026; "512/31/2026" does not). A phone number matches the same number
 written any other way: "(503) 555-0116" finds "503.555.0116", "+1 503 555 0116" and
@@ -298,15 +299,22 @@ def letters_meet_digits(chars: str) -> set[int]:
     return {i for i in range(1, len(chars)) if chars[i - 1].isdigit() != chars[i].isdigit()}
 
 
+def between_digits(chars: str) -> set[int]:
+    """Positions between two digits ("55|813")."""
+    return {i for i in range(1, len(chars)) if chars[i - 1].isdigit() and chars[i].isdigit()}
+
+
 def code_cuts(bit: Bit) -> tuple[str, set[int]]:
     """A code's letters and digits, and where the page may split them: where the query has a
-    separator or letters meet digits; anywhere, if the query has no separator at all."""
+    separator, where letters meet digits, and between two digits (tesseract spaces the
+    digits of a number set in a proportional font: "26-318-004417-00" read "26-3 18-0044
+    17-00"); anywhere, if the query has no separator at all."""
     terms = bit.terms
     chars = "".join(terms)
     if len(terms) == 1:
         return chars, set(range(1, len(chars)))
     typed = set(itertools.accumulate(len(t) for t in terms[:-1]))
-    return chars, typed | letters_meet_digits(chars)
+    return chars, typed | letters_meet_digits(chars) | between_digits(chars)
 
 
 def spellings(chars: str, cuts: set[int], vocabulary: Vocabulary) -> list[tuple[str, ...]]:

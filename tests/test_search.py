@@ -230,6 +230,10 @@ PRINTED = {
     "phone-plain": "Questions: call 5035550116 today",
     "hba1c-apart": "Hemoglobin A1c 7.8 %",
     "hba1c-joined": "HemoglobinA1c 7.8 %",
+    # Digits spaced apart by OCR (a proportional font), a hyphen read as "=".
+    "claim-hyphens": "Claim no.: 26-318-004417-00 Statement date: 11/18/2026",
+    "claim-spaced": "Claim no.: 26-3 18-0044 17-00 Statement date: 11/18/2026",
+    "auth-spaced": "estimate $820.00, ref. AUTH=558 13.",
     # Different numbers that share parts with the ones searched.
     "other-ndc": "NDC 60505-2580-08",
     "other-brg": "Bearing BRG-6205-2RS",
@@ -237,6 +241,8 @@ PRINTED = {
     "other-date": "Expires 12/31/2025",
     "other-date-glued": "Reference 512/31/2026",  # 512, not 12
     "other-phone": "Call (971) 555-0116, office at 503 Main St",
+    "other-claim": "Claim no.: 26-318-004417-01 Statement date: 11/18/2026",
+    "other-auth": "ref. AUTH=558 14.",
 }
 
 TYPED = [
@@ -257,6 +263,8 @@ TYPED = [
                     "phone-plain"]),
     ("Hemoglobin A1c", ["hba1c-apart", "hba1c-joined"]),
     ("HemoglobinA1c", ["hba1c-apart", "hba1c-joined"]),
+    ("26-318-004417-00", ["claim-hyphens", "claim-spaced"]),
+    ("AUTH-55813", ["auth-spaced"]),
 ]
 
 
