@@ -116,7 +116,9 @@ Page sets (--set):
                   for bit with fill, PSTN or G.711 calls trained by TCF, decision errors,
                   clicks, disturbances and packet loss through the descrambler, RTN and a
                   slower resend, spandsp-, HylaFAX- or mgetty-like receivers decoding bit for
-                  bit), written on 2026-12-06 once P had been read. Not yet read.
+                  bit), written on 2026-12-06 once P had been read. Read once at a999129;
+                  then its clean pages' search misses were looked at (codes whose digits OCR
+                  spaced apart): no longer held out for search.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
