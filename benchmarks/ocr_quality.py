@@ -107,7 +107,8 @@ Page sets (--set):
                   redundancy, a spandsp-like receiver that shows the line before a bad
                   one), written on 2026-12-06 at 69c26e4. Read once at 978c293; then its
                   clean and non-ECM pages' key tokens were looked at (the Latin script
-                  model, a configuration: nothing in ocr/ was chosen on them).
+                  model, a configuration: nothing in ocr/ was chosen on them), and it was
+                  read again for the spaced codes' search change (chosen on Q).
   layouts-q       HELD OUT. tests/ocr_layouts_q.py LAYOUTS_Q: six more kinds of page (an
                   explanation of benefits, a pharmacy claim rejection with NCPDP codes, a
                   Dutch pick list, an Italian fattura, a lab requisition with CPT and ICD-10
