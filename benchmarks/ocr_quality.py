@@ -120,6 +120,15 @@ Page sets (--set):
                   bit), written on 2026-12-06 once P had been read. Read once at a999129;
                   then its clean pages' search misses were looked at (codes whose digits OCR
                   spaced apart): no longer held out for search.
+  layouts-r       HELD OUT. tests/ocr_layouts_r.py LAYOUTS_R: six more kinds of page (a
+                  German dunning letter, a French prescription, a hotel folio, a staffing
+                  agency timesheet, a calibration certificate, a medication administration
+                  record), clean and "non-ECM" (its author's model: MH or MR coding bit for
+                  bit with fill, V.29/V.27 ter calls with clicks and level drops through the
+                  descrambler, an old thermal-paper machine that prints the last good line
+                  for a bad one and answers RTN past a limit, its faded printout scanned by
+                  an MFP at 200 or 300 dpi and sent on at fax resolution), written on
+                  2026-12-06 once Q had been read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -195,7 +204,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmnopq")
+LATER_LAYOUT_SETS = tuple("fghijklmnopqr")
 
 
 @dataclass
