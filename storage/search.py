@@ -39,6 +39,7 @@ phrases of index terms) that says what matches; :func:`to_fts5` writes it in FTS
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import json
 import re
@@ -78,7 +79,8 @@ FUZZY_VARIANTS_PER_WORD = 8  # closest index terms kept per query word
 FUZZY_PHRASES_PER_BIT = 32  # variant phrases per quoted phrase (a product of word variants)
 MERGED_WORD_MIN_LETTERS = 6  # shorter words inside longer terms are too often other words
 MERGED_TERMS_READ = 256  # terms starting (or ending) with a word read before the shortest kept
-SPELLINGS_PER_CODE = 16  # ways a code is split in the index kept (fewest pieces first)
+SPELLINGS_PER_CODE = 48  # ways a code is split in the index kept (likeliest first)
+SPELLINGS_READ_MAX = 4096  # partial spellings looked at, at most, to find them
 GLUED_TERMS_PER_PIECE = 8  # terms a code's first or last piece is found run into
 CODE_CHARS_MAX = 40  # longer runs of letters and digits are matched as typed only
 JOINED_WORDS_MAX = 4  # neighbouring words tried run together in the page
@@ -304,29 +306,71 @@ def between_digits(chars: str) -> set[int]:
     return {i for i in range(1, len(chars)) if chars[i - 1].isdigit() and chars[i].isdigit()}
 
 
-def code_cuts(bit: Bit) -> tuple[str, set[int]]:
+@dataclass(frozen=True)
+class Cuts:
+    """Where the page may split a code's characters, and how unlikely each way is: ``cost``
+    maps each position the page may cut at to the price of a cut there; running the
+    characters together across a ``typed`` position (a separator the query has) costs 1.
+    Spellings are tried cheapest first, and of those fewest pieces first: in a catalog of
+    any size nearly every short run of digits is an index term, so a long code has hundreds
+    of spellings whose every piece is known, and only the likeliest few can be asked for."""
+
+    cost: dict[int, int]
+    typed: frozenset[int] = frozenset()
+
+    @classmethod
+    def anywhere(cls, chars: str) -> Cuts:
+        return cls(dict.fromkeys(range(1, len(chars)), 0))
+
+    def shifted(self, by: int) -> Cuts:
+        return Cuts({at + by: cost for at, cost in self.cost.items()},
+                    frozenset(at + by for at in self.typed))
+
+    def __or__(self, other: Cuts) -> Cuts:
+        cost = dict(other.cost)
+        for at, price in self.cost.items():
+            cost[at] = min(price, cost.get(at, price))
+        return Cuts(cost, self.typed | other.typed)
+
+    def price(self, start: int, end: int, length: int) -> int:
+        """The price of a piece from ``start`` to ``end`` of a code ``length`` long."""
+        run_together = sum(1 for at in self.typed if start < at < end)
+        return run_together + (self.cost[end] if end < length else 0)
+
+
+# What a cut between two digits the query has together costs. Tesseract spaces the digits of
+# a number set in a proportional font next to a 1: the figures are all as wide, and the 1's
+# narrow glyph leaves the widest gaps ("26-318-004417-00" read "26-3 18-0044 17-00",
+# "AUTH-55813" "AUTH=558 13"). Between two other digits no such reading was seen.
+CUT_NEXT_TO_A_ONE = 1
+CUT_BETWEEN_OTHER_DIGITS = 3
+
+
+def code_cuts(bit: Bit) -> tuple[str, Cuts]:
     """A code's letters and digits, and where the page may split them: where the query has a
-    separator, where letters meet digits, and between two digits (tesseract spaces the
-    digits of a number set in a proportional font: "26-318-004417-00" read "26-3 18-0044
-    17-00"); anywhere, if the query has no separator at all."""
+    separator or letters meet digits (free), and between two digits (at a price: see
+    CUT_NEXT_TO_A_ONE); anywhere, if the query has no separator at all."""
     terms = bit.terms
     chars = "".join(terms)
     if len(terms) == 1:
-        return chars, set(range(1, len(chars)))
-    typed = set(itertools.accumulate(len(t) for t in terms[:-1]))
-    return chars, typed | letters_meet_digits(chars) | between_digits(chars)
+        return chars, Cuts.anywhere(chars)
+    typed = frozenset(itertools.accumulate(len(t) for t in terms[:-1]))
+    cost = {at: CUT_NEXT_TO_A_ONE if "1" in chars[at - 1:at + 1] else CUT_BETWEEN_OTHER_DIGITS
+            for at in between_digits(chars)}
+    cost |= dict.fromkeys(typed | letters_meet_digits(chars), 0)
+    return chars, Cuts(cost, typed)
 
 
-def spellings(chars: str, cuts: set[int], vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+def spellings(chars: str, cuts: Cuts, vocabulary: Vocabulary) -> list[tuple[str, ...]]:
     """The ways ``chars`` is written in the index: splits at some of ``cuts`` whose every
-    piece is an index term, fewest pieces first. The first piece may also have letters run
-    into it from the word before where it starts with a digit ("Exp12/31/2026": OCR lost the
-    space), or digits where it starts with a letter; the last piece likewise at its end.
-    Longer than CODE_CHARS_MAX: none (the pieces to look up grow with the square of the
-    length)."""
+    piece is an index term, cheapest first (see ``Cuts``). The first piece may also have
+    letters run into it from the word before where it starts with a digit ("Exp12/31/2026":
+    OCR lost the space), or digits where it starts with a letter; the last piece likewise at
+    its end. Longer than CODE_CHARS_MAX: none (the pieces to look up grow with the square of
+    the length)."""
     if len(chars) > CODE_CHARS_MAX:
         return []
-    ends = sorted({0, len(chars)} | {c for c in cuts if 0 < c < len(chars)})
+    ends = sorted({0, len(chars)} | {c for c in cuts.cost if 0 < c < len(chars)})
     pieces = {chars[a:b] for i, a in enumerate(ends) for b in ends[i + 1:]}
     known = vocabulary.known(pieces)
     following: dict[int, list[tuple[int, str]]] = {
@@ -337,17 +381,19 @@ def spellings(chars: str, cuts: set[int], vocabulary: Vocabulary) -> list[tuple[
         following[a] += [(len(chars), term)
                          for term in vocabulary.glued(chars[a:], before=False)]
     found: list[tuple[str, ...]] = []
-    layer: list[tuple[int, tuple[str, ...]]] = [(0, ())]
-    while layer and len(found) < SPELLINGS_PER_CODE:
-        longer = []
-        for at, words in layer:
-            for end, word in following[at]:
-                if end == len(chars):
-                    found.append((*words, word))
-                else:
-                    longer.append((end, (*words, word)))
-        layer = longer[:SPELLINGS_PER_CODE * 8]  # bounds the work on long digit runs
-    return found[:SPELLINGS_PER_CODE]
+    # Best first: (price so far, pieces, where the next piece starts, the pieces).
+    heap: list[tuple[int, int, int, tuple[str, ...]]] = [(0, 0, 0, ())]
+    for _ in range(SPELLINGS_READ_MAX):  # bounds the work on long digit runs
+        if not heap or len(found) == SPELLINGS_PER_CODE:
+            break
+        price, count, at, words = heapq.heappop(heap)
+        if at == len(chars):
+            found.append(words)
+            continue
+        for end, word in following[at]:
+            heapq.heappush(heap, (price + cuts.price(at, end, len(chars)), count + 1, end,
+                                  (*words, word)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -408,7 +454,7 @@ def phone_unit(bits: list[Bit], phones: list[Phone], vocabulary: Vocabulary) -> 
     # As typed, its parts in a row: "(503) 555-0116" is not 555-0116 next to a 503 elsewhere.
     typed = Phrase(" ".join(term for b in covered for term in b.terms))
     written = [Phrase(" ".join(s)) for digits in phone.digits
-               for s in spellings(digits, set(range(1, len(digits))), vocabulary)]
+               for s in spellings(digits, Cuts.anywhere(digits), vocabulary)]
     return Unit(any_of([typed, *written]), tuple(covered), phone=True)
 
 
@@ -426,8 +472,8 @@ def read_query(query: str, vocabulary: Vocabulary, region: str) -> list[Unit]:
     return join_neighbours(units, vocabulary)
 
 
-def _chars_and_cuts(bit: Bit) -> tuple[str, set[int]]:
-    return code_cuts(bit) if bit.is_code else ("".join(bit.terms), set())
+def _chars_and_cuts(bit: Bit) -> tuple[str, Cuts]:
+    return code_cuts(bit) if bit.is_code else ("".join(bit.terms), Cuts({}))
 
 
 def _joinable(unit: Unit) -> bool:
@@ -448,12 +494,14 @@ def join_neighbours(units: list[Unit], vocabulary: Vocabulary) -> list[Unit]:
             run.append(units[i + len(run)])
         ways = []
         if len(run) > 1:
-            chars, cuts = "", set()
+            chars, cuts = "", Cuts({})
             for unit in run:
                 more, more_cuts = _chars_and_cuts(unit.bits[0])
-                cuts |= {len(chars) + c for c in more_cuts} | ({len(chars)} if chars else set())
+                if chars:  # the space typed between them
+                    cuts |= Cuts({len(chars): 0}, frozenset({len(chars)}))
+                cuts |= more_cuts.shifted(len(chars))
                 chars += more
-            cuts |= letters_meet_digits(chars)
+            cuts |= Cuts(dict.fromkeys(letters_meet_digits(chars), 0))
             parts = tuple(unit.exact for unit in run)
             ways = [Phrase(" ".join(s)) for s in spellings(chars, cuts, vocabulary)]
         if ways:

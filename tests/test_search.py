@@ -245,6 +245,11 @@ PRINTED = {
     "other-auth": "ref. AUTH=558 14.",
 }
 
+# Every number of one to four digits, as a catalog of any size holds them: a long code then
+# has hundreds of spellings whose every piece is an index term, and must still be found.
+EVERY_SHORT_NUMBER = " ".join(f"{n:0{width}d}" for width in range(1, 5)
+                              for n in range(10 ** width))
+
 TYPED = [
     ("60505-2580-09", ["ndc-hyphens", "ndc-plain"]),
     ("60505258009", ["ndc-hyphens", "ndc-plain"]),
@@ -282,6 +287,7 @@ def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
                                                    url=url))
         for fax_id, text in PRINTED.items():
             add_page(catalog, fax_id, text)
+        add_page(catalog, "every-number", EVERY_SHORT_NUMBER)
         catalog.close()
         yield config, ({"FAXVAULT_CATALOG_URL": url} if url else {})
 
