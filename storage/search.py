@@ -522,11 +522,36 @@ def allowed_edits(term: str) -> int:
     return 0 if len(term) < 5 else 1 if len(term) < 8 else 2
 
 
-def same_digits(word: str, term: str) -> bool:
+# Letters and digits OCR reads for each other in codes beyond the look-alikes every search
+# folds (storage/terms.py LOOKALIKE_PAIRS): each seen in two codes or more on the
+# development pages (benchmarks/RESULTS.md, 2026-12-06): "W4-Q4-02" read "W4-94-02",
+# "3SABC4418827130" "38ABC4418827130", "60201" "602U1", "A4" "Ad", "1HGCV1F34LA062815"
+# "THGCV1F34LA062815". Only in a word of letters and digits, and only ever a letter for a
+# digit: two digits are never the same, and a number keeps every digit.
+CODE_LOOKALIKES = frozenset(frozenset(pair) for pair in (
+    ("q", "9"), ("s", "8"), ("u", "0"), ("d", "4"), ("t", "1")))
+CODE_LOOKALIKE_MIN_CHARS = 5  # shorter words only inside a code of several parts ("q4")
+
+
+def same_digits(word: str, term: str, in_code: bool = False) -> bool:
     """Whether ``term`` can be ``word`` with letters misread: the same after look-alike
-    folding, or the same digits in the same order."""
-    return fold_lookalikes(word) == fold_lookalikes(term) or \
-        [c for c in word if c.isdigit()] == [c for c in term if c.isdigit()]
+    folding, the same digits in the same order, or, for a word of letters and digits (in a
+    code: ``in_code``, or of CODE_LOOKALIKE_MIN_CHARS or more), one letter read as the
+    digit it looks like or one digit as such a letter. A number keeps every digit."""
+    if fold_lookalikes(word) == fold_lookalikes(term) or \
+            [c for c in word if c.isdigit()] == [c for c in term if c.isdigit()]:
+        return True
+    return (in_code or len(word) >= CODE_LOOKALIKE_MIN_CHARS) and \
+        any(c.isalpha() for c in word) and one_letter_for_a_digit(word, term)
+
+
+def one_letter_for_a_digit(word: str, term: str) -> bool:
+    """Whether ``term`` is ``word`` with one character read as its CODE_LOOKALIKES other."""
+    if len(word) != len(term):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(fold_lookalikes(word), fold_lookalikes(term),
+                                               strict=True)) if a != b]
+    return len(differ) == 1 and frozenset((word[differ[0]], term[differ[0]])) in CODE_LOOKALIKES
 
 
 def close_words(word: str, vocabulary: Vocabulary, in_code: bool = False) -> list[str]:
@@ -535,7 +560,7 @@ def close_words(word: str, vocabulary: Vocabulary, in_code: bool = False) -> lis
     edits = max(allowed_edits(word), 1 if in_code else 0)
     close = vocabulary.close_to(word, edits)
     if any(ch.isdigit() for ch in word):
-        close = [term for term in close if same_digits(word, term)]
+        close = [term for term in close if same_digits(word, term, in_code)]
     close = close[:FUZZY_VARIANTS_PER_WORD]
     if len(word) >= MERGED_WORD_MIN_LETTERS and word.isalpha():
         close += vocabulary.extending(word)[:FUZZY_VARIANTS_PER_WORD]

@@ -307,6 +307,29 @@ def test_a_code_typed_exactly_finds_its_other_spellings_with_exact(
     assert sorted(h["fax_id"] for h in hits) == ["brg-hyphens", "brg-joined", "brg-spaced"]
 
 
+# Letters and digits OCR read for each other in codes (the truth in the comments).
+LETTER_FOR_DIGIT = {
+    "vin": "2020 Honda Accord EX-L VIN THGCV1F34LA062815",  # 1HGCV1F34LA062815
+    "tracking": "Tracking: 38ABC4418827130 Route: NB-14",  # 3SABC4418827130
+    "sample": "W4-94-02 12/01/26 08:55 GW 2 HNO3 Metals",  # W4-Q4-02
+}
+
+
+def test_a_code_is_found_with_a_letter_read_as_the_digit_it_looks_like(
+        new_catalog: Callable[[], Catalog]) -> None:
+    catalog = new_catalog()
+    add_page(catalog, "every-number", EVERY_SHORT_NUMBER)
+    for fax_id, text in LETTER_FOR_DIGIT.items():
+        add_page(catalog, fax_id, text)
+    assert found(catalog, "1HGCV1F34LA062815") == [("vin", "fuzzy")]
+    assert found(catalog, "3SABC4418827130") == [("tracking", "fuzzy")]
+    assert found(catalog, "W4-Q4-02") == [("sample", "fuzzy")]
+    # A digit read for another digit is another code; a letter only for its look-alike.
+    for other in ("2HGCV1F34LA062815", "3SABC4418827131", "W4-Q4-03", "W4-Q5-02",
+                  "3KABC4418827130"):
+        assert found(catalog, other) == [], other
+
+
 # -- close matches stay within the documented bounds ------------------------------------------
 BOUNDS_PAGES = {
     "organisation": "Plan: organisation du travail et des equipes",
