@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # What faxvault runs on, then what only the tests need (one line each: tests make TIFFs with
 # other writers' tags, start their own PostgreSQL with initdb + pg_ctl, their own IMAP server,
 # and drive Debian's Chromium for the web inbox: Playwright downloads no browser of its own).
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd ghostscript poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-script-latn ghostscript poppler-utils
 APT_PACKAGES += jbig2dec
 APT_PACKAGES += netpbm libtiff-tools
 APT_PACKAGES += postgresql

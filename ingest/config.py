@@ -144,6 +144,9 @@ class LimitsConfig(_Section):
 
 class OcrConfig(_Section):
     languages: list[str] = Field(default_factory=lambda: ["eng"], min_length=1)
+    # A page most of whose longer words are in none of the languages' dictionaries is read
+    # again with these beside them (ocr/languages.py); [] never.
+    other_languages: list[str] = Field(default_factory=lambda: ["Latin"])
     engine: Literal["tesserocr", "pytesseract"] = "tesserocr"
     workers: Annotated[int, Field(ge=0)] = 0  # 0 = one per core
     tessdata_dir: str = ""  # "" = find the Debian tessdata

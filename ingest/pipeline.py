@@ -108,6 +108,7 @@ def open_services(config: Config, *, with_pool: bool = True,
         pool = OcrPool(workers=config.ocr_processes, engine=config.ocr.engine,
                        languages=list(config.ocr.languages), tessdata=config.ocr.tessdata_dir,
                        correct_words=config.ocr.correct_words,
+                       other_languages=tuple(config.ocr.other_languages),
                        fax_model_cache=fax_models,
                        task_timeout=config.limits.task_timeout_seconds,
                        address_space_bytes=config.limits.pool_address_space_mb * 1024**2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -60,12 +61,19 @@ class LineWord:
 
 
 class Engine(Protocol):
+    # The languages a page that reads as another language is read again in, besides the
+    # engine's own (see reads_as_another_language); empty: never.
+    other_languages: tuple[str, ...]
+    # The words of the engine's own languages' dictionaries (ocr/lexicon.py).
+    dictionary: frozenset[str]
+
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
-                  damaged: bool = False) -> PageText:
+                  damaged: bool = False, other_languages: bool = False) -> PageText:
         """The page's text; ``psm``: tesseract's page segmentation for this page, instead of
         the engine's own; ``damaged``: the page's print came damaged, noisy, with line errors
         or askew (``OcrGeometry.damaged``): read with the engine's models for such pages, if
-        it has them (see make_engine)."""
+        it has them (see make_engine); ``other_languages``: read in the engine's languages
+        and its ``other_languages``."""
         ...
 
     def orientation(self, image: Image.Image, dpi: int) -> tuple[int, float]:
@@ -361,33 +369,51 @@ CLEAN_PAGE_SEGMENTATION = 6
 class TesserocrEngine:
     def __init__(self, languages: list[str], tessdata: str,
                  lexicon: frozenset[str] = frozenset(),
-                 psm: int = PAGE_SEGMENTATION, damaged_tessdata: str = "") -> None:
+                 psm: int = PAGE_SEGMENTATION, damaged_tessdata: str = "",
+                 other_languages: tuple[str, ...] = (),
+                 dictionary: frozenset[str] = frozenset()) -> None:
         import tesserocr
 
         self._tesserocr = tesserocr
         self._lexicon = lexicon
+        self.dictionary = dictionary
+        self.other_languages = other_languages
         self._path = tessdata.rstrip("/") + "/"
+        self._damaged_path = damaged_tessdata.rstrip("/") + "/" if damaged_tessdata else ""
         self._lang = "+".join(languages)
+        self._other_lang = "+".join([*languages, *other_languages])
         self._osd = None
         self._line = None
         self._psm = psm
-        self._api = self._page_api(self._path)
-        self._damaged_api = (self._page_api(damaged_tessdata.rstrip("/") + "/")
+        self._api = self._page_api(self._path, self._lang)
+        self._damaged_api = (self._page_api(self._damaged_path, self._lang)
                              if damaged_tessdata else None)
+        # Loaded on first need: most pages are in the engine's own languages, and a script
+        # model is large (Latin's is 89 MB on disk).
+        self._other_apis: dict[bool, Any] = {}
 
-    def _page_api(self, path: str) -> Any:
-        api = self._tesserocr.PyTessBaseAPI(path=path, lang=self._lang, psm=self._psm)
+    def _page_api(self, path: str, lang: str) -> Any:
+        api = self._tesserocr.PyTessBaseAPI(path=path, lang=lang, psm=self._psm)
         for name, value in PAGE_VARIABLES.items():
             if not api.SetVariable(name, value):
                 raise OcrSetupError(f"this tesseract has no parameter {name}; faxvault "
                                     "needs tesseract 5.0 or newer")
         return api
 
+    def _other_api(self, damaged: bool) -> Any:
+        damaged = damaged and bool(self._damaged_path)
+        if damaged not in self._other_apis:
+            self._other_apis[damaged] = self._page_api(
+                self._damaged_path if damaged else self._path, self._other_lang)
+        return self._other_apis[damaged]
+
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
-                  damaged: bool = False) -> PageText:
+                  damaged: bool = False, other_languages: bool = False) -> PageText:
         tesserocr = self._tesserocr
         api, level = self._api, tesserocr.RIL.WORD
-        if damaged and self._damaged_api is not None:
+        if other_languages and self.other_languages:
+            api = self._other_api(damaged)
+        elif damaged and self._damaged_api is not None:
             api = self._damaged_api
         api.SetPageSegMode(self._psm if psm is None else psm)
         api.SetImage(image)
@@ -472,22 +498,27 @@ class TesserocrEngine:
 class CliEngine:
     def __init__(self, languages: list[str], tessdata: str,
                  lexicon: frozenset[str] = frozenset(),
-                 psm: int = PAGE_SEGMENTATION, damaged_tessdata: str = "") -> None:
+                 psm: int = PAGE_SEGMENTATION, damaged_tessdata: str = "",
+                 other_languages: tuple[str, ...] = (),
+                 dictionary: frozenset[str] = frozenset()) -> None:
         import pytesseract
 
         self._pytesseract = pytesseract
         self._lexicon = lexicon
+        self.dictionary = dictionary
+        self.other_languages = other_languages
         self._lang = "+".join(languages)
+        self._other_lang = "+".join([*languages, *other_languages])
         self._tessdata = tessdata
         self._damaged_tessdata = damaged_tessdata or tessdata
         self._psm = psm
 
     def recognize(self, image: Image.Image, dpi: int, psm: int | None = None,
-                  damaged: bool = False) -> PageText:
+                  damaged: bool = False, other_languages: bool = False) -> PageText:
         psm = self._psm if psm is None else psm
         tessdata = self._damaged_tessdata if damaged else self._tessdata
         data = self._pytesseract.image_to_data(
-            image, lang=self._lang,
+            image, lang=self._other_lang if other_languages else self._lang,
             config=f"--dpi {dpi} --psm {psm} --tessdata-dir {tessdata} "
                    f"{_PAGE_ARGS}",
             output_type=self._pytesseract.Output.DICT,
@@ -620,22 +651,26 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
 
 def make_engine(name: str, languages: list[str], tessdata: str = "",
                 correct_words: bool = False, psm: int = PAGE_SEGMENTATION,
-                lexicon: frozenset[str] | None = None, damaged_tessdata: str = "") -> Engine:
-    """A loaded engine. With ``correct_words`` it also loads the languages' dictionaries
-    (about 0.4 s and 12 MB for eng), unless ``lexicon`` brings them already read, and adds
-    corrections of misread words as searchable forms (ocr/correct.py). ``psm``: tesseract's
-    page segmentation mode. ``damaged_tessdata``: the models pages whose print came damaged
-    are read with (ocr/fax_model.py; "": ``tessdata``'s, as every other page)."""
+                lexicon: frozenset[str] | None = None, damaged_tessdata: str = "",
+                other_languages: Sequence[str] = ()) -> Engine:
+    """A loaded engine. With ``correct_words`` or ``other_languages`` it also loads the
+    languages' dictionaries (about 0.4 s and 12 MB for eng), unless ``lexicon`` brings them
+    already read; with ``correct_words`` it adds corrections of misread words as searchable
+    forms (ocr/correct.py). ``psm``: tesseract's page segmentation mode.
+    ``damaged_tessdata``: the models pages whose print came damaged are read with
+    (ocr/fax_model.py; "": ``tessdata``'s, as every other page). ``other_languages``: what
+    a page that reads as another language is read again in, with ``languages`` (see
+    reads_as_another_language)."""
     tessdata = find_tessdata(tessdata)
-    check_languages(languages, tessdata)
+    other = tuple(lang for lang in other_languages if lang not in languages)
+    check_languages([*languages, *other], tessdata)
     if damaged_tessdata:
-        check_languages(languages, damaged_tessdata)
+        check_languages([*languages, *other], damaged_tessdata)
     if name not in ("tesserocr", "pytesseract"):
         raise OcrSetupError(f"unknown OCR engine {name!r}; expected tesserocr or pytesseract")
-    if not correct_words:
-        lexicon = frozenset()
-    elif lexicon is None:
+    if lexicon is None and (correct_words or other):
         lexicon = load_lexicon(languages, tessdata)
-    if name == "tesserocr":
-        return TesserocrEngine(languages, tessdata, lexicon, psm, damaged_tessdata)
-    return CliEngine(languages, tessdata, lexicon, psm, damaged_tessdata)
+    dictionary = lexicon or frozenset()
+    corrections = dictionary if correct_words else frozenset()
+    engine = TesserocrEngine if name == "tesserocr" else CliEngine
+    return engine(languages, tessdata, corrections, psm, damaged_tessdata, other, dictionary)

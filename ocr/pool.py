@@ -34,6 +34,7 @@ from ocr.engine import (
     make_engine,
 )
 from ocr.fax_model import FAX_LANGUAGE, fax_model_paths
+from ocr.languages import keep_first_reading, reads_as_another_language
 from ocr.lexicon import check_lexicon_programs, load_lexicon
 from ocr.normalize import normalize_fax_geometry
 
@@ -58,7 +59,10 @@ DEFAULT_ADDRESS_SPACE_BYTES = 3 * 1024**3
 MIN_ADDRESS_SPACE_HEADROOM = 1024**3
 
 _engine: Engine | None = None
-_engine_args: tuple[str, list[str], str, bool, str] = ("tesserocr", ["eng"], "", True, "")
+# The engine's settings, as make_engine takes them: name, languages, tessdata, correct_words,
+# damaged_tessdata, other_languages.
+_engine_args: tuple[str, list[str], str, bool, str, tuple[str, ...]] = (
+    "tesserocr", ["eng"], "", True, "", ())
 
 
 def _exit_with_parent() -> None:
@@ -95,7 +99,8 @@ def _limit_address_space(limit: int) -> None:
 
 def _init_worker(engine: str, languages: list[str], tessdata: str,
                  correct_words: bool, damaged_tessdata: str = "", address_space: int = 0,
-                 lexicon_words: str | None = None) -> None:
+                 lexicon_words: str | None = None,
+                 other_languages: tuple[str, ...] = ()) -> None:
     global _engine, _engine_args
     _exit_with_parent()
     _limit_address_space(address_space)
@@ -105,19 +110,20 @@ def _init_worker(engine: str, languages: list[str], tessdata: str,
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while starting
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    _engine_args = (engine, languages, tessdata, correct_words, damaged_tessdata)
+    _engine_args = (engine, languages, tessdata, correct_words, damaged_tessdata,
+                    other_languages)
     # None: not read by the parent (the engine reads them); "": read, and there are none.
     lexicon = None if lexicon_words is None else frozenset(filter(None, lexicon_words.split("\n")))
     _engine = make_engine(engine, languages, tessdata, correct_words, lexicon=lexicon,
-                          damaged_tessdata=damaged_tessdata)
+                          damaged_tessdata=damaged_tessdata, other_languages=other_languages)
 
 
 def _get_engine() -> Engine:
     global _engine
     if _engine is None:  # called outside a pool (tests, benchmarks): load on first use
-        name, languages, tessdata, correct_words, damaged_tessdata = _engine_args
+        name, languages, tessdata, correct_words, damaged_tessdata, other = _engine_args
         _engine = make_engine(name, languages, tessdata, correct_words,
-                              damaged_tessdata=damaged_tessdata)
+                              damaged_tessdata=damaged_tessdata, other_languages=other)
     return _engine
 
 
@@ -136,9 +142,12 @@ def _read(image: Image.Image, xdpi: float, ydpi: float,
     # A fax page that came clean (see CLEAN_PAGE_SEGMENTATION; smoothed in grey when its
     # rows were repeated); a grey page (a scan) is read as a noisy one is.
     clean = image.mode == "1" and not geometry.cleaned
-    result = engine.recognize(ocr_image, geometry.dpi,
-                              CLEAN_PAGE_SEGMENTATION if clean else None,
-                              damaged=geometry.damaged)
+    psm = CLEAN_PAGE_SEGMENTATION if clean else None
+    result = engine.recognize(ocr_image, geometry.dpi, psm, damaged=geometry.damaged)
+    if engine.other_languages and reads_as_another_language(result, engine.dictionary):
+        result = keep_first_reading(
+            engine.recognize(ocr_image, geometry.dpi, psm, damaged=geometry.damaged,
+                             other_languages=True), result)
     result.words = [Word(w.text, *geometry.box_to_page(w.x0, w.y0, w.x1, w.y1), w.confidence)
                     for w in result.words]
     if not geometry.cleaned:  # a noisy page as received reads worse, not differently
@@ -216,6 +225,7 @@ class OcrPool:
     def __init__(self, workers: int = 0, engine: str = "tesserocr",
                  languages: list[str] | None = None, tessdata: str = "",
                  correct_words: bool = True, *,
+                 other_languages: tuple[str, ...] = (),
                  fax_model_cache: Path | None = None,
                  task_timeout: float = DEFAULT_TASK_TIMEOUT,
                  address_space_bytes: int = DEFAULT_ADDRESS_SPACE_BYTES) -> None:
@@ -229,13 +239,14 @@ class OcrPool:
             tessdata, damaged_tessdata = fax_model_paths(tessdata, fax_model_cache)
         # Check in the parent too, so a missing language pack or dictionary program fails
         # start-up, not page one.
-        make_engine(engine, languages, tessdata, damaged_tessdata=damaged_tessdata)
+        make_engine(engine, languages, tessdata, damaged_tessdata=damaged_tessdata,
+                    other_languages=other_languages, lexicon=frozenset())
         # The dictionaries are read out once, here, and handed to every pool process as one
         # string (about 1.3 MB for eng): a process started later (a pool replaced after a
         # crash or a stuck page) neither runs the dictionary programs again (~0.4 s) nor
         # leaves their scratch directory behind when it is killed while they run.
         lexicon_words = None
-        if correct_words:
+        if correct_words or other_languages:  # other languages are told by the dictionary
             check_lexicon_programs()
             lexicon_words = "\n".join(sorted(load_lexicon(languages, find_tessdata(tessdata))))
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -243,7 +254,7 @@ class OcrPool:
         # thread reserves memory (address space, which the pool process limit counts).
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         self._initargs = (engine, languages, tessdata, correct_words, damaged_tessdata,
-                          address_space_bytes, lexicon_words)
+                          address_space_bytes, lexicon_words, tuple(other_languages))
         self.task_timeout = task_timeout
         self._executor = self._new_executor()
         self.restarts = 0

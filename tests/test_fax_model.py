@@ -76,13 +76,20 @@ def test_tessdata_directory_is_built_once_and_private(tmp_path: Path) -> None:
     built = Path(damaged_pages)
     assert built.parent == tmp_path
     assert read_components((built / "eng.traineddata").read_bytes())[LSTM] == FAX_LSTM.read_bytes()
-    # The command line's configs are found beside it; all of it private, nothing linked
-    # when eng is the only language installed besides osd.
-    assert (built / "configs" / "tsv").read_bytes() == \
-        (Path(find_tessdata()) / "configs" / "tsv").read_bytes()
+    # The command line's configs are found beside it; all of it private, but the other
+    # installed languages' models (Latin, which make installs), linked where they are.
+    installed = Path(find_tessdata())
+    assert (built / "configs" / "tsv").read_bytes() == (installed / "configs" / "tsv").read_bytes()
+    others = {p.name for p in installed.glob("*.traineddata")} - {"eng.traineddata",
+                                                                   "osd.traineddata"}
+    assert "Latin.traineddata" in others
     for path in [built, *built.rglob("*")]:
-        assert not path.is_symlink()
-        assert path.stat().st_mode & 0o077 == 0, path
+        if path.is_symlink():
+            assert path.name in others and path.parent == built, path
+            assert path.resolve() == (installed / path.name).resolve()
+        else:
+            assert path.stat().st_mode & 0o077 == 0, path
+    assert {p.name for p in built.iterdir() if p.is_symlink()} == others
     before = (built / "eng.traineddata").stat().st_mtime_ns
     assert fax_model_paths("", tmp_path)[1] == damaged_pages
     assert (built / "eng.traineddata").stat().st_mtime_ns == before

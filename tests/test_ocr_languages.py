@@ -1,0 +1,126 @@
+"""A page in another language is read again with ocr.other_languages (ocr/languages.py): its
+accents come out right, what the first reading had stays searchable, and a page in the
+configured language is read once, as before."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from ingest.local import ingest_file
+from ingest.pipeline import open_services
+from ingest.worker import worker_loop
+from ocr import PageText, make_engine, recognize_page_image
+from ocr.languages import keep_first_reading, reads_as_another_language
+from storage.search import SearchFilters, search_pages
+from tests.conftest import make_config
+from tests.ocr_layouts import LayoutDoc, text
+from tests.ocr_layouts_f import render_layout_page
+
+GERMAN = LayoutDoc("brief", "Helvetica", 11, [text(line) for line in [
+    "Sehr geehrte Frau Müller-Lüdenscheidt,",
+    "für die Überprüfung Ihres Antrags benötigen wir noch folgende Unterlagen:",
+    "die Bescheinigung über Ihre Krankenversicherung und eine Kopie",
+    "Ihres Führerscheins. Bitte senden Sie diese bis zum 15. Januar",
+    "an unsere Geschäftsstelle in der Königstraße 12, 70173 Stuttgart.",
+    "Für Rückfragen stehen wir Ihnen gerne zur Verfügung.",
+    "Mit freundlichen Grüßen",
+    "Jürgen Größmann, Sachbearbeiter",
+]], ["Überprüfung", "Grüßen", "Königstraße", "Größmann", "Geschäftsstelle"])
+
+ENGLISH = LayoutDoc("letter", "Helvetica", 11, [text(line) for line in [
+    "Dear Dr. Whitfield,",
+    "Please find enclosed the discharge summary for your patient, who was",
+    "admitted on November 12 with community acquired pneumonia and treated",
+    "with intravenous antibiotics. She is to continue oral amoxicillin for",
+    "five more days and to see you for a follow-up examination next week.",
+    "Please call the ward if you have any questions about her medication.",
+    "Sincerely, Margaret Holloway, Attending Physician",
+]], ["Whitfield", "pneumonia", "amoxicillin", "Holloway"])
+
+
+def page_of(tmp_path: Path, doc: LayoutDoc, resolution: str) -> Path:
+    return render_layout_page(tmp_path, doc, resolution, "clean", 0, "language", {})
+
+
+def read(engine, path: Path) -> PageText:
+    with Image.open(path) as image:
+        image.load()
+        xdpi, ydpi = (float(v) for v in image.info["dpi"])
+        return recognize_page_image(image, xdpi, ydpi, engine=engine)
+
+
+@pytest.fixture(scope="module")
+def english_only():
+    return make_engine("tesserocr", ["eng"], correct_words=True)
+
+
+@pytest.fixture(scope="module")
+def with_latin():
+    return make_engine("tesserocr", ["eng"], correct_words=True, other_languages=["Latin"])
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_a_page_in_another_language_is_read_again_with_its_accents(
+        english_only, with_latin, tmp_path: Path, resolution: str) -> None:
+    path = page_of(tmp_path, GERMAN, resolution)
+    first = read(english_only, path)
+    assert not any(token in first.text for token in GERMAN.key_tokens)  # English alone
+    result = read(with_latin, path)
+    assert all(token in result.text for token in GERMAN.key_tokens)
+    # What the first reading had stays searchable: none of its words is lost.
+    kept = {w.strip(".,:;()'\"") for w in result.text.split()} | set(result.added_forms)
+    assert {w.strip(".,:;()'\"") for w in first.text.split()} - {""} <= kept
+
+
+def test_a_page_in_the_configured_language_is_read_once(english_only, with_latin,
+                                                        tmp_path: Path) -> None:
+    path = page_of(tmp_path, ENGLISH, "204x98")
+    once, also_latin = read(english_only, path), read(with_latin, path)
+    assert all(token in once.text for token in ENGLISH.key_tokens)
+    assert (also_latin.text, also_latin.added_forms) == (once.text, once.added_forms)
+
+
+DICTIONARY = frozenset({"please", "enclosed", "summary", "patient", "admitted", "treated",
+                        "antibiotics", "continue", "examination", "questions", "medication"})
+
+
+@pytest.mark.parametrize(("page", "other"), [
+    ("Please find enclosed the summary of the patient, admitted and treated with "
+     "antibiotics; continue the medication until the examination. Questions: Whitfield.",
+     False),
+    ("Bitte senden Sie die Bescheinigung über Ihre Krankenversicherung und eine Kopie "
+     "Ihres Führerscheins an unsere Geschäftsstelle, patient summary.", True),
+    ("Bitte senden Sie die Kopie.", False),  # too few longer words to tell
+])
+def test_another_language_is_told_by_the_words_in_no_dictionary(page: str,
+                                                                 other: bool) -> None:
+    assert reads_as_another_language(PageText(page, 90.0), DICTIONARY) is other
+    assert reads_as_another_language(PageText(page, 90.0), frozenset()) is False
+
+
+def test_the_first_reading_is_added_beside_the_second() -> None:
+    second = PageText("Mit freundlichen Grüßen, Jürgen", 90.0, added_forms=["Jurgen"])
+    first = PageText("Mit freundlichen GriBen, Jirgen", 80.0, added_forms=["Jurgen", "Jargen"])
+    assert keep_first_reading(second, first).added_forms == ["Jurgen", "GriBen", "Jirgen",
+                                                              "Jargen"]
+
+
+def test_the_service_reads_a_german_fax_in_german_by_default(tmp_path: Path) -> None:
+    path = page_of(tmp_path, GERMAN, "204x196")
+    services = open_services(make_config(tmp_path / "var", ocr={"workers": 1}))
+    try:
+        [fax_id] = [ingest_file(services, path).fax_id]
+        asyncio.run(worker_loop(services, asyncio.Event(), fax_ids=[fax_id], until_idle=True))
+        [page] = services.catalog.pages(fax_id)
+        assert all(token in page["text"] for token in GERMAN.key_tokens)
+        # The English reading's "GriBen" is indexed beside the text, and found as typed.
+        assert "GriBen" in page["added_forms"].split()
+        exact = SearchFilters(fuzzy=False)
+        for word in ("Grüßen", "Größmann", "GriBen"):
+            assert fax_id in {h["fax_id"] for h in search_pages(services.catalog, word, exact)}
+    finally:
+        services.close()
