@@ -62,7 +62,7 @@ class LineWord:
 
 class Engine(Protocol):
     # The languages a page that reads as another language is read again in, besides the
-    # engine's own (see reads_as_another_language); empty: never.
+    # engine's own (ocr/languages.py); empty: never.
     other_languages: tuple[str, ...]
     # The words of the engine's own languages' dictionaries (ocr/lexicon.py).
     dictionary: frozenset[str]
@@ -659,8 +659,8 @@ def make_engine(name: str, languages: list[str], tessdata: str = "",
     forms (ocr/correct.py). ``psm``: tesseract's page segmentation mode.
     ``damaged_tessdata``: the models pages whose print came damaged are read with
     (ocr/fax_model.py; "": ``tessdata``'s, as every other page). ``other_languages``: what
-    a page that reads as another language is read again in, with ``languages`` (see
-    reads_as_another_language)."""
+    a page that reads as another language is read again in, with ``languages``
+    (ocr/languages.py)."""
     tessdata = find_tessdata(tessdata)
     other = tuple(lang for lang in other_languages if lang not in languages)
     check_languages([*languages, *other], tessdata)
