@@ -129,6 +129,16 @@ Page sets (--set):
                   for a bad one and answers RTN past a limit, its faded printout scanned by
                   an MFP at 200 or 300 dpi and sent on at fax resolution), written on
                   2026-12-06 once Q had been read.
+  layouts-s       HELD OUT. tests/ocr_layouts_s.py LAYOUTS_S: six more kinds of page (a
+                  Swedish delivery note, a sleep study report, an employer's first report of
+                  injury, a property tax assessment notice, a card chargeback form, an
+                  audiology report), clean and "non-ECM" (its author's model: a sheet
+                  photographed by a phone scanning app, with a residual keystone, uneven light,
+                  blur, JPEG and a local mean threshold, sent by an online fax service, MH
+                  coding bit for bit, decision errors and bursts through the descrambler,
+                  serial overruns and late packets losing bytes, an efax-like Class 1 receiver
+                  decoding bit for bit that pads or cuts bad lines and writes them), written on
+                  2026-12-06 once R had been read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -204,7 +214,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmnopqr")
+LATER_LAYOUT_SETS = tuple("fghijklmnopqrs")
 
 
 @dataclass
