@@ -175,6 +175,9 @@ Page sets (--set):
   names-heldout-12 HELD OUT. The same with HELDOUT_12_LOCALES (seed 14), 300 forms, made on
                   2026-12-05 before any reading, to report the changes names-heldout-8
                   to -11 pointed to.
+  names-heldout-13 HELD OUT. The same with HELDOUT_13_LOCALES (seed 15), 300 forms, made on
+                  2026-12-06 before any reading, to report the second reading of pages in
+                  other languages and the rest of that day's changes.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
@@ -527,7 +530,7 @@ def main() -> None:
                                  "names-heldout-6", "names-heldout-7",
                                  "names-heldout-8", "names-heldout-9",
                                  "names-heldout-10", "names-heldout-11",
-                                 "names-heldout-12"])
+                                 "names-heldout-12", "names-heldout-13"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,
