@@ -139,6 +139,15 @@ Page sets (--set):
                   serial overruns and late packets losing bytes, an efax-like Class 1 receiver
                   decoding bit for bit that pads or cuts bad lines and writes them), written on
                   2026-12-06 once R had been read.
+  layouts-t       HELD OUT. tests/ocr_layouts_t.py LAYOUTS_T: six more kinds of page (a
+                  Finnish lift service report, a Norwegian water damage claim, a blood glucose
+                  log, an LTL freight rate quote, a certificate of analysis, a building
+                  inspection report), clean and "non-ECM" (its author's model: a computer fax
+                  or a scanned sheet, MH or MR coding bit for bit with fill, decision error
+                  bursts through the descrambler, and what the subscriber's line does during a
+                  page: call-waiting tones, an extension lifted and hung up, metering pulses, a
+                  dropped carrier ending the page unless it is sent again; a spandsp-like
+                  receiver decoding bit for bit), written on 2026-12-06 once S had been read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -217,7 +226,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmnopqrs")
+LATER_LAYOUT_SETS = tuple("fghijklmnopqrst")
 
 
 @dataclass
