@@ -15,6 +15,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
+from ocr.engine import find_tessdata
 from tests.cliutil import FAXVAULT, cli_env, run_cli, wait_until
 from tests.conftest import free_port, write_config
 from tests.faxgen import render_fax
@@ -203,12 +204,20 @@ WIDE = {"COLUMNS": "250"}  # rich wraps at 80 columns off a terminal; keep each 
 
 
 def tree_modes(*roots: Path) -> dict[str, str]:
-    """Every folder and file under ``roots`` (the roots too) with its permission bits."""
+    """Every folder and file under ``roots`` (the roots too) with its permission bits; not
+    links (see links_under)."""
     found = {}
     for root in roots:
         for path in [root, *root.rglob("*")]:
-            found[str(path)] = oct(path.stat().st_mode & 0o777)
+            if not path.is_symlink():
+                found[str(path)] = oct(path.stat().st_mode & 0o777)
     return found
+
+
+def links_under(root: Path) -> dict[str, str]:
+    """The links under ``root``, each with where it leads."""
+    return {str(path.relative_to(root)): str(path.resolve()) for path in root.rglob("*")
+            if path.is_symlink()}
 
 
 def shared_with_others(modes: dict[str, str]) -> dict[str, str]:
@@ -272,6 +281,13 @@ def test_files_and_folders_are_private_whatever_the_umask(loose_umask_world) -> 
     assert any(path.endswith("manifest.json") for path in after)
     assert not shared_with_others(while_serving)
     assert not shared_with_others(after)
+    # The only links: the fax model's directory's other languages, the installed models
+    # themselves (read-only system data, not faxvault's).
+    installed = Path(find_tessdata()).resolve()
+    links = links_under(root / "var")
+    assert links and all(Path(target).parent == installed and
+                         target.endswith(".traineddata") and "/ocr-models/" in f"/{link}"
+                         for link, target in links.items()), links
     assert after[str(root / "var" / "faxvault.sqlite3")] == "0o600"
     assert after[str(root / "var" / "archive")] == "0o700"
 
