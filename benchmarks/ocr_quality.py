@@ -128,7 +128,9 @@ Page sets (--set):
                   descrambler, an old thermal-paper machine that prints the last good line
                   for a bad one and answers RTN past a limit, its faded printout scanned by
                   an MFP at 200 or 300 dpi and sent on at fax resolution), written on
-                  2026-12-06 once Q had been read.
+                  2026-12-06 once Q had been read. Read once at caf94da; then its pages were
+                  looked at, and it was read again for the second reading of pages in
+                  other languages (chosen partly on it): a development set since.
   layouts-s       HELD OUT. tests/ocr_layouts_s.py LAYOUTS_S: six more kinds of page (a
                   Swedish delivery note, a sleep study report, an employer's first report of
                   injury, a property tax assessment notice, a card chargeback form, an
@@ -138,7 +140,9 @@ Page sets (--set):
                   coding bit for bit, decision errors and bursts through the descrambler,
                   serial overruns and late packets losing bytes, an efax-like Class 1 receiver
                   decoding bit for bit that pads or cuts bad lines and writes them), written on
-                  2026-12-06 once R had been read.
+                  2026-12-06 once R had been read. Read once at a6c2fe7 (with the tree before
+                  the second reading beside it); then its non-ECM pages were looked at (how
+                  to read pages in other languages found damaged): no longer held out.
   layouts-t       HELD OUT. tests/ocr_layouts_t.py LAYOUTS_T: six more kinds of page (a
                   Finnish lift service report, a Norwegian water damage claim, a blood glucose
                   log, an LTL freight rate quote, a certificate of analysis, a building
@@ -148,6 +152,7 @@ Page sets (--set):
                   page: call-waiting tones, an extension lifted and hung up, metering pulses, a
                   dropped carrier ending the page unless it is sent again; a spandsp-like
                   receiver decoding bit for bit), written on 2026-12-06 once S had been read.
+                  Read once at 7f130c0, with the tree before the second reading beside it.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
