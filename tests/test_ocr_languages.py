@@ -76,6 +76,14 @@ def test_a_page_in_another_language_is_read_again_with_its_accents(
     assert {w.strip(".,:;()'\"") for w in first.text.split()} - {""} <= kept
 
 
+def test_the_command_line_engine_reads_it_again_too(tmp_path: Path) -> None:
+    path = page_of(tmp_path, GERMAN, "204x196")
+    engine = make_engine("pytesseract", ["eng"], correct_words=True, other_languages=["Latin"])
+    result = read(engine, path)
+    assert all(token in result.text for token in GERMAN.key_tokens)
+    assert read(make_engine("pytesseract", ["eng"]), path).text != result.text
+
+
 def test_a_page_in_the_configured_language_is_read_once(english_only, with_latin,
                                                         tmp_path: Path) -> None:
     path = page_of(tmp_path, ENGLISH, "204x98")
