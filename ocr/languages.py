@@ -1,7 +1,7 @@
 """A page in another language, told from its first reading and read again.
 
 Tesseract reads with the languages it is given: English alone reads the accented letters of
-a German, French or Spanish page as other letters ("Grüßen" as "GriiBen", "Núñez" as
+a German, French or Spanish page as other letters ("Grüßen" as "GriBen", "Núñez" as
 "Ndfiez", "Conceição" as "Conceigao"), and search, which drops accents, finds most such
 words only as close matches and some not at all. Reading every page with a script model
 beside English ("eng" and "Latin") reads them, but costs 1.7 times the CPU of every page
@@ -13,7 +13,7 @@ none of the configured languages' dictionaries.
 On the clean pages of the development sets (benchmarks/RESULTS.md, "Pages in other
 languages"), of the words of FOREIGN_WORD_LETTERS letters or more, English pages had 71% to
 100% in tesseract's English dictionary (a degraded page's misread words are in none), and
-pages in Spanish, French, German, Italian, Dutch, Portuguese and Danish 22% to 53%.
+pages in Spanish, French, German, Italian, Dutch and Portuguese 22% to 53%.
 
 The second reading becomes the page's text. What the first one read is never lost: its
 words that the second reading does not have are added as searchable forms.
