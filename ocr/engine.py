@@ -49,6 +49,10 @@ class PageText:
     # words (ocr/correct.py), and other readings of words (see ocr/pool.py).
     added_forms: list[str] = field(default_factory=list)
 
+    def forms(self) -> set[str]:
+        """What the page is found by already: its words, bare, and its added forms."""
+        return {bare_word(w) for w in self.text.split()} | set(self.added_forms)
+
 
 @dataclass(frozen=True)
 class LineWord:
@@ -233,7 +237,8 @@ class ReadWord:
     paragraph: int
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
+    """A word without the punctuation around it, as added forms are kept."""
     return word.strip(".,:;()'\"")
 
 
@@ -321,10 +326,10 @@ def page_text(read: list[ReadWord], dpi: int, lexicon: frozenset[str],
             words.append(Word(w.text, w.x0, w.y0, w.x1, w.y1, w.confidence))
             corrected = correct_word(w.text, w.confidence, lexicon)
             if corrected != w.text:
-                added.append(_bare(corrected))
+                added.append(bare_word(corrected))
             if lexicon:  # corrections on (ocr.correct_words)
-                added.extend(code_readings(_bare(w.text), w.confidence))
-                if capital_i := capital_i_reading(_bare(w.text), w.confidence):
+                added.extend(code_readings(bare_word(w.text), w.confidence))
+                if capital_i := capital_i_reading(bare_word(w.text), w.confidence):
                     added.append(capital_i)
         if lexicon:
             added.extend(joined for left, right in pairwise(line)
@@ -633,7 +638,7 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
     doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
                       key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
     gray = page if page.mode == "L" else page.convert("L")
-    known = {_bare(w) for w in result.text.split()} | set(result.added_forms)
+    known = result.forms()
     for word in doubtful:
         box = _reread_strip(word, gray.width, gray.height, xdpi / ydpi)
         if box[2] <= box[0] or box[3] <= box[1]:
@@ -641,9 +646,9 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
         strip = ImageOps.expand(gray.crop(box), REREAD_BORDER, fill=255)
         for read in engine.read_line(strip, round(xdpi)):
             # Letters cut at the strip's ends come back as bits ("t", "hh"): not words.
-            if len(_bare(read.text)) < MIN_REREAD_CHARS:
+            if len(bare_word(read.text)) < MIN_REREAD_CHARS:
                 continue
-            for seen in map(_bare, (read.text, *read.alternatives)):
+            for seen in map(bare_word, (read.text, *read.alternatives)):
                 if len(seen) >= MIN_REREAD_CHARS and seen not in known:
                     known.add(seen)
                     result.added_forms.append(seen)

@@ -23,16 +23,12 @@ from __future__ import annotations
 
 import re
 
-from ocr.engine import PageText
+from ocr.engine import PageText, bare_word
 
 FOREIGN_WORD_LETTERS = 5  # shorter words are too often names, abbreviations and codes
 FOREIGN_MIN_WORDS = 8  # fewer longer words than this: too few to tell a language by
 FOREIGN_DICTIONARY_SHARE = 0.6  # under this share in the dictionary: another language
 _LONGER_WORD = re.compile(rf"[^\W\d_]{{{FOREIGN_WORD_LETTERS},}}")
-
-
-def _bare(word: str) -> str:
-    return word.strip(".,:;()'\"")  # as the engine's added forms are
 
 
 def reads_as_another_language(result: PageText, dictionary: frozenset[str]) -> bool:
@@ -49,9 +45,9 @@ def reads_as_another_language(result: PageText, dictionary: frozenset[str]) -> b
 def keep_first_reading(second: PageText, first: PageText) -> PageText:
     """``second`` with the words (and added forms) of ``first`` it lacks added as searchable
     forms: the engine's first reading stays searchable."""
-    known = {_bare(w) for w in second.text.split()} | set(second.added_forms)
+    known = second.forms()
     for word in [*first.text.split(), *first.added_forms]:
-        bare = _bare(word)
+        bare = bare_word(word)
         if bare and bare not in known:
             known.add(bare)
             second.added_forms.append(bare)
