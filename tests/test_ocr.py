@@ -377,6 +377,28 @@ def test_a_line_error_is_repaired_from_where_it_starts_and_the_page_around_it_ke
     assert np.array_equal(ink[rest], before[rest])
 
 
+@pytest.mark.parametrize(("ydpi", "rows"), [(98, 1), (196, 1), (196, 2)])
+def test_a_run_misread_through_print_is_repaired_from_where_it_starts(ydpi: float,
+                                                                      rows: int) -> None:
+    """A decoder out of step from column 300 on, in a line of print that ends at column
+    860: it reads the print's paper as ink and its ink as paper, to the end of the line. The
+    part through the print carries the letters' strokes on, and the band was repaired from
+    where the print ends, leaving the letters struck through."""
+    scale = round(ydpi / 98)
+    ink = np.zeros((90 * scale, 900), bool)
+    _text_line(ink, 5 * scale, 25 * scale, 40, 860)
+    first = 15 * scale
+    ink[first:first + rows, 300:] = ~ink[first:first + rows, 300:]
+    before = ink.copy()
+    assert line_error_bands(ink, 204, ydpi) == [(first, rows, 300)]
+    assert repair_line_errors(ink, 204, ydpi) == 1
+    assert np.array_equal(ink[first, 300:], before[first - 1, 300:])
+    assert np.array_equal(ink[first, :300], before[first, :300])
+    rest = np.ones(len(ink), bool)
+    rest[first:first + rows] = False
+    assert np.array_equal(ink[rest], before[rest])
+
+
 def test_a_gap_between_strokes_across_is_no_line_error() -> None:
     """A thin-stroked font at 98 lpi: an e's bar and its foot are one line of paper apart,
     across the whole letter, on every e of a line. The strokes above and below the gap are
