@@ -153,6 +153,16 @@ Page sets (--set):
                   dropped carrier ending the page unless it is sent again; a spandsp-like
                   receiver decoding bit for bit), written on 2026-12-06 once S had been read.
                   Read once at 7f130c0, with the tree before the second reading beside it.
+  layouts-u       HELD OUT. tests/ocr_layouts_u.py LAYOUTS_U: six more kinds of page (an
+                  outpatient surgery scheduling request, an aircraft part release certificate,
+                  a cremation authorization, a grain elevator settlement sheet, a Catalan
+                  residence certificate, an Icelandic fish auction settlement), clean and
+                  "non-ECM" (its author's model: a computer fax or a scanned sheet, MH or MR
+                  coding bit for bit, long-haul international calls over fibre, a satellite
+                  hop or a low-cost ADPCM route: TCF-chosen rates, wandering noise, frame slips
+                  from clocks parts per million apart and rain-fade clicks through the
+                  descrambler, a spandsp-like server decoding bit for bit, RTN and a resend one
+                  rate lower), written on 2026-12-06 once T had been read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -231,7 +241,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmnopqrst")
+LATER_LAYOUT_SETS = tuple("fghijklmnopqrstu")
 
 
 @dataclass
