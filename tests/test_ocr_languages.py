@@ -31,6 +31,18 @@ GERMAN = LayoutDoc("brief", "Helvetica", 11, [text(line) for line in [
     "Jürgen Größmann, Sachbearbeiter",
 ]], ["Überprüfung", "Grüßen", "Königstraße", "Größmann", "Geschäftsstelle"])
 
+# A Finnish service report whose header English, read first, kept reading as English.
+FINNISH = LayoutDoc("huolto", "Helvetica", 11, [text(line) for line in [
+    "HISSIHUOLTO KÄRKKÄINEN OY",
+    "Työmääräin: TM-2026/11874",
+    "Päivämäärä: 04.12.2026",
+    "Vikailmoitus: ovi ei sulkeudu viidennessä kerroksessa.",
+    "Tehdyt toimenpiteet: ovioperaattorin säätö, kynnyskiskon puhdistus,",
+    "valokennon vaihto ja toiminnan testaus kaikissa kerroksissa.",
+    "Hissi palautettu käyttöön klo 14.30. Seuraava huolto tammikuussa.",
+    "Asentaja: Jyrki Mäkelä",
+]], ["KÄRKKÄINEN", "Työmääräin"])
+
 ENGLISH = LayoutDoc("letter", "Helvetica", 11, [text(line) for line in [
     "Dear Dr. Whitfield,",
     "Please find enclosed the discharge summary for your patient, who was",
@@ -74,6 +86,16 @@ def test_a_page_in_another_language_is_read_again_with_its_accents(
     # What the first reading had stays searchable: none of its words is lost.
     kept = {w.strip(".,:;()'\"") for w in result.text.split()} | set(result.added_forms)
     assert {w.strip(".,:;()'\"") for w in first.text.split()} - {""} <= kept
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_the_other_languages_lead_the_second_reading_from_the_first_line(
+        with_latin, tmp_path: Path, resolution: str) -> None:
+    """Tesseract reads a word in the language that read the word before it: led by English,
+    the second reading read the header's "KÄRKKÄINEN" and "Työmääräin" as English
+    ("KARKKAINEN", "Tyémaarain")."""
+    result = read(with_latin, page_of(tmp_path, FINNISH, resolution))
+    assert all(token in result.text for token in FINNISH.key_tokens), result.text
 
 
 def test_the_command_line_engine_reads_it_again_too(tmp_path: Path) -> None:
