@@ -81,6 +81,8 @@ HELDOUT_12_LOCALES = ["en_US", "en_CA", "de_AT", "fr_FR", "es_MX", "es_CO", "pt_
                       "pl_PL", "lv_LV", "fi_FI", "sv_SE", "is_IS", "ga_IE", "ig_NG", "id_ID"]
 HELDOUT_13_LOCALES = ["en_US", "en_GB", "de_DE", "fr_CA", "es_ES", "es_AR", "pt_BR", "nl_NL",
                       "da_DK", "no_NO", "cs_CZ", "hu_HU", "tr_TR", "sl_SI", "hr_HR", "yo_NG"]
+HELDOUT_14_LOCALES = ["en_IE", "de_CH", "fr_BE", "es_CL", "pt_PT", "it_IT", "nl_BE", "sv_SE",
+                      "fi_FI", "pl_PL", "cs_CZ", "sk_SK", "ro_RO", "et_EE", "lt_LT", "tw_GH"]
 # (locales, seed) of each set of forms in benchmarks/ocr_quality.py; FORMS_PER_SET forms each
 # but where LARGE_SETS says.
 NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
@@ -95,11 +97,13 @@ NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
              "names-heldout-10": (HELDOUT_10_LOCALES, 12),
              "names-heldout-11": (HELDOUT_11_LOCALES, 13),
              "names-heldout-12": (HELDOUT_12_LOCALES, 14),
-             "names-heldout-13": (HELDOUT_13_LOCALES, 15)}
+             "names-heldout-13": (HELDOUT_13_LOCALES, 15),
+             "names-heldout-14": (HELDOUT_14_LOCALES, 16)}
 FORMS_PER_SET = 30
 LARGE_SETS = {"names-heldout-6": 300, "names-heldout-7": 300, "names-heldout-8": 300,
               "names-heldout-9": 300, "names-heldout-10": 300, "names-heldout-11": 300,
-              "names-heldout-12": 300, "names-heldout-13": 300}
+              "names-heldout-12": 300, "names-heldout-13": 300,
+              "names-heldout-14": 300}
 FONTS = [("Helvetica", 12), ("Times-Roman", 11), ("Courier", 10), ("Helvetica", 10),
          ("Times-Roman", 12), ("Courier", 11)]
 
