@@ -162,7 +162,8 @@ Page sets (--set):
                   hop or a low-cost ADPCM route: TCF-chosen rates, wandering noise, frame slips
                   from clocks parts per million apart and rain-fade clicks through the
                   descrambler, a spandsp-like server decoding bit for bit, RTN and a resend one
-                  rate lower), written on 2026-12-06 once T had been read.
+                  rate lower), written on 2026-12-06 once T had been read. Read once at
+                  e620ae2, with the tree before that day's last two OCR changes beside it.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -204,7 +205,7 @@ Page sets (--set):
                   other languages and the rest of that day's changes.
   names-heldout-14 HELD OUT. The same with HELDOUT_14_LOCALES (seed 16), 300 forms, made on
                   2026-12-06 before any reading, to report the changes made after
-                  names-heldout-13 was read.
+                  names-heldout-13 was read. Read once at e620ae2.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
