@@ -2,38 +2,38 @@
 runs ``repair_line_errors`` on every bilevel page).
 
 Bands. A fax sent without error correction (ECM) loses a scan line to a burst of line noise:
-the decoder loses step and fills the rest of the line, and of each 2-D coded line after it
-up to the next 1-D one (every 2nd line at 98 lpi, every 4th at 196), with runs that are not
-the page's, or with paper, or with the line's own runs moved sideways. Tesseract reads such
-a band as a line of text ("- - fae: mim") or into the words it crosses, and spends up to
-three times as long on the page. A band of one or two lines (four at 196 lpi) is known from
-where its damage starts to the end of the line by two signs, each counted a column at a
-time: where the lines above and below it are paper, it has ink in short runs, close together
-(a decoder out of step makes many short runs; print there would join ink above or below; a
-noisy page's specks are few and far apart), or one run to the end of the line (a run misread
-as a long one: no print reaches the sheet's edge; a run from the line's first tenth on is a
-rule across the sheet); where both have a narrow stroke, it breaks the stroke (a vertical
-stroke of a letter, not the gap between two strokes across; nor the gap between i's dots and
-their stems, as tall as a band in many fonts at 8-12 pt: see DOT_LINE_INK_SHARE). A stroke
-it carries on counts against it. The band is the stretch to the end of the line where the
-signs outweigh the strokes carried on by the most, and the smallest band that explains
-nearly as much wins. A run misread through a line of print carries the letters' strokes on,
-so its damage there counts for nothing: from the print's end on, the band ends with its
-run, but the letters before keep a line struck through them ("Patient: Íñigo Echeverría",
-struck from "Echeverría" on, read "itigo-Eebeveria-Satazar"). So the band's start then moves
-left, as far as its lines differ from the lines just above and below it where those two
-agree, more often than not by a margin (print a band's height tall is mostly what the lines
-around it are). It takes the lines above and below it, the upper half the line above,
-as fax receivers regenerate a bad line; then the page is searched again, twice at most, for
-bands next to those repaired (the 2-D lines of a burst can alternate between paper and a
-long run; a deeper burst leaves damage the first repairs copied in). A few bursts leave too
-few specks to make a page noisy, so clean pages are searched too. The search runs on the
-page's rows packed 64 pixels to a word. On development sets it reads pages with line errors
-far better; on sets held out from it, better than the margin search it replaced at both
-resolutions on L and M, 204x196 pages better and 204x98 pages about as well on K, and 204x98
-pages a little worse on G's bursts (benchmarks/RESULTS.md, "Line errors found in the whole
-line", "Held-out set J", "Runs to the sheet's edge", "Lines printed again", "Held-out set L"
-and "Held-out set M").
+the decoder loses step and fills the rest of the line, and of each 2-D coded line after it up
+to the next 1-D one (every 2nd line at 98 lpi, every 4th at 196), with runs that are not the
+page's, or with paper, or with the line's own runs moved sideways. Tesseract reads such a band
+as a line of text ("- - fae: mim") or into the words it crosses, and spends up to three times
+as long on the page. A band of one or two lines (four at 196 lpi) is known from where its
+damage starts to the end of the line by two signs, each counted a column at a time: where the
+lines above and below it are paper, it has ink in short runs, close together (a decoder out of
+step makes many short runs; print there would join ink above or below; a noisy page's specks
+are few and far apart), or one run to the end of the line (a run misread as a long one: no
+print reaches the sheet's edge; a run from the line's first tenth on is a rule across the
+sheet); where both have a narrow stroke, it breaks the stroke (a vertical stroke of a letter,
+not the gap between two strokes across; nor the gap between i's dots and their stems, as tall
+as a band in many fonts at 8-12 pt: see DOT_LINE_INK_SHARE). A stroke it carries on counts
+against it. The band is the stretch to the end of the line where the signs outweigh the
+strokes carried on by the most, and the smallest band that explains nearly as much wins. A run
+misread through a line of print (a decoder out of step that swaps paper and ink) carries the
+letters' strokes on, so no sign counts there: the band was found only from where the print
+ends, and the letters kept a line struck through them ("Patient: Íñigo Echeverría", struck
+from "Echeverría" on, read "itigo-Eebeveria-Satazar"). So the band's start then moves left
+over the print as far as its lines differ from the lines just above and below it in more than
+a third of the columns where those two agree (a band's height of print is mostly what the
+lines around it are). It takes the lines above and below it, the upper half the line above, as
+fax receivers regenerate a bad line; then the page is searched again, twice at most, for bands
+next to those repaired (the 2-D lines of a burst can alternate between paper and a long run; a
+deeper burst leaves damage the first repairs copied in). A few bursts leave too few specks to
+make a page noisy, so clean pages are searched too. The search runs on the page's rows packed
+64 pixels to a word. On development sets it reads pages with line errors far better; on sets
+held out from it, better than the margin search it replaced at both resolutions on L and M,
+204x196 pages better and 204x98 pages about as well on K, and 204x98 pages a little worse on
+G's bursts (benchmarks/RESULTS.md, "Line errors found in the whole line", "Held-out set J",
+"Runs to the sheet's edge", "Lines printed again", "Held-out set L" and "Held-out set M"; the
+start in print: "Line errors through print" and "Held-out set U").
 
 Lines printed again. A receiver that checks copy quality prints the last good line again in
 place of a bad one, and of each 2-D line after it up to the next 1-D one: three lines or
@@ -99,9 +99,10 @@ MAX_REPEATED_LINE_LPI = 200
 # not a receiver's repeats (a few percent of a page's lines).
 PAIRED_LINES_SHARE = 0.4
 # Where the damage starts in print (see the note above): the start moves left over the columns
-# where the lines just above and below a band agree, to the column where the band's lines
-# differing from them there outnumber those agreeing, each weighed PRINT_AGREEING_COST, by
-# the most, if by PRINT_DAMAGE_COLUMNS columns per 204 dpi or more. Chosen on the non-ECM
+# where the lines just above and below a band agree, to the column from which the band's
+# lines differing from them there outnumber those agreeing, each of these weighed
+# PRINT_AGREEING_COST (0.5: differing in more than a third), by the most, if by
+# PRINT_DAMAGE_COLUMNS columns per 204 dpi or more. Chosen on the non-ECM
 # pages of sets H and J-T (development; seed 3): CER 7.49 -> 7.36% at 204x98, 4.86 -> 4.74%
 # at 204x196, with costs of 1 and 0.25 close behind; none of 208 clean pages changed
 # (benchmarks/RESULTS.md, "Line errors through print").
@@ -175,14 +176,14 @@ def _damage_start(ink: np.ndarray, first: int, rows: int, start: int, xdpi: floa
     """The column where the damage of the band of ``rows`` lines from ``first``, found from
     ``start`` on, starts in the print before it (see PRINT_AGREEING_COST): ``start``
     unless the band differs from the lines around it there."""
+    if start == 0:
+        return 0
     above, below = ink[first - 1, :start], ink[first + rows, :start]
     differs = (ink[first:first + rows, :start] != above).any(axis=0)
     score = np.where(above == below, np.where(differs, 1.0, -PRINT_AGREEING_COST), 0.0)
     gain = np.cumsum(score[::-1])  # gain[k]: over the k + 1 columns before start
-    most = int(gain.argmax()) if start else 0
-    if start and gain[most] >= PRINT_DAMAGE_COLUMNS * xdpi / 204:
-        return start - 1 - most
-    return start
+    most = int(gain.argmax())
+    return start - 1 - most if gain[most] >= PRINT_DAMAGE_COLUMNS * xdpi / 204 else start
 
 
 def line_error_bands(ink: np.ndarray, xdpi: float,
