@@ -51,7 +51,7 @@ from rapidfuzz.distance import Levenshtein
 
 from storage.backend import FeatureUnavailable
 from storage.catalog import Catalog
-from storage.spellings import Cuts, code_cuts, letters_meet_digits, spellings
+from storage.spellings import Cuts, KnownTerms, code_cuts, letters_meet_digits, spellings
 from storage.terms import SUFFIX_KEY, close_lookup, fold_lookalikes, index_terms, key_range
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -123,21 +123,15 @@ def to_fts5(expr: Expr) -> str:
 
 
 # -- the index's vocabulary ---------------------------------------------------------------------
-class Vocabulary(Protocol):
-    """The terms the index holds, as a search asks about them."""
-
-    def known(self, terms: Iterable[str]) -> set[str]:
-        """Those of ``terms`` the index holds."""
+class Vocabulary(KnownTerms, Protocol):
+    """The terms the index holds, as a search asks about them: what a code's spellings ask
+    (``known``, and up to GLUED_TERMS_PER_PIECE ``glued`` terms), and close words."""
 
     def close_to(self, word: str, edits: int) -> list[str]:
         """Index terms within ``edits`` of ``word`` after look-alike folding, closest first."""
 
     def extending(self, word: str) -> list[str]:
         """Index terms that start or end with ``word`` (and are longer), shortest first."""
-
-    def glued(self, piece: str, before: bool) -> list[str]:
-        """Up to GLUED_TERMS_PER_PIECE index terms that are ``piece`` with letters run into
-        it (or digits, if it is letters), ``before`` it or after it."""
 
 
 class SearchIndex(Protocol):
