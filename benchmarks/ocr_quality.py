@@ -164,6 +164,18 @@ Page sets (--set):
                   descrambler, a spandsp-like server decoding bit for bit, RTN and a resend one
                   rate lower), written on 2026-12-06 once T had been read. Read once at
                   e620ae2, with the tree before that day's last two OCR changes beside it.
+  layouts-v       HELD OUT. tests/ocr_layouts_v.py LAYOUTS_V: six more kinds of page (a
+                  container release order, a medical device field safety notice, a Danish
+                  payslip, a Schedule II order form, a delayed baggage report, a dangerous
+                  goods declaration), clean and "non-ECM" (its author's model: a computer fax
+                  or a wobbling sheet feeder, sometimes with dust on the glass, MH or MR coding
+                  bit for bit with fill, the call reaching the server through a VoIP adapter:
+                  congestion delay spikes, a jitter buffer in voiceband data mode dropping late
+                  packets or in voice mode concealing them and then playing them late, so that
+                  symbols are added and later discarded, a carrier dropped by long silences,
+                  decision errors through the descrambler, a HylaFAX-like server replacing bad
+                  lines with the last good one, RTN and sometimes a resend), written on
+                  2026-12-06 once U had been read.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -245,7 +257,7 @@ os.environ["OMP_THREAD_LIMIT"] = "1"
 HERE = Path(__file__).resolve().parents[1]
 # The layout sets written after the first two: --set layouts-<letter> reads
 # tests/ocr_layouts_<letter>.py (its LAYOUTS_<LETTER> and CONDITIONS).
-LATER_LAYOUT_SETS = tuple("fghijklmnopqrstu")
+LATER_LAYOUT_SETS = tuple("fghijklmnopqrstuv")
 
 
 @dataclass
