@@ -34,7 +34,10 @@ both; its one lost word, looked at on that measurement, pointed to a third chang
 ``HELDOUT_11_LOCALES`` (seed 13, 300 forms) came before any reading of it, to report all
 three. Its three lost words were looked at on that measurement and one pointed to a fourth
 change; ``HELDOUT_12_LOCALES`` (seed 14, 300 forms) came before any reading of it, to report
-the four.
+the four. ``HELDOUT_13_LOCALES`` (seed 15) and ``HELDOUT_14_LOCALES`` (seed 16) came the same
+way on 2026-12-06, each before any reading of it; ``HELDOUT_15_LOCALES`` (seed 17, 300 forms)
+came that evening once names-heldout-14's lost words had been looked at, before any reading
+of it.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
@@ -83,6 +86,8 @@ HELDOUT_13_LOCALES = ["en_US", "en_GB", "de_DE", "fr_CA", "es_ES", "es_AR", "pt_
                       "da_DK", "no_NO", "cs_CZ", "hu_HU", "tr_TR", "sl_SI", "hr_HR", "yo_NG"]
 HELDOUT_14_LOCALES = ["en_IE", "de_CH", "fr_BE", "es_CL", "pt_PT", "it_IT", "nl_BE", "sv_SE",
                       "fi_FI", "pl_PL", "cs_CZ", "sk_SK", "ro_RO", "et_EE", "lt_LT", "tw_GH"]
+HELDOUT_15_LOCALES = ["en_AU", "en_NZ", "de_DE", "fr_CH", "es_ES", "pt_BR", "it_IT", "nl_NL",
+                      "da_DK", "no_NO", "hu_HU", "hr_HR", "sl_SI", "lv_LV", "tr_TR", "zu_ZA"]
 # (locales, seed) of each set of forms in benchmarks/ocr_quality.py; FORMS_PER_SET forms each
 # but where LARGE_SETS says.
 NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
@@ -98,12 +103,13 @@ NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
              "names-heldout-11": (HELDOUT_11_LOCALES, 13),
              "names-heldout-12": (HELDOUT_12_LOCALES, 14),
              "names-heldout-13": (HELDOUT_13_LOCALES, 15),
-             "names-heldout-14": (HELDOUT_14_LOCALES, 16)}
+             "names-heldout-14": (HELDOUT_14_LOCALES, 16),
+             "names-heldout-15": (HELDOUT_15_LOCALES, 17)}
 FORMS_PER_SET = 30
 LARGE_SETS = {"names-heldout-6": 300, "names-heldout-7": 300, "names-heldout-8": 300,
               "names-heldout-9": 300, "names-heldout-10": 300, "names-heldout-11": 300,
               "names-heldout-12": 300, "names-heldout-13": 300,
-              "names-heldout-14": 300}
+              "names-heldout-14": 300, "names-heldout-15": 300}
 FONTS = [("Helvetica", 12), ("Times-Roman", 11), ("Courier", 10), ("Helvetica", 10),
          ("Times-Roman", 12), ("Courier", 11)]
 
