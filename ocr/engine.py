@@ -600,6 +600,28 @@ MAX_REREADS_PER_PAGE = 3
 MIN_REREAD_CHARS = 3
 REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edge badly
 
+# A strip two heights wide reads a glyph from its neighbours only; tesseract's recogniser
+# reads a line both ways, and some glyphs come out right only with more of the line around
+# them. On names-heldout-14's Helvetica 10 pt forms the prepared page and the strip both read
+# a C as G ("DG8056553", "Gison": C at 22 and 40 against G at 88 and 92); the whole line
+# read "C". So the page's least confident word of MIN_REREAD_CHARS or more (not a dictionary
+# word, see below), when the page doubts it as much as LINE_REREAD_BELOW_CONFIDENCE, is read
+# again in a wider strip too: its printed line cut LINE_REREAD_MARGIN_HEIGHTS heights on paper
+# each side of it (a whole line read the same words at about 1.7 times the cost; 3 or 5
+# heights fewer). On the names development forms (names-heldout-9 to -14, 1,800 forms), of
+# 17,817 words plain tesseract reads right, 15 were lost and 11 are. Two such strips a page
+# kept 8, but on the clean one-page faxes of the throughput benchmark, whose least sure
+# words are codes and units on long lines, they cost 16 ms a page (0.85-0.87x the engine
+# limit); one costs no more than the run-to-run spread (benchmarks/RESULTS.md, "Wider strips
+# for the least sure words").
+LINE_REREAD_BELOW_CONFIDENCE = 70.0
+MAX_LINE_REREADS_PER_PAGE = 1
+LINE_REREAD_MARGIN_HEIGHTS = 8.0
+
+# A word the prepared page read as a dictionary word is not read again (neither in a strip
+# nor wider): on those forms, leaving such words out lost no word more, and on prose pages
+# the least confident words are mostly such words ("limitations" at 49, "Pages:" at 58).
+
 
 # Letters the recogniser nearly read otherwise. Tesseract's LSTM weighs, for each letter of
 # a word, other letters too (``lstm_choice_mode``: 1 keeps, per letter, every character it
@@ -645,17 +667,37 @@ def _reread_strip(word: Word, width: int, height: int,
             min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
 
 
+def _wide_strip(word: Word, words: list[Word], width: int, height: int,
+                x_per_y: float) -> tuple[int, int, int, int]:
+    """The page-pixel box around ``word``'s printed line (every word of ``words`` that shares
+    at least half its height), cut ``LINE_REREAD_MARGIN_HEIGHTS`` word heights on paper each
+    side of the word (see ``_reread_strip``)."""
+    line = [word, *(w for w in words
+                    if min(w.y1, word.y1) - max(w.y0, word.y0) > (word.y1 - word.y0) / 2)]
+    margin = LINE_REREAD_MARGIN_HEIGHTS * (word.y1 - word.y0) * x_per_y
+    return (max(0, int(min(w.x0 for w in line)) - 5, int(word.x0 - margin)),
+            max(0, int(min(w.y0 for w in line)) - 2),
+            min(width, int(max(w.x1 for w in line)) + 6, int(word.x1 + margin) + 1),
+            min(height, int(max(w.y1 for w in line)) + 3))
+
+
 def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, ydpi: float,
                             engine: Engine) -> None:
     """Add to ``result.added_forms`` the words a reading of the unprepared ``page`` (word
     boxes of ``result`` in its pixels; ``xdpi`` by ``ydpi``) finds around the most doubtful
-    words that the prepared reading did not (see above)."""
-    doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE),
-                      key=lambda w: w.confidence)[:MAX_REREADS_PER_PAGE]
+    words, and wider around the least sure, that the prepared reading did not (see
+    above)."""
+    doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE
+                       and bare_word(w.text).lower() not in engine.dictionary),
+                      key=lambda w: w.confidence)
     gray = page if page.mode == "L" else page.convert("L")
+    boxes = [_reread_strip(word, gray.width, gray.height, xdpi / ydpi)
+             for word in doubtful[:MAX_REREADS_PER_PAGE]]
+    boxes += [_wide_strip(word, result.words, gray.width, gray.height, xdpi / ydpi)
+              for word in [w for w in doubtful if len(bare_word(w.text)) >= MIN_REREAD_CHARS]
+              [:MAX_LINE_REREADS_PER_PAGE] if word.confidence < LINE_REREAD_BELOW_CONFIDENCE]
     known = result.forms()
-    for word in doubtful:
-        box = _reread_strip(word, gray.width, gray.height, xdpi / ydpi)
+    for box in dict.fromkeys(boxes):
         if box[2] <= box[0] or box[3] <= box[1]:
             continue
         strip = ImageOps.expand(gray.crop(box), REREAD_BORDER, fill=255)
