@@ -604,16 +604,18 @@ REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edg
 # reads a line both ways, and some glyphs come out right only with more of the line around
 # them. On names-heldout-14's Helvetica 10 pt forms the prepared page and the strip both read
 # a C as G ("DG8056553", "Gison": C at 22 and 40 against G at 88 and 92); the whole line
-# read "C". So the page's least confident word of MIN_REREAD_CHARS or more (not a dictionary
-# word, see below), when the page doubts it as much as LINE_REREAD_BELOW_CONFIDENCE, is read
-# again in a wider strip too: its printed line cut LINE_REREAD_MARGIN_HEIGHTS heights on paper
-# each side of it (a whole line read the same words at about 1.7 times the cost; 3 or 5
-# heights fewer). On the names development forms (names-heldout-9 to -14, 1,800 forms), of
-# 17,817 words plain tesseract reads right, 15 were lost and 11 are. Two such strips a page
-# kept 8, but on the clean one-page faxes of the throughput benchmark, whose least sure
-# words are codes and units on long lines, they cost 16 ms a page (0.85-0.87x the engine
-# limit); one costs no more than the run-to-run spread (benchmarks/RESULTS.md, "Wider strips
-# for the least sure words").
+# read "C". So the page's least confident name or number (a word of letters and digits
+# alone, MIN_REREAD_CHARS or more, not a dictionary word: see below), when the page doubts it
+# as much as LINE_REREAD_BELOW_CONFIDENCE, is read again in a wider strip too: its printed
+# line cut LINE_REREAD_MARGIN_HEIGHTS heights on paper each side of it (a whole line read the
+# same words at about 1.7 times the cost; 3 or 5 heights fewer). On the names development
+# forms (names-heldout-9 to -14, 1,800 forms), of 17,817 words plain tesseract reads right,
+# 15 were lost and 11 are. Codes with punctuation inside ("GL-NTR-M200", "mlU/L") are left
+# out: the search finds a code whatever its punctuation (storage/spellings.py), and on the
+# clean one-page faxes of the throughput benchmark such codes on long lines are the least
+# sure words, whose wider strips cost 7 ms a page (0.87-0.91x the engine limit). Two wider
+# strips a page kept 8 of the 15, at 16 ms a page more there (benchmarks/RESULTS.md, "Wider
+# strips for the least sure words").
 LINE_REREAD_BELOW_CONFIDENCE = 70.0
 MAX_LINE_REREADS_PER_PAGE = 1
 LINE_REREAD_MARGIN_HEIGHTS = 8.0
@@ -667,6 +669,13 @@ def _reread_strip(word: Word, width: int, height: int,
             min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
 
 
+def _name_or_number(word: str) -> bool:
+    """A word of letters and digits alone (a name, a record number), MIN_REREAD_CHARS or
+    more: what the wider strip is for (see LINE_REREAD_BELOW_CONFIDENCE)."""
+    bare = bare_word(word)
+    return len(bare) >= MIN_REREAD_CHARS and bare.isalnum()
+
+
 def _wide_strip(word: Word, words: list[Word], width: int, height: int,
                 x_per_y: float) -> tuple[int, int, int, int]:
     """The page-pixel box around ``word``'s printed line (every word of ``words`` that shares
@@ -694,7 +703,7 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
     boxes = [_reread_strip(word, gray.width, gray.height, xdpi / ydpi)
              for word in doubtful[:MAX_REREADS_PER_PAGE]]
     boxes += [_wide_strip(word, result.words, gray.width, gray.height, xdpi / ydpi)
-              for word in [w for w in doubtful if len(bare_word(w.text)) >= MIN_REREAD_CHARS]
+              for word in [w for w in doubtful if _name_or_number(w.text)]
               [:MAX_LINE_REREADS_PER_PAGE] if word.confidence < LINE_REREAD_BELOW_CONFIDENCE]
     known = result.forms()
     for box in dict.fromkeys(boxes):
