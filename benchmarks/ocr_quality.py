@@ -175,7 +175,8 @@ Page sets (--set):
                   symbols are added and later discarded, a carrier dropped by long silences,
                   decision errors through the descrambler, a HylaFAX-like server replacing bad
                   lines with the last good one, RTN and sometimes a resend), written on
-                  2026-12-06 once U had been read.
+                  2026-12-06 once U had been read. Read once at d9a242d, with the tree
+                  before that day's wider strips beside it.
   corpus          tests/ocr_corpus.py DOCS, with its own degradation model: tuned on.
   corpus-held-out tests/ocr_corpus.py HELD_OUT_DOCS: partly tuned on (word correction).
   names           HELD OUT. tests/ocr_names.py referral forms, REPORT_LOCALES, clean 204x98:
@@ -220,7 +221,7 @@ Page sets (--set):
                   names-heldout-13 was read. Read once at e620ae2.
   names-heldout-15 HELD OUT. The same with HELDOUT_15_LOCALES (seed 17), 300 forms, made on
                   2026-12-06 before any reading, to report the changes made after
-                  names-heldout-14 was read.
+                  names-heldout-14 was read. Read once at d9a242d; read again at d6fe22b.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
