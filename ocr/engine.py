@@ -602,28 +602,24 @@ REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edg
 
 # A strip two heights wide reads a glyph from its neighbours only; tesseract's recogniser
 # reads a line both ways, and some glyphs come out right only with more of the line around
-# them. On names-heldout-14's Helvetica 10 pt forms the prepared page and the strip both read
-# a C as G ("DG8056553", "Gison": C at 22 and 40 against G at 88 and 92); the whole line
-# read "C". So the page's least confident name or number (a word of letters and digits
-# alone, MIN_REREAD_CHARS or more, not a dictionary word: see below), when the page doubts it
-# as much as LINE_REREAD_BELOW_CONFIDENCE, is read again in a wider strip too: its printed
-# line cut LINE_REREAD_MARGIN_HEIGHTS heights on paper each side of it (a whole line read the
-# same words at about 1.7 times the cost; 3 or 5 heights fewer). On the names development
-# forms (names-heldout-9 to -14, 1,800 forms), of 17,817 words plain tesseract reads right,
-# 15 were lost and 11 are. Codes with punctuation inside ("GL-NTR-M200", "mlU/L") are left
-# out: the search finds a code whatever its punctuation (storage/spellings.py), and on the
-# clean one-page faxes of the throughput benchmark such codes on long lines are the least
-# sure words, whose wider strips cost 7 ms a page (0.87-0.91x the engine limit). Two wider
-# strips a page kept 8 of the 15, at 16 ms a page more there (benchmarks/RESULTS.md, "Wider
-# strips for the least sure words").
+# them. On names-heldout-14's Helvetica 10 pt forms the prepared page read a C as G
+# ("DG8056553", "Gourt", "Gison"); the strip read "Gourt" and "Gison" too (C at 44 and 40
+# against G at 95 and 92), and "DC 8056553" in two pieces; the whole line read all three.
+# So the page's least confident name or number (a word of letters and digits alone,
+# MIN_REREAD_CHARS or more, not a dictionary word), when the page doubts it as much as
+# LINE_REREAD_BELOW_CONFIDENCE, is read again in a wider strip too: its printed line cut
+# LINE_REREAD_MARGIN_HEIGHTS heights on paper each side of it (a whole line read the same
+# words at about 1.7 times the cost; 3 or 5 heights fewer). On the names development forms
+# (names-heldout-9 to -14, 1,800 forms), of 17,817 words plain tesseract reads right, 15
+# were lost and 11 are. Codes with punctuation inside ("GL-NTR-M200", "mlU/L") are left out:
+# the search finds a code whatever its punctuation (storage/spellings.py), and on the clean
+# one-page faxes of the throughput benchmark such codes on long lines are the least sure
+# words, whose wider strips cost 7 ms a page (0.87-0.91x the engine limit). Two wider strips
+# a page kept 8 of the 15, at 16 ms a page more there (benchmarks/RESULTS.md, "Wider strips
+# for the least sure words").
 LINE_REREAD_BELOW_CONFIDENCE = 70.0
 MAX_LINE_REREADS_PER_PAGE = 1
 LINE_REREAD_MARGIN_HEIGHTS = 8.0
-
-# A word the prepared page read as a dictionary word is not read again (neither in a strip
-# nor wider): on those forms, leaving such words out lost no word more, and on prose pages
-# the least confident words are mostly such words ("limitations" at 49, "Pages:" at 58).
-
 
 # Letters the recogniser nearly read otherwise. Tesseract's LSTM weighs, for each letter of
 # a word, other letters too (``lstm_choice_mode``: 1 keeps, per letter, every character it
@@ -696,6 +692,9 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
     boxes of ``result`` in its pixels; ``xdpi`` by ``ydpi``) finds around the most doubtful
     words, and wider around the least sure, that the prepared reading did not (see
     above)."""
+    # A word the prepared page read as a dictionary word is not read again, in a strip or
+    # wider: on the names forms leaving such words out lost no word more, and on prose pages
+    # the least confident words are mostly such words ("limitations" at 49, "Pages:" at 58).
     doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE
                        and bare_word(w.text).lower() not in engine.dictionary),
                       key=lambda w: w.confidence)
