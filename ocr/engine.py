@@ -99,9 +99,11 @@ class Engine(Protocol):
         """(degrees counter-clockwise to turn the image upright, confidence)."""
         ...
 
-    def read_line(self, image: Image.Image, dpi: int) -> list[LineWord]:
+    def read_line(self, image: Image.Image, dpi: int,
+                  other_languages: bool = False) -> list[LineWord]:
         """The words of an image holding one line, read with tesseract's default settings,
-        each with the spellings its recogniser nearly chose (see ``LineWord``)."""
+        each with the spellings its recogniser nearly chose (see ``LineWord``);
+        ``other_languages``: read as ``recognize`` reads with it."""
         ...
 
 
@@ -403,7 +405,7 @@ class TesserocrEngine:
         self._lang = "+".join(languages)
         self._other_lang = other_reading_languages(languages, other_languages)
         self._osd = None
-        self._line = None
+        self._line_apis: dict[bool, Any] = {}
         self._psm = psm
         self._api = self._page_api(self._path, self._lang)
         self._damaged_api = (self._page_api(self._damaged_path, self._lang)
@@ -471,16 +473,22 @@ class TesserocrEngine:
             return 0, 0.0
         return int(result["orient_deg"]) % 360, float(result["orient_conf"])
 
-    def read_line(self, image: Image.Image, dpi: int) -> list[LineWord]:
-        tesserocr = self._tesserocr
-        if self._line is None:  # loaded on first need, with tesseract's default settings
-            self._line = tesserocr.PyTessBaseAPI(path=self._path, lang=self._lang,
-                                                 psm=tesserocr.PSM.SINGLE_LINE)
+    def _line_api(self, other_languages: bool) -> Any:
+        other = other_languages and bool(self.other_languages)
+        if other not in self._line_apis:  # loaded on first need, with tesseract's defaults
+            api = self._tesserocr.PyTessBaseAPI(
+                path=self._path, lang=self._other_lang if other else self._lang,
+                psm=self._tesserocr.PSM.SINGLE_LINE)
             # The recogniser's other choices for each letter (see alternative_spellings).
             # Only this small reading keeps them: kept for a whole page they cost 10-15%
             # more of its CPU (every time step of every line is ranked).
-            self._line.SetVariable("lstm_choice_mode", str(LSTM_CHOICE_MODE))
-        api = self._line
+            api.SetVariable("lstm_choice_mode", str(LSTM_CHOICE_MODE))
+            self._line_apis[other] = api
+        return self._line_apis[other]
+
+    def read_line(self, image: Image.Image, dpi: int,
+                  other_languages: bool = False) -> list[LineWord]:
+        api = self._line_api(other_languages)
         api.SetImage(image)
         api.SetSourceResolution(dpi)
         api.Recognize()
@@ -567,10 +575,12 @@ class CliEngine:
         # "orientation" is how the page is turned; turning it back by that much (CCW) rights it.
         return int(osd["orientation"]) % 360, float(osd["orientation_conf"])
 
-    def read_line(self, image: Image.Image, dpi: int) -> list[LineWord]:
+    def read_line(self, image: Image.Image, dpi: int,
+                  other_languages: bool = False) -> list[LineWord]:
         # The command line prints no letter choices: the words alone.
+        lang = self._other_lang if other_languages and self.other_languages else self._lang
         return [LineWord(word) for word in self._pytesseract.image_to_string(
-            image, lang=self._lang,
+            image, lang=lang,
             config=f"--dpi {dpi} --psm 7 --tessdata-dir {self._tessdata}").split()]
 
 
@@ -621,6 +631,16 @@ LINE_REREAD_BELOW_CONFIDENCE = 70.0
 MAX_LINE_REREADS_PER_PAGE = 1
 LINE_REREAD_MARGIN_HEIGHTS = 8.0
 
+# A page read in English can hold words of another language: a Lisbon institute's name and
+# address on a shipper's English declaration (layout set V). The English model reads their
+# accented letters as others ("Satide" for "Saúde", "Laboratdrio" for "Laboratório"), and the
+# page, English by most of its words, is not read again (ocr/languages.py). Where the page's
+# reading has a letter outside ASCII at all (the English model does read some: "Referéncia"),
+# each reread strip is read in the other languages too (``other_reading_languages``), which
+# read those words right in 7 of the 8 strips tried, at about 10 ms a strip; an English page
+# of plain ASCII is read exactly as before (benchmarks/RESULTS.md, "Strips read in the other
+# languages").
+
 # Letters the recogniser nearly read otherwise. Tesseract's LSTM weighs, for each letter of
 # a word, other letters too (``lstm_choice_mode``: 1 keeps, per letter, every character it
 # weighed with its confidence). Where a glyph is ambiguous at fax resolution, the letter it
@@ -665,6 +685,11 @@ def _reread_strip(word: Word, width: int, height: int,
             min(width, int(word.x1 + margin) + 1), min(height, int(word.y1) + 3))
 
 
+def has_letters_beyond_ascii(text: str) -> bool:
+    """Whether ``text`` holds a letter outside ASCII (an accented one: see above)."""
+    return any(c.isalpha() and not c.isascii() for c in text)
+
+
 def _name_or_number(word: str) -> bool:
     """A word of letters and digits alone (a name, a record number), MIN_REREAD_CHARS or
     more: what the wider strip is for (see LINE_REREAD_BELOW_CONFIDENCE)."""
@@ -705,11 +730,15 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
               for word in [w for w in doubtful if _name_or_number(w.text)]
               [:MAX_LINE_REREADS_PER_PAGE] if word.confidence < LINE_REREAD_BELOW_CONFIDENCE]
     known = result.forms()
+    also_other = bool(engine.other_languages) and has_letters_beyond_ascii(result.text)
     for box in dict.fromkeys(boxes):
         if box[2] <= box[0] or box[3] <= box[1]:
             continue
         strip = ImageOps.expand(gray.crop(box), REREAD_BORDER, fill=255)
-        for read in engine.read_line(strip, round(xdpi)):
+        reads = engine.read_line(strip, round(xdpi))
+        if also_other:
+            reads += engine.read_line(strip, round(xdpi), other_languages=True)
+        for read in reads:
             # Letters cut at the strip's ends come back as bits ("t", "hh"): not words.
             if len(bare_word(read.text)) < MIN_REREAD_CHARS:
                 continue

@@ -54,6 +54,18 @@ ENGLISH = LayoutDoc("letter", "Helvetica", 11, [text(line) for line in [
     "Sincerely, Margaret Holloway, Attending Physician",
 ]], ["Whitfield", "pneumonia", "amoxicillin", "Holloway"])
 
+# An English declaration with a Lisbon consignee: English by most of its words, so read once,
+# in English, which reads the Portuguese accents as other letters ("Laboratério", "Saude").
+DECLARATION = LayoutDoc("declaration", "Helvetica", 10, [text(line) for line in [
+    "SHIPPER'S DECLARATION FOR DANGEROUS GOODS",
+    "Consignee: Instituto Nacional de Saúde Doutor Ricardo Jorge",
+    "Avenida Padre Cruz, 1649-016 Lisboa, Portugal",
+    "Attention: Laboratório de Referência, Unidade de Microbiologia",
+    "This shipment is within the limitations prescribed for passenger and",
+    "cargo aircraft. Air waybill 057-84412736, one package of 50 mL.",
+    "Emergency telephone: +1 503 555 0187. Signatory: Harold Beaumont",
+]], ["Saúde", "Laboratório", "Referência"])
+
 
 def page_of(tmp_path: Path, doc: LayoutDoc, resolution: str) -> Path:
     return render_layout_page(tmp_path, doc, resolution, "clean", 0, "language", {})
@@ -113,6 +125,18 @@ def test_a_page_in_the_configured_language_is_read_once(english_only, with_latin
     once, also_latin = read(english_only, path), read(with_latin, path)
     assert all(token in once.text for token in ENGLISH.key_tokens)
     assert (also_latin.text, also_latin.added_forms) == (once.text, once.added_forms)
+
+
+@pytest.mark.parametrize("resolution", ["204x98", "204x196"])
+def test_words_in_another_language_on_an_english_page_are_reread_in_it(
+        english_only, with_latin, tmp_path: Path, resolution: str) -> None:
+    """The page's reading has letters beyond ASCII, so its reread strips are read in the
+    other languages too: "Laboratório" becomes searchable beside what English read."""
+    path = page_of(tmp_path, DECLARATION, resolution)
+    once, also_latin = read(english_only, path), read(with_latin, path)
+    assert also_latin.text == once.text  # read once, in English
+    assert "Laboratório" not in once.forms()
+    assert "Laboratório" in also_latin.added_forms
 
 
 DICTIONARY = frozenset({"please", "enclosed", "summary", "patient", "admitted", "treated",
