@@ -29,7 +29,6 @@ from ocr.engine import (
     Engine,
     PageText,
     Word,
-    add_unprepared_readings,
     find_tessdata,
     make_engine,
 )
@@ -37,6 +36,7 @@ from ocr.fax_model import FAX_LANGUAGE, fax_model_paths
 from ocr.languages import keep_first_reading, reads_as_another_language
 from ocr.lexicon import check_lexicon_programs, load_lexicon
 from ocr.normalize import normalize_fax_geometry
+from ocr.rereads import add_unprepared_readings
 
 T = TypeVar("T")
 

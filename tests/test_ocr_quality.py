@@ -16,8 +16,9 @@ from ingest.worker import worker_loop
 from ocr import PageText, make_engine, recognize_page_image
 from ocr import turned as turn
 from ocr.correct import capital_i_reading, code_readings, joined_code
-from ocr.engine import ReadWord, Word, add_unprepared_readings, alternative_spellings, page_text
+from ocr.engine import ReadWord, Word, alternative_spellings, page_text
 from ocr.normalize import normalize_fax_geometry
+from ocr.rereads import add_unprepared_readings
 from storage.search import SearchFilters, search_pages
 from tests.cliutil import run_cli
 from tests.conftest import make_config, write_config
@@ -355,7 +356,7 @@ def test_a_doubtful_code_is_read_again_with_the_label_before_it(engine,
     strip is two word heights on paper each side, so it holds the "no:" before it and reads
     "CP3925475"; one height on paper (two in the page's squashed 204x98 pixels, as strips were
     once measured) reads "crPss25475"."""
-    from ocr import engine as engine_module
+    from ocr import rereads as rereads_module
 
     doc = referral_forms(HELDOUT_2_LOCALES, count=21, seed=4)[20]
     assert "CP3925475" in doc.key_tokens
@@ -364,13 +365,13 @@ def test_a_doubtful_code_is_read_again_with_the_label_before_it(engine,
     assert "CP3925475" in words_of(read.text)
     assert "CP3825475" in words_of(doubtful.text)  # what the engine read stays the text
     assert "CP3925475" in doubtful.added_forms
-    margin = engine_module.REREAD_MARGIN_HEIGHTS
+    margin = rereads_module.REREAD_MARGIN_HEIGHTS
     try:
-        engine_module.REREAD_MARGIN_HEIGHTS = margin / 2
+        rereads_module.REREAD_MARGIN_HEIGHTS = margin / 2
         assert "CP3925475" not in _doubtful_reading(engine, path, "CP3925475", "CP3825475",
                                                      85.0)[1].added_forms
     finally:
-        engine_module.REREAD_MARGIN_HEIGHTS = margin
+        rereads_module.REREAD_MARGIN_HEIGHTS = margin
 
 
 def assert_added_beside_the_reading(read: list[ReadWord], text: str, form: str) -> None:
@@ -485,7 +486,7 @@ def test_the_least_sure_word_is_read_again_with_more_of_its_line(engine, plain_r
     read again on the page as received, reads "DC8056553", as plain tesseract reads the page.
     Form 285's "BC8949417" is kept only by the wider strip the same way (plain tesseract told
     the page's resolution reads it "BC8S49417"; told none, right)."""
-    from ocr import engine as engine_module
+    from ocr import rereads as rereads_module
 
     forms = referral_forms(HELDOUT_14_LOCALES, count=286, seed=16)
     for doc, printed, plain_reads_it in ((forms[207], "DC8056553", True),
@@ -495,12 +496,12 @@ def test_the_least_sure_word_is_read_again_with_more_of_its_line(engine, plain_r
         page = read_page(engine, path)
         assert printed not in words_of(page.text)  # what the engine read stays the text
         assert printed in page.added_forms
-        below = engine_module.LINE_REREAD_BELOW_CONFIDENCE
+        below = rereads_module.LINE_REREAD_BELOW_CONFIDENCE
         try:
-            engine_module.LINE_REREAD_BELOW_CONFIDENCE = 0.0  # narrow strips only: lost
+            rereads_module.LINE_REREAD_BELOW_CONFIDENCE = 0.0  # narrow strips only: lost
             assert printed not in read_page(engine, path).added_forms
         finally:
-            engine_module.LINE_REREAD_BELOW_CONFIDENCE = below
+            rereads_module.LINE_REREAD_BELOW_CONFIDENCE = below
 
 
 def test_near_choices_are_one_letter_swapped_within_reach() -> None:
