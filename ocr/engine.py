@@ -405,9 +405,12 @@ class TesserocrEngine:
         self._lang = "+".join(languages)
         self._other_lang = other_reading_languages(languages, other_languages)
         self._osd = None
-        self._line_apis: dict[bool, Any] = {}
         self._psm = psm
         self._api = self._page_api(self._path, self._lang)
+        # Loaded with the page reader, not on first need: nearly every page has a doubtful
+        # word read again (ocr/rereads.py), so a pool process holds this reader from its
+        # first page on, and loading it then (about 60 ms) would fall on that page.
+        self._line_apis: dict[bool, Any] = {False: self._new_line_api(self._lang)}
         self._damaged_api = (self._page_api(self._damaged_path, self._lang)
                              if damaged_tessdata else None)
         # Loaded on first need: most pages are in the engine's own languages, and a script
@@ -473,17 +476,20 @@ class TesserocrEngine:
             return 0, 0.0
         return int(result["orient_deg"]) % 360, float(result["orient_conf"])
 
+    def _new_line_api(self, lang: str) -> Any:
+        """A reader of one line, with tesseract's defaults."""
+        api = self._tesserocr.PyTessBaseAPI(path=self._path, lang=lang,
+                                            psm=self._tesserocr.PSM.SINGLE_LINE)
+        # The recogniser's other choices for each letter (see alternative_spellings). Only
+        # this small reading keeps them: kept for a whole page they cost 10-15% more of its
+        # CPU (every time step of every line is ranked).
+        api.SetVariable("lstm_choice_mode", str(LSTM_CHOICE_MODE))
+        return api
+
     def _line_api(self, other_languages: bool) -> Any:
         other = other_languages and bool(self.other_languages)
-        if other not in self._line_apis:  # loaded on first need, with tesseract's defaults
-            api = self._tesserocr.PyTessBaseAPI(
-                path=self._path, lang=self._other_lang if other else self._lang,
-                psm=self._tesserocr.PSM.SINGLE_LINE)
-            # The recogniser's other choices for each letter (see alternative_spellings).
-            # Only this small reading keeps them: kept for a whole page they cost 10-15%
-            # more of its CPU (every time step of every line is ranked).
-            api.SetVariable("lstm_choice_mode", str(LSTM_CHOICE_MODE))
-            self._line_apis[other] = api
+        if other not in self._line_apis:  # the other languages' reader: on first need
+            self._line_apis[other] = self._new_line_api(self._other_lang)
         return self._line_apis[other]
 
     def read_line(self, image: Image.Image, dpi: int,
