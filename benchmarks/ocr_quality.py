@@ -219,9 +219,13 @@ Page sets (--set):
   names-heldout-14 HELD OUT. The same with HELDOUT_14_LOCALES (seed 16), 300 forms, made on
                   2026-12-06 before any reading, to report the changes made after
                   names-heldout-13 was read. Read once at e620ae2.
-  names-heldout-15 HELD OUT. The same with HELDOUT_15_LOCALES (seed 17), 300 forms, made on
+  names-heldout-15 The same with HELDOUT_15_LOCALES (seed 17), 300 forms, made on
                   2026-12-06 before any reading, to report the changes made after
                   names-heldout-14 was read. Read once at d9a242d; read again at d6fe22b.
+                  Its two lost words were looked at on 2026-12-07: development since.
+  names-heldout-16 HELD OUT. The same with HELDOUT_16_LOCALES (seed 18), 300 forms, made on
+                  2026-12-07 before any reading, to report the changes made after
+                  names-heldout-15's lost words were looked at.
 With --line-errors RATE, the set's clean pages are read instead with line errors of a fax sent
 without error correction (tests/ocr_line_errors.py: bursts starting on a share RATE of the
 lines), one damaged copy per seed; the condition reads "line errors".
@@ -575,7 +579,8 @@ def main() -> None:
                                  "names-heldout-8", "names-heldout-9",
                                  "names-heldout-10", "names-heldout-11",
                                  "names-heldout-12", "names-heldout-13",
-                                 "names-heldout-14", "names-heldout-15"])
+                                 "names-heldout-14", "names-heldout-15",
+                                 "names-heldout-16"])
     parser.add_argument("--seeds", default="3,4",
                         help="noise seeds of the degraded pages (each is another page set)")
     parser.add_argument("--before", type=Path,

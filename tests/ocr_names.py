@@ -37,7 +37,8 @@ change; ``HELDOUT_12_LOCALES`` (seed 14, 300 forms) came before any reading of i
 the four. ``HELDOUT_13_LOCALES`` (seed 15) and ``HELDOUT_14_LOCALES`` (seed 16) came the same
 way on 2026-12-06, each before any reading of it; ``HELDOUT_15_LOCALES`` (seed 17, 300 forms)
 came that evening once names-heldout-14's lost words had been looked at, before any reading
-of it.
+of it. ``HELDOUT_16_LOCALES`` (seed 18, 300 forms) came on 2026-12-07 once names-heldout-15's
+lost words had been looked at, before any reading of it.
 Letters outside ASCII are taken off their accents, or the word left out, since the fax fonts
 are rendered with their standard encoding.
 """
@@ -88,6 +89,8 @@ HELDOUT_14_LOCALES = ["en_IE", "de_CH", "fr_BE", "es_CL", "pt_PT", "it_IT", "nl_
                       "fi_FI", "pl_PL", "cs_CZ", "sk_SK", "ro_RO", "et_EE", "lt_LT", "tw_GH"]
 HELDOUT_15_LOCALES = ["en_AU", "en_NZ", "de_DE", "fr_CH", "es_ES", "pt_BR", "it_IT", "nl_NL",
                       "da_DK", "no_NO", "hu_HU", "hr_HR", "sl_SI", "lv_LV", "tr_TR", "zu_ZA"]
+HELDOUT_16_LOCALES = ["en_GB", "en_CA", "de_AT", "fr_FR", "es_CO", "es_VE", "pt_PT", "it_CH",
+                      "nl_BE", "sv_SE", "pl_PL", "cs_CZ", "ro_RO", "lt_LT", "et_EE", "ig_NG"]
 # (locales, seed) of each set of forms in benchmarks/ocr_quality.py; FORMS_PER_SET forms each
 # but where LARGE_SETS says.
 NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
@@ -104,12 +107,13 @@ NAME_SETS = {"names-tuning": (TUNING_LOCALES, 1), "names": (REPORT_LOCALES, 2),
              "names-heldout-12": (HELDOUT_12_LOCALES, 14),
              "names-heldout-13": (HELDOUT_13_LOCALES, 15),
              "names-heldout-14": (HELDOUT_14_LOCALES, 16),
-             "names-heldout-15": (HELDOUT_15_LOCALES, 17)}
+             "names-heldout-15": (HELDOUT_15_LOCALES, 17),
+             "names-heldout-16": (HELDOUT_16_LOCALES, 18)}
 FORMS_PER_SET = 30
 LARGE_SETS = {"names-heldout-6": 300, "names-heldout-7": 300, "names-heldout-8": 300,
               "names-heldout-9": 300, "names-heldout-10": 300, "names-heldout-11": 300,
               "names-heldout-12": 300, "names-heldout-13": 300,
-              "names-heldout-14": 300, "names-heldout-15": 300}
+              "names-heldout-14": 300, "names-heldout-15": 300, "names-heldout-16": 300}
 FONTS = [("Helvetica", 12), ("Times-Roman", 11), ("Courier", 10), ("Helvetica", 10),
          ("Times-Roman", 12), ("Courier", 11)]
 
