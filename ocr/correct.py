@@ -109,6 +109,10 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
 # - a letter between two digits: the digit it looks like, and, after that same digit, the
 #   word without either of the two (one glyph read twice, as itself and its look-alike:
 #   "UD2Z342079" was printed "UD2342079", "L2Z5993046" was printed "LZ5993046");
+# - an O after the letters that begin the word, before the digits that end it: a 0
+#   ("PN0184339" came out "PNO184339" on fresh forms, names-heldout-15, and so did its strip
+#   read again; only O, the look-alike tesseract's model most often takes a 0 for, as a
+#   record number's last letter is often S, Z or B, and read right it needs no form);
 # - a digit among the letters that begin the word: the letter it looks like; also a digit
 #   right after a lone first letter, before the digits: Courier's Z reads as a 2 at fax
 #   resolution, and on the names forms of names-heldout-6 "FZ7593373" and "NZ3541911" came
@@ -160,6 +164,8 @@ def code_readings(word: str, confidence: float) -> list[str]:
                 found.append(word[:i] + word[i + 1:])
                 found.append(word[:i - 1] + word[i:])
             found.append(word[:i] + DIGIT_LOOKALIKES[char] + word[i + 1:])
+        elif char in "Oo" and left == "letter" and word[i + 1:].isdigit():
+            found.append(word[:i] + "0" + word[i + 1:])
         elif kinds[i] == "digit" and char in LETTER_LOOKALIKES and \
                 ((right == "letter" and left in ("", "letter") and "digit" in kinds[i + 1:]) or
                  (i == 1 and left == "letter" and right == "digit")):
@@ -198,10 +204,12 @@ def joined_code(left: str, left_confidence: float, right: str, right_confidence:
 # A capital I read as a lower-case l. In Helvetica and other sans-serif faces the two are
 # one glyph, and at fax resolution tesseract sometimes takes a name's I for an l: on fresh
 # names forms (names-heldout-9) "Ivan" came out "lvan" (confidence 89), though plain
-# tesseract read it right. No word begins with an l before a consonant or a capital (but
-# abbreviations: "lb", "ltd"), so an unsure word that does also gets its spelling with a
-# capital I added ("lvan" -> "Ivan", "lVAN" -> "IVAN").
-_LOWER_L_FOR_I = re.compile(r"^l(?:[bcdfghjkmnpqrstvwxz]|[A-Z])[A-Za-z]*$")
+# tesseract read it right. No English word begins with an l before a consonant or a capital
+# (but abbreviations: "lb", "ltd"), so an unsure word that does also gets its spelling with a
+# capital I added ("lvan" -> "Ivan", "lVAN" -> "IVAN"). A second l counts as a consonant
+# here: "Ilyrska" came out "llyrska" (87) on names-heldout-13; a Spanish or Welsh word that
+# does begin "ll" ("Lleida", "llamar" unsure) gains one search form nobody types.
+_LOWER_L_FOR_I = re.compile(r"^l(?:[bcdfghjklmnpqrstvwxz]|[A-Z])[A-Za-z]*$")
 
 
 def capital_i_reading(word: str, confidence: float) -> str:

@@ -56,6 +56,19 @@ REREAD_BORDER = 10  # white pixels around a strip: tesseract reads ink at an edg
 LINE_REREAD_BELOW_CONFIDENCE = 70.0
 MAX_LINE_REREADS_PER_PAGE = 1
 LINE_REREAD_MARGIN_HEIGHTS = 8.0
+# The C-for-G confusion and its like are not only under 70 ("Gourt" 86, "Grescent" 87,
+# "GF7764378" 90, "Mngobi" 88 for "Mnqobi", names-heldout-12 to -15), and the narrow strip
+# reads them so again. So each of the MAX_REREADS_PER_PAGE most doubtful words that is a
+# name or number with a capital letter (``_proper_name_or_code``), read under
+# PROPER_NAME_REREAD_BELOW_CONFIDENCE, is read in the wider strip in place of the narrow one.
+# On the names development forms (names-heldout-9 to -15, 2,100 forms, 20,641 words plain
+# tesseract reads right) 9 words were lost and 5 are: five kept, and one the narrow strip
+# kept lost ("Marc", read "Mare", which its line reads so too). The wider strips cost about
+# 7 ms a form there. Without the capital it was the same 5, at 6.6 ms a page more on the
+# throughput benchmark's clean one-page faxes, whose doubtful words are numbers ("110",
+# "2026"), drugs and units ("empagliflozin", "mcg"); with it about 2 ms (benchmarks/
+# RESULTS.md, "Names and record numbers read with their line").
+PROPER_NAME_REREAD_BELOW_CONFIDENCE = REREAD_BELOW_CONFIDENCE
 
 # A page read in English can hold words of another language: a Lisbon institute's name and
 # address on a shipper's English declaration (layout set V). The English model reads their
@@ -98,6 +111,13 @@ def _name_or_number(word: str) -> bool:
     return len(bare) >= MIN_REREAD_CHARS and bare.isalnum()
 
 
+def _proper_name_or_code(word: str) -> bool:
+    """A name or number (``_name_or_number``) with a capital letter: a person's or a
+    place's name, a record number. Such a word among the most doubtful is read in the wider
+    strip instead of the narrow one (see PROPER_NAME_REREAD_BELOW_CONFIDENCE)."""
+    return _name_or_number(word) and any(c.isupper() for c in word)
+
+
 def _wide_strip(word: Word, words: list[Word], width: int, height: int,
                 x_per_y: float) -> tuple[int, int, int, int]:
     """The page-pixel box around ``word``'s printed line (every word of ``words`` that shares
@@ -121,13 +141,19 @@ def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, yd
     # A word the prepared page read as a dictionary word is not read again, in a strip or
     # wider: on the names forms leaving such words out lost no word more, and on prose pages
     # the least confident words are mostly such words ("limitations" at 49, "Pages:" at 58).
+    # Nor is a label ("City:", read at 25-87 on the names forms: the dictionary holds no
+    # word under five letters), whose strip went to no name.
     doubtful = sorted((w for w in result.words if w.confidence < REREAD_BELOW_CONFIDENCE
+                       and not w.text.endswith(":")
                        and bare_word(w.text).lower() not in engine.dictionary),
                       key=lambda w: w.confidence)
     gray = page if page.mode == "L" else page.convert("L")
     very_doubtful = [w for w in doubtful if _name_or_number(w.text)
                      and w.confidence < LINE_REREAD_BELOW_CONFIDENCE]
-    boxes = [_reread_strip(word, gray.width, gray.height, xdpi / ydpi)
+    boxes = [_wide_strip(word, result.words, gray.width, gray.height, xdpi / ydpi)
+             if _proper_name_or_code(word.text)
+             and word.confidence < PROPER_NAME_REREAD_BELOW_CONFIDENCE else
+             _reread_strip(word, gray.width, gray.height, xdpi / ydpi)
              for word in doubtful[:MAX_REREADS_PER_PAGE]]
     boxes += [_wide_strip(word, result.words, gray.width, gray.height, xdpi / ydpi)
               for word in very_doubtful[:MAX_LINE_REREADS_PER_PAGE]]
