@@ -103,6 +103,9 @@ def correct_word(word: str, confidence: float, lexicon: frozenset[str]) -> str:
 # (one "2" read twice, as itself and its look-alike), "7W8063513" (Z). Where a word of a
 # code's shape holds such a misfit, the spellings with it read as its look-alike are added
 # as searchable forms (never put in place of the reading), one change each:
+# - a symbol that begins the word, before a letter: the letter it looks like ("SV2928272"
+#   came out "$V2928272", at 19, on fresh forms, names-heldout-16; an amount's symbol is
+#   followed by a digit);
 # - a symbol inside the word: the digit it looks like beside digits, the letter beside
 #   letters, and, beside the glyph it looks like, nothing (read twice: "SH1131532" came
 #   out "S$H1131532" on fresh forms, names-heldout-11);
@@ -151,7 +154,9 @@ def code_readings(word: str, confidence: float) -> list[str]:
     for i, char in enumerate(word):
         left = kinds[i - 1] if i else ""
         right = kinds[i + 1] if i + 1 < len(word) else ""
-        if kinds[i] == "symbol" and left and right:
+        if kinds[i] == "symbol" and not left and right == "letter" and char in LETTER_LOOKALIKES:
+            found.append(LETTER_LOOKALIKES[char] + word[1:])  # "$V2928272": no amount
+        elif kinds[i] == "symbol" and left and right:
             looks_like = {DIGIT_LOOKALIKES.get(char), LETTER_LOOKALIKES.get(char)}
             if {word[i - 1], word[i + 1]} & looks_like:  # beside its look-alike: read twice
                 found.append(word[:i] + word[i + 1:])

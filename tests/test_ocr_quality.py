@@ -397,6 +397,7 @@ def test_a_code_with_a_glyph_no_code_has_gets_the_look_alike_spelling_added() ->
     assert "FZ7593373" in code_readings("F27593373", 89.7)
     assert "NZ3541911" in code_readings("N23541911", 76.4)
     assert "PN0184339" in code_readings("PNO184339", 61.9)  # an O before the digits
+    assert code_readings("$V2928272", 19.0) == ["SV2928272"]  # a symbol before a letter
     # A code read whole, an amount, a plain number, a word, and a sure reading: nothing.
     for word in ("SZ2090518", "$5000", "00448812", "Hemoglobin", "A1c"):
         assert code_readings(word, 40.0) == [], word
