@@ -169,7 +169,7 @@ def code_readings(word: str, confidence: float) -> list[str]:
                 found.append(word[:i] + word[i + 1:])
                 found.append(word[:i - 1] + word[i:])
             found.append(word[:i] + DIGIT_LOOKALIKES[char] + word[i + 1:])
-        elif char in "Oo" and left == "letter" and word[i + 1:].isdigit():
+        elif char in "Oo" and word[:i].isalpha() and word[i + 1:].isdigit():
             found.append(word[:i] + "0" + word[i + 1:])
         elif kinds[i] == "digit" and char in LETTER_LOOKALIKES and \
                 ((right == "letter" and left in ("", "letter") and "digit" in kinds[i + 1:]) or

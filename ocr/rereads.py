@@ -1,8 +1,8 @@
 """Second readings of a page's doubtful words on the page as received, added beside the
 prepared page's reading as searchable forms (ocr/pool.py runs them on pages not cleaned of
-noise): narrow strips around the most doubtful words, a wider strip around the least sure
-name or number, and, on an English page with accented letters, the same strips read in the
-other languages."""
+noise): strips around the most doubtful words, narrow ones, and wider ones of their line
+for names and record numbers; a wider strip around the least sure name or number; and, on
+an English page with accented letters, the same strips read in the other languages."""
 
 from __future__ import annotations
 
