@@ -122,14 +122,17 @@ def _wide_strip(word: Word, words: list[Word], width: int, height: int,
                 x_per_y: float) -> tuple[int, int, int, int]:
     """The page-pixel box around ``word``'s printed line (every word of ``words`` that shares
     at least half its height), cut ``LINE_REREAD_MARGIN_HEIGHTS`` word heights on paper each
-    side of the word (see ``_reread_strip``)."""
+    side of the word (see ``_reread_strip``), and never narrower than the narrow strip: a
+    word alone on its line, or at its end, keeps the narrow strip's paper around it."""
     line = [word, *(w for w in words
                     if min(w.y1, word.y1) - max(w.y0, word.y0) > (word.y1 - word.y0) / 2)]
     margin = _margin(word, LINE_REREAD_MARGIN_HEIGHTS, x_per_y)
-    return (max(0, int(min(w.x0 for w in line)) - 5, int(word.x0 - margin)),
-            max(0, int(min(w.y0 for w in line)) - 2),
-            min(width, int(max(w.x1 for w in line)) + 6, int(word.x1 + margin) + 1),
-            min(height, int(max(w.y1 for w in line)) + 3))
+    narrow = _reread_strip(word, width, height, x_per_y)
+    return (min(narrow[0], max(0, int(min(w.x0 for w in line)) - 5, int(word.x0 - margin))),
+            min(narrow[1], max(0, int(min(w.y0 for w in line)) - 2)),
+            max(narrow[2], min(width, int(max(w.x1 for w in line)) + 6,
+                               int(word.x1 + margin) + 1)),
+            max(narrow[3], min(height, int(max(w.y1 for w in line)) + 3)))
 
 
 def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, ydpi: float,
