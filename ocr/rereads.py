@@ -127,12 +127,12 @@ def _wide_strip(word: Word, words: list[Word], width: int, height: int,
     line = [word, *(w for w in words
                     if min(w.y1, word.y1) - max(w.y0, word.y0) > (word.y1 - word.y0) / 2)]
     margin = _margin(word, LINE_REREAD_MARGIN_HEIGHTS, x_per_y)
-    narrow = _reread_strip(word, width, height, x_per_y)
-    return (min(narrow[0], max(0, int(min(w.x0 for w in line)) - 5, int(word.x0 - margin))),
-            min(narrow[1], max(0, int(min(w.y0 for w in line)) - 2)),
-            max(narrow[2], min(width, int(max(w.x1 for w in line)) + 6,
-                               int(word.x1 + margin) + 1)),
-            max(narrow[3], min(height, int(max(w.y1 for w in line)) + 3)))
+    x0 = max(0, int(min(w.x0 for w in line)) - 5, int(word.x0 - margin))
+    y0 = max(0, int(min(w.y0 for w in line)) - 2)
+    x1 = min(width, int(max(w.x1 for w in line)) + 6, int(word.x1 + margin) + 1)
+    y1 = min(height, int(max(w.y1 for w in line)) + 3)
+    nx0, ny0, nx1, ny1 = _reread_strip(word, width, height, x_per_y)
+    return min(x0, nx0), min(y0, ny0), max(x1, nx1), max(y1, ny1)
 
 
 def add_unprepared_readings(result: PageText, page: Image.Image, xdpi: float, ydpi: float,
